@@ -1,0 +1,62 @@
+/**
+ * What the locator found in a workbook: which profile matched, the money unit and sign convention it
+ * detected, and each section it found, with every figure still tied to its cell. Rules read this model
+ * (never raw cell addresses), so they keep working when councils insert rows or move tables.
+ */
+import type { CellValue } from "../workbook/workbook";
+import type { FinancialSummary } from "./financial/financialModel";
+import type { EhcpTables } from "./ehcp/ehcpModel";
+import type { SvReturnSections } from "./svReturn/svReturnModel";
+import type { GovernanceSection } from "./governance/governanceModel";
+
+export type ProfileId = "dsg-management-plan" | "safety-valve-return";
+
+/** The money unit a sheet declares: figures are multiples of `pounds`. */
+export interface MoneyUnit {
+  readonly label: "£" | "£000" | "£m";
+  readonly pounds: number;
+}
+
+/** Deficits shown as positive numbers (Wiltshire) or as negative numbers (Staffordshire). */
+export type SignConvention = "deficit-positive" | "deficit-negative";
+
+/** A year heading found in a header row: a financial year ("2024-25") or a census year ("2024"). */
+export interface YearColumn {
+  /** Canonical label: "2024-25" for financial years, "2024" for census years. */
+  readonly label: string;
+  /** First calendar year: 2024 for "2024-25" and for census "2024". */
+  readonly start: number;
+  readonly col: number;
+  readonly kind?: "actual" | "forecast";
+}
+
+/** One cell of a located row, under one year column. */
+export interface LocatedCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+  readonly formula: string | null;
+  /** Decimal places the cell displays (from its number format); drives the rounding tolerance. */
+  readonly decimals: number;
+}
+
+/** A labelled row of figures across the year columns of its table, aligned with those columns. */
+export interface LocatedRow {
+  readonly sheet: string;
+  readonly row: number;
+  /** The label as written in the sheet. */
+  readonly label: string;
+  readonly labelCol: number;
+  readonly cells: readonly LocatedCell[];
+}
+
+export interface LocatedTemplate {
+  readonly profileId: ProfileId;
+  readonly profileName: string;
+  readonly unit: MoneyUnit;
+  readonly sign: SignConvention;
+  readonly financial?: FinancialSummary;
+  readonly ehcp?: EhcpTables;
+  readonly svReturn?: SvReturnSections;
+  readonly governance?: GovernanceSection;
+}

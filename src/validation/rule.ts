@@ -1,0 +1,57 @@
+import type { Workbook } from "../workbook/workbook";
+import type { LocatedTemplate } from "../templates/located";
+import type { Severity } from "./finding";
+
+/** Where a report points: a cell, or a rectangle when `bottom`/`right` are given (0-based). */
+export interface Location {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly bottom?: number;
+  readonly right?: number;
+}
+
+/** What a rule's check returns; the runner adds the rule id and severity and formats the address. */
+export interface RuleReport {
+  readonly message: string;
+  /** Omitted for workbook-level reports (for example "no profile matched"). */
+  readonly at?: Location;
+  readonly expected?: number;
+  readonly actual?: number;
+}
+
+/** Settings shared by every rule, chosen by the user (task pane settings, CLI flags). */
+export interface ValidationOptions {
+  /** Absolute tolerance in the sheet's money unit; when absent the rounding-aware default applies. */
+  readonly tolerance?: number;
+  /** Force a profile id instead of recognising one. */
+  readonly template?: string;
+  /** Per-rule threshold overrides, by rule id. */
+  readonly thresholds?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** Everything a check may read: the workbook, what the locator found in it, and the rule's settings. */
+export interface RuleContext<S> {
+  readonly workbook: Workbook;
+  readonly template: LocatedTemplate;
+  readonly settings: S;
+  readonly options: ValidationOptions;
+}
+
+export interface Rule<S extends Record<string, number> = Record<string, number>> {
+  /** Stable kebab-case id; never renamed once released. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** A short title for lists ("Carried forward rolls forward"). */
+  readonly title: string;
+  /** One paragraph for users: what is checked, why it matters, what to do. */
+  readonly description: string;
+  /** Thresholds with their defaults; users and profiles may override each one. */
+  readonly defaults: S;
+  /** A pure check over the located template. */
+  check(context: RuleContext<S>): RuleReport[];
+}
+
+export function defineRule<S extends Record<string, number>>(rule: Rule<S>): Rule<S> {
+  return rule;
+}
