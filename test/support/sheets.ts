@@ -1,0 +1,26 @@
+import type { CellValue, Sheet } from "../../src/workbook/workbook";
+
+/**
+ * Builds an in-memory Sheet for tests from rows of values starting at A1. A string starting with "="
+ * is stored as a formula whose cached value is `null` unless given as `{ f, v }`.
+ */
+export function sheetFromRows(
+  name: string,
+  rows: readonly (readonly (CellValue | { f: string; v: CellValue; fmt?: string })[])[],
+  numberFormat = "General",
+): Sheet {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const pad = <T>(row: readonly T[], fill: T) => [...row, ...Array<T>(width - row.length).fill(fill)];
+  const isFormulaCell = (c: unknown): c is { f: string; v: CellValue; fmt?: string } =>
+    typeof c === "object" && c !== null && "f" in c;
+  return {
+    name,
+    visibility: "visible",
+    top: 0,
+    left: 0,
+    values: rows.map((r) => pad(r.map((c) => (isFormulaCell(c) ? c.v : c)), null as CellValue)),
+    formulas: rows.map((r) => pad(r.map((c) => (isFormulaCell(c) ? c.f : null)), null as string | null)),
+    numberFormats: rows.map((r) => pad(r.map((c) => (isFormulaCell(c) && c.fmt ? c.fmt : numberFormat)), numberFormat)),
+    merges: [],
+  };
+}
