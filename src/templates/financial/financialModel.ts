@@ -1,4 +1,20 @@
-// Placeholder: the owner of this section replaces it with the real model.
+/**
+ * The "Financial summary" sheet of the management plan (and the finance summary of the Safety Valve
+ * return, which has the same "Summary of end of year positions" shape). Each section is located
+ * separately and is optional: a council without a Safety Valve agreement has no agreement section.
+ */
+import type { YearColumn } from "../located";
+import type { EndOfYearPositions } from "./endOfYearModel";
+import type { BlockPlan } from "./blocksModel";
+import type { Mitigations } from "./mitigationsModel";
+import type { SafetyValveAgreement } from "./safetyValveModel";
+
 export interface FinancialSummary {
   readonly sheet: string;
+  /** The financial-year columns of the sheet's year header row, left to right. */
+  readonly years: readonly YearColumn[];
+  readonly endOfYear?: EndOfYearPositions;
+  readonly blocks?: readonly BlockPlan[];
+  readonly mitigations?: Mitigations;
+  readonly safetyValve?: SafetyValveAgreement;
 }

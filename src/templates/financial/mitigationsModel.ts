@@ -1,0 +1,4 @@
+// Placeholder: the owner of this section replaces it with the real model.
+export interface Mitigations {
+  readonly sheet: string;
+}

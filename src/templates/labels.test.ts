@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { findLabel, findLabels, findSheetByName, labelMatches, labelSet, normaliseLabel } from "./labels";
+import { sheetFromRows } from "../../test/support/sheets";
+
+describe("normaliseLabel", () => {
+  it.each([
+    ["Cumulative DSG deficit - brought forward", "cumulative dsg deficit brought forward"],
+    ["  Transfers in/(out) ", "transfers in out"],
+    ["£'000", "£000"],
+    ["Children & young people", "children and young people"],
+  ])("should normalise %j to %j", (text, expected) => {
+    expect(normaliseLabel(text)).toBe(expected);
+  });
+});
+
+describe("labelMatches", () => {
+  const broughtForward = labelSet(["Cumulative deficit brought forward", "Cumulative DSG deficit - brought forward"]);
+
+  it("should match a synonym followed by an explanation", () => {
+    const wiltshire = "Cumulative DSG deficit - brought forward (deficit at beginning of financial year)";
+    expect(labelMatches(wiltshire, broughtForward)).toBe(true);
+  });
+
+  it("should not match a longer word that merely starts with the label", () => {
+    expect(labelMatches("ASDF", labelSet(["ASD"]))).toBe(false);
+  });
+
+  it("should refuse trailing words when exact matching is asked for", () => {
+    expect(labelMatches("Total number by age group", labelSet(["Total"]), true)).toBe(false);
+  });
+
+  it("should ignore numbers, blanks and errors", () => {
+    expect(labelMatches(12, broughtForward)).toBe(false);
+    expect(labelMatches(null, broughtForward)).toBe(false);
+    expect(labelMatches({ error: "#REF!" }, broughtForward)).toBe(false);
+  });
+});
+
+describe("findLabels", () => {
+  const sheet = sheetFromRows("Financial summary", [
+    ["Schools block", null],
+    ["DSG allocation", 10],
+    ["High needs block", null],
+    ["DSG allocation", 20],
+  ]);
+
+  it("should return hits in reading order within an area", () => {
+    const hits = findLabels(sheet, labelSet(["DSG allocation"]));
+    expect(hits.map((h) => h.row)).toEqual([1, 3]);
+    expect(findLabel(sheet, labelSet(["DSG allocation"]), { top: 2 })?.row).toBe(3);
+  });
+});
+
+describe("findSheetByName", () => {
+  it("should find a sheet whatever its case and punctuation", () => {
+    const sheets = [sheetFromRows("Cover", []), sheetFromRows("CYP-Summary ", [])];
+    expect(findSheetByName(sheets, ["CYP summary"])?.name).toBe("CYP-Summary ");
+  });
+});
