@@ -1,4 +1,55 @@
-// Placeholder: the owner of this section replaces it with the real model.
-export interface EhcpTables {
+/**
+ * The children and young people (EHCP) tables of the management plan, as the locator found them: per
+ * placement type, the census-year columns, the "by age group" and "by primary need" tables with their total
+ * rows, and optional flow rows (new and ceased plans, needs assessment requests), per placement or for the
+ * whole local authority. Tables live on one "CYP summary" sheet or on one sheet per placement type.
+ */
+import type { LocatedRow, YearColumn } from "../located";
+import type { AgeGroup, PlacementType, PrimaryNeed } from "./ehcpLabels";
+
+/** A row of counts recognised as one age group or primary need. */
+export interface KeyedRow<K extends string> {
+  readonly key: K;
+  readonly row: LocatedRow;
+}
+
+/** One table ("Number of EHCPs by age group" or "... by primary need"): its rows and its total row. */
+export interface CountTable<K extends string> {
+  readonly rows: readonly KeyedRow<K>[];
+  readonly total?: LocatedRow;
+}
+
+/** Optional flow rows over the same census years. */
+export interface EhcpFlows {
+  readonly newPlans?: LocatedRow;
+  readonly ceasedPlans?: LocatedRow;
+  readonly requests?: LocatedRow;
+}
+
+/** The tables of one placement type. Rows' cells are aligned with `years`. */
+export interface PlacementTables {
+  readonly placement: PlacementType;
+  /** The template's name for the placement, for messages ("Mainstream schools or academies"). */
+  readonly name: string;
   readonly sheet: string;
+  /** Census-year columns (January census, "2024"), left to right. */
+  readonly years: readonly YearColumn[];
+  readonly byAge?: CountTable<AgeGroup>;
+  readonly byNeed?: CountTable<PrimaryNeed>;
+  readonly flows?: EhcpFlows;
+}
+
+/** Flows (and an optional stock row) given for the whole local authority rather than per placement. */
+export interface LaWideFlows extends EhcpFlows {
+  readonly sheet: string;
+  readonly years: readonly YearColumn[];
+  readonly total?: LocatedRow;
+}
+
+export interface EhcpTables {
+  /** The first sheet holding EHCP tables (the CYP summary, or the first placement sheet). */
+  readonly sheet: string;
+  /** Placements in the order found. */
+  readonly placements: readonly PlacementTables[];
+  readonly laWide?: LaWideFlows;
 }

@@ -1,4 +1,80 @@
-// Placeholder: the owner of this section replaces it with the real model.
-export interface SvReturnSections {
+/**
+ * The Safety Valve monitoring return, as the locator found it: the overview with its sign-off, the
+ * "Is your LA's Safety Valve plan on track?" questions, the detailed update per agreement condition, the
+ * RAG legend that defines the allowed assurance levels, and the risk register. Each part carries its own
+ * sheet, because councils split the return across tabs. (Its finance summary is a `FinancialSummary`.)
+ */
+import type { FieldCell, LabelledField } from "../governance/fieldCell";
+
+export type ContactRole = "ceo" | "s151" | "dcs" | "other";
+
+/** A key contact: the label ("S151 Officer:"), the name cell and, when present, the email cell. */
+export interface SvContact {
+  readonly role: ContactRole;
+  readonly label: string;
+  readonly name: FieldCell;
+  readonly email?: FieldCell;
+}
+
+export interface SvOverview {
   readonly sheet: string;
+  readonly laName?: LabelledField;
+  readonly dateSubmitted?: LabelledField;
+  /** "Signed off by S151 Officer & Director of Children's Services". */
+  readonly signedOff?: LabelledField;
+  readonly contacts: readonly SvContact[];
+  /** The first overview label found, where a finding about a missing field points. */
+  readonly anchor: FieldCell;
+}
+
+/** One on-track question with its Yes/No answer cell and commentary cell. */
+export interface SvQuestion {
+  readonly text: string;
+  readonly at: FieldCell;
+  readonly answer: FieldCell;
+  readonly commentary: FieldCell;
+}
+
+/** An update column of the year ("Update 2 (August)"). */
+export interface SvUpdate {
+  /** 1 for May, 2 for August, 3 for November. */
+  readonly number: number;
+  readonly label: string;
+  readonly col: number;
+}
+
+/** The assurance level given to a condition or risk for one update. */
+export interface SvAssurance {
+  readonly update: SvUpdate;
+  readonly cell: FieldCell;
+}
+
+/** A condition of the agreement ("Condition 3.1") or a risk ("Risk 2") with its assurance levels. */
+export interface SvTrackedItem {
+  readonly kind: "condition" | "risk";
+  /** "Condition 3.1", "Risk 2". */
+  readonly name: string;
+  readonly at: FieldCell;
+  readonly assurance: readonly SvAssurance[];
+  readonly progress?: FieldCell;
+  readonly mitigation?: FieldCell;
+}
+
+/** A RAG legend entry: its letter and/or colour word and what it means. */
+export interface SvLegendEntry {
+  readonly letter?: string;
+  readonly colour?: string;
+  readonly definition: string;
+  readonly at: FieldCell;
+}
+
+export interface SvReturnSections {
+  /** The sheet of the overview, or of the first part found. */
+  readonly sheet: string;
+  readonly overview?: SvOverview;
+  readonly questions: readonly SvQuestion[];
+  readonly conditions: readonly SvTrackedItem[];
+  readonly risks: readonly SvTrackedItem[];
+  /** Empty when the return has no legend; the standard S/A/O/R and Blue/Green/Amber/Red levels then apply. */
+  readonly legend: readonly SvLegendEntry[];
 }
