@@ -1,0 +1,78 @@
+/**
+ * Reading labelled rows of figures under a table's year columns, keeping each figure tied to its cell
+ * (value, formula and the decimals it is displayed with) so rules can point at it and allow for rounding.
+ */
+import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
+import { cellFormula, cellNumberFormat, cellValue } from "../workbook/workbook";
+import type { LocatedCell, LocatedRow, YearColumn } from "./located";
+import { findLabel, labelSet } from "./labels";
+
+// Excel's General format shows up to about ten significant digits, so a figure typed as 28.706 is
+// displayed as 28.706: its displayed precision is the precision it was typed with.
+const GENERAL_MAX_DECIMALS = 10;
+
+/** Decimal places of the shortest form of a number (28.706 → 3, 1200 → 0), capped at General's precision. */
+function decimalsOf(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const [mantissa, exponent] = value.toExponential().split("e");
+  const fraction = mantissa.split(".")[1]?.length ?? 0;
+  return Math.min(GENERAL_MAX_DECIMALS, Math.max(0, fraction - Number(exponent)));
+}
+
+/**
+ * Decimal places of the value that a number format displays: `#,##0.000` → 3, `0%` → 2 (a percentage
+ * shows hundredths of the value), `#,##0,` → -3 (a trailing comma shows thousands). `General` and text
+ * formats show the value as typed, so the value's own decimals are used.
+ */
+export function displayedDecimals(format: string, value: CellValue): number {
+  const own = typeof value === "number" ? decimalsOf(value) : 0;
+  // Only the first section applies to positive numbers and usually to all; quoted text, escapes and
+  // [colour]/[condition] parts are not digits.
+  const section = (format.split(";")[0] ?? "").replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  if (!/[0#?]/.test(section) || /^general$/i.test(section.trim())) return own;
+  const number = /[0#?,]*(?:\.([0#?]*))?(,*)/.exec(section.slice(section.search(/[0#?.]/))) ?? [];
+  const fraction = number[1]?.length ?? 0;
+  const thousands = number[2]?.length ?? 0;
+  const percent = section.includes("%") ? 2 : 0;
+  return fraction + percent - 3 * thousands;
+}
+
+/** One cell of a row under a year column. */
+export function locateCell(sheet: Sheet, row: number, col: number): LocatedCell {
+  const value = cellValue(sheet, row, col);
+  return {
+    row,
+    col,
+    value,
+    formula: cellFormula(sheet, row, col),
+    decimals: displayedDecimals(cellNumberFormat(sheet, row, col), value),
+  };
+}
+
+/** The row at `row` with its label (from `labelCol`) and one cell under each year column, in year order. */
+export function readRow(sheet: Sheet, row: number, labelCol: number, years: readonly YearColumn[]): LocatedRow {
+  const label = cellValue(sheet, row, labelCol);
+  return {
+    sheet: sheet.name,
+    row,
+    label: typeof label === "string" ? label.trim() : String(label ?? ""),
+    labelCol,
+    cells: years.map((year) => locateCell(sheet, row, year.col)),
+  };
+}
+
+/**
+ * The first row in the area whose label (left of the first year column) matches one of the synonyms,
+ * read under the year columns; undefined when no label matches. Labels are only looked for left of
+ * the figures so a comment or note among the figures cannot be taken for a row label.
+ */
+export function findRow(
+  sheet: Sheet,
+  synonyms: readonly string[],
+  within: Partial<CellRange> | undefined,
+  years: readonly YearColumn[],
+): LocatedRow | undefined {
+  const firstYearCol = Math.min(...years.map((y) => y.col));
+  const hit = findLabel(sheet, labelSet(synonyms), { ...within, right: Math.min(within?.right ?? Infinity, firstYearCol - 1) });
+  return hit && readRow(sheet, hit.row, hit.col, years);
+}

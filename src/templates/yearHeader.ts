@@ -1,0 +1,111 @@
+/**
+ * Finding the row of year headings that gives a table its columns. Councils write financial years in
+ * many ways (`2024-25`, `2024/25`, `2024 to 2025`, `FY24/25`) and often mark each column as an actual or
+ * a forecast, in the heading itself ("2023-24 Outturn") or in a banner row above it ("Forecast" merged
+ * across several columns).
+ */
+import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
+import { cellValue } from "../workbook/workbook";
+import { financialYearLabel, parseCensusYear, parseFinancialYear } from "../core/years";
+import type { YearColumn } from "./located";
+import { searchArea } from "./labels";
+
+/** Financial years (April to March) or January census years. */
+export type YearKind = "financial" | "census";
+
+/** A header row and the year columns found on it, left to right. */
+export interface YearHeader {
+  readonly row: number;
+  readonly years: readonly YearColumn[];
+}
+
+// Words that say whether a column holds reported figures or projections. A budget is a plan for the
+// year, so it counts as a forecast: only outturn is an actual.
+const ACTUAL_WORDS = ["actual", "actuals", "outturn", "provisional outturn"];
+const FORECAST_WORDS = ["forecast", "forecasts", "budget", "projected", "projection", "estimate", "plan"];
+const KIND_WORD = new RegExp(`\\b(${[...ACTUAL_WORDS, ...FORECAST_WORDS].join("|")})\\b`, "gi");
+
+/** "actual" or "forecast" when the text carries one of the words (alone or around a year), else undefined. */
+export function columnKind(value: CellValue): YearColumn["kind"] {
+  if (typeof value !== "string") return undefined;
+  const words = value.toLowerCase().match(KIND_WORD) ?? [];
+  if (words.some((w) => ACTUAL_WORDS.includes(w))) return "actual";
+  if (words.some((w) => FORECAST_WORDS.includes(w))) return "forecast";
+  return undefined;
+}
+
+/** The year text left once kind words, brackets and line breaks are taken out ("2023-24 (Outturn)" → "2023-24"). */
+function yearText(text: string): string {
+  return text.replace(KIND_WORD, " ").replace(/[()[\]:,]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** The start year a heading cell names, or null. Financial headings must be text; census years may be numbers. */
+export function parseYearHeading(value: CellValue, kind: YearKind): number | null {
+  if (kind === "census") {
+    if (typeof value === "number") return parseCensusYear(value);
+    return typeof value === "string" ? parseCensusYear(yearText(value)) : null;
+  }
+  return typeof value === "string" ? parseFinancialYear(yearText(value)) : null;
+}
+
+/** The merge covering a cell, if any (banners are often merged across their columns). */
+function mergeAt(sheet: Sheet, row: number, col: number): CellRange | undefined {
+  return sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+}
+
+/**
+ * Kinds from the banner row above the header, looking through merges to their top-left cell. A banner
+ * cell is often written once over the first of its columns ("Forecast" above 2024-25 only), so a blank
+ * banner cell continues the kind to its left, unless that kind came from a merge that has ended.
+ */
+function bannerKinds(sheet: Sheet, row: number, cols: readonly number[]): YearColumn["kind"][] {
+  let current: YearColumn["kind"];
+  let endsAt = Infinity;
+  return cols.map((col) => {
+    if (row < sheet.top) return undefined;
+    const merge = mergeAt(sheet, row, col);
+    const value = merge ? cellValue(sheet, merge.top, merge.left) : cellValue(sheet, row, col);
+    if (value !== null && value !== "") {
+      current = columnKind(value);
+      endsAt = merge ? merge.right : Infinity;
+    } else if (col > endsAt) {
+      current = undefined;
+    }
+    return current;
+  });
+}
+
+/** The year columns of one row, or an empty list. */
+function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind): YearColumn[] {
+  const found: { col: number; start: number; own: YearColumn["kind"] }[] = [];
+  for (let col = area.left; col <= area.right; col++) {
+    const value = cellValue(sheet, row, col);
+    const start = parseYearHeading(value, kind);
+    if (start !== null) found.push({ col, start, own: columnKind(value) });
+  }
+  if (found.length < 2) return [];
+  const banner = bannerKinds(
+    sheet,
+    row - 1,
+    found.map((f) => f.col),
+  );
+  return found.map(({ col, start, own }, i) => {
+    const columnKindFound = own ?? banner[i];
+    const label = kind === "financial" ? financialYearLabel(start) : String(start);
+    return columnKindFound === undefined ? { label, start, col } : { label, start, col, kind: columnKindFound };
+  });
+}
+
+/**
+ * The first row (top to bottom) in the area with at least two year headings of the given kind, and
+ * those year columns left to right; undefined when there is none. Header rows sit above their
+ * figures, so the first such row is the table's header even when a count happens to look like a year.
+ */
+export function findYearHeader(sheet: Sheet, kind: YearKind, within?: Partial<CellRange>): YearHeader | undefined {
+  const area = searchArea(sheet, within);
+  for (let row = area.top; row <= area.bottom; row++) {
+    const years = yearsOnRow(sheet, row, area, kind);
+    if (years.length >= 2) return { row, years };
+  }
+  return undefined;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { columnKind, findYearHeader, parseYearHeading } from "../../src/templates/yearHeader";
+import { sheetFromRows } from "../support/sheets";
+
+describe("parseYearHeading", () => {
+  it.each([
+    ["2024-25", 2024],
+    ["2024/25", 2024],
+    ["2024-2025", 2024],
+    ["2024 to 2025", 2024],
+    ["FY24/25", 2024],
+    ["2023-24 Outturn", 2023],
+    ["Forecast 2025/26", 2025],
+    ["2024-25\n(Budget)", 2024],
+    ["Total", null],
+    [2024, null],
+  ] as const)("should read financial heading %j as %j", (value, expected) => {
+    expect(parseYearHeading(value, "financial")).toBe(expected);
+  });
+
+  it.each([
+    [2024, 2024],
+    ["2024", 2024],
+    ["Jan 2024", 2024],
+    ["January 2025 (forecast)", 2025],
+    [2024.5, null],
+    ["2024-25", null],
+  ] as const)("should read census heading %j as %j", (value, expected) => {
+    expect(parseYearHeading(value, "census")).toBe(expected);
+  });
+});
+
+describe("columnKind", () => {
+  it.each([
+    ["Actual", "actual"],
+    ["2023-24 Outturn", "actual"],
+    ["Forecast", "forecast"],
+    ["Budget", "forecast"],
+    ["2024-25", undefined],
+    [12, undefined],
+  ] as const)("should read %j as %j", (value, expected) => {
+    expect(columnKind(value)).toBe(expected);
+  });
+});
+
+describe("findYearHeader", () => {
+  it("should find financial years in any accepted format with kinds from the same cell", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      ["Financial summary", null, null, null],
+      ["£m", "2023-24 Outturn", "2024/25 Forecast", "2025 to 2026 Forecast"],
+      ["Cumulative deficit brought forward", 1, 2, 3],
+    ]);
+    const header = findYearHeader(sheet, "financial");
+    expect(header?.row).toBe(1);
+    expect(header?.years).toEqual([
+      { label: "2023-24", start: 2023, col: 1, kind: "actual" },
+      { label: "2024-25", start: 2024, col: 2, kind: "forecast" },
+      { label: "2025-26", start: 2025, col: 3, kind: "forecast" },
+    ]);
+  });
+
+  it("should take kinds from a banner row above, continuing a banner across blank cells", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      [null, "Actual", "Forecast", null, null],
+      ["£000", "FY23/24", "FY24/25", "FY25/26", "FY26/27"],
+    ]);
+    expect(findYearHeader(sheet, "financial")?.years.map((y) => y.kind)).toEqual(["actual", "forecast", "forecast", "forecast"]);
+  });
+
+  it("should read a banner merged across columns", () => {
+    const base = sheetFromRows("Financial summary", [
+      [null, "Outturn", null, null],
+      [null, "2022-23", "2023-24", "2024-25"],
+    ]);
+    const sheet = { ...base, merges: [{ top: 0, left: 1, bottom: 0, right: 2 }] };
+    expect(findYearHeader(sheet, "financial")?.years.map((y) => y.kind)).toEqual(["actual", "actual", undefined]);
+  });
+
+  it("should need at least two years on the row", () => {
+    const sheet = sheetFromRows("Cover", [["Plan for", "2024-25"], ["Updated", "2025-26"]]);
+    expect(findYearHeader(sheet, "financial")).toBeUndefined();
+  });
+
+  it("should accept census years as numbers or text and take the first such row", () => {
+    const sheet = sheetFromRows("CYP summary", [
+      ["Number of EHCPs by age group", null, null],
+      [null, 2024, "Jan 2025"],
+      ["Under 5", 2030, 2031],
+    ]);
+    expect(findYearHeader(sheet, "census")).toEqual({
+      row: 1,
+      years: [
+        { label: "2024", start: 2024, col: 1 },
+        { label: "2025", start: 2025, col: 2 },
+      ],
+    });
+  });
+
+  it("should search only within the given area", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      [null, "2023-24", "2024-25"],
+      [null, null, null],
+      [null, "2030-31", "2031-32"],
+    ]);
+    expect(findYearHeader(sheet, "financial", { top: 1 })?.row).toBe(2);
+  });
+});
