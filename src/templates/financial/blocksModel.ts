@@ -1,4 +1,41 @@
-// Placeholder: the owner of this section replaces it with the real model.
+/**
+ * Section "Financial plan per funding block" of the Financial summary: one group of rows per DSG block.
+ * Each row is optional in the model because councils leave rows out (a block with no movements, no other
+ * funding); the rules check only what is there.
+ */
+import type { LocatedRow } from "../located";
+
+/** The four DSG blocks, in the DfE order. */
+export type DsgBlock = "schools" | "central-school-services" | "early-years" | "high-needs";
+
+export const DSG_BLOCKS: readonly DsgBlock[] = ["schools", "central-school-services", "early-years", "high-needs"];
+
+/** The block names used in messages, in the users' words. */
+export const BLOCK_NAMES: Readonly<Record<DsgBlock, string>> = {
+  schools: "Schools block",
+  "central-school-services": "Central school services block",
+  "early-years": "Early years block",
+  "high-needs": "High needs block",
+};
+
 export interface BlockPlan {
   readonly sheet: string;
+  readonly block: DsgBlock;
+  /** Sheet row (0-based) of the block's heading, and the heading as written. */
+  readonly headingRow: number;
+  readonly heading: string;
+  /** DSG allocation after recoupment. */
+  readonly allocation?: LocatedRow;
+  /** Block movements, positive into the block. */
+  readonly movements?: LocatedRow;
+  /** Other funding or adjustments; absent means none. */
+  readonly otherFunding?: LocatedRow;
+  /** Total expenditure of the block. */
+  readonly expenditure?: LocatedRow;
+  /** Expenditure lines listed above the total (the high needs block's s251 lines); empty when none. */
+  readonly expenditureLines: readonly LocatedRow[];
+  /** In-year surplus/(deficit), in the sheet's sign convention. */
+  readonly inYear?: LocatedRow;
+  /** The block's own cumulative deficit carried forward, when the plan shows one (used for the HNSG split). */
+  readonly cumulative?: LocatedRow;
 }

@@ -1,4 +1,18 @@
-// Placeholder: the owner of this section replaces it with the real model.
+/**
+ * Section "Mitigations" (optional; on the Financial summary or a sheet of its own): the in-year deficit
+ * before and after the council's savings, with one row per saving (positive = saving).
+ */
+import type { LocatedRow, YearColumn } from "../located";
+
 export interface Mitigations {
   readonly sheet: string;
+  /** The year columns of the sheet the section sits on (its own year header when on its own sheet). */
+  readonly years: readonly YearColumn[];
+  readonly unmitigated?: LocatedRow;
+  /** One row per mitigation between the unmitigated row and the total. */
+  readonly lines: readonly LocatedRow[];
+  readonly total?: LocatedRow;
+  readonly mitigated?: LocatedRow;
+  readonly unmitigatedCumulative?: LocatedRow;
+  readonly mitigatedCumulative?: LocatedRow;
 }

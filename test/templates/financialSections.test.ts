@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { sheetFromRows } from "../support/sheets";
+import type { YearColumn } from "../../src/templates/located";
+import { locateBlocks } from "../../src/templates/financial/blocks";
+import { locateMitigations } from "../../src/templates/financial/mitigations";
+import { locateSafetyValveAgreement } from "../../src/templates/financial/safetyValve";
+
+const years: YearColumn[] = [
+  { label: "2024-25", start: 2024, col: 2, kind: "actual" },
+  { label: "2025-26", start: 2025, col: 3, kind: "forecast" },
+];
+
+const blocksSheet = sheetFromRows("Financial summary", [
+  ["Financial plan per funding block", null, "2024-25", "2025-26"],
+  ["Schools block"],
+  [null, "DSG allocation", 300, 310],
+  [null, "Transfers in/(out)", -1.5, -3.1],
+  [null, "Expenditure", 298.5, 306.9],
+  [null, "In-year surplus/(deficit)", 0, 0],
+  [],
+  ["High needs block (HNB)"],
+  [null, "Funding", 70, 75],
+  [null, "Block movements", 1.5, 3.1],
+  [null, "Expenditure"],
+  [null, "Place funding", 20, 21],
+  [null, "Top-ups", 60, 66],
+  [null, "Total expenditure", 80, 87],
+  [null, "In-year position", 8.5, 8.9],
+  [null, "Cumulative deficit carried forward", 30, 38.9],
+  [],
+  ["Summary of end of year positions"],
+  [null, "Cumulative deficit carried forward", 30, 38.9],
+]);
+
+describe("locateBlocks", () => {
+  const blocks = locateBlocks(blocksSheet, years, { bottom: 16 });
+
+  it("should find the blocks in sheet order", () => {
+    expect(blocks.map((b) => b.block)).toEqual(["schools", "high-needs"]);
+  });
+
+  it("should read each block's rows under the year columns", () => {
+    const [schools, hnb] = blocks;
+    expect(schools.allocation?.cells.map((c) => c.value)).toEqual([300, 310]);
+    expect(schools.movements?.row).toBe(3);
+    expect(schools.otherFunding).toBeUndefined();
+    expect(schools.inYear?.row).toBe(5);
+    expect(hnb.allocation?.label).toBe("Funding");
+    expect(hnb.inYear?.cells[1]).toMatchObject({ row: 14, col: 3, value: 8.9 });
+  });
+
+  it("should take the expenditure total below the s251 lines, and the lines between sub-heading and total", () => {
+    const hnb = blocks[1];
+    expect(hnb.expenditure?.row).toBe(13);
+    expect(hnb.expenditureLines.map((l) => l.label)).toEqual(["Place funding", "Top-ups"]);
+    expect(blocks[0].expenditureLines).toEqual([]);
+  });
+
+  it("should close a block at the first blank row after its in-year row", () => {
+    const withoutBlockCumulative = { ...blocksSheet, values: blocksSheet.values.filter((_, i) => i !== 15) };
+    expect(locateBlocks(blocksSheet, years)[1].cumulative?.row).toBe(15);
+    expect(locateBlocks(withoutBlockCumulative, years)[1].cumulative).toBeUndefined();
+  });
+
+  it("should find nothing without headings or years", () => {
+    expect(locateBlocks(blocksSheet, [])).toEqual([]);
+    expect(locateBlocks(sheetFromRows("X", [["a", null, 1, 2]]), years)).toEqual([]);
+  });
+
+  it("should accept a standalone abbreviation but not one followed by words", () => {
+    const sheet = sheetFromRows("F", [
+      ["HNB top-ups", null, 1, 2],
+      ["CSSB"],
+      [null, "In-year position", 0, 0],
+    ]);
+    expect(locateBlocks(sheet, years).map((b) => b.block)).toEqual(["central-school-services"]);
+  });
+});
+
+describe("locateMitigations", () => {
+  const sheet = sheetFromRows("Mitigations", [
+    ["Mitigations", null, "2024-25", "2025-26"],
+    [null, "Unmitigated in-year deficit", 10, 12],
+    [null, "Reduce independent placements", 1, 2],
+    [null, "Note: savings positive"],
+    [null, "Early intervention", 0.5, 1],
+    [null, "Total mitigations", 1.5, 3],
+    [null, "Mitigated in-year deficit", 8.5, 9],
+    [null, "Unmitigated cumulative deficit", 40, 52],
+    [null, "Mitigated cumulative deficit", 38.5, 47.5],
+  ]);
+
+  it("should find the rows and the saving lines between unmitigated and total", () => {
+    const found = locateMitigations(sheet, years);
+    expect(found?.lines.map((l) => l.label)).toEqual(["Reduce independent placements", "Early intervention"]);
+    expect(found?.total?.row).toBe(5);
+    expect(found?.mitigated?.row).toBe(6);
+    expect(found?.unmitigatedCumulative?.row).toBe(7);
+    expect(found?.mitigatedCumulative?.row).toBe(8);
+    expect(found?.years).toBe(years);
+  });
+
+  it("should be undefined when the section is not there", () => {
+    expect(locateMitigations(blocksSheet, years)).toBeUndefined();
+  });
+});
+
+describe("locateSafetyValveAgreement", () => {
+  const rows = (basis: string | null) =>
+    sheetFromRows("Financial summary", [
+      ["Safety Valve agreement", null, "2024-25", "2025-26"],
+      [null, "Deficit limit", 84.5, 90],
+      [null, "Agreed in-year deficit", 30, 20],
+      [null, "Limit basis", basis],
+      [null, "Agreement total", 67],
+      [null, "Status", "received", "expected"],
+    ]);
+
+  it("should read limits, total, basis and status", () => {
+    const found = locateSafetyValveAgreement(rows("Gross of Safety Valve payments"), years);
+    expect(found?.basis).toBe("gross");
+    expect(found?.basisCell?.cell).toMatchObject({ row: 3, col: 2 });
+    expect(found?.agreementTotal?.cell).toMatchObject({ row: 4, col: 2, value: 67 });
+    expect(found?.cumulativeLimit?.cells.map((c) => c.value)).toEqual([84.5, 90]);
+    expect(found?.inYearLimit?.row).toBe(2);
+    expect(found?.status?.cells.map((c) => c.value)).toEqual(["received", "expected"]);
+  });
+
+  it.each([
+    ["net", "net"],
+    [null, "net"],
+  ])("should read basis %j as %s", (basis, expected) => {
+    expect(locateSafetyValveAgreement(rows(basis), years)?.basis).toBe(expected);
+  });
+
+  it("should be undefined without an agreement", () => {
+    expect(locateSafetyValveAgreement(blocksSheet, years)).toBeUndefined();
+  });
+});
