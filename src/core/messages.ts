@@ -23,19 +23,16 @@ export const messages = {
   notRectangular: (name: string) => `${name} is not a rectangular range`,
   notOneValue: (name: string) => `${name} must be a single value, not a range`,
 
-  // Cell values
-  valueIsText: (name: string, at: string, text: string) => `${name}: ${at} is text (${quote(text)})`,
-  valueIsLogical: (name: string, at: string, value: boolean) =>
-    `${name}: ${at} is a logical value (${value ? "TRUE" : "FALSE"}), not a number`,
-  valueIsError: (name: string, at: string, code: string) => `${name}: ${at} is an error (${code})`,
-  valueNotNumber: (name: string, at: string) => `${name}: ${at} is not a number`,
-  valueNotFinite: (name: string, at: string) => `${name}: ${at} is not a finite number`,
-  valueNegative: (name: string, at: string, value: string) => `${name}: ${at} is negative (${value}); it must be 0 or more`,
-  rateBelowMinus100: (name: string, at: string, value: string) =>
-    `${name}: ${at} is ${value}; a rate must be -1 (-100%) or more`,
-  seriesPosition: (position: number) => `value ${position}`,
-  matrixPosition: (row: number, col: number) => `row ${row}, column ${col}`,
-  scalarPosition: () => "the value",
+  // Cell values. A subject is "opening", "in_year: value 3" or "caseload: row 2, column 3".
+  valueIsText: (subject: string, text: string) => `${subject} is text (${quote(text)})`,
+  valueIsLogical: (subject: string, value: boolean) => `${subject} is a logical value (${value ? "TRUE" : "FALSE"})`,
+  valueIsError: (subject: string, code: string) => `${subject} is an error (${code})`,
+  valueNotNumber: (subject: string) => `${subject} is not a number`,
+  valueNotFinite: (subject: string) => `${subject} is not a finite number`,
+  valueNegative: (subject: string, value: string) => `${subject} is negative (${value}); it must be 0 or more`,
+  rateBelowMinus100: (subject: string, value: string) => `${subject} is ${value}; a rate must be -1 (-100%) or more`,
+  inSeries: (name: string, position: number) => `${name}: value ${position}`,
+  inMatrix: (name: string, row: number, col: number) => `${name}: row ${row}, column ${col}`,
 
   // Deficit arithmetic
   mixedSigns: (name: string, firstPositive: number, firstNegative: number) =>
@@ -47,7 +44,7 @@ export const messages = {
     `payment_status: value ${position} is blank but instalment ${position} is not 0; ` +
     `use received, expected, at risk, withheld or suspended`,
   notAFinancialYear: (position: number, text: string) =>
-    `years: value ${position} is ${quote(text)}, not a financial year like 2024-25`,
+    `years: value ${position} is ${text.trim() === "" ? "blank" : quote(text)}, not a financial year like 2024-25`,
   neverBalanced: (first: string, last: string) =>
     first === last ? `in-year balance is never reached in ${first}` : `in-year balance is never reached in ${first}..${last}`,
 

@@ -24,9 +24,33 @@ export function mixedSigns(name: string, values: readonly Decimal[] | undefined)
   let firstPositive = 0;
   let firstNegative = 0;
   for (let i = 0; i < values.length; i++) {
-    const sign = values[i].s * (values[i].isZero() ? 0 : 1);
-    if (sign > 0 && firstPositive === 0) firstPositive = i + 1;
-    if (sign < 0 && firstNegative === 0) firstNegative = i + 1;
+    if (firstPositive === 0 && values[i].gt(0)) firstPositive = i + 1;
+    if (firstNegative === 0 && values[i].lt(0)) firstNegative = i + 1;
   }
   return firstPositive > 0 && firstNegative > 0 ? invalid(messages.mixedSigns(name, firstPositive, firstNegative)) : null;
+}
+
+/**
+ * The most periods a projection may run: Excel's 16,384 columns, since projections spill across a row.
+ * It also keeps a mistyped `periods` from freezing Excel.
+ */
+export const MAX_PERIODS = 16_384;
+
+/** An `invalid` result when `value` is not a whole number from 1 to MAX_PERIODS, else `null`. */
+export function notPeriods(name: string, value: number): Result<never> | null {
+  return Number.isInteger(value) && value >= 1 && value <= MAX_PERIODS
+    ? null
+    : invalid(messages.periodsNotWhole(name, String(value), MAX_PERIODS));
+}
+
+/** An `invalid` result naming the first negative value of a series, else `null`. */
+export function firstNegative(name: string, values: readonly Decimal[] | undefined): Result<never> | null {
+  const at = values?.findIndex((v) => v.lt(0)) ?? -1;
+  return at < 0 ? null : invalid(messages.valueNegative(messages.inSeries(name, at + 1), values![at].toString()));
+}
+
+/** An `invalid` result naming the first rate below −100%, else `null`. */
+export function firstRateBelowMinus100(name: string, rates: readonly Decimal[] | undefined): Result<never> | null {
+  const at = rates?.findIndex((r) => r.lt(-1)) ?? -1;
+  return at < 0 ? null : invalid(messages.rateBelowMinus100(messages.inSeries(name, at + 1), rates![at].toString()));
 }

@@ -2,6 +2,8 @@
  * Financial years (April to March, the DSG accounting year) and census years (the January school
  * census that counts EHCPs), as council sheets label them.
  */
+import { messages } from "./messages";
+import { invalid, ok, type Result } from "./result";
 
 // `2024-25`, `2024/25`, `2024-2025`, `2024 to 2025`, `FY24/25`, `FY 2024-25`, en and em dashes too.
 // A two-digit start year is only read after `FY`, where it cannot be mistaken for something else.
@@ -61,4 +63,10 @@ export function financialYearOfSerial(serial: number): number | null {
   const date = new Date(Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * 86_400_000);
   const year = date.getUTCFullYear();
   return date.getUTCMonth() >= 3 ? year : year - 1;
+}
+
+/** The financial-year label (`2026-27`) of an Excel date serial, or an `invalid` result outside Excel's dates. */
+export function financialYearOfDate(serial: number): Result<string> {
+  const start = financialYearOfSerial(serial);
+  return start === null ? invalid(messages.notADate(String(serial))) : ok(financialYearLabel(start));
 }

@@ -1,0 +1,97 @@
+/**
+ * Money over time: income and costs grown by planning rates, caseload costed by placement type, and
+ * academic-year amounts (September–August, how schools and placements are funded) turned into
+ * financial-year amounts (April–March, how the DSG is accounted).
+ */
+import { Decimal } from "decimal.js";
+import { messages } from "./messages";
+import { invalid, ok, type Result } from "./result";
+import { firstNegative, firstRateBelowMinus100, notPeriods } from "./series";
+
+/**
+ * `base` grown by each rate in turn: `base×(1+r1)`, `base×(1+r1)×(1+r2)`, … One rate with `periods`
+ * repeats it; a series of rates gives one value per rate (`periods`, if given, must match).
+ */
+export function uplift(base: Decimal, rates: readonly Decimal[], periods?: number): Result<Decimal[]> {
+  if (rates.length === 0) return invalid(messages.emptySeries("rates"));
+  const problem = firstRateBelowMinus100("rates", rates) ?? (periods === undefined ? null : notPeriods("periods", periods));
+  if (problem !== null) return problem;
+  if (periods !== undefined && rates.length > 1 && rates.length !== periods) {
+    return invalid(messages.periodsMismatch(periods, rates.length));
+  }
+  const count = rates.length === 1 ? (periods ?? 1) : rates.length;
+  const grown: Decimal[] = new Array(count);
+  let value = base;
+  for (let t = 0; t < count; t++) {
+    const rate = rates.length === 1 ? rates[0] : rates[t];
+    value = rate.isZero() ? value : value.times(rate.plus(1));
+    grown[t] = value;
+  }
+  return ok(grown);
+}
+
+/**
+ * High-needs cost per year: `Σ caseload(placement, year) × unit_cost(placement) × price index(year)`,
+ * where the price index is 1 in the first year and grows by `inflation` from the second year on
+ * (unit costs are given at first-year prices, so a first-year rate is not used).
+ * `caseload` has one row per placement type and one column per year; `inflation` is one rate or one per year.
+ */
+export function cost(
+  caseload: readonly (readonly Decimal[])[],
+  unitCost: readonly Decimal[],
+  inflation?: readonly Decimal[],
+): Result<Decimal[]> {
+  const years = caseload[0]?.length ?? 0;
+  if (years === 0) return invalid(messages.emptySeries("caseload"));
+  if (unitCost.length !== caseload.length) return invalid(messages.unitCostMismatch(unitCost.length, caseload.length));
+  if (inflation !== undefined && inflation.length !== 1 && inflation.length !== years) {
+    return invalid(messages.inflationMismatch(inflation.length, years));
+  }
+  const problem =
+    firstRateBelowMinus100("inflation", inflation) ?? negativeCell("caseload", caseload) ?? firstNegative("unit_cost", unitCost);
+  if (problem !== null) return problem;
+  const totals: Decimal[] = new Array(years);
+  let index = new Decimal(1);
+  for (let t = 0; t < years; t++) {
+    if (t > 0 && inflation !== undefined) {
+      const rate = inflation.length === 1 ? inflation[0] : inflation[t];
+      if (!rate.isZero()) index = index.times(rate.plus(1));
+    }
+    let total = new Decimal(0);
+    for (let p = 0; p < caseload.length; p++) {
+      const count = caseload[p][t];
+      if (!count.isZero()) total = total.plus(count.times(unitCost[p]));
+    }
+    totals[t] = total.times(index);
+  }
+  return ok(totals);
+}
+
+function negativeCell(name: string, matrix: readonly (readonly Decimal[])[]): Result<never> | null {
+  for (let r = 0; r < matrix.length; r++) {
+    const c = matrix[r].findIndex((v) => v.lt(0));
+    if (c >= 0) return invalid(messages.valueNegative(messages.inMatrix(name, r + 1, c + 1), matrix[r][c].toString()));
+  }
+  return null;
+}
+
+/** Months of an academic year (from September) that fall before the April ending its first financial year. */
+export const DEFAULT_MONTHS_BEFORE_APRIL = 7;
+
+/**
+ * Financial-year amounts from academic-year amounts: `FY(t) = ((12 − m)×AY(t−1) + m×AY(t)) / 12`.
+ * The first value is academic year t−1 of the first financial year returned, so one fewer value comes back.
+ */
+export function academicToFinancial(values: readonly Decimal[], monthsBeforeApril = DEFAULT_MONTHS_BEFORE_APRIL): Result<Decimal[]> {
+  if (!Number.isInteger(monthsBeforeApril) || monthsBeforeApril < 0 || monthsBeforeApril > 12) {
+    return invalid(messages.monthsOutOfRange(String(monthsBeforeApril)));
+  }
+  if (values.length < 2) return invalid(messages.tooFewAcademicYears());
+  const earlier = 12 - monthsBeforeApril;
+  const result: Decimal[] = new Array(values.length - 1);
+  for (let t = 1; t < values.length; t++) {
+    // Multiply first and divide once, so whole-pound inputs stay exact wherever twelfths allow.
+    result[t - 1] = values[t - 1].times(earlier).plus(values[t].times(monthsBeforeApril)).dividedBy(12);
+  }
+  return ok(result);
+}

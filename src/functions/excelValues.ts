@@ -1,0 +1,186 @@
+/**
+ * Excel values in, Excel values out: the conversions every DSG custom function shares, so each one in
+ * functions.ts is a single call into the core.
+ *
+ * Excel hands a range to an `any[][]` parameter as rows of cells. Blank cells arrive as `0` (desktop),
+ * `null` (Excel on the web) or `""`, so inside money series all three mean 0. Text, logical values
+ * and errors are refused with a message naming the argument and the position, because silently
+ * skipping them (as SUM does) would hide a broken sheet. Failures leave as `CustomFunctions.Error`,
+ * whose message Excel shows for `#VALUE!` and `#N/A`.
+ */
+import { Decimal } from "decimal.js";
+import { messages } from "../core/messages";
+import type { DsgError, Result } from "../core/result";
+
+/** Which way a result spills: across a row, or down a column. */
+export type Orientation = "row" | "column";
+
+/** A one-row or one-column range read as numbers, remembering which way it ran. */
+export interface Series {
+  values: Decimal[];
+  orientation: Orientation;
+}
+
+const ZERO = new Decimal(0);
+
+/** Throws the Excel error for a core failure: `#VALUE!` for bad arguments, `#N/A` when there is no answer. */
+export function fail(error: DsgError): never {
+  const code = error.kind === "invalid" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
+  throw new CustomFunctions.Error(code, error.message);
+}
+
+function invalidArgument(message: string): never {
+  return fail({ kind: "invalid", message });
+}
+
+/** The value of a core result, or the matching Excel error. */
+export function unwrap<T>(result: Result<T>): T {
+  return result.ok ? result.value : fail(result.error);
+}
+
+/**
+ * Runs an adapter so that Excel only ever sees a result or a `CustomFunctions.Error`: an unexpected
+ * exception would otherwise show as a bare `#VALUE!` with no explanation.
+ */
+export function excel<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CustomFunctions.Error) throw error;
+    return invalidArgument(messages.unexpected(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/** An Excel error passed in as a value: `CustomFunctions.Error` (`code`) or a workbook snapshot cell (`error`). */
+function errorCode(value: object): string | null {
+  const { code, error } = value as { code?: unknown; error?: unknown };
+  return typeof code === "string" ? code : typeof error === "string" ? error : null;
+}
+
+/** Why a cell is not a number, as a user message about `subject` ("in_year: value 3"). */
+function notANumber(subject: string, value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return messages.valueIsText(subject, value);
+    case "boolean":
+      return messages.valueIsLogical(subject, value);
+    case "number":
+      return messages.valueNotFinite(subject);
+    case "object": {
+      const code = value === null ? null : errorCode(value);
+      return code === null ? messages.valueNotNumber(subject) : messages.valueIsError(subject, code);
+    }
+    default:
+      return messages.valueNotNumber(subject);
+  }
+}
+
+/** A cell as a number; blanks are 0. `describe` names the cell only when there is something to complain about. */
+function cellNumber(value: unknown, describe: () => string): Decimal {
+  if (typeof value === "number" && Number.isFinite(value)) return value === 0 ? ZERO : new Decimal(value);
+  if (isBlank(value)) return ZERO;
+  return invalidArgument(notANumber(describe(), value));
+}
+
+/** Whatever arrived as rows of cells: a range is already `any[][]`; a lone value counts as a 1×1 range. */
+function rowsOf(name: string, value: unknown): readonly (readonly unknown[])[] {
+  if (!Array.isArray(value)) return [[value]];
+  if (value.length === 0 || !Array.isArray(value[0]) || value[0].length === 0) return invalidArgument(messages.emptySeries(name));
+  const width = value[0].length;
+  for (const row of value) if (!Array.isArray(row) || row.length !== width) return invalidArgument(messages.notRectangular(name));
+  return value as unknown[][];
+}
+
+/** A single number (a scalar argument, or a 1×1 range); blank is 0. */
+export function scalar(name: string, value: unknown): Decimal {
+  const rows = Array.isArray(value) ? rowsOf(name, value) : [[value]];
+  if (rows.length !== 1 || rows[0].length !== 1) return invalidArgument(messages.notOneValue(name));
+  return cellNumber(rows[0][0], () => name);
+}
+
+/** A scalar argument Excel passes as `null` when left out; `undefined` then. */
+export function optionalScalar(name: string, value: unknown): Decimal | undefined {
+  return value === null || value === undefined ? undefined : scalar(name, value);
+}
+
+/** A plain JavaScript number for arguments that count things (periods, months); `undefined` when left out. */
+export function optionalCount(name: string, value: unknown): number | undefined {
+  return value === null || value === undefined ? undefined : scalar(name, value).toNumber();
+}
+
+/** A one-row or one-column range of numbers (a single cell is a one-value row). */
+export function series(name: string, value: unknown): Series {
+  const rows = rowsOf(name, value);
+  if (rows.length > 1 && rows[0].length > 1) return invalidArgument(messages.notOneRowOrColumn(name, rows.length, rows[0].length));
+  if (rows.length === 1) {
+    const cells = rows[0];
+    const values: Decimal[] = new Array(cells.length);
+    for (let i = 0; i < cells.length; i++) values[i] = cellNumber(cells[i], () => messages.inSeries(name, i + 1));
+    return { values, orientation: "row" };
+  }
+  const values: Decimal[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) values[i] = cellNumber(rows[i][0], () => messages.inSeries(name, i + 1));
+  return { values, orientation: "column" };
+}
+
+/**
+ * An optional series: `undefined` when left out, or when typed as a lone `0` or blank where the main
+ * series is longer ("no payments"), so users need not build a row of zeros.
+ */
+export function optionalSeries(name: string, value: unknown, main?: Series): Decimal[] | undefined {
+  if (value === null || value === undefined) return undefined;
+  const given = series(name, value);
+  const noneTyped = given.values.length === 1 && given.values[0].isZero() && main !== undefined && main.values.length !== 1;
+  return noneTyped ? undefined : given.values;
+}
+
+/** A rectangular range of numbers, row by row. */
+export function matrix(name: string, value: unknown): Decimal[][] {
+  const rows = rowsOf(name, value);
+  return rows.map((cells, r) => cells.map((cell, c) => cellNumber(cell, () => messages.inMatrix(name, r + 1, c + 1))));
+}
+
+/** A one-row or one-column range of labels; blanks (including Excel's blank-as-0) are `""`, numbers become text. */
+export function texts(name: string, value: unknown): string[] {
+  const rows = rowsOf(name, value);
+  if (rows.length > 1 && rows[0].length > 1) return invalidArgument(messages.notOneRowOrColumn(name, rows.length, rows[0].length));
+  const cells = rows.length === 1 ? rows[0] : rows.map((row) => row[0]);
+  return cells.map((cell, i) => {
+    if (typeof cell === "string") return cell;
+    if (isBlank(cell) || cell === 0) return "";
+    if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
+    return invalidArgument(notANumber(messages.inSeries(name, i + 1), cell));
+  });
+}
+
+/** The orientation of the first argument given as a real series (more than one value), else a row. */
+export function orientationOf(...candidates: readonly unknown[]): Orientation {
+  for (const value of candidates) {
+    if (Array.isArray(value) && value.length > 1) return "column";
+    if (Array.isArray(value) && Array.isArray(value[0]) && value[0].length > 1) return "row";
+  }
+  return "row";
+}
+
+/** A Decimal as a number Excel can hold; a result beyond Excel's range is `#NUM!`. */
+export function toExcelNumber(value: Decimal): number {
+  const number = value.toNumber();
+  if (!Number.isFinite(number)) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, messages.resultTooLarge());
+  // -0 would show as 0 anyway; returning 0 keeps comparisons in formulas and tests plain.
+  return number === 0 ? 0 : number;
+}
+
+/** A core series result spilled as Excel expects: `[[a, b, c]]` across a row, `[[a], [b], [c]]` down a column. */
+export function spill(orientation: Orientation, result: Result<Decimal[]>): number[][] {
+  const values = unwrap(result);
+  if (orientation === "row") {
+    const row: number[] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) row[i] = toExcelNumber(values[i]);
+    return [row];
+  }
+  return values.map((v) => [toExcelNumber(v)]);
+}
