@@ -1,0 +1,52 @@
+/**
+ * Reading counts out of the located EHCP tables, shared by the EHCP rules so each reads stock the same way.
+ * Counts are summed with decimal.js: projected counts may carry fractions and must not pick up float noise.
+ */
+import { Decimal } from "decimal.js";
+import type { LocatedCell, LocatedRow } from "../located";
+import type { EhcpTables, PlacementTables } from "./ehcpModel";
+
+/** The number in a count cell; `null` for a blank cell or anything that is not a number (bad-value reports those). */
+export function countIn(cell: LocatedCell | undefined): number | null {
+  return typeof cell?.value === "number" && Number.isFinite(cell.value) ? cell.value : null;
+}
+
+/** Sum of the rows' counts in one year column (blanks count as 0); `null` when every cell is blank. */
+export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal | null {
+  const counts = rows.map((row) => countIn(row.cells[index])).filter((n): n is number => n !== null);
+  return counts.length === 0 ? null : counts.reduce((sum, n) => sum.plus(n), new Decimal(0));
+}
+
+/** A placement's number of plans in one census year, and the cell that states it (when one does). */
+export interface Stock {
+  readonly count: Decimal;
+  readonly cell?: LocatedCell;
+}
+
+/**
+ * The placement's stock of plans in year column `index`: its total by age group, else its total by primary
+ * need, else the sum of whichever table has rows.
+ */
+export function placementStock(placement: PlacementTables, index: number): Stock | null {
+  for (const total of [placement.byAge?.total, placement.byNeed?.total]) {
+    const count = countIn(total?.cells[index]);
+    if (total !== undefined && count !== null) return { count: new Decimal(count), cell: total.cells[index] };
+  }
+  for (const table of [placement.byAge, placement.byNeed]) {
+    const sum = sumColumn(table?.rows.map((r) => r.row) ?? [], index);
+    if (sum !== null) return { count: sum };
+  }
+  return null;
+}
+
+/** Total plans across all placements per census year (by the year's start), for the years any placement counts. */
+export function stockByCensusYear(tables: EhcpTables): Map<number, Decimal> {
+  const totals = new Map<number, Decimal>();
+  for (const placement of tables.placements) {
+    placement.years.forEach((year, index) => {
+      const stock = placementStock(placement, index);
+      if (stock !== null) totals.set(year.start, (totals.get(year.start) ?? new Decimal(0)).plus(stock.count));
+    });
+  }
+  return totals;
+}

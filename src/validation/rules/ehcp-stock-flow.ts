@@ -1,0 +1,87 @@
+import { Decimal } from "decimal.js";
+import { defineRule, type RuleReport } from "../rule";
+import type { LocatedRow, YearColumn } from "../../templates/located";
+import type { EhcpFlows, EhcpTables, LaWideFlows } from "../../templates/ehcp/ehcpModel";
+import { countIn, placementStock, stockByCensusYear } from "../../templates/ehcp/ehcpFigures";
+
+/** Flows with both new and ceased plans, over some census years, and the stock they should move. */
+interface FlowSeries {
+  readonly owner: string;
+  readonly years: readonly YearColumn[];
+  readonly newPlans: LocatedRow;
+  readonly ceasedPlans: LocatedRow;
+  readonly stock: (index: number) => Decimal | null;
+}
+
+function series(
+  owner: string,
+  years: readonly YearColumn[],
+  flows: EhcpFlows | undefined,
+  stock: (index: number) => Decimal | null,
+): FlowSeries[] {
+  const { newPlans, ceasedPlans } = flows ?? {};
+  return newPlans && ceasedPlans ? [{ owner, years, newPlans, ceasedPlans, stock }] : [];
+}
+
+/** The LA-wide stock: its own total row when the sheet has one, else the placements' stocks added up. */
+function laWideStock(ehcp: EhcpTables, laWide: LaWideFlows): (index: number) => Decimal | null {
+  const total = laWide.total;
+  if (total !== undefined) {
+    return (index) => {
+      const count = countIn(total.cells[index]);
+      return count === null ? null : new Decimal(count);
+    };
+  }
+  const byYear = stockByCensusYear(ehcp);
+  return (index) => byYear.get(laWide.years[index].start) ?? null;
+}
+
+function gaps({ owner, years, newPlans, ceasedPlans, stock }: FlowSeries, allowed: number): RuleReport[] {
+  const reports: RuleReport[] = [];
+  for (let index = 1; index < years.length; index++) {
+    if (years[index].start !== years[index - 1].start + 1) continue;
+    const [before, after] = [stock(index - 1), stock(index)];
+    const added = countIn(newPlans.cells[index]);
+    const ceased = countIn(ceasedPlans.cells[index]);
+    if (before === null || after === null || added === null || ceased === null) continue;
+    // SEN2 counts plans at the January census and the plans made and ceased in the year before it, so the
+    // flows in census year Y explain the change from Y−1 to Y.
+    const change = after.minus(before);
+    const net = new Decimal(added).minus(ceased);
+    if (change.minus(net).abs().lte(allowed)) continue;
+    const cell = newPlans.cells[index];
+    reports.push({
+      message:
+        `${owner} ${years[index].label}: the number of EHCPs changes by ${change.toString()} from ` +
+        `${years[index - 1].label}, but new (${added}) minus ceased (${ceased}) plans is ${net.toString()}. ` +
+        "Check the flows, or note plans transferred in or out.",
+      at: { sheet: newPlans.sheet, row: cell.row, col: cell.col },
+      expected: change.toNumber(),
+      actual: net.toNumber(),
+    });
+  }
+  return reports;
+}
+
+/** V14: where new and ceased plans are given, they explain the change in the number of plans. */
+export const ehcpStockFlow = defineRule({
+  id: "ehcp-stock-flow",
+  severity: "warning",
+  title: "EHCP numbers follow new and ceased plans",
+  description:
+    "Where the tables give new and ceased EHCPs (for a placement or for the whole local authority), the change " +
+    "in the number of plans from one census year to the next should equal new plans minus ceased plans. A " +
+    "difference usually means a flow or a total is wrong, or plans moved between placements or councils; the " +
+    "finding points at the new plans cell of the later year. Raise the allowed gap if transfers are expected.",
+  defaults: { allowedGap: 0 },
+  check({ template, settings }) {
+    const ehcp = template.ehcp;
+    if (ehcp === undefined) return [];
+    const perPlacement = ehcp.placements.flatMap((p) =>
+      series(p.name, p.years, p.flows, (i) => placementStock(p, i)?.count ?? null),
+    );
+    const laWide = ehcp.laWide;
+    const all = laWide === undefined ? [] : series("All placements", laWide.years, laWide, laWideStock(ehcp, laWide));
+    return [...perPlacement, ...all].flatMap((s) => gaps(s, settings.allowedGap));
+  },
+});

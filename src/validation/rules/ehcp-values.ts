@@ -1,0 +1,82 @@
+import { defineRule, type RuleReport } from "../rule";
+import type { LocatedRow } from "../../templates/located";
+import type { EhcpFlows, PlacementTables } from "../../templates/ehcp/ehcpModel";
+import { POST_16_AGE_GROUPS } from "../../templates/ehcp/ehcpLabels";
+import { countIn } from "../../templates/ehcp/ehcpFigures";
+
+function flowRows(flows: EhcpFlows | undefined): LocatedRow[] {
+  return [flows?.newPlans, flows?.ceasedPlans, flows?.requests].filter((r): r is LocatedRow => r !== undefined);
+}
+
+function countRows(placement: PlacementTables): LocatedRow[] {
+  const rows = [placement.byAge, placement.byNeed].flatMap((table) => [
+    ...(table?.rows.map((r) => r.row) ?? []),
+    ...(table?.total === undefined ? [] : [table.total]),
+  ]);
+  return [...rows, ...flowRows(placement.flows)];
+}
+
+/** Each count cell of the rows that is negative or not a whole number. */
+function badCounts(owner: string, rows: readonly LocatedRow[], years: readonly { label: string }[]): RuleReport[] {
+  return rows.flatMap((row) =>
+    row.cells.flatMap((cell, index): RuleReport[] => {
+      const count = countIn(cell);
+      if (count === null || (count >= 0 && Number.isInteger(count))) return [];
+      const problem = count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number of plans";
+      return [
+        {
+          message: `${owner} ${years[index]?.label ?? ""}: '${row.label}' (${count}) ${problem}.`,
+          at: { sheet: row.sheet, row: cell.row, col: cell.col },
+          actual: count,
+        },
+      ];
+    }),
+  );
+}
+
+/** A count in an under-16 row of the post-16 placement: the DfE table has no such rows. */
+function under16InPost16(placement: PlacementTables): RuleReport[] {
+  if (placement.placement !== "post-16") return [];
+  return (placement.byAge?.rows ?? [])
+    .filter((r) => !POST_16_AGE_GROUPS.includes(r.key))
+    .flatMap(({ row }) =>
+      row.cells.flatMap((cell, index): RuleReport[] => {
+        const count = countIn(cell);
+        if (count === null || count === 0) return [];
+        return [
+          {
+            message:
+              `${placement.name} ${placement.years[index].label}: ${count} plans in the '${row.label}' row, but a ` +
+              "post-16 placement only has the 16 to 19 and 20 to 25 age groups. Move these plans to their placement.",
+            at: { sheet: row.sheet, row: cell.row, col: cell.col },
+            expected: 0,
+            actual: count,
+          },
+        ];
+      }),
+    );
+}
+
+/** V13: EHCP counts are whole numbers of plans, never negative, and the post-16 placement has no under-16s. */
+export const ehcpValues = defineRule({
+  id: "ehcp-values",
+  severity: "error",
+  title: "EHCP counts are whole and possible",
+  description:
+    "Every count in the children and young people tables (by age group, by primary need, totals, new and ceased " +
+    "plans, assessment requests) must be a whole number of plans and not negative. The post-16 and further education " +
+    "placement only has the 16 to 19 and 20 to 25 age groups, so a count in an under-16 row there is a plan in the " +
+    "wrong placement. Correct the cell shown.",
+  defaults: {},
+  check({ template }) {
+    const ehcp = template.ehcp;
+    if (ehcp === undefined) return [];
+    const placements = ehcp.placements.flatMap((p) => [
+      ...badCounts(p.name, countRows(p), p.years),
+      ...under16InPost16(p),
+    ]);
+    const laWide = ehcp.laWide;
+    const rows = laWide === undefined ? [] : [...flowRows(laWide), ...(laWide.total ? [laWide.total] : [])];
+    return [...placements, ...badCounts("All placements", rows, laWide?.years ?? [])];
+  },
+});

@@ -1,0 +1,105 @@
+import { Decimal } from "decimal.js";
+import { defineRule, type RuleReport } from "../rule";
+import type { LocatedCell, LocatedTemplate } from "../../templates/located";
+import type { EhcpTables } from "../../templates/ehcp/ehcpModel";
+import { countIn, placementStock, stockByCensusYear } from "../../templates/ehcp/ehcpFigures";
+import { financialYearLabel } from "../../core/years";
+
+/** High needs block expenditure by financial-year start, with its cell. */
+function highNeedsSpend(template: LocatedTemplate): Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }> {
+  const spend = new Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }>();
+  const financial = template.financial;
+  const row = financial?.blocks?.find((b) => b.block === "high-needs")?.expenditure;
+  if (financial === undefined || row === undefined) return spend;
+  financial.years.forEach((year, index) => {
+    const cell = row.cells[index];
+    const value = countIn(cell);
+    if (cell !== undefined && value !== null) spend.set(year.start, { spend: new Decimal(value).abs(), cell, sheet: row.sheet });
+  });
+  return spend;
+}
+
+function pounds(amount: Decimal): string {
+  return `£${amount.toDecimalPlaces(0).toNumber().toLocaleString("en-GB")}`;
+}
+
+/**
+ * Cost per plan for each census year Y: high needs spend of financial year (Y−1)-(Y), the year the January
+ * census falls in, divided by the plans counted at that census. Reports each jump beyond the threshold.
+ */
+function costJumps(template: LocatedTemplate, ehcp: EhcpTables, percent: number): RuleReport[] {
+  const spend = highNeedsSpend(template);
+  const plans = stockByCensusYear(ehcp);
+  const costOf = (census: number) => {
+    const year = spend.get(census - 1);
+    const count = plans.get(census);
+    return year && count && !count.isZero() ? { ...year, cost: year.spend.dividedBy(count) } : undefined;
+  };
+  const reports: RuleReport[] = [];
+  for (const census of [...plans.keys()].sort((a, b) => a - b)) {
+    const [before, after] = [costOf(census - 1), costOf(census)];
+    if (before === undefined || after === undefined || before.cost.isZero()) continue;
+    const change = after.cost.dividedBy(before.cost).minus(1).times(100);
+    if (change.abs().lte(percent)) continue;
+    const perPlan = (cost: Decimal) => pounds(cost.times(template.unit.pounds));
+    reports.push({
+      message:
+        `Cost per EHCP moves ${change.toDecimalPlaces(1).toString()}% from ${perPlan(before.cost)} ` +
+        `(census ${census - 1}, ${financialYearLabel(census - 2)}) to ${perPlan(after.cost)} ` +
+        `(census ${census}, ${financialYearLabel(census - 1)}), beyond ±${percent}%. ` +
+        "Check high needs expenditure and the number of plans, or explain the change in the narrative.",
+      at: { sheet: after.sheet, row: after.cell.row, col: after.cell.col },
+      expected: before.cost.toNumber(),
+      actual: after.cost.toNumber(),
+    });
+  }
+  return reports;
+}
+
+/** Each placement's share of all plans, reported where it moves more than the threshold in a year. */
+function mixShifts(ehcp: EhcpTables, points: number): RuleReport[] {
+  const plans = stockByCensusYear(ehcp);
+  return ehcp.placements.flatMap((placement) => {
+    const share = (index: number) => {
+      const stock = placementStock(placement, index);
+      const all = plans.get(placement.years[index].start);
+      return stock && all && !all.isZero() ? { ...stock, share: stock.count.dividedBy(all).times(100) } : undefined;
+    };
+    const reports: RuleReport[] = [];
+    for (let index = 1; index < placement.years.length; index++) {
+      const [year, previous] = [placement.years[index], placement.years[index - 1]];
+      const [before, after] = [share(index - 1), share(index)];
+      if (year.start !== previous.start + 1 || before === undefined || after?.cell === undefined) continue;
+      const shift = after.share.minus(before.share);
+      if (shift.abs().lte(points)) continue;
+      reports.push({
+        message:
+          `${placement.name}: share of all EHCPs moves from ${before.share.toDecimalPlaces(1).toString()}% in ` +
+          `${previous.label} to ${after.share.toDecimalPlaces(1).toString()}% in ${year.label} ` +
+          `(${shift.toDecimalPlaces(1).toString()} percentage points, beyond ±${points}). Explain the change in the narrative.`,
+        at: { sheet: placement.sheet, row: after.cell.row, col: after.cell.col },
+        expected: before.share.toNumber(),
+        actual: after.share.toNumber(),
+      });
+    }
+    return reports;
+  });
+}
+
+/** V15: cost per EHCP and the placement mix do not jump from one year to the next without explanation. */
+export const unitCostJump = defineRule({
+  id: "unit-cost-jump",
+  severity: "warning",
+  title: "Cost per EHCP and placement mix move steadily",
+  description:
+    "The implied cost per EHCP is high needs block expenditure divided by the number of plans: the January census " +
+    "of year Y is paired with financial year (Y−1)-(Y). A move of more than 15% from one year to the next, or a " +
+    "placement type's share of all plans moving more than 5 percentage points, usually means a figure is wrong or a " +
+    "change needs explaining in the narrative. Both thresholds can be changed.",
+  defaults: { costJumpPercent: 15, mixShiftPoints: 5 },
+  check({ template, settings }) {
+    const ehcp = template.ehcp;
+    if (ehcp === undefined) return [];
+    return [...costJumps(template, ehcp, settings.costJumpPercent), ...mixShifts(ehcp, settings.mixShiftPoints)];
+  },
+});
