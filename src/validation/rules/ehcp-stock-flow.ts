@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { trajectory } from "../../core/trajectory";
 import { defineRule, type RuleReport } from "../rule";
 import type { LocatedRow, YearColumn } from "../../templates/located";
 import type { EhcpFlows, EhcpTables, LaWideFlows } from "../../templates/ehcp/ehcpModel";
@@ -45,10 +46,12 @@ function gaps({ owner, years, newPlans, ceasedPlans, stock }: FlowSeries, allowe
     const ceased = countIn(ceasedPlans.cells[index]);
     if (before === null || after === null || added === null || ceased === null) continue;
     // SEN2 counts plans at the January census and the plans made and ceased in the year before it, so the
-    // flows in census year Y explain the change from Y−1 to Y.
+    // flows in census year Y explain the change from Y−1 to Y: one step of the DSG.TRAJECTORY stock-flow model.
+    const step = trajectory({ start: before, periods: 1, newPlans: [new Decimal(added)], ceased: [new Decimal(ceased)] });
+    // Negative flows or a stock below zero are impossible counts, which ehcp-values reports.
+    if (!step.ok || after.minus(step.value[0]).abs().lte(allowed)) continue;
     const change = after.minus(before);
-    const net = new Decimal(added).minus(ceased);
-    if (change.minus(net).abs().lte(allowed)) continue;
+    const net = step.value[0].minus(before);
     const cell = newPlans.cells[index];
     reports.push({
       message:
