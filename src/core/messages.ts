@@ -10,7 +10,7 @@ function plural(count: number, noun: string): string {
 
 /** Long text is cut so the message still fits Excel's error tooltip. */
 function quote(text: string): string {
-  return text.length > 24 ? `'${text.slice(0, 21)}...'` : `'${text}'`;
+  return text.length > 24 ? `'${text.slice(0, 21).trimEnd()}...'` : `'${text}'`;
 }
 
 export const messages = {
