@@ -1,0 +1,30 @@
+/**
+ * Regenerates the sample workbooks: `npx tsx examples/build.ts` (or `npm run examples`).
+ * Writes examples/<name>.xlsx and examples/snapshots/<name>.json for every example; the output depends
+ * only on the code and the fixtures (fixed dates, stable order).
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { writeXlsxBuffer } from "../src/workbook/xlsxWriter";
+import { buildExamples } from "./examples";
+import { snapshotJson } from "./snapshot";
+
+const EXAMPLES_DIR = __dirname;
+
+async function main(): Promise<void> {
+  const examples = buildExamples();
+  for (const { name, workbook } of examples) {
+    const xlsx = join(EXAMPLES_DIR, `${name}.xlsx`);
+    const json = join(EXAMPLES_DIR, "snapshots", `${name}.json`);
+    await mkdir(dirname(xlsx), { recursive: true });
+    await mkdir(dirname(json), { recursive: true });
+    await writeFile(xlsx, await writeXlsxBuffer(workbook));
+    await writeFile(json, snapshotJson(workbook));
+  }
+  console.log(`Wrote ${examples.length} example workbooks and their snapshots under examples/.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
