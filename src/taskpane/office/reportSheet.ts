@@ -1,0 +1,82 @@
+/**
+ * "Write report sheet": one sheet, replaced as a whole each time, so the user's own sheets are never touched
+ * and an old report never mixes with a new one.
+ */
+import { summarise, type Finding } from "../../validation/finding";
+import { SEVERITY_LABEL, summaryLine } from "../findingsText";
+import { REPORT_SHEET_NAME } from "../services";
+import { runInExcel } from "./officeErrors";
+
+const HEADINGS = ["Severity", "Rule", "Sheet", "Cell", "Message"];
+const DATE_FORMAT = "d mmmm yyyy hh:mm";
+/** Excel's serial day number of 1 January 1970 (its day 0 is 30 December 1899 in the 1900 date system). */
+const UNIX_EPOCH_SERIAL = 25_569;
+const MS_PER_DAY = 86_400_000;
+
+export interface ReportSheetWritten {
+  readonly sheet: string;
+  /** The address of everything written ("A1:E12"), for a confirmation message. */
+  readonly address: string;
+  readonly findings: number;
+}
+
+/** Excel stores local wall-clock time as days since 1900, so the sheet shows the time the user saw. */
+export function excelDateSerial(date: Date): number {
+  return (date.getTime() - date.getTimezoneOffset() * 60_000) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/**
+ * Excel treats text written through `values` as if typed: a leading `=`, `+`, `-` or `@` would turn a
+ * message into a formula, so such text gets the apostrophe that keeps it as text.
+ */
+export function asText(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+/** The rows of the report: title, time checked, template, summary, then a table of findings. */
+export function reportRows(findings: readonly Finding[], checkedAt: Date, templateName: string | null): (string | number)[][] {
+  const line = (...cells: (string | number)[]) => [...cells, ...Array<string>(HEADINGS.length - cells.length).fill("")];
+  const table = findings.map((f) => [SEVERITY_LABEL[f.severity].title, f.rule, asText(f.sheet || "Workbook"), f.address, asText(f.message)]);
+  return [
+    line("DSG check report"),
+    line("Checked", excelDateSerial(checkedAt)),
+    line("Template", asText(templateName ?? "Not recognised")),
+    line("Summary", summaryLine(summarise(findings))),
+    line(),
+    HEADINGS,
+    ...(table.length > 0 ? table : [line("No problems found.")]),
+  ];
+}
+
+const HEADING_ROW = 5;
+
+/**
+ * Adds the sheet `DSG check report`, or replaces it if a previous report exists, with the findings and the time
+ * of the check. Two round trips: one to see whether a report exists, one to write. Writes nothing else.
+ * Throws `OfficeActionError` with a sentence for the user (for example when the workbook is protected).
+ */
+export async function writeReportSheet(
+  findings: readonly Finding[],
+  checkedAt: Date,
+  templateName: string | null = null,
+): Promise<ReportSheetWritten> {
+  const rows = reportRows(findings, checkedAt, templateName);
+  return runInExcel(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    const previous = worksheets.getItemOrNullObject(REPORT_SHEET_NAME);
+    await context.sync();
+
+    // A fresh sheet rather than clearing the old one: no leftover widths, filters or stray cells.
+    if (!previous.isNullObject) previous.delete();
+    const sheet = worksheets.add(REPORT_SHEET_NAME);
+    const all = sheet.getRangeByIndexes(0, 0, rows.length, HEADINGS.length);
+    all.values = rows;
+    sheet.getRange("B2").numberFormat = [[DATE_FORMAT]];
+    sheet.getRange("A1").format.font.bold = true;
+    sheet.getRangeByIndexes(HEADING_ROW, 0, 1, HEADINGS.length).format.font.bold = true;
+    all.format.autofitColumns();
+    all.load("address");
+    await context.sync();
+    return { sheet: REPORT_SHEET_NAME, address: all.address.replace(/^.*!/, ""), findings: findings.length };
+  });
+}
