@@ -126,10 +126,8 @@ export const PRIMARY_NEEDS: readonly LabelledKey<PrimaryNeed>[] = [
   ]),
 ];
 
-/** Table titles and total rows. */
+/** Total and flow rows, LA-wide headings and the CYP sheet's names (table titles are in profiles/headings.ts). */
 export const EHCP_LABELS = {
-  byAgeTitle: labelSet(["Number of EHCPs by age group", "EHCPs by age group", "Number of EHCPs by age"]),
-  byNeedTitle: labelSet(["Number of EHCPs by primary need", "EHCPs by primary need", "Number of EHCPs by need"]),
   ageTotal: labelSet([
     "Total number by age group",
     "Total number of EHCPs by age group",
