@@ -1,0 +1,177 @@
+/**
+ * Properties that must hold for any input: the arithmetic identities of the deficit and caseload
+ * models, and the promise that Excel only ever receives finite numbers, text or a CustomFunctions.Error.
+ */
+import { Decimal } from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rollForward } from "../../src/core/deficit";
+import { trajectory } from "../../src/core/trajectory";
+import * as dsg from "../../src/functions/functions";
+import { asRow } from "./outcome";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells */
+
+// Money to 3 decimal places (how £m figures are published), so Decimal arithmetic is exact.
+const money = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map((n) => new Decimal(n).dividedBy(1000));
+const sameSign = (values: Decimal[], negative: boolean) => values.map((v) => (negative ? v.abs().negated() : v.abs()));
+const years = fc.integer({ min: 1, max: 50 });
+const series = (length: number) => fc.array(money, { minLength: length, maxLength: length });
+
+const rollInput = years.chain((n) =>
+  fc.record({
+    opening: money,
+    inYear: series(n),
+    payments: fc.tuple(series(n), fc.boolean()).map(([v, neg]) => sameSign(v, neg)),
+    contributions: fc.tuple(series(n), fc.boolean()).map(([v, neg]) => sameSign(v, neg)),
+    adjustments: series(n),
+  }),
+);
+
+describe("rollForward", () => {
+  it("should move each year's balance by exactly in_year − |payments| − |contributions| + adjustments", () => {
+    fc.assert(
+      fc.property(rollInput, (input) => {
+        const result = rollForward(input);
+        if (!result.ok) return false;
+        return result.value.every((closing, t) => {
+          const previous = t === 0 ? input.opening : result.value[t - 1];
+          const movement = input.inYear[t].minus(input.payments[t].abs()).minus(input.contributions[t].abs()).plus(input.adjustments[t]);
+          return closing.minus(previous).equals(movement);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+const STATUSES = ["received", "expected", "at risk", "withheld", "suspended"] as const;
+
+describe("DSG.RESIDUAL", () => {
+  it("should equal the last DSG.CUMULATIVE value when given the same counted payments", () => {
+    const args = years.chain((n) =>
+      fc.record({
+        opening: money,
+        inYear: series(n),
+        payments: series(n).map((v) => sameSign(v, true)),
+        contributions: series(n).map((v) => sameSign(v, false)),
+        status: fc.array(fc.constantFrom(...STATUSES), { minLength: n, maxLength: n }),
+      }),
+    );
+    fc.assert(
+      fc.property(args, ({ opening, inYear, payments, contributions, status }) => {
+        const row = (values: Decimal[]) => asRow(values.map((v) => v.toNumber())) as any[][];
+        const counted = payments.map((p, i) => (status[i] === "received" || status[i] === "expected" ? p : new Decimal(0)));
+        const left = dsg.residual(opening.toNumber(), row(inYear), row(payments), row(contributions), asRow(status) as any[][]);
+        const cumulative = dsg.cumulative(opening.toNumber(), row(inYear), row(counted), row(contributions), null as any)[0];
+        return left === cumulative[cumulative.length - 1];
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("trajectory", () => {
+  const count = fc.integer({ min: 0, max: 500 }).map((n) => new Decimal(n));
+  const rate = fc.integer({ min: -200, max: 500 }).map((n) => new Decimal(n).dividedBy(1000));
+  const flows = fc.integer({ min: 1, max: 60 }).chain((periods) =>
+    fc.record({
+      start: fc.integer({ min: 0, max: 100_000 }).map((n) => new Decimal(n)),
+      periods: fc.constant(periods),
+      growth: fc.oneof(fc.array(rate, { minLength: 1, maxLength: 1 }), fc.array(rate, { minLength: periods, maxLength: periods })),
+      newPlans: fc.array(count, { minLength: periods, maxLength: periods }),
+      ceased: fc.array(count, { minLength: 1, maxLength: 1 }),
+      mitigation: fc.array(count, { minLength: periods, maxLength: periods }),
+    }),
+  );
+
+  it("should keep stock(t) = stock(t−1)×(1+growth) + new − ceased − mitigation, or name the period the stock goes negative", () => {
+    fc.assert(
+      fc.property(flows, (input) => {
+        const result = trajectory(input);
+        const g = (t: number) => (input.growth.length === 1 ? input.growth[0] : input.growth[t]);
+        if (!result.ok) return /falls below zero in period \d+/.test(result.error.message);
+        return result.value.every((stock, t) => {
+          const previous = t === 0 ? input.start : result.value[t - 1];
+          const flow = input.newPlans[t].minus(input.ceased[0]).minus(input.mitigation[t]);
+          const gap = stock.minus(previous.times(g(t).plus(1))).minus(flow).abs();
+          return stock.gte(0) && gap.lte(previous.abs().plus(1).times("1e-15"));
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+// Anything Excel, HyperFormula or a careless caller could hand over.
+const cell = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(0, null, undefined, "", 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, "received", "2024-25", "FY24/25"),
+  fc.string({ maxLength: 8 }),
+  fc.boolean(),
+  fc.constant({ error: "#N/A" }),
+  fc.object({ maxDepth: 1 }),
+);
+const grid = fc.oneof(
+  fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
+  fc.array(cell, { minLength: 1, maxLength: 6 }).map((row) => [row]),
+  fc.array(cell, { minLength: 1, maxLength: 6 }).map((values) => values.map((v) => [v])),
+  fc.array(fc.array(cell, { maxLength: 3 }), { maxLength: 3 }),
+  cell,
+);
+const argument = fc.oneof(grid, cell);
+
+/** Calls the adapter with these arguments and returns what Excel would receive, or the offending throw. */
+function excelSees(call: () => unknown): "ok" | "excel error" | unknown {
+  try {
+    const value = call();
+    const values = Array.isArray(value) ? value.flat() : [value];
+    const shown = values.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)));
+    return shown && !(Array.isArray(value) && value.length === 0) ? "ok" : value;
+  } catch (error) {
+    return error instanceof CustomFunctions.Error ? "excel error" : error;
+  }
+}
+
+const ADAPTERS: Record<string, (...args: any[]) => unknown> = {
+  CUMULATIVE: dsg.cumulative,
+  RESIDUAL: dsg.residual,
+  HNSG: dsg.hnsg,
+  ROLLGAP: dsg.rollgap,
+  BALANCEYEAR: dsg.balanceyear,
+  UPLIFT: dsg.uplift,
+  COST: dsg.cost,
+  AYTOFY: dsg.aytofy,
+  FY: dsg.fy,
+  TRAJECTORY: dsg.trajectory,
+};
+
+describe("every DSG function on arbitrary input", () => {
+  it.each(Object.entries(ADAPTERS))("should give %s a finite answer or a CustomFunctions.Error, never NaN, Infinity or a raw exception", (_, adapter) => {
+    fc.assert(
+      fc.property(fc.array(argument, { minLength: adapter.length, maxLength: adapter.length }), (args) => {
+        expect(["ok", "excel error"]).toContain(excelSees(() => adapter(...args)));
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it("should answer huge but valid money with finite numbers or #NUM!, never Infinity", () => {
+    const huge = fc.constantFrom(1e308, -1e308, 1.7e308, 1e-300);
+    fc.assert(
+      fc.property(huge, huge, huge, (a, b, c) => {
+        for (const call of [
+          () => dsg.cumulative(a, [[b, c]], [[b, b]]),
+          () => dsg.rollgap(a, [[b]], [[c]], [[0]], [[a]]),
+          () => dsg.uplift(a, [[1, 1]], null as any),
+          () => dsg.cost([[a, a]], [[b]], null as any),
+          () => dsg.aytofy([[a, b, c]], null as any),
+        ]) {
+          expect(["ok", "excel error"]).toContain(excelSees(call));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
