@@ -27,6 +27,8 @@ export interface YearColumn {
   /** First calendar year: 2024 for "2024-25" and for census "2024". */
   readonly start: number;
   readonly col: number;
+  /** The header row the heading sits on (filled by `findYearHeader`), so a finding can point at it. */
+  readonly row?: number;
   readonly kind?: "actual" | "forecast";
 }
 
@@ -50,6 +52,21 @@ export interface LocatedRow {
   readonly cells: readonly LocatedCell[];
 }
 
+/** How well the workbook matched its profile: the markers (sheets, section headings) found and missing. */
+export interface Recognition {
+  /** False when even the closest profile scored below its minimum: the workbook is not this template. */
+  readonly recognised: boolean;
+  /** Share of the profile's markers found (0–1). */
+  readonly score: number;
+  /** Markers found and missing, as users would name them ("sheet 'Financial summary'"). */
+  readonly found: readonly string[];
+  readonly missing: readonly string[];
+  /** Missing markers the checks need (a recognised workbook without them gets a finding). */
+  readonly missingRequired: readonly string[];
+  /** True when the user chose the profile rather than recognition. */
+  readonly forced: boolean;
+}
+
 export interface LocatedTemplate {
   readonly profileId: ProfileId;
   readonly profileName: string;
@@ -59,4 +76,6 @@ export interface LocatedTemplate {
   readonly ehcp?: EhcpTables;
   readonly svReturn?: SvReturnSections;
   readonly governance?: GovernanceSection;
+  /** Filled by the locator; absent in hand-built test templates. */
+  readonly recognition?: Recognition;
 }

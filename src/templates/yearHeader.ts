@@ -92,7 +92,7 @@ function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind):
   return found.map(({ col, start, own }, i) => {
     const columnKindFound = own ?? banner[i];
     const label = kind === "financial" ? financialYearLabel(start) : String(start);
-    return columnKindFound === undefined ? { label, start, col } : { label, start, col, kind: columnKindFound };
+    return columnKindFound === undefined ? { label, start, col, row } : { label, start, col, row, kind: columnKindFound };
   });
 }
 

@@ -53,9 +53,9 @@ describe("findYearHeader", () => {
     const header = findYearHeader(sheet, "financial");
     expect(header?.row).toBe(1);
     expect(header?.years).toEqual([
-      { label: "2023-24", start: 2023, col: 1, kind: "actual" },
-      { label: "2024-25", start: 2024, col: 2, kind: "forecast" },
-      { label: "2025-26", start: 2025, col: 3, kind: "forecast" },
+      { label: "2023-24", start: 2023, col: 1, row: 1, kind: "actual" },
+      { label: "2024-25", start: 2024, col: 2, row: 1, kind: "forecast" },
+      { label: "2025-26", start: 2025, col: 3, row: 1, kind: "forecast" },
     ]);
   });
 
@@ -90,8 +90,8 @@ describe("findYearHeader", () => {
     expect(findYearHeader(sheet, "census")).toEqual({
       row: 1,
       years: [
-        { label: "2024", start: 2024, col: 1 },
-        { label: "2025", start: 2025, col: 2 },
+        { label: "2024", start: 2024, col: 1, row: 1 },
+        { label: "2025", start: 2025, col: 2, row: 1 },
       ],
     });
   });

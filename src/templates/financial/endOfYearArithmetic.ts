@@ -1,0 +1,84 @@
+/**
+ * The roll-forward of "Summary of end of year positions", year by year, computed with the core's
+ * `rollGaps` (the same arithmetic as the DSG custom functions) on the figures the sheet shows.
+ */
+import { Decimal } from "decimal.js";
+import { rollGaps } from "../../core/deficit";
+import type { LocatedCell, SignConvention, YearColumn } from "../located";
+import { figure, figureOrZero } from "../figures";
+import type { EndOfYearPositions } from "./endOfYearModel";
+
+/** One year's roll-forward: carried forward as reported against brought forward + in-year − payments − contributions ± adjustments. */
+export interface YearRoll {
+  /** Position of the year in the sheet's year columns. */
+  readonly index: number;
+  readonly year: YearColumn;
+  /** The carried-forward cell of the year. */
+  readonly closing: LocatedCell;
+  /** Carried forward implied by the other figures, in the sheet's sign convention. */
+  readonly expected: Decimal;
+  /** Reported minus expected, in the sheet's sign convention. */
+  readonly gap: Decimal;
+  /** Every rounded figure that entered the calculation (for the rounding tolerance). */
+  readonly terms: readonly LocatedCell[];
+  /** True when the opening figure is the previous year's carried forward (no brought-forward figure). */
+  readonly fromPreviousClosing: boolean;
+}
+
+/** Converts between the sheet's convention and the core's (deficit positive). */
+function toCore(value: Decimal, sign: SignConvention): Decimal {
+  return sign === "deficit-negative" ? value.negated() : value;
+}
+
+/** The opening deficit of year t: its brought-forward figure, else the previous year's carried forward. */
+function opening(positions: EndOfYearPositions, t: number): { cell: LocatedCell; value: Decimal; previous: boolean } | undefined {
+  const broughtForward = positions.broughtForward?.cells[t];
+  const value = figure(broughtForward);
+  if (broughtForward && value) return { cell: broughtForward, value, previous: false };
+  const previousClosing = t > 0 ? positions.carriedForward?.cells[t - 1] : undefined;
+  const previousValue = figure(previousClosing);
+  return previousClosing && previousValue ? { cell: previousClosing, value: previousValue, previous: true } : undefined;
+}
+
+/**
+ * Each year that can be checked (numbers for opening, in-year and carried forward; blank movements count
+ * as 0), with its gap. Years with a missing or non-numeric figure are left out: `bad-value` reports those.
+ */
+export function rollYears(
+  positions: EndOfYearPositions,
+  years: readonly YearColumn[],
+  sign: SignConvention,
+): YearRoll[] {
+  const rolls: YearRoll[] = [];
+  years.forEach((year, t) => {
+    const start = opening(positions, t);
+    const inYearCell = positions.inYear?.cells[t];
+    const closingCell = positions.carriedForward?.cells[t];
+    const inYear = figure(inYearCell);
+    const closing = figure(closingCell);
+    const movementCells = [positions.dfePayments, positions.laContribution, positions.adjustments].map((row) => row?.cells[t]);
+    const [payment, contribution, adjustment] = movementCells.map(figureOrZero);
+    if (!start || !inYearCell || !inYear || !closingCell || !closing || !payment || !contribution || !adjustment) return;
+    const result = rollGaps({
+      opening: toCore(start.value, sign),
+      inYear: [toCore(inYear, sign)],
+      payments: [payment],
+      contributions: [contribution],
+      adjustments: [toCore(adjustment, sign)],
+      closing: [toCore(closing, sign)],
+    });
+    if (!result.ok) return;
+    const gap = toCore(result.value[0], sign);
+    const movements = movementCells.filter((cell): cell is LocatedCell => cell !== undefined && typeof cell.value === "number" && cell.value !== 0);
+    rolls.push({
+      index: t,
+      year,
+      closing: closingCell,
+      expected: closing.minus(gap),
+      gap,
+      terms: [start.cell, inYearCell, closingCell, ...movements],
+      fromPreviousClosing: start.previous,
+    });
+  });
+  return rolls;
+}

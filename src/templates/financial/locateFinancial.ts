@@ -1,0 +1,102 @@
+/**
+ * Locating a financial summary: the year header, the money unit, then each section found by its heading
+ * ("Summary of end of year positions", "Financial plan per funding block", "Mitigations", "Safety Valve
+ * agreement"). The management plan's Financial summary sheet and the Safety Valve return's finance summary
+ * share this locator, so the deficit rules apply to both.
+ */
+import type { CellRange, Sheet, Workbook } from "../../workbook/workbook";
+import type { MoneyUnit, YearColumn } from "../located";
+import { findSheetByName, searchArea } from "../labels";
+import { findRow } from "../rows";
+import { findSection, type Section } from "../sections";
+import { findYearHeader } from "../yearHeader";
+import { END_OF_YEAR_POSITIONS, FINANCIAL_PLAN_PER_BLOCK, MITIGATIONS, SAFETY_VALVE_AGREEMENT } from "../profiles/headings";
+import type { FinancialSummary } from "./financialModel";
+import type { EndOfYearPositions } from "./endOfYearModel";
+import { END_OF_YEAR_ROW_LABELS, type EndOfYearRowKey } from "./endOfYearLabels";
+import { findUnitMarker, guessUnit } from "./unit";
+import { locateBlocks } from "./blocks";
+import { locateMitigations } from "./mitigations";
+import { locateSafetyValveAgreement } from "./safetyValve";
+
+/** The year columns that apply in a section: its own header row when it has one, else the sheet's. */
+function sectionYears(sheet: Sheet, area: Partial<CellRange>, fallback: readonly YearColumn[]): readonly YearColumn[] {
+  return findYearHeader(sheet, "financial", area)?.years ?? fallback;
+}
+
+/**
+ * The rows of "Summary of end of year positions" in the area (the section when its heading is there);
+ * undefined when neither the in-year, brought-forward nor carried-forward row is found.
+ */
+export function locateEndOfYear(sheet: Sheet, years: readonly YearColumn[], area?: Partial<CellRange>): EndOfYearPositions | undefined {
+  if (years.length === 0) return undefined;
+  const find = (key: EndOfYearRowKey) => findRow(sheet, END_OF_YEAR_ROW_LABELS[key], area, years);
+  const positions: EndOfYearPositions = {
+    sheet: sheet.name,
+    inYear: find("inYear"),
+    broughtForward: find("broughtForward"),
+    dfePayments: find("dfePayments"),
+    laContribution: find("laContribution"),
+    adjustments: find("adjustments"),
+    carriedForward: find("carriedForward"),
+  };
+  return positions.inYear || positions.broughtForward || positions.carriedForward ? positions : undefined;
+}
+
+/** A section on the sheet, or a sheet of its own named like the section ("Mitigations"), with its area and years. */
+function sectionOrSheet(
+  workbook: Workbook,
+  sheet: Sheet,
+  headings: readonly string[],
+  years: readonly YearColumn[],
+): { sheet: Sheet; area: Section | CellRange; years: readonly YearColumn[] } | undefined {
+  const section = findSection(sheet, headings);
+  if (section) return { sheet, area: section, years: sectionYears(sheet, section, years) };
+  const own = findSheetByName(workbook.sheets, headings);
+  const ownYears = own && findYearHeader(own, "financial")?.years;
+  return own && ownYears ? { sheet: own, area: searchArea(own), years: ownYears } : undefined;
+}
+
+/**
+ * The financial summary on `sheet`: undefined when the sheet has no row of financial years. Sections
+ * that are not there are left undefined (blocks: an empty list becomes undefined too).
+ */
+export function locateFinancialSummary(workbook: Workbook, sheet: Sheet): FinancialSummary | undefined {
+  const header = findYearHeader(sheet, "financial");
+  if (header === undefined) return undefined;
+  const endSection = findSection(sheet, END_OF_YEAR_POSITIONS);
+  const endYears = endSection ? sectionYears(sheet, endSection, header.years) : header.years;
+  const endOfYear = locateEndOfYear(sheet, endYears, endSection);
+
+  const blockSection = findSection(sheet, FINANCIAL_PLAN_PER_BLOCK);
+  const blockYears = blockSection ? sectionYears(sheet, blockSection, header.years) : header.years;
+  const blocks = locateBlocks(sheet, blockYears, blockSection);
+
+  const mitigationsAt = sectionOrSheet(workbook, sheet, MITIGATIONS, header.years);
+  const agreementAt = sectionOrSheet(workbook, sheet, SAFETY_VALVE_AGREEMENT, header.years);
+  return {
+    sheet: sheet.name,
+    years: endOfYear ? endYears : header.years,
+    endOfYear,
+    blocks: blocks.length > 0 ? blocks : undefined,
+    mitigations: mitigationsAt && locateMitigations(mitigationsAt.sheet, mitigationsAt.years, mitigationsAt.area),
+    safetyValve: agreementAt && locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area),
+  };
+}
+
+/** Every number in the end-of-year rows, for guessing the unit when the sheet shows none. */
+function endOfYearFigures(summary: FinancialSummary | undefined): number[] {
+  const positions = summary?.endOfYear;
+  const rows = [positions?.inYear, positions?.broughtForward, positions?.carriedForward];
+  return rows.flatMap((row) => row?.cells ?? []).flatMap((cell) => (typeof cell.value === "number" ? [cell.value] : []));
+}
+
+/**
+ * The money unit of a financial summary sheet: the marker in its header area (from the top of the sheet
+ * to the row below the first year header), else a guess from the size of its figures.
+ */
+export function detectUnit(sheet: Sheet, summary: FinancialSummary | undefined): MoneyUnit {
+  const header = findYearHeader(sheet, "financial");
+  const marker = findUnitMarker(sheet, { bottom: header ? header.row + 1 : sheet.top + 5 });
+  return marker ?? guessUnit(endOfYearFigures(summary));
+}

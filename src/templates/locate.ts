@@ -1,0 +1,99 @@
+/**
+ * Recognition and locating: which template profile a workbook matches, then every section the rules
+ * read, found by labels (never by cell address) so inserted rows and moved tables do not matter.
+ */
+import type { Sheet, Workbook } from "../workbook/workbook";
+import type { LocatedTemplate, Recognition } from "./located";
+import { findSheetByName } from "./labels";
+import { findSection } from "./sections";
+import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
+import { detectUnit, locateFinancialSummary } from "./financial/locateFinancial";
+import type { FinancialSummary } from "./financial/financialModel";
+import { detectSign } from "./financial/sign";
+import { locateEhcp } from "./ehcp/locateEhcp";
+import { locateSvReturn } from "./svReturn/locateSvReturn";
+import { locateGovernance } from "./governance/locateGovernance";
+
+function markerName(marker: Marker): string {
+  return `${marker.kind} '${marker.name}'`;
+}
+
+function hasMarker(workbook: Workbook, marker: Marker): boolean {
+  if (marker.kind === "sheet") return findSheetByName(workbook.sheets, marker.synonyms) !== undefined;
+  return workbook.sheets.some((sheet) => findSection(sheet, marker.synonyms) !== undefined);
+}
+
+/**
+ * How well the workbook matches one profile: recognised when it has the profile's minimum share of
+ * markers, or all of its required ones.
+ */
+export function scoreProfile(workbook: Workbook, profile: TemplateProfile, forced = false): Recognition {
+  const found: string[] = [];
+  const missing: string[] = [];
+  const missingRequired: string[] = [];
+  for (const marker of profile.markers) {
+    if (hasMarker(workbook, marker)) {
+      found.push(markerName(marker));
+    } else {
+      missing.push(markerName(marker));
+      if (marker.required) missingRequired.push(markerName(marker));
+    }
+  }
+  const score = profile.markers.length === 0 ? 0 : found.length / profile.markers.length;
+  // A workbook holding every part the checks need is checkable even if it has few of the other sheets
+  // (a council may send the Financial summary sheet on its own).
+  const hasRequired = profile.markers.some((m) => m.required) && missingRequired.length === 0;
+  return { recognised: forced || hasRequired || score >= profile.minimumScore, score, found, missing, missingRequired, forced };
+}
+
+/**
+ * The profile the workbook matches best (the forced one when `templateId` names a profile), with how
+ * well it matched: a recognised profile before one that is not, then the higher share of markers found.
+ * Ties go to the profile listed first.
+ */
+export function recogniseTemplate(workbook: Workbook, templateId?: string): { profile: TemplateProfile; recognition: Recognition } {
+  const forced = templateId === undefined ? undefined : profileById(templateId);
+  if (forced) return { profile: forced, recognition: scoreProfile(workbook, forced, true) };
+  const scored = PROFILES.map((profile) => ({ profile, recognition: scoreProfile(workbook, profile) }));
+  const rank = ({ recognition }: (typeof scored)[number]) => (recognition.recognised ? 1 : 0) + recognition.score;
+  return scored.reduce((best, next) => (rank(next) > rank(best) ? next : best));
+}
+
+/**
+ * The financial summary of the workbook: on the profile's financial sheet when it has the end of year
+ * positions, else on the first sheet that has them, else whatever the financial sheet holds.
+ */
+function locateFinancial(workbook: Workbook, profile: TemplateProfile): { sheet: Sheet; summary: FinancialSummary } | undefined {
+  const named = findSheetByName(workbook.sheets, profile.financialSheets);
+  const candidates = named ? [named, ...workbook.sheets.filter((s) => s !== named)] : workbook.sheets;
+  let fallback: { sheet: Sheet; summary: FinancialSummary } | undefined;
+  for (const sheet of candidates) {
+    const summary = locateFinancialSummary(workbook, sheet);
+    if (summary?.endOfYear) return { sheet, summary };
+    if (summary && sheet === named) fallback = { sheet, summary };
+  }
+  return fallback;
+}
+
+/**
+ * Recognises the workbook's template and locates its sections. Always returns the closest profile's
+ * model; `recognition.recognised` says whether the workbook really is that template.
+ */
+export function locateTemplate(workbook: Workbook, templateId?: string): LocatedTemplate {
+  const { profile, recognition } = recogniseTemplate(workbook, templateId);
+  const financial = locateFinancial(workbook, profile);
+  const years = financial?.summary.years ?? [];
+  return {
+    profileId: profile.id,
+    profileName: profile.name,
+    unit: detectUnit(financial?.sheet ?? workbook.sheets[0] ?? EMPTY_SHEET, financial?.summary),
+    sign: detectSign(financial?.summary.endOfYear, years),
+    financial: financial?.summary,
+    ehcp: locateEhcp(workbook),
+    svReturn: profile.id === "safety-valve-return" ? locateSvReturn(workbook) : undefined,
+    governance: profile.id === "dsg-management-plan" ? locateGovernance(workbook) : undefined,
+    recognition,
+  };
+}
+
+const EMPTY_SHEET: Sheet = { name: "", visibility: "visible", top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges: [] };

@@ -1,0 +1,29 @@
+/**
+ * A template profile: what a DfE template looks like, as data. Recognition counts how many of a
+ * profile's markers (sheets and section headings) a workbook has; a new template version is a change
+ * to this data, not to the code.
+ */
+import type { ProfileId } from "../located";
+
+/** Something a workbook of this template has: a sheet (by name) or a section (by heading, on any sheet). */
+export interface Marker {
+  readonly kind: "sheet" | "section";
+  /** What to call it when it is missing ("sheet 'Financial summary'"). */
+  readonly name: string;
+  /** Accepted names (sheet) or headings (section), compared after normalisation. */
+  readonly synonyms: readonly string[];
+  /** When missing from a recognised workbook, the checks that need it cannot run: reported. */
+  readonly required?: boolean;
+}
+
+export interface TemplateProfile {
+  readonly id: ProfileId;
+  readonly name: string;
+  readonly markers: readonly Marker[];
+  /** Sheet names where the financial summary (end of year positions) is looked for first. */
+  readonly financialSheets: readonly string[];
+  /** Share of markers (0–1) a workbook needs to be taken for this template. */
+  readonly minimumScore: number;
+  /** Per-rule threshold overrides for this template, by rule id; user settings still win. */
+  readonly thresholds?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}

@@ -1,0 +1,17 @@
+/**
+ * The rule registry: every rule the validator runs, in the order of validator.md. Each rule lives in
+ * its own file named by its id; add a rule by importing it and listing it here.
+ */
+import type { Rule } from "../rule";
+import { templateRecognised } from "./template-recognised";
+import { rollForward } from "./roll-forward";
+import { openingBalance } from "./opening-balance";
+
+export const RULES: readonly Rule<Record<string, number>>[] = [templateRecognised, rollForward, openingBalance];
+
+// Rule ids are the public interface of the CLI's JSON output: a duplicate would make findings ambiguous.
+const ids = new Set<string>();
+for (const rule of RULES) {
+  if (ids.has(rule.id)) throw new Error(`Rule id '${rule.id}' is registered twice`);
+  ids.add(rule.id);
+}

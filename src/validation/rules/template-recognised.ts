@@ -1,0 +1,47 @@
+import { defineRule, type RuleReport } from "../rule";
+import { PROFILES } from "../../templates/profiles";
+
+export const TEMPLATE_RECOGNISED = "template-recognised";
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** The workbook is a known DfE template, with the parts the other checks need. */
+export const templateRecognised = defineRule({
+  id: TEMPLATE_RECOGNISED,
+  severity: "error",
+  title: "Workbook matches a DfE template",
+  description:
+    "Checks that the workbook is one of the DfE templates the validator knows (the DSG deficit management plan or the " +
+    "Safety Valve monitoring return), found by its sheet names and section headings rather than cell addresses. When it " +
+    "matches none, the finding names the closest template and the sheets or sections that were not found, so you can " +
+    "rename them; when it matches but a part the checks need is missing, the finding says which checks could not run.",
+  defaults: {},
+  check({ template, options }) {
+    const reports: RuleReport[] = [];
+    if (options.template !== undefined && !PROFILES.some((p) => p.id === options.template)) {
+      reports.push({
+        message: `There is no template '${options.template}'. Choose one of ${list(PROFILES.map((p) => p.id))}, or leave the template on automatic.`,
+      });
+    }
+    const recognition = template.recognition;
+    if (recognition === undefined) return reports;
+    const found = `${recognition.found.length} of ${recognition.found.length + recognition.missing.length}`;
+    if (!recognition.recognised) {
+      reports.push({
+        message:
+          `This workbook does not look like a DfE template. The closest is the ${template.profileName}, but only ${found} of its ` +
+          `parts were found; missing: ${list(recognition.missing)}. Check that the sheets and section headings are named as in the DfE template.`,
+      });
+    } else if (recognition.missingRequired.length > 0) {
+      reports.push({
+        message:
+          `Checked as the ${template.profileName}, but ${list(recognition.missingRequired)} ${recognition.missingRequired.length === 1 ? "was" : "were"} ` +
+          `not found, so the checks that need ${recognition.missingRequired.length === 1 ? "it" : "them"} did not run. ` +
+          "Check the name and heading are spelled as in the DfE template.",
+      });
+    }
+    return reports;
+  },
+});
