@@ -37,6 +37,13 @@ const PAGES = [
     template: "./src/taskpane/taskpane.html",
     runtime: ["functions", "commands"],
   },
+  // The task pane beside a read-only sample workbook over the stand-in Excel host (npm run workbench, browser tests).
+  {
+    name: "workbench",
+    script: "./src/workbench/workbench.ts",
+    template: "./src/workbench/workbench.html",
+    runtime: [],
+  },
 ];
 
 /** Scripts that are not pages of their own: functions.js is also loaded by Excel through the manifest. */
@@ -159,6 +166,8 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/workbench/workbench.css", to: "workbench.css" },
           { from: "docs/functions/*", to: "help/[name][ext]", noErrorOnMissing: true },
         ],
       }),

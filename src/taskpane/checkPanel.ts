@@ -1,0 +1,251 @@
+/**
+ * The Check tab: the Check workbook button, the progress of a check, the summary line and detected template,
+ * the findings grouped by severity then sheet (select one to go to its cell), the severity filter, and the
+ * two explicit actions on a result: write the report sheet and copy the findings as text.
+ */
+import { SEVERITIES, summarise, type Finding, type Severity } from "../validation/finding";
+import { el, makeTabStop, rovingFocus, setChildren } from "./dom";
+import { countLabel, findingsAsText, groupFindings, SEVERITY_LABEL, summaryLine } from "./findingsText";
+import { severityIcon } from "./icons";
+import { toValidationOptions, type PaneSettings } from "./paneSettings";
+import { REPORT_SHEET_NAME, type CheckResult, type PaneServices } from "./services";
+import { copyText } from "./clipboard";
+
+/** Tells the user what happened, through the pane's live region. */
+export type Announce = (text: string, tone?: "error") => void;
+
+export interface CheckPanel {
+  readonly element: HTMLElement;
+  /** Excel is ready: the Check workbook button becomes usable. */
+  enable(services: PaneServices, settings: () => PaneSettings): void;
+  /** Excel never became ready: say so on the button. */
+  disable(label: string): void;
+}
+
+const SIGN_WORDS: Readonly<Record<string, string>> = {
+  "deficit-positive": "deficits shown as positive",
+  "deficit-negative": "deficits shown as negative",
+};
+
+/** Lets the browser paint the current stage before a long synchronous step (the validator) starts. */
+const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function errorText(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : "Something went wrong. Try again.";
+}
+
+/** Builds the Check tab's contents; nothing works until `enable` hands it the services. */
+export function createCheckPanel(announce: Announce): CheckPanel {
+  const checkButton = el("button", { type: "button", class: "primary", id: "check-workbook", disabled: true }, "Loading…");
+  const stage = el("span", { id: "check-stage" });
+  const progressBar = el("progress", { "aria-labelledby": "check-stage" });
+  const progress = el("div", { class: "progress", hidden: true }, stage, progressBar);
+
+  const summary = el("h2", { class: "summary", id: "check-summary" });
+  const template = el("p", { class: "template", id: "check-template" });
+  const writeButton = el("button", { type: "button", id: "write-report", "aria-describedby": "write-report-hint" }, "Write report sheet");
+  const copyButton = el("button", { type: "button", id: "copy-findings" }, "Copy findings");
+  const filterBoxes = new Map<Severity, HTMLInputElement>();
+  const filterCounts = new Map<Severity, HTMLSpanElement>();
+  const filter = el(
+    "fieldset",
+    { class: "filter" },
+    el("legend", {}, "Show"),
+    ...SEVERITIES.map((severity) => {
+      const box = el("input", { type: "checkbox", id: `show-${severity}`, checked: true });
+      const count = el("span", { class: "count" });
+      filterBoxes.set(severity, box);
+      filterCounts.set(severity, count);
+      return el("label", { for: `show-${severity}` }, box, severityIcon(severity), count);
+    }),
+  );
+  const findingsList = el("div", { class: "findings", id: "findings" });
+  const copyFallback = el("textarea", { class: "copy-fallback", readonly: true, hidden: true, "aria-label": "Findings as text", rows: 6 });
+  const results = el(
+    "section",
+    { class: "results", hidden: true, "aria-labelledby": "check-summary" },
+    summary,
+    template,
+    el("div", { class: "actions" }, writeButton, copyButton),
+    el("p", { class: "hint", id: "write-report-hint" }, `Write report sheet adds or replaces the sheet "${REPORT_SHEET_NAME}" and changes nothing else.`),
+    copyFallback,
+    filter,
+    findingsList,
+  );
+  const element = el(
+    "div",
+    {},
+    el(
+      "p",
+      { class: "intro" },
+      "Checks the DfE DSG template in this workbook. Nothing in the workbook changes unless you write the report sheet.",
+    ),
+    el("div", { class: "actions" }, checkButton),
+    progress,
+    results,
+  );
+
+  let services: PaneServices | null = null;
+  let settings: () => PaneSettings;
+  let last: { result: CheckResult; checkedAt: Date } | null = null;
+  let shown: Finding[] = [];
+  let running = false;
+
+  const findingButtons = () => [...findingsList.querySelectorAll<HTMLButtonElement>("button.finding")];
+  const visibleFindingButtons = () => findingButtons().filter((b) => !b.closest("[hidden]"));
+  rovingFocus(findingsList, "button.finding", { next: ["ArrowDown", "ArrowRight"], previous: ["ArrowUp", "ArrowLeft"] });
+
+  function setBusy(busy: boolean, label?: string): void {
+    running = busy;
+    checkButton.disabled = busy;
+    writeButton.disabled = busy || last === null;
+    copyButton.disabled = busy || last === null;
+    progress.hidden = !busy;
+    if (label) stage.textContent = label;
+  }
+
+  function renderFinding(finding: Finding): HTMLLIElement {
+    const index = shown.push(finding) - 1;
+    return el(
+      "li",
+      {},
+      el(
+        "button",
+        { type: "button", class: `finding finding-${finding.severity}`, "data-index": index, "data-rule": finding.rule, tabindex: -1 },
+        el("span", { class: "finding-kind" }, severityIcon(finding.severity), SEVERITY_LABEL[finding.severity].title),
+        el("span", { class: "finding-message" }, finding.message),
+        finding.address && el("span", { class: "finding-place" }, finding.address),
+      ),
+    );
+  }
+
+  function renderFindings(findings: readonly Finding[]): void {
+    shown = [];
+    const groups = groupFindings(findings).map((group) =>
+      el(
+        "section",
+        { class: "severity-group", "data-severity": group.severity, "aria-labelledby": `group-${group.severity}` },
+        el("h3", { id: `group-${group.severity}` }, severityIcon(group.severity), countLabel(group.severity, group.sheets.reduce((n, s) => n + s.findings.length, 0))),
+        ...group.sheets.map((sheet) =>
+          el(
+            "div",
+            { class: "sheet-group" },
+            el("h4", {}, sheet.sheet || "Whole workbook"),
+            el("ul", {}, ...sheet.findings.map(renderFinding)),
+          ),
+        ),
+      ),
+    );
+    setChildren(findingsList, ...groups, findings.length === 0 && el("p", { class: "clean" }, "No findings: the workbook passed every check."));
+    applyFilter();
+  }
+
+  function applyFilter(): void {
+    for (const group of findingsList.querySelectorAll<HTMLElement>(".severity-group")) {
+      group.hidden = !filterBoxes.get(group.dataset.severity as Severity)?.checked;
+    }
+    const visible = visibleFindingButtons();
+    const current = visible.find((b) => b.tabIndex === 0) ?? visible[0];
+    makeTabStop(findingButtons(), current);
+  }
+
+  function showResult(result: CheckResult): void {
+    const counts = summarise(result.findings);
+    summary.textContent = summaryLine(counts);
+    template.textContent = result.template
+      ? `Template: ${result.template.name} · ${result.template.unit} · ${SIGN_WORDS[result.template.sign] ?? result.template.sign}`
+      : "Template: not recognised (see the first error).";
+    for (const severity of SEVERITIES) filterCounts.get(severity)!.textContent = `${SEVERITY_LABEL[severity].title}s (${counts[severity]})`;
+    copyFallback.hidden = true;
+    renderFindings(result.findings);
+    results.hidden = false;
+  }
+
+  async function check(): Promise<void> {
+    if (!services || running) return;
+    setBusy(true, "Reading sheets…");
+    announce("Checking the workbook…");
+    try {
+      const workbook = await services.readWorkbook((text) => (stage.textContent = text));
+      stage.textContent = "Checking…";
+      await nextPaint();
+      const result = services.validate(workbook, toValidationOptions(settings()));
+      last = { result, checkedAt: new Date() };
+      showResult(result);
+      checkButton.textContent = "Check again";
+      announce(`Check finished: ${summaryLine(summarise(result.findings))}.`);
+    } catch (error) {
+      announce(`The workbook could not be checked. ${errorText(error)}`, "error");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function openFinding(button: HTMLButtonElement): Promise<void> {
+    const finding = shown[Number(button.dataset.index)];
+    if (!services || !finding) return;
+    makeTabStop(findingButtons(), button);
+    for (const other of findingButtons()) other.removeAttribute("aria-current");
+    button.setAttribute("aria-current", "true");
+    if (!finding.sheet || !finding.address) {
+      announce("This finding is about the whole workbook, so there is no cell to select.");
+      return;
+    }
+    try {
+      await services.selectCell(finding.sheet, finding.address);
+    } catch (error) {
+      announce(errorText(error), "error");
+    }
+  }
+
+  async function writeReport(): Promise<void> {
+    if (!services || !last || running) return;
+    setBusy(true, "Writing the report sheet…");
+    try {
+      const written = await services.writeReportSheet(last.result, last.checkedAt);
+      announce(`Report written to the sheet "${written.sheet}" (${written.address}). Nothing else in the workbook changed.`);
+    } catch (error) {
+      announce(`The report sheet could not be written. ${errorText(error)}`, "error");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copyFindings(): Promise<void> {
+    if (!last) return;
+    const text = findingsAsText(last.result.findings, last.result.template?.name ?? null);
+    if (await copyText(text)) {
+      announce("Findings copied to the clipboard.");
+      return;
+    }
+    // No clipboard access (some Office hosts block it): show the text ready to copy by hand.
+    copyFallback.value = text;
+    copyFallback.hidden = false;
+    copyFallback.focus();
+    copyFallback.select();
+    announce("Copying is not allowed here: the findings are selected in the box below; press Ctrl+C to copy them.");
+  }
+
+  checkButton.addEventListener("click", () => void check());
+  writeButton.addEventListener("click", () => void writeReport());
+  copyButton.addEventListener("click", () => void copyFindings());
+  filter.addEventListener("change", applyFilter);
+  findingsList.addEventListener("click", (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>("button.finding");
+    if (button) void openFinding(button);
+  });
+
+  return {
+    element,
+    enable(given, getSettings) {
+      services = given;
+      settings = getSettings;
+      checkButton.textContent = "Check workbook";
+      setBusy(false);
+    },
+    disable(label) {
+      checkButton.disabled = true;
+      checkButton.textContent = label;
+    },
+  };
+}

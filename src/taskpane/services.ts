@@ -1,0 +1,52 @@
+/**
+ * Everything the pane asks of Excel and of the validator, as one interface. The task pane page wires it to
+ * Office.js (officeServices.ts) and the workbench to the same functions over its stand-in host, so the pane
+ * itself holds no Office or rule code and is tested in a browser exactly as it runs in Excel.
+ */
+import type { Finding } from "../validation/finding";
+import type { Workbook } from "../workbook/workbook";
+import type { FunctionEntry } from "./functionCatalogue";
+import type { PaneSettings, PaneValidationOptions } from "./paneSettings";
+
+/** The template a check recognised, as the validator reports it. */
+export interface CheckedTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly sign: string;
+}
+
+export interface CheckResult {
+  readonly template: CheckedTemplate | null;
+  readonly findings: readonly Finding[];
+}
+
+/** One threshold a rule lets the user change, with the rule's default. */
+export interface ThresholdField {
+  readonly rule: string;
+  readonly key: string;
+  /** What the user sees: the rule's title and the threshold's name. */
+  readonly label: string;
+  readonly defaultValue: number;
+}
+
+export interface PaneServices {
+  /** Reads the open workbook; `onProgress` receives the stage in words ("Reading sheets…"). */
+  readWorkbook(onProgress: (stage: string) => void): Promise<Workbook>;
+  validate(workbook: Workbook, options: PaneValidationOptions): CheckResult;
+  /** Activates the sheet and selects the cell or range. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Adds or replaces the report sheet; the only write a check ever makes, and only on request. */
+  writeReportSheet(result: CheckResult, checkedAt: Date): Promise<{ readonly sheet: string; readonly address: string }>;
+  loadSettings(): Promise<PaneSettings>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /**
+   * Puts the function's example formula into the selected cell. A cell that already holds something is left
+   * alone (`inserted: false`) unless `overwrite` is true, so the pane can ask first.
+   */
+  insertFunction(entry: FunctionEntry, overwrite: boolean): Promise<{ readonly inserted: boolean; readonly address: string; readonly previous: string }>;
+  readonly thresholds: readonly ThresholdField[];
+}
+
+/** The name of the sheet "Write report sheet" adds or replaces. */
+export const REPORT_SHEET_NAME = "DSG check report";

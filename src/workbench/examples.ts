@@ -1,0 +1,43 @@
+/**
+ * The samples the workbench offers: every JSON snapshot under examples/snapshots (the consistent plan, the
+ * Safety Valve return, each faulty copy), bundled into the page at build time, plus the full-size plan
+ * generated in the page. Faulty copies are labelled with the fault seeded in them (examples/faults.json).
+ */
+import type { Workbook } from "../workbook/workbook";
+
+export interface WorkbenchExample {
+  readonly id: string;
+  readonly label: string;
+  /** What was broken on purpose, for faulty copies. */
+  readonly fault?: string;
+  workbook(): Workbook;
+}
+
+interface FaultEntry {
+  readonly file: string;
+  readonly rule: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly fault: string;
+}
+
+const snapshots = import.meta.webpackContext("../../examples/snapshots", { recursive: true, regExp: /\.json$/ });
+// Looked up through a context so the page still builds while examples/faults.json is being written.
+const faultFiles = import.meta.webpackContext("../../examples", { recursive: false, regExp: /^\.\/faults\.json$/ });
+const faults = faultFiles.keys().flatMap((key) => faultFiles(key) as FaultEntry[]);
+
+/** "./faulty/roll-forward.json" → "faulty/roll-forward", the name examples use for the .xlsx file too. */
+const idOf = (key: string) => key.replace(/^\.\//, "").replace(/\.json$/, "");
+
+function describe(id: string): Pick<WorkbenchExample, "label" | "fault"> {
+  const fault = faults.find((f) => f.file.replace(/\.xlsx$/, "") === id);
+  if (!fault) return { label: id };
+  return { label: `Faulty: ${fault.rule}`, fault: `Seeded fault: ${fault.fault} (expect ${fault.rule} at ${fault.sheet}!${fault.address}).` };
+}
+
+export const EXAMPLES: readonly WorkbenchExample[] = snapshots
+  .keys()
+  .map(idOf)
+  // Consistent samples first, then the faulty copies in rule order.
+  .sort((a, b) => Number(a.includes("/")) - Number(b.includes("/")) || a.localeCompare(b))
+  .map((id) => ({ id, ...describe(id), workbook: () => snapshots(`./${id}.json`) as Workbook }));
