@@ -1,0 +1,131 @@
+/**
+ * DSG formulas in a real spreadsheet engine (HyperFormula, through the same adapters Excel calls):
+ * recalculation from sheet cells, nesting inside Excel functions, where spills land, and errors.
+ */
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DsgPlugin, dsgTranslations, excelCode } from "./dsgPlugin";
+import { closeTo, wiltshire } from "./wiltshire";
+
+// Excel's date system and plain arithmetic, so serials and decimals match what Excel shows.
+const EXCEL_LIKE = {
+  licenseKey: "gpl-v3",
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 31 },
+  smartRounding: false,
+  evaluateNullToZero: true,
+} as const;
+
+// The Wiltshire forecast as the Schools Forum report lays it out: years across, one row per line.
+const WILTSHIRE_ROWS = [
+  ["£m", ...wiltshire.years],
+  ["Brought forward", ...wiltshire.broughtForward],
+  ["In year", ...wiltshire.inYear],
+  ["Safety Valve", ...wiltshire.safetyValve],
+  ["General fund", ...wiltshire.generalFund],
+  ["Carried forward", ...wiltshire.carriedForward],
+];
+
+let hf: HyperFormula;
+let sheet: number;
+
+beforeAll(() => {
+  HyperFormula.registerFunctionPlugin(DsgPlugin, dsgTranslations);
+  hf = HyperFormula.buildEmpty(EXCEL_LIKE);
+  sheet = hf.getSheetId(hf.addSheet("Forecast"))!;
+  hf.setSheetContent(sheet, WILTSHIRE_ROWS);
+});
+
+afterAll(() => {
+  hf.destroy();
+  HyperFormula.unregisterFunctionPlugin(DsgPlugin);
+});
+
+/** Puts a formula in a cell (A1 address on the Forecast sheet) and returns the cell's value. */
+function enter(address: string, formula: string) {
+  const cell = hf.simpleCellAddressFromString(address, sheet)!;
+  hf.setCellContents(cell, formula);
+  return hf.getCellValue(cell);
+}
+const valueAt = (address: string) => hf.getCellValue(hf.simpleCellAddressFromString(address, sheet)!);
+const shown = (value: unknown) =>
+  value instanceof DetailedCellError ? `${excelCode(value.type as never) ?? value.type} ${value.message}`.trim() : value;
+
+describe("DSG functions on the Wiltshire sheet", () => {
+  it("should spill DSG.CUMULATIVE across the row under the years", () => {
+    enter("B8", "=DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5)");
+    const spilled = ["B8", "C8", "D8", "E8", "F8", "G8"].map(valueAt) as number[];
+    spilled.forEach((value, i) => expect(closeTo(value, wiltshire.recomputed[i])).toBe(true));
+    expect(valueAt("H8")).toBeNull();
+    expect(valueAt("B9")).toBeNull();
+  });
+
+  it.each([
+    ["the gaps of the published row", "=DSG.ROLLGAP(B2, B3:G3, B4:G4, B5:G5, B6:G6)", [0, 0.001, 0, 0, 0, -0.001]],
+    ["the gross deficit", "=DSG.CUMULATIVE(B2, B3:G3)", [55.506, 94.683, 135.963, 164.542, 171.97, 171.776]],
+  ])("should spill %s", (_, formula, expected) => {
+    enter("B10", formula);
+    const spilled = ["B10", "C10", "D10", "E10", "F10", "G10"].map(valueAt) as number[];
+    spilled.forEach((value, i) => expect(closeTo(value, expected[i])).toBe(true));
+  });
+
+  it.each([
+    ["the balance year", "=DSG.BALANCEYEAR(B1:G1, B3:G3)", "2028-29"],
+    ["the residual after contributions", "=DSG.RESIDUAL(B2, B3:G3, B4:G4, B5:G5)", 34.509],
+    ["the original plan's council share", "=DSG.RESIDUAL(0, 137.2, 67)", 70.2],
+    ["a total of the carried-forward row", "=ROUND(SUM(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5)), 3)", 400.838],
+    ["the last carried-forward value", "=INDEX(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5), 1, 6)", 34.509],
+    ["the write-off of the last balance", "=ROUND(DSG.HNSG(INDEX(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5), 1, 6)), 4)", 31.0581],
+    ["the financial year of a date", "=DSG.FY(DATE(2026, 11, 23))", "2026-27"],
+    ["the financial year of 31 March", "=DSG.FY(DATE(2026, 3, 31))", "2025-26"],
+    ["a year label in a sentence", '="Balanced from "&DSG.BALANCEYEAR(B1:G1, B3:G3)', "Balanced from 2028-29"],
+  ])("should compute %s", (_, formula, expected) => {
+    const value = enter("J2", formula);
+    if (typeof expected === "number") expect(closeTo(value as number, expected, 6)).toBe(true);
+    else expect(value).toBe(expected);
+  });
+
+  it("should recalculate when an input cell changes", () => {
+    enter("B12", "=DSG.RESIDUAL(B2, B3:G3, B4:G4, B5:G5)");
+    hf.setCellContents(hf.simpleCellAddressFromString("G5", sheet)!, -61.822);
+    expect(closeTo(valueAt("B12") as number, 24.509)).toBe(true);
+    hf.setCellContents(hf.simpleCellAddressFromString("G5", sheet)!, wiltshire.generalFund[5]);
+    expect(closeTo(valueAt("B12") as number, 34.509)).toBe(true);
+  });
+});
+
+describe("DSG spills", () => {
+  it.each([
+    ["down a column from a column of in-year figures", "=DSG.CUMULATIVE(0, {1;2;3})", ["L2", "L3", "L4"], [1, 3, 6]],
+    ["across a row from a row of in-year figures", "=DSG.CUMULATIVE(0, {1,2,3})", ["L2", "M2", "N2"], [1, 3, 6]],
+    ["across a row for a repeated rate", "=DSG.UPLIFT(100, 0.1, 2)", ["L2", "M2"], [110, 121]],
+    ["down a column of rates", "=DSG.UPLIFT(100, {0.1;0.1})", ["L2", "L3"], [110, 121]],
+    ["across a row for a trajectory of scalars", "=DSG.TRAJECTORY(1576, 3, , 34, 10)", ["L2", "M2", "N2"], [1600, 1624, 1648]],
+    ["down a column when a flow is a column", "=DSG.TRAJECTORY(10, 2, 0, {1;2})", ["L2", "L3"], [11, 13]],
+    ["one fewer value from AYTOFY", "=DSG.AYTOFY({12,24,36})", ["L2", "M2"], [19, 31]],
+    ["one total per year from COST", "=DSG.COST({10,11;5,6}, {1000;2000}, 0.1)", ["L2", "M2"], [20000, 25300]],
+  ])("should spill %s", (_, formula, addresses, expected) => {
+    hf.setCellContents(hf.simpleCellAddressFromString("L2", sheet)!, formula);
+    expect(addresses.map(valueAt)).toEqual(expected);
+    const next = hf.simpleCellAddressFromString(addresses.length > 1 && addresses[1].startsWith("L") ? "M2" : "L3", sheet)!;
+    expect(hf.getCellValue(next)).toBeNull();
+    hf.setCellContents(hf.simpleCellAddressFromString("L2", sheet)!, null);
+  });
+});
+
+describe("DSG errors in the sheet", () => {
+  it.each([
+    ["text among the in-year figures", '=DSG.CUMULATIVE(0, {1,"n/a",3})', "#VALUE! in_year: value 2 is text ('n/a')"],
+    ["payments of another length", "=DSG.CUMULATIVE(B2, B3:G3, B4:F4)", "#VALUE! payments has 5 values but in_year has 6"],
+    ["a balance never reached", "=DSG.BALANCEYEAR(B1:G1, B2:G2)", "#N/A in-year balance is never reached in 2023-24..2028-29"],
+    ["an error in an argument, passed on as Excel does", "=DSG.CUMULATIVE(0, 1/0)", "#DIV/0!"],
+    ["a share over 100%", "=DSG.HNSG(100, 90)", "#VALUE! share is 90; it must be between 0 and 1 (0.9 is 90%)"],
+  ])("should show %s", (_, formula, expected) => {
+    expect(shown(enter("J4", formula))).toBe(expected);
+  });
+
+  it("should fill the spill area of an array function with its error", () => {
+    enter("B14", "=DSG.CUMULATIVE(B2, B3:G3, B4:G4, A5:F5)");
+    expect(shown(valueAt("B14"))).toBe("#VALUE! contributions: value 1 is text ('General fund')");
+  });
+});
