@@ -137,6 +137,7 @@ describe("unit-cost-jump", () => {
             {
               sheet: "Financial summary",
               block: "high-needs",
+              years: financialYears,
               headingRow: 20,
               heading: "High needs block",
               expenditure: { ...row("Financial summary", 24, "Expenditure", spend) },

@@ -8,10 +8,10 @@ import { financialYearLabel } from "../../core/years";
 /** High needs block expenditure by financial-year start, with its cell. */
 function highNeedsSpend(template: LocatedTemplate): Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }> {
   const spend = new Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }>();
-  const financial = template.financial;
-  const row = financial?.blocks?.find((b) => b.block === "high-needs")?.expenditure;
-  if (financial === undefined || row === undefined) return spend;
-  financial.years.forEach((year, index) => {
+  const highNeeds = template.financial?.blocks?.find((b) => b.block === "high-needs");
+  const row = highNeeds?.expenditure;
+  if (highNeeds === undefined || row === undefined) return spend;
+  highNeeds.years.forEach((year, index) => {
     const cell = row.cells[index];
     const value = countIn(cell);
     if (cell !== undefined && value !== null) spend.set(year.start, { spend: new Decimal(value).abs(), cell, sheet: row.sheet });
