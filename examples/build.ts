@@ -1,12 +1,13 @@
 /**
  * Regenerates the sample workbooks: `npx tsx examples/build.ts` (or `npm run examples`).
- * Writes examples/<name>.xlsx and examples/snapshots/<name>.json for every example; the output depends
+ * Writes examples/<name>.xlsx and examples/snapshots/<name>.json for every example, and examples/faults.json
+ * (what each faulty copy breaks and where the finding should point); the output depends
  * only on the code and the fixtures (fixed dates, stable order).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { writeXlsxBuffer } from "../src/workbook/xlsxWriter";
-import { buildExamples } from "./examples";
+import { buildExamples, faultyExamples } from "./examples";
 import { snapshotJson } from "./snapshot";
 
 const EXAMPLES_DIR = __dirname;
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     await writeFile(xlsx, await writeXlsxBuffer(workbook));
     await writeFile(json, snapshotJson(workbook));
   }
+  const faults = faultyExamples().map(({ entry }) => entry);
+  await writeFile(join(EXAMPLES_DIR, "faults.json"), `${JSON.stringify(faults, null, 2)}\n`);
   console.log(`Wrote ${examples.length} example workbooks and their snapshots under examples/.`);
 }
 

@@ -84,13 +84,9 @@ export function buildManagementPlan(input: PlanInput, layout: PlanLayout = DEFAU
   buildCypSummary(draft.addSheet(CYP_SUMMARY), figures, cells);
   buildGovernance(draft.addSheet("Governance"), input);
   buildStakeholders(draft.addSheet("Stakeholder engagement"));
-  buildReferenceOutturn(draft.addSheet(REFERENCE_OUTTURN), figures, layout);
   buildLookups(draft.addSheet("Lookups"));
   return { draft, cells, figures };
 }
-
-/** The optional sheet the `outturn-agrees` rule reads: published outturn figures for the actual years. */
-export const REFERENCE_OUTTURN = "Reference outturn";
 
 const DATE_FORMAT = "dd/mm/yyyy";
 
@@ -230,6 +226,7 @@ function buildFinancialSummary(sheet: SheetDraft, figures: PlanFigures, layout: 
     sheet.set(row + 5, cols[i], layout.yearLabel(year));
   });
   sheet.set(row + 5, L, "Financial year");
+  cells.rows.set("years", { sheet: sheet.name, row: row + 5, col: L });
   row += 7;
 
   /** Writes one labelled row of typed money (or formulas from `formula`) and records it under `key`. */
@@ -346,27 +343,4 @@ function buildCypSummary(sheet: SheetDraft, figures: PlanFigures, cells: PlanCel
   counts("flows.new", "New EHCPs", figures.newPlans);
   counts("flows.ceased", "Ceased EHCPs", figures.ceasedPlans);
   counts("flows.requests", "EHC needs assessment requests", figures.assessmentRequests);
-}
-
-/** Published outturn for the actual years, as a council copies it from the s251 return and DSG note. */
-function buildReferenceOutturn(sheet: SheetDraft, figures: PlanFigures, layout: PlanLayout): void {
-  const money = new Money(layout);
-  const actual = figures.years.slice(0, figures.input.actualYears);
-  title(sheet, 0, 0, "Reference outturn figures", actual.length + 1);
-  labelled(sheet, 1, [
-    ["Source", "s251 outturn and the DSG note to the accounts"],
-    ["Units", layout.unit],
-  ]);
-  sheet.set(4, 0, "Financial year");
-  actual.forEach((year, i) => sheet.set(4, 1 + i, layout.yearLabel(year)));
-  let carried = new Decimal(figures.input.broughtForward);
-  const published = (value: Decimal.Value) => new Decimal(money.deficit(new Decimal(value).toNumber())).toDecimalPlaces(layout.unit === "£m" ? 3 : 0).toNumber();
-  sheet.set(5, 0, "Total DSG in-year deficit");
-  sheet.set(6, 0, "Cumulative deficit carried forward");
-  actual.forEach((_, i) => {
-    const input = figures.input;
-    carried = carried.plus(input.inYear[i]).plus(input.dfePayments[i]).plus(input.laContributions[i]);
-    sheet.set(5, 1 + i, published(input.inYear[i]), money.format);
-    sheet.set(6, 1 + i, published(carried), money.format);
-  });
 }
