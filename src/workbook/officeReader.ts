@@ -10,9 +10,21 @@
  * Excel on the web caps each response at 5 MB and any platform caps one read at 5 million cells
  * (office-js#6781: values may come back null); a read that hits a limit is retried with half the budget.
  */
-import { OfficeActionError, officeErrorCode, officeErrorMessage, runInExcel } from "../taskpane/office/officeErrors";
+import {
+  OfficeActionError,
+  officeErrorCode,
+  officeErrorMessage,
+  runInExcel,
+} from "../taskpane/office/officeErrors";
 import { parseA1 } from "./address";
-import { WorkbookReadError, type CellRange, type CellValue, type Sheet, type SheetVisibility, type Workbook } from "./workbook";
+import {
+  WorkbookReadError,
+  type CellRange,
+  type CellValue,
+  type Sheet,
+  type SheetVisibility,
+  type Workbook,
+} from "./workbook";
 
 export interface OfficeReadOptions {
   /** Cells read per `context.sync()`; defaults to a budget that fits the platform's payload limit. */
@@ -25,8 +37,11 @@ const WEB_CELLS_PER_SYNC = 100_000;
 const DESKTOP_CELLS_PER_SYNC = 1_000_000;
 /** Below this a payload error is not about size any more: give up and tell the user. */
 const SMALLEST_CELLS_PER_SYNC = 1_000;
-const LIMIT_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
-const CELL_PROPERTIES = "values,formulas,numberFormat,valueTypes";
+const LIMIT_CODES = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+]);
 
 /** Where a sheet's used range sits, as Excel reported it in round trip 2. */
 interface UsedArea {
@@ -50,22 +65,37 @@ export interface CellRead {
  * Waits while the user is editing a cell; throws `WorkbookReadError` with a sentence for the user when Excel refuses.
  * @param onProgress called with a short description of each stage ("Reading cells") for the progress bar
  */
-export async function readOfficeWorkbook(onProgress?: (stage: string) => void, options: OfficeReadOptions = {}): Promise<Workbook> {
+export async function readOfficeWorkbook(
+  onProgress?: (stage: string) => void,
+  options: OfficeReadOptions = {}
+): Promise<Workbook> {
   try {
-    return await runInExcel((context) => readAll(context, onProgress ?? (() => undefined), options.cellsPerSync ?? defaultCellsPerSync()));
+    return await runInExcel((context) =>
+      readAll(
+        context,
+        onProgress ?? (() => undefined),
+        options.cellsPerSync ?? defaultCellsPerSync()
+      )
+    );
   } catch (error) {
     throw new WorkbookReadError(officeErrorMessage(error));
   }
 }
 
-async function readAll(context: Excel.RequestContext, progress: (stage: string) => void, cellsPerSync: number): Promise<Workbook> {
+async function readAll(
+  context: Excel.RequestContext,
+  progress: (stage: string) => void,
+  cellsPerSync: number
+): Promise<Workbook> {
   progress("Listing the sheets");
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   await context.sync();
   const sheets = worksheets.items;
 
-  progress(`Finding the used cells on ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"}`);
+  progress(
+    `Finding the used cells on ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"}`
+  );
   const readMerges = mergedAreasSupported();
   // Split loop: queue every sheet's requests first, then one sync for all of them.
   const usedRanges = sheets.map((sheet) => {
@@ -84,7 +114,9 @@ async function readAll(context: Excel.RequestContext, progress: (stage: string) 
   await context.sync();
 
   const areas = usedRanges.map((used): UsedArea | null =>
-    used.isNullObject ? null : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, cols: used.columnCount },
+    used.isNullObject
+      ? null
+      : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, cols: used.columnCount }
   );
   const grids = areas.map((area) => (area === null ? emptyGrid() : newGrid(area)));
   await readCells(context, sheets, areas, grids, cellsPerSync, progress);
@@ -126,7 +158,7 @@ async function readCells(
   areas: (UsedArea | null)[],
   grids: Grid[],
   cellsPerSync: number,
-  progress: (stage: string) => void,
+  progress: (stage: string) => void
 ): Promise<void> {
   const wholeSheets = areas.flatMap((area, sheet) => (area === null ? [] : [{ sheet, ...area }]));
   let budget = cellsPerSync;
@@ -138,21 +170,28 @@ async function readCells(
     progress(parts === 1 ? "Reading cells" : `Reading cells (part ${done + 1} of ${parts})`);
     const ranges = pack.map((read) => {
       const range = sheets[read.sheet].getRangeByIndexes(read.top, read.left, read.rows, read.cols);
-      range.load(CELL_PROPERTIES);
+      // Only what the rules read: each extra property multiplies the response size.
+      range.load("values,formulas,numberFormat,valueTypes");
       return range;
     });
     try {
+      // One sync per pack, not per sheet or row: packs exist only when sheets outgrow the budget.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       // office-js#6781: a read over the cell limit can come back as null instead of failing.
-      if (ranges.some((range) => !Array.isArray(range.values))) throw new OfficeActionError("values not returned", "RangeExceedsLimit");
+      if (ranges.some((range) => !Array.isArray(range.values)))
+        throw new OfficeActionError("values not returned", "RangeExceedsLimit");
     } catch (error) {
       const code = officeErrorCode(error);
-      if (code === undefined || !LIMIT_CODES.has(code) || budget <= SMALLEST_CELLS_PER_SYNC) throw error;
+      if (code === undefined || !LIMIT_CODES.has(code) || budget <= SMALLEST_CELLS_PER_SYNC)
+        throw error;
       budget = Math.max(SMALLEST_CELLS_PER_SYNC, Math.floor(budget / 2));
       pending = planReads([...pack, ...rest], budget);
       continue;
     }
-    pack.forEach((read, i) => copyInto(grids[read.sheet], areas[read.sheet] as UsedArea, read, ranges[i]));
+    pack.forEach((read, i) =>
+      copyInto(grids[read.sheet], areas[read.sheet] as UsedArea, read, ranges[i])
+    );
     pending = rest;
     done += 1;
   }
@@ -168,7 +207,11 @@ export function planReads(reads: readonly CellRead[], budget: number): CellRead[
     const rowsPerBlock = Math.max(1, Math.floor(budget / read.cols));
     const blocks: CellRead[] = [];
     for (let offset = 0; offset < read.rows; offset += rowsPerBlock) {
-      blocks.push({ ...read, top: read.top + offset, rows: Math.min(rowsPerBlock, read.rows - offset) });
+      blocks.push({
+        ...read,
+        top: read.top + offset,
+        rows: Math.min(rowsPerBlock, read.rows - offset),
+      });
     }
     return blocks;
   });
@@ -178,7 +221,10 @@ export function planReads(reads: readonly CellRead[], budget: number): CellRead[
 export function takePack(reads: readonly CellRead[], budget: number): [CellRead[], CellRead[]] {
   let cells = 0;
   let count = 0;
-  while (count < reads.length && (count === 0 || cells + reads[count].rows * reads[count].cols <= budget)) {
+  while (
+    count < reads.length &&
+    (count === 0 || cells + reads[count].rows * reads[count].cols <= budget)
+  ) {
     cells += reads[count].rows * reads[count].cols;
     count += 1;
   }
@@ -199,7 +245,8 @@ function copyInto(grid: Grid, area: UsedArea, read: CellRead, range: Excel.Range
       const col = read.left - area.left + c;
       grid.values[row][col] = toCellValue(values[r][c], valueTypes[r][c]);
       grid.formulas[row][col] = toFormula(formulas[r][c]);
-      grid.numberFormats[row][col] = typeof numberFormat[r][c] === "string" ? numberFormat[r][c] : "General";
+      grid.numberFormats[row][col] =
+        typeof numberFormat[r][c] === "string" ? numberFormat[r][c] : "General";
     }
   }
 }
@@ -208,7 +255,8 @@ function copyInto(grid: Grid, area: UsedArea, read: CellRead, range: Excel.Range
 export function toCellValue(value: unknown, type: string): CellValue {
   if (type === "Error") return { error: String(value) };
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   return String(value);
 }
 
@@ -225,7 +273,8 @@ function visibilityOf(visibility: Excel.SheetVisibility | string): SheetVisibili
 
 /** Parses a RangeAreas address ("'My sheet'!A1:B2,'My sheet'!D4") into rectangles, ignoring the sheet prefix. */
 export function parseAreas(address: string): CellRange[] {
-  const pattern = /(?:^|,)\s*(?:(?:'(?:[^']|'')*'|[^,'!]+)!)?([$A-Za-z]+[$0-9]+(?::[$A-Za-z]+[$0-9]+)?)/g;
+  const pattern =
+    /(?:^|,)\s*(?:(?:'(?:[^']|'')*'|[^,'!]+)!)?([$A-Za-z]+[$0-9]+(?::[$A-Za-z]+[$0-9]+)?)/g;
   return [...address.matchAll(pattern)].flatMap((match) => {
     const range = parseA1(match[1]);
     return range === null ? [] : [range];
@@ -240,5 +289,7 @@ function mergedAreasSupported(): boolean {
 
 function defaultCellsPerSync(): number {
   const office = (globalThis as { Office?: typeof Office }).Office;
-  return String(office?.context?.platform) === "OfficeOnline" ? WEB_CELLS_PER_SYNC : DESKTOP_CELLS_PER_SYNC;
+  return String(office?.context?.platform) === "OfficeOnline"
+    ? WEB_CELLS_PER_SYNC
+    : DESKTOP_CELLS_PER_SYNC;
 }

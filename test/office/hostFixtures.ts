@@ -13,7 +13,7 @@ export function smallWorkbook(): Workbook {
         ["Carried forward", 2.25, { error: "#REF!" }],
         ["Note", "#N/A", true],
       ],
-      "General",
+      "General"
     ),
     top: 2,
     left: 1,
@@ -30,6 +30,8 @@ export function smallWorkbook(): Workbook {
 
 /** One sheet of `rows` rows by `cols` numbers, plus a small second sheet. */
 export function largeWorkbook(rows: number, cols = 6): Workbook {
-  const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => r * cols + c));
+  const grid = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => r * cols + c)
+  );
   return { sheets: [sheetFromRows("Pupil data", grid), sheetFromRows("Notes", [["checked"]])] };
 }

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { installStandInExcel, type StandInHost, type StandInHostOptions } from "../../src/workbench/host";
+import {
+  installStandInExcel,
+  type StandInHost,
+  type StandInHostOptions,
+} from "../../src/workbench/host";
 import { readOfficeWorkbook } from "../../src/workbook/officeReader";
 import { WorkbookReadError, type Workbook } from "../../src/workbook/workbook";
 import { largeWorkbook, smallWorkbook } from "./hostFixtures";
@@ -28,7 +32,12 @@ describe("readOfficeWorkbook over the stand-in host", () => {
     expect(summary.formulas).toEqual(workbook.sheets[0].formulas);
     expect(summary.numberFormats).toEqual(workbook.sheets[0].numberFormats);
     expect(summary.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 3 }]);
-    expect(read.sheets[2]).toMatchObject({ values: [], formulas: [], numberFormats: [], merges: [] });
+    expect(read.sheets[2]).toMatchObject({
+      values: [],
+      formulas: [],
+      numberFormats: [],
+      merges: [],
+    });
   });
 
   it("should keep text that looks like an error as text and real errors as errors", async () => {
@@ -50,7 +59,10 @@ describe("readOfficeWorkbook over the stand-in host", () => {
   });
 
   it("should not add syncs for more sheets", async () => {
-    const sheets = Array.from({ length: 40 }, (_, i) => ({ ...smallWorkbook().sheets[0], name: `Sheet ${i + 1}` }));
+    const sheets = Array.from({ length: 40 }, (_, i) => ({
+      ...smallWorkbook().sheets[0],
+      name: `Sheet ${i + 1}`,
+    }));
     const many = install({ sheets });
     const read = await readOfficeWorkbook();
     expect(read.sheets).toHaveLength(40);
@@ -68,12 +80,19 @@ describe("readOfficeWorkbook over the stand-in host", () => {
   });
 
   it("should retry with smaller reads when Excel on the web refuses a large response", async () => {
-    const web = install(largeWorkbook(5_000, 4), { platform: "OfficeOnline", maxCellValuesPerSync: 30_000 });
+    const web = install(largeWorkbook(5_000, 4), {
+      platform: "OfficeOnline",
+      maxCellValuesPerSync: 30_000,
+    });
     const read = await readOfficeWorkbook();
     expect(read.sheets[0].values[4_999][3]).toBe(19_999);
-    const failed = web.log.filter((e) => e.kind === "sync" && e.error === "ResponsePayloadSizeLimitExceeded");
+    const failed = web.log.filter(
+      (e) => e.kind === "sync" && e.error === "ResponsePayloadSizeLimitExceeded"
+    );
     expect(failed.length).toBeGreaterThan(0);
-    expect(web.log.filter((e) => e.kind === "sync" && e.cellValues > 30_000 && e.error === undefined)).toEqual([]);
+    expect(
+      web.log.filter((e) => e.kind === "sync" && e.cellValues > 30_000 && e.error === undefined)
+    ).toEqual([]);
   });
 
   it("should read in smaller syncs on Excel on the web than on the desktop", async () => {

@@ -8,7 +8,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readOfficeWorkbook } from "../../src/workbook/officeReader";
 
 const SENTINELS = ["Error, property was not loaded", "Error, context.sync() was not called"];
-const proto = OfficeMockObject.prototype as unknown as { load(arg?: unknown): unknown; sync(): Promise<void> };
+/** The mock's own tree-building methods, which its typings mark private. */
+interface MockTree {
+  addMock(name: string): void;
+  populate(seed: object): void;
+  setValue(name: string, value: unknown): void;
+}
+
+const proto = OfficeMockObject.prototype as unknown as {
+  load(arg?: unknown): unknown;
+  sync(): Promise<void>;
+};
 
 interface SheetSeed {
   name: string;
@@ -55,7 +65,10 @@ function sheetSeed(sheet: SheetSeed): Record<string, unknown> {
       columnIndex: left,
     }),
     formatted: {
-      merged: withNullState({ isNullObject: sheet.merges === undefined, address: sheet.merges ?? "" }),
+      merged: withNullState({
+        isNullObject: sheet.merges === undefined,
+        address: sheet.merges ?? "",
+      }),
       getMergedAreasOrNullObject(this: { merged: unknown }) {
         return this.merged;
       },
@@ -66,17 +79,37 @@ function sheetSeed(sheet: SheetSeed): Record<string, unknown> {
     getUsedRange(this: { formatted: unknown }) {
       return this.formatted;
     },
-    getRangeByIndexes(this: OfficeMockObject & Record<string, unknown>, row: number, col: number, rowCount: number, colCount: number) {
+    getRangeByIndexes(
+      this: MockTree & Record<string, unknown>,
+      row: number,
+      col: number,
+      rowCount: number,
+      colCount: number
+    ) {
       blockReads.push([row, col, rowCount, colCount]);
-      const block = rows.slice(row - top, row - top + rowCount).map((r) => r.slice(col - left, col - left + colCount));
+      const block = rows
+        .slice(row - top, row - top + rowCount)
+        .map((r) => r.slice(col - left, col - left + colCount));
       const key = `block${(reads += 1)}`;
       this.addMock(key);
-      const mock = this[key] as OfficeMockObject;
+      const mock = this[key] as MockTree;
       mock.populate({
         values: block,
-        formulas: block.map((r) => r.map((v) => (typeof v === "string" && v.startsWith("SUM") ? `=${v}` : v))),
+        formulas: block.map((r) =>
+          r.map((v) => (typeof v === "string" && v.startsWith("SUM") ? `=${v}` : v))
+        ),
         numberFormat: block.map((r) => r.map(() => "0.00")),
-        valueTypes: block.map((r) => r.map((v) => (v === "" ? "Empty" : v === "#REF!" ? "Error" : typeof v === "number" ? "Double" : "String"))),
+        valueTypes: block.map((r) =>
+          r.map((v) =>
+            v === ""
+              ? "Empty"
+              : v === "#REF!"
+                ? "Error"
+                : typeof v === "number"
+                  ? "Double"
+                  : "String"
+          )
+        ),
       });
       return mock;
     },
@@ -104,17 +137,32 @@ function installMockExcel(sheets: SheetSeed[]): void {
         await proto.sync.call(this);
       },
     },
-    async run(this: { context: unknown }, _options: unknown, batch: (context: unknown) => Promise<unknown>) {
+    async run(
+      this: { context: unknown },
+      _options: unknown,
+      batch: (context: unknown) => Promise<unknown>
+    ) {
       return batch(this.context);
     },
-  }) as unknown as { context: { workbook: { worksheets: OfficeMockObject & Record<string, unknown> } } };
+  }) as unknown as {
+    context: { workbook: { worksheets: MockTree & Record<string, unknown> } };
+  };
   const worksheets = excel.context.workbook.worksheets;
-  worksheets.setValue("items", sheets.map((_, i) => worksheets[`sheet${i}`]));
-  Object.assign(globalThis, { Excel: excel, Office: { context: { platform: "PC", requirements: { isSetSupported: () => true } } } });
+  worksheets.setValue(
+    "items",
+    sheets.map((_, i) => worksheets[`sheet${i}`])
+  );
+  Object.assign(globalThis, {
+    Excel: excel,
+    Office: { context: { platform: "PC", requirements: { isSetSupported: () => true } } },
+  });
 }
 
 function containsSentinel(value: unknown): boolean {
-  return JSON.stringify(value).includes("Error, ") && SENTINELS.some((s) => JSON.stringify(value).includes(s));
+  return (
+    JSON.stringify(value).includes("Error, ") &&
+    SENTINELS.some((s) => JSON.stringify(value).includes(s))
+  );
 }
 
 beforeEach(() => {
@@ -168,16 +216,33 @@ describe("readOfficeWorkbook with office-addin-mock", () => {
 
   it("should detect a read that skips the sync (so the check above can fail)", async () => {
     installMockExcel([TEMPLATE]);
-    const excel = (globalThis as unknown as { Excel: { context: { workbook: { worksheets: Record<string, Excel.Worksheet> } } } }).Excel;
+    const excel = (
+      globalThis as unknown as {
+        Excel: { context: { workbook: { worksheets: Record<string, Excel.Worksheet> } } };
+      }
+    ).Excel;
     const used = excel.context.workbook.worksheets.sheet0.getUsedRangeOrNullObject(true);
     used.load("rowCount");
+    // Deliberately read without a sync, to show what the first test would catch.
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
     expect(containsSentinel({ rowCount: used.rowCount })).toBe(true);
   });
 
   it("should see an empty sheet as a null object and read no cells from it", async () => {
     installMockExcel([{ name: "Blank" }]);
     const workbook = await readOfficeWorkbook();
-    expect(workbook.sheets).toEqual([{ name: "Blank", visibility: "visible", top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges: [] }]);
+    expect(workbook.sheets).toEqual([
+      {
+        name: "Blank",
+        visibility: "visible",
+        top: 0,
+        left: 0,
+        values: [],
+        formulas: [],
+        numberFormats: [],
+        merges: [],
+      },
+    ]);
     expect(blockReads).toEqual([]);
   });
 

@@ -9,7 +9,8 @@ const SETTINGS_KEY = "dsg.settings";
 
 function documentSettings(): Office.Settings {
   const settings = (globalThis as { Office?: typeof Office }).Office?.context?.document?.settings;
-  if (settings === undefined) throw new OfficeActionError(OFFICE_ERROR_MESSAGES.WorkbookNotAvailable, "WorkbookNotAvailable");
+  if (settings === undefined)
+    throw new OfficeActionError(OFFICE_ERROR_MESSAGES.WorkbookNotAvailable, "WorkbookNotAvailable");
   return settings;
 }
 
@@ -27,7 +28,9 @@ export async function saveSettings(settings: PaneSettings): Promise<void> {
   store.set(SETTINGS_KEY, settings);
   await new Promise<void>((resolve, reject) =>
     store.saveAsync((result: Office.AsyncResult<void>) =>
-      String(result.status) === "failed" ? reject(new OfficeActionError(OFFICE_ERROR_MESSAGES.SettingsNotSaved, "SettingsNotSaved")) : resolve(),
-    ),
+      String(result.status) === "failed"
+        ? reject(new OfficeActionError(OFFICE_ERROR_MESSAGES.SettingsNotSaved, "SettingsNotSaved"))
+        : resolve()
+    )
   );
 }

@@ -1,7 +1,12 @@
 /** The Office.js side of the task pane: every call into Excel the pane makes. */
 export { insertFunction, type FunctionInsertion } from "./insertFunction";
 export { loadSettings, saveSettings } from "./documentSettings";
-export { OFFICE_ERROR_MESSAGES, OfficeActionError, officeErrorMessage, runInExcel } from "./officeErrors";
+export {
+  OFFICE_ERROR_MESSAGES,
+  OfficeActionError,
+  officeErrorMessage,
+  runInExcel,
+} from "./officeErrors";
 export { writeReportSheet, type ReportSheetWritten } from "./reportSheet";
 export { selectCell } from "./selectCell";
 export { readOfficeWorkbook } from "../../workbook/officeReader";

@@ -34,9 +34,22 @@ export function asText(text: string): string {
 }
 
 /** The rows of the report: title, time checked, template, summary, then a table of findings. */
-export function reportRows(findings: readonly Finding[], checkedAt: Date, templateName: string | null): (string | number)[][] {
-  const line = (...cells: (string | number)[]) => [...cells, ...Array<string>(HEADINGS.length - cells.length).fill("")];
-  const table = findings.map((f) => [SEVERITY_LABEL[f.severity].title, f.rule, asText(f.sheet || "Workbook"), f.address, asText(f.message)]);
+export function reportRows(
+  findings: readonly Finding[],
+  checkedAt: Date,
+  templateName: string | null
+): (string | number)[][] {
+  const line = (...cells: (string | number)[]) => [
+    ...cells,
+    ...Array<string>(HEADINGS.length - cells.length).fill(""),
+  ];
+  const table = findings.map((f) => [
+    SEVERITY_LABEL[f.severity].title,
+    f.rule,
+    asText(f.sheet || "Workbook"),
+    f.address,
+    asText(f.message),
+  ]);
   return [
     line("DSG check report"),
     line("Checked", excelDateSerial(checkedAt)),
@@ -58,7 +71,7 @@ const HEADING_ROW = 5;
 export async function writeReportSheet(
   findings: readonly Finding[],
   checkedAt: Date,
-  templateName: string | null = null,
+  templateName: string | null = null
 ): Promise<ReportSheetWritten> {
   const rows = reportRows(findings, checkedAt, templateName);
   return runInExcel(async (context) => {
@@ -77,6 +90,10 @@ export async function writeReportSheet(
     all.format.autofitColumns();
     all.load("address");
     await context.sync();
-    return { sheet: REPORT_SHEET_NAME, address: all.address.replace(/^.*!/, ""), findings: findings.length };
+    return {
+      sheet: REPORT_SHEET_NAME,
+      address: all.address.replace(/^.*!/, ""),
+      findings: findings.length,
+    };
   });
 }

@@ -8,7 +8,12 @@
 import { a1Range, parseA1, quoteSheetName } from "../../workbook/address";
 import type { CellRange, CellValue } from "../../workbook/workbook";
 import { colsOf, rowsOf, type HostCell, type HostSheet } from "./hostSheet";
-import { invalidArgument, itemNotFound, propertyNotLoaded, StandInOfficeError } from "./officeError";
+import {
+  invalidArgument,
+  itemNotFound,
+  propertyNotLoaded,
+  StandInOfficeError,
+} from "./officeError";
 
 /** What the proxies need from the host: its sheets, and somewhere to record each change. */
 export interface HostState {
@@ -33,16 +38,26 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const MAX_CELLS_PER_READ = 5_000_000;
 
-type LoadOption = string | string[] | { select?: string | string[] } | Record<string, unknown> | undefined;
+type LoadOption =
+  string | string[] | { select?: string | string[] } | Record<string, unknown> | undefined;
 
 /** Property names requested by any of the forms `load` accepts ("a, b", ["a"], { select }, { a: true }). */
 function loadNames(option: LoadOption): string[] | "all" {
   if (option === undefined || option === "*") return "all";
-  if (typeof option === "string") return option.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  if (typeof option === "string")
+    return option
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "");
   if (Array.isArray(option)) return option.flatMap((name) => loadNames(name) as string[]);
-  if ("select" in option && option.select !== undefined) return loadNames(option.select as string | string[]);
+  if ("select" in option && option.select !== undefined)
+    return loadNames(option.select as string | string[]);
   return Object.entries(option).flatMap(([name, wanted]) =>
-    wanted === true ? [name] : typeof wanted === "object" && wanted !== null ? (loadNames(wanted as LoadOption) as string[]).map((child) => `${name}/${child}`) : [],
+    wanted === true
+      ? [name]
+      : typeof wanted === "object" && wanted !== null
+        ? (loadNames(wanted as LoadOption) as string[]).map((child) => `${name}/${child}`)
+        : []
   );
 }
 
@@ -56,7 +71,7 @@ export class StandInContext {
 
   constructor(
     readonly host: HostState,
-    private readonly delayForCellEdit: boolean,
+    private readonly delayForCellEdit: boolean
   ) {
     this.workbook = new StandInWorkbook(this);
   }
@@ -64,7 +79,10 @@ export class StandInContext {
   /** Queues an instruction for the next sync, as Office.js does for every method call and property write. */
   enqueue(action: () => void): void {
     if (this.closed) {
-      throw new StandInOfficeError("InvalidObjectPath", "The object path isn't working: the Excel.run batch that created this object has finished.");
+      throw new StandInOfficeError(
+        "InvalidObjectPath",
+        "The object path isn't working: the Excel.run batch that created this object has finished."
+      );
     }
     this.queue.push(action);
   }
@@ -95,7 +113,11 @@ export class StandInContext {
       failure = { error };
     }
     const code = failure && ((failure.error as { code?: string }).code ?? String(failure.error));
-    this.host.recordSync({ loads: this.loads, cellValues: this.cellValues, ...(code !== undefined && { error: code }) });
+    this.host.recordSync({
+      loads: this.loads,
+      cellValues: this.cellValues,
+      ...(code !== undefined && { error: code }),
+    });
     if (failure) throw failure.error;
     // Loaded values become readable only when the whole batch succeeded.
     this.commits.forEach((commit) => commit());
@@ -115,7 +137,7 @@ abstract class StandInObject<T> {
   constructor(
     protected readonly context: StandInContext,
     private readonly resolver: () => T | null,
-    private readonly orNullObject = false,
+    private readonly orNullObject = false
   ) {
     // Office.js reports isNullObject after the sync that follows the *OrNullObject call.
     if (orNullObject) context.enqueue(() => this.deliverNullState());
@@ -142,7 +164,10 @@ abstract class StandInObject<T> {
 
   protected loadNow(names: readonly string[]): void {
     const target = this.targetOrNull();
-    const read = names.map((name) => ({ name, ...(target === null ? { value: null } : this.readProperty(target, name)) }));
+    const read = names.map((name) => ({
+      name,
+      ...(target === null ? { value: null } : this.readProperty(target, name)),
+    }));
     const cellValues = read.reduce((sum, r) => sum + (r.cellValues ?? 0), 0);
     this.context.deliver(() => read.forEach((r) => this.loaded.set(r.name, r.value)), cellValues);
   }
@@ -204,9 +229,15 @@ export class StandInWorksheetCollection extends StandInObject<HostSheet[]> {
 
   /** `load("items/name")` and `load("name")` both load each item's property, as on an Office.js collection. */
   protected override loadNow(names: readonly string[]): void {
-    const itemNames = names.map((name) => name.replace(/^items\/?/, "")).filter((name) => name !== "");
-    const items = this.context.host.sheets.map((sheet) => new StandInWorksheet(this.context, () => sheet));
-    items.forEach((item) => item.loadDirect(itemNames.length > 0 ? itemNames : ["name", "visibility", "position"]));
+    const itemNames = names
+      .map((name) => name.replace(/^items\/?/, ""))
+      .filter((name) => name !== "");
+    const items = this.context.host.sheets.map(
+      (sheet) => new StandInWorksheet(this.context, () => sheet)
+    );
+    items.forEach((item) =>
+      item.loadDirect(itemNames.length > 0 ? itemNames : ["name", "visibility", "position"])
+    );
     this.context.deliver(() => this.loaded.set("items", items));
   }
 
@@ -215,7 +246,11 @@ export class StandInWorksheetCollection extends StandInObject<HostSheet[]> {
   }
 
   getItemOrNullObject(name: string): StandInWorksheet {
-    return new StandInWorksheet(this.context, () => findByName(this.context.host.sheets, name), true);
+    return new StandInWorksheet(
+      this.context,
+      () => findByName(this.context.host.sheets, name),
+      true
+    );
   }
 
   getActiveWorksheet(): StandInWorksheet {
@@ -237,10 +272,15 @@ function findByName(sheets: readonly HostSheet[], name: string): HostSheet | nul
 }
 
 function nextSheetName(sheets: readonly HostSheet[]): string {
-  for (let n = sheets.length + 1; ; n += 1) if (findByName(sheets, `Sheet${n}`) === null) return `Sheet${n}`;
+  for (let n = sheets.length + 1; ; n += 1)
+    if (findByName(sheets, `Sheet${n}`) === null) return `Sheet${n}`;
 }
 
-const VISIBILITY_NAMES = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+const VISIBILITY_NAMES = {
+  visible: "Visible",
+  hidden: "Hidden",
+  veryHidden: "VeryHidden",
+} as const;
 
 export class StandInWorksheet extends StandInObject<HostSheet> {
   constructor(context: StandInContext, resolver: () => HostSheet | null, orNullObject = false) {
@@ -279,7 +319,10 @@ export class StandInWorksheet extends StandInObject<HostSheet> {
   getUsedRange(valuesOnly = false): StandInRange {
     return new StandInRange(this.context, () => {
       const sheet = this.target("worksheet");
-      return { sheet, area: sheet.usedArea(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      return {
+        sheet,
+        area: sheet.usedArea(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+      };
     });
   }
 
@@ -291,7 +334,7 @@ export class StandInWorksheet extends StandInObject<HostSheet> {
         const area = sheet?.usedArea(valuesOnly) ?? null;
         return sheet === null || area === null ? null : { sheet, area };
       },
-      true,
+      true
     );
   }
 
@@ -299,17 +342,32 @@ export class StandInWorksheet extends StandInObject<HostSheet> {
   getRange(address?: string): StandInRange {
     return new StandInRange(this.context, () => {
       const sheet = this.target("worksheet");
-      if (address === undefined || address === "") return { sheet, area: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } };
+      if (address === undefined || address === "")
+        return { sheet, area: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } };
       const area = parseA1(address.replace(/^.*!/, ""));
       if (area === null) throw invalidArgument(`'${address}' is not an address.`);
       return { sheet, area };
     });
   }
 
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): StandInRange {
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): StandInRange {
     return new StandInRange(this.context, () => {
-      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0) throw invalidArgument("Row and column counts must be positive.");
-      return { sheet: this.target("worksheet"), area: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 } };
+      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0)
+        throw invalidArgument("Row and column counts must be positive.");
+      return {
+        sheet: this.target("worksheet"),
+        area: {
+          top: startRow,
+          left: startColumn,
+          bottom: startRow + rowCount - 1,
+          right: startColumn + columnCount - 1,
+        },
+      };
     });
   }
 
@@ -327,7 +385,18 @@ interface RangeTarget {
   readonly area: CellRange;
 }
 
-const RANGE_SCALARS = ["address", "rowCount", "columnCount", "cellCount", "rowIndex", "columnIndex", "values", "formulas", "numberFormat", "valueTypes"];
+const RANGE_SCALARS = [
+  "address",
+  "rowCount",
+  "columnCount",
+  "cellCount",
+  "rowIndex",
+  "columnIndex",
+  "values",
+  "formulas",
+  "numberFormat",
+  "valueTypes",
+];
 
 export class StandInRange extends StandInObject<RangeTarget> {
   readonly format: StandInRangeFormat;
@@ -371,7 +440,11 @@ export class StandInRange extends StandInObject<RangeTarget> {
     return this.loadedValue("numberFormat");
   }
   set numberFormat(input: unknown) {
-    this.write("numberFormat", input, (cell, value) => ({ value: cell?.value ?? null, formula: cell?.formula ?? null, format: String(value) }));
+    this.write("numberFormat", input, (cell, value) => ({
+      value: cell?.value ?? null,
+      formula: cell?.formula ?? null,
+      format: String(value),
+    }));
   }
   get valueTypes(): string[][] {
     return this.loadedValue("valueTypes");
@@ -381,7 +454,10 @@ export class StandInRange extends StandInObject<RangeTarget> {
     return RANGE_SCALARS;
   }
 
-  protected readProperty({ sheet, area }: RangeTarget, name: string): { value: unknown; cellValues?: number } {
+  protected readProperty(
+    { sheet, area }: RangeTarget,
+    name: string
+  ): { value: unknown; cellValues?: number } {
     const rowCount = area.bottom - area.top + 1;
     const columnCount = area.right - area.left + 1;
     const cellCount = rowCount * columnCount;
@@ -400,26 +476,42 @@ export class StandInRange extends StandInObject<RangeTarget> {
         return { value: area.left };
     }
     const pick = CELL_READERS[name];
-    if (pick === undefined) throw invalidArgument(`Range has no property '${name}' in the stand-in host.`);
+    if (pick === undefined)
+      throw invalidArgument(`Range has no property '${name}' in the stand-in host.`);
     if (cellCount > MAX_CELLS_PER_READ) return { value: null };
-    return { value: rowsOf(area).map((r) => colsOf(area).map((c) => pick(sheet.cell(r, c)))), cellValues: cellCount };
+    return {
+      value: rowsOf(area).map((r) => colsOf(area).map((c) => pick(sheet.cell(r, c)))),
+      cellValues: cellCount,
+    };
   }
 
   /** Writes a 2-D array (or one value for every cell) at sync time; `null` leaves a cell unchanged, as in Excel. */
-  private write(property: WrittenProperty, input: unknown, toCell: (cell: HostCell | undefined, value: unknown) => HostCell): void {
+  private write(
+    property: WrittenProperty,
+    input: unknown,
+    toCell: (cell: HostCell | undefined, value: unknown) => HostCell
+  ): void {
     this.context.enqueue(() => {
       const { sheet, area } = this.target("range");
       const rows = rowsOf(area);
       const cols = colsOf(area);
-      const grid = Array.isArray(input) ? (input as unknown[][]) : rows.map(() => cols.map(() => input));
-      if (grid.length !== rows.length || grid.some((row) => !Array.isArray(row) || row.length !== cols.length)) {
-        throw invalidArgument("The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      const grid = Array.isArray(input)
+        ? (input as unknown[][])
+        : rows.map(() => cols.map(() => input));
+      if (
+        grid.length !== rows.length ||
+        grid.some((row) => !Array.isArray(row) || row.length !== cols.length)
+      ) {
+        throw invalidArgument(
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+        );
       }
       rows.forEach((r, i) =>
         cols.forEach((c, j) => {
           const value = grid[i][j];
-          if (value !== null && value !== undefined) sheet.setCell(r, c, toCell(sheet.cell(r, c), value));
-        }),
+          if (value !== null && value !== undefined)
+            sheet.setCell(r, c, toCell(sheet.cell(r, c), value));
+        })
       );
       this.context.host.recordWrite(sheet, area, property);
     });
@@ -429,7 +521,15 @@ export class StandInRange extends StandInObject<RangeTarget> {
   getCell(row: number, column: number): StandInRange {
     return new StandInRange(this.context, () => {
       const { sheet, area } = this.target("range");
-      return { sheet, area: { top: area.top + row, left: area.left + column, bottom: area.top + row, right: area.left + column } };
+      return {
+        sheet,
+        area: {
+          top: area.top + row,
+          left: area.left + column,
+          bottom: area.top + row,
+          right: area.left + column,
+        },
+      };
     });
   }
 
@@ -476,28 +576,49 @@ function officeValue(value: CellValue): unknown {
 function valueType(value: CellValue): string {
   if (value === null) return "Empty";
   if (typeof value === "object") return "Error";
-  return { number: "Double", string: "String", boolean: "Boolean" }[typeof value as "number" | "string" | "boolean"];
+  return { number: "Double", string: "String", boolean: "Boolean" }[
+    typeof value as "number" | "string" | "boolean"
+  ];
 }
 
-const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BUSY!"]);
+const ERROR_VALUES = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+]);
 
 /** A value written through the API is taken as if typed: "=…" is a formula, "'…" is text, "12" a number. */
 function typedInput(input: unknown, cell: HostCell | undefined): HostCell {
   const format = cell?.format ?? "General";
-  if (typeof input === "number" || typeof input === "boolean") return { value: input, formula: null, format };
+  if (typeof input === "number" || typeof input === "boolean")
+    return { value: input, formula: null, format };
   const text = String(input);
   if (text === "") return { value: null, formula: null, format };
   if (text.startsWith("'")) return { value: text.slice(1), formula: null, format };
   // The stand-in does not calculate: a formula keeps no value until a real Excel recalculates it.
   if (text.startsWith("=") && text.length > 1) return { value: null, formula: text, format };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return { value: Number(text), formula: null, format };
-  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true", formula: null, format };
-  if (ERROR_VALUES.has(text.toUpperCase())) return { value: { error: text.toUpperCase() }, formula: null, format };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text))
+    return { value: Number(text), formula: null, format };
+  if (/^(true|false)$/i.test(text))
+    return { value: text.toLowerCase() === "true", formula: null, format };
+  if (ERROR_VALUES.has(text.toUpperCase()))
+    return { value: { error: text.toUpperCase() }, formula: null, format };
   return { value: text, formula: null, format };
 }
 
 export class StandInRangeAreas extends StandInObject<{ sheet: HostSheet; areas: CellRange[] }> {
-  constructor(context: StandInContext, resolver: () => { sheet: HostSheet; areas: CellRange[] } | null) {
+  constructor(
+    context: StandInContext,
+    resolver: () => { sheet: HostSheet; areas: CellRange[] } | null
+  ) {
     super(context, resolver, true);
   }
 
@@ -512,8 +633,14 @@ export class StandInRangeAreas extends StandInObject<{ sheet: HostSheet; areas: 
     return ["address", "areaCount"];
   }
 
-  protected readProperty({ sheet, areas }: { sheet: HostSheet; areas: CellRange[] }, name: string): { value: unknown } {
-    if (name === "address") return { value: areas.map((area) => `${quoteSheetName(sheet.name)}!${a1Range(area)}`).join(",") };
+  protected readProperty(
+    { sheet, areas }: { sheet: HostSheet; areas: CellRange[] },
+    name: string
+  ): { value: unknown } {
+    if (name === "address")
+      return {
+        value: areas.map((area) => `${quoteSheetName(sheet.name)}!${a1Range(area)}`).join(","),
+      };
     if (name === "areaCount") return { value: areas.length };
     throw invalidArgument(`RangeAreas has no property '${name}' in the stand-in host.`);
   }
@@ -525,7 +652,7 @@ export class StandInRangeFormat {
 
   constructor(
     private readonly context: StandInContext,
-    private readonly range: StandInRange,
+    private readonly range: StandInRange
   ) {
     const record = () => this.context.enqueue(() => this.recordFormat());
     let bold = false;

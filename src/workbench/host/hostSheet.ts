@@ -21,7 +21,7 @@ export class HostSheet {
   constructor(
     public name: string,
     public visibility: SheetVisibility = "visible",
-    public merges: CellRange[] = [],
+    public merges: CellRange[] = []
   ) {}
 
   static fromSheet(sheet: Sheet): HostSheet {
@@ -30,8 +30,9 @@ export class HostSheet {
       row.forEach((value, c) => {
         const formula = sheet.formulas[r]?.[c] ?? null;
         const format = sheet.numberFormats[r]?.[c] ?? GENERAL;
-        if (value !== null || formula !== null || format !== GENERAL) host.setCell(sheet.top + r, sheet.left + c, { value, formula, format });
-      }),
+        if (value !== null || formula !== null || format !== GENERAL)
+          host.setCell(sheet.top + r, sheet.left + c, { value, formula, format });
+      })
     );
     return host;
   }
@@ -50,19 +51,32 @@ export class HostSheet {
    * formatted cell and merge (as Excel's `getUsedRange(false)`); `null` on a blank sheet.
    */
   usedArea(valuesOnly: boolean): CellRange | null {
-    if (!this.usedCache.has(valuesOnly)) this.usedCache.set(valuesOnly, this.computeUsedArea(valuesOnly));
+    if (!this.usedCache.has(valuesOnly))
+      this.usedCache.set(valuesOnly, this.computeUsedArea(valuesOnly));
     return this.usedCache.get(valuesOnly) ?? null;
   }
 
   private computeUsedArea(valuesOnly: boolean): CellRange | null {
     let area: CellRange | null = null;
     const include = (r: CellRange) => {
-      area = area === null ? r : { top: Math.min(area.top, r.top), left: Math.min(area.left, r.left), bottom: Math.max(area.bottom, r.bottom), right: Math.max(area.right, r.right) };
+      area =
+        area === null
+          ? r
+          : {
+              top: Math.min(area.top, r.top),
+              left: Math.min(area.left, r.left),
+              bottom: Math.max(area.bottom, r.bottom),
+              right: Math.max(area.right, r.right),
+            };
     };
     this.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (cell !== undefined && (cell.value !== null || cell.formula !== null || (!valuesOnly && cell.format !== GENERAL))) include({ top: r, left: c, bottom: r, right: c });
-      }),
+        if (
+          cell !== undefined &&
+          (cell.value !== null || cell.formula !== null || (!valuesOnly && cell.format !== GENERAL))
+        )
+          include({ top: r, left: c, bottom: r, right: c });
+      })
     );
     if (!valuesOnly) this.merges.forEach(include);
     return area;

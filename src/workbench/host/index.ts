@@ -1,4 +1,11 @@
 /** The stand-in Excel host for the browser workbench and the tests. */
-export { installStandInExcel, StandInHost, type HostEvent, type HostSelection, type HostWrite, type StandInHostOptions } from "./standInHost";
+export {
+  installStandInExcel,
+  StandInHost,
+  type HostEvent,
+  type HostSelection,
+  type HostWrite,
+  type StandInHostOptions,
+} from "./standInHost";
 export { StandInOfficeError } from "./officeError";
 export type { StandInPlatform, StandInTheme } from "./officeGlobal";

@@ -32,10 +32,12 @@ export class StandInSettings {
 
   constructor(
     initial: Record<string, unknown>,
-    private readonly onSaved: () => void,
+    private readonly onSaved: () => void
   ) {
     // Office keeps settings as JSON text: values come back as copies, never as the object that was set.
-    Object.entries(initial).forEach(([name, value]) => this.current.set(name, JSON.stringify(value)));
+    Object.entries(initial).forEach(([name, value]) =>
+      this.current.set(name, JSON.stringify(value))
+    );
     this.saved = jsonCopy(initial);
   }
 
@@ -53,16 +55,23 @@ export class StandInSettings {
   }
 
   saveAsync(...args: unknown[]): void {
-    const callback = args.find((arg): arg is (result: unknown) => void => typeof arg === "function");
+    const callback = args.find(
+      (arg): arg is (result: unknown) => void => typeof arg === "function"
+    );
     const fail = this.failNextSave;
     this.failNextSave = false;
     // Office calls back asynchronously; keep that so callers cannot depend on a synchronous callback.
     queueMicrotask(() => {
       if (fail) {
-        callback?.({ status: "failed", error: { name: "Save Error", message: "The settings could not be saved.", code: 5001 } });
+        callback?.({
+          status: "failed",
+          error: { name: "Save Error", message: "The settings could not be saved.", code: 5001 },
+        });
         return;
       }
-      this.saved = Object.fromEntries([...this.current].map(([name, text]) => [name, JSON.parse(text)]));
+      this.saved = Object.fromEntries(
+        [...this.current].map(([name, text]) => [name, JSON.parse(text)])
+      );
       this.onSaved();
       callback?.({ status: "succeeded", value: undefined });
     });
@@ -91,7 +100,11 @@ export interface OfficeGlobalOptions {
 
 /** Builds the object installed as `globalThis.Office`. */
 export function createOfficeGlobal(options: OfficeGlobalOptions): Record<string, unknown> {
-  const supported: Record<string, string> = { ExcelApi: options.excelApiVersion, SharedRuntime: "1.1", CustomFunctionsRuntime: "1.4" };
+  const supported: Record<string, string> = {
+    ExcelApi: options.excelApiVersion,
+    SharedRuntime: "1.1",
+    CustomFunctionsRuntime: "1.4",
+  };
   const info = { host: "Excel", platform: options.platform };
   return {
     HostType: { Excel: "Excel" },

@@ -7,7 +7,12 @@ import { a1Range, parseA1 } from "../../workbook/address";
 import type { CellRange, Workbook } from "../../workbook/workbook";
 import { StandInContext, type HostState, type WrittenProperty } from "./excelProxies";
 import { HostSheet } from "./hostSheet";
-import { createOfficeGlobal, StandInSettings, type StandInPlatform, type StandInTheme } from "./officeGlobal";
+import {
+  createOfficeGlobal,
+  StandInSettings,
+  type StandInPlatform,
+  type StandInTheme,
+} from "./officeGlobal";
 import { invalidArgument, itemNotFound, StandInOfficeError } from "./officeError";
 
 export interface StandInHostOptions {
@@ -24,16 +29,34 @@ export interface StandInHostOptions {
 
 /** One entry of the host's log, in the order things happened. */
 export type HostEvent =
-  | { readonly kind: "sync"; readonly loads: number; readonly cellValues: number; readonly error?: string }
+  | {
+      readonly kind: "sync";
+      readonly loads: number;
+      readonly cellValues: number;
+      readonly error?: string;
+    }
   | { readonly kind: "sheet-added"; readonly sheet: string }
   | { readonly kind: "sheet-deleted"; readonly sheet: string }
-  | { readonly kind: "cells-written"; readonly sheet: string; readonly address: string; readonly property: WrittenProperty }
+  | {
+      readonly kind: "cells-written";
+      readonly sheet: string;
+      readonly address: string;
+      readonly property: WrittenProperty;
+    }
   | { readonly kind: "activated"; readonly sheet: string }
-  | { readonly kind: "selected"; readonly sheet: string; readonly address: string; readonly by: "add-in" | "user" }
+  | {
+      readonly kind: "selected";
+      readonly sheet: string;
+      readonly address: string;
+      readonly by: "add-in" | "user";
+    }
   | { readonly kind: "settings-saved" };
 
 /** Changes to the workbook's content (not selection, activation or settings). */
-export type HostWrite = Extract<HostEvent, { kind: "sheet-added" | "sheet-deleted" | "cells-written" }>;
+export type HostWrite = Extract<
+  HostEvent,
+  { kind: "sheet-added" | "sheet-deleted" | "cells-written" }
+>;
 
 export interface HostSelection {
   readonly sheet: string;
@@ -62,7 +85,9 @@ export class StandInHost implements HostState {
     if (this.sheets.length === 0) this.sheets.push(new HostSheet("Sheet1"));
     this.theme = options.theme ?? "light";
     this.maxCellValuesPerSync = options.maxCellValuesPerSync ?? Number.POSITIVE_INFINITY;
-    this.settings = new StandInSettings(options.settings ?? {}, () => this.log.push({ kind: "settings-saved" }));
+    this.settings = new StandInSettings(options.settings ?? {}, () =>
+      this.log.push({ kind: "settings-saved" })
+    );
     const first = this.sheets.find((sheet) => sheet.visibility === "visible") ?? this.sheets[0];
     this.selected = { sheet: first, area: { top: 0, left: 0, bottom: 0, right: 0 } };
   }
@@ -73,7 +98,12 @@ export class StandInHost implements HostState {
   }
 
   get writes(): HostWrite[] {
-    return this.log.filter((event): event is HostWrite => event.kind === "sheet-added" || event.kind === "sheet-deleted" || event.kind === "cells-written");
+    return this.log.filter(
+      (event): event is HostWrite =>
+        event.kind === "sheet-added" ||
+        event.kind === "sheet-deleted" ||
+        event.kind === "cells-written"
+    );
   }
 
   get selection(): HostSelection {
@@ -128,16 +158,24 @@ export class StandInHost implements HostState {
 
   async beforeSync(delayForCellEdit: boolean): Promise<void> {
     if (this.editing !== null) {
-      if (!delayForCellEdit) throw new StandInOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      if (!delayForCellEdit)
+        throw new StandInOfficeError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode."
+        );
       await this.editing.finished;
     }
     const planned = this.plannedFailures.shift();
-    if (planned !== undefined) throw new StandInOfficeError(planned, `Planned failure: ${planned}.`);
+    if (planned !== undefined)
+      throw new StandInOfficeError(planned, `Planned failure: ${planned}.`);
   }
 
   limitResponse(cellValues: number): void {
     if (cellValues > this.maxCellValuesPerSync) {
-      throw new StandInOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      throw new StandInOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit."
+      );
     }
   }
 
@@ -148,7 +186,13 @@ export class StandInHost implements HostState {
   }
 
   addSheet(name: string): HostSheet {
-    if (name.length === 0 || name.length > 31 || INVALID_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (
+      name.length === 0 ||
+      name.length > 31 ||
+      INVALID_SHEET_NAME.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    ) {
       throw invalidArgument(`'${name}' is not a valid sheet name.`);
     }
     if (this.sheets.some((sheet) => sheet.name.toLowerCase() === name.toLowerCase())) {
@@ -163,17 +207,26 @@ export class StandInHost implements HostState {
   deleteSheet(sheet: HostSheet): void {
     const visible = this.sheets.filter((s) => s.visibility === "visible");
     if (visible.length === 1 && visible[0] === sheet) {
-      throw new StandInOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      throw new StandInOfficeError(
+        "InvalidOperation",
+        "A workbook must contain at least one visible worksheet."
+      );
     }
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.logChange({ kind: "sheet-deleted", sheet: sheet.name });
-    if (this.selected.sheet === sheet) this.activate(this.sheets.find((s) => s.visibility === "visible") as HostSheet);
+    if (this.selected.sheet === sheet)
+      this.activate(this.sheets.find((s) => s.visibility === "visible") as HostSheet);
   }
 
   activate(sheet: HostSheet): void {
     this.lastSelection.set(this.selected.sheet, this.selected.area);
     this.log.push({ kind: "activated", sheet: sheet.name });
-    this.moveSelection(sheet, this.lastSelection.get(sheet) ?? { top: 0, left: 0, bottom: 0, right: 0 }, "add-in", false);
+    this.moveSelection(
+      sheet,
+      this.lastSelection.get(sheet) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+      "add-in",
+      false
+    );
   }
 
   select(sheet: HostSheet, area: CellRange): void {
@@ -201,7 +254,10 @@ export class StandInHost implements HostState {
 
   /** Excel.run: a fresh request context per batch; work still queued when the batch returns is synced. */
   async run<T>(...args: unknown[]): Promise<T> {
-    const [options, batch] = (args.length === 1 ? [{}, args[0]] : args) as [{ delayForCellEdit?: boolean }, unknown];
+    const [options, batch] = (args.length === 1 ? [{}, args[0]] : args) as [
+      { delayForCellEdit?: boolean },
+      unknown,
+    ];
     if (typeof batch !== "function") throw invalidArgument("Excel.run needs a batch function.");
     const context = new StandInContext(this, options?.delayForCellEdit === true);
     try {
@@ -213,9 +269,15 @@ export class StandInHost implements HostState {
     }
   }
 
-  private moveSelection(sheet: HostSheet, area: CellRange, by: "add-in" | "user", logSelection = true): void {
+  private moveSelection(
+    sheet: HostSheet,
+    area: CellRange,
+    by: "add-in" | "user",
+    logSelection = true
+  ): void {
     this.selected = { sheet, area };
-    if (logSelection) this.log.push({ kind: "selected", sheet: sheet.name, address: a1Range(area), by });
+    if (logSelection)
+      this.log.push({ kind: "selected", sheet: sheet.name, address: a1Range(area), by });
     const selection = this.selection;
     this.selectionListeners.forEach((listener) => listener(selection));
   }
@@ -231,18 +293,27 @@ const GLOBAL_NAMES = ["Excel", "Office", "OfficeExtension"] as const;
 export function installStandInExcel(
   workbook: Workbook,
   globalObject: object = globalThis,
-  options: StandInHostOptions = {},
+  options: StandInHostOptions = {}
 ): StandInHost {
   const host = new StandInHost(workbook, options);
   const target = globalObject as Record<string, unknown>;
-  const previous = GLOBAL_NAMES.map((name) => [name, Object.getOwnPropertyDescriptor(target, name)] as const);
+  const previous = GLOBAL_NAMES.map(
+    (name) => [name, Object.getOwnPropertyDescriptor(target, name)] as const
+  );
   target.Excel = {
     run: (...args: unknown[]) => host.run(...args),
     ErrorCodes: Object.fromEntries(
-      ["AccessDenied", "GeneralException", "InactiveWorkbook", "InvalidArgument", "InvalidOperationInCellEditMode", "ItemAlreadyExists", "ItemNotFound", "RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"].map((code) => [
-        code[0].toLowerCase() + code.slice(1),
-        code,
-      ]),
+      [
+        "AccessDenied",
+        "GeneralException",
+        "InactiveWorkbook",
+        "InvalidArgument",
+        "InvalidOperationInCellEditMode",
+        "ItemAlreadyExists",
+        "ItemNotFound",
+        "RequestPayloadSizeLimitExceeded",
+        "ResponsePayloadSizeLimitExceeded",
+      ].map((code) => [code[0].toLowerCase() + code.slice(1), code])
     ),
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
   };
@@ -257,7 +328,7 @@ export function installStandInExcel(
     previous.forEach(([name, descriptor]) => {
       if (descriptor === undefined) delete target[name];
       else Object.defineProperty(target, name, descriptor);
-    }),
+    })
   );
   return host;
 }
