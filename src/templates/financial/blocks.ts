@@ -132,6 +132,7 @@ function locateBlock(
   return {
     sheet: sheet.name,
     block: heading.block,
+    years,
     headingRow: heading.row,
     heading: heading.text.trim(),
     allocation,

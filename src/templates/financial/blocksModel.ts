@@ -3,7 +3,7 @@
  * Each row is optional in the model because councils leave rows out (a block with no movements, no other
  * funding); the rules check only what is there.
  */
-import type { LocatedRow } from "../located";
+import type { LocatedRow, YearColumn } from "../located";
 
 /** The four DSG blocks, in the DfE order. */
 export type DsgBlock = "schools" | "central-school-services" | "early-years" | "high-needs";
@@ -21,6 +21,8 @@ export const BLOCK_NAMES: Readonly<Record<DsgBlock, string>> = {
 export interface BlockPlan {
   readonly sheet: string;
   readonly block: DsgBlock;
+  /** The year columns the block's rows are read under (its section's own header, or the sheet's). */
+  readonly years: readonly YearColumn[];
   /** Sheet row (0-based) of the block's heading, and the heading as written. */
   readonly headingRow: number;
   readonly heading: string;

@@ -1,0 +1,36 @@
+/**
+ * Helpers for the block, mitigation and Safety Valve rules: the figures of several rows under one year,
+ * and the sign convention applied so every check can reason with deficits as positive numbers.
+ */
+import { Decimal } from "decimal.js";
+import type { LocatedCell, LocatedRow, SignConvention } from "../located";
+import { figureOrZero } from "../figures";
+
+/** A deficit-or-surplus figure turned so that a deficit is positive, whichever convention the sheet uses (and back). */
+export function asDeficit(value: Decimal, sign: SignConvention): Decimal {
+  return sign === "deficit-negative" ? value.negated() : value;
+}
+
+/** The cells of several rows under year `index`, skipping rows that are absent. */
+export function cellsAt(rows: readonly (LocatedRow | undefined)[], index: number): LocatedCell[] {
+  return rows.flatMap((row) => (row?.cells[index] ? [row.cells[index]] : []));
+}
+
+/** The sum of the figures (blanks count 0), or undefined if any cell holds text, an error or a boolean. */
+export function sumOf(cells: readonly LocatedCell[]): Decimal | undefined {
+  let sum = new Decimal(0);
+  for (const cell of cells) {
+    const value = figureOrZero(cell);
+    if (value === undefined) return undefined;
+    sum = sum.plus(value);
+  }
+  return sum;
+}
+
+/**
+ * The cells that carry a rounded figure into a comparison: a blank is exact (an empty optional line), but
+ * a number, zero included ("0.000" may hide 0.0004), adds half a unit of its displayed precision.
+ */
+export function roundedTerms(cells: readonly (LocatedCell | undefined)[]): LocatedCell[] {
+  return cells.filter((cell): cell is LocatedCell => typeof cell?.value === "number");
+}

@@ -1,0 +1,49 @@
+import type { Decimal } from "decimal.js";
+import { defineRule, type RuleReport } from "../rule";
+import { allowance } from "../tolerance";
+import { formatMoney, shownDecimals } from "../money";
+import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
+import { figure } from "../../templates/figures";
+import { roundedTerms, sumOf } from "../../templates/financial/figures";
+
+/**
+ * V05 (domain A5): money moved between DSG blocks stays inside the DSG, so what leaves one block arrives
+ * in another and the movements of a year net to zero.
+ */
+export const blockMovements = defineRule({
+  id: "block-movements",
+  severity: "error",
+  title: "Block movements net to zero",
+  description:
+    "Block movements move DSG money from one block to another (for example a transfer from the schools block to the " +
+    "high needs block), so for each year the movements of all the blocks must add up to zero: every transfer out of " +
+    "one block must appear as a transfer into another. Movements into a block are positive. Rounded figures may differ " +
+    "by half a unit of their last shown decimal each. The finding points at the first movement figure of the year.",
+  defaults: {},
+  check({ template, options }) {
+    const financial = template.financial;
+    const moving = (financial?.blocks ?? []).filter((block) => block.movements !== undefined);
+    if (!financial || moving.length === 0) return [];
+    const reports: RuleReport[] = [];
+    financial.years.forEach((year, i) => {
+      const cells = moving.map((block) => block.movements!.cells[i]);
+      const sum = sumOf(cells);
+      const first = cells.find((cell) => figure(cell) !== undefined);
+      if (sum === undefined || first === undefined || sum.abs().lte(allowance(roundedTerms(cells), options))) return;
+      const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(cells));
+      const parts = moving
+        .map((block, b) => ({ name: BLOCK_NAMES[block.block], value: figure(cells[b]) }))
+        .filter((part) => part.value !== undefined && !part.value.isZero())
+        .map((part) => `${part.name} ${money(part.value!)}`);
+      reports.push({
+        message:
+          `Block movements for ${year.label} do not net to zero: they add up to ${money(sum)} ` +
+          `(${parts.join(", ")}). Every transfer out of one block must appear as a transfer into another.`,
+        at: { sheet: moving[0].sheet, row: first.row, col: first.col },
+        expected: 0,
+        actual: sum.toNumber(),
+      });
+    });
+    return reports;
+  },
+});

@@ -1,0 +1,53 @@
+import type { Decimal } from "decimal.js";
+import { defineRule, type RuleReport } from "../rule";
+import { allowance } from "../tolerance";
+import { formatMoney, shownDecimals } from "../money";
+import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
+import { figure } from "../../templates/figures";
+import { roundedTerms, sumOf } from "../../templates/financial/figures";
+
+/**
+ * V03: the DSG's in-year result is the sum of its four blocks' results (domain A3), so the total row of
+ * the end of year positions must agree with the block rows.
+ */
+export const blockTotal = defineRule({
+  id: "block-total",
+  severity: "error",
+  title: "Blocks add up to the DSG in-year total",
+  description:
+    "For each year, the total DSG in-year deficit in the summary of end of year positions must equal the sum of the " +
+    "in-year results of the schools, central school services, early years and high needs blocks. Rounded figures " +
+    "may differ by half a unit of their last shown decimal each. The rule runs when all four blocks show an in-year " +
+    "row. Correct the total cell, or the block whose in-year result is wrong.",
+  defaults: {},
+  check({ template, options }) {
+    const financial = template.financial;
+    const total = financial?.endOfYear?.inYear;
+    const blocks = financial?.blocks ?? [];
+    const four = DSG_BLOCKS.map((id) => blocks.find((b) => b.block === id));
+    if (!financial || !total || four.some((block) => block?.inYear === undefined)) return [];
+    const reports: RuleReport[] = [];
+    financial.years.forEach((year, i) => {
+      const totalCell = total.cells[i];
+      const reported = figure(totalCell);
+      // The block section may have its own year header, so its columns are matched by year.
+      const parts = four.flatMap((block) => block!.inYear!.cells.filter((_, j) => block!.years[j].label === year.label));
+      const sum = parts.length === four.length ? sumOf(parts) : undefined;
+      if (reported === undefined || sum === undefined) return;
+      const gap = reported.minus(sum);
+      const terms = roundedTerms([totalCell, ...parts]);
+      if (gap.abs().lte(allowance(terms, options))) return;
+      const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(terms));
+      reports.push({
+        message:
+          `The total DSG in-year deficit for ${year.label} (${money(reported)}) does not equal ` +
+          `the sum of the four blocks' in-year results (${money(sum)}): ` +
+          `difference ${money(gap)}.`,
+        at: { sheet: total.sheet, row: totalCell.row, col: totalCell.col },
+        expected: sum.toNumber(),
+        actual: reported.toNumber(),
+      });
+    });
+    return reports;
+  },
+});

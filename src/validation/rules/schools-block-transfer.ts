@@ -1,0 +1,50 @@
+import { Decimal } from "decimal.js";
+import { defineRule, type RuleReport } from "../rule";
+import { allowance } from "../tolerance";
+import { formatMoney, shownDecimals } from "../money";
+import { figure } from "../../templates/figures";
+import { roundedTerms } from "../../templates/financial/figures";
+
+/**
+ * V06 (domain A6): a local authority may move up to 0.5% of its schools block to another block with
+ * schools forum approval; more than that (or any transfer the forum rejects) needs a disapplication from
+ * the Secretary of State. The sheet cannot show approvals, so the rule asks for them to be recorded.
+ */
+export const schoolsBlockTransfer = defineRule({
+  id: "schools-block-transfer",
+  severity: "warning",
+  title: "Schools block transfer above the limit",
+  description:
+    "A transfer out of the schools block of more than 0.5% of its DSG allocation needs a disapplication from the " +
+    "Secretary of State (a transfer up to 0.5% needs schools forum approval). The rule warns for each year whose " +
+    "schools block movement is an outward transfer above the limit, so you can record the approval or disapplication " +
+    "request in the plan. The limit is a setting (percent of the schools block allocation).",
+  defaults: { percent: 0.5 },
+  check({ template, settings, options }) {
+    const schools = template.financial?.blocks?.find((block) => block.block === "schools");
+    if (!schools?.movements || !schools.allocation) return [];
+    const share = new Decimal(settings.percent).dividedBy(100);
+    const reports: RuleReport[] = [];
+    schools.years.forEach((year, i) => {
+      const movementCell = schools.movements!.cells[i];
+      const movement = figure(movementCell);
+      const allocation = figure(schools.allocation!.cells[i]);
+      if (movement === undefined || allocation === undefined || !movement.isNegative() || !allocation.isPositive()) return;
+      const out = movement.abs();
+      const limit = allocation.times(share);
+      if (out.lte(limit.plus(allowance(roundedTerms([movementCell, schools.allocation!.cells[i]]), options)))) return;
+      const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals([movementCell]));
+      const percent = out.dividedBy(allocation).times(100).toFixed(2);
+      reports.push({
+        message:
+          `Schools block transfers ${money(out)} out in ${year.label}, ${percent}% of its ` +
+          `${money(allocation)} DSG allocation, above the ${settings.percent}% limit: a ` +
+          `Secretary of State disapplication is needed. Record the request or decision in the plan.`,
+        at: { sheet: schools.sheet, row: movementCell.row, col: movementCell.col },
+        expected: limit.toNumber(),
+        actual: out.toNumber(),
+      });
+    });
+    return reports;
+  },
+});
