@@ -4,10 +4,34 @@
  */
 import type { Rule } from "../rule";
 import { templateRecognised } from "./template-recognised";
+import { badValue } from "./bad-value";
+import { yearSequence } from "./year-sequence";
+import { signConvention } from "./sign-convention";
+import { balanceNotCleared } from "./balance-not-cleared";
+import { hardcodedTotal } from "./hardcoded-total";
 import { rollForward } from "./roll-forward";
 import { openingBalance } from "./opening-balance";
+import { blockTotal } from "./block-total";
+import { blockResult } from "./block-result";
+import { blockMovements } from "./block-movements";
+import { schoolsBlockTransfer } from "./schools-block-transfer";
+import { fundingUplift } from "./funding-uplift";
 
-export const RULES: readonly Rule<Record<string, number>>[] = [templateRecognised, rollForward, openingBalance];
+export const RULES: readonly Rule<Record<string, number>>[] = [
+  templateRecognised,
+  badValue,
+  yearSequence,
+  signConvention,
+  rollForward,
+  openingBalance,
+  blockTotal,
+  blockResult,
+  blockMovements,
+  schoolsBlockTransfer,
+  fundingUplift,
+  balanceNotCleared,
+  hardcodedTotal,
+];
 
 // Rule ids are the public interface of the CLI's JSON output: a duplicate would make findings ambiguous.
 const ids = new Set<string>();
