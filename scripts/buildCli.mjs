@@ -1,0 +1,28 @@
+/**
+ * Bundles dsg-validate (src/cli/main.ts) into dist/cli/dsg-validate.cjs with esbuild: `npm run build:cli`.
+ * exceljs is bundled in, not left external: the single file starts about twice as fast (≈0.3 s against
+ * ≈0.7 s to check one small workbook), and the command works from a copy of dist/cli alone.
+ */
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export const CLI_BUNDLE = `${root}dist/cli/dsg-validate.cjs`;
+
+/** Writes the bundle; resolves when it is on disk. */
+export async function buildCli() {
+  await build({
+    entryPoints: [`${root}src/cli/main.ts`],
+    outfile: CLI_BUNDLE,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    logLevel: "warning",
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildCli();
+}

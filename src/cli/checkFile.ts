@@ -1,0 +1,77 @@
+/**
+ * Checks one workbook file: read it, validate it, and describe the outcome as plain data that can cross
+ * from a worker thread to the main thread and be printed as text or JSON.
+ */
+import { statSync } from "node:fs";
+import { basename, extname } from "node:path";
+import { readXlsxFile } from "../workbook/xlsxReader";
+import { validateWorkbook, type ValidationResult } from "../validation/validate";
+import { summarise, type Finding, type FindingSummary } from "../validation/finding";
+import type { ValidationOptions } from "../validation/rule";
+
+/** A file that was read and checked. */
+export interface CheckedFile {
+  readonly file: string;
+  readonly template: ValidationResult["template"];
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+}
+
+/** A file that could not be checked, and why, in the user's words. */
+export interface UnreadableFile {
+  readonly file: string;
+  readonly error: string;
+}
+
+export type FileReport = CheckedFile | UnreadableFile;
+
+export function isUnreadable(report: FileReport): report is UnreadableFile {
+  return "error" in report;
+}
+
+const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm"];
+
+/**
+ * Why a path cannot be checked before any reading starts (missing, a folder, not an Excel workbook), or null.
+ * Cheap, so the main thread asks it before handing a file to a worker.
+ */
+export function whyNotCheckable(path: string): string | null {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR" ? "no such file" : `cannot open it (${code ?? String(error)})`;
+  }
+  if (!isFile) return "it is a folder or a device, not a file";
+  if (!WORKBOOK_EXTENSIONS.includes(extname(path).toLowerCase())) {
+    return "not an .xlsx or .xlsm workbook (save it from Excel as an .xlsx workbook first)";
+  }
+  return null;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads and validates one file. Never throws: every failure becomes an UnreadableFile. */
+export async function checkFile(file: string, options: ValidationOptions): Promise<FileReport> {
+  const why = whyNotCheckable(file);
+  if (why) return { file, error: why };
+  let workbook;
+  try {
+    workbook = await readXlsxFile(file);
+  } catch (error) {
+    // The reader starts its message with the file's name; the report names the file already.
+    const message = messageOf(error);
+    const prefix = `${basename(file)}: `;
+    return { file, error: message.startsWith(prefix) ? message.slice(prefix.length) : message };
+  }
+  try {
+    const result = validateWorkbook(workbook, options);
+    return { file, template: result.template, findings: result.findings, summary: summarise(result.findings) };
+  } catch (error) {
+    // A rule that throws is a bug in dsg-validate, not in the workbook: say so rather than blame the file.
+    return { file, error: `the checker failed on this workbook (please report it): ${messageOf(error)}` };
+  }
+}

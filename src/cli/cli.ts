@@ -1,0 +1,106 @@
+/**
+ * dsg-validate's command line: what the user typed, as data. No I/O here, so every case is easy to test.
+ */
+import type { FormatName } from "./formatters";
+
+export interface CliOptions {
+  readonly files: readonly string[];
+  readonly format: FormatName;
+  readonly template?: string;
+  readonly tolerance?: number;
+  /** How long one file may take before it is reported as unreadable. */
+  readonly timeoutSeconds: number;
+}
+
+export type ParsedCommand =
+  | { readonly kind: "validate"; readonly options: CliOptions }
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  | { readonly kind: "bad-arguments"; readonly message: string };
+
+/** Long enough for a very large template on a slow machine; a file still working after this is stuck. */
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+export const USAGE = `Usage: dsg-validate <file.xlsx|file.xlsm>... [options]
+
+Checks DfE DSG management plan and Safety Valve workbooks and lists what needs fixing.
+
+Options:
+  --json              print the results as JSON
+  --template <id>     use this template profile instead of recognising one
+                      (dsg-management-plan, safety-valve-return)
+  --tolerance <x>     allow differences up to x (in the sheet's money unit) in totals and roll-forwards;
+                      by default half a unit of each figure's displayed precision
+  --timeout <s>       give up on a file after s seconds (default ${DEFAULT_TIMEOUT_SECONDS})
+  --help              show this help
+  --version           show the version
+
+Exit status: 0 no errors (warnings and notes allowed), 1 at least one error,
+2 a file could not be read or the arguments are wrong.
+`;
+
+const VALUE_OPTIONS = ["--template", "--tolerance", "--timeout"] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+function isValueOption(name: string): name is ValueOption {
+  return (VALUE_OPTIONS as readonly string[]).includes(name);
+}
+
+/** The option's number when it is at least `min` (and above it when `exclusive`), otherwise why not. */
+function numberAtLeast(name: string, text: string, min: number, exclusive = false): number | string {
+  const value = Number(text);
+  const ok = text.trim() !== "" && Number.isFinite(value) && (exclusive ? value > min : value >= min);
+  return ok ? value : `${name} needs a number ${exclusive ? "above" : "of"} ${min}${exclusive ? "" : " or more"}, not "${text}".`;
+}
+
+/**
+ * Reads the arguments after `dsg-validate`. Options may come before or after the files, `--name=value`
+ * works as well as `--name value`, and `--` ends the options (for file names starting with a dash).
+ */
+export function parseArguments(argv: readonly string[]): ParsedCommand {
+  const files: string[] = [];
+  const values: Partial<Record<ValueOption, string>> = {};
+  let json = false;
+  let optionsEnded = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--" && !optionsEnded) {
+      optionsEnded = true;
+      continue;
+    }
+    if (optionsEnded || !arg.startsWith("--")) {
+      files.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if (name === "--help") return { kind: "help" };
+    if (name === "--version") return { kind: "version" };
+    if (name === "--json" && inline === undefined) {
+      json = true;
+    } else if (isValueOption(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === "") return { kind: "bad-arguments", message: `${name} needs a value.` };
+      values[name] = value;
+    } else {
+      return { kind: "bad-arguments", message: `Unknown option ${arg}. See dsg-validate --help.` };
+    }
+  }
+
+  if (files.length === 0) return { kind: "bad-arguments", message: "Give at least one .xlsx or .xlsm file to check." };
+  const tolerance = values["--tolerance"] === undefined ? undefined : numberAtLeast("--tolerance", values["--tolerance"], 0);
+  if (typeof tolerance === "string") return { kind: "bad-arguments", message: tolerance };
+  const timeout = values["--timeout"] === undefined ? DEFAULT_TIMEOUT_SECONDS : numberAtLeast("--timeout", values["--timeout"], 0, true);
+  if (typeof timeout === "string") return { kind: "bad-arguments", message: timeout };
+
+  return {
+    kind: "validate",
+    options: {
+      files,
+      format: json ? "json" : "text",
+      template: values["--template"],
+      tolerance,
+      timeoutSeconds: timeout,
+    },
+  };
+}

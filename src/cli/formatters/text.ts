@@ -1,0 +1,35 @@
+/**
+ * The default human-readable report: per file its name, the template recognised, the summary line and one
+ * line per finding, where it points first (`'Financial summary'!F24`) so it can be found in Excel.
+ */
+import type { CheckedFile, FileReport } from "../checkFile";
+import { isUnreadable } from "../checkFile";
+import { SEVERITY_LABEL, findingPlace, summaryLine } from "../../taskpane/findingsText";
+
+const SIGN_WORDS: Readonly<Record<string, string>> = {
+  "deficit-positive": "deficits shown as positive numbers",
+  "deficit-negative": "deficits shown as negative numbers",
+};
+
+function templateLine(template: CheckedFile["template"]): string {
+  if (!template) return "Template: not recognised";
+  const sign = SIGN_WORDS[template.sign] ?? template.sign;
+  return `Template: ${template.name} (${template.id}) · figures in ${template.unit.label} · ${sign}`;
+}
+
+function checkedFileLines(report: CheckedFile): string[] {
+  const places = report.findings.map(findingPlace);
+  const placeWidth = Math.max(0, ...places.map((p) => p.length));
+  const findingLines = report.findings.map(
+    (f, i) => `  ${places[i].padEnd(placeWidth)}  ${SEVERITY_LABEL[f.severity].title.padEnd(7)}  ${f.message} [${f.rule}]`,
+  );
+  return [report.file, `  ${templateLine(report.template)}`, `  ${summaryLine(report.summary)}`, ...findingLines];
+}
+
+/** Unreadable files are named on stderr by the command; here they get a line so the report stays complete. */
+export function formatText(reports: readonly FileReport[]): string {
+  const blocks = reports.map((report) =>
+    isUnreadable(report) ? [report.file, `  Not checked: ${report.error}`] : checkedFileLines(report),
+  );
+  return blocks.map((lines) => lines.join("\n")).join("\n\n") + "\n";
+}
