@@ -41,10 +41,15 @@ function closingAfter(previous: Decimal, input: RollForwardInput, t: number): De
   const contribution = input.contributions?.[t];
   const adjustment = input.adjustments?.[t];
   // Blank years are common (no instalment that year), so zero movements skip the arithmetic.
-  if (payment !== undefined && !payment.isZero()) closing = closing.minus(payment.abs());
-  if (contribution !== undefined && !contribution.isZero()) closing = closing.minus(contribution.abs());
+  if (payment !== undefined && !payment.isZero()) closing = reduceBy(closing, payment);
+  if (contribution !== undefined && !contribution.isZero()) closing = reduceBy(closing, contribution);
   if (adjustment !== undefined && !adjustment.isZero()) closing = closing.plus(adjustment);
   return closing;
+}
+
+/** `balance − |amount|`, without building `|amount|` first. */
+function reduceBy(balance: Decimal, amount: Decimal): Decimal {
+  return amount.s < 0 ? balance.plus(amount) : balance.minus(amount);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, ok, type Result } from "./result";
+import { belowZero } from "./series";
 
 /** The share of the eligible deficit the government funds unless told otherwise. */
 export const DEFAULT_HNSG_SHARE = new Decimal("0.9");
@@ -17,9 +18,9 @@ export function highNeedsStabilityGrant(
   share: Decimal = DEFAULT_HNSG_SHARE,
   ineligible: Decimal = new Decimal(0),
 ): Result<Decimal> {
-  if (deficit.lt(0)) return invalid(messages.deficitNegative(deficit.toString()));
-  if (share.lt(0) || share.gt(1)) return invalid(messages.shareOutOfRange(share.toString()));
-  if (ineligible.lt(0) || ineligible.gt(deficit)) {
+  if (belowZero(deficit)) return invalid(messages.deficitNegative(deficit.toString()));
+  if (belowZero(share) || share.gt(1)) return invalid(messages.shareOutOfRange(share.toString()));
+  if (belowZero(ineligible) || ineligible.gt(deficit)) {
     return invalid(messages.ineligibleOutOfRange(ineligible.toString(), deficit.toString()));
   }
   return ok(share.times(deficit.minus(ineligible)));

@@ -6,7 +6,7 @@
 import { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, ok, type Result } from "./result";
-import { firstNegative, firstRateBelowMinus100, notPeriods } from "./series";
+import { belowZero, firstNegative, firstRateBelowMinus100, notPeriods } from "./series";
 
 /**
  * `base` grown by each rate in turn: `base×(1+r1)`, `base×(1+r1)×(1+r2)`, … One rate with `periods`
@@ -21,10 +21,11 @@ export function uplift(base: Decimal, rates: readonly Decimal[], periods?: numbe
   }
   const count = rates.length === 1 ? (periods ?? 1) : rates.length;
   const grown: Decimal[] = new Array(count);
+  const repeated = rates[0].plus(1);
   let value = base;
   for (let t = 0; t < count; t++) {
     const rate = rates.length === 1 ? rates[0] : rates[t];
-    value = rate.isZero() ? value : value.times(rate.plus(1));
+    value = rate.isZero() ? value : value.times(rates.length === 1 ? repeated : rate.plus(1));
     grown[t] = value;
   }
   return ok(grown);
@@ -52,10 +53,11 @@ export function cost(
   if (problem !== null) return problem;
   const totals: Decimal[] = new Array(years);
   let index = new Decimal(1);
+  const repeated = inflation?.[0].plus(1);
   for (let t = 0; t < years; t++) {
     if (t > 0 && inflation !== undefined) {
       const rate = inflation.length === 1 ? inflation[0] : inflation[t];
-      if (!rate.isZero()) index = index.times(rate.plus(1));
+      if (!rate.isZero()) index = index.times(inflation.length === 1 ? repeated! : rate.plus(1));
     }
     let total = new Decimal(0);
     for (let p = 0; p < caseload.length; p++) {
@@ -69,7 +71,7 @@ export function cost(
 
 function negativeCell(name: string, matrix: readonly (readonly Decimal[])[]): Result<never> | null {
   for (let r = 0; r < matrix.length; r++) {
-    const c = matrix[r].findIndex((v) => v.lt(0));
+    const c = matrix[r].findIndex(belowZero);
     if (c >= 0) return invalid(messages.valueNegative(messages.inMatrix(name, r + 1, c + 1), matrix[r][c].toString()));
   }
   return null;

@@ -3,6 +3,19 @@ import type { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, type Result } from "./result";
 
+/**
+ * Whether a value is less than zero (-0 is not). Reads the sign field rather than `lt(0)`, which builds
+ * a Decimal per call: the functions run on every recalculation, over every year of a series.
+ */
+export function belowZero(value: Decimal): boolean {
+  return value.s < 0 && !value.isZero();
+}
+
+/** Whether a value is greater than zero (see belowZero). */
+export function aboveZero(value: Decimal): boolean {
+  return value.s > 0 && !value.isZero();
+}
+
 /** An `invalid` result when a series does not have the main series' length, else `null`. */
 export function lengthMismatch(
   name: string,
@@ -24,8 +37,8 @@ export function mixedSigns(name: string, values: readonly Decimal[] | undefined)
   let firstPositive = 0;
   let firstNegative = 0;
   for (let i = 0; i < values.length; i++) {
-    if (firstPositive === 0 && values[i].gt(0)) firstPositive = i + 1;
-    if (firstNegative === 0 && values[i].lt(0)) firstNegative = i + 1;
+    if (firstPositive === 0 && aboveZero(values[i])) firstPositive = i + 1;
+    if (firstNegative === 0 && belowZero(values[i])) firstNegative = i + 1;
   }
   return firstPositive > 0 && firstNegative > 0 ? invalid(messages.mixedSigns(name, firstPositive, firstNegative)) : null;
 }
@@ -45,7 +58,7 @@ export function notPeriods(name: string, value: number): Result<never> | null {
 
 /** An `invalid` result naming the first negative value of a series, else `null`. */
 export function firstNegative(name: string, values: readonly Decimal[] | undefined): Result<never> | null {
-  const at = values?.findIndex((v) => v.lt(0)) ?? -1;
+  const at = values?.findIndex(belowZero) ?? -1;
   return at < 0 ? null : invalid(messages.valueNegative(messages.inSeries(name, at + 1), values![at].toString()));
 }
 

@@ -5,7 +5,7 @@
 import type { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, ok, type Result } from "./result";
-import { firstNegative, firstRateBelowMinus100, notPeriods } from "./series";
+import { belowZero, firstNegative, firstRateBelowMinus100, notPeriods } from "./series";
 
 /** Each flow is one value (the same every period) or one value per period; absent means 0. */
 export interface TrajectoryInput {
@@ -38,7 +38,7 @@ function at(values: readonly Decimal[] | undefined, t: number): Decimal | undefi
 export function trajectory(input: TrajectoryInput): Result<Decimal[]> {
   const { start, periods, growth, newPlans, ceased, mitigation } = input;
   const problem =
-    (start.lt(0) ? invalid(messages.valueNegative("start", start.toString())) : null) ??
+    (belowZero(start) ? invalid(messages.valueNegative("start", start.toString())) : null) ??
     notPeriods("periods", periods) ??
     notOneOrPeriods("growth", growth, periods) ??
     notOneOrPeriods("new_plans", newPlans, periods) ??
@@ -61,7 +61,7 @@ export function trajectory(input: TrajectoryInput): Result<Decimal[]> {
     if (added !== undefined && !added.isZero()) next = next.plus(added);
     if (lost !== undefined && !lost.isZero()) next = next.minus(lost);
     if (avoided !== undefined && !avoided.isZero()) next = next.minus(avoided);
-    if (next.lt(0)) return invalid(messages.stockBelowZero(t + 1, next.toString()));
+    if (belowZero(next)) return invalid(messages.stockBelowZero(t + 1, next.toString()));
     stock[t] = next;
     previous = next;
   }
