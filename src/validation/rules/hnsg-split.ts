@@ -1,0 +1,91 @@
+import { Decimal } from "decimal.js";
+import { defineRule, type RuleReport } from "../rule";
+import { formatMoney, shownDecimals } from "../money";
+import { highNeedsStabilityGrant } from "../../core/hnsg";
+import { financialYearLabel } from "../../core/years";
+import type { LocatedCell, LocatedTemplate } from "../../templates/located";
+import { figure } from "../../templates/figures";
+import { asDeficit } from "../../templates/financial/figures";
+
+/** The deficit at the cut-off, the cell it is read from, and the part known to come from other blocks. */
+interface HighNeedsDeficit {
+  readonly deficit: Decimal;
+  readonly cell: LocatedCell;
+  readonly sheet: string;
+  readonly otherBlocks: Decimal;
+  readonly source: "high-needs" | "dsg";
+}
+
+/**
+ * The high-needs deficit at the end of the cut-off year: the high needs block's own cumulative row when
+ * the plan has one; otherwise the DSG carried forward less the other blocks' in-year deficits of the
+ * years shown up to the cut-off (the grant excludes other blocks' overspends, domain A12).
+ */
+function highNeedsDeficit(template: LocatedTemplate, cutOff: number): HighNeedsDeficit | undefined {
+  const financial = template.financial!;
+  const hnb = financial.blocks?.find((block) => block.block === "high-needs");
+  const own = hnb?.cumulative?.cells[hnb.years.findIndex((year) => year.start === cutOff)];
+  const ownValue = figure(own);
+  if (hnb && own && ownValue !== undefined) {
+    return { deficit: asDeficit(ownValue, template.sign), cell: own, sheet: hnb.sheet, otherBlocks: new Decimal(0), source: "high-needs" };
+  }
+  const carried = financial.endOfYear?.carriedForward;
+  const index = financial.years.findIndex((year) => year.start === cutOff);
+  const closing = figure(carried?.cells[index]);
+  if (!carried || closing === undefined) return undefined;
+  let otherBlocks = new Decimal(0);
+  for (const block of financial.blocks ?? []) {
+    if (block.block === "high-needs") continue;
+    block.years.forEach((year, t) => {
+      const inYear = figure(block.inYear?.cells[t]);
+      if (year.start <= cutOff && inYear !== undefined) otherBlocks = otherBlocks.plus(asDeficit(inYear, template.sign));
+    });
+  }
+  return { deficit: asDeficit(closing, template.sign), cell: carried.cells[index], sheet: carried.sheet, otherBlocks, source: "dsg" };
+}
+
+/**
+ * V20 (domain §3.6): the High Needs Stability Grant writes off a share (90%) of the high-needs deficit held
+ * at 31 March 2026; the rest, and any deficit from other blocks, stays with the council. The note shows
+ * the split so the plan can say who funds what.
+ */
+export const hnsgSplit = defineRule({
+  id: "hnsg-split",
+  severity: "info",
+  title: "High Needs Stability Grant split",
+  description:
+    "Shows the high-needs deficit at 31 March 2026 and how the High Needs Stability Grant would split it: the share " +
+    "the government writes off (90%) and what stays with the council. The deficit is the high needs block's own " +
+    "cumulative deficit when the plan shows one; otherwise the DSG deficit carried forward less the other blocks' " +
+    "in-year deficits in the years shown, which the grant does not cover. The DfE compares s251, DSG note, assurance " +
+    "and accounts figures and uses the lowest, so check the eligible figure. The write-off percent and the last " +
+    "eligible financial year (its start year) are settings.",
+  defaults: { writeOffPercent: 90, cutOffYear: 2025 },
+  check({ template, settings }) {
+    if (!template.financial) return [];
+    const found = highNeedsDeficit(template, settings.cutOffYear);
+    if (!found || !found.deficit.isPositive()) return [];
+    const ineligible = Decimal.max(0, Decimal.min(found.otherBlocks, found.deficit));
+    const share = new Decimal(settings.writeOffPercent).dividedBy(100);
+    const grant = highNeedsStabilityGrant(found.deficit, share, ineligible);
+    if (!grant.ok) return [];
+    const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals([found.cell]));
+    const left = found.deficit.minus(grant.value);
+    const end = `31 March ${settings.cutOffYear + 1}`;
+    const basis =
+      found.source === "high-needs"
+        ? `The high needs block's cumulative deficit at ${end} is ${money(found.deficit)}.`
+        : `The DSG deficit carried forward at ${end} (end of ${financialYearLabel(settings.cutOffYear)}) is ` +
+          `${money(found.deficit)}` +
+          (ineligible.isZero() ? "." : `, of which ${money(ineligible)} comes from other blocks' in-year deficits in the years shown and is not eligible.`);
+    const report: RuleReport = {
+      message:
+        `${basis} A High Needs Stability Grant of ${settings.writeOffPercent}% of the eligible ` +
+        `${money(found.deficit.minus(ineligible))} would write off ${money(grant.value)} and leave ${money(left)} ` +
+        `with the council. Check the eligible figure against s251, the DSG note and the accounts: the DfE uses the lowest.`,
+      at: { sheet: found.sheet, row: found.cell.row, col: found.cell.col },
+      actual: found.deficit.toNumber(),
+    };
+    return [report];
+  },
+});

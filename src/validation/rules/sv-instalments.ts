@@ -1,0 +1,89 @@
+import { Decimal } from "decimal.js";
+import { defineRule, type RuleReport } from "../rule";
+import { allowance } from "../tolerance";
+import { formatMoney, shownDecimals } from "../money";
+import { parsePaymentStatus } from "../../core/deficit";
+import type { LocatedCell } from "../../templates/located";
+import type { SafetyValveAgreement } from "../../templates/financial/safetyValveModel";
+import { figure } from "../../templates/figures";
+import { roundedTerms } from "../../templates/financial/figures";
+
+function isBlank(cell: LocatedCell | undefined): boolean {
+  return cell === undefined || cell.value === null || cell.value === "";
+}
+
+/** Labels of the years the agreement covers: those with a limit or an instalment status. */
+function agreementYears(agreement: SafetyValveAgreement): Set<string> {
+  const rows = [agreement.cumulativeLimit, agreement.inYearLimit, agreement.status];
+  return new Set(agreement.years.filter((_, i) => rows.some((row) => row && !isBlank(row.cells[i]))).map((y) => y.label));
+}
+
+/**
+ * V18 (domain §3.2–3.3): the DfE pays a Safety Valve agreement's total in instalments over the agreement's
+ * years, so the plan's DfE payments must fall within those years and add up to the total, and each
+ * instalment's status must be one the monitoring uses.
+ */
+export const svInstalments = defineRule({
+  id: "sv-instalments",
+  severity: "warning",
+  title: "Safety Valve instalments match the agreement",
+  description:
+    "Where the plan shows a Safety Valve agreement, the DfE deficit payments in the summary of end of year positions " +
+    "are its instalments. The rule warns when an instalment falls in a year outside the agreement (the years with a " +
+    "limit or an instalment status), when the instalments shown do not add up to the agreement total, and when an " +
+    "instalment status is not received, expected, at risk, withheld or suspended. Payments made before the first " +
+    "year shown cannot be counted, so show every year of the agreement.",
+  defaults: {},
+  check({ template, options }) {
+    const financial = template.financial;
+    const agreement = financial?.safetyValve;
+    if (!financial || !agreement) return [];
+    const reports: RuleReport[] = [];
+    const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(payments?.cells ?? []));
+    const payments = financial.endOfYear?.dfePayments;
+    const covered = agreementYears(agreement);
+
+    agreement.status?.cells.forEach((cell, i) => {
+      if (typeof cell.value !== "string" || cell.value.trim() === "" || parsePaymentStatus(cell.value) !== null) return;
+      reports.push({
+        message:
+          `The instalment status for ${agreement.years[i].label} is "${cell.value.trim()}": use received, expected, ` +
+          `at risk, withheld or suspended.`,
+        at: { sheet: agreement.sheet, row: cell.row, col: cell.col },
+      });
+    });
+
+    if (!payments) return reports;
+    let sum = new Decimal(0);
+    financial.years.forEach((year, i) => {
+      const cell = payments.cells[i];
+      const payment = figure(cell)?.abs();
+      if (payment === undefined || payment.lte(allowance(roundedTerms([cell]), options))) return;
+      sum = sum.plus(payment);
+      if (covered.size === 0 || covered.has(year.label)) return;
+      reports.push({
+        message:
+          `A Safety Valve instalment of ${money(payment)} is shown in ${year.label}, outside the agreement's years ` +
+          `(${[...covered].join(", ")}): move it to an agreement year or add that year's limit and status.`,
+        at: { sheet: payments.sheet, row: cell.row, col: cell.col },
+        expected: 0,
+        actual: payment.toNumber(),
+      });
+    });
+
+    const totalCell = agreement.agreementTotal?.cell;
+    const total = figure(totalCell)?.abs();
+    if (!totalCell || total === undefined) return reports;
+    const gap = total.minus(sum);
+    if (gap.abs().lte(allowance(roundedTerms([totalCell, ...payments.cells]), options))) return reports;
+    reports.push({
+      message:
+        `The Safety Valve instalments shown add up to ${money(sum)} but the agreement total is ${money(total)}: ` +
+        `difference ${money(gap)}. Check each year's DfE payment, including any withheld or re-phased instalment.`,
+      at: { sheet: agreement.sheet, row: totalCell.row, col: totalCell.col },
+      expected: sum.toNumber(),
+      actual: total.toNumber(),
+    });
+    return reports;
+  },
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { hnsgSplit } from "../../src/validation/rules/hnsg-split";
+import { AT, SHEET, planWorkbook, runRule, yearCell } from "./financialSupport";
+
+describe("hnsg-split", () => {
+  it("should note the split of the deficit at 31 March 2026, leaving other blocks' deficits out", () => {
+    expect(runRule(hnsgSplit, planWorkbook())).toEqual([
+      {
+        sheet: SHEET,
+        address: yearCell(AT.carriedForward, 1),
+        message:
+          "The DSG deficit carried forward at 31 March 2026 (end of 2025-26) is £26.900m, of which £0.200m comes from other " +
+          "blocks' in-year deficits in the years shown and is not eligible. A High Needs Stability Grant of 90% of the " +
+          "eligible £26.700m would write off £24.030m and leave £2.870m with the council. Check the eligible figure against " +
+          "s251, the DSG note and the accounts: the DfE uses the lowest.",
+        actual: 26.9,
+      },
+    ]);
+  });
+
+  it("should take the write-off share and cut-off year from its settings", () => {
+    const options = { thresholds: { "hnsg-split": { writeOffPercent: 50, cutOffYear: 2026 } } };
+    const [note] = runRule(hnsgSplit, planWorkbook(), options);
+    expect(note.address).toBe(yearCell(AT.carriedForward, 2));
+    expect(note.message).toContain("A High Needs Stability Grant of 50% of the eligible £30.100m would write off £15.050m");
+  });
+
+  it("should say nothing when there is no deficit or no 2025-26 column", () => {
+    expect(runRule(hnsgSplit, planWorkbook([[AT.carriedForward, 1, -1]]))).toEqual([]);
+    expect(runRule(hnsgSplit, planWorkbook(), { thresholds: { "hnsg-split": { cutOffYear: 2030 } } })).toEqual([]);
+  });
+});
