@@ -3,6 +3,7 @@
  * does. Catches a function dropped by the generator (an arrow function, a type Excel cannot take) and
  * any change to what users type: ids, argument names and which arguments are optional.
  */
+import { readFileSync } from "node:fs";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -96,5 +97,24 @@ describe("functions.json generated from src/functions/functions.ts", () => {
     expect(declared.helpUrl).toBe(`https://localhost:3000/help/${id.toLowerCase()}.html`);
     expect(declared.description?.length).toBeGreaterThan(20);
     for (const p of declared.parameters) expect(p.description?.length, p.name).toBeGreaterThan(10);
+  });
+});
+
+describe("the help pages the helpUrls point to", () => {
+  const page = (name: string) => readFileSync(`docs/functions/${name}`, "utf8");
+
+  it.each(Object.keys(EXPECTED))("should have a page for DSG.%s with its syntax, arguments, example and errors", (id) => {
+    const html = page(`${id.toLowerCase()}.html`);
+    expect(html).toContain(`<h1><code>DSG.${id}</code>`);
+    expect(html).toContain(`=DSG.${id}(`);
+    for (const [name] of EXPECTED[id].parameters) expect(html).toContain(`<code>${name}</code>`);
+    for (const heading of ["Syntax", "Arguments", "Worked example", "Common errors"]) expect(html).toContain(`<h2>${heading}</h2>`);
+    expect(html).toContain('<link rel="stylesheet" href="help.css">');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it("should list every function on the index page", () => {
+    const html = page("index.html");
+    for (const id of Object.keys(EXPECTED)) expect(html).toContain(`href="${id.toLowerCase()}.html"`);
   });
 });
