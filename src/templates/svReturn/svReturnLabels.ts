@@ -1,0 +1,45 @@
+/**
+ * The words of the Safety Valve monitoring return (fixtures/safety-valve-return.md): overview labels,
+ * contact roles, question column headings, and the standard assurance levels (letters with their colours).
+ * Section headings are in profiles/headings.ts.
+ */
+import { labelSet } from "../labels";
+import type { ContactRole } from "./svReturnModel";
+
+export const OVERVIEW_LABELS = {
+  laName: labelSet(["LA Name", "Local authority name", "Name of local authority"]),
+  dateSubmitted: labelSet(["Date Report Submitted", "Date submitted", "Date of submission", "Submission date"]),
+  signedOff: labelSet([
+    "Signed off by S151 Officer & Director of Children's Services",
+    "Signed off by S151 Officer and DCS",
+    "Signed off by S151 Officer",
+    "Signed off by",
+  ]),
+};
+
+export const CONTACT_LABELS: readonly { role: ContactRole; labels: readonly string[] }[] = [
+  { role: "ceo", labels: labelSet(["CEO", "Chief executive", "Chief executive officer"]) },
+  { role: "s151", labels: labelSet(["S151 Officer", "Section 151 officer", "S151"]) },
+  { role: "dcs", labels: labelSet(["DCS", "Director of Children's Services", "Director of children services"]) },
+  { role: "other", labels: labelSet(["Other key contacts for Safety Valve", "Other key contacts", "Other contacts"]) },
+];
+
+export const QUESTION_COLUMNS = {
+  answer: labelSet(["Yes/No", "Yes or No", "Y/N", "Answer", "On track"]),
+  commentary: labelSet(["Commentary", "Comments", "Comment", "Explanation", "Narrative"]),
+};
+
+export const ITEM_COLUMNS = {
+  progress: labelSet(["Progress Update from this Quarter", "Progress update", "Progress", "Commentary"]),
+  mitigation: labelSet(["Mitigation", "Mitigations", "Mitigating actions"]),
+};
+
+/** Assurance levels of the return: each letter goes with a colour word (the return uses both). */
+export const STANDARD_LEVELS: readonly { letter: string; colour: string; meaning: string }[] = [
+  { letter: "S", colour: "Blue", meaning: "savings or cost avoidance and/or workstream complete" },
+  { letter: "A", colour: "Green", meaning: "remains on target" },
+  { letter: "O", colour: "Amber", meaning: "currently off target, with plans to mitigate" },
+  { letter: "R", colour: "Red", meaning: "off target" },
+];
+
+export const COLOUR_WORDS = ["blue", "green", "amber", "red", "purple", "grey", "black", "yellow", "orange"];

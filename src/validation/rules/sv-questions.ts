@@ -1,0 +1,53 @@
+import { defineRule, type RuleReport } from "../rule";
+import { isBlank } from "../../templates/governance/fieldCell";
+import type { SvQuestion } from "../../templates/svReturn/svReturnModel";
+
+// Questions are long; messages quote their start so the user recognises the row.
+const QUOTE_LENGTH = 70;
+
+function quoted(question: SvQuestion): string {
+  const text = question.text.length > QUOTE_LENGTH ? `${question.text.slice(0, QUOTE_LENGTH - 1)}…` : question.text;
+  return `'${text}'`;
+}
+
+function checkQuestion(question: SvQuestion): RuleReport[] {
+  const { answer, commentary } = question;
+  const where = (cell: typeof answer) => ({ sheet: cell.sheet, row: cell.row, col: cell.col });
+  if (isBlank(answer.value)) {
+    return [{ message: `The on-track question ${quoted(question)} has no answer: enter Yes or No.`, at: where(answer) }];
+  }
+  const said = String(answer.value).trim().toLowerCase();
+  if (said !== "yes" && said !== "no") {
+    return [
+      {
+        message: `The on-track question ${quoted(question)} is answered '${String(answer.value).trim()}': the DfE asks for Yes or No.`,
+        at: where(answer),
+      },
+    ];
+  }
+  if (said === "no" && isBlank(commentary.value)) {
+    return [
+      {
+        message: `The on-track question ${quoted(question)} is answered No but has no commentary: say what is off track and what is being done.`,
+        at: where(commentary),
+      },
+    ];
+  }
+  return [];
+}
+
+/** The on-track questions of the Safety Valve return: each answered Yes or No, and every No explained. */
+export const svQuestions = defineRule({
+  id: "sv-questions",
+  severity: "error",
+  title: "On-track questions answered",
+  description:
+    "The Safety Valve monitoring return asks whether the plan is on track (the in-year projected deficit, a £0 " +
+    "deficit by the end of the agreement, the capital project). Each question must be answered Yes or No, and " +
+    "every No needs a commentary explaining what is off track and what the council is doing about it. The finding " +
+    "points at the empty or unclear answer, or at the missing commentary.",
+  defaults: {},
+  check({ template }) {
+    return (template.svReturn?.questions ?? []).flatMap(checkQuestion);
+  },
+});

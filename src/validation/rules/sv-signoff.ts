@@ -1,0 +1,72 @@
+import { defineRule, type RuleReport } from "../rule";
+import { isBlank, type FieldCell, type LabelledField } from "../../templates/governance/fieldCell";
+import type { ContactRole, SvOverview } from "../../templates/svReturn/svReturnModel";
+
+function at(cell: FieldCell) {
+  return { sheet: cell.sheet, row: cell.row, col: cell.col };
+}
+
+/** A report when the labelled field is missing or empty, pointing at its value cell (or the overview). */
+function missing(overview: SvOverview, field: LabelledField | undefined, what: string): RuleReport[] {
+  if (field === undefined) return [{ message: `The overview has no ${what}: add it.`, at: at(overview.anchor) }];
+  return isBlank(field.value.value) ? [{ message: `The overview's ${what} is empty: fill it in.`, at: at(field.value) }] : [];
+}
+
+const OFFICERS: readonly { role: ContactRole; name: string }[] = [
+  { role: "s151", name: "S151 officer" },
+  { role: "dcs", name: "director of children's services" },
+];
+
+/** Each officer who must sign off: named among the contacts (the name cell is checked when the label is there). */
+function officers(overview: SvOverview): RuleReport[] {
+  return OFFICERS.flatMap(({ role, name }): RuleReport[] => {
+    const contact = overview.contacts.find((c) => c.role === role);
+    if (contact === undefined) {
+      // The combined "Signed off by S151 Officer & DCS" field may name both instead.
+      if (overview.signedOff !== undefined) return [];
+      return [{ message: `The overview does not name the ${name}, who must sign the return off.`, at: at(overview.anchor) }];
+    }
+    return isBlank(contact.name.value)
+      ? [{ message: `The ${name} is not named: enter who signs the return off as ${name}.`, at: at(contact.name) }]
+      : [];
+  });
+}
+
+/** The combined "Signed off by S151 Officer & DCS" field, when the overview has one: filled and not "No". */
+function signOff(overview: SvOverview): RuleReport[] {
+  const field = overview.signedOff;
+  if (field === undefined) return [];
+  if (String(field.value.value ?? "").trim().toLowerCase() === "no") {
+    return [
+      {
+        message: "The return is marked as not signed off by the S151 officer and the director of children's services.",
+        at: at(field.value),
+      },
+    ];
+  }
+  return missing(overview, field, "sign-off by the S151 officer and the director of children's services");
+}
+
+/** The return's sign-off: when it was submitted and that the S151 officer and the DCS signed it off. */
+export const svSignoff = defineRule({
+  id: "sv-signoff",
+  severity: "error",
+  title: "Return dated and signed off",
+  description:
+    "The Safety Valve monitoring return must say when it was submitted and be signed off by the council's S151 " +
+    "(chief finance) officer and its director of children's services. The finding points at the empty date, " +
+    "sign-off or officer name cell, or at the overview when the field is missing altogether.",
+  defaults: {},
+  check({ template }) {
+    const overview = template.svReturn?.overview;
+    if (template.svReturn === undefined) return [];
+    if (overview === undefined) {
+      return [{ message: "The return has no overview with the date submitted and the sign-off: add it." }];
+    }
+    return [
+      ...missing(overview, overview.dateSubmitted, "date the report was submitted"),
+      ...signOff(overview),
+      ...officers(overview),
+    ];
+  },
+});
