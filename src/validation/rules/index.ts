@@ -16,6 +16,19 @@ import { blockResult } from "./block-result";
 import { blockMovements } from "./block-movements";
 import { schoolsBlockTransfer } from "./schools-block-transfer";
 import { fundingUplift } from "./funding-uplift";
+import { outturnAgrees } from "./outturn-agrees";
+import { mitigationArithmetic } from "./mitigation-arithmetic";
+import { mitigationDirection } from "./mitigation-direction";
+import { svInstalments } from "./sv-instalments";
+import { svLimits } from "./sv-limits";
+import { hnsgSplit } from "./hnsg-split";
+import { ehcpTotals } from "./ehcp-totals";
+import { ehcpValues } from "./ehcp-values";
+import { ehcpStockFlow } from "./ehcp-stock-flow";
+import { unitCostJump } from "./unit-cost-jump";
+import { svQuestions } from "./sv-questions";
+import { svAssurance } from "./sv-assurance";
+import { svSignoff } from "./sv-signoff";
 
 export const RULES: readonly Rule<Record<string, number>>[] = [
   templateRecognised,
@@ -28,9 +41,22 @@ export const RULES: readonly Rule<Record<string, number>>[] = [
   blockResult,
   blockMovements,
   schoolsBlockTransfer,
+  outturnAgrees,
+  mitigationArithmetic,
+  mitigationDirection,
+  ehcpTotals,
+  ehcpValues,
+  ehcpStockFlow,
+  unitCostJump,
   fundingUplift,
   balanceNotCleared,
+  svInstalments,
+  svLimits,
+  hnsgSplit,
   hardcodedTotal,
+  svQuestions,
+  svAssurance,
+  svSignoff,
 ];
 
 // Rule ids are the public interface of the CLI's JSON output: a duplicate would make findings ambiguous.

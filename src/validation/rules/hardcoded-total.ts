@@ -1,0 +1,68 @@
+import { defineRule, type RuleReport } from "../rule";
+import type { LocatedCell, LocatedRow, LocatedTemplate, YearColumn } from "../../templates/located";
+import { cellLocation, rowName, yearOf } from "../at";
+
+interface TotalRow {
+  readonly row: LocatedRow;
+  readonly years: readonly YearColumn[];
+}
+
+/** Rows whose figures are normally calculated: totals, in-year results and carried-forward balances. */
+function totalRows(template: LocatedTemplate): TotalRow[] {
+  const f = template.financial;
+  const rows: TotalRow[] = [];
+  const add = (years: readonly YearColumn[], ...candidates: (LocatedRow | undefined)[]) =>
+    candidates.forEach((row) => row && rows.push({ row, years }));
+  if (f) {
+    add(f.years, f.endOfYear?.inYear, f.endOfYear?.carriedForward);
+    (f.blocks ?? []).forEach((block) => add(f.years, block.expenditure, block.inYear, block.cumulative));
+    if (f.mitigations) add(f.mitigations.years, f.mitigations.total, f.mitigations.mitigated, f.mitigations.mitigatedCumulative);
+  }
+  for (const placement of template.ehcp?.placements ?? []) add(placement.years, placement.byAge?.total, placement.byNeed?.total);
+  return rows;
+}
+
+const isTyped = (cell: LocatedCell) => typeof cell.value === "number" && cell.formula === null;
+const isFormula = (cell: LocatedCell) => cell.formula !== null;
+
+/**
+ * Typed numbers among formulas: each neighbour of the same kind (actual or forecast) is a formula. Actual
+ * years are often typed from the accounts while forecasts are calculated, so a typed actual beside a
+ * calculated forecast is not reported.
+ */
+function typedAmongFormulas(row: LocatedRow, years: readonly YearColumn[]): number[] {
+  if (row.cells.filter(isFormula).length < 2) return [];
+  return row.cells.flatMap((cell, i) => {
+    if (!isTyped(cell)) return [];
+    const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < row.cells.length && years[j]?.kind === years[i]?.kind);
+    return neighbours.length > 0 && neighbours.every((j) => isFormula(row.cells[j])) ? [i] : [];
+  });
+}
+
+/** A total typed over its formula no longer follows the figures it should add up. */
+export const hardcodedTotal = defineRule({
+  id: "hardcoded-total",
+  severity: "warning",
+  title: "Totals are formulas",
+  description:
+    "Finds a total, in-year result or carried-forward balance typed as a number where the cells beside it in the same row " +
+    "are formulas. A typed-over formula does not change when the figures it should add up change, which is a common " +
+    "cause of a plan that stops adding up after an update. Restore the formula, or note why the figure is typed.",
+  defaults: {},
+  check({ template }) {
+    const reports: RuleReport[] = [];
+    for (const { row, years } of totalRows(template)) {
+      for (const i of typedAmongFormulas(row, years)) {
+        const cell = row.cells[i];
+        reports.push({
+          message:
+            `${rowName(row)} for ${yearOf(years, i)} is a typed number (${cell.value}) where the cells beside it are formulas: ` +
+            "it will not change when the figures it depends on change. Restore the formula.",
+          at: cellLocation(row, cell),
+          actual: cell.value as number,
+        });
+      }
+    }
+    return reports;
+  },
+});

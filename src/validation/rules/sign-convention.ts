@@ -1,0 +1,111 @@
+import { defineRule, type RuleReport } from "../rule";
+import type { LocatedCell, LocatedRow, LocatedTemplate, SignConvention } from "../../templates/located";
+import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
+import { rollYears } from "../../templates/financial/endOfYearArithmetic";
+import { signBalance } from "../../templates/financial/sign";
+import { withinTolerance } from "../tolerance";
+import type { ValidationOptions } from "../rule";
+import { cellLocation, rowName } from "../at";
+
+const nonZero = (cell: LocatedCell) => typeof cell.value === "number" && cell.value !== 0;
+const signOf = (cell: LocatedCell) => Math.sign(cell.value as number);
+const conventionWords = (sign: SignConvention) => (sign === "deficit-positive" ? "positive" : "negative");
+
+/**
+ * Payments and contributions always reduce the deficit; a row showing some as positive and some as
+ * negative amounts has one typed the wrong way round. Points at the first cell of the less common sign.
+ */
+function mixedMovement(row: LocatedRow, yearLabel: (i: number) => string): RuleReport | undefined {
+  const cells = row.cells.filter(nonZero);
+  const balance = cells.reduce((sum, cell) => sum + signOf(cell), 0);
+  const usual = balance !== 0 ? Math.sign(balance) : signOf(cells[0] ?? row.cells[0]);
+  const odd = cells.find((cell) => signOf(cell) !== usual);
+  if (odd === undefined) return undefined;
+  return {
+    message:
+      `${rowName(row)} mixes positive and negative amounts: ${yearLabel(row.cells.indexOf(odd))} is ${odd.value} while the ` +
+      `other years are ${usual > 0 ? "positive" : "negative"}. Payments and contributions always reduce the deficit: show them all with the same sign.`,
+    at: cellLocation(row, odd),
+  };
+}
+
+/** A row of deficit levels (cumulative, limits) whose figures mostly have the opposite sign to the sheet's convention. */
+function oppositeRow(row: LocatedRow, sign: SignConvention): RuleReport | undefined {
+  const expected = sign === "deficit-positive" ? 1 : -1;
+  if (Math.sign(signBalance([row])) !== -expected) return undefined;
+  const first = row.cells.find((cell) => nonZero(cell) && signOf(cell) === -expected)!;
+  return {
+    message:
+      `${rowName(row)} shows deficits as ${conventionWords(sign === "deficit-positive" ? "deficit-negative" : "deficit-positive")} ` +
+      `numbers, but the rest of the sheet shows them as ${conventionWords(sign)} numbers: use one sign convention throughout.`,
+    at: cellLocation(row, first),
+  };
+}
+
+/** Positions with one cell's sign turned round, to test whether that alone explains a roll-forward gap. */
+function flipped(positions: EndOfYearPositions, key: "inYear" | "carriedForward" | "broughtForward", t: number): EndOfYearPositions {
+  const row = positions[key]!;
+  const cells = row.cells.map((cell, i) => (i === t && typeof cell.value === "number" ? { ...cell, value: -cell.value } : cell));
+  return { ...positions, [key]: { ...row, cells } };
+}
+
+/** Years whose roll-forward fails but holds once one figure's sign is turned round: that figure has the wrong sign. */
+function flippedFigures(template: LocatedTemplate, options: ValidationOptions): RuleReport[] {
+  const positions = template.financial?.endOfYear;
+  const years = template.financial?.years ?? [];
+  if (!positions) return [];
+  const reports: RuleReport[] = [];
+  for (const roll of rollYears(positions, years, template.sign)) {
+    if (withinTolerance(roll.gap, roll.terms, options)) continue;
+    for (const key of ["inYear", "carriedForward", "broughtForward"] as const) {
+      const row = positions[key];
+      const cell = row?.cells[roll.index];
+      if (!row || !cell || !nonZero(cell)) continue;
+      const retried = rollYears(flipped(positions, key, roll.index), years, template.sign).find((r) => r.index === roll.index);
+      if (retried && withinTolerance(retried.gap, retried.terms, options)) {
+        reports.push({
+          message:
+            `${rowName(row)} for ${roll.year.label} (${cell.value}) has the opposite sign to the rest of the sheet: with ` +
+            `${-(cell.value as number)} the cumulative deficit rolls forward. The sheet shows deficits as ${conventionWords(template.sign)} numbers.`,
+          at: cellLocation(row, cell),
+        });
+        break;
+      }
+    }
+  }
+  return reports;
+}
+
+/** V09: deficits shown with one sign throughout. */
+export const signConvention = defineRule({
+  id: "sign-convention",
+  severity: "error",
+  title: "One sign convention for deficits",
+  description:
+    "The DfE template lets a council show deficits as positive numbers (as Wiltshire does) or as negative numbers; the " +
+    "validator detects which from the cumulative rows and reports it. This check finds figures that use the other " +
+    "convention: a cumulative, limit or mitigated row with the opposite sign to the rest, a single in-year or cumulative " +
+    "figure whose sign alone breaks the roll-forward, and Safety Valve payments or council contributions shown partly " +
+    "as positive and partly as negative amounts.",
+  defaults: {},
+  check({ template, options }) {
+    const f = template.financial;
+    if (!f) return [];
+    const yearLabel = (i: number) => f.years[i]?.label ?? `column ${i + 1}`;
+    const e = f.endOfYear;
+    const movements = [e?.dfePayments, e?.laContribution].flatMap((row) => (row ? [mixedMovement(row, yearLabel)] : []));
+    const levels = [
+      e?.broughtForward,
+      e?.carriedForward,
+      f.safetyValve?.cumulativeLimit,
+      f.mitigations?.unmitigatedCumulative,
+      f.mitigations?.mitigatedCumulative,
+      ...(f.blocks ?? []).map((b) => b.cumulative),
+    ].flatMap((row) => (row ? [oppositeRow(row, template.sign)] : []));
+    const reports = [...movements, ...levels].filter((r): r is RuleReport => r !== undefined);
+    // A row already reported as a whole is not reported again figure by figure.
+    const rowKey = (r: RuleReport) => `${r.at?.sheet}|${r.at?.row}`;
+    const seen = new Set(reports.map(rowKey));
+    return [...reports, ...flippedFigures(template, options).filter((r) => !seen.has(rowKey(r)))];
+  },
+});
