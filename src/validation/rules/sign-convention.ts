@@ -12,19 +12,19 @@ const signOf = (cell: LocatedCell) => Math.sign(cell.value as number);
 const conventionWords = (sign: SignConvention) => (sign === "deficit-positive" ? "positive" : "negative");
 
 /**
- * Payments and contributions always reduce the deficit; a row showing some as positive and some as
- * negative amounts has one typed the wrong way round. Points at the first cell of the less common sign.
+ * Payments and contributions reduce the deficit, so they are shown with the opposite sign to deficits
+ * (negative where deficits are positive, as in Wiltshire's table). Points at the first figure shown with
+ * the deficits' sign.
  */
-function mixedMovement(row: LocatedRow, yearLabel: (i: number) => string): RuleReport | undefined {
-  const cells = row.cells.filter(nonZero);
-  const balance = cells.reduce((sum, cell) => sum + signOf(cell), 0);
-  const usual = balance !== 0 ? Math.sign(balance) : signOf(cells[0] ?? row.cells[0]);
-  const odd = cells.find((cell) => signOf(cell) !== usual);
+function movementWithDeficitSign(row: LocatedRow, sign: SignConvention, yearLabel: (i: number) => string): RuleReport | undefined {
+  const deficitSign = sign === "deficit-positive" ? 1 : -1;
+  const odd = row.cells.find((cell) => nonZero(cell) && signOf(cell) === deficitSign);
   if (odd === undefined) return undefined;
   return {
     message:
-      `${rowName(row)} mixes positive and negative amounts: ${yearLabel(row.cells.indexOf(odd))} is ${odd.value} while the ` +
-      `other years are ${usual > 0 ? "positive" : "negative"}. Payments and contributions always reduce the deficit: show them all with the same sign.`,
+      `${rowName(row)} for ${yearLabel(row.cells.indexOf(odd))} is ${odd.value}, a ${conventionWords(sign)} number like the deficits. ` +
+      `Payments and contributions reduce the deficit, so where deficits are ${conventionWords(sign)} they should be ` +
+      `${sign === "deficit-positive" ? "negative" : "positive"}.`,
     at: cellLocation(row, odd),
   };
 }
@@ -85,15 +85,15 @@ export const signConvention = defineRule({
     "The DfE template lets a council show deficits as positive numbers (as Wiltshire does) or as negative numbers; the " +
     "validator detects which from the cumulative rows and reports it. This check finds figures that use the other " +
     "convention: a cumulative, limit or mitigated row with the opposite sign to the rest, a single in-year or cumulative " +
-    "figure whose sign alone breaks the roll-forward, and Safety Valve payments or council contributions shown partly " +
-    "as positive and partly as negative amounts.",
+    "figure whose sign alone breaks the roll-forward, and Safety Valve payments or council contributions shown with the " +
+    "same sign as deficits (they reduce the deficit, so they take the opposite sign).",
   defaults: {},
   check({ template, options }) {
     const f = template.financial;
     if (!f) return [];
     const yearLabel = (i: number) => f.years[i]?.label ?? `column ${i + 1}`;
     const e = f.endOfYear;
-    const movements = [e?.dfePayments, e?.laContribution].flatMap((row) => (row ? [mixedMovement(row, yearLabel)] : []));
+    const movements = [e?.dfePayments, e?.laContribution].flatMap((row) => (row ? [movementWithDeficitSign(row, template.sign, yearLabel)] : []));
     const levels = [
       e?.broughtForward,
       e?.carriedForward,
