@@ -84,7 +84,7 @@ export const hnsgSplit = defineRule({
         `${money(found.deficit.minus(ineligible))} would write off ${money(grant.value)} and leave ${money(left)} ` +
         `with the council. Check the eligible figure against s251, the DSG note and the accounts: the DfE uses the lowest.`,
       at: { sheet: found.sheet, row: found.cell.row, col: found.cell.col },
-      actual: found.deficit.toNumber(),
+      actual: asDeficit(found.deficit, template.sign).toNumber(),
     };
     return [report];
   },
