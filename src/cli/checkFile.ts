@@ -41,7 +41,9 @@ export function whyNotCheckable(path: string): string | null {
     isFile = statSync(path).isFile();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" || code === "ENOTDIR" ? "no such file" : `cannot open it (${code ?? String(error)})`;
+    return code === "ENOENT" || code === "ENOTDIR"
+      ? "no such file"
+      : `cannot open it (${code ?? String(error)})`;
   }
   if (!isFile) return "it is a folder or a device, not a file";
   if (!WORKBOOK_EXTENSIONS.includes(extname(path).toLowerCase())) {
@@ -69,9 +71,17 @@ export async function checkFile(file: string, options: ValidationOptions): Promi
   }
   try {
     const result = validateWorkbook(workbook, options);
-    return { file, template: result.template, findings: result.findings, summary: summarise(result.findings) };
+    return {
+      file,
+      template: result.template,
+      findings: result.findings,
+      summary: summarise(result.findings),
+    };
   } catch (error) {
     // A rule that throws is a bug in dsg-validate, not in the workbook: say so rather than blame the file.
-    return { file, error: `the checker failed on this workbook (please report it): ${messageOf(error)}` };
+    return {
+      file,
+      error: `the checker failed on this workbook (please report it): ${messageOf(error)}`,
+    };
   }
 }

@@ -47,10 +47,18 @@ function isValueOption(name: string): name is ValueOption {
 }
 
 /** The option's number when it is at least `min` (and above it when `exclusive`), otherwise why not. */
-function numberAtLeast(name: string, text: string, min: number, exclusive = false): number | string {
+function numberAtLeast(
+  name: string,
+  text: string,
+  min: number,
+  exclusive = false
+): number | string {
   const value = Number(text);
-  const ok = text.trim() !== "" && Number.isFinite(value) && (exclusive ? value > min : value >= min);
-  return ok ? value : `${name} needs a number ${exclusive ? "above" : "of"} ${min}${exclusive ? "" : " or more"}, not "${text}".`;
+  const ok =
+    text.trim() !== "" && Number.isFinite(value) && (exclusive ? value > min : value >= min);
+  return ok
+    ? value
+    : `${name} needs a number ${exclusive ? "above" : "of"} ${min}${exclusive ? "" : " or more"}, not "${text}".`;
 }
 
 /**
@@ -73,24 +81,34 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
       files.push(arg);
       continue;
     }
-    const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     if (name === "--help") return { kind: "help" };
     if (name === "--version") return { kind: "version" };
     if (name === "--json" && inline === undefined) {
       json = true;
     } else if (isValueOption(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || value === "") return { kind: "bad-arguments", message: `${name} needs a value.` };
+      if (value === undefined || value === "")
+        return { kind: "bad-arguments", message: `${name} needs a value.` };
       values[name] = value;
     } else {
       return { kind: "bad-arguments", message: `Unknown option ${arg}. See dsg-validate --help.` };
     }
   }
 
-  if (files.length === 0) return { kind: "bad-arguments", message: "Give at least one .xlsx or .xlsm file to check." };
-  const tolerance = values["--tolerance"] === undefined ? undefined : numberAtLeast("--tolerance", values["--tolerance"], 0);
+  if (files.length === 0)
+    return { kind: "bad-arguments", message: "Give at least one .xlsx or .xlsm file to check." };
+  const tolerance =
+    values["--tolerance"] === undefined
+      ? undefined
+      : numberAtLeast("--tolerance", values["--tolerance"], 0);
   if (typeof tolerance === "string") return { kind: "bad-arguments", message: tolerance };
-  const timeout = values["--timeout"] === undefined ? DEFAULT_TIMEOUT_SECONDS : numberAtLeast("--timeout", values["--timeout"], 0, true);
+  const timeout =
+    values["--timeout"] === undefined
+      ? DEFAULT_TIMEOUT_SECONDS
+      : numberAtLeast("--timeout", values["--timeout"], 0, true);
   if (typeof timeout === "string") return { kind: "bad-arguments", message: timeout };
 
   return {

@@ -30,7 +30,10 @@ export interface CommandContext {
 
 /** Checks the files in parallel; files that plainly cannot be checked are reported without a worker. */
 async function checkFiles(options: CliOptions, workerScript: string): Promise<FileReport[]> {
-  const validation: ValidationOptions = { tolerance: options.tolerance, template: options.template };
+  const validation: ValidationOptions = {
+    tolerance: options.tolerance,
+    template: options.template,
+  };
   const reports: (FileReport | undefined)[] = options.files.map((file) => {
     const why = whyNotCheckable(file);
     return why ? { file, error: why } : undefined;
@@ -49,18 +52,23 @@ async function checkFiles(options: CliOptions, workerScript: string): Promise<Fi
           ? `still not read after ${options.timeoutSeconds} s, so it was skipped (is it very large, or not really a workbook?)`
           : `reading it failed: ${why.error?.message ?? "unknown error"}`,
       }),
-    },
+    }
   );
   return reports.map((report) => report ?? checked.shift()!);
 }
 
 function exitStatus(reports: readonly FileReport[]): number {
   if (reports.some(isUnreadable)) return EXIT.notChecked;
-  return reports.some((r) => !isUnreadable(r) && r.summary.error > 0) ? EXIT.errorsFound : EXIT.clean;
+  return reports.some((r) => !isUnreadable(r) && r.summary.error > 0)
+    ? EXIT.errorsFound
+    : EXIT.clean;
 }
 
 /** Runs `dsg-validate <argv>` and returns its exit status. */
-export async function runCommand(argv: readonly string[], context: CommandContext): Promise<number> {
+export async function runCommand(
+  argv: readonly string[],
+  context: CommandContext
+): Promise<number> {
   const command = parseArguments(argv);
   switch (command.kind) {
     case "help":

@@ -73,7 +73,9 @@ export function runInWorkers<J, R>(jobs: readonly J[], options: PoolOptions<J, R
         giveNextJob();
       });
       worker.on("error", (error) => fail({ timedOut: false, error }));
-      worker.on("exit", (code) => fail({ timedOut: false, error: new Error(`the worker stopped (exit code ${code})`) }));
+      worker.on("exit", (code) =>
+        fail({ timedOut: false, error: new Error(`the worker stopped (exit code ${code})`) })
+      );
       giveNextJob();
     };
 

@@ -8,11 +8,24 @@ import { existsSync, readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 
-const FUNCTION_IDS = ["AYTOFY", "BALANCEYEAR", "COST", "CUMULATIVE", "FY", "HNSG", "RESIDUAL", "ROLLGAP", "TRAJECTORY", "UPLIFT"];
+const FUNCTION_IDS = [
+  "AYTOFY",
+  "BALANCEYEAR",
+  "COST",
+  "CUMULATIVE",
+  "FY",
+  "HNSG",
+  "RESIDUAL",
+  "ROLLGAP",
+  "TRAJECTORY",
+  "UPLIFT",
+];
 
 type CustomFunction = (...args: unknown[]) => unknown;
 
-const wiltshire = JSON.parse(readFileSync("test/fixtures/wiltshire-2024-08-forecast.json", "utf8")) as {
+const wiltshire = JSON.parse(
+  readFileSync("test/fixtures/wiltshire-2024-08-forecast.json", "utf8")
+) as {
   years: string[];
   rows: Record<string, number[]>;
 };
@@ -28,17 +41,24 @@ describe("dist/functions.js", () => {
   const registered = new Map<string, CustomFunction>();
 
   beforeAll(() => {
-    if (!existsSync("dist/functions.js")) throw new Error("dist/functions.js is missing: run `npm run build` first.");
+    if (!existsSync("dist/functions.js"))
+      throw new Error("dist/functions.js is missing: run `npm run build` first.");
     const standIn = (globalThis as unknown as { CustomFunctions: object }).CustomFunctions;
     const CustomFunctions = {
       ...standIn,
       associate: (id: string, fn: CustomFunction) => registered.set(id, fn),
     };
-    runInNewContext(readFileSync("dist/functions.js", "utf8"), { CustomFunctions }, { filename: "functions.js" });
+    runInNewContext(
+      readFileSync("dist/functions.js", "utf8"),
+      { CustomFunctions },
+      { filename: "functions.js" }
+    );
   });
 
   it("should register every DSG function, and exactly those in functions.json", () => {
-    const metadata = JSON.parse(readFileSync("dist/functions.json", "utf8")) as { functions: { id: string }[] };
+    const metadata = JSON.parse(readFileSync("dist/functions.json", "utf8")) as {
+      functions: { id: string }[];
+    };
     expect([...registered.keys()].sort()).toEqual(FUNCTION_IDS);
     expect(metadata.functions.map((f) => f.id).sort()).toEqual(FUNCTION_IDS);
   });
@@ -50,12 +70,14 @@ describe("dist/functions.js", () => {
       row("In year DSG deficit"),
       row("Safety Valve programme contribution"),
       row("Local general fund contribution"),
-      null,
+      null
     ) as number[][];
     const expected = [28.706, 61.183, 77.318, 99.197, 99.925, 34.509];
     const closing = spilled.flat();
     expect(closing).toHaveLength(expected.length);
-    closing.forEach((value, i) => expect(Math.abs(value - expected[i]), `year ${i + 1}: ${value}`).toBeLessThan(1e-9));
+    closing.forEach((value, i) =>
+      expect(Math.abs(value - expected[i]), `year ${i + 1}: ${value}`).toBeLessThan(1e-9)
+    );
   });
 
   it("should find 2028-29 as Wiltshire's balance year", () => {

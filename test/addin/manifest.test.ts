@@ -14,18 +14,51 @@ const resources = path(root, "VersionOverrides", "Resources");
 
 /** Top-level elements in the order the XSD requires (docs/develop/manifest-element-ordering.md). */
 const TOP_LEVEL_ORDER = [
-  "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-  "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
-  "Rule", "DisableEntityHighlighting", "Dictionary", "VersionOverrides", "ExtendedOverrides",
+  "Id",
+  "AlternateId",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "AppDomains",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "Rule",
+  "DisableEntityHighlighting",
+  "Dictionary",
+  "VersionOverrides",
+  "ExtendedOverrides",
 ];
-const REQUIRED_TOP_LEVEL = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-  "HighResolutionIconUrl", "SupportUrl", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"];
+const REQUIRED_TOP_LEVEL = [
+  "Id",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "VersionOverrides",
+];
 
 const ICON_SIZES = [16, 32, 64, 80, 128];
 
 /** Resource id → its DefaultValue, across Images, Urls, ShortStrings and LongStrings. */
 const resourceValues = new Map(
-  resources.children.flatMap((group) => group.children.map((r) => [r.attributes.id, r.attributes.DefaultValue] as const)),
+  resources.children.flatMap((group) =>
+    group.children.map((r) => [r.attributes.id, r.attributes.DefaultValue] as const)
+  )
 );
 
 function resid(element: XmlElement): string {
@@ -44,7 +77,9 @@ describe("manifest.xml", () => {
   it("should be a well-formed TaskPaneApp manifest with a GUID id and a four-part version", () => {
     expect(localName(root)).toBe("OfficeApp");
     expect(root.attributes["xsi:type"]).toBe("TaskPaneApp");
-    expect(path(root, "Id").text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(path(root, "Id").text).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+    );
     expect(path(root, "Version").text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
@@ -60,7 +95,10 @@ describe("manifest.xml", () => {
     expect(path(root, "Hosts", "Host").attributes.Name).toBe("Workbook");
     expect(host.attributes["xsi:type"]).toBe("Workbook");
     const sets = descendants(path(root, "Requirements")).filter((e) => localName(e) === "Set");
-    expect(sets.map((s) => s.attributes)).toContainEqual({ Name: "SharedRuntime", MinVersion: "1.1" });
+    expect(sets.map((s) => s.attributes)).toContainEqual({
+      Name: "SharedRuntime",
+      MinVersion: "1.1",
+    });
   });
 
   it("should declare exactly one long-lived runtime, first in the host, shared by functions, ribbon and pane", () => {
@@ -72,7 +110,9 @@ describe("manifest.xml", () => {
 
     const functions = path(host, "AllFormFactors", "ExtensionPoint");
     expect(functions.attributes["xsi:type"]).toBe("CustomFunctions");
-    const actions = descendants(host).filter((e) => localName(e) === "Action" && e.attributes["xsi:type"] === "ShowTaskpane");
+    const actions = descendants(host).filter(
+      (e) => localName(e) === "Action" && e.attributes["xsi:type"] === "ShowTaskpane"
+    );
     expect(actions).toHaveLength(1);
     expect({
       page: resid(path(functions, "Page", "SourceLocation")),
@@ -84,8 +124,12 @@ describe("manifest.xml", () => {
 
   it("should load functions.js and functions.json in the DSG namespace", () => {
     const functions = path(host, "AllFormFactors", "ExtensionPoint");
-    expect(resourceValues.get(resid(path(functions, "Script", "SourceLocation")))).toMatch(/\/functions\.js$/);
-    expect(resourceValues.get(resid(path(functions, "Metadata", "SourceLocation")))).toMatch(/\/functions\.json$/);
+    expect(resourceValues.get(resid(path(functions, "Script", "SourceLocation")))).toMatch(
+      /\/functions\.js$/
+    );
+    expect(resourceValues.get(resid(path(functions, "Metadata", "SourceLocation")))).toMatch(
+      /\/functions\.json$/
+    );
     expect(resourceValues.get(resid(path(functions, "Namespace")))).toBe("DSG");
   });
 

@@ -22,7 +22,10 @@ function toElement(node: OrderedNode): XmlElement | null {
     name,
     attributes: node[":@"] ?? {},
     children: content.map(toElement).filter((e): e is XmlElement => e !== null),
-    text: content.map((c) => (typeof c["#text"] === "string" ? c["#text"] : "")).join("").trim(),
+    text: content
+      .map((c) => (typeof c["#text"] === "string" ? c["#text"] : ""))
+      .join("")
+      .trim(),
   };
 }
 
@@ -30,8 +33,15 @@ function toElement(node: OrderedNode): XmlElement | null {
 export function parseXml(text: string): XmlElement {
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new Error(`not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", preserveOrder: true, parseTagValue: false });
-  const root = (parser.parse(text) as OrderedNode[]).map(toElement).find((e): e is XmlElement => e !== null);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    preserveOrder: true,
+    parseTagValue: false,
+  });
+  const root = (parser.parse(text) as OrderedNode[])
+    .map(toElement)
+    .find((e): e is XmlElement => e !== null);
   if (!root) throw new Error("no root element");
   return root;
 }

@@ -17,10 +17,14 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 function webpack(...args: string[]) {
   const env = { ...process.env };
   delete env.DSG_ADDIN_URL;
-  return spawnSync(process.execPath, ["node_modules/webpack/bin/webpack.js", "--mode", "production", ...args], {
-    encoding: "utf8",
-    env,
-  });
+  return spawnSync(
+    process.execPath,
+    ["node_modules/webpack/bin/webpack.js", "--mode", "production", ...args],
+    {
+      encoding: "utf8",
+      env,
+    }
+  );
 }
 
 function occurrences(text: string, part: string): number {
@@ -32,7 +36,14 @@ describe("production build", () => {
   const read = (file: string) => readFileSync(join(outDir, file), "utf8");
 
   beforeAll(() => {
-    const build = webpack("--env", "prod", "--env", `url=${DEPLOYMENT_URL}`, "--env", `outDir=${outDir}`);
+    const build = webpack(
+      "--env",
+      "prod",
+      "--env",
+      `url=${DEPLOYMENT_URL}`,
+      "--env",
+      `outDir=${outDir}`
+    );
     expect(build.status, build.stderr + build.stdout).toBe(0);
   }, 120_000);
 
@@ -47,7 +58,9 @@ describe("production build", () => {
   });
 
   it("should point every function's help link at the deployment", () => {
-    const metadata = JSON.parse(read("functions.json")) as { functions: { id: string; helpUrl?: string }[] };
+    const metadata = JSON.parse(read("functions.json")) as {
+      functions: { id: string; helpUrl?: string }[];
+    };
     expect(metadata.functions.length).toBeGreaterThan(0);
     for (const f of metadata.functions) {
       expect(f.helpUrl?.startsWith(`${DEPLOYMENT_URL}help/`), `${f.id}: ${f.helpUrl}`).toBe(true);
@@ -57,7 +70,9 @@ describe("production build", () => {
 
   it("should load office.js from Microsoft's CDN in the task pane", () => {
     const scripts = read("taskpane.html").match(/<script[^>]*>/g) ?? [];
-    expect(scripts.filter((tag) => tag.includes("office.js"))).toEqual([expect.stringContaining(OFFICE_JS_CDN)]);
+    expect(scripts.filter((tag) => tag.includes("office.js"))).toEqual([
+      expect.stringContaining(OFFICE_JS_CDN),
+    ]);
   });
 
   it.each([
@@ -75,6 +90,8 @@ describe("local build (dist/, written by npm run build)", () => {
   it("should keep the dev URLs and load office.js from the local npm copy", () => {
     expect(readFileSync("dist/manifest.xml", "utf8")).toBe(readFileSync("manifest.xml", "utf8"));
     const scripts = readFileSync("dist/taskpane.html", "utf8").match(/<script[^>]*>/g) ?? [];
-    expect(scripts.filter((tag) => tag.includes("office.js"))).toEqual([expect.stringMatching(/src="?office-js\/office\.js/)]);
+    expect(scripts.filter((tag) => tag.includes("office.js"))).toEqual([
+      expect.stringMatching(/src="?office-js\/office\.js/),
+    ]);
   });
 });

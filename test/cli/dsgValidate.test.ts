@@ -27,17 +27,29 @@ interface Run {
 }
 
 function dsgValidate(...args: string[]): Run {
-  const run = spawnSync(process.execPath, ["bin/dsg-validate.cjs", ...args], { encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(process.execPath, ["bin/dsg-validate.cjs", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 interface JsonReport {
-  files: ({ file: string; error: string } | {
-    file: string;
-    template: { id: string; name: string; unit: { label: string }; sign: string } | null;
-    findings: { rule: string; severity: string; sheet: string; address: string; message: string }[];
-    summary: { error: number; warning: number; info: number };
-  })[];
+  files: (
+    | { file: string; error: string }
+    | {
+        file: string;
+        template: { id: string; name: string; unit: { label: string }; sign: string } | null;
+        findings: {
+          rule: string;
+          severity: string;
+          sheet: string;
+          address: string;
+          message: string;
+        }[];
+        summary: { error: number; warning: number; info: number };
+      }
+  )[];
 }
 
 beforeAll(async () => {
@@ -46,7 +58,11 @@ beforeAll(async () => {
 
   copyFileSync("examples/dsg-management-plan.xlsx", CLEAN);
   const budget = new ExcelJS.Workbook();
-  budget.addWorksheet("Budget").addRows([["Item", "Cost"], ["Rent", 900], ["Food", 300]]);
+  budget.addWorksheet("Budget").addRows([
+    ["Item", "Cost"],
+    ["Rent", 900],
+    ["Food", 300],
+  ]);
   await budget.xlsx.writeFile(NOT_A_TEMPLATE);
   writeFileSync(CORRUPT, "this is not a zip file");
 }, 60_000);
@@ -59,7 +75,9 @@ describe("dsg-validate", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n").slice(0, 3)).toEqual([
       CLEAN,
-      expect.stringMatching(/^ {2}Template: .+ \(dsg-management-plan\) · figures in £(m|000)? · deficits shown as (positive|negative) numbers$/),
+      expect.stringMatching(
+        /^ {2}Template: .+ \(dsg-management-plan\) · figures in £(m|000)? · deficits shown as (positive|negative) numbers$/
+      ),
       expect.stringMatching(/^ {2}0 errors/),
     ]);
     expect(run.status).toBe(0);
@@ -67,7 +85,9 @@ describe("dsg-validate", () => {
 
   it("should list an error finding, where it points first, and exit with status 1", () => {
     const run = dsgValidate(NOT_A_TEMPLATE);
-    expect(run.stdout).toContain(`${NOT_A_TEMPLATE}\n  Template: not recognised\n  1 error\n  Workbook  Error    `);
+    expect(run.stdout).toContain(
+      `${NOT_A_TEMPLATE}\n  Template: not recognised\n  1 error\n  Workbook  Error    `
+    );
     expect(run.stdout).toMatch(/\[template-recognised\]\n$/);
     expect(run.status).toBe(1);
   });
@@ -77,14 +97,27 @@ describe("dsg-validate", () => {
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.files.map((f) => f.file)).toEqual([CLEAN, NOT_A_TEMPLATE, MISSING]);
     expect(report.files[0]).toMatchObject({
-      template: { id: "dsg-management-plan", name: expect.any(String), unit: { label: expect.any(String) }, sign: expect.any(String) },
+      template: {
+        id: "dsg-management-plan",
+        name: expect.any(String),
+        unit: { label: expect.any(String) },
+        sign: expect.any(String),
+      },
       findings: expect.any(Array),
       summary: { error: 0, warning: expect.any(Number), info: expect.any(Number) },
     });
     expect(report.files[1]).toEqual({
       file: NOT_A_TEMPLATE,
       template: null,
-      findings: [{ rule: "template-recognised", severity: "error", sheet: "", address: "", message: expect.any(String) }],
+      findings: [
+        {
+          rule: "template-recognised",
+          severity: "error",
+          sheet: "",
+          address: "",
+          message: expect.any(String),
+        },
+      ],
       summary: { error: 1, warning: 0, info: 0 },
     });
     expect(report.files[2]).toEqual({ file: MISSING, error: "no such file" });
@@ -110,7 +143,9 @@ describe("dsg-validate", () => {
     const files = [...copies.slice(0, 3), NOT_A_TEMPLATE, ...copies.slice(3)];
     const report = JSON.parse(dsgValidate("--json", ...files).stdout) as JsonReport;
     expect(report.files.map((f) => f.file)).toEqual(files);
-    expect(report.files.map((f) => ("summary" in f ? f.summary.error : "unread"))).toEqual([0, 0, 0, 1, 0, 0, 0]);
+    expect(report.files.map((f) => ("summary" in f ? f.summary.error : "unread"))).toEqual([
+      0, 0, 0, 1, 0, 0, 0,
+    ]);
   });
 
   it("should give up on a file that takes longer than --timeout and say so", () => {
@@ -118,7 +153,9 @@ describe("dsg-validate", () => {
     writeFileSync(slow, slowWorkbook(60_000));
     const started = Date.now();
     const run = dsgValidate(slow, "--timeout", "0.5");
-    expect(run.stderr).toBe(`dsg-validate: ${slow}: still not read after 0.5 s, so it was skipped (is it very large, or not really a workbook?)\n`);
+    expect(run.stderr).toBe(
+      `dsg-validate: ${slow}: still not read after 0.5 s, so it was skipped (is it very large, or not really a workbook?)\n`
+    );
     expect(run.status).toBe(2);
     expect(Date.now() - started).toBeLessThan(20_000);
   });
@@ -126,7 +163,11 @@ describe("dsg-validate", () => {
   it.each([
     ["an unknown option", ["--fix", CLEAN], /^dsg-validate: Unknown option --fix/],
     ["no files", [], /^dsg-validate: Give at least one .xlsx or .xlsm file/],
-    ["a bad tolerance", [CLEAN, "--tolerance", "lots"], /^dsg-validate: --tolerance needs a number/],
+    [
+      "a bad tolerance",
+      [CLEAN, "--tolerance", "lots"],
+      /^dsg-validate: --tolerance needs a number/,
+    ],
   ])("should refuse %s with status 2 and a message on stderr", (_, args, message) => {
     const run = dsgValidate(...args);
     expect(run.stderr).toMatch(message);
@@ -135,13 +176,18 @@ describe("dsg-validate", () => {
   });
 
   it("should print usage for --help and the package version for --version", () => {
-    expect(dsgValidate("--help")).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: dsg-validate <file\.xlsx\|file\.xlsm>\.\.\./) });
+    expect(dsgValidate("--help")).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^Usage: dsg-validate <file\.xlsx\|file\.xlsm>\.\.\./),
+    });
     const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
     expect(dsgValidate("--version")).toMatchObject({ status: 0, stdout: `${version}\n` });
   });
 
   it("should run as `npx dsg-validate` from the repository (npm resolves the package's own bin)", () => {
-    const run = spawnSync("npm", ["exec", "--offline", "--", "dsg-validate", "--version"], { encoding: "utf8" });
+    const run = spawnSync("npm", ["exec", "--offline", "--", "dsg-validate", "--version"], {
+      encoding: "utf8",
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });

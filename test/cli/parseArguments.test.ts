@@ -1,17 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TIMEOUT_SECONDS, parseArguments } from "../../src/cli/cli";
 
-const defaults = { format: "text", template: undefined, tolerance: undefined, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS };
+const defaults = {
+  format: "text",
+  template: undefined,
+  tolerance: undefined,
+  timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+};
 
 describe("parseArguments", () => {
   it.each([
     ["files only", ["a.xlsx", "b.xlsm"], { ...defaults, files: ["a.xlsx", "b.xlsm"] }],
-    ["--json after the files", ["a.xlsx", "--json"], { ...defaults, files: ["a.xlsx"], format: "json" }],
-    ["options before the files", ["--template", "safety-valve-return", "a.xlsx"], { ...defaults, files: ["a.xlsx"], template: "safety-valve-return" }],
-    ["--name=value", ["--tolerance=0.01", "a.xlsx"], { ...defaults, files: ["a.xlsx"], tolerance: 0.01 }],
-    ["a zero tolerance", ["a.xlsx", "--tolerance", "0"], { ...defaults, files: ["a.xlsx"], tolerance: 0 }],
-    ["a timeout", ["a.xlsx", "--timeout", "2.5"], { ...defaults, files: ["a.xlsx"], timeoutSeconds: 2.5 }],
-    ["-- before a file named like an option", ["--", "--odd.xlsx"], { ...defaults, files: ["--odd.xlsx"] }],
+    [
+      "--json after the files",
+      ["a.xlsx", "--json"],
+      { ...defaults, files: ["a.xlsx"], format: "json" },
+    ],
+    [
+      "options before the files",
+      ["--template", "safety-valve-return", "a.xlsx"],
+      { ...defaults, files: ["a.xlsx"], template: "safety-valve-return" },
+    ],
+    [
+      "--name=value",
+      ["--tolerance=0.01", "a.xlsx"],
+      { ...defaults, files: ["a.xlsx"], tolerance: 0.01 },
+    ],
+    [
+      "a zero tolerance",
+      ["a.xlsx", "--tolerance", "0"],
+      { ...defaults, files: ["a.xlsx"], tolerance: 0 },
+    ],
+    [
+      "a timeout",
+      ["a.xlsx", "--timeout", "2.5"],
+      { ...defaults, files: ["a.xlsx"], timeoutSeconds: 2.5 },
+    ],
+    [
+      "-- before a file named like an option",
+      ["--", "--odd.xlsx"],
+      { ...defaults, files: ["--odd.xlsx"] },
+    ],
   ])("should read %s", (_, argv, options) => {
     expect(parseArguments(argv)).toEqual({ kind: "validate", options });
   });
@@ -29,7 +58,11 @@ describe("parseArguments", () => {
     ["an unknown option", ["a.xlsx", "--fix"], /Unknown option --fix/],
     ["a value option at the end", ["a.xlsx", "--template"], /--template needs a value/],
     ["an empty inline value", ["a.xlsx", "--template="], /--template needs a value/],
-    ["a tolerance that is not a number", ["a.xlsx", "--tolerance", "abc"], /--tolerance needs a number of 0 or more, not "abc"/],
+    [
+      "a tolerance that is not a number",
+      ["a.xlsx", "--tolerance", "abc"],
+      /--tolerance needs a number of 0 or more, not "abc"/,
+    ],
     ["a negative tolerance", ["a.xlsx", "--tolerance=-1"], /--tolerance/],
     ["a zero timeout", ["a.xlsx", "--timeout", "0"], /--timeout needs a number above 0/],
     ["--json with a value", ["a.xlsx", "--json=yes"], /Unknown option --json=yes/],

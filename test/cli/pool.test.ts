@@ -19,7 +19,7 @@ parentPort.on("message", ({ index, job }) => {
   if (job === "crash") process.exit(3);
   if (job === "throw") throw new Error("worker blew up");
   parentPort.postMessage({ index, result: job + " done by " + workerData + " thread " + threadId });
-});`,
+});`
 );
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,18 +49,29 @@ describe("runInWorkers", () => {
   it("should report a job that hangs as timed out and still finish the others", async () => {
     const started = Date.now();
     const results = await run(["a", "hang", "b", "c"], 2, 1000);
-    expect(results).toEqual([expect.stringMatching(/^a done/), "hang failed: timed out", expect.stringMatching(/^b done/), expect.stringMatching(/^c done/)]);
+    expect(results).toEqual([
+      expect.stringMatching(/^a done/),
+      "hang failed: timed out",
+      expect.stringMatching(/^b done/),
+      expect.stringMatching(/^c done/),
+    ]);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it.each([
     ["exits", "crash", /crash failed: the worker stopped \(exit code 3\)/],
     ["throws", "throw", /throw failed: worker blew up/],
-  ])("should report a job whose worker %s and carry on with a new worker", async (_, job, message) => {
-    const results = await run([job, "a", "b"], 1);
-    expect(results[0]).toMatch(message);
-    expect(results.slice(1)).toEqual([expect.stringMatching(/^a done/), expect.stringMatching(/^b done/)]);
-  });
+  ])(
+    "should report a job whose worker %s and carry on with a new worker",
+    async (_, job, message) => {
+      const results = await run([job, "a", "b"], 1);
+      expect(results[0]).toMatch(message);
+      expect(results.slice(1)).toEqual([
+        expect.stringMatching(/^a done/),
+        expect.stringMatching(/^b done/),
+      ]);
+    }
+  );
 
   it("should resolve at once with no jobs", async () => {
     expect(await run([], 4)).toEqual([]);

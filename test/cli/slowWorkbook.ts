@@ -10,9 +10,13 @@ const RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 function sheetXml(rows: number, columns: number): Buffer {
-  const cells = Array.from({ length: columns }, (_, c) => `<c r="${String.fromCharCode(65 + c)}ROW"><v>${c + 1}</v></c>`).join("");
+  const cells = Array.from(
+    { length: columns },
+    (_, c) => `<c r="${String.fromCharCode(65 + c)}ROW"><v>${c + 1}</v></c>`
+  ).join("");
   const parts = [`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`];
-  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}">${cells.replaceAll("ROW", String(r))}</row>`);
+  for (let r = 1; r <= rows; r++)
+    parts.push(`<row r="${r}">${cells.replaceAll("ROW", String(r))}</row>`);
   parts.push("</sheetData></worksheet>");
   return Buffer.from(parts.join(""));
 }
@@ -26,20 +30,26 @@ function parts(rows: number, columns: number): [string, Buffer][] {
           `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
           `<Default Extension="xml" ContentType="application/xml"/>` +
           `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-          `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+          `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`
       ),
     ],
     [
       "_rels/.rels",
-      Buffer.from(`<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      Buffer.from(
+        `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+      ),
     ],
     [
       "xl/workbook.xml",
-      Buffer.from(`<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Big" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      Buffer.from(
+        `<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Big" sheetId="1" r:id="rId1"/></sheets></workbook>`
+      ),
     ],
     [
       "xl/_rels/workbook.xml.rels",
-      Buffer.from(`<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      Buffer.from(
+        `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`
+      ),
     ],
     ["xl/worksheets/sheet1.xml", sheetXml(rows, columns)],
   ];

@@ -21,15 +21,23 @@ function checkedFileLines(report: CheckedFile): string[] {
   const places = report.findings.map(findingPlace);
   const placeWidth = Math.max(0, ...places.map((p) => p.length));
   const findingLines = report.findings.map(
-    (f, i) => `  ${places[i].padEnd(placeWidth)}  ${SEVERITY_LABEL[f.severity].title.padEnd(7)}  ${f.message} [${f.rule}]`,
+    (f, i) =>
+      `  ${places[i].padEnd(placeWidth)}  ${SEVERITY_LABEL[f.severity].title.padEnd(7)}  ${f.message} [${f.rule}]`
   );
-  return [report.file, `  ${templateLine(report.template)}`, `  ${summaryLine(report.summary)}`, ...findingLines];
+  return [
+    report.file,
+    `  ${templateLine(report.template)}`,
+    `  ${summaryLine(report.summary)}`,
+    ...findingLines,
+  ];
 }
 
 /** Unreadable files are named on stderr by the command; here they get a line so the report stays complete. */
 export function formatText(reports: readonly FileReport[]): string {
   const blocks = reports.map((report) =>
-    isUnreadable(report) ? [report.file, `  Not checked: ${report.error}`] : checkedFileLines(report),
+    isUnreadable(report)
+      ? [report.file, `  Not checked: ${report.error}`]
+      : checkedFileLines(report)
   );
   return blocks.map((lines) => lines.join("\n")).join("\n\n") + "\n";
 }
