@@ -70,7 +70,7 @@ function deploymentUrl(env) {
       throw configError(
         "build:prod needs the address the add-in will be served from, for example:\n" +
           "  npm run build:prod -- --env url=https://example.org/dsg/\n" +
-          "or set DSG_ADDIN_URL=https://example.org/dsg/",
+          "or set DSG_ADDIN_URL=https://example.org/dsg/"
       );
     }
     return null;
@@ -81,7 +81,8 @@ function deploymentUrl(env) {
   } catch {
     throw configError(`The deployment URL "${given}" is not a valid URL.`);
   }
-  if (url.protocol !== "https:") throw configError(`The deployment URL must use https (Office requires it): ${given}`);
+  if (url.protocol !== "https:")
+    throw configError(`The deployment URL must use https (Office requires it): ${given}`);
   if (/^(localhost|127\.0\.0\.1)$/.test(url.hostname) && env.prod) {
     throw configError(`build:prod needs a public address, not ${given}.`);
   }
@@ -108,10 +109,12 @@ class DeploymentUrlPlugin {
             const text = asset.source.source().toString().split(DEV_URL).join(this.url);
             compilation.updateAsset(name, new sources.RawSource(text));
             if (/localhost|127\.0\.0\.1/.test(text)) {
-              compilation.errors.push(new WebpackError(`${name} still points at localhost after the URL rewrite.`));
+              compilation.errors.push(
+                new WebpackError(`${name} still points at localhost after the URL rewrite.`)
+              );
             }
           }
-        },
+        }
       );
     });
   }
@@ -130,7 +133,10 @@ module.exports = async (env, options) => {
   const url = deploymentUrl(env);
   // Published add-ins must load office.js from Microsoft's CDN; local builds use the npm copy, so the
   // workbench and the tests never reach outside the machine.
-  const officeJs = env.officejs === "cdn" || (url && env.officejs !== "local") ? OFFICE_JS_CDN : OFFICE_JS_ROUTE + "office.js";
+  const officeJs =
+    env.officejs === "cdn" || (url && env.officejs !== "local")
+      ? OFFICE_JS_CDN
+      : OFFICE_JS_ROUTE + "office.js";
   const serving = Boolean(env.WEBPACK_SERVE);
 
   return {
@@ -148,7 +154,11 @@ module.exports = async (env, options) => {
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: "babel-loader" },
-        { test: /\.(png|jpg|jpeg|gif|ico|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext]" },
+        },
       ],
     },
     plugins: [
@@ -160,7 +170,7 @@ module.exports = async (env, options) => {
             template: page.template,
             chunks: [page.name, ...page.runtime],
             templateParameters: { officeJs },
-          }),
+          })
       ),
       new CopyWebpackPlugin({
         patterns: [

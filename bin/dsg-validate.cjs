@@ -8,7 +8,9 @@ const fs = require("fs");
 
 const bundle = path.join(__dirname, "..", "dist", "cli", "dsg-validate.cjs");
 if (!fs.existsSync(bundle)) {
-  process.stderr.write("dsg-validate is not built yet: run `npm run build:cli` in the dsg-addin folder.\n");
+  process.stderr.write(
+    "dsg-validate is not built yet: run `npm run build:cli` in the dsg-addin folder.\n"
+  );
   process.exit(2);
 }
 require(bundle);

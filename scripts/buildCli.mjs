@@ -30,7 +30,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // esbuild has printed the errors. `npm ci` runs this as `prepare` with --if-possible: a source tree that
     // does not compile must not stop the install; the bin then says the command is not built.
     const lenient = process.argv.includes("--if-possible");
-    if (lenient) console.warn("dsg-validate was not built (errors above); fix them and run npm run build:cli.");
+    if (lenient)
+      console.warn(
+        "dsg-validate was not built (errors above); fix them and run npm run build:cli."
+      );
     process.exit(lenient ? 0 : 1);
   }
 }

@@ -16,7 +16,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import settings from "./serverSettings.cjs";
 
-const { DEV_PORT, OFFICE_JS_ROUTE, OFFICE_JS_DIR, SECURITY_HEADERS, readDevCertificates, HTTP_WARNING } = settings;
+const {
+  DEV_PORT,
+  OFFICE_JS_ROUTE,
+  OFFICE_JS_DIR,
+  SECURITY_HEADERS,
+  readDevCertificates,
+  HTTP_WARNING,
+} = settings;
 
 const MIME_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -65,10 +72,16 @@ function isFile(file) {
  * `/` redirects to `home` when that page exists.
  * @returns {Promise<{url: string, protocol: string, close: () => Promise<void>}>}
  */
-export async function startServer({ dir = "dist", port = DEV_PORT, protocol = "auto", home = "workbench.html" } = {}) {
+export async function startServer({
+  dir = "dist",
+  port = DEV_PORT,
+  protocol = "auto",
+  home = "workbench.html",
+} = {}) {
   const root = path.resolve(dir);
   const certificates = protocol === "http" ? null : readDevCertificates();
-  if (protocol === "https" && !certificates) throw new Error("https was asked for but no dev certificate is installed.");
+  if (protocol === "https" && !certificates)
+    throw new Error("https was asked for but no dev certificate is installed.");
 
   const handle = (request, response) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -81,7 +94,9 @@ export async function startServer({ dir = "dist", port = DEV_PORT, protocol = "a
     }
     const file = fileFor(root, request.url ?? "/");
     if (!file || !isFile(file)) {
-      response.writeHead(404, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+      response
+        .writeHead(404, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" })
+        .end("Not found\n");
       return;
     }
     response.writeHead(200, {
@@ -124,7 +139,10 @@ export async function serveFromCommandLine(args) {
   try {
     server = await startServer({ dir, port, protocol: args.includes("--http") ? "http" : "auto" });
   } catch (error) {
-    const why = error.code === "EADDRINUSE" ? `port ${port} is already in use (npm stop ends a server started here)` : error.message;
+    const why =
+      error.code === "EADDRINUSE"
+        ? `port ${port} is already in use (npm stop ends a server started here)`
+        : error.message;
     console.error(`Could not start the server: ${why}`);
     process.exit(2);
   }
@@ -150,7 +168,7 @@ export async function serveFromCommandLine(args) {
       "  open a workbook, Home > Add-ins > More Settings (or Get Add-ins) > Upload My Add-in, and choose manifest.xml.",
       "",
       "Stop with Ctrl+C or npm stop.",
-    ].join("\n"),
+    ].join("\n")
   );
 }
 

@@ -18,7 +18,10 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
  * (86 MB of per-host and per-language files, so it is mapped rather than copied into dist/).
  */
 const OFFICE_JS_ROUTE = "office-js/";
-const OFFICE_JS_DIR = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+const OFFICE_JS_DIR = path.join(
+  path.dirname(require.resolve("@microsoft/office-js/package.json")),
+  "dist"
+);
 
 /**
  * Pages may run only our own scripts and office.js from Microsoft's CDN. No frame-ancestors: Excel on the

@@ -16,7 +16,10 @@ const sideload = !workbench && (process.platform === "win32" || process.platform
 
 /** Runs a command with the terminal attached, and stops with its status if it fails. */
 function run(command, commandArgs) {
-  const result = spawnSync(command, commandArgs, { stdio: "inherit", shell: process.platform === "win32" });
+  const result = spawnSync(command, commandArgs, {
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
