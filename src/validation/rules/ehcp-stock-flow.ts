@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { trajectory } from "../../core/trajectory";
 import { defineRule, type RuleReport } from "../rule";
+import { cellLocation } from "../at";
 import type { LocatedRow, YearColumn } from "../../templates/located";
 import type { EhcpFlows, EhcpTables, LaWideFlows } from "../../templates/ehcp/ehcpModel";
 import { countIn, placementStock, stockByCensusYear } from "../../templates/ehcp/ehcpFigures";
@@ -58,7 +59,7 @@ function gaps({ owner, years, newPlans, ceasedPlans, stock }: FlowSeries, allowe
         `${owner} ${years[index].label}: the number of EHCPs changes by ${change.toString()} from ` +
         `${years[index - 1].label}, but new (${added}) minus ceased (${ceased}) plans is ${net.toString()}. ` +
         "Check the flows, or note plans transferred in or out.",
-      at: { sheet: newPlans.sheet, row: cell.row, col: cell.col },
+      at: cellLocation(newPlans, cell),
       expected: change.toNumber(),
       actual: net.toNumber(),
     });

@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
+import { cellLocation } from "../at";
 import type { LocatedRow } from "../../templates/located";
 import type { CountTable, PlacementTables } from "../../templates/ehcp/ehcpModel";
 import { countIn, sumColumn } from "../../templates/ehcp/ehcpFigures";
@@ -26,7 +27,7 @@ function checkTable(
   return {
     report: {
       message: `${placement.name} ${year}: the total by ${what} (${stated}) does not equal the sum of its rows (${sum.toString()}).`,
-      at: { sheet: placement.sheet, row: cell.row, col: cell.col },
+      at: cellLocation(table.total, cell),
       expected: sum.toNumber(),
       actual: stated,
     },
@@ -57,13 +58,14 @@ export const ehcpTotals = defineRule({
         if ("report" in need) reports.push(need.report);
         if ("report" in age || "report" in need || age.total === null || need.total === null) return;
         if (age.total.minus(need.total).abs().lte(settings.roundingPerRow)) return;
-        const cell = (need.row ?? age.row)?.cells[index];
-        if (cell === undefined) return;
+        const totalRow = need.row ?? age.row;
+        const cell = totalRow?.cells[index];
+        if (totalRow === undefined || cell === undefined) return;
         reports.push({
           message:
             `${placement.name} ${placement.years[index].label}: the total by age group (${age.total.toString()}) ` +
             `does not equal the total by primary need (${need.total.toString()}).`,
-          at: { sheet: placement.sheet, row: cell.row, col: cell.col },
+          at: cellLocation(totalRow, cell),
           expected: age.total.toNumber(),
           actual: need.total.toNumber(),
         });

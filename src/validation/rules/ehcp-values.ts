@@ -1,4 +1,5 @@
 import { defineRule, type RuleReport } from "../rule";
+import { cellLocation, rowName } from "../at";
 import type { LocatedRow } from "../../templates/located";
 import type { EhcpFlows, PlacementTables } from "../../templates/ehcp/ehcpModel";
 import { POST_16_AGE_GROUPS } from "../../templates/ehcp/ehcpLabels";
@@ -25,8 +26,8 @@ function badCounts(owner: string, rows: readonly LocatedRow[], years: readonly {
       const problem = count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number of plans";
       return [
         {
-          message: `${owner} ${years[index]?.label ?? ""}: '${row.label}' (${count}) ${problem}.`,
-          at: { sheet: row.sheet, row: cell.row, col: cell.col },
+          message: `${owner} ${years[index]?.label ?? ""}: '${rowName(row)}' (${count}) ${problem}.`,
+          at: cellLocation(row, cell),
           actual: count,
         },
       ];
@@ -46,9 +47,9 @@ function under16InPost16(placement: PlacementTables): RuleReport[] {
         return [
           {
             message:
-              `${placement.name} ${placement.years[index].label}: ${count} plans in the '${row.label}' row, but a ` +
+              `${placement.name} ${placement.years[index].label}: ${count} plans in the '${rowName(row)}' row, but a ` +
               "post-16 placement only has the 16 to 19 and 20 to 25 age groups. Move these plans to their placement.",
-            at: { sheet: row.sheet, row: cell.row, col: cell.col },
+            at: cellLocation(row, cell),
             expected: 0,
             actual: count,
           },

@@ -1,26 +1,26 @@
 import { defineRule, type RuleReport } from "../rule";
+import { quoted } from "../at";
 import { isBlank } from "../../templates/governance/fieldCell";
 import type { SvQuestion } from "../../templates/svReturn/svReturnModel";
 
 // Questions are long; messages quote their start so the user recognises the row.
 const QUOTE_LENGTH = 70;
 
-function quoted(question: SvQuestion): string {
-  const text = question.text.length > QUOTE_LENGTH ? `${question.text.slice(0, QUOTE_LENGTH - 1)}…` : question.text;
-  return `'${text}'`;
+function question(q: SvQuestion): string {
+  return quoted(q.text, QUOTE_LENGTH);
 }
 
-function checkQuestion(question: SvQuestion): RuleReport[] {
-  const { answer, commentary } = question;
+function checkQuestion(q: SvQuestion): RuleReport[] {
+  const { answer, commentary } = q;
   const where = (cell: typeof answer) => ({ sheet: cell.sheet, row: cell.row, col: cell.col });
   if (isBlank(answer.value)) {
-    return [{ message: `The on-track question ${quoted(question)} has no answer: enter Yes or No.`, at: where(answer) }];
+    return [{ message: `The on-track question ${question(q)} has no answer: enter Yes or No.`, at: where(answer) }];
   }
   const said = String(answer.value).trim().toLowerCase();
   if (said !== "yes" && said !== "no") {
     return [
       {
-        message: `The on-track question ${quoted(question)} is answered '${String(answer.value).trim()}': the DfE asks for Yes or No.`,
+        message: `The on-track question ${question(q)} is answered '${String(answer.value).trim()}': the DfE asks for Yes or No.`,
         at: where(answer),
       },
     ];
@@ -28,7 +28,7 @@ function checkQuestion(question: SvQuestion): RuleReport[] {
   if (said === "no" && isBlank(commentary.value)) {
     return [
       {
-        message: `The on-track question ${quoted(question)} is answered No but has no commentary: say what is off track and what is being done.`,
+        message: `The on-track question ${question(q)} is answered No but has no commentary: say what is off track and what is being done.`,
         at: where(commentary),
       },
     ];

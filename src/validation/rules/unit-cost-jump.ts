@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
-import type { LocatedCell, LocatedTemplate } from "../../templates/located";
+import { formatMoney } from "../money";
+import type { LocatedCell, LocatedTemplate, MoneyUnit } from "../../templates/located";
 import type { EhcpTables } from "../../templates/ehcp/ehcpModel";
 import { countIn, placementStock, stockByCensusYear } from "../../templates/ehcp/ehcpFigures";
 import { financialYearLabel } from "../../core/years";
@@ -19,9 +20,7 @@ function highNeedsSpend(template: LocatedTemplate): Map<number, { spend: Decimal
   return spend;
 }
 
-function pounds(amount: Decimal): string {
-  return `£${amount.toDecimalPlaces(0).toNumber().toLocaleString("en-GB")}`;
-}
+const POUNDS: MoneyUnit = { label: "£", pounds: 1 };
 
 /**
  * Cost per plan for each census year Y: high needs spend of financial year (Y−1)-(Y), the year the January
@@ -41,7 +40,8 @@ function costJumps(template: LocatedTemplate, ehcp: EhcpTables, percent: number)
     if (before === undefined || after === undefined || before.cost.isZero()) continue;
     const change = after.cost.dividedBy(before.cost).minus(1).times(100);
     if (change.abs().lte(percent)) continue;
-    const perPlan = (cost: Decimal) => pounds(cost.times(template.unit.pounds));
+    // A plan costs tens of thousands of pounds: shown in pounds, as "£0.041m" would hide the change.
+    const perPlan = (cost: Decimal) => formatMoney(cost.times(template.unit.pounds), POUNDS);
     reports.push({
       message:
         `Cost per EHCP moves ${change.toDecimalPlaces(1).toString()}% from ${perPlan(before.cost)} ` +
