@@ -283,10 +283,6 @@ const VISIBILITY_NAMES = {
 } as const;
 
 export class StandInWorksheet extends StandInObject<HostSheet> {
-  constructor(context: StandInContext, resolver: () => HostSheet | null, orNullObject = false) {
-    super(context, resolver, orNullObject);
-  }
-
   get name(): string {
     return this.loadedValue("name");
   }
