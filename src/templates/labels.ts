@@ -6,14 +6,25 @@
 import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
 import { usedBottomRight } from "../workbook/workbook";
 
+// Locating scans the same label cells many times (once per row or section sought), so each distinct
+// text is normalised once. The texts come from one workbook's cells, so the cache stays small; it is
+// cleared when it grows past a bound so a long-running task pane cannot accumulate every workbook seen.
+const normalised = new Map<string, string>();
+const NORMALISED_LIMIT = 50_000;
+
 /** Lower case, `&` as "and", £/'000 units kept, other punctuation and repeated spaces dropped. */
 export function normaliseLabel(text: string): string {
-  return text
+  const known = normalised.get(text);
+  if (known !== undefined) return known;
+  const result = text
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[’']/g, "")
     .replace(/[^a-z0-9£%]+/g, " ")
     .trim();
+  if (normalised.size >= NORMALISED_LIMIT) normalised.clear();
+  normalised.set(text, result);
+  return result;
 }
 
 /** Synonyms prepared once (normalised) so scanning a large sheet does not redo the work per cell. */
