@@ -62,8 +62,8 @@ export function createCheckPanel(announce: Announce): CheckPanel {
   const findingsList = el("div", { class: "findings", id: "findings" });
   const copyFallback = el("textarea", { class: "copy-fallback", readonly: true, hidden: true, "aria-label": "Findings as text", rows: 6 });
   const results = el(
-    "section",
-    { class: "results", hidden: true, "aria-labelledby": "check-summary" },
+    "div",
+    { class: "results", hidden: true },
     summary,
     template,
     el("div", { class: "actions" }, writeButton, copyButton),
@@ -92,14 +92,18 @@ export function createCheckPanel(announce: Announce): CheckPanel {
   let running = false;
 
   const findingButtons = () => [...findingsList.querySelectorAll<HTMLButtonElement>("button.finding")];
-  const visibleFindingButtons = () => findingButtons().filter((b) => !b.closest("[hidden]"));
+  const visibleFindingButtons = () => findingButtons().filter((b) => !b.closest<HTMLElement>(".severity-group")?.hidden);
   rovingFocus(findingsList, "button.finding", { next: ["ArrowDown", "ArrowRight"], previous: ["ArrowUp", "ArrowLeft"] });
 
+  /**
+   * While a check or write runs the buttons refuse presses but stay focusable (aria-disabled): disabling the
+   * focused button would drop keyboard focus to the top of the page.
+   */
   function setBusy(busy: boolean, label?: string): void {
     running = busy;
-    checkButton.disabled = busy;
-    writeButton.disabled = busy || last === null;
-    copyButton.disabled = busy || last === null;
+    checkButton.disabled = false;
+    writeButton.disabled = copyButton.disabled = last === null;
+    for (const button of [checkButton, writeButton, copyButton]) button.setAttribute("aria-disabled", String(busy));
     progress.hidden = !busy;
     if (label) stage.textContent = label;
   }
@@ -111,7 +115,15 @@ export function createCheckPanel(announce: Announce): CheckPanel {
       {},
       el(
         "button",
-        { type: "button", class: `finding finding-${finding.severity}`, "data-index": index, "data-rule": finding.rule, tabindex: -1 },
+        {
+          type: "button",
+          class: `finding finding-${finding.severity}`,
+          "data-index": index,
+          "data-rule": finding.rule,
+          "data-sheet": finding.sheet,
+          "data-address": finding.address,
+          tabindex: -1,
+        },
         el("span", { class: "finding-kind" }, severityIcon(finding.severity), SEVERITY_LABEL[finding.severity].title),
         el("span", { class: "finding-message" }, finding.message),
         finding.address && el("span", { class: "finding-place" }, finding.address),
@@ -123,8 +135,8 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     shown = [];
     const groups = groupFindings(findings).map((group) =>
       el(
-        "section",
-        { class: "severity-group", "data-severity": group.severity, "aria-labelledby": `group-${group.severity}` },
+        "div",
+        { class: "severity-group", "data-severity": group.severity },
         el("h3", { id: `group-${group.severity}` }, severityIcon(group.severity), countLabel(group.severity, group.sheets.reduce((n, s) => n + s.findings.length, 0))),
         ...group.sheets.map((sheet) =>
           el(
@@ -212,7 +224,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
   }
 
   async function copyFindings(): Promise<void> {
-    if (!last) return;
+    if (!last || running) return;
     const text = findingsAsText(last.result.findings, last.result.template?.name ?? null);
     if (await copyText(text)) {
       announce("Findings copied to the clipboard.");

@@ -4,6 +4,8 @@
  * generated in the page. Faulty copies are labelled with the fault seeded in them (examples/faults.json).
  */
 import type { Workbook } from "../workbook/workbook";
+import { quoteSheetName } from "../workbook/address";
+import { fullSizePlan } from "../../examples/examples";
 
 export interface WorkbenchExample {
   readonly id: string;
@@ -30,14 +32,22 @@ const faults = faultFiles.keys().flatMap((key) => faultFiles(key) as FaultEntry[
 const idOf = (key: string) => key.replace(/^\.\//, "").replace(/\.json$/, "");
 
 function describe(id: string): Pick<WorkbenchExample, "label" | "fault"> {
-  const fault = faults.find((f) => f.file.replace(/\.xlsx$/, "") === id);
-  if (!fault) return { label: id };
-  return { label: `Faulty: ${fault.rule}`, fault: `Seeded fault: ${fault.fault} (expect ${fault.rule} at ${fault.sheet}!${fault.address}).` };
+  const fault = faults.find((f) => f.file.replace(/^examples\//, "").replace(/\.xlsx$/, "") === id);
+  if (!fault) return { label: id.startsWith("variants/") ? `Layout variant: ${id.slice("variants/".length)}` : id };
+  const where = fault.sheet ? ` at ${quoteSheetName(fault.sheet)}!${fault.address}` : "";
+  return { label: `Faulty: ${fault.rule}`, fault: `Seeded fault: ${fault.fault} (expect ${fault.rule}${where}).` };
 }
 
-export const EXAMPLES: readonly WorkbenchExample[] = snapshots
-  .keys()
-  .map(idOf)
-  // Consistent samples first, then the faulty copies in rule order.
+const fromSnapshots: WorkbenchExample[] = [...new Set(snapshots.keys().filter((key) => key.startsWith("./")).map(idOf))]
+  // Consistent samples first, then layout variants and faulty copies.
   .sort((a, b) => Number(a.includes("/")) - Number(b.includes("/")) || a.localeCompare(b))
   .map((id) => ({ id, ...describe(id), workbook: () => snapshots(`./${id}.json`) as Workbook }));
+
+const consistent = fromSnapshots.filter((example) => !example.id.includes("/"));
+
+export const EXAMPLES: readonly WorkbenchExample[] = [
+  ...consistent,
+  // Built in the page rather than stored: the largest plan the add-in expects, for sizing the read.
+  { id: "full-size-plan", label: "Full-size plan (ten years, generated)", workbook: fullSizePlan },
+  ...fromSnapshots.filter((example) => example.id.includes("/")),
+];

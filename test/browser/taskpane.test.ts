@@ -1,0 +1,268 @@
+/**
+ * The task pane driven in Chromium: in the workbench over the stand-in Excel host (every sample workbook),
+ * and as the plain task pane page before and without Office. One browser for the file, a page per test.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { OUTPUT, openSession, watchErrors, type Session } from "./browser";
+
+interface FaultEntry {
+  readonly file: string;
+  readonly rule: string;
+  readonly sheet: string;
+  readonly address: string;
+}
+
+interface HostView {
+  readonly selection: { sheet: string; address: string };
+  readonly writes: { kind: string; sheet: string }[];
+  readonly syncCount: number;
+}
+
+const ROOT = path.resolve(__dirname, "../..");
+const FAULTS = JSON.parse(readFileSync(path.join(ROOT, "examples/faults.json"), "utf8")) as FaultEntry[];
+const AXE = readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+const README_IMAGE = path.join(ROOT, "docs/images/taskpane-light.png");
+/** The id the workbench gives a faulty copy: its path under examples/ without extension. */
+const exampleId = (fault: FaultEntry) => fault.file.replace(/^examples\//, "").replace(/\.xlsx$/, "");
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await openSession();
+  mkdirSync(OUTPUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Opens the workbench on a sample and waits until the pane is ready to check. */
+async function openWorkbench(query = ""): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`workbench.html${query}`);
+  await page.locator("#check-workbook", { hasText: "Check workbook" }).waitFor();
+  return { page, errors };
+}
+
+async function openExample(page: Page, id: string): Promise<void> {
+  await page.evaluate((name) => window.workbench.open(name), id);
+  await page.locator("#check-workbook", { hasText: "Check workbook" }).waitFor();
+}
+
+const host = (page: Page): Promise<HostView> =>
+  page.evaluate(() => {
+    const { selection, writes, syncCount } = window.workbench.host;
+    return { selection, writes, syncCount };
+  });
+
+/** Presses Check workbook and waits for the summary line. */
+async function check(page: Page): Promise<string> {
+  await page.click("#check-workbook");
+  await page.locator("#status", { hasText: "Check finished" }).waitFor();
+  return (await page.textContent("#check-summary")) ?? "";
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches `selector`. */
+async function tabTo(page: Page, selector: string, backwards = false): Promise<void> {
+  for (let presses = 0; presses < 60; presses += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute("data-address") || "");
+
+describe("task pane page", () => {
+  it("should show its title and a disabled Check button until Office is ready", async () => {
+    const page = await session.context.newPage();
+    // An office.js whose onReady waits for the test, as Excel does while it starts the add-in.
+    await page.route("**/office-js/office.js", (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: "window.Office = { context: {}, onReady: () => new Promise((resolve) => (window.officeReady = resolve)) };",
+      }),
+    );
+    await page.goto("taskpane.html");
+    await expect(page.textContent("h1")).resolves.toBe("DSG checker");
+    const button = page.locator("#check-workbook");
+    await expect(button.textContent()).resolves.toBe("Loading…");
+    await expect(button.isDisabled()).resolves.toBe(true);
+    await page.evaluate(() => (window as unknown as { officeReady(info: object): void }).officeReady({ host: null }));
+    await page.locator("#status", { hasText: "open it in Excel" }).waitFor();
+    await page.close();
+  });
+
+  it("should say so when office.js cannot load instead of staying blank", async () => {
+    const page = await session.context.newPage();
+    await page.route("**/office-js/office.js", (route) => route.abort());
+    await page.goto("taskpane.html");
+    await page.locator("#status", { hasText: "Office did not load" }).waitFor();
+    await expect(page.locator("#check-workbook").isDisabled()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it("should start with the real office.js outside Excel and point the user to Excel", async () => {
+    const page = await session.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("taskpane.html");
+    await page.locator("#status", { hasText: "open it in Excel" }).waitFor();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("ArrowRight");
+    await expect(page.locator("#panel-functions").isVisible()).resolves.toBe(true);
+    await expect(page.locator("#panel-functions li.function").count()).resolves.toBe(10);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("workbench", () => {
+  it("should find no errors in the consistent plan", async () => {
+    const { page, errors } = await openWorkbench("?example=dsg-management-plan");
+    const summary = await check(page);
+    expect(summary).toMatch(/^0 errors/);
+    await expect(page.textContent("#check-template")).resolves.toContain("DSG deficit management plan");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("should report each seeded fault and select its cell when the finding is clicked", async () => {
+    const { page, errors } = await openWorkbench();
+    const missing: string[] = [];
+    for (const fault of FAULTS) {
+      await openExample(page, exampleId(fault));
+      await check(page);
+      const finding = page.locator(`button.finding[data-rule="${fault.rule}"][data-address="${fault.address}"]`).first();
+      if ((await finding.count()) === 0) {
+        missing.push(`${fault.rule} at ${fault.sheet}!${fault.address}`);
+        continue;
+      }
+      await finding.click();
+      if (fault.address) {
+        await page.waitForFunction((want) => window.workbench.host.selection.address === want, fault.address);
+        expect((await host(page)).selection).toEqual({ sheet: fault.sheet, address: fault.address });
+        await expect(page.textContent("#grid-selection")).resolves.toContain(fault.address);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("should work with the keyboard alone: check, open a finding, filter and write the report", async () => {
+    const fault = FAULTS.find((f) => f.rule === "roll-forward") as FaultEntry;
+    const { page } = await openWorkbench(`?example=${exampleId(fault)}`);
+    await tabTo(page, "#check-workbook");
+    await page.keyboard.press("Enter");
+    await page.locator("#status", { hasText: "Check finished" }).waitFor();
+
+    // Into the findings: one Tab stop for the list, then the arrow keys; Enter and Space open a finding.
+    await tabTo(page, "button.finding");
+    const first = await focused(page);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((want) => window.workbench.host.selection.address === want, first);
+    const count = await page.locator("button.finding").count();
+    if (count > 1) {
+      await page.keyboard.press("ArrowDown");
+      const second = await focused(page);
+      expect(second).not.toBe(first);
+      await page.keyboard.press(" ");
+      await page.waitForFunction((want) => window.workbench.host.selection.address === want, second);
+    }
+
+    // Filter: Space on the Errors box hides the errors.
+    await tabTo(page, "#show-error", true);
+    await page.keyboard.press(" ");
+    await expect(page.locator('.severity-group[data-severity="error"]').isHidden()).resolves.toBe(true);
+    await page.keyboard.press(" ");
+    await expect(page.locator('.severity-group[data-severity="error"]').isVisible()).resolves.toBe(true);
+
+    await tabTo(page, "#write-report", true);
+    await page.keyboard.press("Enter");
+    await page.locator("#status", { hasText: "Report written" }).waitFor();
+    expect((await host(page)).writes.some((w) => w.kind === "sheet-added" && w.sheet === "DSG check report")).toBe(true);
+
+    // The tabs: arrows move between them.
+    await tabTo(page, "#tab-check", true);
+    await page.keyboard.press("ArrowRight");
+    await expect(page.locator("#panel-functions").isVisible()).resolves.toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await expect(page.locator("#panel-settings").isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it("should write to the workbook only when Write report sheet is pressed, and only that sheet", async () => {
+    const fault = FAULTS.find((f) => f.rule === "opening-balance") as FaultEntry;
+    const { page } = await openWorkbench(`?example=${exampleId(fault)}`);
+    await check(page);
+    await page.locator("button.finding").first().click();
+    await page.click("#show-warning");
+    await page.click("#tab-settings");
+    await page.click("#save-settings");
+    await page.locator("#status", { hasText: "Settings saved" }).waitFor();
+    await page.click("#tab-check");
+    await check(page);
+    expect((await host(page)).writes).toEqual([]);
+    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(0);
+
+    await page.click("#write-report");
+    await page.locator("#status", { hasText: "Report written" }).waitFor();
+    const writes = (await host(page)).writes;
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((w) => w.sheet !== "DSG check report")).toEqual([]);
+    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(1);
+
+    // Writing again replaces the sheet rather than adding a second one.
+    await page.click("#write-report");
+    await page.locator("#status", { hasText: "Report written" }).waitFor();
+    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it("should read the full-size plan in as many round trips as the small one", async () => {
+    const { page } = await openWorkbench("?example=dsg-management-plan");
+    const syncsFor = async () => {
+      const before = (await host(page)).syncCount;
+      await check(page);
+      return (await host(page)).syncCount - before;
+    };
+    const small = await syncsFor();
+    await openExample(page, "full-size-plan");
+    const large = await syncsFor();
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBe(small);
+    await page.close();
+  });
+
+  it.each(["light", "dark"])("should have no axe violations in the %s theme with findings open", async (theme) => {
+    const fault = FAULTS.find((f) => f.rule === "roll-forward") as FaultEntry;
+    const { page } = await openWorkbench(`?theme=${theme}&example=${exampleId(fault)}`);
+    await check(page);
+    await page.locator("button.finding").first().click();
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+
+    await page.locator("#app").screenshot({ path: path.join(OUTPUT, `taskpane-${theme}.png`) });
+    await page.screenshot({ path: path.join(OUTPUT, `workbench-${theme}.png`) });
+    if (theme === "light" && (process.env.UPDATE_SCREENSHOTS || !existsSync(README_IMAGE))) {
+      mkdirSync(path.dirname(README_IMAGE), { recursive: true });
+      copyFileSync(path.join(OUTPUT, "taskpane-light.png"), README_IMAGE);
+    }
+    await page.close();
+  });
+
+  it("should make no request outside its own origin", () => {
+    const outside = session.requests.filter((url) => !url.startsWith(session.baseUrl));
+    expect(session.requests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+  });
+});
