@@ -158,7 +158,13 @@ describe("unit-cost-jump", () => {
   it("should point at the high needs expenditure of the financial year paired with the census", () => {
     const reports = runRule(unitCostJump, withSpend([4.0, 4.32, 6.0], placement(consistent), placement(post16)));
     expect(reports.map(at)).toEqual([["Financial summary", 24, 4]]);
-    expect(reports[0].message).toMatch(/Cost per EHCP moves 29\.3% from £40,000 \(census 2023, 2022-23\)/);
+    expect(reports[0].message).toMatch(/Cost per EHCP rises 29\.3% from £40,000 \(census 2023, 2022-23\)/);
+  });
+
+  it("should report a one-year spike once, at the year out of line", () => {
+    const reports = runRule(unitCostJump, withSpend([4.0, 3.0, 4.64], placement(consistent), placement(post16)));
+    expect(reports.map(at)).toEqual([["Financial summary", 24, 3]]);
+    expect(reports[0].message).toContain("Cost per EHCP falls 30.6%");
   });
 
   it("should follow an overridden threshold", () => {
@@ -173,6 +179,6 @@ describe("unit-cost-jump", () => {
       ["CYP summary", 8, 4],
       ["CYP summary", 22, 4],
     ]);
-    expect(reports[0].message).toMatch(/^Mainstream schools or academies: share of all EHCPs moves from 79\.6% in 2023 to 67\.6% in 2024/);
+    expect(reports[0].message).toMatch(/^Mainstream schools or academies: share of all EHCPs falls 12 percentage points, from 79\.6% in 2023 to 67\.6% in 2024/);
   });
 });

@@ -22,6 +22,31 @@ function highNeedsSpend(template: LocatedTemplate): Map<number, { spend: Decimal
 
 const POUNDS: MoneyUnit = { label: "£", pounds: 1 };
 
+/** A year-on-year move beyond the threshold, in census year `year`. */
+interface Jump {
+  readonly year: number;
+  readonly change: Decimal;
+  readonly report: RuleReport;
+}
+
+/**
+ * One wrong figure makes a spike: a jump into its year and a jump back out the next. Only the jump into
+ * the spike is reported, so the finding points at the figure to check rather than at its neighbour.
+ */
+function withoutRebounds(jumps: readonly Jump[]): RuleReport[] {
+  const kept: Jump[] = [];
+  for (const jump of jumps) {
+    const previous = kept.at(-1);
+    const rebound = previous?.year === jump.year - 1 && previous.change.isNegative() !== jump.change.isNegative();
+    if (!rebound) kept.push(jump);
+  }
+  return kept.map((jump) => jump.report);
+}
+
+function moves(change: Decimal, unit: string): string {
+  return `${change.isNegative() ? "falls" : "rises"} ${change.abs().toDecimalPlaces(1).toString()}${unit}`;
+}
+
 /**
  * Cost per plan for each census year Y: high needs spend of financial year (Y−1)-(Y), the year the January
  * census falls in, divided by the plans counted at that census. Reports each jump beyond the threshold.
@@ -34,7 +59,7 @@ function costJumps(template: LocatedTemplate, ehcp: EhcpTables, percent: number)
     const count = plans.get(census);
     return year && count && !count.isZero() ? { ...year, cost: year.spend.dividedBy(count) } : undefined;
   };
-  const reports: RuleReport[] = [];
+  const jumps: Jump[] = [];
   for (const census of [...plans.keys()].sort((a, b) => a - b)) {
     const [before, after] = [costOf(census - 1), costOf(census)];
     if (before === undefined || after === undefined || before.cost.isZero()) continue;
@@ -42,18 +67,19 @@ function costJumps(template: LocatedTemplate, ehcp: EhcpTables, percent: number)
     if (change.abs().lte(percent)) continue;
     // A plan costs tens of thousands of pounds: shown in pounds, as "£0.041m" would hide the change.
     const perPlan = (cost: Decimal) => formatMoney(cost.times(template.unit.pounds), POUNDS);
-    reports.push({
+    const report = {
       message:
-        `Cost per EHCP moves ${change.toDecimalPlaces(1).toString()}% from ${perPlan(before.cost)} ` +
+        `Cost per EHCP ${moves(change, "%")} from ${perPlan(before.cost)} ` +
         `(census ${census - 1}, ${financialYearLabel(census - 2)}) to ${perPlan(after.cost)} ` +
         `(census ${census}, ${financialYearLabel(census - 1)}), beyond ±${percent}%. ` +
         "Check high needs expenditure and the number of plans, or explain the change in the narrative.",
       at: { sheet: after.sheet, row: after.cell.row, col: after.cell.col },
       expected: before.cost.toNumber(),
       actual: after.cost.toNumber(),
-    });
+    };
+    jumps.push({ year: census, change, report });
   }
-  return reports;
+  return withoutRebounds(jumps);
 }
 
 /** Each placement's share of all plans, reported where it moves more than the threshold in a year. */
@@ -65,24 +91,25 @@ function mixShifts(ehcp: EhcpTables, points: number): RuleReport[] {
       const all = plans.get(placement.years[index].start);
       return stock && all && !all.isZero() ? { ...stock, share: stock.count.dividedBy(all).times(100) } : undefined;
     };
-    const reports: RuleReport[] = [];
+    const jumps: Jump[] = [];
     for (let index = 1; index < placement.years.length; index++) {
       const [year, previous] = [placement.years[index], placement.years[index - 1]];
       const [before, after] = [share(index - 1), share(index)];
       if (year.start !== previous.start + 1 || before === undefined || after?.cell === undefined) continue;
       const shift = after.share.minus(before.share);
       if (shift.abs().lte(points)) continue;
-      reports.push({
+      const report = {
         message:
-          `${placement.name}: share of all EHCPs moves from ${before.share.toDecimalPlaces(1).toString()}% in ` +
-          `${previous.label} to ${after.share.toDecimalPlaces(1).toString()}% in ${year.label} ` +
-          `(${shift.toDecimalPlaces(1).toString()} percentage points, beyond ±${points}). Explain the change in the narrative.`,
+          `${placement.name}: share of all EHCPs ${moves(shift, " percentage points")}, from ` +
+          `${before.share.toDecimalPlaces(1).toString()}% in ${previous.label} to ${after.share.toDecimalPlaces(1).toString()}% ` +
+          `in ${year.label} (beyond ±${points}). Check the placement's numbers or explain the change in the narrative.`,
         at: { sheet: placement.sheet, row: after.cell.row, col: after.cell.col },
         expected: before.share.toNumber(),
         actual: after.share.toNumber(),
-      });
+      };
+      jumps.push({ year: year.start, change: shift, report });
     }
-    return reports;
+    return withoutRebounds(jumps);
   });
 }
 
@@ -95,7 +122,8 @@ export const unitCostJump = defineRule({
     "The implied cost per EHCP is high needs block expenditure divided by the number of plans: the January census " +
     "of year Y is paired with financial year (Y−1)-(Y). A move of more than 15% from one year to the next, or a " +
     "placement type's share of all plans moving more than 5 percentage points, usually means a figure is wrong or a " +
-    "change needs explaining in the narrative. Both thresholds can be changed.",
+    "change needs explaining in the narrative. A single year out of line is reported once, at that year. Both " +
+    "thresholds can be changed.",
   defaults: { costJumpPercent: 15, mixShiftPoints: 5 },
   check({ template, settings }) {
     const ehcp = template.ehcp;
