@@ -58,6 +58,14 @@ describe("parseAreas", () => {
       ],
     ],
     ["'Year, 2024''s plan'!B2:C3", [{ top: 1, left: 1, bottom: 2, right: 2 }]],
+    // The separator Office documents for RangeAreas.address.
+    [
+      "Sheet1!A1:B4, Sheet1!D1:D4",
+      [
+        { top: 0, left: 0, bottom: 3, right: 1 },
+        { top: 0, left: 3, bottom: 3, right: 3 },
+      ],
+    ],
     ["", []],
   ])("should read %j", (address, areas) => {
     expect(parseAreas(address)).toEqual(areas);

@@ -4,6 +4,7 @@
  * Round trips (`context.sync()`), whatever the number of sheets:
  * 1. the sheet list (names, visibility);
  * 2. per sheet, the used range's size and position and its merged areas (all queued, one sync);
+ *    should Excel refuse the merged areas (over 512 on a sheet), this one is repeated without them;
  * 3. the cells (`values`, `formulas`, `numberFormat`, `valueTypes`) of every sheet, packed into as few
  *    syncs as the per-sync cell budget allows — one for ordinary DfE templates. Only sheets bigger than the
  *    budget are split into row blocks, so extra syncs depend on the size of huge sheets, never on sheet count.
@@ -96,43 +97,63 @@ async function readAll(
   progress(
     `Finding the used cells on ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"}`
   );
-  const readMerges = mergedAreasSupported();
-  // Split loop: queue every sheet's requests first, then one sync for all of them.
+  const { areas, merges } = await findUsedAreas(context, sheets, mergedAreasSupported());
+  const grids = areas.map((area) => (area === null ? emptyGrid() : newGrid(area)));
+  await readCells(context, sheets, areas, grids, cellsPerSync, progress);
+
+  return {
+    sheets: sheets.map((sheet, i): Sheet => ({
+      name: sheet.name,
+      visibility: visibilityOf(sheet.visibility),
+      top: areas[i]?.top ?? 0,
+      left: areas[i]?.left ?? 0,
+      ...grids[i],
+      merges: merges[i] ?? [],
+    })),
+  };
+}
+
+/**
+ * Round trip 2: each sheet's used range and merged areas, queued in one loop (split-loop pattern) and synced
+ * once. Excel fails the whole request when a range has more than 512 merged areas, so a failure with merges
+ * asked for is retried once without them: merges only help label matching, the cells matter more.
+ */
+async function findUsedAreas(
+  context: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  withMerges: boolean
+): Promise<{ areas: (UsedArea | null)[]; merges: CellRange[][] }> {
   const usedRanges = sheets.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,rowCount,columnCount,cellCount,rowIndex,columnIndex");
     return used;
   });
   // The formatted used range (valuesOnly false) also covers merged blank cells; on a Worksheet it never fails.
-  const mergedAreas = readMerges
+  const mergedAreas = withMerges
     ? sheets.map((sheet) => {
         const merged = sheet.getUsedRange(false).getMergedAreasOrNullObject();
         merged.load("address");
         return merged;
       })
     : [];
-  await context.sync();
-
-  const areas = usedRanges.map((used): UsedArea | null =>
-    used.isNullObject
-      ? null
-      : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, cols: used.columnCount }
-  );
-  const grids = areas.map((area) => (area === null ? emptyGrid() : newGrid(area)));
-  await readCells(context, sheets, areas, grids, cellsPerSync, progress);
-
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!withMerges) throw error;
+    return findUsedAreas(context, sheets, false);
+  }
   return {
-    sheets: sheets.map((sheet, i): Sheet => {
-      const merged = mergedAreas[i];
-      return {
-        name: sheet.name,
-        visibility: visibilityOf(sheet.visibility),
-        top: areas[i]?.top ?? 0,
-        left: areas[i]?.left ?? 0,
-        ...grids[i],
-        merges: merged === undefined || merged.isNullObject ? [] : parseAreas(merged.address),
-      };
-    }),
+    areas: usedRanges.map((used): UsedArea | null =>
+      used.isNullObject
+        ? null
+        : {
+            top: used.rowIndex,
+            left: used.columnIndex,
+            rows: used.rowCount,
+            cols: used.columnCount,
+          }
+    ),
+    merges: mergedAreas.map((merged) => (merged.isNullObject ? [] : parseAreas(merged.address))),
   };
 }
 

@@ -124,6 +124,26 @@ describe("readOfficeWorkbook over the stand-in host", () => {
     await expect(failure).rejects.toThrow(message);
   });
 
+  it("should still read the cells of a sheet with more merged areas than Excel returns (512)", async () => {
+    const merged = smallWorkbook();
+    const merges = Array.from({ length: 600 }, (_, i) => ({
+      top: 10 + i,
+      left: 0,
+      bottom: 10 + i,
+      right: 1,
+    }));
+    const many = install({ sheets: [{ ...merged.sheets[0], merges }, merged.sheets[1]] });
+    const read = await readOfficeWorkbook();
+    expect(read.sheets[0].values).toEqual(merged.sheets[0].values);
+    expect(read.sheets[0].merges).toEqual([]);
+    expect(many.log.filter((e) => e.kind === "sync").map((e) => e.error)).toEqual([
+      undefined,
+      "GeneralException",
+      undefined,
+      undefined,
+    ]);
+  });
+
   it("should skip merged areas where Excel does not support ExcelApi 1.13", async () => {
     install(smallWorkbook(), { excelApiVersion: "1.12" });
     expect((await readOfficeWorkbook()).sheets[0].merges).toEqual([]);

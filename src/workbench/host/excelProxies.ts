@@ -37,6 +37,7 @@ export type WrittenProperty = "values" | "formulas" | "numberFormat" | "format";
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const MAX_CELLS_PER_READ = 5_000_000;
+const MAX_MERGED_AREAS = 512;
 
 type LoadOption =
   string | string[] | { select?: string | string[] } | Record<string, unknown> | undefined;
@@ -535,6 +536,13 @@ export class StandInRange extends StandInObject<RangeTarget> {
       const target = this.targetOrNull();
       if (target === null) return null;
       const areas = target.sheet.merges.filter((m) => overlaps(m, target.area));
+      // Documented limit: "if the merged areas count in this range is more than 512, this method will fail".
+      if (areas.length > MAX_MERGED_AREAS) {
+        throw new StandInOfficeError(
+          "GeneralException",
+          "There are more than 512 merged areas in the range."
+        );
+      }
       return areas.length === 0 ? null : { sheet: target.sheet, areas };
     });
   }
