@@ -57,7 +57,10 @@ describe("locateBlocks", () => {
   });
 
   it("should close a block at the first blank row after its in-year row", () => {
-    const withoutBlockCumulative = { ...blocksSheet, values: blocksSheet.values.filter((_, i) => i !== 15) };
+    const withoutBlockCumulative = {
+      ...blocksSheet,
+      values: blocksSheet.values.filter((_, i) => i !== 15),
+    };
     expect(locateBlocks(blocksSheet, years)[1].cumulative?.row).toBe(15);
     expect(locateBlocks(withoutBlockCumulative, years)[1].cumulative).toBeUndefined();
   });
@@ -92,7 +95,10 @@ describe("locateMitigations", () => {
 
   it("should find the rows and the saving lines between unmitigated and total", () => {
     const found = locateMitigations(sheet, years);
-    expect(found?.lines.map((l) => l.label)).toEqual(["Reduce independent placements", "Early intervention"]);
+    expect(found?.lines.map((l) => l.label)).toEqual([
+      "Reduce independent placements",
+      "Early intervention",
+    ]);
     expect(found?.total?.row).toBe(5);
     expect(found?.mitigated?.row).toBe(6);
     expect(found?.unmitigatedCumulative?.row).toBe(7);

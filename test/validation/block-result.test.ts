@@ -43,7 +43,12 @@ describe("block-result", () => {
 
   it("should read deficits as negative numbers when the sheet does", () => {
     const negated = planWorkbook().sheets[0].values.map((cells, row) =>
-      cells.map((v) => ((row <= AT.carriedForward || row === AT.earlyYearsInYear || row === AT.hnbInYear) && typeof v === "number" ? -v : v)),
+      cells.map((v) =>
+        (row <= AT.carriedForward || row === AT.earlyYearsInYear || row === AT.hnbInYear) &&
+        typeof v === "number"
+          ? -v
+          : v
+      )
     );
     const workbook = { sheets: [{ ...planWorkbook().sheets[0], values: negated }] };
     expect(runRule(blockResult, workbook)).toEqual([]);

@@ -20,17 +20,32 @@ const RULE_IDS = [
   "hnsg-split",
 ];
 
-const plans: [string, () => Workbook][] = [["the consistent plan", managementPlan], ...Object.entries(VARIANTS)];
+const plans: [string, () => Workbook][] = [
+  ["the consistent plan", managementPlan],
+  ...Object.entries(VARIANTS),
+];
 
 describe("block, mitigation and Safety Valve locators on the example plans", () => {
   it.each(plans)("should find every section of %s", (_, build) => {
     const financial = locateTemplate(build()).financial;
     const blocks = financial?.blocks ?? [];
-    expect(blocks.map((b) => b.block).sort()).toEqual(["central-school-services", "early-years", "high-needs", "schools"]);
+    expect(blocks.map((b) => b.block).sort()).toEqual([
+      "central-school-services",
+      "early-years",
+      "high-needs",
+      "schools",
+    ]);
     for (const block of blocks) {
-      expect([block.block, block.allocation?.label, block.expenditure?.label, block.inYear?.label]).not.toContain(undefined);
+      expect([
+        block.block,
+        block.allocation?.label,
+        block.expenditure?.label,
+        block.inYear?.label,
+      ]).not.toContain(undefined);
     }
-    expect(blocks.find((b) => b.block === "high-needs")?.expenditureLines.map((l) => l.label)).toEqual(S251_LINES.map(([label]) => label));
+    expect(
+      blocks.find((b) => b.block === "high-needs")?.expenditureLines.map((l) => l.label)
+    ).toEqual(S251_LINES.map(([label]) => label));
     expect(financial?.mitigations?.lines.length).toBeGreaterThan(0);
     expect(financial?.mitigations?.mitigated).toBeDefined();
     expect(financial?.safetyValve?.agreementTotal?.cell.value).toBeGreaterThan(0);
@@ -46,14 +61,18 @@ describe("block, mitigation and Safety Valve rules on the faulty examples", () =
   const faulty = faultyExamples().filter(({ entry }) => RULE_IDS.includes(entry.rule));
 
   it("should have a faulty example for every rule but the advisory note", () => {
-    expect(faulty.map(({ entry }) => entry.rule).sort()).toEqual(RULE_IDS.filter((id) => id !== "hnsg-split").sort());
+    expect(faulty.map(({ entry }) => entry.rule).sort()).toEqual(
+      RULE_IDS.filter((id) => id !== "hnsg-split").sort()
+    );
   });
 
   it.each(faulty.map(({ entry, workbook }) => [entry.rule, entry, workbook] as const))(
     "should report %s at the faulty cell",
     (rule, entry, workbook) => {
       const findings = validateWorkbook(workbook).findings.filter((f) => f.rule === rule);
-      expect(findings.map((f) => [f.severity, f.sheet, f.address])).toEqual([[entry.severity, entry.sheet, entry.address]]);
-    },
+      expect(findings.map((f) => [f.severity, f.sheet, f.address])).toEqual([
+        [entry.severity, entry.sheet, entry.address],
+      ]);
+    }
   );
 });

@@ -123,7 +123,11 @@ export interface Found {
 }
 
 /** Runs one rule over a workbook with its defaults, overridden by `options.thresholds` as the engine does. */
-export function runRule<S extends Record<string, number>>(rule: Rule<S>, workbook: Workbook, options: ValidationOptions = {}): Found[] {
+export function runRule<S extends Record<string, number>>(
+  rule: Rule<S>,
+  workbook: Workbook,
+  options: ValidationOptions = {}
+): Found[] {
   const template = locateTemplate(workbook);
   const settings = ruleSettings(rule, undefined, options);
   return rule.check({ workbook, template, settings, options }).map((report) => ({

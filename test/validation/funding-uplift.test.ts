@@ -10,17 +10,20 @@ describe("funding-uplift", () => {
   it.each([
     [2, 90, "changes by 21.6% in 2026-27 (from £74.000m to £90.000m)", 81.4],
     [2, 73, "changes by -1.4% in 2026-27 (from £74.000m to £73.000m)", 74],
-  ])("should warn at the allocation cell when growth is outside 0-10%% (%i, %d)", (year, value, text, expected) => {
-    expect(runRule(fundingUplift, planWorkbook([[AT.hnbAllocation, year, value]]))).toEqual([
-      {
-        sheet: SHEET,
-        address: yearCell(AT.hnbAllocation, year),
-        message: `High needs block DSG allocation ${text}, outside the usual 0% to 10% a year: check the funding assumption and explain it in the narrative.`,
-        expected,
-        actual: value,
-      },
-    ]);
-  });
+  ])(
+    "should warn at the allocation cell when growth is outside 0-10%% (%i, %d)",
+    (year, value, text, expected) => {
+      expect(runRule(fundingUplift, planWorkbook([[AT.hnbAllocation, year, value]]))).toEqual([
+        {
+          sheet: SHEET,
+          address: yearCell(AT.hnbAllocation, year),
+          message: `High needs block DSG allocation ${text}, outside the usual 0% to 10% a year: check the funding assumption and explain it in the narrative.`,
+          expected,
+          actual: value,
+        },
+      ]);
+    }
+  );
 
   it("should not judge actual years, and take overridden thresholds", () => {
     expect(runRule(fundingUplift, planWorkbook([[AT.hnbAllocation, 0, 50]]))).toHaveLength(1); // 2025-26 now +48%

@@ -22,11 +22,15 @@ describe("hnsg-split", () => {
     const options = { thresholds: { "hnsg-split": { writeOffPercent: 50, cutOffYear: 2026 } } };
     const [note] = runRule(hnsgSplit, planWorkbook(), options);
     expect(note.address).toBe(yearCell(AT.carriedForward, 2));
-    expect(note.message).toContain("A High Needs Stability Grant of 50% of the eligible £30.100m would write off £15.050m");
+    expect(note.message).toContain(
+      "A High Needs Stability Grant of 50% of the eligible £30.100m would write off £15.050m"
+    );
   });
 
   it("should say nothing when there is no deficit or no 2025-26 column", () => {
     expect(runRule(hnsgSplit, planWorkbook([[AT.carriedForward, 1, -1]]))).toEqual([]);
-    expect(runRule(hnsgSplit, planWorkbook(), { thresholds: { "hnsg-split": { cutOffYear: 2030 } } })).toEqual([]);
+    expect(
+      runRule(hnsgSplit, planWorkbook(), { thresholds: { "hnsg-split": { cutOffYear: 2030 } } })
+    ).toEqual([]);
   });
 });

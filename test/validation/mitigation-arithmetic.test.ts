@@ -37,6 +37,8 @@ describe("mitigation-arithmetic", () => {
 
   it("should allow rounding of each figure, or the user's tolerance", () => {
     expect(runRule(mitigationArithmetic, planWorkbook([[AT.mitigated, 2, 8.301]]))).toEqual([]);
-    expect(runRule(mitigationArithmetic, planWorkbook([[AT.mitigated, 2, 8.8]]), { tolerance: 0.5 })).toEqual([]);
+    expect(
+      runRule(mitigationArithmetic, planWorkbook([[AT.mitigated, 2, 8.8]]), { tolerance: 0.5 })
+    ).toEqual([]);
   });
 });

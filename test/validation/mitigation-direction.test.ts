@@ -12,7 +12,8 @@ describe("mitigation-direction", () => {
       {
         sheet: SHEET,
         address: yearCell(AT.firstMitigation, 1),
-        message: 'Mitigation "Reduce independent placements" increases the deficit by £1.500m in 2025-26: savings are positive, so check its sign.',
+        message:
+          'Mitigation "Reduce independent placements" increases the deficit by £1.500m in 2025-26: savings are positive, so check its sign.',
         expected: 0,
         actual: -1.5,
       },
@@ -34,6 +35,8 @@ describe("mitigation-direction", () => {
   });
 
   it("should ignore a negative within rounding", () => {
-    expect(runRule(mitigationDirection, planWorkbook([[AT.firstMitigation, 0, -0.0004]]))).toEqual([]);
+    expect(runRule(mitigationDirection, planWorkbook([[AT.firstMitigation, 0, -0.0004]]))).toEqual(
+      []
+    );
   });
 });

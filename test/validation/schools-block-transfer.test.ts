@@ -25,6 +25,8 @@ describe("schools-block-transfer", () => {
     ["a transfer into the schools block", 0, 5, {}],
     ["a raised limit", 2, -3.2, { thresholds: { "schools-block-transfer": { percent: 1 } } }],
   ])("should not warn for %s", (_, year, value, options) => {
-    expect(runRule(schoolsBlockTransfer, planWorkbook([[AT.schoolsMovements, year, value]]), options)).toEqual([]);
+    expect(
+      runRule(schoolsBlockTransfer, planWorkbook([[AT.schoolsMovements, year, value]]), options)
+    ).toEqual([]);
   });
 });

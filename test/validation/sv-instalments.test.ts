@@ -47,7 +47,8 @@ describe("sv-instalments", () => {
       {
         sheet: SHEET,
         address: yearCell(AT.status, 1),
-        message: 'The instalment status for 2025-26 is "pending": use received, expected, at risk, withheld or suspended.',
+        message:
+          'The instalment status for 2025-26 is "pending": use received, expected, at risk, withheld or suspended.',
       },
     ]);
   });

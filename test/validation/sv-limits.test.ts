@@ -27,24 +27,30 @@ describe("sv-limits", () => {
     [
       // Gross: 20 + 9 + 9.9 − 2 = 36.9 at the end of 2025-26, against a limit of 28.
       "the cumulative limit, gross of Safety Valve payments",
-      [[AT.limitBasis, 0, "gross"], [AT.deficitLimit, 2, 60]] as const,
+      [
+        [AT.limitBasis, 0, "gross"],
+        [AT.deficitLimit, 2, 60],
+      ] as const,
       [AT.carriedForward, 1],
       "The 2025-26 forecast cumulative deficit before Safety Valve payments (£36.900m) exceeds the Safety Valve agreement's limit of £28.000m by £8.900m",
       28,
       36.9,
     ],
-  ])("should warn at the breaching forecast cell for %s", (_, changes, [row, year], text, expected, actual) => {
-    const found = runRule(svLimits, planWorkbook(changes));
-    expect(found).toEqual([
-      {
-        sheet: SHEET,
-        address: yearCell(row, year),
-        message: `${text}: the DfE may withhold instalments. Explain the variance and the recovery actions.`,
-        expected,
-        actual: expect.closeTo(actual, 9),
-      },
-    ]);
-  });
+  ])(
+    "should warn at the breaching forecast cell for %s",
+    (_, changes, [row, year], text, expected, actual) => {
+      const found = runRule(svLimits, planWorkbook(changes));
+      expect(found).toEqual([
+        {
+          sheet: SHEET,
+          address: yearCell(row, year),
+          message: `${text}: the DfE may withhold instalments. Explain the variance and the recovery actions.`,
+          expected,
+          actual: expect.closeTo(actual, 9),
+        },
+      ]);
+    }
+  );
 
   it("should not judge actual years", () => {
     expect(runRule(svLimits, planWorkbook([[AT.deficitLimit, 0, 1]]))).toEqual([]);

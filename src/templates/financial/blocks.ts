@@ -8,6 +8,7 @@ import { cellValue } from "../../workbook/workbook";
 import type { LocatedRow, YearColumn } from "../located";
 import { findLabels, labelSet, searchArea } from "../labels";
 import { findRow, readRow } from "../rows";
+import { hasFigure, listedLines } from "./lines";
 import type { BlockPlan, DsgBlock } from "./blocksModel";
 import { DSG_BLOCKS } from "./blocksModel";
 
@@ -15,7 +16,9 @@ import { DSG_BLOCKS } from "./blocksModel";
  * Headings that start each block's rows (templates.md §1). Full names may carry trailing words ("High
  * needs block (HNB)"); abbreviations must stand alone, so "HNB top-ups" is not taken for a heading.
  */
-export const BLOCK_HEADING_LABELS: Readonly<Record<DsgBlock, { names: readonly string[]; abbreviations: readonly string[] }>> = {
+export const BLOCK_HEADING_LABELS: Readonly<
+  Record<DsgBlock, { names: readonly string[]; abbreviations: readonly string[] }>
+> = {
   schools: { names: ["Schools block"], abbreviations: [] },
   "central-school-services": {
     names: ["Central school services block", "Central schools services block"],
@@ -27,11 +30,29 @@ export const BLOCK_HEADING_LABELS: Readonly<Record<DsgBlock, { names: readonly s
 
 /** Row labels inside a block; the first synonym is the template's own wording. */
 export const BLOCK_ROW_LABELS = {
-  allocation: ["DSG allocation", "Funding", "DSG income after recoupment", "DSG funding allocation", "DSG income"],
-  movements: ["Block movements", "Transfers in/(out)", "Block transfer", "Block transfers", "Transfers in out"],
+  allocation: [
+    "DSG allocation",
+    "Funding",
+    "DSG income after recoupment",
+    "DSG funding allocation",
+    "DSG income",
+  ],
+  movements: [
+    "Block movements",
+    "Transfers in/(out)",
+    "Block transfer",
+    "Block transfers",
+    "Transfers in out",
+  ],
   otherFunding: ["Other funding", "Other income", "Adjustments"],
   expenditure: ["Expenditure", "Total expenditure", "Spend", "Total spend"],
-  inYear: ["In-year surplus/(deficit)", "In-year deficit/(surplus)", "In-year position", "Net position", "In-year result"],
+  inYear: [
+    "In-year surplus/(deficit)",
+    "In-year deficit/(surplus)",
+    "In-year position",
+    "Net position",
+    "In-year result",
+  ],
   cumulative: ["Cumulative deficit carried forward", "Cumulative deficit", "Cumulative position"],
 } as const;
 
@@ -56,25 +77,12 @@ function blockHeadings(sheet: Sheet, area: CellRange, firstYearCol: number): Hea
   return headings.sort((a, b) => a.row - b.row);
 }
 
-function hasFigure(sheet: Sheet, row: number, years: readonly YearColumn[]): boolean {
-  return years.some((year) => typeof cellValue(sheet, row, year.col) === "number");
-}
-
 function isBlankRow(sheet: Sheet, row: number, area: CellRange): boolean {
   for (let col = area.left; col <= area.right; col++) {
     const value = cellValue(sheet, row, col);
     if (value !== null && value !== "") return false;
   }
   return true;
-}
-
-/** The label cell of a row: the first text cell left of the figures. */
-function labelColOf(sheet: Sheet, row: number, area: CellRange, firstYearCol: number): number | undefined {
-  for (let col = area.left; col < firstYearCol; col++) {
-    const value = cellValue(sheet, row, col);
-    if (typeof value === "string" && value.trim() !== "") return col;
-  }
-  return undefined;
 }
 
 /**
@@ -85,12 +93,17 @@ function expenditureTotal(
   sheet: Sheet,
   rows: CellRange,
   years: readonly YearColumn[],
-  firstYearCol: number,
+  firstYearCol: number
 ): { total?: LocatedRow; headerRow?: number } {
-  const hits = findLabels(sheet, labelSet(BLOCK_ROW_LABELS.expenditure), { ...rows, right: firstYearCol - 1 });
+  const hits = findLabels(sheet, labelSet(BLOCK_ROW_LABELS.expenditure), {
+    ...rows,
+    right: firstYearCol - 1,
+  });
   const withFigures = hits.filter((hit) => hasFigure(sheet, hit.row, years));
   const last = withFigures[withFigures.length - 1];
-  const header = hits.find((hit) => !hasFigure(sheet, hit.row, years) && (!last || hit.row < last.row));
+  const header = hits.find(
+    (hit) => !hasFigure(sheet, hit.row, years) && (!last || hit.row < last.row)
+  );
   return { total: last && readRow(sheet, last.row, last.col, years), headerRow: header?.row };
 }
 
@@ -101,7 +114,7 @@ function locateBlock(
   end: number,
   area: CellRange,
   years: readonly YearColumn[],
-  firstYearCol: number,
+  firstYearCol: number
 ): BlockPlan {
   let rows: CellRange = { ...area, top: heading.row + 1, bottom: end };
   const inYear = findRow(sheet, BLOCK_ROW_LABELS.inYear, rows, years);
@@ -119,16 +132,12 @@ function locateBlock(
 
   // Expenditure lines: rows with figures between the last funding row (or the expenditure sub-heading)
   // and the expenditure total.
-  const expenditureLines: LocatedRow[] = [];
-  if (expenditure) {
-    const above = [heading.row, allocation?.row, movements?.row, otherFunding?.row, headerRow].filter(
-      (row): row is number => row !== undefined && row < expenditure.row,
-    );
-    for (let row = Math.max(...above) + 1; row < expenditure.row; row++) {
-      const labelCol = labelColOf(sheet, row, area, firstYearCol);
-      if (labelCol !== undefined && hasFigure(sheet, row, years)) expenditureLines.push(readRow(sheet, row, labelCol, years));
-    }
-  }
+  const above = [heading.row, allocation?.row, movements?.row, otherFunding?.row, headerRow].filter(
+    (row): row is number => row !== undefined && expenditure !== undefined && row < expenditure.row
+  );
+  const expenditureLines = expenditure
+    ? listedLines(sheet, Math.max(...above), expenditure.row, area, years)
+    : [];
   return {
     sheet: sheet.name,
     block: heading.block,
@@ -151,7 +160,11 @@ function locateBlock(
  * heading, and ends early at the first blank row after its in-year row, so rows of a following section
  * are never taken for the last block's. Returns an empty list when no block heading is found.
  */
-export function locateBlocks(sheet: Sheet, years: readonly YearColumn[], area?: Partial<CellRange>): BlockPlan[] {
+export function locateBlocks(
+  sheet: Sheet,
+  years: readonly YearColumn[],
+  area?: Partial<CellRange>
+): BlockPlan[] {
   if (years.length === 0) return [];
   const searched = searchArea(sheet, area);
   const firstYearCol = Math.min(...years.map((y) => y.col));

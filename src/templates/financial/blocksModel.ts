@@ -8,7 +8,12 @@ import type { LocatedRow, YearColumn } from "../located";
 /** The four DSG blocks, in the DfE order. */
 export type DsgBlock = "schools" | "central-school-services" | "early-years" | "high-needs";
 
-export const DSG_BLOCKS: readonly DsgBlock[] = ["schools", "central-school-services", "early-years", "high-needs"];
+export const DSG_BLOCKS: readonly DsgBlock[] = [
+  "schools",
+  "central-school-services",
+  "early-years",
+  "high-needs",
+];
 
 /** The block names used in messages, in the users' words. */
 export const BLOCK_NAMES: Readonly<Record<DsgBlock, string>> = {

@@ -3,10 +3,10 @@
  * the mitigated in-year deficit, and optionally the cumulative deficit before and after mitigations.
  */
 import type { CellRange, Sheet } from "../../workbook/workbook";
-import { cellValue } from "../../workbook/workbook";
-import type { LocatedRow, YearColumn } from "../located";
+import type { YearColumn } from "../located";
 import { searchArea } from "../labels";
-import { findRow, readRow } from "../rows";
+import { findRow } from "../rows";
+import { listedLines } from "./lines";
 import type { Mitigations } from "./mitigationsModel";
 
 /** Row labels of the section; the first synonym is the template's own wording. */
@@ -18,26 +18,23 @@ export const MITIGATION_ROW_LABELS = {
     "In-year deficit before mitigations",
   ],
   total: ["Total mitigations", "Total mitigation", "Total savings"],
-  mitigated: ["Mitigated in-year deficit", "Mitigated in-year position", "Mitigated deficit", "In-year deficit after mitigations"],
-  unmitigatedCumulative: ["Unmitigated cumulative deficit", "Unmitigated cumulative position", "Cumulative deficit before mitigations"],
-  mitigatedCumulative: ["Mitigated cumulative deficit", "Mitigated cumulative position", "Cumulative deficit after mitigations"],
+  mitigated: [
+    "Mitigated in-year deficit",
+    "Mitigated in-year position",
+    "Mitigated deficit",
+    "In-year deficit after mitigations",
+  ],
+  unmitigatedCumulative: [
+    "Unmitigated cumulative deficit",
+    "Unmitigated cumulative position",
+    "Cumulative deficit before mitigations",
+  ],
+  mitigatedCumulative: [
+    "Mitigated cumulative deficit",
+    "Mitigated cumulative position",
+    "Cumulative deficit after mitigations",
+  ],
 } as const;
-
-/** Every row between `from` and `to` (exclusive) with a text label left of the figures and at least one figure. */
-function savingLines(sheet: Sheet, from: number, to: number, area: CellRange, years: readonly YearColumn[]): LocatedRow[] {
-  const firstYearCol = Math.min(...years.map((y) => y.col));
-  const lines: LocatedRow[] = [];
-  for (let row = from + 1; row < to; row++) {
-    let labelCol: number | undefined;
-    for (let col = area.left; col < firstYearCol && labelCol === undefined; col++) {
-      const value = cellValue(sheet, row, col);
-      if (typeof value === "string" && value.trim() !== "") labelCol = col;
-    }
-    const hasFigure = years.some((year) => typeof cellValue(sheet, row, year.col) === "number");
-    if (labelCol !== undefined && hasFigure) lines.push(readRow(sheet, row, labelCol, years));
-  }
-  return lines;
-}
 
 /**
  * The Mitigations section in `area` of `sheet` (the whole used range when omitted), its rows read under
@@ -48,7 +45,7 @@ function savingLines(sheet: Sheet, from: number, to: number, area: CellRange, ye
 export function locateMitigations(
   sheet: Sheet,
   years: readonly YearColumn[],
-  area?: Partial<CellRange>,
+  area?: Partial<CellRange>
 ): Mitigations | undefined {
   if (years.length === 0) return undefined;
   const searched = searchArea(sheet, area);
@@ -58,7 +55,10 @@ export function locateMitigations(
   const mitigated = find(MITIGATION_ROW_LABELS.mitigated);
   if (!unmitigated && !total && !mitigated) return undefined;
   const end = total ?? mitigated;
-  const lines = unmitigated && end && end.row > unmitigated.row ? savingLines(sheet, unmitigated.row, end.row, searched, years) : [];
+  const lines =
+    unmitigated && end && end.row > unmitigated.row
+      ? listedLines(sheet, unmitigated.row, end.row, searched, years)
+      : [];
   return {
     sheet: sheet.name,
     years,

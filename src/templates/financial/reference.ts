@@ -9,7 +9,12 @@ import type { LocatedRow, YearColumn } from "../located";
 import { findRow } from "../rows";
 
 export const REFERENCE_ROW_LABELS = {
-  inYear: ["Reference in-year deficit", "Reference outturn in-year deficit", "s251 in-year deficit", "Reference outturn"],
+  inYear: [
+    "Reference in-year deficit",
+    "Reference outturn in-year deficit",
+    "s251 in-year deficit",
+    "Reference outturn",
+  ],
   carriedForward: [
     "Reference cumulative deficit",
     "Reference carried forward",
@@ -26,7 +31,11 @@ export interface ReferenceOutturn {
 }
 
 /** The reference rows in `area` of `sheet` (the whole used range when omitted), read under `years`. */
-export function locateReferenceOutturn(sheet: Sheet, years: readonly YearColumn[], area?: Partial<CellRange>): ReferenceOutturn {
+export function locateReferenceOutturn(
+  sheet: Sheet,
+  years: readonly YearColumn[],
+  area?: Partial<CellRange>
+): ReferenceOutturn {
   if (years.length === 0) return {};
   return {
     inYear: findRow(sheet, REFERENCE_ROW_LABELS.inYear, area, years),

@@ -11,20 +11,35 @@ import type { LimitBasis, LocatedFigure, SafetyValveAgreement } from "./safetyVa
 
 /** Row labels of the section; the first synonym is the template's own wording. */
 export const SAFETY_VALVE_ROW_LABELS = {
-  cumulativeLimit: ["Deficit limit", "Agreed cumulative deficit", "Cumulative deficit limit", "Agreed deficit limit"],
+  cumulativeLimit: [
+    "Deficit limit",
+    "Agreed cumulative deficit",
+    "Cumulative deficit limit",
+    "Agreed deficit limit",
+  ],
   inYearLimit: ["Agreed in-year deficit", "In-year deficit limit", "Agreed in-year deficit limit"],
   basis: ["Limit basis", "Basis of limit", "Deficit limit basis"],
-  agreementTotal: ["Agreement total", "Total agreed DfE payments", "Total Safety Valve funding", "Agreed DfE contribution"],
+  agreementTotal: [
+    "Agreement total",
+    "Total agreed DfE payments",
+    "Total Safety Valve funding",
+    "Agreed DfE contribution",
+  ],
   status: ["Status", "Instalment status", "Payment status"],
 } as const;
 
 /** The first non-blank cell right of a label: where a single figure or word sits beside its label. */
-function figureBeside(sheet: Sheet, labels: readonly string[], area: CellRange): LocatedFigure | undefined {
+function figureBeside(
+  sheet: Sheet,
+  labels: readonly string[],
+  area: CellRange
+): LocatedFigure | undefined {
   const hit = findLabel(sheet, labelSet(labels), area);
   if (!hit) return undefined;
   for (let col = hit.col + 1; col <= area.right; col++) {
     const value = cellValue(sheet, hit.row, col);
-    if (value !== null && value !== "") return { sheet: sheet.name, label: hit.text.trim(), cell: locateCell(sheet, hit.row, col) };
+    if (value !== null && value !== "")
+      return { sheet: sheet.name, label: hit.text.trim(), cell: locateCell(sheet, hit.row, col) };
   }
   return undefined;
 }
@@ -43,7 +58,7 @@ function basisOf(figure: LocatedFigure | undefined): LimitBasis {
 export function locateSafetyValveAgreement(
   sheet: Sheet,
   years: readonly YearColumn[],
-  area?: Partial<CellRange>,
+  area?: Partial<CellRange>
 ): SafetyValveAgreement | undefined {
   if (years.length === 0) return undefined;
   const searched = searchArea(sheet, area);

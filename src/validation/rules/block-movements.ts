@@ -29,7 +29,12 @@ export const blockMovements = defineRule({
       const cells = moving.map((block) => block.movements!.cells[i]);
       const sum = sumOf(cells);
       const first = cells.find((cell) => figure(cell) !== undefined);
-      if (sum === undefined || first === undefined || sum.abs().lte(allowance(roundedTerms(cells), options))) return;
+      if (
+        sum === undefined ||
+        first === undefined ||
+        sum.abs().lte(allowance(roundedTerms(cells), options))
+      )
+        return;
       const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(cells));
       const parts = moving
         .map((block, b) => ({ name: BLOCK_NAMES[block.block], value: figure(cells[b]) }))

@@ -15,16 +15,26 @@ function checkInYear(
   i: number,
   unit: MoneyUnit,
   sign: SignConvention,
-  options: ValidationOptions,
+  options: ValidationOptions
 ): RuleReport | undefined {
   const inYearCell = block.inYear?.cells[i];
   const reported = figure(inYearCell);
   const spend = figure(block.expenditure?.cells[i]);
   const funding = sumOf(cellsAt([block.allocation, block.movements, block.otherFunding], i));
-  if (!inYearCell || reported === undefined || spend === undefined || funding === undefined || !block.allocation) return undefined;
+  if (
+    !inYearCell ||
+    reported === undefined ||
+    spend === undefined ||
+    funding === undefined ||
+    !block.allocation
+  )
+    return undefined;
   const expected = asDeficit(spend.minus(funding), sign);
   const gap = reported.minus(expected);
-  const terms = cellsAt([block.inYear, block.expenditure, block.allocation, block.movements, block.otherFunding], i);
+  const terms = cellsAt(
+    [block.inYear, block.expenditure, block.allocation, block.movements, block.otherFunding],
+    i
+  );
   if (gap.abs().lte(allowance(roundedTerms(terms), options))) return undefined;
   const money = (value: Decimal) => formatMoney(value, unit, shownDecimals(terms));
   return {
@@ -39,12 +49,24 @@ function checkInYear(
 }
 
 /** The expenditure total equals the sum of the expenditure lines listed above it (the HNB's s251 lines). */
-function checkLines(block: BlockPlan, year: YearColumn, i: number, unit: MoneyUnit, options: ValidationOptions): RuleReport | undefined {
+function checkLines(
+  block: BlockPlan,
+  year: YearColumn,
+  i: number,
+  unit: MoneyUnit,
+  options: ValidationOptions
+): RuleReport | undefined {
   const totalCell = block.expenditure?.cells[i];
   const reported = figure(totalCell);
   const lines = cellsAt(block.expenditureLines, i);
   const sum = sumOf(lines);
-  if (!totalCell || reported === undefined || sum === undefined || lines.every((c) => figure(c) === undefined)) return undefined;
+  if (
+    !totalCell ||
+    reported === undefined ||
+    sum === undefined ||
+    lines.every((c) => figure(c) === undefined)
+  )
+    return undefined;
   const gap = reported.minus(sum);
   if (gap.abs().lte(allowance(roundedTerms([totalCell, ...lines]), options))) return undefined;
   const money = (value: Decimal) => formatMoney(value, unit, shownDecimals([totalCell, ...lines]));

@@ -31,7 +31,9 @@ export const blockTotal = defineRule({
       const totalCell = total.cells[i];
       const reported = figure(totalCell);
       // The block section may have its own year header, so its columns are matched by year.
-      const parts = four.flatMap((block) => block!.inYear!.cells.filter((_, j) => block!.years[j].label === year.label));
+      const parts = four.flatMap((block) =>
+        block!.inYear!.cells.filter((_, j) => block!.years[j].label === year.label)
+      );
       const sum = parts.length === four.length ? sumOf(parts) : undefined;
       if (reported === undefined || sum === undefined) return;
       const gap = reported.minus(sum);

@@ -27,7 +27,13 @@ function highNeedsDeficit(template: LocatedTemplate, cutOff: number): HighNeedsD
   const own = hnb?.cumulative?.cells[hnb.years.findIndex((year) => year.start === cutOff)];
   const ownValue = figure(own);
   if (hnb && own && ownValue !== undefined) {
-    return { deficit: asDeficit(ownValue, template.sign), cell: own, sheet: hnb.sheet, otherBlocks: new Decimal(0), source: "high-needs" };
+    return {
+      deficit: asDeficit(ownValue, template.sign),
+      cell: own,
+      sheet: hnb.sheet,
+      otherBlocks: new Decimal(0),
+      source: "high-needs",
+    };
   }
   const carried = financial.endOfYear?.carriedForward;
   const index = financial.years.findIndex((year) => year.start === cutOff);
@@ -38,10 +44,17 @@ function highNeedsDeficit(template: LocatedTemplate, cutOff: number): HighNeedsD
     if (block.block === "high-needs") continue;
     block.years.forEach((year, t) => {
       const inYear = figure(block.inYear?.cells[t]);
-      if (year.start <= cutOff && inYear !== undefined) otherBlocks = otherBlocks.plus(asDeficit(inYear, template.sign));
+      if (year.start <= cutOff && inYear !== undefined)
+        otherBlocks = otherBlocks.plus(asDeficit(inYear, template.sign));
     });
   }
-  return { deficit: asDeficit(closing, template.sign), cell: carried.cells[index], sheet: carried.sheet, otherBlocks, source: "dsg" };
+  return {
+    deficit: asDeficit(closing, template.sign),
+    cell: carried.cells[index],
+    sheet: carried.sheet,
+    otherBlocks,
+    source: "dsg",
+  };
 }
 
 /**
@@ -69,7 +82,8 @@ export const hnsgSplit = defineRule({
     const share = new Decimal(settings.writeOffPercent).dividedBy(100);
     const grant = highNeedsStabilityGrant(found.deficit, share, ineligible);
     if (!grant.ok) return [];
-    const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals([found.cell]));
+    const money = (value: Decimal) =>
+      formatMoney(value, template.unit, shownDecimals([found.cell]));
     const left = found.deficit.minus(grant.value);
     const end = `31 March ${settings.cutOffYear + 1}`;
     const basis =
@@ -77,7 +91,9 @@ export const hnsgSplit = defineRule({
         ? `The high needs block's cumulative deficit at ${end} is ${money(found.deficit)}.`
         : `The DSG deficit carried forward at ${end} (end of ${financialYearLabel(settings.cutOffYear)}) is ` +
           `${money(found.deficit)}` +
-          (ineligible.isZero() ? "." : `, of which ${money(ineligible)} comes from other blocks' in-year deficits in the years shown and is not eligible.`);
+          (ineligible.isZero()
+            ? "."
+            : `, of which ${money(ineligible)} comes from other blocks' in-year deficits in the years shown and is not eligible.`);
     const report: RuleReport = {
       message:
         `${basis} A High Needs Stability Grant of ${settings.writeOffPercent}% of the eligible ` +

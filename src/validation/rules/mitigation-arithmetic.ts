@@ -23,7 +23,7 @@ function mismatch(
   expected: Decimal,
   terms: readonly LocatedCell[],
   what: string,
-  { unit, options }: YearCheck,
+  { unit, options }: YearCheck
 ): RuleReport | undefined {
   const gap = reported.minus(expected);
   if (gap.abs().lte(allowance(roundedTerms(terms), options))) return undefined;
@@ -45,7 +45,15 @@ function totalOfLines(check: YearCheck): RuleReport | undefined {
   const sum = sumOf(lines);
   if (!cell || reported === undefined || sum === undefined || lines.length === 0) return undefined;
   const year = section.years[i].label;
-  return mismatch(cell, section.sheet, reported, sum, [cell, ...lines], `Total mitigations for ${year} do not equal the sum of the ${lines.length} mitigation lines`, check);
+  return mismatch(
+    cell,
+    section.sheet,
+    reported,
+    sum,
+    [cell, ...lines],
+    `Total mitigations for ${year} do not equal the sum of the ${lines.length} mitigation lines`,
+    check
+  );
 }
 
 /** Mitigated in-year deficit = unmitigated − total mitigations (savings are positive). */
@@ -56,11 +64,26 @@ function mitigatedInYear(check: YearCheck): RuleReport | undefined {
   const unmitigated = figure(section.unmitigated?.cells[i]);
   const savingCells = section.total ? cellsAt([section.total], i) : cellsAt(section.lines, i);
   const savings = sumOf(savingCells);
-  if (!cell || reported === undefined || unmitigated === undefined || savings === undefined || savingCells.length === 0) return undefined;
+  if (
+    !cell ||
+    reported === undefined ||
+    unmitigated === undefined ||
+    savings === undefined ||
+    savingCells.length === 0
+  )
+    return undefined;
   const expected = asDeficit(asDeficit(unmitigated, sign).minus(savings), sign);
   const terms = [cell, ...cellsAt([section.unmitigated], i), ...savingCells];
   const year = section.years[i].label;
-  return mismatch(cell, section.sheet, reported, expected, terms, `Mitigated in-year deficit for ${year} is not the unmitigated deficit less total mitigations`, check);
+  return mismatch(
+    cell,
+    section.sheet,
+    reported,
+    expected,
+    terms,
+    `Mitigated in-year deficit for ${year} is not the unmitigated deficit less total mitigations`,
+    check
+  );
 }
 
 /**
@@ -75,9 +98,14 @@ function mitigatedCumulative(check: YearCheck): RuleReport | undefined {
   const reported = figure(cell);
   const savingCells = section.total ? cellsAt([section.total], i) : cellsAt(section.lines, i);
   const savings = sumOf(savingCells);
-  const [unmitigated, previousBefore, previousAfter] = [before.cells[i], before.cells[i - 1], after.cells[i - 1]].map(figure);
+  const [unmitigated, previousBefore, previousAfter] = [
+    before.cells[i],
+    before.cells[i - 1],
+    after.cells[i - 1],
+  ].map(figure);
   if (reported === undefined || savings === undefined || savingCells.length === 0) return undefined;
-  if (unmitigated === undefined || previousBefore === undefined || previousAfter === undefined) return undefined;
+  if (unmitigated === undefined || previousBefore === undefined || previousAfter === undefined)
+    return undefined;
   const previousGap = asDeficit(previousBefore, sign).minus(asDeficit(previousAfter, sign));
   const expected = asDeficit(asDeficit(unmitigated, sign).minus(previousGap).minus(savings), sign);
   const terms = [cell, before.cells[i], before.cells[i - 1], after.cells[i - 1], ...savingCells];
@@ -89,7 +117,7 @@ function mitigatedCumulative(check: YearCheck): RuleReport | undefined {
     expected,
     terms,
     `Mitigated cumulative deficit for ${year} does not move with the year's mitigations`,
-    check,
+    check
   );
 }
 

@@ -23,12 +23,14 @@ export const mitigationDirection = defineRule({
     const section = template.financial?.mitigations;
     if (!section) return [];
     const reports: RuleReport[] = [];
-    const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(section.total?.cells ?? []));
+    const money = (value: Decimal) =>
+      formatMoney(value, template.unit, shownDecimals(section.total?.cells ?? []));
     section.years.forEach((year, i) => {
       for (const line of section.lines) {
         const cell = line.cells[i];
         const saving = figure(cell);
-        if (!saving?.isNegative() || saving.abs().lte(allowance(roundedTerms([cell]), options))) continue;
+        if (!saving?.isNegative() || saving.abs().lte(allowance(roundedTerms([cell]), options)))
+          continue;
         reports.push({
           message: `Mitigation "${line.label}" increases the deficit by ${money(saving.abs())} in ${year.label}: savings are positive, so check its sign.`,
           at: { sheet: section.sheet, row: cell.row, col: cell.col },
@@ -38,15 +40,23 @@ export const mitigationDirection = defineRule({
       }
       // Without lines the rows themselves are the only evidence of direction.
       const pairs = [
-        ...(section.lines.length === 0 ? [{ what: "in-year", before: section.unmitigated, after: section.mitigated }] : []),
-        { what: "cumulative", before: section.unmitigatedCumulative, after: section.mitigatedCumulative },
+        ...(section.lines.length === 0
+          ? [{ what: "in-year", before: section.unmitigated, after: section.mitigated }]
+          : []),
+        {
+          what: "cumulative",
+          before: section.unmitigatedCumulative,
+          after: section.mitigatedCumulative,
+        },
       ];
       for (const { what, before, after } of pairs) {
         const cell = after?.cells[i];
         const unmitigated = figure(before?.cells[i]);
         const mitigated = figure(cell);
         if (!cell || !before || unmitigated === undefined || mitigated === undefined) continue;
-        const increase = asDeficit(mitigated, template.sign).minus(asDeficit(unmitigated, template.sign));
+        const increase = asDeficit(mitigated, template.sign).minus(
+          asDeficit(unmitigated, template.sign)
+        );
         if (increase.lte(allowance(roundedTerms([cell, before.cells[i]]), options))) continue;
         reports.push({
           message:

@@ -17,8 +17,8 @@ export const outturnAgrees = defineRule({
   severity: "warning",
   title: "Actual years agree with the reference outturn",
   description:
-    "To check the plan's actual years against your published figures, add a row labelled \"Reference in-year deficit\" " +
-    "(the s251 outturn) and/or \"Reference cumulative deficit\" (the DSG note to the accounts) to the Financial " +
+    'To check the plan\'s actual years against your published figures, add a row labelled "Reference in-year deficit" ' +
+    '(the s251 outturn) and/or "Reference cumulative deficit" (the DSG note to the accounts) to the Financial ' +
     "summary, with figures under the year columns of the actual years. The rule warns when the plan's total DSG " +
     "in-year deficit or cumulative deficit carried forward differs from the reference by more than rounding; the DfE " +
     "uses the lowest figure when sources disagree. Years marked as forecasts are not compared.",
@@ -43,7 +43,8 @@ export const outturnAgrees = defineRule({
         if (shown === undefined || expected === undefined) return;
         const gap = shown.minus(expected);
         if (gap.abs().lte(allowance(roundedTerms([planCell, refCell]), options))) return;
-        const money = (value: typeof gap) => formatMoney(value, template.unit, shownDecimals([planCell, refCell]));
+        const money = (value: typeof gap) =>
+          formatMoney(value, template.unit, shownDecimals([planCell, refCell]));
         reports.push({
           message:
             `The ${what} for ${year.label} (${money(shown)}) differs from the reference outturn (${money(expected)}) by ` +

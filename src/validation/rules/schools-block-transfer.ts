@@ -29,11 +29,23 @@ export const schoolsBlockTransfer = defineRule({
       const movementCell = schools.movements!.cells[i];
       const movement = figure(movementCell);
       const allocation = figure(schools.allocation!.cells[i]);
-      if (movement === undefined || allocation === undefined || !movement.isNegative() || !allocation.isPositive()) return;
+      if (
+        movement === undefined ||
+        allocation === undefined ||
+        !movement.isNegative() ||
+        !allocation.isPositive()
+      )
+        return;
       const out = movement.abs();
       const limit = allocation.times(share);
-      if (out.lte(limit.plus(allowance(roundedTerms([movementCell, schools.allocation!.cells[i]]), options)))) return;
-      const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals([movementCell]));
+      if (
+        out.lte(
+          limit.plus(allowance(roundedTerms([movementCell, schools.allocation!.cells[i]]), options))
+        )
+      )
+        return;
+      const money = (value: Decimal) =>
+        formatMoney(value, template.unit, shownDecimals([movementCell]));
       const percent = out.dividedBy(allocation).times(100).toFixed(2);
       reports.push({
         message:

@@ -15,7 +15,11 @@ function isBlank(cell: LocatedCell | undefined): boolean {
 /** Labels of the years the agreement covers: those with a limit or an instalment status. */
 function agreementYears(agreement: SafetyValveAgreement): Set<string> {
   const rows = [agreement.cumulativeLimit, agreement.inYearLimit, agreement.status];
-  return new Set(agreement.years.filter((_, i) => rows.some((row) => row && !isBlank(row.cells[i]))).map((y) => y.label));
+  return new Set(
+    agreement.years
+      .filter((_, i) => rows.some((row) => row && !isBlank(row.cells[i])))
+      .map((y) => y.label)
+  );
 }
 
 /**
@@ -39,12 +43,18 @@ export const svInstalments = defineRule({
     const agreement = financial?.safetyValve;
     if (!financial || !agreement) return [];
     const reports: RuleReport[] = [];
-    const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(payments?.cells ?? []));
+    const money = (value: Decimal) =>
+      formatMoney(value, template.unit, shownDecimals(payments?.cells ?? []));
     const payments = financial.endOfYear?.dfePayments;
     const covered = agreementYears(agreement);
 
     agreement.status?.cells.forEach((cell, i) => {
-      if (typeof cell.value !== "string" || cell.value.trim() === "" || parsePaymentStatus(cell.value) !== null) return;
+      if (
+        typeof cell.value !== "string" ||
+        cell.value.trim() === "" ||
+        parsePaymentStatus(cell.value) !== null
+      )
+        return;
       reports.push({
         message:
           `The instalment status for ${agreement.years[i].label} is "${cell.value.trim()}": use received, expected, ` +
@@ -75,7 +85,8 @@ export const svInstalments = defineRule({
     const total = figure(totalCell)?.abs();
     if (!totalCell || total === undefined) return reports;
     const gap = total.minus(sum);
-    if (gap.abs().lte(allowance(roundedTerms([totalCell, ...payments.cells]), options))) return reports;
+    if (gap.abs().lte(allowance(roundedTerms([totalCell, ...payments.cells]), options)))
+      return reports;
     reports.push({
       message:
         `The Safety Valve instalments shown add up to ${money(sum)} but the agreement total is ${money(total)}: ` +

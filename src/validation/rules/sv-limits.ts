@@ -18,7 +18,11 @@ interface Measured {
  * The gross cumulative deficit: the roll-forward without Safety Valve payments (domain §3.3, Wiltshire's
  * target basis), from the first year's brought-forward; undefined where a figure is missing.
  */
-function grossSeries(positions: EndOfYearPositions, template: LocatedTemplate, years: number): (Measured | undefined)[] {
+function grossSeries(
+  positions: EndOfYearPositions,
+  template: LocatedTemplate,
+  years: number
+): (Measured | undefined)[] {
   const { broughtForward, inYear, laContribution, adjustments } = positions;
   const opening = figure(broughtForward?.cells[0]);
   if (!broughtForward || !inYear || opening === undefined) return [];
@@ -28,7 +32,11 @@ function grossSeries(positions: EndOfYearPositions, template: LocatedTemplate, y
   };
   const series = [];
   for (let t = 0; t < years; t++) {
-    const row = [deficit(inYear.cells[t]), deficit(laContribution?.cells[t]), deficit(adjustments?.cells[t])];
+    const row = [
+      deficit(inYear.cells[t]),
+      deficit(laContribution?.cells[t]),
+      deficit(adjustments?.cells[t]),
+    ];
     if (row.some((v) => v === undefined) || figure(inYear.cells[t]) === undefined) break;
     series.push(row as Decimal[]);
   }
@@ -42,7 +50,9 @@ function grossSeries(positions: EndOfYearPositions, template: LocatedTemplate, y
   if (!rolled.ok) return [];
   const terms: LocatedCell[] = [broughtForward.cells[0]];
   return rolled.value.map((value, t) => {
-    terms.push(...[inYear, laContribution, adjustments].flatMap((row) => (row ? [row.cells[t]] : [])));
+    terms.push(
+      ...[inYear, laContribution, adjustments].flatMap((row) => (row ? [row.cells[t]] : []))
+    );
     return { value, terms: [...terms] };
   });
 }
@@ -56,12 +66,18 @@ interface Breach {
   readonly what: string;
 }
 
-function breachReport(breach: Breach, template: LocatedTemplate, options: ValidationOptions): RuleReport | undefined {
+function breachReport(
+  breach: Breach,
+  template: LocatedTemplate,
+  options: ValidationOptions
+): RuleReport | undefined {
   const limit = figure(breach.limitCell);
   if (limit === undefined) return undefined;
   const over = breach.measured.value.minus(asDeficit(limit, template.sign));
-  if (over.lte(allowance(roundedTerms([breach.limitCell, ...breach.measured.terms]), options))) return undefined;
-  const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals([breach.limitCell, ...breach.measured.terms]));
+  if (over.lte(allowance(roundedTerms([breach.limitCell, ...breach.measured.terms]), options)))
+    return undefined;
+  const money = (value: Decimal) =>
+    formatMoney(value, template.unit, shownDecimals([breach.limitCell, ...breach.measured.terms]));
   return {
     message:
       `The ${breach.year} forecast ${breach.what} (${money(breach.measured.value)}) exceeds the Safety Valve ` +
@@ -94,7 +110,8 @@ export const svLimits = defineRule({
     const agreement = financial?.safetyValve;
     const positions = financial?.endOfYear;
     if (!financial || !agreement || !positions) return [];
-    const gross = agreement.basis === "gross" ? grossSeries(positions, template, financial.years.length) : [];
+    const gross =
+      agreement.basis === "gross" ? grossSeries(positions, template, financial.years.length) : [];
     const reports: RuleReport[] = [];
     financial.years.forEach((year, i) => {
       if (year.kind === "actual") return;
@@ -105,7 +122,14 @@ export const svLimits = defineRule({
       const inYear = figure(inYearCell);
       if (inYearCell && inYear !== undefined && agreement.inYearLimit) {
         const measured = { value: asDeficit(inYear, template.sign), terms: [inYearCell] };
-        breaches.push({ year: year.label, measured, limitCell: agreement.inYearLimit.cells[a], at: inYearCell, sheet: positions.sheet, what: "in-year deficit" });
+        breaches.push({
+          year: year.label,
+          measured,
+          limitCell: agreement.inYearLimit.cells[a],
+          at: inYearCell,
+          sheet: positions.sheet,
+          what: "in-year deficit",
+        });
       }
       const closingCell = positions.carriedForward?.cells[i];
       const closing = figure(closingCell);
@@ -116,8 +140,18 @@ export const svLimits = defineRule({
             ? { value: asDeficit(closing, template.sign), terms: [closingCell] }
             : undefined;
       if (closingCell && measured && agreement.cumulativeLimit) {
-        const what = agreement.basis === "gross" ? "cumulative deficit before Safety Valve payments" : "cumulative deficit";
-        breaches.push({ year: year.label, measured, limitCell: agreement.cumulativeLimit.cells[a], at: closingCell, sheet: positions.sheet, what });
+        const what =
+          agreement.basis === "gross"
+            ? "cumulative deficit before Safety Valve payments"
+            : "cumulative deficit";
+        breaches.push({
+          year: year.label,
+          measured,
+          limitCell: agreement.cumulativeLimit.cells[a],
+          at: closingCell,
+          sheet: positions.sheet,
+          what,
+        });
       }
       for (const breach of breaches) {
         const report = breachReport(breach, template, options);

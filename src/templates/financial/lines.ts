@@ -1,0 +1,48 @@
+/**
+ * Rows a section lists without fixed labels (the high needs block's s251 expenditure lines, the
+ * mitigations): any labelled row with figures between two rows the locator did recognise.
+ */
+import type { CellRange, Sheet } from "../../workbook/workbook";
+import { cellValue } from "../../workbook/workbook";
+import type { LocatedRow, YearColumn } from "../located";
+import { readRow } from "../rows";
+
+/** True when the row holds a number under at least one year column. */
+export function hasFigure(sheet: Sheet, row: number, years: readonly YearColumn[]): boolean {
+  return years.some((year) => typeof cellValue(sheet, row, year.col) === "number");
+}
+
+/** The label cell of a row: the first text cell of the area left of the figures. */
+function labelColOf(
+  sheet: Sheet,
+  row: number,
+  area: CellRange,
+  firstYearCol: number
+): number | undefined {
+  for (let col = area.left; col < firstYearCol; col++) {
+    const value = cellValue(sheet, row, col);
+    if (typeof value === "string" && value.trim() !== "") return col;
+  }
+  return undefined;
+}
+
+/**
+ * Every row strictly between `above` and `below` that has a text label left of the figures and at least
+ * one figure, read under `years`; note rows and blank rows are skipped.
+ */
+export function listedLines(
+  sheet: Sheet,
+  above: number,
+  below: number,
+  area: CellRange,
+  years: readonly YearColumn[]
+): LocatedRow[] {
+  const firstYearCol = Math.min(...years.map((y) => y.col));
+  const lines: LocatedRow[] = [];
+  for (let row = above + 1; row < below; row++) {
+    const labelCol = labelColOf(sheet, row, area, firstYearCol);
+    if (labelCol !== undefined && hasFigure(sheet, row, years))
+      lines.push(readRow(sheet, row, labelCol, years));
+  }
+  return lines;
+}
