@@ -80,12 +80,17 @@ function sortFindings(placed: Placed[], workbook: Workbook): Finding[] {
 /**
  * Checks a workbook against the DfE template it matches (or `options.template`). When no profile
  * matches, the result has `template: null` and one `template-recognised` finding saying which came
- * closest and what is missing; the other rules do not run on a workbook of unknown shape.
+ * closest and what is missing; the other rules do not run on a workbook of unknown shape. `registry` is
+ * the rule registry; tests pass their own rules.
  */
-export function validateWorkbook(workbook: Workbook, options: ValidationOptions = {}): ValidationResult {
+export function validateWorkbook(
+  workbook: Workbook,
+  options: ValidationOptions = {},
+  registry: readonly Rule[] = RULES,
+): ValidationResult {
   const template = locateTemplate(workbook, options.template);
   const recognised = template.recognition?.recognised ?? true;
-  const rules = recognised ? RULES : RULES.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
+  const rules = recognised ? registry : registry.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
   const placed = rules.flatMap((rule) => runRule(rule as Rule, workbook, template, options));
   return {
     template: recognised ? { id: template.profileId, name: template.profileName, unit: template.unit, sign: template.sign } : null,

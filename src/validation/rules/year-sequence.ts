@@ -79,10 +79,12 @@ function check(workbook: Workbook, header: Header): RuleReport[] {
   const reports: RuleReport[] = [];
   const row = header.years[0].row;
   const at = (col: number) => (row === undefined ? undefined : { sheet: header.sheet, row, col });
-  const sequence = sequenceProblem(header);
-  if (sequence) reports.push({ message: sequence.message, at: at(sequence.year.col) });
   const sheet = findSheet(workbook, header.sheet);
-  for (const { col, text } of sheet ? labelProblems(sheet, header) : []) {
+  const labels = sheet ? labelProblems(sheet, header) : [];
+  // A mislabelled heading among the years also breaks the sequence: the heading is the one to report.
+  const sequence = labels.length === 0 ? sequenceProblem(header) : undefined;
+  if (sequence) reports.push({ message: sequence.message, at: at(sequence.year.col) });
+  for (const { col, text } of labels) {
     reports.push({
       message: `The heading ${quoted(text)} in column ${columnLetters(col)} is not ${example(header.kind)}: write every year heading the same way.`,
       at: at(col),

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { changed, consistent, findingsOf, type Summary } from "./engineSupport";
+
+describe("bad-value", () => {
+  it.each([
+    ["the consistent summary", consistent(), []],
+    ["text in a figure", changed((s) => (s.inYear[1] = "n/a")), ["C6"]],
+    ["an error value", changed((s) => (s.broughtForward[2] = { error: "#REF!" })), ["D5"]],
+    ["a boolean", changed((s) => (s.payments[0] = true)), ["B7"]],
+    ["a blank optional figure", changed((s) => (s.contribution[1] = null)), []],
+    ["spaces only", changed((s) => (s.contribution[1] = "  ")), []],
+    [
+      "formulas with no saved value (one finding for the row)",
+      changed((s) => (s.carriedForward = [{ f: "=B5+B6+B7+B8", v: null }, 15, { f: "=D5+D6+D7+D8", v: null }])),
+      ["B9:D9"],
+    ],
+  ] as const)("should report %s", (_, summary, addresses) => {
+    expect(findingsOf("bad-value", summary).map((f) => f.address)).toEqual(addresses);
+  });
+
+  it.each([
+    [changed((s) => (s.inYear[1] = "n/a")), "In year DSG deficit for 2024-25 is text ('n/a') where a number is expected"],
+    [changed((s) => (s.broughtForward[2] = { error: "#DIV/0!" })), "Cumulative DSG deficit - brought forward for 2025-26 shows the error #DIV/0!"],
+    [changed((s) => (s.carriedForward[0] = { f: "=B5+B6", v: null })), "open and save the workbook in Excel so its formulas have values"],
+  ] as const)("should explain the problem in words (%#)", (summary, words) => {
+    expect(findingsOf("bad-value", summary)[0].message).toContain(words);
+  });
+});
+
+describe("hardcoded-total", () => {
+  const formulas = (s: Summary) => {
+    s.carriedForward = [
+      { f: "=SUM(B5:B8)", v: 12 },
+      { f: "=SUM(C5:C8)", v: 15 },
+      { f: "=SUM(D5:D8)", v: 15 },
+    ];
+  };
+  it.each([
+    ["typed figures everywhere", consistent(), []],
+    ["formulas everywhere", changed(formulas), []],
+    ["a typed number between formulas", changed((s) => (formulas(s), (s.carriedForward[1] = 15))), ["C9"]],
+    ["a typed last forecast beside a formula", changed((s) => (formulas(s), (s.carriedForward[2] = 15))), ["D9"]],
+    ["a typed actual beside calculated forecasts", changed((s) => (formulas(s), (s.carriedForward[0] = 12))), []],
+  ] as const)("should report %s", (_, summary, addresses) => {
+    const findings = findingsOf("hardcoded-total", summary);
+    expect(findings.map((f) => f.address)).toEqual(addresses);
+    findings.forEach((f) => expect(f.severity).toBe("warning"));
+  });
+});
+
+describe("year-sequence", () => {
+  it.each([
+    ["consecutive years", consistent(), []],
+    ["years written 2024/25", changed((s) => (s.years = ["2023/24", "2024/25", "2025/26"])), []],
+    ["a missing year", changed((s) => (s.years = ["2023-24", "2025-26", "2026-27"])), ["C3"]],
+    ["a repeated year", changed((s) => (s.years = ["2023-24", "2024-25", "2024-25"])), ["D3"]],
+    ["a heading that is not a year among the years", changed((s) => (s.years = ["2023-24", "2024-2S", "2025-26"])), ["C3"]],
+    ["a mistyped last heading", changed((s) => (s.years = ["2023-24", "2024-25", "FY25"])), ["D3"]],
+    ["an actual year after a forecast", changed((s) => (s.kinds = ["Forecast", "Actual", null])), ["C3"]],
+  ] as const)("should report %s", (_, summary, addresses) => {
+    expect(findingsOf("year-sequence", summary).map((f) => f.address)).toEqual(addresses);
+  });
+
+  it("should say which year is missing", () => {
+    const [finding] = findingsOf("year-sequence", changed((s) => (s.years = ["2023-24", "2025-26", "2026-27"])));
+    expect(finding.message).toBe("Financial years jump from 2023-24 to 2025-26 in column C: 2024-25 is missing.");
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { validateWorkbook } from "../../src/validation/validate";
+import { defineRule, type Rule } from "../../src/validation/rule";
+import { RULES } from "../../src/validation/rules";
+import { sheetFromRows } from "../support/sheets";
+import { consistent, summaryWorkbook } from "./engineSupport";
+
+const plan = summaryWorkbook(consistent());
+
+function fakeRule(id: string, severity: Rule["severity"], check: Rule["check"], defaults: Record<string, number> = {}): Rule {
+  return defineRule({ id, severity, title: id, description: id, defaults, check });
+}
+
+describe("validateWorkbook", () => {
+  it("should report the template, unit and sign it checked the workbook as", () => {
+    expect(validateWorkbook(plan).template).toEqual({
+      id: "dsg-management-plan",
+      name: "DSG deficit management plan",
+      unit: { label: "£m", pounds: 1_000_000 },
+      sign: "deficit-positive",
+    });
+  });
+
+  it("should turn a rule that throws into an internal-error finding and still run the others", () => {
+    const rules = [
+      fakeRule("boom", "warning", () => {
+        throw new Error("no cells");
+      }),
+      fakeRule("fine", "info", () => [{ message: "ran" }]),
+    ];
+    const findings = validateWorkbook(plan, {}, rules).findings;
+    expect(findings.map((f) => f.rule)).toEqual(["internal-error", "fine"]);
+    expect(findings[0]).toMatchObject({ severity: "error", sheet: "", address: "" });
+    expect(findings[0].message).toContain('"boom" (boom) stopped with an internal error (no cells)');
+  });
+
+  it("should sort by severity, then sheet order, row and column, and format addresses", () => {
+    const second = sheetFromRows("Second", [["x"]]);
+    const workbook = { sheets: [...plan.sheets, second] };
+    const at = (sheet: string, row: number, col: number) => ({ message: `${sheet}${row}${col}`, at: { sheet, row, col } });
+    const rules = [
+      fakeRule("w", "warning", () => [at("Financial summary", 1, 1)]),
+      fakeRule("e", "error", () => [at("Second", 0, 0), at("Financial summary", 8, 2), at("Financial summary", 8, 1)]),
+      fakeRule("r", "error", () => [{ message: "range", at: { sheet: "Second", row: 2, col: 1, bottom: 2, right: 4 } }]),
+    ];
+    const findings = validateWorkbook(workbook, {}, rules).findings;
+    expect(findings.map((f) => `${f.severity} ${f.sheet}!${f.address}`)).toEqual([
+      "error Financial summary!B9",
+      "error Financial summary!C9",
+      "error Second!A1",
+      "error Second!B3:E3",
+      "warning Financial summary!B2",
+    ]);
+  });
+
+  it("should apply the user's threshold overrides to declared thresholds only", () => {
+    const rule = fakeRule("limit", "warning", ({ settings }) => [{ message: JSON.stringify(settings) }], { percent: 0.5 });
+    const run = (thresholds: Record<string, Record<string, number>>) => validateWorkbook(plan, { thresholds }, [rule]).findings[0].message;
+    expect(run({})).toBe('{"percent":0.5}');
+    expect(run({ limit: { percent: 1, typo: 3 } })).toBe('{"percent":1}');
+  });
+
+  it("should run only template-recognised on a workbook that matches no template", () => {
+    const other = { sheets: [sheetFromRows("Cost centres", [["Cost centre", "Budget"], ["A100", 5]])] };
+    const result = validateWorkbook(other);
+    expect(result.template).toBeNull();
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ rule: "template-recognised", severity: "error", sheet: "", address: "" });
+    expect(result.findings[0].message).toMatch(/^This workbook does not look like a DfE template\. The closest is the .+ missing: /);
+  });
+
+  it("should register every rule once, each with a title, a description and defaults", () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ["template-recognised", "bad-value", "year-sequence", "sign-convention", "roll-forward", "opening-balance", "hardcoded-total", "balance-not-cleared"]) {
+      expect(ids).toContain(id);
+    }
+    RULES.forEach((rule) => {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(rule.title.length).toBeGreaterThan(0);
+      expect(rule.description.length).toBeGreaterThan(80);
+    });
+  });
+});
+
+describe("template-recognised", () => {
+  const ruleFindings = (workbook = plan, template?: string) =>
+    validateWorkbook(workbook, template ? { template } : {}).findings.filter((f) => f.rule === "template-recognised");
+
+  it("should be silent for a recognised workbook with the parts the checks need", () => {
+    expect(ruleFindings()).toEqual([]);
+  });
+
+  it("should name an unknown forced template and the known ones", () => {
+    expect(ruleFindings(plan, "dsg-plan")[0].message).toBe(
+      "There is no template 'dsg-plan'. Choose one of dsg-management-plan and safety-valve-return, or leave the template on automatic.",
+    );
+  });
+
+  it("should say which required part is missing from a recognised workbook", () => {
+    const names = ["Cover", "Introduction", "Narrative", "CYP summary", "Governance", "Stakeholder engagement"];
+    const workbook = { sheets: names.map((name) => sheetFromRows(name, [[name]])) };
+    const [finding] = ruleFindings(workbook);
+    expect(finding.message).toContain("Checked as the DSG deficit management plan, but sheet 'Financial summary' and section 'Summary of end of year positions' were not found");
+  });
+
+  it("should check a workbook as the forced template even when it would not be recognised", () => {
+    const other = { sheets: [sheetFromRows("Cost centres", [["Cost centre"]])] };
+    expect(validateWorkbook(other, { template: "safety-valve-return" }).template?.id).toBe("safety-valve-return");
+  });
+});
