@@ -238,6 +238,85 @@ describe("workbench", () => {
     await page.close();
   });
 
+  it("should show the stage while Excel is busy and finish once the user stops editing a cell", async () => {
+    const { page } = await openWorkbench("?example=dsg-management-plan");
+    await page.evaluate(() => window.workbench.host.setCellEditMode(true));
+    await page.click("#check-workbook");
+    await page.locator(".progress").waitFor();
+    await expect(page.textContent("#check-stage")).resolves.not.toBe("");
+    await expect(page.textContent("#status")).resolves.toContain("Checking the workbook");
+    await page.evaluate(() => window.workbench.host.setCellEditMode(false));
+    await page.locator("#status", { hasText: "Check finished" }).waitFor();
+    await expect(page.locator(".progress").isHidden()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it("should explain in words when Excel refuses to write the report", async () => {
+    const { page } = await openWorkbench("?example=dsg-management-plan");
+    await check(page);
+    await page.evaluate(() => window.workbench.host.failNextSync("AccessDenied"));
+    await page.click("#write-report");
+    await page.locator("#status.status-error", { hasText: "protected" }).waitFor();
+    expect((await host(page)).writes).toEqual([]);
+    await page.close();
+  });
+
+  it("should copy the findings as text, or show them ready to copy where the clipboard is blocked", async () => {
+    const fault = FAULTS.find((f) => f.rule === "roll-forward") as FaultEntry;
+    const { page } = await openWorkbench(`?example=${exampleId(fault)}`);
+    await check(page);
+    await page.evaluate(() => {
+      const clipboard = { writeText: async (text: string) => void ((window as unknown as { copied: string }).copied = text) };
+      Object.defineProperty(navigator, "clipboard", { value: clipboard, configurable: true });
+    });
+    await page.click("#copy-findings");
+    await page.locator("#status", { hasText: "copied" }).waitFor();
+    const copied = await page.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(copied).toMatch(/^DSG check: DSG deficit management plan\n1 error/);
+    expect(copied).toContain(`'${fault.sheet}'!${fault.address}`);
+
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("blocked")) }, configurable: true });
+      document.execCommand = () => false;
+    });
+    await page.click("#copy-findings");
+    await expect(page.locator(".copy-fallback").inputValue()).resolves.toBe(copied);
+    await page.close();
+  });
+
+  it("should keep settings in the document and use them for the next check", async () => {
+    const fault = FAULTS.find((f) => f.rule === "roll-forward") as FaultEntry;
+    const { page } = await openWorkbench(`?example=${exampleId(fault)}`);
+    await page.click("#tab-settings");
+    await page.fill("#tolerance", "1");
+    await page.click("#save-settings");
+    await page.locator("#status", { hasText: "Settings saved" }).waitFor();
+    const saved = await page.evaluate(() => window.workbench.host.settings.saved);
+    expect(saved).toEqual({ "dsg.settings": expect.objectContaining({ tolerance: 1 }) });
+    await page.click("#tab-check");
+    await check(page);
+    await expect(page.locator('button.finding[data-rule="roll-forward"]').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it("should insert a function into the selected cell on request, and ask before replacing a value", async () => {
+    const { page } = await openWorkbench("?example=dsg-management-plan");
+    await page.click('td[data-cell="A2"]');
+    await page.click("#tab-functions");
+    await page.click('button[data-function="FY"]');
+    await page.locator("#status", { hasText: "Inserted =DSG.FY(DATE(2026,11,23))" }).waitFor();
+    await page.click('button[data-function="HNSG"]');
+    await page.locator("#status", { hasText: "already holds =DSG.FY" }).waitFor();
+    await page.click('button[data-function="HNSG"]');
+    await page.locator("#status", { hasText: "Inserted =DSG.HNSG" }).waitFor();
+    const writes = (await host(page)).writes;
+    expect(writes).toEqual([
+      expect.objectContaining({ kind: "cells-written", sheet: "Cover", address: "A2" }),
+      expect.objectContaining({ kind: "cells-written", sheet: "Cover", address: "A2" }),
+    ]);
+    await page.close();
+  });
+
   it.each(["light", "dark"])("should have no axe violations in the %s theme with findings open", async (theme) => {
     const fault = FAULTS.find((f) => f.rule === "roll-forward") as FaultEntry;
     const { page } = await openWorkbench(`?theme=${theme}&example=${exampleId(fault)}`);
