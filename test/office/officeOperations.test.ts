@@ -85,6 +85,11 @@ describe("writeReportSheet", () => {
     ]);
     expect(report?.numberFormats[1][1]).toBe("d mmmm yyyy hh:mm");
     expect(report?.values[3][1]).toBe("1 error · 1 note");
+    expect(
+      host.writes.filter((w) => w.kind === "cells-written" && w.property === "hyperlink")
+    ).toEqual([
+      { kind: "cells-written", sheet: "DSG check report", address: "D7", property: "hyperlink" },
+    ]);
   });
 
   it("should replace an earlier report rather than add a second one", async () => {

@@ -5,6 +5,7 @@
 import { summarise, type Finding } from "../../validation/finding";
 import { SEVERITY_LABEL, summaryLine } from "../findingsText";
 import { REPORT_SHEET_NAME } from "../services";
+import { quoteSheetName } from "../../workbook/address";
 import { runInExcel } from "./officeErrors";
 
 const HEADINGS = ["Severity", "Rule", "Sheet", "Cell", "Message"];
@@ -62,6 +63,7 @@ export function reportRows(
 }
 
 const HEADING_ROW = 5;
+const CELL_COLUMN = HEADINGS.indexOf("Cell");
 
 /**
  * Adds the sheet `DSG check report`, or replaces it if a previous report exists, with the findings and the time
@@ -87,6 +89,15 @@ export async function writeReportSheet(
     sheet.getRange("B2").numberFormat = [[DATE_FORMAT]];
     sheet.getRange("A1").format.font.bold = true;
     sheet.getRangeByIndexes(HEADING_ROW, 0, 1, HEADINGS.length).format.font.bold = true;
+    // The Cell column links to the cell, so the report works like the pane's list (Range.hyperlink, ExcelApi 1.7).
+    findings.forEach((finding, i) => {
+      if (finding.sheet === "" || finding.address === "") return;
+      sheet.getRangeByIndexes(HEADING_ROW + 1 + i, CELL_COLUMN, 1, 1).hyperlink = {
+        documentReference: `${quoteSheetName(finding.sheet)}!${finding.address}`,
+        textToDisplay: finding.address,
+        screenTip: `Go to ${finding.address} on ${finding.sheet}`,
+      };
+    });
     all.format.autofitColumns();
     all.load("address");
     await context.sync();

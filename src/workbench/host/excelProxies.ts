@@ -31,7 +31,7 @@ export interface HostState {
   recordSync(outcome: { loads: number; cellValues: number; error?: string }): void;
 }
 
-export type WrittenProperty = "values" | "formulas" | "numberFormat" | "format";
+export type WrittenProperty = "values" | "formulas" | "numberFormat" | "format" | "hyperlink";
 
 /** Excel's grid size: a read larger than 5,000,000 cells comes back as null (office-js#6781, unbounded ranges). */
 const MAX_ROWS = 1_048_576;
@@ -442,6 +442,17 @@ export class StandInRange extends StandInObject<RangeTarget> {
       formula: cell?.formula ?? null,
       format: String(value),
     }));
+  }
+  /** Links are recorded as a write; the snapshot keeps only the text the cell shows. */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.context.enqueue(() => {
+      const { sheet, area } = this.target("range");
+      if (link.textToDisplay !== undefined) {
+        const cell = sheet.cell(area.top, area.left);
+        sheet.setCell(area.top, area.left, typedInput(`'${link.textToDisplay}`, cell));
+      }
+      this.context.host.recordWrite(sheet, area, "hyperlink");
+    });
   }
   get valueTypes(): string[][] {
     return this.loadedValue("valueTypes");
