@@ -41,6 +41,13 @@ describe("block-result", () => {
     ]);
   });
 
+  it("should say when a block's result has the opposite sign to the sheet's convention", () => {
+    const [finding] = runRule(blockResult, planWorkbook([[AT.hnbInYear, 1, -9.9]]));
+    expect(finding.message).toMatch(
+      /difference -£19\.800m\. The sign is reversed: the sheet shows deficits as positive numbers\.$/
+    );
+  });
+
   it("should read deficits as negative numbers when the sheet does", () => {
     const negated = planWorkbook().sheets[0].values.map((cells, row) =>
       cells.map((v) =>

@@ -35,13 +35,19 @@ function checkInYear(
     [block.inYear, block.expenditure, block.allocation, block.movements, block.otherFunding],
     i
   );
-  if (gap.abs().lte(allowance(roundedTerms(terms), options))) return undefined;
+  const allowed = allowance(roundedTerms(terms), options);
+  if (gap.abs().lte(allowed)) return undefined;
   const money = (value: Decimal) => formatMoney(value, unit, shownDecimals(terms));
+  // A block showing its surplus/(deficit) the other way round from the rest of the sheet is a common slip.
+  const reversed = !expected.isZero() && reported.plus(expected).abs().lte(allowed);
   return {
     message:
       `${BLOCK_NAMES[block.block]} in-year result for ${year.label} is ${money(reported)}, but expenditure ` +
       `less funding (DSG allocation, block movements and other funding) is ${money(expected)}: ` +
-      `difference ${money(gap)}.`,
+      `difference ${money(gap)}.` +
+      (reversed
+        ? ` The sign is reversed: the sheet shows deficits as ${sign === "deficit-positive" ? "positive" : "negative"} numbers.`
+        : ""),
     at: { sheet: block.sheet, row: inYearCell.row, col: inYearCell.col },
     expected: expected.toNumber(),
     actual: reported.toNumber(),
