@@ -56,11 +56,15 @@ function cypRows(layout: Layout = {}): Row[] {
     [needs[1], 8, 9, 10],
     ["Total number of EHCPs by primary need", 20, 22, 24],
   ];
-  return rows.flatMap((row, i) => (layout.gap && i > 6 && i % 3 === 0 ? [[], pad(row)] : [pad(row)]));
+  return rows.flatMap((row, i) =>
+    layout.gap && i > 6 && i % 3 === 0 ? [[], pad(row)] : [pad(row)]
+  );
 }
 
 function locate(layout?: Layout) {
-  return locateEhcp({ sheets: [sheetFromRows("Cover", [["Cover"]]), sheetFromRows("CYP summary", cypRows(layout))] });
+  return locateEhcp({
+    sheets: [sheetFromRows("Cover", [["Cover"]]), sheetFromRows("CYP summary", cypRows(layout))],
+  });
 }
 
 describe("placementNamed", () => {
@@ -81,14 +85,25 @@ describe("placementNamed", () => {
 describe("locateEhcp", () => {
   it("should find each placement's tables, totals and census years", () => {
     const ehcp = locate();
-    expect(ehcp?.placements.map((p) => [p.placement, p.sheet, p.years.map((y) => y.label)])).toEqual([
+    expect(
+      ehcp?.placements.map((p) => [p.placement, p.sheet, p.years.map((y) => y.label)])
+    ).toEqual([
       ["mainstream", "CYP summary", ["2022", "2023", "2024"]],
       ["post-16", "CYP summary", ["2022", "2023", "2024"]],
     ]);
     const mainstream = ehcp!.placements[0];
-    expect(mainstream.byAge?.rows.map((r) => r.key)).toEqual(["under-5", "5-to-10", "11-to-15", "16-to-19", "20-to-25"]);
+    expect(mainstream.byAge?.rows.map((r) => r.key)).toEqual([
+      "under-5",
+      "5-to-10",
+      "11-to-15",
+      "16-to-19",
+      "20-to-25",
+    ]);
     expect(mainstream.byAge?.total?.row).toBe(12);
-    expect(mainstream.byNeed?.rows.map((r) => [r.key, r.row.row])).toEqual([["ASD", 14], ["SEMH", 15]]);
+    expect(mainstream.byNeed?.rows.map((r) => [r.key, r.row.row])).toEqual([
+      ["ASD", 14],
+      ["SEMH", 15],
+    ]);
     expect(mainstream.byNeed?.total?.cells.map((c) => c.value)).toEqual([80, 86, 92]);
     expect(ehcp!.placements[1].byAge?.rows.map((r) => r.key)).toEqual(["16-to-19", "20-to-25"]);
   });
@@ -104,7 +119,20 @@ describe("locateEhcp", () => {
     ["inserted rows", { gap: true }],
     ["a moved table", { shift: 3 }],
     ["numeric census headings", { years: [2022, 2023, 2024] }],
-    ["label variants", { ageLabels: ["Aged under 5", "Age 5 to 10", "Aged 11 to 15", "Aged 16 to 19", "Aged 20 to 25"], needLabels: ["Autistic spectrum disorder", "SEMH - Social, emotional and mental health"], mainstreamTitle: "Mainstream" }],
+    [
+      "label variants",
+      {
+        ageLabels: [
+          "Aged under 5",
+          "Age 5 to 10",
+          "Aged 11 to 15",
+          "Aged 16 to 19",
+          "Aged 20 to 25",
+        ],
+        needLabels: ["Autistic spectrum disorder", "SEMH - Social, emotional and mental health"],
+        mainstreamTitle: "Mainstream",
+      },
+    ],
   ])("should locate the same tables with %s", (_, layout) => {
     const ehcp = locate(layout);
     expect(ehcp?.placements.map((p) => p.placement)).toEqual(["mainstream", "post-16"]);
@@ -134,6 +162,8 @@ describe("locateEhcp", () => {
   });
 
   it("should be undefined when the workbook has no EHCP tables", () => {
-    expect(locateEhcp({ sheets: [sheetFromRows("Financial summary", [["Schools block"]])] })).toBeUndefined();
+    expect(
+      locateEhcp({ sheets: [sheetFromRows("Financial summary", [["Schools block"]])] })
+    ).toBeUndefined();
   });
 });

@@ -20,11 +20,24 @@ const rows: CellValue[][] = [
 
 describe("locateGovernance", () => {
   it("should find sign-off, forum date and the workstream log", () => {
-    const governance = locateGovernance({ sheets: [sheetFromRows("Cover", []), sheetFromRows("Governance", rows)] });
-    expect(governance?.signedOffBy?.value).toMatchObject({ row: 2, col: 1, value: "J Smith, Director of Children's Services" });
+    const governance = locateGovernance({
+      sheets: [sheetFromRows("Cover", []), sheetFromRows("Governance", rows)],
+    });
+    expect(governance?.signedOffBy?.value).toMatchObject({
+      row: 2,
+      col: 1,
+      value: "J Smith, Director of Children's Services",
+    });
     expect(governance?.dateOfSignOff?.value.value).toBe(45530);
     expect(governance?.schoolsForumDate?.value.value).toBe(45450);
-    expect(governance?.workstreams.map((w) => [w.workstream.value, w.owner?.value, w.savings?.value, w.rag?.value])).toEqual([
+    expect(
+      governance?.workstreams.map((w) => [
+        w.workstream.value,
+        w.owner?.value,
+        w.savings?.value,
+        w.rag?.value,
+      ])
+    ).toEqual([
       ["Early intervention", "Head of SEND", 1.2, "Green"],
       ["Local special places", "Head of Commissioning", 2.5, "Amber"],
     ]);

@@ -16,7 +16,11 @@ function svRows(): Row[] {
   return [
     ["Safety Valve monitoring return"],
     ["Overview"],
-    ["LA Name", "Date Report Submitted", "Signed off by S151 Officer & Director of Children's Services"],
+    [
+      "LA Name",
+      "Date Report Submitted",
+      "Signed off by S151 Officer & Director of Children's Services",
+    ],
     ["Exampleshire", 45640, "Yes"],
     [],
     ["CEO:", "A Chief", "ceo@example.gov.uk"],
@@ -25,15 +29,47 @@ function svRows(): Row[] {
     ["Other key contacts for Safety Valve:", "D Other", "sv@example.gov.uk"],
     [],
     ["Is your LA's Safety Valve plan on track?", "Yes/No", "Commentary"],
-    ["To achieve the Safety Valve agreement's projected deficit in the current year?", "Yes", "On track."],
-    ["To achieve a £0 DSG deficit by the end of the Safety Valve agreement?", "No", "Forecast is £1m short; recovery plan agreed."],
+    [
+      "To achieve the Safety Valve agreement's projected deficit in the current year?",
+      "Yes",
+      "On track.",
+    ],
+    [
+      "To achieve a £0 DSG deficit by the end of the Safety Valve agreement?",
+      "No",
+      "Forecast is £1m short; recovery plan agreed.",
+    ],
     ["Is your LA's Safety Valve capital project on track?", "Yes", null],
     [],
     ["Detailed update"],
-    ["Condition", "Update 1 (May)", "Update 2 (August)", "Update 3 (November)", "Progress Update from this Quarter"],
-    ["Condition 1: reach a positive in-year balance by the end of 2028-29", "A", "A", null, "In-year balance on course."],
-    ["Condition 2: keep the cumulative deficit within the agreed amount", "O", "A", null, "Back on target."],
-    ["Condition 3.1: earlier support for children and young people with SEND", "A", "S", null, "Workstream complete."],
+    [
+      "Condition",
+      "Update 1 (May)",
+      "Update 2 (August)",
+      "Update 3 (November)",
+      "Progress Update from this Quarter",
+    ],
+    [
+      "Condition 1: reach a positive in-year balance by the end of 2028-29",
+      "A",
+      "A",
+      null,
+      "In-year balance on course.",
+    ],
+    [
+      "Condition 2: keep the cumulative deficit within the agreed amount",
+      "O",
+      "A",
+      null,
+      "Back on target.",
+    ],
+    [
+      "Condition 3.1: earlier support for children and young people with SEND",
+      "A",
+      "S",
+      null,
+      "Workstream complete.",
+    ],
     [],
     ["RAG legend"],
     ["S", "Savings/cost avoidance and/or workstream(s) complete", "Blue"],
@@ -42,9 +78,30 @@ function svRows(): Row[] {
     ["R", "Off target", "Red"],
     [],
     ["Risk register"],
-    ["Risk", "Mitigation", "Update 1 (May)", "Update 2 (August)", "Update 3 (November)", "Progress update"],
-    ["Risk 1: demand for specialist places", "More local places", "Amber", "Green", null, "Two new units open."],
-    ["Risk 2: independent school fees", "Commissioning framework", "Red", "Amber", null, "Framework in place."],
+    [
+      "Risk",
+      "Mitigation",
+      "Update 1 (May)",
+      "Update 2 (August)",
+      "Update 3 (November)",
+      "Progress update",
+    ],
+    [
+      "Risk 1: demand for specialist places",
+      "More local places",
+      "Amber",
+      "Green",
+      null,
+      "Two new units open.",
+    ],
+    [
+      "Risk 2: independent school fees",
+      "Commissioning framework",
+      "Red",
+      "Amber",
+      null,
+      "Framework in place.",
+    ],
   ];
 }
 
@@ -52,7 +109,12 @@ function workbook(change: (rows: Row[]) => void = () => {}, shift = 0): Workbook
   const rows = svRows();
   change(rows);
   const moved = rows.map((row) => [...Array<CellValue>(shift).fill(null), ...row]);
-  return { sheets: [sheetFromRows("Finance summary", [["Summary of end of year positions"]]), sheetFromRows("SV return", moved)] };
+  return {
+    sheets: [
+      sheetFromRows("Finance summary", [["Summary of end of year positions"]]),
+      sheetFromRows("SV return", moved),
+    ],
+  };
 }
 
 function template(book: Workbook): LocatedTemplate {
@@ -83,7 +145,9 @@ describe("locateSvReturn", () => {
 
   it("should find the questions with their answer and commentary cells", () => {
     const questions = locateSvReturn(workbook())?.questions;
-    expect(questions?.map((q) => [q.at.row, q.answer.col, q.commentary.col, q.answer.value])).toEqual([
+    expect(
+      questions?.map((q) => [q.at.row, q.answer.col, q.commentary.col, q.answer.value])
+    ).toEqual([
       [11, 1, 2, "Yes"],
       [12, 1, 2, "No"],
       [13, 1, 2, "Yes"],
@@ -92,8 +156,14 @@ describe("locateSvReturn", () => {
 
   it("should find conditions and risks with an assurance cell per update", () => {
     const sv = locateSvReturn(workbook());
-    expect(sv?.conditions.map((c) => c.name)).toEqual(["Condition 1", "Condition 2", "Condition 3.1"]);
-    expect(sv?.conditions[2].assurance.map((a) => [a.update.number, a.cell.col, a.cell.value])).toEqual([
+    expect(sv?.conditions.map((c) => c.name)).toEqual([
+      "Condition 1",
+      "Condition 2",
+      "Condition 3.1",
+    ]);
+    expect(
+      sv?.conditions[2].assurance.map((a) => [a.update.number, a.cell.col, a.cell.value])
+    ).toEqual([
       [1, 1, "A"],
       [2, 2, "S"],
       [3, 3, null],
@@ -106,7 +176,9 @@ describe("locateSvReturn", () => {
   });
 
   it("should read the RAG legend's letters, colours and meanings", () => {
-    expect(locateSvReturn(workbook())?.legend.map((e) => [e.letter, e.colour, e.definition])).toEqual([
+    expect(
+      locateSvReturn(workbook())?.legend.map((e) => [e.letter, e.colour, e.definition])
+    ).toEqual([
       ["S", "Blue", "Savings/cost avoidance and/or workstream(s) complete"],
       ["A", "Green", "Remains on target"],
       ["O", "Amber", "Currently off target, with plans to mitigate"],
@@ -115,14 +187,28 @@ describe("locateSvReturn", () => {
   });
 
   it("should read 'S = meaning' legend cells", () => {
-    const book = workbook((rows) => rows.splice(22, 4, ["S = complete"], ["A = on target"], ["O = off target, mitigated"], ["R = off target"]));
+    const book = workbook((rows) =>
+      rows.splice(
+        22,
+        4,
+        ["S = complete"],
+        ["A = on target"],
+        ["O = off target, mitigated"],
+        ["R = off target"]
+      )
+    );
     expect(locateSvReturn(book)?.legend.map((e) => e.letter)).toEqual(["S", "A", "O", "R"]);
   });
 
   it("should find the same parts in a moved table with inserted rows", () => {
-    const book = workbook((rows) => rows.splice(17, 0, ["Conditions of the agreement, reviewed quarterly"]), 2);
+    const book = workbook(
+      (rows) => rows.splice(17, 0, ["Conditions of the agreement, reviewed quarterly"]),
+      2
+    );
     const sv = locateSvReturn(book);
-    expect(sv?.conditions.map((c) => [c.name, c.assurance[1].cell.row, c.assurance[1].cell.col])).toEqual([
+    expect(
+      sv?.conditions.map((c) => [c.name, c.assurance[1].cell.row, c.assurance[1].cell.col])
+    ).toEqual([
       ["Condition 1", 18, 4],
       ["Condition 2", 19, 4],
       ["Condition 3.1", 20, 4],
@@ -132,7 +218,9 @@ describe("locateSvReturn", () => {
   });
 
   it("should be undefined for a workbook without a return", () => {
-    expect(locateSvReturn({ sheets: [sheetFromRows("Cover", [["DSG management plan"]])] })).toBeUndefined();
+    expect(
+      locateSvReturn({ sheets: [sheetFromRows("Cover", [["DSG management plan"]])] })
+    ).toBeUndefined();
   });
 });
 
@@ -149,8 +237,20 @@ describe.each<[string, Rule]>([
 describe("sv-questions", () => {
   it.each<[string, (rows: Row[]) => void, number, number, string]>([
     ["an empty answer", (rows) => (rows[13][1] = null), 13, 1, "has no answer"],
-    ["an answer other than Yes or No", (rows) => (rows[11][1] = "Mostly"), 11, 1, "answered 'Mostly'"],
-    ["a No without commentary", (rows) => (rows[12][2] = " "), 12, 2, "answered No but has no commentary"],
+    [
+      "an answer other than Yes or No",
+      (rows) => (rows[11][1] = "Mostly"),
+      11,
+      1,
+      "answered 'Mostly'",
+    ],
+    [
+      "a No without commentary",
+      (rows) => (rows[12][2] = " "),
+      12,
+      2,
+      "answered No but has no commentary",
+    ],
   ])("should report %s at its cell", (_, change, row, col, words) => {
     const reports = runRule(svQuestions, template(workbook(change)));
     expect(reports.map((r) => [r.at?.row, r.at?.col])).toEqual([[row, col]]);
@@ -162,13 +262,17 @@ describe("sv-assurance", () => {
   it("should report a condition without a level for the latest update", () => {
     const book = workbook((rows) => (rows[19][2] = null));
     expect(where(svAssurance, book)).toEqual([["SV return", 19, 2]]);
-    expect(runRule(svAssurance, template(book))[0].message).toMatch(/^Condition 3\.1 has no assurance level for Update 2 \(August\)/);
+    expect(runRule(svAssurance, template(book))[0].message).toMatch(
+      /^Condition 3\.1 has no assurance level for Update 2 \(August\)/
+    );
   });
 
   it("should report a level the legend does not define", () => {
     const book = workbook((rows) => (rows[30][3] = "Purple"));
     expect(where(svAssurance, book)).toEqual([["SV return", 30, 3]]);
-    expect(runRule(svAssurance, template(book))[0].message).toContain("Risk 2 has the assurance level 'Purple'");
+    expect(runRule(svAssurance, template(book))[0].message).toContain(
+      "Risk 2 has the assurance level 'Purple'"
+    );
   });
 
   it("should move to the next update once any item has a level for it", () => {
@@ -182,7 +286,9 @@ describe("sv-assurance", () => {
   });
 
   it("should accept a level written with its meaning, in any case", () => {
-    expect(runRule(svAssurance, template(workbook((rows) => (rows[17][2] = "a - remains on target"))))).toEqual([]);
+    expect(
+      runRule(svAssurance, template(workbook((rows) => (rows[17][2] = "a - remains on target"))))
+    ).toEqual([]);
   });
 });
 

@@ -5,7 +5,14 @@ import { ehcpStockFlow } from "../../src/validation/rules/ehcp-stock-flow";
 import { unitCostJump } from "../../src/validation/rules/unit-cost-jump";
 import type { PlacementTables } from "../../src/templates/ehcp/ehcpModel";
 import type { LocatedTemplate } from "../../src/templates/located";
-import { censusYears, ehcpTemplate, placement, row, runRule, type PlacementFigures } from "./ehcpSupport";
+import {
+  censusYears,
+  ehcpTemplate,
+  placement,
+  row,
+  runRule,
+  type PlacementFigures,
+} from "./ehcpSupport";
 
 // Rows from sheet row 5 (0-based): under 5, 5 to 10, 11 to 15, age total (8), ASD, SEMH, SLCN, need total (12),
 // new (13), ceased (14); years 2022, 2023, 2024 in columns C, D, E.
@@ -32,7 +39,8 @@ function tables(...placements: PlacementTables[]): LocatedTemplate {
   return ehcpTemplate({ sheet: "CYP summary", placements });
 }
 
-const at = (report: { at?: { sheet: string; row: number; col: number } }) => report.at && [report.at.sheet, report.at.row, report.at.col];
+const at = (report: { at?: { sheet: string; row: number; col: number } }) =>
+  report.at && [report.at.sheet, report.at.row, report.at.col];
 
 describe("ehcp-totals", () => {
   it("should pass consistent tables", () => {
@@ -40,11 +48,26 @@ describe("ehcp-totals", () => {
   });
 
   it.each([
-    ["an age total that is not the sum of its rows", { ageTotal: [80, 87, 92] }, 8, 3, "total by age group (87)"],
-    ["a need total that is not the sum of its rows", { needTotal: [80, 86, 90] }, 12, 4, "total by primary need (90)"],
+    [
+      "an age total that is not the sum of its rows",
+      { ageTotal: [80, 87, 92] },
+      8,
+      3,
+      "total by age group (87)",
+    ],
+    [
+      "a need total that is not the sum of its rows",
+      { needTotal: [80, 86, 90] },
+      12,
+      4,
+      "total by primary need (90)",
+    ],
     [
       "age and need totals that disagree while each adds up",
-      { byNeed: { ASD: [30, 32, 36], SEMH: [20, 22, 24], SLCN: [30, 32, 33] }, needTotal: [80, 86, 93] },
+      {
+        byNeed: { ASD: [30, 32, 36], SEMH: [20, 22, 24], SLCN: [30, 32, 33] },
+        needTotal: [80, 86, 93],
+      },
       12,
       4,
       "total by age group (92) does not equal the total by primary need (93)",
@@ -58,7 +81,9 @@ describe("ehcp-totals", () => {
   });
 
   it("should allow rounding per row only when the setting asks for it", () => {
-    const rounded = tables(placement({ ...consistent, ageTotal: [80, 87, 92], needTotal: [80, 87, 92] }));
+    const rounded = tables(
+      placement({ ...consistent, ageTotal: [80, 87, 92], needTotal: [80, 87, 92] })
+    );
     expect(runRule(ehcpTotals, rounded)).toHaveLength(2);
     expect(runRule(ehcpTotals, rounded, { roundingPerRow: 1 })).toEqual([]);
   });
@@ -70,7 +95,13 @@ describe("ehcp-values", () => {
   });
 
   it.each([
-    ["a negative count", { byAge: { ...consistent.byAge, "under-5": [10, -1, 12] } }, 5, 3, "is negative"],
+    [
+      "a negative count",
+      { byAge: { ...consistent.byAge, "under-5": [10, -1, 12] } },
+      5,
+      3,
+      "is negative",
+    ],
     ["a fractional count", { newPlans: [null, 10.5, 12] }, 13, 3, "not a whole number"],
   ])("should report %s at that cell", (_, change, sheetRow, col, words) => {
     const reports = runRule(ehcpValues, tables(placement({ ...consistent, ...change })));
@@ -82,7 +113,19 @@ describe("ehcp-values", () => {
     const faulty = placement({ ...post16, byAge: { "11-to-15": [0, null, 3], ...post16.byAge } });
     const reports = runRule(ehcpValues, tables(faulty));
     expect(reports.map(at)).toEqual([["CYP summary", 20, 4]]);
-    expect(reports[0].message).toMatch(/^Post 16 and further education 2024: 3 plans in the '11-to-15' row/);
+    expect(reports[0].message).toMatch(
+      /^Post 16 and further education 2024: 3 plans in the '11-to-15' row/
+    );
+  });
+
+  it("should report a negative count in an under-16 post-16 row once", () => {
+    const faulty = placement({
+      ...post16,
+      byAge: { "11-to-15": [-2, null, null], ...post16.byAge },
+    });
+    expect(runRule(ehcpValues, tables(faulty)).map((r) => r.message)).toEqual([
+      "Post 16 and further education 2022: '11-to-15' (-2) is negative; counts must be 0 or more.",
+    ]);
   });
 });
 
@@ -92,7 +135,10 @@ describe("ehcp-stock-flow", () => {
   });
 
   it("should point at the new plans cell of the year that does not follow", () => {
-    const reports = runRule(ehcpStockFlow, tables(placement({ ...consistent, ceasedPlans: [null, 4, 2] })));
+    const reports = runRule(
+      ehcpStockFlow,
+      tables(placement({ ...consistent, ceasedPlans: [null, 4, 2] }))
+    );
     expect(reports.map(at)).toEqual([["CYP summary", 13, 4]]);
     expect(reports[0]).toMatchObject({ expected: 6, actual: 10 });
     expect(reports[0].message).toContain("2024");
@@ -112,7 +158,11 @@ describe("ehcp-stock-flow", () => {
       ceasedPlans: row("CYP summary", 41, "Ceased EHCPs", [null, 4, 7]),
     };
     const flowless = { ...consistent, newPlans: undefined, ceasedPlans: undefined };
-    const template = ehcpTemplate({ sheet: "CYP summary", placements: [placement(flowless), placement(post16)], laWide });
+    const template = ehcpTemplate({
+      sheet: "CYP summary",
+      placements: [placement(flowless), placement(post16)],
+      laWide,
+    });
     expect(runRule(ehcpStockFlow, template)).toEqual([]);
     const broken = ehcpTemplate({
       sheet: "CYP summary",
@@ -125,7 +175,11 @@ describe("ehcp-stock-flow", () => {
 
 describe("unit-cost-jump", () => {
   // Financial years 2021-22 .. 2023-24 in columns C..E; census 2022 pairs with 2021-22.
-  const financialYears = [2021, 2022, 2023].map((start, i) => ({ label: `${start}-${(start + 1) % 100}`, start, col: 2 + i }));
+  const financialYears = [2021, 2022, 2023].map((start, i) => ({
+    label: `${start}-${(start + 1) % 100}`,
+    start,
+    col: 2 + i,
+  }));
   const withSpend = (spend: number[], ...placements: PlacementTables[]): LocatedTemplate =>
     ehcpTemplate(
       { sheet: "CYP summary", placements },
@@ -145,24 +199,34 @@ describe("unit-cost-jump", () => {
             },
           ],
         },
-      },
+      }
     );
 
   // 100 plans in total: 80 mainstream + 20 post-16 in 2022, 86 + 22 = 108 in 2023, 92 + 24 = 116 in 2024.
   const steady = [4.0, 4.32, 4.64];
 
   it("should pass a steady cost per EHCP and placement mix", () => {
-    expect(runRule(unitCostJump, withSpend(steady, placement(consistent), placement(post16)))).toEqual([]);
+    expect(
+      runRule(unitCostJump, withSpend(steady, placement(consistent), placement(post16)))
+    ).toEqual([]);
   });
 
   it("should point at the high needs expenditure of the financial year paired with the census", () => {
-    const reports = runRule(unitCostJump, withSpend([4.0, 4.32, 6.0], placement(consistent), placement(post16)));
+    const reports = runRule(
+      unitCostJump,
+      withSpend([4.0, 4.32, 6.0], placement(consistent), placement(post16))
+    );
     expect(reports.map(at)).toEqual([["Financial summary", 24, 4]]);
-    expect(reports[0].message).toMatch(/Cost per EHCP rises 29\.3% from £40,000 \(census 2023, 2022-23\)/);
+    expect(reports[0].message).toMatch(
+      /Cost per EHCP rises 29\.3% from £40,000 \(census 2023, 2022-23\)/
+    );
   });
 
   it("should report a one-year spike once, at the year out of line", () => {
-    const reports = runRule(unitCostJump, withSpend([4.0, 3.0, 4.64], placement(consistent), placement(post16)));
+    const reports = runRule(
+      unitCostJump,
+      withSpend([4.0, 3.0, 4.64], placement(consistent), placement(post16))
+    );
     expect(reports.map(at)).toEqual([["Financial summary", 24, 3]]);
     expect(reports[0].message).toContain("Cost per EHCP falls 30.6%");
   });
@@ -173,12 +237,21 @@ describe("unit-cost-jump", () => {
   });
 
   it("should report a placement share moving more than 5 points at its total cell", () => {
-    const grown = { ...post16, ageTotal: [20, 22, 44], byAge: { "16-to-19": [15, 16, 38], "20-to-25": [5, 6, 6] } };
-    const reports = runRule(unitCostJump, withSpend([4.0, 4.32, 5.44], placement(consistent), placement(grown)));
+    const grown = {
+      ...post16,
+      ageTotal: [20, 22, 44],
+      byAge: { "16-to-19": [15, 16, 38], "20-to-25": [5, 6, 6] },
+    };
+    const reports = runRule(
+      unitCostJump,
+      withSpend([4.0, 4.32, 5.44], placement(consistent), placement(grown))
+    );
     expect(reports.map(at)).toEqual([
       ["CYP summary", 8, 4],
       ["CYP summary", 22, 4],
     ]);
-    expect(reports[0].message).toMatch(/^Mainstream schools or academies: share of all EHCPs falls 12 percentage points, from 79\.6% in 2023 to 67\.6% in 2024/);
+    expect(reports[0].message).toMatch(
+      /^Mainstream schools or academies: share of all EHCPs falls 12 percentage points, from 79\.6% in 2023 to 67\.6% in 2024/
+    );
   });
 });

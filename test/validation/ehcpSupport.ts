@@ -14,13 +14,24 @@ export function censusYears(...starts: number[]): YearColumn[] {
   return starts.map((start, i) => ({ label: String(start), start, col: FIRST_YEAR_COL + i }));
 }
 
-export function row(sheet: string, at: number, label: string, values: readonly CellValue[]): LocatedRow {
+export function row(
+  sheet: string,
+  at: number,
+  label: string,
+  values: readonly CellValue[]
+): LocatedRow {
   return {
     sheet,
     row: at,
     label,
     labelCol: 0,
-    cells: values.map((value, i) => ({ row: at, col: FIRST_YEAR_COL + i, value, formula: null, decimals: 0 })),
+    cells: values.map((value, i) => ({
+      row: at,
+      col: FIRST_YEAR_COL + i,
+      value,
+      formula: null,
+      decimals: 0,
+    })),
   };
 }
 
@@ -44,10 +55,17 @@ export function placement(figures: PlacementFigures): PlacementTables {
   const sheet = figures.sheet ?? "CYP summary";
   let next = figures.top ?? 5;
   const at = (label: string, values: CellValue[]) => row(sheet, next++, label, values);
-  const byAge = Object.entries(figures.byAge ?? {}).map(([key, v]) => ({ key: key as AgeGroup, row: at(key, v!) }));
+  const byAge = Object.entries(figures.byAge ?? {}).map(([key, v]) => ({
+    key: key as AgeGroup,
+    row: at(key, v!),
+  }));
   const ageTotal = figures.ageTotal && at("Total number by age group", figures.ageTotal);
-  const byNeed = Object.entries(figures.byNeed ?? {}).map(([key, v]) => ({ key: key as PrimaryNeed, row: at(key, v!) }));
-  const needTotal = figures.needTotal && at("Total number of EHCPs by primary need", figures.needTotal);
+  const byNeed = Object.entries(figures.byNeed ?? {}).map(([key, v]) => ({
+    key: key as PrimaryNeed,
+    row: at(key, v!),
+  }));
+  const needTotal =
+    figures.needTotal && at("Total number of EHCPs by primary need", figures.needTotal);
   const flows: EhcpFlows = {
     newPlans: figures.newPlans && at("New EHCPs", figures.newPlans),
     ceasedPlans: figures.ceasedPlans && at("Ceased EHCPs", figures.ceasedPlans),
@@ -63,7 +81,10 @@ export function placement(figures: PlacementFigures): PlacementTables {
   };
 }
 
-export function ehcpTemplate(ehcp: EhcpTables, extra: Partial<LocatedTemplate> = {}): LocatedTemplate {
+export function ehcpTemplate(
+  ehcp: EhcpTables,
+  extra: Partial<LocatedTemplate> = {}
+): LocatedTemplate {
   return {
     profileId: "dsg-management-plan",
     profileName: "DSG management plan",
@@ -78,7 +99,12 @@ export function ehcpTemplate(ehcp: EhcpTables, extra: Partial<LocatedTemplate> =
 export function runRule<S extends Record<string, number>>(
   rule: Rule<S>,
   template: LocatedTemplate,
-  thresholds: Partial<S> = {},
+  thresholds: Partial<S> = {}
 ): RuleReport[] {
-  return rule.check({ workbook: { sheets: [] }, template, settings: { ...rule.defaults, ...thresholds }, options: {} });
+  return rule.check({
+    workbook: { sheets: [] },
+    template,
+    settings: { ...rule.defaults, ...thresholds },
+    options: {},
+  });
 }

@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { faultyExamples, managementPlan, safetyValveReturn, VARIANTS } from "../../examples/examples";
+import {
+  faultyExamples,
+  managementPlan,
+  safetyValveReturn,
+  VARIANTS,
+} from "../../examples/examples";
 import { locateTemplate } from "../../src/templates/locate";
 import { validateWorkbook } from "../../src/validation/validate";
 import type { Workbook } from "../../src/workbook/workbook";
 
 /** The rules built on the EHCP tables and the Safety Valve return's sections. */
-const RULE_IDS = ["ehcp-totals", "ehcp-values", "ehcp-stock-flow", "unit-cost-jump", "sv-questions", "sv-assurance", "sv-signoff"];
+const RULE_IDS = [
+  "ehcp-totals",
+  "ehcp-values",
+  "ehcp-stock-flow",
+  "unit-cost-jump",
+  "sv-questions",
+  "sv-assurance",
+  "sv-signoff",
+];
 
 const workbooks: [string, () => Workbook][] = [
   ["the consistent plan", managementPlan],
@@ -18,7 +31,9 @@ describe("EHCP and Safety Valve return locators on the examples", () => {
     const ehcp = locateTemplate(managementPlan()).ehcp;
     expect(ehcp?.placements).toHaveLength(7);
     for (const placement of ehcp?.placements ?? []) {
-      expect([placement.name, placement.byAge?.total, placement.byNeed?.total]).not.toContain(undefined);
+      expect([placement.name, placement.byAge?.total, placement.byNeed?.total]).not.toContain(
+        undefined
+      );
       expect(placement.byNeed?.rows).toHaveLength(13);
     }
     expect(ehcp?.laWide?.newPlans).toBeDefined();
@@ -50,7 +65,9 @@ describe("EHCP and Safety Valve return rules on the faulty examples", () => {
     "should report %s at the faulty cell",
     (rule, entry, workbook) => {
       const findings = validateWorkbook(workbook).findings.filter((f) => f.rule === rule);
-      expect(findings.map((f) => [f.severity, f.sheet, f.address])).toEqual([[entry.severity, entry.sheet, entry.address]]);
-    },
+      expect(findings.map((f) => [f.severity, f.sheet, f.address])).toEqual([
+        [entry.severity, entry.sheet, entry.address],
+      ]);
+    }
   );
 });

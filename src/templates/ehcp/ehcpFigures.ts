@@ -13,7 +13,9 @@ export function countIn(cell: LocatedCell | undefined): number | null {
 
 /** Sum of the rows' counts in one year column (blanks count as 0); `null` when every cell is blank. */
 export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal | null {
-  const counts = rows.map((row) => countIn(row.cells[index])).filter((n): n is number => n !== null);
+  const counts = rows
+    .map((row) => countIn(row.cells[index]))
+    .filter((n): n is number => n !== null);
   return counts.length === 0 ? null : counts.reduce((sum, n) => sum.plus(n), new Decimal(0));
 }
 
@@ -30,7 +32,8 @@ export interface Stock {
 export function placementStock(placement: PlacementTables, index: number): Stock | null {
   for (const total of [placement.byAge?.total, placement.byNeed?.total]) {
     const count = countIn(total?.cells[index]);
-    if (total !== undefined && count !== null) return { count: new Decimal(count), cell: total.cells[index] };
+    if (total !== undefined && count !== null)
+      return { count: new Decimal(count), cell: total.cells[index] };
   }
   for (const table of [placement.byAge, placement.byNeed]) {
     const sum = sumColumn(table?.rows.map((r) => r.row) ?? [], index);
@@ -45,7 +48,8 @@ export function stockByCensusYear(tables: EhcpTables): Map<number, Decimal> {
   for (const placement of tables.placements) {
     placement.years.forEach((year, index) => {
       const stock = placementStock(placement, index);
-      if (stock !== null) totals.set(year.start, (totals.get(year.start) ?? new Decimal(0)).plus(stock.count));
+      if (stock !== null)
+        totals.set(year.start, (totals.get(year.start) ?? new Decimal(0)).plus(stock.count));
     });
   }
   return totals;

@@ -42,13 +42,26 @@ export interface LabelledKey<K extends string> {
   readonly short: LabelSet;
 }
 
-function keyed<K extends string>(key: K, name: string, names: readonly string[], short: readonly string[] = []) {
-  return { key, name, names: labelSet([name, ...names]), short: labelSet(short) } satisfies LabelledKey<K>;
+function keyed<K extends string>(
+  key: K,
+  name: string,
+  names: readonly string[],
+  short: readonly string[] = []
+) {
+  return {
+    key,
+    name,
+    names: labelSet([name, ...names]),
+    short: labelSet(short),
+  } satisfies LabelledKey<K>;
 }
 
 /** Placement types in the template's order (domain research §1.4). */
 export const PLACEMENTS: readonly LabelledKey<PlacementType>[] = [
-  keyed("mainstream", "Mainstream schools or academies", ["Mainstream schools and academies", "Mainstream"]),
+  keyed("mainstream", "Mainstream schools or academies", [
+    "Mainstream schools and academies",
+    "Mainstream",
+  ]),
   keyed("resourced-provision", "Resourced provision or SEN units", [
     "Resourced provision and SEN units",
     "Resourced provision",
@@ -70,19 +83,28 @@ export const PLACEMENTS: readonly LabelledKey<PlacementType>[] = [
       "NMSS or independent schools",
       "NMSS and independent",
     ],
-    ["NMSS", "INMSS", "NMSS/independent", "Independent"],
+    ["NMSS", "INMSS", "NMSS/independent", "Independent"]
   ),
   keyed(
     "hospital-or-ap",
     "Hospital schools or alternative provision",
-    ["Hospital schools or AP", "Hospital schools and alternative provision", "Hospital schools and AP"],
-    ["AP", "Alternative provision"],
+    [
+      "Hospital schools or AP",
+      "Hospital schools and alternative provision",
+      "Hospital schools and AP",
+    ],
+    ["AP", "Alternative provision"]
   ),
   keyed(
     "post-16",
     "Post 16 and further education",
-    ["Post-16 and FE", "Post 16 and FE", "Post-16 and further education", "Post 16 or further education"],
-    ["Post 16", "Post-16", "FE", "Further education"],
+    [
+      "Post-16 and FE",
+      "Post 16 and FE",
+      "Post-16 and further education",
+      "Post 16 or further education",
+    ],
+    ["Post 16", "Post-16", "FE", "Further education"]
   ),
   keyed("other", "Other placements or direct payments", [
     "Other placements and direct payments",
@@ -114,11 +136,18 @@ export const PRIMARY_NEEDS: readonly LabelledKey<PrimaryNeed>[] = [
     "Profound and multiple learning difficulties",
   ]),
   keyed("SEMH", "SEMH", ["Social, emotional and mental health"]),
-  keyed("SLCN", "SLCN", ["Speech, language and communication needs", "Speech language and communication"]),
+  keyed("SLCN", "SLCN", [
+    "Speech, language and communication needs",
+    "Speech language and communication",
+  ]),
   keyed("SLD", "SLD", ["Severe learning difficulty", "Severe learning difficulties"]),
   keyed("SPLD", "SPLD", ["Specific learning difficulty", "Specific learning difficulties", "SpLD"]),
   keyed("VI", "VI", ["Visual impairment"]),
-  keyed("OTH", "OTH", ["Other difficulty/disability", "Other difficulty or disability", "Other difficulty"]),
+  keyed("OTH", "OTH", [
+    "Other difficulty/disability",
+    "Other difficulty or disability",
+    "Other difficulty",
+  ]),
   keyed("UKN", "UKN", [
     "SEN support but no specialist assessment of type of need",
     "No specialist assessment of type of need",
@@ -140,7 +169,14 @@ export const EHCP_LABELS = {
     "Total by primary need",
     "Total number of EHCPs by need",
   ]),
-  newPlans: labelSet(["New EHCPs", "New EHC plans", "Number of new EHCPs", "New plans", "EHCPs issued", "New EHCPs issued"]),
+  newPlans: labelSet([
+    "New EHCPs",
+    "New EHC plans",
+    "Number of new EHCPs",
+    "New plans",
+    "EHCPs issued",
+    "New EHCPs issued",
+  ]),
   ceasedPlans: labelSet([
     "Ceased EHCPs",
     "Ceased EHC plans",
@@ -167,6 +203,16 @@ export const EHCP_LABELS = {
     "LA wide",
   ]),
   /** An LA-wide stock row, when the council shows one. */
-  allTotal: labelSet(["Total EHCPs", "Total number of EHCPs", "All EHCPs", "Total EHCPs all placements"]),
-  cypSheet: ["CYP summary", "Children and young people summary", "Children and young people", "CYP"],
+  allTotal: labelSet([
+    "Total EHCPs",
+    "Total number of EHCPs",
+    "All EHCPs",
+    "Total EHCPs all placements",
+  ]),
+  cypSheet: [
+    "CYP summary",
+    "Children and young people summary",
+    "Children and young people",
+    "CYP",
+  ],
 } as const;

@@ -4,7 +4,14 @@
  * placement type; councils insert rows, move tables and write census years as `2024` or `Jan 2024`.
  */
 import type { CellRange, Sheet, Workbook } from "../../workbook/workbook";
-import { findLabels, findSheetByName, labelMatches, labelSet, normaliseLabel, type LabelSet } from "../labels";
+import {
+  findLabels,
+  findSheetByName,
+  labelMatches,
+  labelSet,
+  normaliseLabel,
+  type LabelSet,
+} from "../labels";
 import type { LocatedRow, YearColumn } from "../located";
 import { readRow } from "../rows";
 import { findYearHeader, type YearHeader } from "../yearHeader";
@@ -25,7 +32,8 @@ export function placementNamed(text: string): LabelledKey<PlacementType> | undef
   let best: { placement: LabelledKey<PlacementType>; length: number } | undefined;
   for (const placement of PLACEMENTS) {
     for (const name of placement.names) {
-      if (words.includes(` ${name} `) && name.length > (best?.length ?? 0)) best = { placement, length: name.length };
+      if (words.includes(` ${name} `) && name.length > (best?.length ?? 0))
+        best = { placement, length: name.length };
     }
     if (best === undefined && placement.short.includes(words.trim())) return placement;
   }
@@ -51,7 +59,7 @@ function isDataRow(sheet: Sheet, header: YearHeader): boolean {
 /** Every census-year header row of the sheet, top to bottom (a table may have its own or share one above). */
 function censusHeaders(sheet: Sheet): YearHeader[] {
   const headers: YearHeader[] = [];
-  for (let top = sheet.top; ; ) {
+  for (let top = sheet.top; ;) {
     const header = findYearHeader(sheet, "census", { top });
     if (header === undefined) return headers;
     if (!isDataRow(sheet, header)) headers.push(header);
@@ -64,7 +72,7 @@ class AreaReader {
   constructor(
     private readonly sheet: Sheet,
     private readonly headers: readonly YearHeader[],
-    private readonly area: CellRange,
+    private readonly area: CellRange
   ) {}
 
   headerAbove(row: number): YearHeader | undefined {
@@ -89,7 +97,10 @@ class AreaReader {
     });
   }
 
-  table<K extends string>(keys: readonly LabelledKey<K>[], total: LabelSet): CountTable<K> | undefined {
+  table<K extends string>(
+    keys: readonly LabelledKey<K>[],
+    total: LabelSet
+  ): CountTable<K> | undefined {
     const rows = this.keyed(keys);
     const totalRow = this.row(total);
     return rows.length === 0 && totalRow === undefined ? undefined : { rows, total: totalRow };
@@ -134,16 +145,34 @@ function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
 }
 
 /** The placement's tables in its area, with the census years of its first row; undefined when it has none. */
-function placementTables(sheet: Sheet, placement: LabelledKey<PlacementType>, reader: AreaReader): PlacementTables | undefined {
+function placementTables(
+  sheet: Sheet,
+  placement: LabelledKey<PlacementType>,
+  reader: AreaReader
+): PlacementTables | undefined {
   const byAge = reader.table(AGE_GROUPS, EHCP_LABELS.ageTotal);
   const byNeed = reader.table(PRIMARY_NEEDS, EHCP_LABELS.needTotal);
   const flows = reader.flows();
-  const first = [byAge?.rows[0]?.row, byAge?.total, byNeed?.rows[0]?.row, byNeed?.total, flows?.newPlans]
+  const first = [
+    byAge?.rows[0]?.row,
+    byAge?.total,
+    byNeed?.rows[0]?.row,
+    byNeed?.total,
+    flows?.newPlans,
+  ]
     .filter((r): r is LocatedRow => r !== undefined)
     .sort((a, b) => a.row - b.row)[0];
   const years: readonly YearColumn[] | undefined = first && reader.headerAbove(first.row)?.years;
   if (years === undefined) return undefined;
-  return { placement: placement.key, name: placement.name, sheet: sheet.name, years, byAge, byNeed, flows };
+  return {
+    placement: placement.key,
+    name: placement.name,
+    sheet: sheet.name,
+    years,
+    byAge,
+    byNeed,
+    flows,
+  };
 }
 
 const EHCP_TITLES = labelSet([...EHCPS_BY_AGE, ...EHCPS_BY_NEED]);
@@ -164,7 +193,9 @@ export function locateEhcp(workbook: Workbook): EhcpTables | undefined {
     const bottom = sheet.top + sheet.values.length - 1;
     const right = sheet.left + (sheet.values[0]?.length ?? 0) - 1;
     const headers = censusHeaders(sheet);
-    const areas: Area[] = named ? [{ placement: named, top: sheet.top, left: sheet.left, bottom, right }] : areasOf(sheet, bottom, right);
+    const areas: Area[] = named
+      ? [{ placement: named, top: sheet.top, left: sheet.left, bottom, right }]
+      : areasOf(sheet, bottom, right);
     for (const area of areas) {
       const reader = new AreaReader(sheet, headers, area);
       if (area.placement !== undefined) {
@@ -182,7 +213,9 @@ export function locateEhcp(workbook: Workbook): EhcpTables | undefined {
 function laWideFlows(sheet: Sheet, reader: AreaReader): LaWideFlows | undefined {
   const flows = reader.flows();
   const total = reader.row(EHCP_LABELS.allTotal, true);
-  const first = [flows?.newPlans, flows?.ceasedPlans, flows?.requests, total].find((r) => r !== undefined);
+  const first = [flows?.newPlans, flows?.ceasedPlans, flows?.requests, total].find(
+    (r) => r !== undefined
+  );
   const years = first && reader.headerAbove(first.row)?.years;
   return years === undefined ? undefined : { sheet: sheet.name, years, total, ...flows };
 }

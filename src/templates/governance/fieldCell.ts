@@ -34,7 +34,9 @@ export function fieldAt(sheet: Sheet, row: number, col: number): FieldCell {
 
 /** The first column right of a cell, past the merge it heads if any. */
 export function columnAfter(sheet: Sheet, row: number, col: number): number {
-  const merge = sheet.merges.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
+  const merge = sheet.merges.find(
+    (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right
+  );
   return (merge?.right ?? col) + 1;
 }
 
@@ -58,13 +60,15 @@ export function findField(
   sheet: Sheet,
   labels: LabelSet,
   within?: Partial<CellRange>,
-  valueBelow = false,
+  valueBelow = false
 ): LabelledField | undefined {
   const hit = findLabel(sheet, labels, within);
   if (hit === undefined) return undefined;
   return {
     label: hit.text,
     labelAt: fieldAt(sheet, hit.row, hit.col),
-    value: valueBelow ? fieldAt(sheet, hit.row + 1, hit.col) : valueRightOf(sheet, hit.row, hit.col),
+    value: valueBelow
+      ? fieldAt(sheet, hit.row + 1, hit.col)
+      : valueRightOf(sheet, hit.row, hit.col),
   };
 }

@@ -8,12 +8,27 @@ import { findLabel, findSheetByName, labelSet } from "../labels";
 import { fieldAt, findField, isBlank } from "./fieldCell";
 import type { GovernanceSection, WorkstreamEntry } from "./governanceModel";
 
-export const GOVERNANCE_SHEET = ["Governance", "Governance and management", "Governance and sign off"];
+export const GOVERNANCE_SHEET = [
+  "Governance",
+  "Governance and management",
+  "Governance and sign off",
+];
 
 const LABELS = {
   signedOffBy: labelSet(["Signed off by", "Sign off by", "Sign-off by", "Approved by"]),
-  dateOfSignOff: labelSet(["Date of sign-off", "Date of sign off", "Sign-off date", "Date signed off", "Date approved"]),
-  schoolsForumDate: labelSet(["Schools forum date", "Date of schools forum", "Date presented to schools forum", "Schools forum"]),
+  dateOfSignOff: labelSet([
+    "Date of sign-off",
+    "Date of sign off",
+    "Sign-off date",
+    "Date signed off",
+    "Date approved",
+  ]),
+  schoolsForumDate: labelSet([
+    "Schools forum date",
+    "Date of schools forum",
+    "Date presented to schools forum",
+    "Schools forum",
+  ]),
   workstream: labelSet(["Workstream", "Workstreams", "Workstream name"]),
   owner: labelSet(["Owner", "Lead", "Responsible officer"]),
   savings: labelSet(["Savings", "Saving", "Savings (£m)", "Savings £m"]),
@@ -29,8 +44,15 @@ function workstreams(sheet: Sheet): WorkstreamEntry[] {
   const [owner, savings, rag] = [column(LABELS.owner), column(LABELS.savings), column(LABELS.rag)];
   const entries: WorkstreamEntry[] = [];
   for (let row = heading.row + 1; !isBlank(cellValue(sheet, row, heading.col)); row++) {
-    const at = (col: number | undefined) => (col === undefined ? undefined : fieldAt(sheet, row, col));
-    entries.push({ row, workstream: fieldAt(sheet, row, heading.col), owner: at(owner), savings: at(savings), rag: at(rag) });
+    const at = (col: number | undefined) =>
+      col === undefined ? undefined : fieldAt(sheet, row, col);
+    entries.push({
+      row,
+      workstream: fieldAt(sheet, row, heading.col),
+      owner: at(owner),
+      savings: at(savings),
+      rag: at(rag),
+    });
   }
   return entries;
 }

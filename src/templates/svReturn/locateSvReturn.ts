@@ -7,8 +7,20 @@ import type { Sheet, Workbook } from "../../workbook/workbook";
 import { findLabel, findLabels, labelMatches, normaliseLabel, type LabelSet } from "../labels";
 import { findSection } from "../sections";
 import { SV_ON_TRACK, SV_RAG_LEGEND } from "../profiles/headings";
-import { columnAfter, fieldAt, findField, valueRightOf, type FieldCell } from "../governance/fieldCell";
-import { COLOUR_WORDS, CONTACT_LABELS, ITEM_COLUMNS, OVERVIEW_LABELS, QUESTION_COLUMNS } from "./svReturnLabels";
+import {
+  columnAfter,
+  fieldAt,
+  findField,
+  valueRightOf,
+  type FieldCell,
+} from "../governance/fieldCell";
+import {
+  COLOUR_WORDS,
+  CONTACT_LABELS,
+  ITEM_COLUMNS,
+  OVERVIEW_LABELS,
+  QUESTION_COLUMNS,
+} from "./svReturnLabels";
 import type {
   SvContact,
   SvLegendEntry,
@@ -22,7 +34,9 @@ import type {
 /** Every text cell of a sheet with its coordinates, in reading order. */
 function textCells(sheet: Sheet): { row: number; col: number; text: string }[] {
   return sheet.values.flatMap((cells, r) =>
-    cells.flatMap((value, c) => (typeof value === "string" ? [{ row: sheet.top + r, col: sheet.left + c, text: value }] : [])),
+    cells.flatMap((value, c) =>
+      typeof value === "string" ? [{ row: sheet.top + r, col: sheet.left + c, text: value }] : []
+    )
   );
 }
 
@@ -35,19 +49,29 @@ function overviewOf(sheet: Sheet): SvOverview | undefined {
   const labels = [OVERVIEW_LABELS.laName, OVERVIEW_LABELS.dateSubmitted, OVERVIEW_LABELS.signedOff];
   const rows = labels.map((l) => findLabel(sheet, l)?.row);
   const sharedRow = rows.some((row, i) => row !== undefined && rows.indexOf(row) !== i);
-  const [laName, dateSubmitted, signedOff] = labels.map((l) => findField(sheet, l, undefined, sharedRow));
+  const [laName, dateSubmitted, signedOff] = labels.map((l) =>
+    findField(sheet, l, undefined, sharedRow)
+  );
   const taken = signedOff?.labelAt;
   const contacts = CONTACT_LABELS.flatMap(({ role, labels: contactLabels }): SvContact[] => {
-    const hit = findLabels(sheet, contactLabels).find((h) => h.row !== taken?.row || h.col !== taken?.col);
+    const hit = findLabels(sheet, contactLabels).find(
+      (h) => h.row !== taken?.row || h.col !== taken?.col
+    );
     if (hit === undefined) return [];
     // A contact with no name still has an email beside the label: the name cell is then the empty one.
     const first = valueRightOf(sheet, hit.row, hit.col);
-    const name = isEmail(first) ? fieldAt(sheet, hit.row, columnAfter(sheet, hit.row, hit.col)) : first;
+    const name = isEmail(first)
+      ? fieldAt(sheet, hit.row, columnAfter(sheet, hit.row, hit.col))
+      : first;
     const next = isEmail(first) ? first : valueRightOf(sheet, name.row, name.col);
     return [{ role, label: hit.text, name, email: isEmail(next) ? next : undefined }];
   });
   const anchor = (laName ?? dateSubmitted ?? signedOff)?.labelAt ?? contacts[0]?.name;
-  if (anchor === undefined || (dateSubmitted === undefined && signedOff === undefined && laName === undefined)) return undefined;
+  if (
+    anchor === undefined ||
+    (dateSubmitted === undefined && signedOff === undefined && laName === undefined)
+  )
+    return undefined;
   return { sheet: sheet.name, laName, dateSubmitted, signedOff, contacts, anchor };
 }
 
@@ -62,13 +86,17 @@ function questionsOf(sheet: Sheet): SvQuestion[] {
   const commentaryCol = findLabel(sheet, QUESTION_COLUMNS.commentary, headerRows)?.col;
   const questions: SvQuestion[] = [];
   for (let row = section.headingRow + 1; row <= section.bottom; row++) {
-    const text = textCells({ ...sheet, values: [sheet.values[row - sheet.top] ?? []], top: row }).find(
+    const text = textCells({
+      ...sheet,
+      values: [sheet.values[row - sheet.top] ?? []],
+      top: row,
+    }).find(
       (c) =>
         c.col >= section.headingCol &&
         c.col < (answerCol ?? Infinity) &&
         c.text.trim().length >= MIN_QUESTION_LENGTH &&
         !labelMatches(c.text, QUESTION_COLUMNS.answer) &&
-        !labelMatches(c.text, QUESTION_COLUMNS.commentary),
+        !labelMatches(c.text, QUESTION_COLUMNS.commentary)
     );
     if (text === undefined) {
       if (questions.length > 0) break;
@@ -76,7 +104,12 @@ function questionsOf(sheet: Sheet): SvQuestion[] {
     }
     const answer = fieldAt(sheet, row, answerCol ?? columnAfter(sheet, row, text.col));
     const commentary = fieldAt(sheet, row, commentaryCol ?? columnAfter(sheet, row, answer.col));
-    questions.push({ text: text.text.trim(), at: fieldAt(sheet, row, text.col), answer, commentary });
+    questions.push({
+      text: text.text.trim(),
+      at: fieldAt(sheet, row, text.col),
+      answer,
+      commentary,
+    });
   }
   return questions;
 }
@@ -89,9 +122,15 @@ function updateHeaders(sheet: Sheet): { row: number; updates: SvUpdate[] }[] {
   const byRow = new Map<number, SvUpdate[]>();
   for (const { row, col, text } of textCells(sheet)) {
     const match = UPDATE_HEADING.exec(text);
-    if (match) byRow.set(row, [...(byRow.get(row) ?? []), { number: Number(match[1]), label: text.trim(), col }]);
+    if (match)
+      byRow.set(row, [
+        ...(byRow.get(row) ?? []),
+        { number: Number(match[1]), label: text.trim(), col },
+      ]);
   }
-  return [...byRow.entries()].map(([row, updates]) => ({ row, updates })).sort((a, b) => a.row - b.row);
+  return [...byRow.entries()]
+    .map(([row, updates]) => ({ row, updates }))
+    .sort((a, b) => a.row - b.row);
 }
 
 /** Conditions and risks: labelled rows under an update header, with an assurance cell per update. */
@@ -114,7 +153,10 @@ function trackedItemsOf(sheet: Sheet): SvTrackedItem[] {
       kind,
       name,
       at: fieldAt(sheet, row, col),
-      assurance: header.updates.map((update) => ({ update, cell: fieldAt(sheet, row, update.col) })),
+      assurance: header.updates.map((update) => ({
+        update,
+        cell: fieldAt(sheet, row, update.col),
+      })),
       progress: progress === undefined ? undefined : fieldAt(sheet, row, progress),
       mitigation: mitigation === undefined ? undefined : fieldAt(sheet, row, mitigation),
     });
@@ -131,14 +173,26 @@ function isColour(text: string): boolean {
 }
 
 /** The legend entries of one row: "S = complete" cells, or a letter and/or colour cell beside a definition. */
-function legendRow(sheet: Sheet, cells: { row: number; col: number; text: string }[]): SvLegendEntry[] {
+function legendRow(
+  sheet: Sheet,
+  cells: { row: number; col: number; text: string }[]
+): SvLegendEntry[] {
   const colourCell = cells.find((c) => isColour(c.text));
   const colour = colourCell?.text.trim();
   const defined = cells.flatMap((c) => {
     const match = LETTER_DEFINITION.exec(c.text);
-    return match ? [{ letter: match[1].toUpperCase(), definition: match[2].trim(), at: fieldAt(sheet, c.row, c.col) }] : [];
+    return match
+      ? [
+          {
+            letter: match[1].toUpperCase(),
+            definition: match[2].trim(),
+            at: fieldAt(sheet, c.row, c.col),
+          },
+        ]
+      : [];
   });
-  if (defined.length > 0) return defined.map((entry) => (defined.length === 1 && colour ? { ...entry, colour } : entry));
+  if (defined.length > 0)
+    return defined.map((entry) => (defined.length === 1 && colour ? { ...entry, colour } : entry));
   const letterCell = cells.find((c) => /^\s*[A-Za-z]\s*$/.test(c.text));
   if (letterCell === undefined && colourCell === undefined) return [];
   const definition = cells
@@ -146,7 +200,14 @@ function legendRow(sheet: Sheet, cells: { row: number; col: number; text: string
     .map((c) => c.text.trim())
     .sort((a, b) => b.length - a.length)[0];
   const at = letterCell ?? colourCell!;
-  return [{ letter: letterCell?.text.trim().toUpperCase(), colour, definition: definition ?? "", at: fieldAt(sheet, at.row, at.col) }];
+  return [
+    {
+      letter: letterCell?.text.trim().toUpperCase(),
+      colour,
+      definition: definition ?? "",
+      at: fieldAt(sheet, at.row, at.col),
+    },
+  ];
 }
 
 function legendOf(sheet: Sheet): SvLegendEntry[] {
@@ -174,12 +235,16 @@ function firstList<T>(workbook: Workbook, find: (sheet: Sheet) => T[]): T[] {
 
 /** Finds the Safety Valve monitoring return's sections; undefined when the workbook has none of them. */
 export function locateSvReturn(workbook: Workbook): SvReturnSections | undefined {
-  const overview = firstList(workbook, (sheet) => [overviewOf(sheet)].filter((o) => o !== undefined))[0];
+  const overview = firstList(workbook, (sheet) =>
+    [overviewOf(sheet)].filter((o) => o !== undefined)
+  )[0];
   const questions = firstList(workbook, questionsOf);
   const items = workbook.sheets.flatMap(trackedItemsOf);
   const legend = firstList(workbook, legendOf);
   const conditions = items.filter((i) => i.kind === "condition");
   const risks = items.filter((i) => i.kind === "risk");
   const sheet = overview?.sheet ?? questions[0]?.at.sheet ?? items[0]?.at.sheet;
-  return sheet === undefined ? undefined : { sheet, overview, questions, conditions, risks, legend };
+  return sheet === undefined
+    ? undefined
+    : { sheet, overview, questions, conditions, risks, legend };
 }

@@ -8,7 +8,12 @@ import type { ContactRole } from "./svReturnModel";
 
 export const OVERVIEW_LABELS = {
   laName: labelSet(["LA Name", "Local authority name", "Name of local authority"]),
-  dateSubmitted: labelSet(["Date Report Submitted", "Date submitted", "Date of submission", "Submission date"]),
+  dateSubmitted: labelSet([
+    "Date Report Submitted",
+    "Date submitted",
+    "Date of submission",
+    "Submission date",
+  ]),
   signedOff: labelSet([
     "Signed off by S151 Officer & Director of Children's Services",
     "Signed off by S151 Officer and DCS",
@@ -20,8 +25,18 @@ export const OVERVIEW_LABELS = {
 export const CONTACT_LABELS: readonly { role: ContactRole; labels: readonly string[] }[] = [
   { role: "ceo", labels: labelSet(["CEO", "Chief executive", "Chief executive officer"]) },
   { role: "s151", labels: labelSet(["S151 Officer", "Section 151 officer", "S151"]) },
-  { role: "dcs", labels: labelSet(["DCS", "Director of Children's Services", "Director of children services"]) },
-  { role: "other", labels: labelSet(["Other key contacts for Safety Valve", "Other key contacts", "Other contacts"]) },
+  {
+    role: "dcs",
+    labels: labelSet(["DCS", "Director of Children's Services", "Director of children services"]),
+  },
+  {
+    role: "other",
+    labels: labelSet([
+      "Other key contacts for Safety Valve",
+      "Other key contacts",
+      "Other contacts",
+    ]),
+  },
 ];
 
 export const QUESTION_COLUMNS = {
@@ -30,7 +45,12 @@ export const QUESTION_COLUMNS = {
 };
 
 export const ITEM_COLUMNS = {
-  progress: labelSet(["Progress Update from this Quarter", "Progress update", "Progress", "Commentary"]),
+  progress: labelSet([
+    "Progress Update from this Quarter",
+    "Progress update",
+    "Progress",
+    "Commentary",
+  ]),
   mitigation: labelSet(["Mitigation", "Mitigations", "Mitigating actions"]),
 };
 
@@ -42,4 +62,14 @@ export const STANDARD_LEVELS: readonly { letter: string; colour: string; meaning
   { letter: "R", colour: "Red", meaning: "off target" },
 ];
 
-export const COLOUR_WORDS = ["blue", "green", "amber", "red", "purple", "grey", "black", "yellow", "orange"];
+export const COLOUR_WORDS = [
+  "blue",
+  "green",
+  "amber",
+  "red",
+  "purple",
+  "grey",
+  "black",
+  "yellow",
+  "orange",
+];

@@ -19,7 +19,7 @@ function series(
   owner: string,
   years: readonly YearColumn[],
   flows: EhcpFlows | undefined,
-  stock: (index: number) => Decimal | null,
+  stock: (index: number) => Decimal | null
 ): FlowSeries[] {
   const { newPlans, ceasedPlans } = flows ?? {};
   return newPlans && ceasedPlans ? [{ owner, years, newPlans, ceasedPlans, stock }] : [];
@@ -38,7 +38,10 @@ function laWideStock(ehcp: EhcpTables, laWide: LaWideFlows): (index: number) => 
   return (index) => byYear.get(laWide.years[index].start) ?? null;
 }
 
-function gaps({ owner, years, newPlans, ceasedPlans, stock }: FlowSeries, allowed: number): RuleReport[] {
+function gaps(
+  { owner, years, newPlans, ceasedPlans, stock }: FlowSeries,
+  allowed: number
+): RuleReport[] {
   const reports: RuleReport[] = [];
   for (let index = 1; index < years.length; index++) {
     if (years[index].start !== years[index - 1].start + 1) continue;
@@ -48,7 +51,12 @@ function gaps({ owner, years, newPlans, ceasedPlans, stock }: FlowSeries, allowe
     if (before === null || after === null || added === null || ceased === null) continue;
     // SEN2 counts plans at the January census and the plans made and ceased in the year before it, so the
     // flows in census year Y explain the change from Y−1 to Y: one step of the DSG.TRAJECTORY stock-flow model.
-    const step = trajectory({ start: before, periods: 1, newPlans: [new Decimal(added)], ceased: [new Decimal(ceased)] });
+    const step = trajectory({
+      start: before,
+      periods: 1,
+      newPlans: [new Decimal(added)],
+      ceased: [new Decimal(ceased)],
+    });
     // Negative flows or a stock below zero are impossible counts, which ehcp-values reports.
     if (!step.ok || after.minus(step.value[0]).abs().lte(allowed)) continue;
     const change = after.minus(before);
@@ -82,10 +90,13 @@ export const ehcpStockFlow = defineRule({
     const ehcp = template.ehcp;
     if (ehcp === undefined) return [];
     const perPlacement = ehcp.placements.flatMap((p) =>
-      series(p.name, p.years, p.flows, (i) => placementStock(p, i)?.count ?? null),
+      series(p.name, p.years, p.flows, (i) => placementStock(p, i)?.count ?? null)
     );
     const laWide = ehcp.laWide;
-    const all = laWide === undefined ? [] : series("All placements", laWide.years, laWide, laWideStock(ehcp, laWide));
+    const all =
+      laWide === undefined
+        ? []
+        : series("All placements", laWide.years, laWide, laWideStock(ehcp, laWide));
     return [...perPlacement, ...all].flatMap((s) => gaps(s, settings.allowedGap));
   },
 });

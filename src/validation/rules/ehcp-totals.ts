@@ -13,14 +13,18 @@ function checkTable(
   table: CountTable<string> | undefined,
   index: number,
   what: string,
-  allowancePerRow: number,
+  allowancePerRow: number
 ): TableCheck {
   if (table === undefined) return { total: null };
-  const sum = sumColumn(table.rows.map((r) => r.row), index);
+  const sum = sumColumn(
+    table.rows.map((r) => r.row),
+    index
+  );
   const cell = table.total?.cells[index];
   const stated = countIn(cell);
   if (table.total === undefined || cell === undefined) return { total: sum };
-  if (sum === null || stated === null) return { total: stated === null ? sum : new Decimal(stated), row: table.total };
+  if (sum === null || stated === null)
+    return { total: stated === null ? sum : new Decimal(stated), row: table.total };
   const allowed = new Decimal(allowancePerRow).times(table.rows.length);
   if (sum.minus(stated).abs().lte(allowed)) return { total: new Decimal(stated), row: table.total };
   const year = placement.years[index].label;
@@ -52,11 +56,24 @@ export const ehcpTotals = defineRule({
     const reports: RuleReport[] = [];
     for (const placement of template.ehcp?.placements ?? []) {
       placement.years.forEach((_, index) => {
-        const age = checkTable(placement, placement.byAge, index, "age group", settings.roundingPerRow);
-        const need = checkTable(placement, placement.byNeed, index, "primary need", settings.roundingPerRow);
+        const age = checkTable(
+          placement,
+          placement.byAge,
+          index,
+          "age group",
+          settings.roundingPerRow
+        );
+        const need = checkTable(
+          placement,
+          placement.byNeed,
+          index,
+          "primary need",
+          settings.roundingPerRow
+        );
         if ("report" in age) reports.push(age.report);
         if ("report" in need) reports.push(need.report);
-        if ("report" in age || "report" in need || age.total === null || need.total === null) return;
+        if ("report" in age || "report" in need || age.total === null || need.total === null)
+          return;
         if (age.total.minus(need.total).abs().lte(settings.roundingPerRow)) return;
         const totalRow = need.row ?? age.row;
         const cell = totalRow?.cells[index];

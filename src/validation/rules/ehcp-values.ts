@@ -6,7 +6,9 @@ import { POST_16_AGE_GROUPS } from "../../templates/ehcp/ehcpLabels";
 import { countIn } from "../../templates/ehcp/ehcpFigures";
 
 function flowRows(flows: EhcpFlows | undefined): LocatedRow[] {
-  return [flows?.newPlans, flows?.ceasedPlans, flows?.requests].filter((r): r is LocatedRow => r !== undefined);
+  return [flows?.newPlans, flows?.ceasedPlans, flows?.requests].filter(
+    (r): r is LocatedRow => r !== undefined
+  );
 }
 
 function countRows(placement: PlacementTables): LocatedRow[] {
@@ -18,12 +20,17 @@ function countRows(placement: PlacementTables): LocatedRow[] {
 }
 
 /** Each count cell of the rows that is negative or not a whole number. */
-function badCounts(owner: string, rows: readonly LocatedRow[], years: readonly { label: string }[]): RuleReport[] {
+function badCounts(
+  owner: string,
+  rows: readonly LocatedRow[],
+  years: readonly { label: string }[]
+): RuleReport[] {
   return rows.flatMap((row) =>
     row.cells.flatMap((cell, index): RuleReport[] => {
       const count = countIn(cell);
       if (count === null || (count >= 0 && Number.isInteger(count))) return [];
-      const problem = count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number of plans";
+      const problem =
+        count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number of plans";
       return [
         {
           message: `${owner} ${years[index]?.label ?? ""}: '${rowName(row)}' (${count}) ${problem}.`,
@@ -31,7 +38,7 @@ function badCounts(owner: string, rows: readonly LocatedRow[], years: readonly {
           actual: count,
         },
       ];
-    }),
+    })
   );
 }
 
@@ -43,7 +50,8 @@ function under16InPost16(placement: PlacementTables): RuleReport[] {
     .flatMap(({ row }) =>
       row.cells.flatMap((cell, index): RuleReport[] => {
         const count = countIn(cell);
-        if (count === null || count === 0) return [];
+        // Negative counts are reported once, as impossible counts.
+        if (count === null || count <= 0) return [];
         return [
           {
             message:
@@ -54,7 +62,7 @@ function under16InPost16(placement: PlacementTables): RuleReport[] {
             actual: count,
           },
         ];
-      }),
+      })
     );
 }
 
@@ -77,7 +85,8 @@ export const ehcpValues = defineRule({
       ...under16InPost16(p),
     ]);
     const laWide = ehcp.laWide;
-    const rows = laWide === undefined ? [] : [...flowRows(laWide), ...(laWide.total ? [laWide.total] : [])];
+    const rows =
+      laWide === undefined ? [] : [...flowRows(laWide), ...(laWide.total ? [laWide.total] : [])];
     return [...placements, ...badCounts("All placements", rows, laWide?.years ?? [])];
   },
 });

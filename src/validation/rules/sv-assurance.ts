@@ -6,12 +6,14 @@ import type { SvLegendEntry, SvTrackedItem } from "../../templates/svReturn/svRe
 
 /** The levels the legend allows, as written for messages; each letter also allows its colour and back. */
 export function allowedLevels(legend: readonly SvLegendEntry[]): string[] {
-  if (legend.length === 0) return [...STANDARD_LEVELS.map((l) => l.letter), ...STANDARD_LEVELS.map((l) => l.colour)];
+  if (legend.length === 0)
+    return [...STANDARD_LEVELS.map((l) => l.letter), ...STANDARD_LEVELS.map((l) => l.colour)];
   const letters = new Set<string>();
   const colours = new Set<string>();
   for (const entry of legend) {
     const standard = STANDARD_LEVELS.find(
-      (l) => l.letter === entry.letter || normaliseLabel(l.colour) === normaliseLabel(entry.colour ?? ""),
+      (l) =>
+        l.letter === entry.letter || normaliseLabel(l.colour) === normaliseLabel(entry.colour ?? "")
     );
     for (const letter of [entry.letter, standard?.letter]) if (letter) letters.add(letter);
     for (const colour of [entry.colour, standard?.colour]) if (colour) colours.add(colour);
@@ -31,8 +33,14 @@ function isAllowed(value: unknown, allowed: readonly string[]): boolean {
 /** The update the return is at: the latest one any condition or risk has a level for (else the first). */
 function currentUpdate(items: readonly SvTrackedItem[]): number | undefined {
   const numbers = items.flatMap((item) => item.assurance.map((a) => a.update.number));
-  const filled = items.flatMap((item) => item.assurance.filter((a) => !isBlank(a.cell.value)).map((a) => a.update.number));
-  return filled.length > 0 ? Math.max(...filled) : numbers.length > 0 ? Math.min(...numbers) : undefined;
+  const filled = items.flatMap((item) =>
+    item.assurance.filter((a) => !isBlank(a.cell.value)).map((a) => a.update.number)
+  );
+  return filled.length > 0
+    ? Math.max(...filled)
+    : numbers.length > 0
+      ? Math.min(...numbers)
+      : undefined;
 }
 
 /**
@@ -62,7 +70,12 @@ export const svAssurance = defineRule({
       const { cell } = given;
       const at = { sheet: cell.sheet, row: cell.row, col: cell.col };
       if (isBlank(cell.value)) {
-        return [{ message: `${item.name} has no assurance level for ${given.update.label}: enter one of ${levels}.`, at }];
+        return [
+          {
+            message: `${item.name} has no assurance level for ${given.update.label}: enter one of ${levels}.`,
+            at,
+          },
+        ];
       }
       if (isAllowed(cell.value, allowed)) return [];
       return [

@@ -14,7 +14,12 @@ function checkQuestion(q: SvQuestion): RuleReport[] {
   const { answer, commentary } = q;
   const where = (cell: typeof answer) => ({ sheet: cell.sheet, row: cell.row, col: cell.col });
   if (isBlank(answer.value)) {
-    return [{ message: `The on-track question ${question(q)} has no answer: enter Yes or No.`, at: where(answer) }];
+    return [
+      {
+        message: `The on-track question ${question(q)} has no answer: enter Yes or No.`,
+        at: where(answer),
+      },
+    ];
   }
   const said = String(answer.value).trim().toLowerCase();
   if (said !== "yes" && said !== "no") {

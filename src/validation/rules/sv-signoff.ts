@@ -7,9 +7,16 @@ function at(cell: FieldCell) {
 }
 
 /** A report when the labelled field is missing or empty, pointing at its value cell (or the overview). */
-function missing(overview: SvOverview, field: LabelledField | undefined, what: string): RuleReport[] {
-  if (field === undefined) return [{ message: `The overview has no ${what}: add it.`, at: at(overview.anchor) }];
-  return isBlank(field.value.value) ? [{ message: `The overview's ${what} is empty: fill it in.`, at: at(field.value) }] : [];
+function missing(
+  overview: SvOverview,
+  field: LabelledField | undefined,
+  what: string
+): RuleReport[] {
+  if (field === undefined)
+    return [{ message: `The overview has no ${what}: add it.`, at: at(overview.anchor) }];
+  return isBlank(field.value.value)
+    ? [{ message: `The overview's ${what} is empty: fill it in.`, at: at(field.value) }]
+    : [];
 }
 
 const OFFICERS: readonly { role: ContactRole; name: string }[] = [
@@ -24,10 +31,20 @@ function officers(overview: SvOverview): RuleReport[] {
     if (contact === undefined) {
       // The combined "Signed off by S151 Officer & DCS" field may name both instead.
       if (overview.signedOff !== undefined) return [];
-      return [{ message: `The overview does not name the ${name}, who must sign the return off.`, at: at(overview.anchor) }];
+      return [
+        {
+          message: `The overview does not name the ${name}, who must sign the return off.`,
+          at: at(overview.anchor),
+        },
+      ];
     }
     return isBlank(contact.name.value)
-      ? [{ message: `The ${name} is not named: enter who signs the return off as ${name}.`, at: at(contact.name) }]
+      ? [
+          {
+            message: `The ${name} is not named: enter who signs the return off as ${name}.`,
+            at: at(contact.name),
+          },
+        ]
       : [];
   });
 }
@@ -36,15 +53,24 @@ function officers(overview: SvOverview): RuleReport[] {
 function signOff(overview: SvOverview): RuleReport[] {
   const field = overview.signedOff;
   if (field === undefined) return [];
-  if (String(field.value.value ?? "").trim().toLowerCase() === "no") {
+  if (
+    String(field.value.value ?? "")
+      .trim()
+      .toLowerCase() === "no"
+  ) {
     return [
       {
-        message: "The return is marked as not signed off by the S151 officer and the director of children's services.",
+        message:
+          "The return is marked as not signed off by the S151 officer and the director of children's services.",
         at: at(field.value),
       },
     ];
   }
-  return missing(overview, field, "sign-off by the S151 officer and the director of children's services");
+  return missing(
+    overview,
+    field,
+    "sign-off by the S151 officer and the director of children's services"
+  );
 }
 
 /** The return's sign-off: when it was submitted and that the S151 officer and the DCS signed it off. */
@@ -61,7 +87,9 @@ export const svSignoff = defineRule({
     const overview = template.svReturn?.overview;
     if (template.svReturn === undefined) return [];
     if (overview === undefined) {
-      return [{ message: "The return has no overview with the date submitted and the sign-off: add it." }];
+      return [
+        { message: "The return has no overview with the date submitted and the sign-off: add it." },
+      ];
     }
     return [
       ...missing(overview, overview.dateSubmitted, "date the report was submitted"),

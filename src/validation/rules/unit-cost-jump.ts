@@ -7,7 +7,9 @@ import { countIn, placementStock, stockByCensusYear } from "../../templates/ehcp
 import { financialYearLabel } from "../../core/years";
 
 /** High needs block expenditure by financial-year start, with its cell. */
-function highNeedsSpend(template: LocatedTemplate): Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }> {
+function highNeedsSpend(
+  template: LocatedTemplate
+): Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }> {
   const spend = new Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }>();
   const highNeeds = template.financial?.blocks?.find((b) => b.block === "high-needs");
   const row = highNeeds?.expenditure;
@@ -15,7 +17,8 @@ function highNeedsSpend(template: LocatedTemplate): Map<number, { spend: Decimal
   highNeeds.years.forEach((year, index) => {
     const cell = row.cells[index];
     const value = countIn(cell);
-    if (cell !== undefined && value !== null) spend.set(year.start, { spend: new Decimal(value).abs(), cell, sheet: row.sheet });
+    if (cell !== undefined && value !== null)
+      spend.set(year.start, { spend: new Decimal(value).abs(), cell, sheet: row.sheet });
   });
   return spend;
 }
@@ -37,7 +40,8 @@ function withoutRebounds(jumps: readonly Jump[]): RuleReport[] {
   const kept: Jump[] = [];
   for (const jump of jumps) {
     const previous = kept.at(-1);
-    const rebound = previous?.year === jump.year - 1 && previous.change.isNegative() !== jump.change.isNegative();
+    const rebound =
+      previous?.year === jump.year - 1 && previous.change.isNegative() !== jump.change.isNegative();
     if (!rebound) kept.push(jump);
   }
   return kept.map((jump) => jump.report);
@@ -57,7 +61,9 @@ function costJumps(template: LocatedTemplate, ehcp: EhcpTables, percent: number)
   const costOf = (census: number) => {
     const year = spend.get(census - 1);
     const count = plans.get(census);
-    return year && count && !count.isZero() ? { ...year, cost: year.spend.dividedBy(count) } : undefined;
+    return year && count && !count.isZero()
+      ? { ...year, cost: year.spend.dividedBy(count) }
+      : undefined;
   };
   const jumps: Jump[] = [];
   for (const census of [...plans.keys()].sort((a, b) => a - b)) {
@@ -89,13 +95,16 @@ function mixShifts(ehcp: EhcpTables, points: number): RuleReport[] {
     const share = (index: number) => {
       const stock = placementStock(placement, index);
       const all = plans.get(placement.years[index].start);
-      return stock && all && !all.isZero() ? { ...stock, share: stock.count.dividedBy(all).times(100) } : undefined;
+      return stock && all && !all.isZero()
+        ? { ...stock, share: stock.count.dividedBy(all).times(100) }
+        : undefined;
     };
     const jumps: Jump[] = [];
     for (let index = 1; index < placement.years.length; index++) {
       const [year, previous] = [placement.years[index], placement.years[index - 1]];
       const [before, after] = [share(index - 1), share(index)];
-      if (year.start !== previous.start + 1 || before === undefined || after?.cell === undefined) continue;
+      if (year.start !== previous.start + 1 || before === undefined || after?.cell === undefined)
+        continue;
       const shift = after.share.minus(before.share);
       if (shift.abs().lte(points)) continue;
       const report = {
@@ -128,6 +137,9 @@ export const unitCostJump = defineRule({
   check({ template, settings }) {
     const ehcp = template.ehcp;
     if (ehcp === undefined) return [];
-    return [...costJumps(template, ehcp, settings.costJumpPercent), ...mixShifts(ehcp, settings.mixShiftPoints)];
+    return [
+      ...costJumps(template, ehcp, settings.costJumpPercent),
+      ...mixShifts(ehcp, settings.mixShiftPoints),
+    ];
   },
 });
