@@ -12,6 +12,7 @@
  * (office-js#6781: values may come back null); a read that hits a limit is retried with half the budget.
  */
 import {
+  OFFICE_ERROR_MESSAGES,
   OfficeActionError,
   officeErrorCode,
   officeErrorMessage,
@@ -201,7 +202,7 @@ async function readCells(
       await context.sync();
       // office-js#6781: a read over the cell limit can come back as null instead of failing.
       if (ranges.some((range) => !Array.isArray(range.values)))
-        throw new OfficeActionError("values not returned", "RangeExceedsLimit");
+        throw new OfficeActionError(OFFICE_ERROR_MESSAGES.RangeExceedsLimit, "RangeExceedsLimit");
     } catch (error) {
       const code = officeErrorCode(error);
       if (code === undefined || !LIMIT_CODES.has(code) || budget <= SMALLEST_CELLS_PER_SYNC)
