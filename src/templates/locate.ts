@@ -3,13 +3,14 @@
  * read, found by labels (never by cell address) so inserted rows and moved tables do not matter.
  */
 import type { Sheet, Workbook } from "../workbook/workbook";
-import type { LocatedTemplate, Recognition } from "./located";
+import type { LocatedTemplate, MoneyUnit, Recognition, SignConvention } from "./located";
 import { findSheetByName } from "./labels";
 import { findSection } from "./sections";
 import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
 import { detectUnit, locateFinancialSummary } from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
 import { detectSign } from "./financial/sign";
+import { unitByLabel } from "./financial/unit";
 import { locateEhcp } from "./ehcp/locateEhcp";
 import { locateSvReturn } from "./svReturn/locateSvReturn";
 import { locateGovernance } from "./governance/locateGovernance";
@@ -75,19 +76,27 @@ function locateFinancial(workbook: Workbook, profile: TemplateProfile): { sheet:
   return fallback;
 }
 
+/** What the user chose instead of letting the locator decide (task pane settings, CLI flags). */
+export interface LocateChoices {
+  readonly template?: string;
+  readonly unit?: MoneyUnit["label"];
+  readonly sign?: SignConvention;
+}
+
 /**
- * Recognises the workbook's template and locates its sections. Always returns the closest profile's
- * model; `recognition.recognised` says whether the workbook really is that template.
+ * Recognises the workbook's template and locates its sections, unless `choices` fix the template, unit
+ * or sign convention. Always returns the closest profile's model; `recognition.recognised` says whether
+ * the workbook really is that template.
  */
-export function locateTemplate(workbook: Workbook, templateId?: string): LocatedTemplate {
-  const { profile, recognition } = recogniseTemplate(workbook, templateId);
+export function locateTemplate(workbook: Workbook, choices: LocateChoices = {}): LocatedTemplate {
+  const { profile, recognition } = recogniseTemplate(workbook, choices.template);
   const financial = locateFinancial(workbook, profile);
   const years = financial?.summary.years ?? [];
   return {
     profileId: profile.id,
     profileName: profile.name,
-    unit: detectUnit(financial?.sheet ?? workbook.sheets[0] ?? EMPTY_SHEET, financial?.summary),
-    sign: detectSign(financial?.summary.endOfYear, years),
+    unit: choices.unit ? unitByLabel(choices.unit) : detectUnit(financial?.sheet ?? workbook.sheets[0] ?? EMPTY_SHEET, financial?.summary),
+    sign: choices.sign ?? detectSign(financial?.summary.endOfYear, years),
     financial: financial?.summary,
     ehcp: locateEhcp(workbook),
     svReturn: profile.id === "safety-valve-return" ? locateSvReturn(workbook) : undefined,

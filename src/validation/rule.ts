@@ -1,5 +1,5 @@
 import type { Workbook } from "../workbook/workbook";
-import type { LocatedTemplate } from "../templates/located";
+import type { LocatedTemplate, MoneyUnit, SignConvention } from "../templates/located";
 import type { Severity } from "./finding";
 
 /** Where a report points: a cell, or a rectangle when `bottom`/`right` are given (0-based). */
@@ -26,6 +26,10 @@ export interface ValidationOptions {
   readonly tolerance?: number;
   /** Force a profile id instead of recognising one. */
   readonly template?: string;
+  /** Override the detected money unit (task pane setting). */
+  readonly unit?: MoneyUnit["label"];
+  /** Override the detected sign convention (task pane setting). */
+  readonly sign?: SignConvention;
   /** Per-rule threshold overrides, by rule id. */
   readonly thresholds?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }

@@ -88,7 +88,7 @@ export function validateWorkbook(
   options: ValidationOptions = {},
   registry: readonly Rule[] = RULES,
 ): ValidationResult {
-  const template = locateTemplate(workbook, options.template);
+  const template = locateTemplate(workbook, options);
   const recognised = template.recognition?.recognised ?? true;
   const rules = recognised ? registry : registry.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
   const placed = rules.flatMap((rule) => runRule(rule as Rule, workbook, template, options));

@@ -87,8 +87,16 @@ describe("locateTemplate", () => {
   it("should find the end of year positions on a sheet not named as the template names it", () => {
     const base = summaryWorkbook(consistent()).sheets[0];
     const workbook = { sheets: [sheetFromRows("Cover", [["Cover"]]), { ...base, name: "DSG 2024" }] };
-    const template = locateTemplate(workbook, "dsg-management-plan");
+    const template = locateTemplate(workbook, { template: "dsg-management-plan" });
     expect(template.financial?.sheet).toBe("DSG 2024");
     expect(template.financial?.endOfYear?.carriedForward?.row).toBe(8);
+  });
+});
+
+describe("locateTemplate choices", () => {
+  it("should take the user's unit and sign instead of detecting them", () => {
+    const template = locateTemplate(summaryWorkbook(consistent()), { unit: "£000", sign: "deficit-negative" });
+    expect(template.unit).toEqual({ label: "£000", pounds: 1000 });
+    expect(template.sign).toBe("deficit-negative");
   });
 });

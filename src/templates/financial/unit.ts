@@ -11,6 +11,11 @@ export const POUNDS: MoneyUnit = { label: "£", pounds: 1 };
 export const THOUSANDS: MoneyUnit = { label: "£000", pounds: 1000 };
 export const MILLIONS: MoneyUnit = { label: "£m", pounds: 1_000_000 };
 
+/** The unit with this label ("£000" → thousands). */
+export function unitByLabel(label: MoneyUnit["label"]): MoneyUnit {
+  return { "£": POUNDS, "£000": THOUSANDS, "£m": MILLIONS }[label];
+}
+
 // Order matters: "£m" and "£000" both contain a bare "£".
 const MARKERS: readonly [RegExp, MoneyUnit][] = [
   [/£\s*(m|mn|million|millions)\b/i, MILLIONS],
