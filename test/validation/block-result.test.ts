@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { Decimal } from "decimal.js";
 import { blockResult } from "../../src/validation/rules/block-result";
-import { AT, SHEET, planWorkbook, runRule, yearCell } from "./financialSupport";
+import { AT, SHEET, planWorkbook, runRule, yearCell, type Change } from "./financialSupport";
 
 describe("block-result", () => {
   it("should pass a plan whose blocks' in-year results are expenditure less funding", () => {
@@ -64,5 +66,32 @@ describe("block-result", () => {
   it("should allow rounding, and skip a year whose figures are text", () => {
     expect(runRule(blockResult, planWorkbook([[AT.hnbInYear, 1, 9.902]]))).toEqual([]);
     expect(runRule(blockResult, planWorkbook([[AT.hnbAllocation, 1, "n/a"]]))).toEqual([]);
+  });
+});
+
+describe("block-result on random consistent figures", () => {
+  // Figures typed to 3 decimals, as a £m plan shows them; the in-year result is computed exactly.
+  const thousandths = fc.integer({ min: -500_000, max: 500_000 }).map((n) => n / 1000);
+
+  it("should pass any in-year result that is expenditure less funding, and fail it moved by 0.01", () => {
+    fc.assert(
+      fc.property(thousandths, thousandths, thousandths, (allocation, movement, spend) => {
+        const inYear = new Decimal(spend).minus(allocation).minus(movement).toNumber();
+        const base: Change[] = [
+          [AT.hnbAllocation, 1, allocation],
+          [AT.hnbMovements, 1, movement],
+          [AT.hnbPlaceFunding, 1, null],
+          [AT.hnbPlaceFunding + 1, 1, spend],
+          [AT.hnbExpenditure, 1, spend],
+        ];
+        const ok = runRule(blockResult, planWorkbook([...base, [AT.hnbInYear, 1, inYear]]));
+        const moved = runRule(
+          blockResult,
+          planWorkbook([...base, [AT.hnbInYear, 1, inYear + 0.01]])
+        );
+        return ok.length === 0 && moved.map((f) => f.address).join() === yearCell(AT.hnbInYear, 1);
+      }),
+      { numRuns: 40 }
+    );
   });
 });
