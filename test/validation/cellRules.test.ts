@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { changed, consistent, findingsOf, type Summary } from "./engineSupport";
+import { managementPlan } from "../../examples/examples";
+import { validateWorkbook } from "../../src/validation/validate";
+import type { Sheet } from "../../src/workbook/workbook";
 
 describe("bad-value", () => {
   it.each([
@@ -64,5 +67,25 @@ describe("year-sequence", () => {
   it("should say which year is missing", () => {
     const [finding] = findingsOf("year-sequence", changed((s) => (s.years = ["2023-24", "2025-26", "2026-27"])));
     expect(finding.message).toBe("Financial years jump from 2023-24 to 2025-26 in column C: 2024-25 is missing.");
+  });
+});
+
+describe("year-sequence on census years", () => {
+  it("should report a census heading that repeats the year before it", () => {
+    const plan = managementPlan();
+    const sheets = plan.sheets.map((sheet): Sheet => {
+      if (sheet.name !== "CYP summary") return sheet;
+      const values = sheet.values.map((row) => [...row]);
+      values[4 - sheet.top][4 - sheet.left] = 2023; // E5: the 2024 heading of the first table
+      return { ...sheet, values };
+    });
+    const findings = validateWorkbook({ sheets }).findings.filter((f) => f.rule === "year-sequence");
+    expect(findings).toEqual([
+      expect.objectContaining({
+        sheet: "CYP summary",
+        address: "E5",
+        message: "Census year 2023 in column E comes after 2023: years must increase by one from left to right.",
+      }),
+    ]);
   });
 });
