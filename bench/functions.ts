@@ -16,7 +16,7 @@ import { financialYearLabel } from "../src/core/years";
   Error: class extends Error {
     constructor(
       public code: string,
-      message?: string,
+      message?: string
     ) {
       super(message);
     }
@@ -24,12 +24,14 @@ import { financialYearLabel } from "../src/core/years";
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
 };
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells */
 type Grid = any[][];
 
 /** A deterministic series of £m figures to 3 decimal places (no randomness: runs compare). */
 function figures(length: number, scale: number, offset = 0): number[] {
-  return Array.from({ length }, (_, i) => Math.round((Math.sin(i * 1.7 + offset) * scale + scale / 3) * 1000) / 1000);
+  return Array.from(
+    { length },
+    (_, i) => Math.round((Math.sin(i * 1.7 + offset) * scale + scale / 3) * 1000) / 1000
+  );
 }
 const row = (values: readonly unknown[]): Grid => [[...values]];
 
@@ -49,7 +51,9 @@ function inputs(years: number) {
   };
 }
 
-const caseload: Grid = Array.from({ length: 20 }, (_, p) => figures(50, 40, p).map((v) => Math.round(Math.abs(v))));
+const caseload: Grid = Array.from({ length: 20 }, (_, p) =>
+  figures(50, 40, p).map((v) => Math.round(Math.abs(v)))
+);
 const unitCost: Grid = figures(20, 50_000).map((v) => [Math.abs(v)]);
 
 /** Microseconds per call: repeat until 150 ms have passed, after a warm-up so the JIT has settled. */
@@ -71,7 +75,8 @@ const plain = {
   cumulative: (opening: number, inYear: number[], p: number[], c: number[]) => {
     const out = new Array<number>(inYear.length);
     let previous = opening;
-    for (let t = 0; t < inYear.length; t++) out[t] = previous = previous + inYear[t] - Math.abs(p[t]) - Math.abs(c[t]);
+    for (let t = 0; t < inYear.length; t++)
+      out[t] = previous = previous + inYear[t] - Math.abs(p[t]) - Math.abs(c[t]);
     return out;
   },
   uplift: (base: number, rates: number[]) => rates.map((r) => (base *= 1 + r)),
@@ -103,7 +108,8 @@ const CASES: Case[] = [
   {
     name: "RESIDUAL",
     run: (s) => dsg.residual(35.214, s.inYearRow, s.payments, s.contributions, s.statuses),
-    plain: (s) => plain.cumulative(35.214, s.inYear, flat(s.payments), flat(s.contributions)).at(-1),
+    plain: (s) =>
+      plain.cumulative(35.214, s.inYear, flat(s.payments), flat(s.contributions)).at(-1),
   },
   { name: "HNSG", run: () => dsg.hnsg(99.926, 0.9, 1.5), plain: () => 0.9 * (99.926 - 1.5) },
   {
@@ -111,10 +117,26 @@ const CASES: Case[] = [
     run: (s) => dsg.rollgap(35.214, s.inYearRow, s.payments, s.contributions, s.closing),
     plain: (s) => plain.cumulative(35.214, s.inYear, flat(s.payments), flat(s.contributions)),
   },
-  { name: "BALANCEYEAR", run: (s) => dsg.balanceyear(s.labels, s.balancing), plain: (s) => flat(s.balancing).findLastIndex((v) => v > 0) },
-  { name: "UPLIFT", run: (s) => dsg.uplift(80.301, s.rates), plain: (s) => plain.uplift(80.301, flat(s.rates)) },
-  { name: "AYTOFY", run: (s) => dsg.aytofy(s.academic), plain: (s) => flat(s.academic).map((v, i, a) => (5 * (a[i - 1] ?? 0) + 7 * v) / 12) },
-  { name: "FY", run: () => dsg.fy(46349), plain: () => new Date(Date.UTC(1899, 11, 30) + 46349 * 86_400_000).getUTCMonth() },
+  {
+    name: "BALANCEYEAR",
+    run: (s) => dsg.balanceyear(s.labels, s.balancing),
+    plain: (s) => flat(s.balancing).reduce((last, v, i) => (v > 0 ? i : last), -1),
+  },
+  {
+    name: "UPLIFT",
+    run: (s) => dsg.uplift(80.301, s.rates),
+    plain: (s) => plain.uplift(80.301, flat(s.rates)),
+  },
+  {
+    name: "AYTOFY",
+    run: (s) => dsg.aytofy(s.academic),
+    plain: (s) => flat(s.academic).map((v, i, a) => (5 * (a[i - 1] ?? 0) + 7 * v) / 12),
+  },
+  {
+    name: "FY",
+    run: () => dsg.fy(46349),
+    plain: () => new Date(Date.UTC(1899, 11, 30) + 46349 * 86_400_000).getUTCMonth(),
+  },
   {
     name: "TRAJECTORY",
     run: (s) => dsg.trajectory(1576, s.inYear.length, [[0.01]], [[34]], [[10]], [[5]]),
@@ -122,26 +144,41 @@ const CASES: Case[] = [
   },
 ];
 
-const format = (value: number | undefined) => (value === undefined ? "" : value < 10 ? value.toFixed(2) : value.toFixed(1)).padStart(10);
+const format = (value: number | undefined) =>
+  (value === undefined ? "" : value < 10 ? value.toFixed(2) : value.toFixed(1)).padStart(10);
 const six = inputs(6);
 const fifty = inputs(50);
 
 console.log("DSG functions: microseconds per call through the Excel adapters (any[][] in)\n");
-console.log(`${"function".padEnd(12)}${"6 years".padStart(10)}${"50 years".padStart(10)}${"plain 50".padStart(10)}${"× plain".padStart(10)}`);
+console.log(
+  `${"function".padEnd(12)}${"6 years".padStart(10)}${"50 years".padStart(10)}${"plain 50".padStart(10)}${"× plain".padStart(10)}`
+);
 for (const c of CASES) {
   const small = microseconds(() => c.run(six));
   const large = microseconds(() => c.run(fifty));
   const baseline = c.plain === undefined ? undefined : microseconds(() => c.plain!(fifty));
-  console.log(`${c.name.padEnd(12)}${format(small)}${format(large)}${format(baseline)}${format(baseline && large / baseline)}`);
+  console.log(
+    `${c.name.padEnd(12)}${format(small)}${format(large)}${format(baseline)}${format(baseline && large / baseline)}`
+  );
 }
 const costTime = microseconds(() => dsg.cost(caseload, unitCost, [[0.022]]));
-const costPlain = microseconds(() => plain.cost(caseload as number[][], unitCost.map((r) => r[0] as number), 0.022));
-console.log(`${"COST".padEnd(12)}${"20 × 50 caseload:".padStart(20)}${format(costTime)}${format(costPlain)}${format(costTime / costPlain)}`);
+const costPlain = microseconds(() =>
+  plain.cost(
+    caseload as number[][],
+    unitCost.map((r) => r[0] as number),
+    0.022
+  )
+);
+console.log(
+  `${"COST".padEnd(12)}${"20 × 50 caseload:".padStart(20)}${format(costTime)}${format(costPlain)}${format(costTime / costPlain)}`
+);
 
 const bundle = "dist/functions.js";
 if (existsSync(bundle)) {
   const code = readFileSync(bundle);
-  console.log(`\n${bundle}: ${(code.length / 1024).toFixed(1)} KB, ${(gzipSync(code).length / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `\n${bundle}: ${(code.length / 1024).toFixed(1)} KB, ${(gzipSync(code).length / 1024).toFixed(1)} KB gzip`
+  );
 } else {
   console.log(`\n${bundle} not found: run npm run build first for its size`);
 }

@@ -29,16 +29,18 @@ export async function functionsSampleXlsx(): Promise<Buffer> {
       const cell = worksheet.getCell(r + 1, c + 1);
       cell.value = value;
       if (sheet.numberFormats[r][c] !== "General") cell.numFmt = sheet.numberFormats[r][c];
-    }),
+    })
   );
   // The answer cells already hold their values; the top-left one becomes the formula, an array formula
   // over all of them when the answer spills.
   for (const array of arrays) {
     const { top, left, bottom, right } = array.range;
     const master = worksheet.getCell(top + 1, left + 1);
-    const formula = { formula: array.formula.replace(/^=/, ""), result: master.value };
+    const formula = { formula: array.formula.replace(/^=/, ""), result: sheet.values[top][left] };
     const spills = bottom > top || right > left;
-    master.value = (spills ? { ...formula, shareType: "array", ref: arrayAddress(array) } : formula) as ExcelJS.CellFormulaValue;
+    master.value = (
+      spills ? { ...formula, shareType: "array", ref: arrayAddress(array) } : formula
+    ) as ExcelJS.CellFormulaValue;
   }
   worksheet.getColumn(1).width = 72;
   for (let c = 2; c <= 8; c++) worksheet.getColumn(c).width = 13;

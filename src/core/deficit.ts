@@ -42,7 +42,8 @@ function closingAfter(previous: Decimal, input: RollForwardInput, t: number): De
   const adjustment = input.adjustments?.[t];
   // Blank years are common (no instalment that year), so zero movements skip the arithmetic.
   if (payment !== undefined && !payment.isZero()) closing = reduceBy(closing, payment);
-  if (contribution !== undefined && !contribution.isZero()) closing = reduceBy(closing, contribution);
+  if (contribution !== undefined && !contribution.isZero())
+    closing = reduceBy(closing, contribution);
   if (adjustment !== undefined && !adjustment.isZero()) closing = closing.plus(adjustment);
   return closing;
 }
@@ -73,8 +74,11 @@ export function rollForward(input: RollForwardInput): Result<Decimal[]> {
  * Each year is checked against the reported previous closing (the opening for the first year), so one
  * wrong cell shows as one gap rather than a cascade through the later years.
  */
-export function rollGaps(input: RollForwardInput & { closing: readonly Decimal[] }): Result<Decimal[]> {
-  const problem = lengthMismatch("closing", input.closing, "in_year", input.inYear.length) ?? checkInput(input);
+export function rollGaps(
+  input: RollForwardInput & { closing: readonly Decimal[] }
+): Result<Decimal[]> {
+  const problem =
+    lengthMismatch("closing", input.closing, "in_year", input.inYear.length) ?? checkInput(input);
   if (problem !== null) return problem;
   const gaps: Decimal[] = new Array(input.inYear.length);
   for (let t = 0; t < gaps.length; t++) {
@@ -98,7 +102,10 @@ const COUNTED: Record<PaymentStatus, boolean> = {
 
 /** A status typed in a sheet (`At Risk`, `at-risk`, ` Received `), or `null` when it is not one. */
 export function parsePaymentStatus(text: string): PaymentStatus | null {
-  const key = text.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
   return Object.prototype.hasOwnProperty.call(COUNTED, key) ? (key as PaymentStatus) : null;
 }
 
@@ -107,17 +114,25 @@ export function parsePaymentStatus(text: string): PaymentStatus | null {
  * instalments whose status is `received` or `expected` (all of them when `paymentStatus` is absent).
  * `paymentStatus` holds one text per instalment; a blank (`""`) is allowed only where the instalment is 0.
  */
-export function residual(input: RollForwardInput & { paymentStatus?: readonly string[] }): Result<Decimal> {
+export function residual(
+  input: RollForwardInput & { paymentStatus?: readonly string[] }
+): Result<Decimal> {
   const { paymentStatus, payments } = input;
   let counted = payments;
   if (paymentStatus !== undefined) {
-    const problem = lengthMismatch("payment_status", paymentStatus, "payments", payments?.length ?? 0);
+    const problem = lengthMismatch(
+      "payment_status",
+      paymentStatus,
+      "payments",
+      payments?.length ?? 0
+    );
     if (problem !== null) return problem;
     const kept: Decimal[] = new Array(paymentStatus.length);
     for (let i = 0; i < paymentStatus.length; i++) {
       const payment = payments![i];
       const status = parsePaymentStatus(paymentStatus[i]);
-      if (status === null && paymentStatus[i].trim() !== "") return invalid(messages.unknownPaymentStatus(i + 1, paymentStatus[i]));
+      if (status === null && paymentStatus[i].trim() !== "")
+        return invalid(messages.unknownPaymentStatus(i + 1, paymentStatus[i]));
       if (status === null && !payment.isZero()) return invalid(messages.blankPaymentStatus(i + 1));
       kept[i] = status !== null && COUNTED[status] ? payment : ZERO;
     }
@@ -149,7 +164,12 @@ export function balanceYear(years: readonly string[], inYear: readonly Decimal[]
   if (first === inYear.length) {
     return years.length === 0
       ? invalid(messages.emptySeries("years"))
-      : notAvailable(messages.neverBalanced(financialYearLabel(starts[0]), financialYearLabel(starts[starts.length - 1])));
+      : notAvailable(
+          messages.neverBalanced(
+            financialYearLabel(starts[0]),
+            financialYearLabel(starts[starts.length - 1])
+          )
+        );
   }
   return ok(financialYearLabel(starts[first]));
 }

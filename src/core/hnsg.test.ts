@@ -6,7 +6,7 @@ const answer = (deficit: number, share?: number, ineligible?: number) => {
   const r = highNeedsStabilityGrant(
     new Decimal(deficit),
     share === undefined ? undefined : new Decimal(share),
-    ineligible === undefined ? undefined : new Decimal(ineligible),
+    ineligible === undefined ? undefined : new Decimal(ineligible)
   );
   return r.ok ? r.value.toString() : `${r.error.kind}: ${r.error.message}`;
 };
@@ -28,7 +28,10 @@ describe("highNeedsStabilityGrant", () => {
     [[100, -0.1], "invalid: share is -0.1; it must be between 0 and 1 (0.9 is 90%)"],
     [[100, 0.9, -1], "invalid: ineligible is -1; it must be between 0 and the deficit (100)"],
     [[100, 0.9, 101], "invalid: ineligible is 101; it must be between 0 and the deficit (100)"],
-    [[-5], "invalid: deficit is -5, a surplus: the High Needs Stability Grant only writes off a deficit"],
+    [
+      [-5],
+      "invalid: deficit is -5, a surplus: the High Needs Stability Grant only writes off a deficit",
+    ],
   ])("should reject %o", (args, message) => {
     expect(answer(...(args as [number, number?, number?]))).toBe(message);
   });

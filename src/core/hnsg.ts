@@ -16,7 +16,7 @@ export const DEFAULT_HNSG_SHARE = new Decimal("0.9");
 export function highNeedsStabilityGrant(
   deficit: Decimal,
   share: Decimal = DEFAULT_HNSG_SHARE,
-  ineligible: Decimal = new Decimal(0),
+  ineligible: Decimal = new Decimal(0)
 ): Result<Decimal> {
   if (belowZero(deficit)) return invalid(messages.deficitNegative(deficit.toString()));
   if (belowZero(share) || share.gt(1)) return invalid(messages.shareOutOfRange(share.toString()));

@@ -25,12 +25,15 @@ export const messages = {
 
   // Cell values. A subject is "opening", "in_year: value 3" or "caseload: row 2, column 3".
   valueIsText: (subject: string, text: string) => `${subject} is text (${quote(text)})`,
-  valueIsLogical: (subject: string, value: boolean) => `${subject} is a logical value (${value ? "TRUE" : "FALSE"})`,
+  valueIsLogical: (subject: string, value: boolean) =>
+    `${subject} is a logical value (${value ? "TRUE" : "FALSE"})`,
   valueIsError: (subject: string, code: string) => `${subject} is an error (${code})`,
   valueNotNumber: (subject: string) => `${subject} is not a number`,
   valueNotFinite: (subject: string) => `${subject} is not a finite number`,
-  valueNegative: (subject: string, value: string) => `${subject} is negative (${value}); it must be 0 or more`,
-  rateBelowMinus100: (subject: string, value: string) => `${subject} is ${value}; a rate must be -1 (-100%) or more`,
+  valueNegative: (subject: string, value: string) =>
+    `${subject} is negative (${value}); it must be 0 or more`,
+  rateBelowMinus100: (subject: string, value: string) =>
+    `${subject} is ${value}; a rate must be -1 (-100%) or more`,
   inSeries: (name: string, position: number) => `${name}: value ${position}`,
   inMatrix: (name: string, row: number, col: number) => `${name}: row ${row}, column ${col}`,
 
@@ -46,7 +49,9 @@ export const messages = {
   notAFinancialYear: (position: number, text: string) =>
     `years: value ${position} is ${text.trim() === "" ? "blank" : quote(text)}, not a financial year like 2024-25`,
   neverBalanced: (first: string, last: string) =>
-    first === last ? `in-year balance is never reached in ${first}` : `in-year balance is never reached in ${first}..${last}`,
+    first === last
+      ? `in-year balance is never reached in ${first}`
+      : `in-year balance is never reached in ${first}..${last}`,
 
   // HNSG
   shareOutOfRange: (share: string) => `share is ${share}; it must be between 0 and 1 (0.9 is 90%)`,
@@ -64,8 +69,10 @@ export const messages = {
     `unit_cost has ${plural(count, "value")} but caseload has ${plural(rows, "row")} (one per placement type)`,
   inflationMismatch: (count: number, years: number) =>
     `inflation has ${plural(count, "value")} but caseload has ${plural(years, "column")} (one per year)`,
-  tooFewAcademicYears: () => "academic_year_values needs at least 2 academic years to make one financial year",
-  monthsOutOfRange: (value: string) => `months_before_april is ${value}; it must be a whole number from 0 to 12`,
+  tooFewAcademicYears: () =>
+    "academic_year_values needs at least 2 academic years to make one financial year",
+  monthsOutOfRange: (value: string) =>
+    `months_before_april is ${value}; it must be a whole number from 0 to 12`,
   notADate: (value: string) =>
     `date is ${value}; it must be an Excel date from 1 (1 January 1900) to 2958465 (31 December 9999)`,
 

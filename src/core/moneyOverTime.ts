@@ -12,9 +12,15 @@ import { belowZero, firstNegative, firstRateBelowMinus100, notPeriods } from "./
  * `base` grown by each rate in turn: `base×(1+r1)`, `base×(1+r1)×(1+r2)`, … One rate with `periods`
  * repeats it; a series of rates gives one value per rate (`periods`, if given, must match).
  */
-export function uplift(base: Decimal, rates: readonly Decimal[], periods?: number): Result<Decimal[]> {
+export function uplift(
+  base: Decimal,
+  rates: readonly Decimal[],
+  periods?: number
+): Result<Decimal[]> {
   if (rates.length === 0) return invalid(messages.emptySeries("rates"));
-  const problem = firstRateBelowMinus100("rates", rates) ?? (periods === undefined ? null : notPeriods("periods", periods));
+  const problem =
+    firstRateBelowMinus100("rates", rates) ??
+    (periods === undefined ? null : notPeriods("periods", periods));
   if (problem !== null) return problem;
   if (periods !== undefined && rates.length > 1 && rates.length !== periods) {
     return invalid(messages.periodsMismatch(periods, rates.length));
@@ -40,16 +46,19 @@ export function uplift(base: Decimal, rates: readonly Decimal[], periods?: numbe
 export function cost(
   caseload: readonly (readonly Decimal[])[],
   unitCost: readonly Decimal[],
-  inflation?: readonly Decimal[],
+  inflation?: readonly Decimal[]
 ): Result<Decimal[]> {
   const years = caseload[0]?.length ?? 0;
   if (years === 0) return invalid(messages.emptySeries("caseload"));
-  if (unitCost.length !== caseload.length) return invalid(messages.unitCostMismatch(unitCost.length, caseload.length));
+  if (unitCost.length !== caseload.length)
+    return invalid(messages.unitCostMismatch(unitCost.length, caseload.length));
   if (inflation !== undefined && inflation.length !== 1 && inflation.length !== years) {
     return invalid(messages.inflationMismatch(inflation.length, years));
   }
   const problem =
-    firstRateBelowMinus100("inflation", inflation) ?? negativeCell("caseload", caseload) ?? firstNegative("unit_cost", unitCost);
+    firstRateBelowMinus100("inflation", inflation) ??
+    negativeCell("caseload", caseload) ??
+    firstNegative("unit_cost", unitCost);
   if (problem !== null) return problem;
   const totals: Decimal[] = new Array(years);
   let index = new Decimal(1);
@@ -72,7 +81,10 @@ export function cost(
 function negativeCell(name: string, matrix: readonly (readonly Decimal[])[]): Result<never> | null {
   for (let r = 0; r < matrix.length; r++) {
     const c = matrix[r].findIndex(belowZero);
-    if (c >= 0) return invalid(messages.valueNegative(messages.inMatrix(name, r + 1, c + 1), matrix[r][c].toString()));
+    if (c >= 0)
+      return invalid(
+        messages.valueNegative(messages.inMatrix(name, r + 1, c + 1), matrix[r][c].toString())
+      );
   }
   return null;
 }
@@ -84,7 +96,10 @@ export const DEFAULT_MONTHS_BEFORE_APRIL = 7;
  * Financial-year amounts from academic-year amounts: `FY(t) = ((12 − m)×AY(t−1) + m×AY(t)) / 12`.
  * The first value is academic year t−1 of the first financial year returned, so one fewer value comes back.
  */
-export function academicToFinancial(values: readonly Decimal[], monthsBeforeApril = DEFAULT_MONTHS_BEFORE_APRIL): Result<Decimal[]> {
+export function academicToFinancial(
+  values: readonly Decimal[],
+  monthsBeforeApril = DEFAULT_MONTHS_BEFORE_APRIL
+): Result<Decimal[]> {
   if (!Number.isInteger(monthsBeforeApril) || monthsBeforeApril < 0 || monthsBeforeApril > 12) {
     return invalid(messages.monthsOutOfRange(String(monthsBeforeApril)));
   }
@@ -93,7 +108,10 @@ export function academicToFinancial(values: readonly Decimal[], monthsBeforeApri
   const result: Decimal[] = new Array(values.length - 1);
   for (let t = 1; t < values.length; t++) {
     // Multiply first and divide once, so whole-pound inputs stay exact wherever twelfths allow.
-    result[t - 1] = values[t - 1].times(earlier).plus(values[t].times(monthsBeforeApril)).dividedBy(12);
+    result[t - 1] = values[t - 1]
+      .times(earlier)
+      .plus(values[t].times(monthsBeforeApril))
+      .dividedBy(12);
   }
   return ok(result);
 }

@@ -21,7 +21,7 @@ export function lengthMismatch(
   name: string,
   values: readonly unknown[] | undefined,
   mainName: string,
-  mainCount: number,
+  mainCount: number
 ): Result<never> | null {
   return values === undefined || values.length === mainCount
     ? null
@@ -32,7 +32,10 @@ export function lengthMismatch(
  * An `invalid` result when a series holds both positive and negative amounts, else `null`.
  * Used for amounts that always reduce the deficit, where the sign only reflects how the sheet shows them.
  */
-export function mixedSigns(name: string, values: readonly Decimal[] | undefined): Result<never> | null {
+export function mixedSigns(
+  name: string,
+  values: readonly Decimal[] | undefined
+): Result<never> | null {
   if (values === undefined) return null;
   let firstPositive = 0;
   let firstNegative = 0;
@@ -40,7 +43,9 @@ export function mixedSigns(name: string, values: readonly Decimal[] | undefined)
     if (firstPositive === 0 && aboveZero(values[i])) firstPositive = i + 1;
     if (firstNegative === 0 && belowZero(values[i])) firstNegative = i + 1;
   }
-  return firstPositive > 0 && firstNegative > 0 ? invalid(messages.mixedSigns(name, firstPositive, firstNegative)) : null;
+  return firstPositive > 0 && firstNegative > 0
+    ? invalid(messages.mixedSigns(name, firstPositive, firstNegative))
+    : null;
 }
 
 /**
@@ -57,13 +62,23 @@ export function notPeriods(name: string, value: number): Result<never> | null {
 }
 
 /** An `invalid` result naming the first negative value of a series, else `null`. */
-export function firstNegative(name: string, values: readonly Decimal[] | undefined): Result<never> | null {
+export function firstNegative(
+  name: string,
+  values: readonly Decimal[] | undefined
+): Result<never> | null {
   const at = values?.findIndex(belowZero) ?? -1;
-  return at < 0 ? null : invalid(messages.valueNegative(messages.inSeries(name, at + 1), values![at].toString()));
+  return at < 0
+    ? null
+    : invalid(messages.valueNegative(messages.inSeries(name, at + 1), values![at].toString()));
 }
 
 /** An `invalid` result naming the first rate below −100%, else `null`. */
-export function firstRateBelowMinus100(name: string, rates: readonly Decimal[] | undefined): Result<never> | null {
+export function firstRateBelowMinus100(
+  name: string,
+  rates: readonly Decimal[] | undefined
+): Result<never> | null {
   const at = rates?.findIndex((r) => r.lt(-1)) ?? -1;
-  return at < 0 ? null : invalid(messages.rateBelowMinus100(messages.inSeries(name, at + 1), rates![at].toString()));
+  return at < 0
+    ? null
+    : invalid(messages.rateBelowMinus100(messages.inSeries(name, at + 1), rates![at].toString()));
 }

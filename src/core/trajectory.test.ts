@@ -10,7 +10,8 @@ const project = (start: number, periods: number, flows: Flows = {}): Result<Deci
   for (const [name, values] of Object.entries(flows)) input[name as keyof Flows] = decimals(values);
   return trajectory(input);
 };
-const shown = (r: Result<Decimal[]>) => (r.ok ? r.value.map((v) => v.toNumber()) : `${r.error.kind}: ${r.error.message}`);
+const shown = (r: Result<Decimal[]>) =>
+  r.ok ? r.value.map((v) => v.toNumber()) : `${r.error.kind}: ${r.error.message}`;
 
 describe("trajectory", () => {
   it.each([
@@ -30,15 +31,57 @@ describe("trajectory", () => {
   });
 
   it.each([
-    ["a stock that falls below zero", 1, 3, { ceased: [1, 1, 0] }, "invalid: the number of plans falls below zero in period 2 (-1)"],
+    [
+      "a stock that falls below zero",
+      1,
+      3,
+      { ceased: [1, 1, 0] },
+      "invalid: the number of plans falls below zero in period 2 (-1)",
+    ],
     ["a negative start", -1, 1, {}, "invalid: start is negative (-1); it must be 0 or more"],
     ["no periods", 1, 0, {}, "invalid: periods is 0; it must be a whole number from 1 to 16384"],
-    ["part periods", 1, 1.5, {}, "invalid: periods is 1.5; it must be a whole number from 1 to 16384"],
-    ["a series not one per period", 1, 3, { newPlans: [1, 2] }, "invalid: new_plans has 2 values but periods is 3: give one value or one per period"],
-    ["negative new plans", 1, 2, { newPlans: [1, -2] }, "invalid: new_plans: value 2 is negative (-2); it must be 0 or more"],
-    ["negative ceased plans", 1, 1, { ceased: [-1] }, "invalid: ceased: value 1 is negative (-1); it must be 0 or more"],
-    ["negative mitigation", 1, 1, { mitigation: [-1] }, "invalid: mitigation: value 1 is negative (-1); it must be 0 or more"],
-    ["growth below -100%", 1, 1, { growth: [-1.1] }, "invalid: growth: value 1 is -1.1; a rate must be -1 (-100%) or more"],
+    [
+      "part periods",
+      1,
+      1.5,
+      {},
+      "invalid: periods is 1.5; it must be a whole number from 1 to 16384",
+    ],
+    [
+      "a series not one per period",
+      1,
+      3,
+      { newPlans: [1, 2] },
+      "invalid: new_plans has 2 values but periods is 3: give one value or one per period",
+    ],
+    [
+      "negative new plans",
+      1,
+      2,
+      { newPlans: [1, -2] },
+      "invalid: new_plans: value 2 is negative (-2); it must be 0 or more",
+    ],
+    [
+      "negative ceased plans",
+      1,
+      1,
+      { ceased: [-1] },
+      "invalid: ceased: value 1 is negative (-1); it must be 0 or more",
+    ],
+    [
+      "negative mitigation",
+      1,
+      1,
+      { mitigation: [-1] },
+      "invalid: mitigation: value 1 is negative (-1); it must be 0 or more",
+    ],
+    [
+      "growth below -100%",
+      1,
+      1,
+      { growth: [-1.1] },
+      "invalid: growth: value 1 is -1.1; a rate must be -1 (-100%) or more",
+    ],
   ])("should reject %s", (_, start, periods, flows, message) => {
     expect(shown(project(start, periods, flows))).toBe(message);
   });

@@ -23,7 +23,11 @@ export interface TrajectoryInput {
   mitigation?: readonly Decimal[];
 }
 
-function notOneOrPeriods(name: string, values: readonly Decimal[] | undefined, periods: number): Result<never> | null {
+function notOneOrPeriods(
+  name: string,
+  values: readonly Decimal[] | undefined,
+  periods: number
+): Result<never> | null {
   return values === undefined || values.length === 1 || values.length === periods
     ? null
     : invalid(messages.seriesNotPeriods(name, values.length, periods));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { financialYearLabel, financialYearOfSerial, parseCensusYear, parseFinancialYear } from "./years";
+import {
+  financialYearLabel,
+  financialYearOfSerial,
+  parseCensusYear,
+  parseFinancialYear,
+} from "./years";
 
 describe("parseFinancialYear", () => {
   it.each([

@@ -31,14 +31,17 @@ export function financialYearLabel(start: number): string {
 
 // Month names a census label may start with; the census is taken in January but labels vary.
 const MONTH_NAMES = new Set(
-  "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december".split(" "),
+  "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december".split(
+    " "
+  )
 );
 const CENSUS_YEAR = /^\s*(?:([a-z]+)\.?\s+)?(\d{4})\s*$/i;
 const EARLIEST_YEAR = 1900;
 
 /** The calendar year of a census label: `2024`, `Jan 2024`, `January 2024` (or the number 2024); else `null`. */
 export function parseCensusYear(text: string | number): number | null {
-  if (typeof text === "number") return Number.isInteger(text) && text >= EARLIEST_YEAR && text <= 9999 ? text : null;
+  if (typeof text === "number")
+    return Number.isInteger(text) && text >= EARLIEST_YEAR && text <= 9999 ? text : null;
   const match = CENSUS_YEAR.exec(text);
   if (match === null) return null;
   const [, month, year] = match;
@@ -68,5 +71,7 @@ export function financialYearOfSerial(serial: number): number | null {
 /** The financial-year label (`2026-27`) of an Excel date serial, or an `invalid` result outside Excel's dates. */
 export function financialYearOfDate(serial: number): Result<string> {
   const start = financialYearOfSerial(serial);
-  return start === null ? invalid(messages.notADate(String(serial))) : ok(financialYearLabel(start));
+  return start === null
+    ? invalid(messages.notADate(String(serial)))
+    : ok(financialYearLabel(start));
 }

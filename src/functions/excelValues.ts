@@ -25,7 +25,10 @@ const ZERO = new Decimal(0);
 
 /** Throws the Excel error for a core failure: `#VALUE!` for bad arguments, `#N/A` when there is no answer. */
 export function fail(error: DsgError): never {
-  const code = error.kind === "invalid" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
+  const code =
+    error.kind === "invalid"
+      ? CustomFunctions.ErrorCode.invalidValue
+      : CustomFunctions.ErrorCode.notAvailable;
   throw new CustomFunctions.Error(code, error.message);
 }
 
@@ -47,7 +50,9 @@ export function excel<T>(compute: () => T): T {
     return compute();
   } catch (error) {
     if (error instanceof CustomFunctions.Error) throw error;
-    return invalidArgument(messages.unexpected(error instanceof Error ? error.message : String(error)));
+    return invalidArgument(
+      messages.unexpected(error instanceof Error ? error.message : String(error))
+    );
   }
 }
 
@@ -72,7 +77,9 @@ function notANumber(subject: string, value: unknown): string {
       return messages.valueNotFinite(subject);
     case "object": {
       const code = value === null ? null : errorCode(value);
-      return code === null ? messages.valueNotNumber(subject) : messages.valueIsError(subject, code);
+      return code === null
+        ? messages.valueNotNumber(subject)
+        : messages.valueIsError(subject, code);
     }
     default:
       return messages.valueNotNumber(subject);
@@ -81,7 +88,8 @@ function notANumber(subject: string, value: unknown): string {
 
 /** A cell as a number; blanks are 0. `describe` names the cell only when there is something to complain about. */
 function cellNumber(value: unknown, describe: () => string): Decimal {
-  if (typeof value === "number" && Number.isFinite(value)) return value === 0 ? ZERO : new Decimal(value);
+  if (typeof value === "number" && Number.isFinite(value))
+    return value === 0 ? ZERO : new Decimal(value);
   if (isBlank(value)) return ZERO;
   return invalidArgument(notANumber(describe(), value));
 }
@@ -89,9 +97,12 @@ function cellNumber(value: unknown, describe: () => string): Decimal {
 /** Whatever arrived as rows of cells: a range is already `any[][]`; a lone value counts as a 1×1 range. */
 function rowsOf(name: string, value: unknown): readonly (readonly unknown[])[] {
   if (!Array.isArray(value)) return [[value]];
-  if (value.length === 0 || !Array.isArray(value[0]) || value[0].length === 0) return invalidArgument(messages.emptySeries(name));
+  if (value.length === 0 || !Array.isArray(value[0]) || value[0].length === 0)
+    return invalidArgument(messages.emptySeries(name));
   const width = value[0].length;
-  for (const row of value) if (!Array.isArray(row) || row.length !== width) return invalidArgument(messages.notRectangular(name));
+  for (const row of value)
+    if (!Array.isArray(row) || row.length !== width)
+      return invalidArgument(messages.notRectangular(name));
   return value as unknown[][];
 }
 
@@ -115,15 +126,18 @@ export function optionalCount(name: string, value: unknown): number | undefined 
 /** A one-row or one-column range of numbers (a single cell is a one-value row). */
 export function series(name: string, value: unknown): Series {
   const rows = rowsOf(name, value);
-  if (rows.length > 1 && rows[0].length > 1) return invalidArgument(messages.notOneRowOrColumn(name, rows.length, rows[0].length));
+  if (rows.length > 1 && rows[0].length > 1)
+    return invalidArgument(messages.notOneRowOrColumn(name, rows.length, rows[0].length));
   if (rows.length === 1) {
     const cells = rows[0];
     const values: Decimal[] = new Array(cells.length);
-    for (let i = 0; i < cells.length; i++) values[i] = cellNumber(cells[i], () => messages.inSeries(name, i + 1));
+    for (let i = 0; i < cells.length; i++)
+      values[i] = cellNumber(cells[i], () => messages.inSeries(name, i + 1));
     return { values, orientation: "row" };
   }
   const values: Decimal[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) values[i] = cellNumber(rows[i][0], () => messages.inSeries(name, i + 1));
+  for (let i = 0; i < rows.length; i++)
+    values[i] = cellNumber(rows[i][0], () => messages.inSeries(name, i + 1));
   return { values, orientation: "column" };
 }
 
@@ -134,20 +148,27 @@ export function series(name: string, value: unknown): Series {
 export function optionalSeries(name: string, value: unknown, main?: Series): Decimal[] | undefined {
   if (value === null || value === undefined) return undefined;
   const given = series(name, value);
-  const noneTyped = given.values.length === 1 && given.values[0].isZero() && main !== undefined && main.values.length !== 1;
+  const noneTyped =
+    given.values.length === 1 &&
+    given.values[0].isZero() &&
+    main !== undefined &&
+    main.values.length !== 1;
   return noneTyped ? undefined : given.values;
 }
 
 /** A rectangular range of numbers, row by row. */
 export function matrix(name: string, value: unknown): Decimal[][] {
   const rows = rowsOf(name, value);
-  return rows.map((cells, r) => cells.map((cell, c) => cellNumber(cell, () => messages.inMatrix(name, r + 1, c + 1))));
+  return rows.map((cells, r) =>
+    cells.map((cell, c) => cellNumber(cell, () => messages.inMatrix(name, r + 1, c + 1)))
+  );
 }
 
 /** A one-row or one-column range of labels; blanks (including Excel's blank-as-0) are `""`, numbers become text. */
 export function texts(name: string, value: unknown): string[] {
   const rows = rowsOf(name, value);
-  if (rows.length > 1 && rows[0].length > 1) return invalidArgument(messages.notOneRowOrColumn(name, rows.length, rows[0].length));
+  if (rows.length > 1 && rows[0].length > 1)
+    return invalidArgument(messages.notOneRowOrColumn(name, rows.length, rows[0].length));
   const cells = rows.length === 1 ? rows[0] : rows.map((row) => row[0]);
   return cells.map((cell, i) => {
     if (typeof cell === "string") return cell;
@@ -169,7 +190,11 @@ export function orientationOf(...candidates: readonly unknown[]): Orientation {
 /** A Decimal as a number Excel can hold; a result beyond Excel's range is `#NUM!`. */
 export function toExcelNumber(value: Decimal): number {
   const number = value.toNumber();
-  if (!Number.isFinite(number)) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, messages.resultTooLarge());
+  if (!Number.isFinite(number))
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidNumber,
+      messages.resultTooLarge()
+    );
   // -0 would show as 0 anyway; returning 0 keeps comparisons in formulas and tests plain.
   return number === 0 ? 0 : number;
 }

@@ -38,7 +38,13 @@ import {
  * @param adjustments Any other approved movement, one per year, added with its sign.
  * @returns The carried-forward deficit at the end of each year.
  */
-export function cumulative(opening: number, in_year: any[][], payments?: any[][], contributions?: any[][], adjustments?: any[][]): number[][] {
+export function cumulative(
+  opening: number,
+  in_year: any[][],
+  payments?: any[][],
+  contributions?: any[][],
+  adjustments?: any[][]
+): number[][] {
   return excel(() => {
     const years = series("in_year", in_year);
     return spill(
@@ -49,7 +55,7 @@ export function cumulative(opening: number, in_year: any[][], payments?: any[][]
         payments: optionalSeries("payments", payments, years),
         contributions: optionalSeries("contributions", contributions, years),
         adjustments: optionalSeries("adjustments", adjustments, years),
-      }),
+      })
     );
   });
 }
@@ -65,7 +71,13 @@ export function cumulative(opening: number, in_year: any[][], payments?: any[][]
  * @param payment_status Status of each instalment: received or expected (counted), at risk, withheld or suspended (not counted).
  * @returns The residual deficit (negative is a surplus).
  */
-export function residual(opening: number, in_year: any[][], payments: any[][], contributions?: any[][], payment_status?: any[][]): number {
+export function residual(
+  opening: number,
+  in_year: any[][],
+  payments: any[][],
+  contributions?: any[][],
+  payment_status?: any[][]
+): number {
   return excel(() => {
     const years = series("in_year", in_year);
     const counted = residualOf({
@@ -73,7 +85,10 @@ export function residual(opening: number, in_year: any[][], payments: any[][], c
       inYear: years.values,
       payments: optionalSeries("payments", payments, years),
       contributions: optionalSeries("contributions", contributions, years),
-      paymentStatus: payment_status === null || payment_status === undefined ? undefined : texts("payment_status", payment_status),
+      paymentStatus:
+        payment_status === null || payment_status === undefined
+          ? undefined
+          : texts("payment_status", payment_status),
     });
     return toExcelNumber(unwrap(counted));
   });
@@ -91,8 +106,14 @@ export function residual(opening: number, in_year: any[][], payments: any[][], c
 export function hnsg(deficit: number, share?: number, ineligible?: number): number {
   return excel(() =>
     toExcelNumber(
-      unwrap(highNeedsStabilityGrant(scalar("deficit", deficit), optionalScalar("share", share), optionalScalar("ineligible", ineligible))),
-    ),
+      unwrap(
+        highNeedsStabilityGrant(
+          scalar("deficit", deficit),
+          optionalScalar("share", share),
+          optionalScalar("ineligible", ineligible)
+        )
+      )
+    )
   );
 }
 
@@ -107,7 +128,13 @@ export function hnsg(deficit: number, share?: number, ineligible?: number): numb
  * @param closing Reported carried-forward deficit of each year.
  * @returns The gap of each year: 0 where the table adds up.
  */
-export function rollgap(opening: number, in_year: any[][], payments: any[][], contributions: any[][], closing: any[][]): number[][] {
+export function rollgap(
+  opening: number,
+  in_year: any[][],
+  payments: any[][],
+  contributions: any[][],
+  closing: any[][]
+): number[][] {
   return excel(() => {
     const years = series("in_year", in_year);
     return spill(
@@ -118,7 +145,7 @@ export function rollgap(opening: number, in_year: any[][], payments: any[][], co
         payments: optionalSeries("payments", payments, years),
         contributions: optionalSeries("contributions", contributions, years),
         closing: series("closing", closing).values,
-      }),
+      })
     );
   });
 }
@@ -147,7 +174,10 @@ export function balanceyear(years: any[][], in_year: any[][]): string {
 export function uplift(base: number, rates: any[][], periods?: number): number[][] {
   return excel(() => {
     const growth = series("rates", rates);
-    return spill(orientationOf(rates), upliftOf(scalar("base", base), growth.values, optionalCount("periods", periods)));
+    return spill(
+      orientationOf(rates),
+      upliftOf(scalar("base", base), growth.values, optionalCount("periods", periods))
+    );
   });
 }
 
@@ -162,7 +192,14 @@ export function uplift(base: number, rates: any[][], periods?: number): number[]
  */
 export function cost(caseload: any[][], unit_cost: any[][], inflation?: any[][]): number[][] {
   return excel(() =>
-    spill("row", costOf(matrix("caseload", caseload), series("unit_cost", unit_cost).values, optionalSeries("inflation", inflation))),
+    spill(
+      "row",
+      costOf(
+        matrix("caseload", caseload),
+        series("unit_cost", unit_cost).values,
+        optionalSeries("inflation", inflation)
+      )
+    )
   );
 }
 
@@ -177,7 +214,10 @@ export function cost(caseload: any[][], unit_cost: any[][], inflation?: any[][])
 export function aytofy(academic_year_values: any[][], months_before_april?: number): number[][] {
   return excel(() => {
     const years = series("academic_year_values", academic_year_values);
-    return spill(years.orientation, academicToFinancial(years.values, optionalCount("months_before_april", months_before_april)));
+    return spill(
+      years.orientation,
+      academicToFinancial(years.values, optionalCount("months_before_april", months_before_april))
+    );
   });
 }
 
@@ -204,7 +244,14 @@ export function fy(date: number): string {
  * @param mitigation Plans avoided by mitigation per period: one value or one per period.
  * @returns The number of plans at the end of each period.
  */
-export function trajectory(start: number, periods: number, growth?: any[][], new_plans?: any[][], ceased?: any[][], mitigation?: any[][]): number[][] {
+export function trajectory(
+  start: number,
+  periods: number,
+  growth?: any[][],
+  new_plans?: any[][],
+  ceased?: any[][],
+  mitigation?: any[][]
+): number[][] {
   return excel(() =>
     spill(
       orientationOf(growth, new_plans, ceased, mitigation),
@@ -215,7 +262,7 @@ export function trajectory(start: number, periods: number, growth?: any[][], new
         newPlans: optionalSeries("new_plans", new_plans),
         ceased: optionalSeries("ceased", ceased),
         mitigation: optionalSeries("mitigation", mitigation),
-      }),
-    ),
+      })
+    )
   );
 }

@@ -19,7 +19,10 @@ export const WILTSHIRE_FORECAST = {
   years: ["2023-24", "2024-25", "2025-26", "2026-27", "2027-28", "2028-29"],
   rows: [
     ["Cumulative DSG deficit - brought forward", [35.214, 28.706, 61.184, 77.319, 99.198, 99.926]],
-    ["In year DSG deficit (before Safety Valve and local contributions)", [20.292, 39.177, 41.28, 28.579, 7.428, -0.194]],
+    [
+      "In year DSG deficit (before Safety Valve and local contributions)",
+      [20.292, 39.177, 41.28, 28.579, 7.428, -0.194],
+    ],
     ["Safety Valve programme contribution", [-26.8, -6.7, -6.7, -6.7, -6.7, -13.4]],
     ["Local general fund contribution", [0, 0, -18.445, 0, 0, -51.822]],
     ["Cumulative DSG deficit - carry forward", [28.706, 61.184, 77.319, 99.198, 99.926, 34.509]],
@@ -54,21 +57,41 @@ export interface FunctionsSample {
 export function functionsSample(): FunctionsSample {
   const cells = new Map<string, SampleCell>();
   const arrays: SampleArray[] = [];
-  const put = (row: number, col: number, value: CellValue, format = "General", formula: string | null = null) =>
-    cells.set(a1(row, col), { row, col, value, formula, format });
+  const put = (
+    row: number,
+    col: number,
+    value: CellValue,
+    format = "General",
+    formula: string | null = null
+  ) => cells.set(a1(row, col), { row, col, value, formula, format });
   const label = (row: number, text: string) => put(row, 0, text);
   /** Puts a formula at (row, col) and its answer (one value or a spill) in the cells it fills. */
   const formula = (row: number, col: number, text: string, answer: unknown, format = MONEY) => {
     const grid = (Array.isArray(answer) ? answer : [[answer]]) as CellValue[][];
-    grid.forEach((cellsOfRow, r) => cellsOfRow.forEach((v, c) => put(row + r, col + c, v, format, r === 0 && c === 0 ? text : null)));
-    arrays.push({ range: { top: row, left: col, bottom: row + grid.length - 1, right: col + grid[0].length - 1 }, formula: text });
+    grid.forEach((cellsOfRow, r) =>
+      cellsOfRow.forEach((v, c) =>
+        put(row + r, col + c, v, format, r === 0 && c === 0 ? text : null)
+      )
+    );
+    arrays.push({
+      range: {
+        top: row,
+        left: col,
+        bottom: row + grid.length - 1,
+        right: col + grid[0].length - 1,
+      },
+      formula: text,
+    });
   };
 
   const { years, rows } = WILTSHIRE_FORECAST;
   const [broughtForward, inYear, safetyValve, generalFund] = rows.map(([, values]) => [...values]);
   const row = (values: readonly unknown[]) => [[...values]];
   label(0, "DSG functions on Wiltshire's August 2024 forecast (£m)");
-  label(1, "Source: Wiltshire Council, report to Schools Forum (autumn 2024), paragraph 16. Illustrative rows are marked.");
+  label(
+    1,
+    "Source: Wiltshire Council, report to Schools Forum (autumn 2024), paragraph 16. Illustrative rows are marked."
+  );
   label(3, "£m");
   years.forEach((year, c) => put(3, 1 + c, year));
   rows.forEach(([name, values], r) => {
@@ -76,7 +99,12 @@ export function functionsSample(): FunctionsSample {
     values.forEach((v, c) => put(4 + r, 1 + c, v, MONEY));
   });
   // Inputs: B5 opening, B6:G6 in year, B7:G7 Safety Valve, B8:G8 general fund, B9:G9 published carry forward.
-  const cumulative = dsg.cumulative(broughtForward[0], row(inYear), row(safetyValve), row(generalFund));
+  const cumulative = dsg.cumulative(
+    broughtForward[0],
+    row(inYear),
+    row(safetyValve),
+    row(generalFund)
+  );
 
   label(10, "Function");
   put(10, 1, "Answer");
@@ -85,11 +113,27 @@ export function functionsSample(): FunctionsSample {
   label(12, "DSG.CUMULATIVE: gross deficit, before Safety Valve and contributions");
   formula(12, 1, "=DSG.CUMULATIVE(B5,B6:G6)", dsg.cumulative(broughtForward[0], row(inYear)));
   label(13, "DSG.ROLLGAP: published carry forward less recomputed (0.001 is rounding)");
-  formula(13, 1, "=DSG.ROLLGAP(B5,B6:G6,B7:G7,B8:G8,B9:G9)", dsg.rollgap(broughtForward[0], row(inYear), row(safetyValve), row(generalFund), row(rows[4][1])));
+  formula(
+    13,
+    1,
+    "=DSG.ROLLGAP(B5,B6:G6,B7:G7,B8:G8,B9:G9)",
+    dsg.rollgap(broughtForward[0], row(inYear), row(safetyValve), row(generalFund), row(rows[4][1]))
+  );
   label(14, "DSG.BALANCEYEAR: first year of in-year balance");
-  formula(14, 1, "=DSG.BALANCEYEAR(B4:G4,B6:G6)", dsg.balanceyear(row(years), row(inYear)), "General");
+  formula(
+    14,
+    1,
+    "=DSG.BALANCEYEAR(B4:G4,B6:G6)",
+    dsg.balanceyear(row(years), row(inYear)),
+    "General"
+  );
   label(15, "DSG.RESIDUAL: deficit left after 2028-29");
-  formula(15, 1, "=DSG.RESIDUAL(B5,B6:G6,B7:G7,B8:G8)", dsg.residual(broughtForward[0], row(inYear), row(safetyValve), row(generalFund)));
+  formula(
+    15,
+    1,
+    "=DSG.RESIDUAL(B5,B6:G6,B7:G7,B8:G8)",
+    dsg.residual(broughtForward[0], row(inYear), row(safetyValve), row(generalFund))
+  );
   label(16, "DSG.RESIDUAL: original plan, £137.2m deficit less DfE £67m");
   formula(16, 1, "=DSG.RESIDUAL(0,137.2,67)", dsg.residual(0, [[137.2]], [[67]]));
   label(17, "DSG.HNSG: 90% write-off of the 2025-26 closing deficit");
@@ -127,13 +171,19 @@ export function functionsSample(): FunctionsSample {
     dsg.cost(
       placements.map(([, counts]) => counts),
       placements.map(([, , unitCost]) => [unitCost]),
-      [[0.022]],
+      [[0.022]]
     ),
-    POUNDS,
+    POUNDS
   );
 
   label(31, "DSG.TRAJECTORY: EHCPs a month from 1,576, with 34 new and 10 ceased (illustrative)");
-  formula(31, 1, "=DSG.TRAJECTORY(1576,6,,34,10)", dsg.trajectory(1576, 6, undefined, [[34]], [[10]]), POUNDS);
+  formula(
+    31,
+    1,
+    "=DSG.TRAJECTORY(1576,6,,34,10)",
+    dsg.trajectory(1576, 6, undefined, [[34]], [[10]]),
+    POUNDS
+  );
 
   return { workbook: { sheets: [denseSheet(cells)] }, arrays };
 }
@@ -166,5 +216,14 @@ function denseSheet(cells: Map<string, SampleCell>): Sheet {
     formulas[c.row][c.col] = c.formula;
     numberFormats[c.row][c.col] = c.format;
   }
-  return { name: FUNCTIONS_SAMPLE_SHEET, visibility: "visible", top: 0, left: 0, values, formulas, numberFormats, merges: [] };
+  return {
+    name: FUNCTIONS_SAMPLE_SHEET,
+    visibility: "visible",
+    top: 0,
+    left: 0,
+    values,
+    formulas,
+    numberFormats,
+    merges: [],
+  };
 }

@@ -18,7 +18,6 @@ import {
 } from "hyperformula";
 import * as dsg from "../../src/functions/functions";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the plugin speaks HyperFormula's untyped internals */
 type Ast = { type: string; value?: unknown };
 type Call = { args: Ast[] };
 type Shape = { width: number; height: number };
@@ -32,25 +31,51 @@ interface DsgFunction {
 }
 
 const along = (main: Shape | undefined, length: number): Shape | undefined =>
-  length < 1 ? undefined : main !== undefined && main.height > 1 ? { width: 1, height: length } : { width: length, height: 1 };
+  length < 1
+    ? undefined
+    : main !== undefined && main.height > 1
+      ? { width: 1, height: length }
+      : { width: length, height: 1 };
 const cells = (shape: Shape | undefined) => (shape === undefined ? 0 : shape.width * shape.height);
 /** The first argument among `indexes` given as more than one cell, as TRAJECTORY and UPLIFT follow it. */
-const firstSeries = (shapes: Shape[], indexes: number[]) => indexes.map((i) => shapes[i]).find((s) => cells(s) > 1);
+const firstSeries = (shapes: Shape[], indexes: number[]) =>
+  indexes.map((i) => shapes[i]).find((s) => cells(s) > 1);
 
 const FUNCTIONS: Record<string, DsgFunction> = {
-  "DSG.CUMULATIVE": { adapter: dsg.cumulative, required: 2, optional: 3, size: (s) => along(s[1], cells(s[1])) },
+  "DSG.CUMULATIVE": {
+    adapter: dsg.cumulative,
+    required: 2,
+    optional: 3,
+    size: (s) => along(s[1], cells(s[1])),
+  },
   "DSG.RESIDUAL": { adapter: dsg.residual, required: 3, optional: 2 },
   "DSG.HNSG": { adapter: dsg.hnsg, required: 1, optional: 2 },
-  "DSG.ROLLGAP": { adapter: dsg.rollgap, required: 5, optional: 0, size: (s) => along(s[1], cells(s[1])) },
+  "DSG.ROLLGAP": {
+    adapter: dsg.rollgap,
+    required: 5,
+    optional: 0,
+    size: (s) => along(s[1], cells(s[1])),
+  },
   "DSG.BALANCEYEAR": { adapter: dsg.balanceyear, required: 2, optional: 0 },
   "DSG.UPLIFT": {
     adapter: dsg.uplift,
     required: 2,
     optional: 1,
-    size: (s, literal) => along(firstSeries(s, [1]), cells(s[1]) > 1 ? cells(s[1]) : (literal(2) ?? 1)),
+    size: (s, literal) =>
+      along(firstSeries(s, [1]), cells(s[1]) > 1 ? cells(s[1]) : (literal(2) ?? 1)),
   },
-  "DSG.COST": { adapter: dsg.cost, required: 2, optional: 1, size: (s) => ({ width: s[0].width, height: 1 }) },
-  "DSG.AYTOFY": { adapter: dsg.aytofy, required: 1, optional: 1, size: (s) => along(s[0], cells(s[0]) - 1) },
+  "DSG.COST": {
+    adapter: dsg.cost,
+    required: 2,
+    optional: 1,
+    size: (s) => ({ width: s[0].width, height: 1 }),
+  },
+  "DSG.AYTOFY": {
+    adapter: dsg.aytofy,
+    required: 1,
+    optional: 1,
+    size: (s) => along(s[0], cells(s[0]) - 1),
+  },
   "DSG.FY": { adapter: dsg.fy, required: 1, optional: 0 },
   "DSG.TRAJECTORY": {
     adapter: dsg.trajectory,
@@ -74,7 +99,8 @@ const EXCEL_CODES: Partial<Record<ErrorType, string>> = {
 function excelCell(value: unknown): unknown {
   if (value === EmptyValue || value === undefined) return null;
   // Dates, currencies and percentages are numbers carrying a format in HyperFormula.
-  if (typeof value === "object" && value !== null && "val" in value) return (value as { val: unknown }).val;
+  if (typeof value === "object" && value !== null && "val" in value)
+    return (value as { val: unknown }).val;
   return value;
 }
 
@@ -89,7 +115,10 @@ function firstError(values: unknown[]): CellError | undefined {
   for (const value of values) {
     if (value instanceof CellError) return value;
     if (value instanceof SimpleRangeValue) {
-      const error = value.rawData().flat().find((cell) => cell instanceof CellError);
+      const error = value
+        .rawData()
+        .flat()
+        .find((cell) => cell instanceof CellError);
       if (error !== undefined) return error as CellError;
     }
   }
@@ -102,7 +131,8 @@ function hyperFormulaValue(spills: boolean, run: () => unknown): any {
     const value = run();
     return spills ? SimpleRangeValue.onlyValues(value as number[][]) : value;
   } catch (error) {
-    if (error instanceof CustomFunctions.Error) return new CellError(ERROR_TYPES[error.code] ?? ErrorType.ERROR, error.message);
+    if (error instanceof CustomFunctions.Error)
+      return new CellError(ERROR_TYPES[error.code] ?? ErrorType.ERROR, error.message);
     throw error;
   }
 }
@@ -117,10 +147,13 @@ export class DsgPlugin extends FunctionPlugin {
         vectorizationForbidden: true,
         parameters: [
           ...Array.from({ length: f.required }, () => ({ argumentType: FunctionArgumentType.ANY })),
-          ...Array.from({ length: f.optional }, () => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+          ...Array.from({ length: f.optional }, () => ({
+            argumentType: FunctionArgumentType.ANY,
+            optionalArg: true,
+          })),
         ],
       },
-    ]),
+    ])
   );
 
   calculate(ast: any, state: any): any {
@@ -138,7 +171,8 @@ export class DsgPlugin extends FunctionPlugin {
   spillSize(ast: any, state: any): ArraySize {
     const call = ast as Call & { procedureName: string };
     const shapes = call.args.map((arg) => this.arraySizeForAst(arg as any, state));
-    const literal = (i: number) => (call.args[i]?.type === "NUMBER" ? (call.args[i].value as number) : undefined);
+    const literal = (i: number) =>
+      call.args[i]?.type === "NUMBER" ? (call.args[i].value as number) : undefined;
     const size = FUNCTIONS[call.procedureName].size!(shapes, literal);
     return size === undefined ? ArraySize.error() : new ArraySize(size.width, size.height);
   }

@@ -7,13 +7,17 @@ import * as dsg from "../../src/functions/functions";
 import { asColumn, asRow, outcome } from "./outcome";
 import { closeTo, wiltshire } from "./wiltshire";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells */
 const cells = (values: readonly unknown[]) => asRow(values) as any[][];
 const column = (values: readonly unknown[]) => asColumn(values) as any[][];
 const omitted = null as any;
 
 describe("DSG.CUMULATIVE on the Wiltshire August 2024 forecast", () => {
-  const args = [wiltshire.opening, wiltshire.inYear, wiltshire.safetyValve, wiltshire.generalFund] as const;
+  const args = [
+    wiltshire.opening,
+    wiltshire.inYear,
+    wiltshire.safetyValve,
+    wiltshire.generalFund,
+  ] as const;
 
   it("should spill the recomputed carried-forward row across a row", () => {
     const result = dsg.cumulative(args[0], cells(args[1]), cells(args[2]), cells(args[3]), omitted);
@@ -22,18 +26,34 @@ describe("DSG.CUMULATIVE on the Wiltshire August 2024 forecast", () => {
   });
 
   it("should agree with the published row to within its rounding", () => {
-    const [result] = dsg.cumulative(args[0], cells(args[1]), cells(args[2]), cells(args[3]), omitted);
-    result.forEach((value, i) => expect(Math.abs(value - wiltshire.carriedForward[i])).toBeLessThanOrEqual(0.0010000001));
+    const [result] = dsg.cumulative(
+      args[0],
+      cells(args[1]),
+      cells(args[2]),
+      cells(args[3]),
+      omitted
+    );
+    result.forEach((value, i) =>
+      expect(Math.abs(value - wiltshire.carriedForward[i])).toBeLessThanOrEqual(0.0010000001)
+    );
   });
 
   it("should spill down a column when in_year is a column", () => {
-    const result = dsg.cumulative(args[0], column(args[1]), column(args[2]), column(args[3]), omitted);
+    const result = dsg.cumulative(
+      args[0],
+      column(args[1]),
+      column(args[2]),
+      column(args[3]),
+      omitted
+    );
     expect(result.map((row) => row.length)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(result.flat()).toEqual(wiltshire.recomputed);
   });
 
   it("should accept payments typed as a row while in_year is a column", () => {
-    expect(dsg.cumulative(args[0], column(args[1]), cells(args[2]), cells(args[3]), omitted).flat()).toEqual(wiltshire.recomputed);
+    expect(
+      dsg.cumulative(args[0], column(args[1]), cells(args[2]), cells(args[3]), omitted).flat()
+    ).toEqual(wiltshire.recomputed);
   });
 
   it("should give the gross deficit with only opening and in_year", () => {
@@ -43,35 +63,132 @@ describe("DSG.CUMULATIVE on the Wiltshire August 2024 forecast", () => {
 
 describe("the DSG functions on hand-worked cases", () => {
   it.each<[string, () => unknown, unknown]>([
-    ["CUMULATIVE with adjustments", () => dsg.cumulative(10, cells([5, 5]), cells([-1, 0]), omitted, cells([0, -2])), [[14, 17]]],
-    ["CUMULATIVE with payments typed as 0", () => dsg.cumulative(10, cells([5, 5]), [[0]], [[null]], omitted), [[15, 20]]],
+    [
+      "CUMULATIVE with adjustments",
+      () => dsg.cumulative(10, cells([5, 5]), cells([-1, 0]), omitted, cells([0, -2])),
+      [[14, 17]],
+    ],
+    [
+      "CUMULATIVE with payments typed as 0",
+      () => dsg.cumulative(10, cells([5, 5]), [[0]], [[null]], omitted),
+      [[15, 20]],
+    ],
     ["CUMULATIVE of one year", () => dsg.cumulative(10, [[5]], [[2]]), [[13]]],
-    ["CUMULATIVE with blank cells as 0, null or empty text", () => dsg.cumulative(0, cells([1, 0, null, "", undefined, 2])), [[1, 1, 1, 1, 1, 3]]],
+    [
+      "CUMULATIVE with blank cells as 0, null or empty text",
+      () => dsg.cumulative(0, cells([1, 0, null, "", undefined, 2])),
+      [[1, 1, 1, 1, 1, 3]],
+    ],
     ["RESIDUAL of Wiltshire's original plan", () => dsg.residual(0, [[137.2]], [[67]]), 70.2],
-    ["RESIDUAL of the revised forecast", () => dsg.residual(wiltshire.opening, cells(wiltshire.inYear), cells(wiltshire.safetyValve), cells(wiltshire.generalFund)), 34.509],
-    ["RESIDUAL without contributions", () => dsg.residual(wiltshire.opening, cells(wiltshire.inYear), cells(wiltshire.safetyValve)), 104.776],
-    ["RESIDUAL with an instalment at risk", () => dsg.residual(10, cells([0, 0]), cells([2, 3]), omitted, cells(["received", "At Risk"])), 8],
-    ["RESIDUAL with blank statuses for no instalment", () => dsg.residual(10, cells([0, 0]), cells([0, 3]), omitted, cells([0, "expected"])), 7],
+    [
+      "RESIDUAL of the revised forecast",
+      () =>
+        dsg.residual(
+          wiltshire.opening,
+          cells(wiltshire.inYear),
+          cells(wiltshire.safetyValve),
+          cells(wiltshire.generalFund)
+        ),
+      34.509,
+    ],
+    [
+      "RESIDUAL without contributions",
+      () => dsg.residual(wiltshire.opening, cells(wiltshire.inYear), cells(wiltshire.safetyValve)),
+      104.776,
+    ],
+    [
+      "RESIDUAL with an instalment at risk",
+      () => dsg.residual(10, cells([0, 0]), cells([2, 3]), omitted, cells(["received", "At Risk"])),
+      8,
+    ],
+    [
+      "RESIDUAL with blank statuses for no instalment",
+      () => dsg.residual(10, cells([0, 0]), cells([0, 3]), omitted, cells([0, "expected"])),
+      7,
+    ],
     ["RESIDUAL of a surplus", () => dsg.residual(1, [[-5]], [[0]]), -4],
     ["HNSG at 90%", () => dsg.hnsg(100, omitted, omitted), 90],
     ["HNSG with ineligible overspend", () => dsg.hnsg(100, 0.9, 10), 81],
-    ["ROLLGAP on the published Wiltshire row", () => dsg.rollgap(wiltshire.opening, cells(wiltshire.inYear), cells(wiltshire.safetyValve), cells(wiltshire.generalFund), cells(wiltshire.carriedForward)), [[0, 0.001, 0, 0, 0, -0.001]]],
-    ["ROLLGAP with payments and contributions given as 0", () => dsg.rollgap(10, column([5, 5]), [[0]], [[0]], column([15, 21])), [[0], [1]]],
-    ["BALANCEYEAR on the Wiltshire forecast", () => dsg.balanceyear(cells(wiltshire.years), cells(wiltshire.inYear)), "2028-29"],
-    ["BALANCEYEAR on column labels in other styles", () => dsg.balanceyear(column(["2024/25", "FY25/26"]), cells([1, -1])), "2025-26"],
+    [
+      "ROLLGAP on the published Wiltshire row",
+      () =>
+        dsg.rollgap(
+          wiltshire.opening,
+          cells(wiltshire.inYear),
+          cells(wiltshire.safetyValve),
+          cells(wiltshire.generalFund),
+          cells(wiltshire.carriedForward)
+        ),
+      [[0, 0.001, 0, 0, 0, -0.001]],
+    ],
+    [
+      "ROLLGAP with payments and contributions given as 0",
+      () => dsg.rollgap(10, column([5, 5]), [[0]], [[0]], column([15, 21])),
+      [[0], [1]],
+    ],
+    [
+      "BALANCEYEAR on the Wiltshire forecast",
+      () => dsg.balanceyear(cells(wiltshire.years), cells(wiltshire.inYear)),
+      "2028-29",
+    ],
+    [
+      "BALANCEYEAR on column labels in other styles",
+      () => dsg.balanceyear(column(["2024/25", "FY25/26"]), cells([1, -1])),
+      "2025-26",
+    ],
     ["UPLIFT with a rate repeated", () => dsg.uplift(100, [[0.1]], 2), [[110, 121]]],
     ["UPLIFT with one rate and no periods", () => dsg.uplift(100, [[0.1]], omitted), [[110]]],
-    ["UPLIFT down a column of rates", () => dsg.uplift(100, column([0.1, 0.1]), omitted), [[110], [121]]],
-    ["COST with inflation", () => dsg.cost([[10, 11], [5, 6]], column([1000, 2000]), [[0.1]]), [[20000, 25300]]],
-    ["COST with unit costs in a row", () => dsg.cost([[10, 11], [5, 6]], cells([1000, 2000]), omitted), [[20000, 23000]]],
+    [
+      "UPLIFT down a column of rates",
+      () => dsg.uplift(100, column([0.1, 0.1]), omitted),
+      [[110], [121]],
+    ],
+    [
+      "COST with inflation",
+      () =>
+        dsg.cost(
+          [
+            [10, 11],
+            [5, 6],
+          ],
+          column([1000, 2000]),
+          [[0.1]]
+        ),
+      [[20000, 25300]],
+    ],
+    [
+      "COST with unit costs in a row",
+      () =>
+        dsg.cost(
+          [
+            [10, 11],
+            [5, 6],
+          ],
+          cells([1000, 2000]),
+          omitted
+        ),
+      [[20000, 23000]],
+    ],
     ["AYTOFY across a row", () => dsg.aytofy(cells([12, 24, 36]), omitted), [[19, 31]]],
     ["AYTOFY down a column with 5 months", () => dsg.aytofy(column([12, 24]), 5), [[17]]],
     ["FY of 23 November 2026", () => dsg.fy(46349), "2026-27"],
     ["FY of 31 March 2026", () => dsg.fy(46112), "2025-26"],
     ["FY of 1 April 2026", () => dsg.fy(46113), "2026-27"],
-    ["TRAJECTORY of a month's new and ceased plans", () => dsg.trajectory(1576, 1, omitted, [[34]], [[10]], omitted), [[1600]]],
-    ["TRAJECTORY down a column of new plans", () => dsg.trajectory(10, 2, [[0]], column([1, 2]), omitted, omitted), [[11], [13]]],
-    ["TRAJECTORY with mitigation", () => dsg.trajectory(100, 2, omitted, omitted, omitted, [[39]]), [[61, 22]]],
+    [
+      "TRAJECTORY of a month's new and ceased plans",
+      () => dsg.trajectory(1576, 1, omitted, [[34]], [[10]], omitted),
+      [[1600]],
+    ],
+    [
+      "TRAJECTORY down a column of new plans",
+      () => dsg.trajectory(10, 2, [[0]], column([1, 2]), omitted, omitted),
+      [[11], [13]],
+    ],
+    [
+      "TRAJECTORY with mitigation",
+      () => dsg.trajectory(100, 2, omitted, omitted, omitted, [[39]]),
+      [[61, 22]],
+    ],
   ])("should compute %s", (_, call, expected) => {
     expect(outcome(call)).toEqual(expected);
   });
@@ -79,38 +196,165 @@ describe("the DSG functions on hand-worked cases", () => {
 
 describe("the DSG functions on bad input", () => {
   it.each<[string, () => unknown, string]>([
-    ["text in a money series", () => dsg.cumulative(0, cells([1, 2, "n/a"])), "#VALUE! in_year: value 3 is text ('n/a')"],
-    ["long text, shortened", () => dsg.cumulative(0, cells(["a very long piece of text indeed"])), "#VALUE! in_year: value 1 is text ('a very long piece of...')"],
-    ["a logical value", () => dsg.cumulative(0, column([1, true])), "#VALUE! in_year: value 2 is a logical value (TRUE)"],
-    ["an Excel error value", () => dsg.cumulative(0, cells([1, new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero)])), "#VALUE! in_year: value 2 is an error (#DIV/0!)"],
-    ["a snapshot error cell", () => dsg.cumulative(0, cells([{ error: "#REF!" }])), "#VALUE! in_year: value 1 is an error (#REF!)"],
+    [
+      "text in a money series",
+      () => dsg.cumulative(0, cells([1, 2, "n/a"])),
+      "#VALUE! in_year: value 3 is text ('n/a')",
+    ],
+    [
+      "long text, shortened",
+      () => dsg.cumulative(0, cells(["a very long piece of text indeed"])),
+      "#VALUE! in_year: value 1 is text ('a very long piece of...')",
+    ],
+    [
+      "a logical value",
+      () => dsg.cumulative(0, column([1, true])),
+      "#VALUE! in_year: value 2 is a logical value (TRUE)",
+    ],
+    [
+      "an Excel error value",
+      () =>
+        dsg.cumulative(
+          0,
+          cells([1, new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero)])
+        ),
+      "#VALUE! in_year: value 2 is an error (#DIV/0!)",
+    ],
+    [
+      "a snapshot error cell",
+      () => dsg.cumulative(0, cells([{ error: "#REF!" }])),
+      "#VALUE! in_year: value 1 is an error (#REF!)",
+    ],
     ["an object", () => dsg.cumulative(0, cells([{}])), "#VALUE! in_year: value 1 is not a number"],
-    ["NaN", () => dsg.cumulative(0, cells([Number.NaN])), "#VALUE! in_year: value 1 is not a finite number"],
+    [
+      "NaN",
+      () => dsg.cumulative(0, cells([Number.NaN])),
+      "#VALUE! in_year: value 1 is not a finite number",
+    ],
     ["text as opening", () => dsg.cumulative("35" as any, [[1]]), "#VALUE! opening is text ('35')"],
-    ["a range as opening", () => dsg.cumulative([[1, 2]] as any, [[1]]), "#VALUE! opening must be a single value, not a range"],
-    ["a block for in_year", () => dsg.cumulative(0, [[1, 2], [3, 4]]), "#VALUE! in_year must be one row or one column (got 2 rows × 2 columns)"],
-    ["an empty range", () => dsg.cumulative(0, []), "#VALUE! in_year is empty: give at least one value"],
-    ["a ragged range", () => dsg.cumulative(0, [[1, 2], [3]]), "#VALUE! in_year is not a rectangular range"],
-    ["payments of another length", () => dsg.cumulative(0, cells([1, 2, 3, 4, 5, 6]), cells([1, 2, 3, 4, 5])), "#VALUE! payments has 5 values but in_year has 6"],
-    ["payments of mixed signs", () => dsg.cumulative(0, cells([1, 2]), cells([1, -2])), "#VALUE! payments mixes positive (value 1) and negative (value 2) amounts: type every amount with the same sign, they always reduce the deficit"],
-    ["text in contributions", () => dsg.cumulative(0, cells([1, 2]), omitted, cells([0, "x"])), "#VALUE! contributions: value 2 is text ('x')"],
-    ["an unknown payment status", () => dsg.residual(0, cells([1]), cells([1]), omitted, cells(["paid"])), "#VALUE! payment_status: value 1 is 'paid'; use received, expected, at risk, withheld or suspended"],
-    ["a logical payment status", () => dsg.residual(0, cells([1]), cells([1]), omitted, cells([true])), "#VALUE! payment_status: value 1 is a logical value (TRUE)"],
-    ["a share over 1", () => dsg.hnsg(100, 90, omitted), "#VALUE! share is 90; it must be between 0 and 1 (0.9 is 90%)"],
-    ["closing of another length", () => dsg.rollgap(0, cells([1, 2]), [[0]], [[0]], cells([1])), "#VALUE! closing has 1 value but in_year has 2"],
-    ["never balancing", () => dsg.balanceyear(cells(["2024-25", "2025-26"]), cells([1, 2])), "#N/A in-year balance is never reached in 2024-25..2025-26"],
-    ["a year that is a number", () => dsg.balanceyear(cells([2024]), cells([1])), "#VALUE! years: value 1 is '2024', not a financial year like 2024-25"],
-    ["a blank year", () => dsg.balanceyear(cells(["2024-25", 0]), cells([1, 2])), "#VALUE! years: value 2 is blank, not a financial year like 2024-25"],
-    ["years as a block", () => dsg.balanceyear([["2024-25", "2025-26"], ["a", "b"]], cells([1, 2])), "#VALUE! years must be one row or one column (got 2 rows × 2 columns)"],
-    ["growth beyond Excel's numbers", () => dsg.uplift(1e300, [[10]], 400), "#NUM! the result is too large for Excel"],
+    [
+      "a range as opening",
+      () => dsg.cumulative([[1, 2]] as any, [[1]]),
+      "#VALUE! opening must be a single value, not a range",
+    ],
+    [
+      "a block for in_year",
+      () =>
+        dsg.cumulative(0, [
+          [1, 2],
+          [3, 4],
+        ]),
+      "#VALUE! in_year must be one row or one column (got 2 rows × 2 columns)",
+    ],
+    [
+      "an empty range",
+      () => dsg.cumulative(0, []),
+      "#VALUE! in_year is empty: give at least one value",
+    ],
+    [
+      "a ragged range",
+      () => dsg.cumulative(0, [[1, 2], [3]]),
+      "#VALUE! in_year is not a rectangular range",
+    ],
+    [
+      "payments of another length",
+      () => dsg.cumulative(0, cells([1, 2, 3, 4, 5, 6]), cells([1, 2, 3, 4, 5])),
+      "#VALUE! payments has 5 values but in_year has 6",
+    ],
+    [
+      "payments of mixed signs",
+      () => dsg.cumulative(0, cells([1, 2]), cells([1, -2])),
+      "#VALUE! payments mixes positive (value 1) and negative (value 2) amounts: type every amount with the same sign, they always reduce the deficit",
+    ],
+    [
+      "text in contributions",
+      () => dsg.cumulative(0, cells([1, 2]), omitted, cells([0, "x"])),
+      "#VALUE! contributions: value 2 is text ('x')",
+    ],
+    [
+      "an unknown payment status",
+      () => dsg.residual(0, cells([1]), cells([1]), omitted, cells(["paid"])),
+      "#VALUE! payment_status: value 1 is 'paid'; use received, expected, at risk, withheld or suspended",
+    ],
+    [
+      "a logical payment status",
+      () => dsg.residual(0, cells([1]), cells([1]), omitted, cells([true])),
+      "#VALUE! payment_status: value 1 is a logical value (TRUE)",
+    ],
+    [
+      "a share over 1",
+      () => dsg.hnsg(100, 90, omitted),
+      "#VALUE! share is 90; it must be between 0 and 1 (0.9 is 90%)",
+    ],
+    [
+      "closing of another length",
+      () => dsg.rollgap(0, cells([1, 2]), [[0]], [[0]], cells([1])),
+      "#VALUE! closing has 1 value but in_year has 2",
+    ],
+    [
+      "never balancing",
+      () => dsg.balanceyear(cells(["2024-25", "2025-26"]), cells([1, 2])),
+      "#N/A in-year balance is never reached in 2024-25..2025-26",
+    ],
+    [
+      "a year that is a number",
+      () => dsg.balanceyear(cells([2024]), cells([1])),
+      "#VALUE! years: value 1 is '2024', not a financial year like 2024-25",
+    ],
+    [
+      "a blank year",
+      () => dsg.balanceyear(cells(["2024-25", 0]), cells([1, 2])),
+      "#VALUE! years: value 2 is blank, not a financial year like 2024-25",
+    ],
+    [
+      "years as a block",
+      () =>
+        dsg.balanceyear(
+          [
+            ["2024-25", "2025-26"],
+            ["a", "b"],
+          ],
+          cells([1, 2])
+        ),
+      "#VALUE! years must be one row or one column (got 2 rows × 2 columns)",
+    ],
+    [
+      "growth beyond Excel's numbers",
+      () => dsg.uplift(1e300, [[10]], 400),
+      "#NUM! the result is too large for Excel",
+    ],
     ["periods as text", () => dsg.uplift(1, [[0.1]], "3" as any), "#VALUE! periods is text ('3')"],
-    ["caseload with text", () => dsg.cost([[1, "x"]], [[1]], omitted), "#VALUE! caseload: row 1, column 2 is text ('x')"],
-    ["unit costs missing", () => dsg.cost([[1], [2]], [[1]], omitted), "#VALUE! unit_cost has 1 value but caseload has 2 rows (one per placement type)"],
-    ["one academic year", () => dsg.aytofy([[12]], omitted), "#VALUE! academic_year_values needs at least 2 academic years to make one financial year"],
-    ["a date before 1900", () => dsg.fy(0), "#VALUE! date is 0; it must be an Excel date from 1 (1 January 1900) to 2958465 (31 December 9999)"],
+    [
+      "caseload with text",
+      () => dsg.cost([[1, "x"]], [[1]], omitted),
+      "#VALUE! caseload: row 1, column 2 is text ('x')",
+    ],
+    [
+      "unit costs missing",
+      () => dsg.cost([[1], [2]], [[1]], omitted),
+      "#VALUE! unit_cost has 1 value but caseload has 2 rows (one per placement type)",
+    ],
+    [
+      "one academic year",
+      () => dsg.aytofy([[12]], omitted),
+      "#VALUE! academic_year_values needs at least 2 academic years to make one financial year",
+    ],
+    [
+      "a date before 1900",
+      () => dsg.fy(0),
+      "#VALUE! date is 0; it must be an Excel date from 1 (1 January 1900) to 2958465 (31 December 9999)",
+    ],
     ["a date as text", () => dsg.fy("23/11/2026" as any), "#VALUE! date is text ('23/11/2026')"],
-    ["a stock below zero", () => dsg.trajectory(1, 3, omitted, omitted, [[1]], omitted), "#VALUE! the number of plans falls below zero in period 2 (-1)"],
-    ["periods left blank", () => dsg.trajectory(1, null as any), "#VALUE! periods is 0; it must be a whole number from 1 to 16384"],
+    [
+      "a stock below zero",
+      () => dsg.trajectory(1, 3, omitted, omitted, [[1]], omitted),
+      "#VALUE! the number of plans falls below zero in period 2 (-1)",
+    ],
+    [
+      "periods left blank",
+      () => dsg.trajectory(1, null as any),
+      "#VALUE! periods is 0; it must be a whole number from 1 to 16384",
+    ],
   ])("should refuse %s", (_, call, message) => {
     expect(outcome(call)).toBe(message);
   });

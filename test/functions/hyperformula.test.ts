@@ -47,9 +47,12 @@ function enter(address: string, formula: string) {
   hf.setCellContents(cell, formula);
   return hf.getCellValue(cell);
 }
-const valueAt = (address: string) => hf.getCellValue(hf.simpleCellAddressFromString(address, sheet)!);
+const valueAt = (address: string) =>
+  hf.getCellValue(hf.simpleCellAddressFromString(address, sheet)!);
 const shown = (value: unknown) =>
-  value instanceof DetailedCellError ? `${excelCode(value.type as never) ?? value.type} ${value.message}`.trim() : value;
+  value instanceof DetailedCellError
+    ? `${excelCode(value.type as never) ?? value.type} ${value.message}`.trim()
+    : value;
 
 describe("DSG functions on the Wiltshire sheet", () => {
   it("should spill DSG.CUMULATIVE across the row under the years", () => {
@@ -61,8 +64,16 @@ describe("DSG functions on the Wiltshire sheet", () => {
   });
 
   it.each([
-    ["the gaps of the published row", "=DSG.ROLLGAP(B2, B3:G3, B4:G4, B5:G5, B6:G6)", [0, 0.001, 0, 0, 0, -0.001]],
-    ["the gross deficit", "=DSG.CUMULATIVE(B2, B3:G3)", [55.506, 94.683, 135.963, 164.542, 171.97, 171.776]],
+    [
+      "the gaps of the published row",
+      "=DSG.ROLLGAP(B2, B3:G3, B4:G4, B5:G5, B6:G6)",
+      [0, 0.001, 0, 0, 0, -0.001],
+    ],
+    [
+      "the gross deficit",
+      "=DSG.CUMULATIVE(B2, B3:G3)",
+      [55.506, 94.683, 135.963, 164.542, 171.97, 171.776],
+    ],
   ])("should spill %s", (_, formula, expected) => {
     enter("B10", formula);
     const spilled = ["B10", "C10", "D10", "E10", "F10", "G10"].map(valueAt) as number[];
@@ -73,12 +84,28 @@ describe("DSG functions on the Wiltshire sheet", () => {
     ["the balance year", "=DSG.BALANCEYEAR(B1:G1, B3:G3)", "2028-29"],
     ["the residual after contributions", "=DSG.RESIDUAL(B2, B3:G3, B4:G4, B5:G5)", 34.509],
     ["the original plan's council share", "=DSG.RESIDUAL(0, 137.2, 67)", 70.2],
-    ["a total of the carried-forward row", "=ROUND(SUM(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5)), 3)", 400.838],
-    ["the last carried-forward value", "=INDEX(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5), 1, 6)", 34.509],
-    ["the write-off of the last balance", "=ROUND(DSG.HNSG(INDEX(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5), 1, 6)), 4)", 31.0581],
+    [
+      "a total of the carried-forward row",
+      "=ROUND(SUM(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5)), 3)",
+      400.838,
+    ],
+    [
+      "the last carried-forward value",
+      "=INDEX(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5), 1, 6)",
+      34.509,
+    ],
+    [
+      "the write-off of the last balance",
+      "=ROUND(DSG.HNSG(INDEX(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5), 1, 6)), 4)",
+      31.0581,
+    ],
     ["the financial year of a date", "=DSG.FY(DATE(2026, 11, 23))", "2026-27"],
     ["the financial year of 31 March", "=DSG.FY(DATE(2026, 3, 31))", "2025-26"],
-    ["a year label in a sentence", '="Balanced from "&DSG.BALANCEYEAR(B1:G1, B3:G3)', "Balanced from 2028-29"],
+    [
+      "a year label in a sentence",
+      '="Balanced from "&DSG.BALANCEYEAR(B1:G1, B3:G3)',
+      "Balanced from 2028-29",
+    ],
   ])("should compute %s", (_, formula, expected) => {
     const value = enter("J2", formula);
     if (typeof expected === "number") expect(closeTo(value as number, expected, 6)).toBe(true);
@@ -96,18 +123,46 @@ describe("DSG functions on the Wiltshire sheet", () => {
 
 describe("DSG spills", () => {
   it.each([
-    ["down a column from a column of in-year figures", "=DSG.CUMULATIVE(0, {1;2;3})", ["L2", "L3", "L4"], [1, 3, 6]],
-    ["across a row from a row of in-year figures", "=DSG.CUMULATIVE(0, {1,2,3})", ["L2", "M2", "N2"], [1, 3, 6]],
+    [
+      "down a column from a column of in-year figures",
+      "=DSG.CUMULATIVE(0, {1;2;3})",
+      ["L2", "L3", "L4"],
+      [1, 3, 6],
+    ],
+    [
+      "across a row from a row of in-year figures",
+      "=DSG.CUMULATIVE(0, {1,2,3})",
+      ["L2", "M2", "N2"],
+      [1, 3, 6],
+    ],
     ["across a row for a repeated rate", "=DSG.UPLIFT(100, 0.1, 2)", ["L2", "M2"], [110, 121]],
     ["down a column of rates", "=DSG.UPLIFT(100, {0.1;0.1})", ["L2", "L3"], [110, 121]],
-    ["across a row for a trajectory of scalars", "=DSG.TRAJECTORY(1576, 3, , 34, 10)", ["L2", "M2", "N2"], [1600, 1624, 1648]],
-    ["down a column when a flow is a column", "=DSG.TRAJECTORY(10, 2, 0, {1;2})", ["L2", "L3"], [11, 13]],
+    [
+      "across a row for a trajectory of scalars",
+      "=DSG.TRAJECTORY(1576, 3, , 34, 10)",
+      ["L2", "M2", "N2"],
+      [1600, 1624, 1648],
+    ],
+    [
+      "down a column when a flow is a column",
+      "=DSG.TRAJECTORY(10, 2, 0, {1;2})",
+      ["L2", "L3"],
+      [11, 13],
+    ],
     ["one fewer value from AYTOFY", "=DSG.AYTOFY({12,24,36})", ["L2", "M2"], [19, 31]],
-    ["one total per year from COST", "=DSG.COST({10,11;5,6}, {1000;2000}, 0.1)", ["L2", "M2"], [20000, 25300]],
+    [
+      "one total per year from COST",
+      "=DSG.COST({10,11;5,6}, {1000;2000}, 0.1)",
+      ["L2", "M2"],
+      [20000, 25300],
+    ],
   ])("should spill %s", (_, formula, addresses, expected) => {
     hf.setCellContents(hf.simpleCellAddressFromString("L2", sheet)!, formula);
     expect(addresses.map(valueAt)).toEqual(expected);
-    const next = hf.simpleCellAddressFromString(addresses.length > 1 && addresses[1].startsWith("L") ? "M2" : "L3", sheet)!;
+    const next = hf.simpleCellAddressFromString(
+      addresses.length > 1 && addresses[1].startsWith("L") ? "M2" : "L3",
+      sheet
+    )!;
     expect(hf.getCellValue(next)).toBeNull();
     hf.setCellContents(hf.simpleCellAddressFromString("L2", sheet)!, null);
   });
@@ -115,11 +170,27 @@ describe("DSG spills", () => {
 
 describe("DSG errors in the sheet", () => {
   it.each([
-    ["text among the in-year figures", '=DSG.CUMULATIVE(0, {1,"n/a",3})', "#VALUE! in_year: value 2 is text ('n/a')"],
-    ["payments of another length", "=DSG.CUMULATIVE(B2, B3:G3, B4:F4)", "#VALUE! payments has 5 values but in_year has 6"],
-    ["a balance never reached", "=DSG.BALANCEYEAR(B1:G1, B2:G2)", "#N/A in-year balance is never reached in 2023-24..2028-29"],
+    [
+      "text among the in-year figures",
+      '=DSG.CUMULATIVE(0, {1,"n/a",3})',
+      "#VALUE! in_year: value 2 is text ('n/a')",
+    ],
+    [
+      "payments of another length",
+      "=DSG.CUMULATIVE(B2, B3:G3, B4:F4)",
+      "#VALUE! payments has 5 values but in_year has 6",
+    ],
+    [
+      "a balance never reached",
+      "=DSG.BALANCEYEAR(B1:G1, B2:G2)",
+      "#N/A in-year balance is never reached in 2023-24..2028-29",
+    ],
     ["an error in an argument, passed on as Excel does", "=DSG.CUMULATIVE(0, 1/0)", "#DIV/0!"],
-    ["a share over 100%", "=DSG.HNSG(100, 90)", "#VALUE! share is 90; it must be between 0 and 1 (0.9 is 90%)"],
+    [
+      "a share over 100%",
+      "=DSG.HNSG(100, 90)",
+      "#VALUE! share is 90; it must be between 0 and 1 (0.9 is 90%)",
+    ],
   ])("should show %s", (_, formula, expected) => {
     expect(shown(enter("J4", formula))).toBe(expected);
   });

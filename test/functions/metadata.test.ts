@@ -29,37 +29,68 @@ const money = (name: string): Expected => [name, "number", "scalar", false];
 const range = (name: string, optional = false): Expected => [name, "any", "matrix", optional];
 const optionalNumber = (name: string): Expected => [name, "number", "scalar", true];
 
-const EXPECTED: Record<string, { parameters: Expected[]; result: [string, "scalar" | "matrix"] }> = {
-  CUMULATIVE: {
-    parameters: [money("opening"), range("in_year"), range("payments", true), range("contributions", true), range("adjustments", true)],
-    result: ["number", "matrix"],
-  },
-  RESIDUAL: {
-    parameters: [money("opening"), range("in_year"), range("payments"), range("contributions", true), range("payment_status", true)],
-    result: ["number", "scalar"],
-  },
-  HNSG: { parameters: [money("deficit"), optionalNumber("share"), optionalNumber("ineligible")], result: ["number", "scalar"] },
-  ROLLGAP: {
-    parameters: [money("opening"), range("in_year"), range("payments"), range("contributions"), range("closing")],
-    result: ["number", "matrix"],
-  },
-  BALANCEYEAR: { parameters: [range("years"), range("in_year")], result: ["string", "scalar"] },
-  UPLIFT: { parameters: [money("base"), range("rates"), optionalNumber("periods")], result: ["number", "matrix"] },
-  COST: { parameters: [range("caseload"), range("unit_cost"), range("inflation", true)], result: ["number", "matrix"] },
-  AYTOFY: { parameters: [range("academic_year_values"), optionalNumber("months_before_april")], result: ["number", "matrix"] },
-  FY: { parameters: [money("date")], result: ["string", "scalar"] },
-  TRAJECTORY: {
-    parameters: [
-      money("start"),
-      money("periods"),
-      range("growth", true),
-      range("new_plans", true),
-      range("ceased", true),
-      range("mitigation", true),
-    ],
-    result: ["number", "matrix"],
-  },
-};
+const EXPECTED: Record<string, { parameters: Expected[]; result: [string, "scalar" | "matrix"] }> =
+  {
+    CUMULATIVE: {
+      parameters: [
+        money("opening"),
+        range("in_year"),
+        range("payments", true),
+        range("contributions", true),
+        range("adjustments", true),
+      ],
+      result: ["number", "matrix"],
+    },
+    RESIDUAL: {
+      parameters: [
+        money("opening"),
+        range("in_year"),
+        range("payments"),
+        range("contributions", true),
+        range("payment_status", true),
+      ],
+      result: ["number", "scalar"],
+    },
+    HNSG: {
+      parameters: [money("deficit"), optionalNumber("share"), optionalNumber("ineligible")],
+      result: ["number", "scalar"],
+    },
+    ROLLGAP: {
+      parameters: [
+        money("opening"),
+        range("in_year"),
+        range("payments"),
+        range("contributions"),
+        range("closing"),
+      ],
+      result: ["number", "matrix"],
+    },
+    BALANCEYEAR: { parameters: [range("years"), range("in_year")], result: ["string", "scalar"] },
+    UPLIFT: {
+      parameters: [money("base"), range("rates"), optionalNumber("periods")],
+      result: ["number", "matrix"],
+    },
+    COST: {
+      parameters: [range("caseload"), range("unit_cost"), range("inflation", true)],
+      result: ["number", "matrix"],
+    },
+    AYTOFY: {
+      parameters: [range("academic_year_values"), optionalNumber("months_before_april")],
+      result: ["number", "matrix"],
+    },
+    FY: { parameters: [money("date")], result: ["string", "scalar"] },
+    TRAJECTORY: {
+      parameters: [
+        money("start"),
+        money("periods"),
+        range("growth", true),
+        range("new_plans", true),
+        range("ceased", true),
+        range("mitigation", true),
+      ],
+      result: ["number", "matrix"],
+    },
+  };
 
 describe("functions.json generated from src/functions/functions.ts", () => {
   let errors: string[];
@@ -89,32 +120,43 @@ describe("functions.json generated from src/functions/functions.ts", () => {
       p.optional === true,
     ]);
     expect(parameters).toEqual(expected.parameters);
-    expect([declared.result.type, declared.result.dimensionality ?? "scalar"]).toEqual(expected.result);
+    expect([declared.result.type, declared.result.dimensionality ?? "scalar"]).toEqual(
+      expected.result
+    );
   });
 
-  it.each(Object.keys(EXPECTED))("should describe %s and each of its arguments, with a help page", (id) => {
-    const declared = functions.find((f) => f.id === id)!;
-    expect(declared.helpUrl).toBe(`https://localhost:3000/help/${id.toLowerCase()}.html`);
-    expect(declared.description?.length).toBeGreaterThan(20);
-    for (const p of declared.parameters) expect(p.description?.length, p.name).toBeGreaterThan(10);
-  });
+  it.each(Object.keys(EXPECTED))(
+    "should describe %s and each of its arguments, with a help page",
+    (id) => {
+      const declared = functions.find((f) => f.id === id)!;
+      expect(declared.helpUrl).toBe(`https://localhost:3000/help/${id.toLowerCase()}.html`);
+      expect(declared.description?.length).toBeGreaterThan(20);
+      for (const p of declared.parameters)
+        expect(p.description?.length, p.name).toBeGreaterThan(10);
+    }
+  );
 });
 
 describe("the help pages the helpUrls point to", () => {
   const page = (name: string) => readFileSync(`docs/functions/${name}`, "utf8");
 
-  it.each(Object.keys(EXPECTED))("should have a page for DSG.%s with its syntax, arguments, example and errors", (id) => {
-    const html = page(`${id.toLowerCase()}.html`);
-    expect(html).toContain(`<h1><code>DSG.${id}</code>`);
-    expect(html).toContain(`=DSG.${id}(`);
-    for (const [name] of EXPECTED[id].parameters) expect(html).toContain(`<code>${name}</code>`);
-    for (const heading of ["Syntax", "Arguments", "Worked example", "Common errors"]) expect(html).toContain(`<h2>${heading}</h2>`);
-    expect(html).toContain('<link rel="stylesheet" href="help.css">');
-    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
-  });
+  it.each(Object.keys(EXPECTED))(
+    "should have a page for DSG.%s with its syntax, arguments, example and errors",
+    (id) => {
+      const html = page(`${id.toLowerCase()}.html`);
+      expect(html).toContain(`<h1><code>DSG.${id}</code>`);
+      expect(html).toContain(`=DSG.${id}(`);
+      for (const [name] of EXPECTED[id].parameters) expect(html).toContain(`<code>${name}</code>`);
+      for (const heading of ["Syntax", "Arguments", "Worked example", "Common errors"])
+        expect(html).toContain(`<h2>${heading}</h2>`);
+      expect(html).toContain('<link rel="stylesheet" href="help.css">');
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    }
+  );
 
   it("should list every function on the index page", () => {
     const html = page("index.html");
-    for (const id of Object.keys(EXPECTED)) expect(html).toContain(`href="${id.toLowerCase()}.html"`);
+    for (const id of Object.keys(EXPECTED))
+      expect(html).toContain(`href="${id.toLowerCase()}.html"`);
   });
 });

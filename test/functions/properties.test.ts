@@ -10,11 +10,12 @@ import { trajectory } from "../../src/core/trajectory";
 import * as dsg from "../../src/functions/functions";
 import { asRow } from "./outcome";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells */
-
 // Money to 3 decimal places (how £m figures are published), so Decimal arithmetic is exact.
-const money = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map((n) => new Decimal(n).dividedBy(1000));
-const sameSign = (values: Decimal[], negative: boolean) => values.map((v) => (negative ? v.abs().negated() : v.abs()));
+const money = fc
+  .integer({ min: -1_000_000_000, max: 1_000_000_000 })
+  .map((n) => new Decimal(n).dividedBy(1000));
+const sameSign = (values: Decimal[], negative: boolean) =>
+  values.map((v) => (negative ? v.abs().negated() : v.abs()));
 const years = fc.integer({ min: 1, max: 50 });
 const series = (length: number) => fc.array(money, { minLength: length, maxLength: length });
 
@@ -25,7 +26,7 @@ const rollInput = years.chain((n) =>
     payments: fc.tuple(series(n), fc.boolean()).map(([v, neg]) => sameSign(v, neg)),
     contributions: fc.tuple(series(n), fc.boolean()).map(([v, neg]) => sameSign(v, neg)),
     adjustments: series(n),
-  }),
+  })
 );
 
 describe("rollForward", () => {
@@ -36,11 +37,14 @@ describe("rollForward", () => {
         if (!result.ok) return false;
         return result.value.every((closing, t) => {
           const previous = t === 0 ? input.opening : result.value[t - 1];
-          const movement = input.inYear[t].minus(input.payments[t].abs()).minus(input.contributions[t].abs()).plus(input.adjustments[t]);
+          const movement = input.inYear[t]
+            .minus(input.payments[t].abs())
+            .minus(input.contributions[t].abs())
+            .plus(input.adjustments[t]);
           return closing.minus(previous).equals(movement);
         });
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 });
@@ -56,17 +60,31 @@ describe("DSG.RESIDUAL", () => {
         payments: series(n).map((v) => sameSign(v, true)),
         contributions: series(n).map((v) => sameSign(v, false)),
         status: fc.array(fc.constantFrom(...STATUSES), { minLength: n, maxLength: n }),
-      }),
+      })
     );
     fc.assert(
       fc.property(args, ({ opening, inYear, payments, contributions, status }) => {
         const row = (values: Decimal[]) => asRow(values.map((v) => v.toNumber())) as any[][];
-        const counted = payments.map((p, i) => (status[i] === "received" || status[i] === "expected" ? p : new Decimal(0)));
-        const left = dsg.residual(opening.toNumber(), row(inYear), row(payments), row(contributions), asRow(status) as any[][]);
-        const cumulative = dsg.cumulative(opening.toNumber(), row(inYear), row(counted), row(contributions), null as any)[0];
+        const counted = payments.map((p, i) =>
+          status[i] === "received" || status[i] === "expected" ? p : new Decimal(0)
+        );
+        const left = dsg.residual(
+          opening.toNumber(),
+          row(inYear),
+          row(payments),
+          row(contributions),
+          asRow(status) as any[][]
+        );
+        const cumulative = dsg.cumulative(
+          opening.toNumber(),
+          row(inYear),
+          row(counted),
+          row(contributions),
+          null as any
+        )[0];
         return left === cumulative[cumulative.length - 1];
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });
@@ -78,11 +96,14 @@ describe("trajectory", () => {
     fc.record({
       start: fc.integer({ min: 0, max: 100_000 }).map((n) => new Decimal(n)),
       periods: fc.constant(periods),
-      growth: fc.oneof(fc.array(rate, { minLength: 1, maxLength: 1 }), fc.array(rate, { minLength: periods, maxLength: periods })),
+      growth: fc.oneof(
+        fc.array(rate, { minLength: 1, maxLength: 1 }),
+        fc.array(rate, { minLength: periods, maxLength: periods })
+      ),
       newPlans: fc.array(count, { minLength: periods, maxLength: periods }),
       ceased: fc.array(count, { minLength: 1, maxLength: 1 }),
       mitigation: fc.array(count, { minLength: periods, maxLength: periods }),
-    }),
+    })
   );
 
   it("should keep stock(t) = stock(t−1)×(1+growth) + new − ceased − mitigation, or name the period the stock goes negative", () => {
@@ -94,11 +115,14 @@ describe("trajectory", () => {
         return result.value.every((stock, t) => {
           const previous = t === 0 ? input.start : result.value[t - 1];
           const flow = input.newPlans[t].minus(input.ceased[0]).minus(input.mitigation[t]);
-          const gap = stock.minus(previous.times(g(t).plus(1))).minus(flow).abs();
+          const gap = stock
+            .minus(previous.times(g(t).plus(1)))
+            .minus(flow)
+            .abs();
           return stock.gte(0) && gap.lte(previous.abs().plus(1).times("1e-15"));
         });
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 });
@@ -107,18 +131,30 @@ describe("trajectory", () => {
 const cell = fc.oneof(
   fc.double(),
   fc.integer(),
-  fc.constantFrom(0, null, undefined, "", 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, "received", "2024-25", "FY24/25"),
+  fc.constantFrom(
+    0,
+    null,
+    undefined,
+    "",
+    1e308,
+    -1e308,
+    5e-324,
+    Number.MAX_SAFE_INTEGER,
+    "received",
+    "2024-25",
+    "FY24/25"
+  ),
   fc.string({ maxLength: 8 }),
   fc.boolean(),
   fc.constant({ error: "#N/A" }),
-  fc.object({ maxDepth: 1 }),
+  fc.object({ maxDepth: 1 })
 );
 const grid = fc.oneof(
   fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
   fc.array(cell, { minLength: 1, maxLength: 6 }).map((row) => [row]),
   fc.array(cell, { minLength: 1, maxLength: 6 }).map((values) => values.map((v) => [v])),
   fc.array(fc.array(cell, { maxLength: 3 }), { maxLength: 3 }),
-  cell,
+  cell
 );
 const argument = fc.oneof(grid, cell);
 
@@ -127,7 +163,9 @@ function excelSees(call: () => unknown): "ok" | "excel error" | unknown {
   try {
     const value = call();
     const values = Array.isArray(value) ? value.flat() : [value];
-    const shown = values.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)));
+    const shown = values.every(
+      (v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v))
+    );
     return shown && !(Array.isArray(value) && value.length === 0) ? "ok" : value;
   } catch (error) {
     return error instanceof CustomFunctions.Error ? "excel error" : error;
@@ -148,14 +186,20 @@ const ADAPTERS: Record<string, (...args: any[]) => unknown> = {
 };
 
 describe("every DSG function on arbitrary input", () => {
-  it.each(Object.entries(ADAPTERS))("should give %s a finite answer or a CustomFunctions.Error, never NaN, Infinity or a raw exception", (_, adapter) => {
-    fc.assert(
-      fc.property(fc.array(argument, { minLength: adapter.length, maxLength: adapter.length }), (args) => {
-        expect(["ok", "excel error"]).toContain(excelSees(() => adapter(...args)));
-      }),
-      { numRuns: 250 },
-    );
-  });
+  it.each(Object.entries(ADAPTERS))(
+    "should give %s a finite answer or a CustomFunctions.Error, never NaN, Infinity or a raw exception",
+    (_, adapter) => {
+      fc.assert(
+        fc.property(
+          fc.array(argument, { minLength: adapter.length, maxLength: adapter.length }),
+          (args) => {
+            expect(["ok", "excel error"]).toContain(excelSees(() => adapter(...args)));
+          }
+        ),
+        { numRuns: 250 }
+      );
+    }
+  );
 
   it("should answer huge but valid money with finite numbers or #NUM!, never Infinity", () => {
     const huge = fc.constantFrom(1e308, -1e308, 1.7e308, 1e-300);
@@ -171,7 +215,7 @@ describe("every DSG function on arbitrary input", () => {
           expect(["ok", "excel error"]).toContain(excelSees(call));
         }
       }),
-      { numRuns: 50 },
+      { numRuns: 50 }
     );
   });
 });

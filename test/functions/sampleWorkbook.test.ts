@@ -17,12 +17,27 @@ const sheet = workbook.sheets[0];
 describe("functionsSample", () => {
   it("should use the Wiltshire fixture's years and rows", () => {
     expect(WILTSHIRE_FORECAST.years).toEqual(fixture.years);
-    expect(WILTSHIRE_FORECAST.rows.map(([, values]) => values)).toEqual(Object.values(fixture.rows));
+    expect(WILTSHIRE_FORECAST.rows.map(([, values]) => values)).toEqual(
+      Object.values(fixture.rows)
+    );
   });
 
   it("should use every DSG function", () => {
     const used = arrays.map((a) => /^=DSG\.([A-Z]+)\(/.exec(a.formula)?.[1]);
-    expect(new Set(used)).toEqual(new Set(["CUMULATIVE", "RESIDUAL", "HNSG", "ROLLGAP", "BALANCEYEAR", "UPLIFT", "COST", "AYTOFY", "FY", "TRAJECTORY"]));
+    expect(new Set(used)).toEqual(
+      new Set([
+        "CUMULATIVE",
+        "RESIDUAL",
+        "HNSG",
+        "ROLLGAP",
+        "BALANCEYEAR",
+        "UPLIFT",
+        "COST",
+        "AYTOFY",
+        "FY",
+        "TRAJECTORY",
+      ])
+    );
   });
 
   describe("recalculated in a spreadsheet engine", () => {
@@ -30,7 +45,12 @@ describe("functionsSample", () => {
 
     beforeAll(() => {
       HyperFormula.registerFunctionPlugin(DsgPlugin, dsgTranslations);
-      const contents = sheet.values.map((row, r) => row.map((value, c) => sheet.formulas[r][c] ?? (arrays.some((a) => inside(a.range, r, c)) ? null : value)));
+      const contents = sheet.values.map((row, r) =>
+        row.map(
+          (value, c) =>
+            sheet.formulas[r][c] ?? (arrays.some((a) => inside(a.range, r, c)) ? null : value)
+        )
+      );
       hf = HyperFormula.buildFromArray(contents as never, {
         licenseKey: "gpl-v3",
         leapYear1900: true,
@@ -44,16 +64,24 @@ describe("functionsSample", () => {
       HyperFormula.unregisterFunctionPlugin(DsgPlugin);
     });
 
-    it.each(arrays.map((a) => [a.formula, a] as const))("should cache what %s recalculates to", (_, array) => {
-      const { top, left, bottom, right } = array.range;
-      for (let r = top; r <= bottom; r++) {
-        for (let c = left; c <= right; c++) expect(hf.getCellValue({ sheet: 0, row: r, col: c })).toEqual(sheet.values[r][c]);
+    it.each(arrays.map((a) => [a.formula, a] as const))(
+      "should cache what %s recalculates to",
+      (_, array) => {
+        const { top, left, bottom, right } = array.range;
+        for (let r = top; r <= bottom; r++) {
+          for (let c = left; c <= right; c++)
+            expect(hf.getCellValue({ sheet: 0, row: r, col: c })).toEqual(sheet.values[r][c]);
+        }
       }
-    });
+    );
   });
 });
 
-function inside(range: { top: number; left: number; bottom: number; right: number }, row: number, col: number): boolean {
+function inside(
+  range: { top: number; left: number; bottom: number; right: number },
+  row: number,
+  col: number
+): boolean {
   return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 }
 
@@ -68,9 +96,20 @@ describe("examples/dsg-functions-sample.xlsx", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync("examples/dsg-functions-sample.xlsx") as never);
     const ws = book.getWorksheet("DSG functions")!;
-    expect(ws.getCell("B12").value).toMatchObject({ formula: "DSG.CUMULATIVE(B5,B6:G6,B7:G7,B8:G8)", result: 28.706, shareType: "array", ref: "B12:G12" });
+    expect(ws.getCell("B12").value).toMatchObject({
+      formula: "DSG.CUMULATIVE(B5,B6:G6,B7:G7,B8:G8)",
+      result: 28.706,
+      shareType: "array",
+      ref: "B12:G12",
+    });
     expect(ws.getCell("G12").value).toBe(34.509);
-    expect(ws.getCell("B15").value).toEqual({ formula: "DSG.BALANCEYEAR(B4:G4,B6:G6)", result: "2028-29" });
-    expect(ws.getCell("B17").value).toMatchObject({ formula: "DSG.RESIDUAL(0,137.2,67)", result: 70.2 });
+    expect(ws.getCell("B15").value).toEqual({
+      formula: "DSG.BALANCEYEAR(B4:G4,B6:G6)",
+      result: "2028-29",
+    });
+    expect(ws.getCell("B17").value).toMatchObject({
+      formula: "DSG.RESIDUAL(0,137.2,67)",
+      result: 70.2,
+    });
   });
 });

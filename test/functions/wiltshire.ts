@@ -22,5 +22,7 @@ export function decimals(values: readonly number[]): Decimal[] {
 
 /** Rounding-aware comparison: equal once both are rounded to `places` decimals. */
 export function closeTo(actual: number, expected: number, places = 3): boolean {
-  return Math.abs(actual - expected) <= 0.5 * 10 ** -places + Number.EPSILON * Math.abs(expected) * 4;
+  return (
+    Math.abs(actual - expected) <= 0.5 * 10 ** -places + Number.EPSILON * Math.abs(expected) * 4
+  );
 }
