@@ -46,7 +46,7 @@ export function createFunctionsPanel(announce: Announce): FunctionsPanel {
     return el(
       "li",
       { class: "function" },
-      el("h3", {}, `DSG.${entry.id}`),
+      el("h2", {}, `DSG.${entry.id}`),
       el("p", {}, entry.description),
       el("p", { class: "signature" }, el("code", {}, entry.signature)),
       el("p", { class: "example" }, "Example: ", el("code", {}, entry.example)),
