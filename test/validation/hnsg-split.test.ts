@@ -18,6 +18,26 @@ describe("hnsg-split", () => {
     ]);
   });
 
+  it("should use the high needs block's own cumulative deficit when the plan shows one", () => {
+    const row = AT.hnbInYear + 1;
+    const withCumulative = planWorkbook([
+      [row, -1, "Cumulative deficit carried forward"],
+      [row, 0, 30],
+      [row, 1, 40.5],
+    ]);
+    expect(runRule(hnsgSplit, withCumulative)).toEqual([
+      {
+        sheet: SHEET,
+        address: yearCell(row, 1),
+        message:
+          "The high needs block's cumulative deficit at 31 March 2026 is £40.500m. A High Needs Stability Grant of 90% of " +
+          "the eligible £40.500m would write off £36.450m and leave £4.050m with the council. Check the eligible figure " +
+          "against s251, the DSG note and the accounts: the DfE uses the lowest.",
+        actual: 40.5,
+      },
+    ]);
+  });
+
   it("should take the write-off share and cut-off year from its settings", () => {
     const options = { thresholds: { "hnsg-split": { writeOffPercent: 50, cutOffYear: 2026 } } };
     const [note] = runRule(hnsgSplit, planWorkbook(), options);
