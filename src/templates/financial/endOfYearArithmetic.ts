@@ -13,8 +13,9 @@ export interface YearRoll {
   /** Position of the year in the sheet's year columns. */
   readonly index: number;
   readonly year: YearColumn;
-  /** The carried-forward cell of the year. */
+  /** The carried-forward cell of the year, and its figure as reported. */
   readonly closing: LocatedCell;
+  readonly reported: Decimal;
   /** Carried forward implied by the other figures, in the sheet's sign convention. */
   readonly expected: Decimal;
   /** Reported minus expected, in the sheet's sign convention. */
@@ -74,6 +75,7 @@ export function rollYears(
       index: t,
       year,
       closing: closingCell,
+      reported: closing,
       expected: closing.minus(gap),
       gap,
       terms: [start.cell, inYearCell, closingCell, ...movements],

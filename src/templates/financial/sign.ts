@@ -3,6 +3,7 @@
  * deficit as positive numbers, other councils as negative ones. The cumulative rows decide (a council
  * with a management plan carries a deficit); when they are balanced the roll-forward decides.
  */
+import { Decimal } from "decimal.js";
 import type { LocatedRow, SignConvention, YearColumn } from "../located";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import { rollYears } from "./endOfYearArithmetic";
@@ -19,8 +20,8 @@ export function signBalance(rows: readonly (LocatedRow | undefined)[]): number {
 }
 
 /** Sum of the absolute roll-forward gaps under a convention: the smaller fits the sheet better. */
-function misfit(positions: EndOfYearPositions, years: readonly YearColumn[], sign: SignConvention): number {
-  return rollYears(positions, years, sign).reduce((sum, roll) => sum + roll.gap.abs().toNumber(), 0);
+function misfit(positions: EndOfYearPositions, years: readonly YearColumn[], sign: SignConvention): Decimal {
+  return rollYears(positions, years, sign).reduce((sum, roll) => sum.plus(roll.gap.abs()), new Decimal(0));
 }
 
 /**
@@ -34,6 +35,6 @@ export function detectSign(positions: EndOfYearPositions | undefined, years: rea
   if (cumulative !== 0) return cumulative > 0 ? "deficit-positive" : "deficit-negative";
   const positiveMisfit = misfit(positions, years, "deficit-positive");
   const negativeMisfit = misfit(positions, years, "deficit-negative");
-  if (positiveMisfit !== negativeMisfit) return positiveMisfit < negativeMisfit ? "deficit-positive" : "deficit-negative";
+  if (!positiveMisfit.eq(negativeMisfit)) return positiveMisfit.lt(negativeMisfit) ? "deficit-positive" : "deficit-negative";
   return signBalance([positions.inYear]) < 0 ? "deficit-negative" : "deficit-positive";
 }

@@ -26,11 +26,11 @@ export const rollForward = defineRule({
         return {
           message:
             `Cumulative deficit for ${roll.year.label} does not roll forward from ${financialYearLabel(roll.year.start - 1)}: ` +
-            `gap ${money(roll.gap.abs())}. Carried forward is ${money(roll.closing.value as number)}, but brought forward + in-year ` +
+            `gap ${money(roll.gap.abs())}. Carried forward is ${money(roll.reported)}, but brought forward + in-year ` +
             `− DfE payments − contributions ± adjustments gives ${money(roll.expected)}.`,
           at: { sheet: positions.sheet, row: roll.closing.row, col: roll.closing.col },
           expected: roll.expected.toNumber(),
-          actual: roll.closing.value as number,
+          actual: roll.reported.toNumber(),
         };
       });
   },
