@@ -256,6 +256,15 @@ describe("sv-questions", () => {
     expect(reports.map((r) => [r.at?.row, r.at?.col])).toEqual([[row, col]]);
     expect(reports[0].message).toContain(words);
   });
+
+  it("should take the first word of an answer such as 'No - see commentary'", () => {
+    const book = workbook((rows) => {
+      rows[11][1] = "Yes, on track";
+      rows[12][1] = "No - see commentary";
+      rows[12][2] = null;
+    });
+    expect(where(svQuestions, book)).toEqual([["SV return", 12, 2]]);
+  });
 });
 
 describe("sv-assurance", () => {

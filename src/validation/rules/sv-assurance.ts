@@ -67,9 +67,8 @@ export const svAssurance = defineRule({
     return items.flatMap((item): RuleReport[] => {
       const given = item.assurance.find((a) => a.update.number === update);
       if (given === undefined) return [];
-      const { cell } = given;
-      const at = { sheet: cell.sheet, row: cell.row, col: cell.col };
-      if (isBlank(cell.value)) {
+      const { cell: at } = given;
+      if (isBlank(at.value)) {
         return [
           {
             message: `${item.name} has no assurance level for ${given.update.label}: enter one of ${levels}.`,
@@ -77,10 +76,10 @@ export const svAssurance = defineRule({
           },
         ];
       }
-      if (isAllowed(cell.value, allowed)) return [];
+      if (isAllowed(at.value, allowed)) return [];
       return [
         {
-          message: `${item.name} has the assurance level '${String(cell.value).trim()}' for ${given.update.label}, which the RAG legend does not define: use one of ${levels}.`,
+          message: `${item.name} has the assurance level '${String(at.value).trim()}' for ${given.update.label}, which the RAG legend does not define: use one of ${levels}.`,
           at,
         },
       ];

@@ -1,5 +1,6 @@
 import { defineRule, type RuleReport } from "../rule";
 import { quoted } from "../at";
+import { normaliseLabel } from "../../templates/labels";
 import { isBlank } from "../../templates/governance/fieldCell";
 import type { SvQuestion } from "../../templates/svReturn/svReturnModel";
 
@@ -12,21 +13,21 @@ function question(q: SvQuestion): string {
 
 function checkQuestion(q: SvQuestion): RuleReport[] {
   const { answer, commentary } = q;
-  const where = (cell: typeof answer) => ({ sheet: cell.sheet, row: cell.row, col: cell.col });
   if (isBlank(answer.value)) {
     return [
       {
         message: `The on-track question ${question(q)} has no answer: enter Yes or No.`,
-        at: where(answer),
+        at: answer,
       },
     ];
   }
-  const said = String(answer.value).trim().toLowerCase();
+  // "No - see commentary" is a No: the first word is the answer.
+  const said = normaliseLabel(String(answer.value)).split(" ")[0];
   if (said !== "yes" && said !== "no") {
     return [
       {
         message: `The on-track question ${question(q)} is answered '${String(answer.value).trim()}': the DfE asks for Yes or No.`,
-        at: where(answer),
+        at: answer,
       },
     ];
   }
@@ -34,7 +35,7 @@ function checkQuestion(q: SvQuestion): RuleReport[] {
     return [
       {
         message: `The on-track question ${question(q)} is answered No but has no commentary: say what is off track and what is being done.`,
-        at: where(commentary),
+        at: commentary,
       },
     ];
   }

@@ -1,10 +1,6 @@
 import { defineRule, type RuleReport } from "../rule";
-import { isBlank, type FieldCell, type LabelledField } from "../../templates/governance/fieldCell";
+import { isBlank, type LabelledField } from "../../templates/governance/fieldCell";
 import type { ContactRole, SvOverview } from "../../templates/svReturn/svReturnModel";
-
-function at(cell: FieldCell) {
-  return { sheet: cell.sheet, row: cell.row, col: cell.col };
-}
 
 /** A report when the labelled field is missing or empty, pointing at its value cell (or the overview). */
 function missing(
@@ -13,9 +9,9 @@ function missing(
   what: string
 ): RuleReport[] {
   if (field === undefined)
-    return [{ message: `The overview has no ${what}: add it.`, at: at(overview.anchor) }];
+    return [{ message: `The overview has no ${what}: add it.`, at: overview.anchor }];
   return isBlank(field.value.value)
-    ? [{ message: `The overview's ${what} is empty: fill it in.`, at: at(field.value) }]
+    ? [{ message: `The overview's ${what} is empty: fill it in.`, at: field.value }]
     : [];
 }
 
@@ -34,7 +30,7 @@ function officers(overview: SvOverview): RuleReport[] {
       return [
         {
           message: `The overview does not name the ${name}, who must sign the return off.`,
-          at: at(overview.anchor),
+          at: overview.anchor,
         },
       ];
     }
@@ -42,7 +38,7 @@ function officers(overview: SvOverview): RuleReport[] {
       ? [
           {
             message: `The ${name} is not named: enter who signs the return off as ${name}.`,
-            at: at(contact.name),
+            at: contact.name,
           },
         ]
       : [];
@@ -62,7 +58,7 @@ function signOff(overview: SvOverview): RuleReport[] {
       {
         message:
           "The return is marked as not signed off by the S151 officer and the director of children's services.",
-        at: at(field.value),
+        at: field.value,
       },
     ];
   }
