@@ -5,7 +5,7 @@
  */
 import type { CellRange, Sheet } from "../workbook/workbook";
 import { cellValue } from "../workbook/workbook";
-import { findLabels, labelSet, searchArea } from "./labels";
+import { findLabels, labelSet, normaliseLabel, searchArea } from "./labels";
 import { ALL_SECTION_HEADINGS } from "./profiles/headings";
 
 /** A section: its heading cell and the rows it spans (heading row included) across the searched columns. */
@@ -29,7 +29,8 @@ function headingHits(sheet: Sheet, synonyms: readonly string[], area: CellRange)
 /**
  * The first section whose heading matches one of the synonyms, running to the row before the next
  * heading in `stopAt` (by default every known section heading) or to the end of the area; undefined
- * when the heading is not there.
+ * when the heading is not there. The section's own headings do not end it: a sheet titled "Finance
+ * summary" with a "Summary of end of year positions" table below holds one section, not two.
  */
 export function findSection(
   sheet: Sheet,
@@ -40,7 +41,9 @@ export function findSection(
   const area = searchArea(sheet, within);
   const start = headingHits(sheet, headingSynonyms, area)[0];
   if (start === undefined) return undefined;
-  const next = headingHits(sheet, stopAt, { ...area, top: start.row + 1 })[0];
+  const own = new Set(labelSet(headingSynonyms));
+  const others = stopAt.filter((heading) => !own.has(normaliseLabel(heading)));
+  const next = headingHits(sheet, others, { ...area, top: start.row + 1 })[0];
   return {
     heading: start.text,
     headingRow: start.row,

@@ -24,4 +24,13 @@ describe("findSection", () => {
   it("should be undefined when the heading is missing", () => {
     expect(findSection(sheet, ["Safety Valve agreement"])).toBeUndefined();
   });
+
+  it("should not end a section at another of its own headings", () => {
+    const titled = sheetFromRows("Finance summary", [
+      ["Finance summary"],
+      ["Summary of end of year positions"],
+      ["Cumulative deficit brought forward", 1],
+    ]);
+    expect(findSection(titled, END_OF_YEAR_POSITIONS)).toMatchObject({ headingRow: 0, bottom: 2 });
+  });
 });

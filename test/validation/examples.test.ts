@@ -55,3 +55,20 @@ describe("the faulty examples for the engine's rules", () => {
     expect(otherErrors).toEqual([]);
   });
 });
+
+describe("the Safety Valve return's finance summary", () => {
+  it("should be checked by the deficit rules like the plan's end of year positions", () => {
+    const workbook = safetyValveReturn();
+    const sheets = workbook.sheets.map((sheet) => {
+      if (sheet.name !== "Finance summary") return sheet;
+      const values = sheet.values.map((row) => [...row]);
+      values[11][3] = 32; // D12: 2025-26 carried forward, 31.5 in the consistent return
+      return { ...sheet, values };
+    });
+    const findings = validateWorkbook({ sheets }).findings.filter((f) => f.severity === "error");
+    expect(findings.map((f) => `${f.rule} ${f.sheet}!${f.address}`)).toEqual([
+      "opening-balance Finance summary!E7",
+      "roll-forward Finance summary!D12",
+    ]);
+  });
+});
