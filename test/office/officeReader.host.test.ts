@@ -58,6 +58,24 @@ describe("readOfficeWorkbook over the stand-in host", () => {
     expect([small.syncCount, large.syncCount]).toEqual([3, 3]);
   });
 
+  it("should ask Excel for no property the rules do not need", async () => {
+    const loaded = install(smallWorkbook());
+    await readOfficeWorkbook();
+    expect(loaded.log.map((e) => (e.kind === "sync" ? e.properties : e.kind))).toEqual([
+      ["Worksheet.name", "Worksheet.visibility", "WorksheetCollection.items"],
+      [
+        "Range.address",
+        "Range.cellCount",
+        "Range.columnCount",
+        "Range.columnIndex",
+        "Range.rowCount",
+        "Range.rowIndex",
+        "RangeAreas.address",
+      ],
+      ["Range.formulas", "Range.numberFormat", "Range.valueTypes", "Range.values"],
+    ]);
+  });
+
   it("should not add syncs for more sheets", async () => {
     const sheets = Array.from({ length: 40 }, (_, i) => ({
       ...smallWorkbook().sheets[0],

@@ -28,7 +28,15 @@ export interface HostState {
   beforeSync(delayForCellEdit: boolean): Promise<void>;
   /** Refuses a response larger than the host allows (Excel on the web: 5 MB). */
   limitResponse(cellValues: number): void;
-  recordSync(outcome: { loads: number; cellValues: number; error?: string }): void;
+  recordSync(outcome: SyncOutcome): void;
+}
+
+/** What one round trip carried: loads, cell values returned, the properties loaded ("Range.values"), any error code. */
+export interface SyncOutcome {
+  readonly loads: number;
+  readonly cellValues: number;
+  readonly properties: readonly string[];
+  readonly error?: string;
 }
 
 export type WrittenProperty = "values" | "formulas" | "numberFormat" | "format" | "hyperlink";
@@ -67,6 +75,7 @@ export class StandInContext {
   private commits: (() => void)[] = [];
   private loads = 0;
   private cellValues = 0;
+  private properties = new Set<string>();
   private closed = false;
   readonly workbook: StandInWorkbook;
 
@@ -89,9 +98,10 @@ export class StandInContext {
   }
 
   /** Called by a load while the batch runs: the loaded values become readable only if the whole batch succeeds. */
-  deliver(commit: () => void, cellValues = 0): void {
+  deliver(commit: () => void, cellValues = 0, properties: readonly string[] = []): void {
     this.loads += 1;
     this.cellValues += cellValues;
+    properties.forEach((property) => this.properties.add(property));
     this.commits.push(commit);
   }
 
@@ -105,6 +115,7 @@ export class StandInContext {
     this.commits = [];
     this.loads = 0;
     this.cellValues = 0;
+    this.properties = new Set();
     let failure: { error: unknown } | undefined;
     try {
       await this.host.beforeSync(this.delayForCellEdit);
@@ -117,6 +128,7 @@ export class StandInContext {
     this.host.recordSync({
       loads: this.loads,
       cellValues: this.cellValues,
+      properties: [...this.properties].sort(),
       ...(code !== undefined && { error: code }),
     });
     if (failure) throw failure.error;
@@ -157,6 +169,9 @@ abstract class StandInObject<T> {
     return this;
   }
 
+  /** The Office.js class name, for the host's log ("Range"). */
+  protected abstract readonly typeName: string;
+
   /** The names `load()` with no argument loads. */
   protected abstract scalarNames(): string[];
 
@@ -170,7 +185,11 @@ abstract class StandInObject<T> {
       ...(target === null ? { value: null } : this.readProperty(target, name)),
     }));
     const cellValues = read.reduce((sum, r) => sum + (r.cellValues ?? 0), 0);
-    this.context.deliver(() => read.forEach((r) => this.loaded.set(r.name, r.value)), cellValues);
+    this.context.deliver(
+      () => read.forEach((r) => this.loaded.set(r.name, r.value)),
+      cellValues,
+      names.map((name) => `${this.typeName}.${name}`)
+    );
   }
 
   protected loadedValue<V>(name: string): V {
@@ -212,6 +231,8 @@ export class StandInWorkbook {
 }
 
 export class StandInWorksheetCollection extends StandInObject<HostSheet[]> {
+  protected readonly typeName = "WorksheetCollection";
+
   constructor(context: StandInContext) {
     super(context, () => context.host.sheets);
   }
@@ -239,7 +260,7 @@ export class StandInWorksheetCollection extends StandInObject<HostSheet[]> {
     items.forEach((item) =>
       item.loadDirect(itemNames.length > 0 ? itemNames : ["name", "visibility", "position"])
     );
-    this.context.deliver(() => this.loaded.set("items", items));
+    this.context.deliver(() => this.loaded.set("items", items), 0, [`${this.typeName}.items`]);
   }
 
   getItem(name: string): StandInWorksheet {
@@ -284,6 +305,8 @@ const VISIBILITY_NAMES = {
 } as const;
 
 export class StandInWorksheet extends StandInObject<HostSheet> {
+  protected readonly typeName = "Worksheet";
+
   get name(): string {
     return this.loadedValue("name");
   }
@@ -396,6 +419,8 @@ const RANGE_SCALARS = [
 ];
 
 export class StandInRange extends StandInObject<RangeTarget> {
+  protected readonly typeName = "Range";
+
   readonly format: StandInRangeFormat;
 
   constructor(context: StandInContext, resolver: () => RangeTarget | null, orNullObject = false) {
@@ -630,6 +655,8 @@ function typedInput(input: unknown, cell: HostCell | undefined): HostCell {
 }
 
 export class StandInRangeAreas extends StandInObject<{ sheet: HostSheet; areas: CellRange[] }> {
+  protected readonly typeName = "RangeAreas";
+
   constructor(
     context: StandInContext,
     resolver: () => { sheet: HostSheet; areas: CellRange[] } | null

@@ -5,7 +5,12 @@
  */
 import { a1Range, parseA1 } from "../../workbook/address";
 import type { CellRange, Workbook } from "../../workbook/workbook";
-import { StandInContext, type HostState, type WrittenProperty } from "./excelProxies";
+import {
+  StandInContext,
+  type HostState,
+  type SyncOutcome,
+  type WrittenProperty,
+} from "./excelProxies";
 import { HostSheet } from "./hostSheet";
 import {
   createOfficeGlobal,
@@ -29,12 +34,7 @@ export interface StandInHostOptions {
 
 /** One entry of the host's log, in the order things happened. */
 export type HostEvent =
-  | {
-      readonly kind: "sync";
-      readonly loads: number;
-      readonly cellValues: number;
-      readonly error?: string;
-    }
+  | ({ readonly kind: "sync" } & SyncOutcome)
   | { readonly kind: "sheet-added"; readonly sheet: string }
   | { readonly kind: "sheet-deleted"; readonly sheet: string }
   | {
@@ -179,7 +179,7 @@ export class StandInHost implements HostState {
     }
   }
 
-  recordSync(outcome: { loads: number; cellValues: number; error?: string }): void {
+  recordSync(outcome: SyncOutcome): void {
     this.log.push({ kind: "sync", ...outcome });
     if (this.changedSinceSync) this.changeListeners.forEach((listener) => listener());
     this.changedSinceSync = false;
