@@ -86,12 +86,11 @@ function notANumber(subject: string, value: unknown): string {
   }
 }
 
-/** A cell as a number; blanks are 0. `describe` names the cell only when there is something to complain about. */
-function cellNumber(value: unknown, describe: () => string): Decimal {
+/** A cell as a number (blanks are 0), or `undefined` when it is not one. */
+function cellNumber(value: unknown): Decimal | undefined {
   if (typeof value === "number" && Number.isFinite(value))
     return value === 0 ? ZERO : new Decimal(value);
-  if (isBlank(value)) return ZERO;
-  return invalidArgument(notANumber(describe(), value));
+  return isBlank(value) ? ZERO : undefined;
 }
 
 /** Whatever arrived as rows of cells: a range is already `any[][]`; a lone value counts as a 1×1 range. */
@@ -110,7 +109,7 @@ function rowsOf(name: string, value: unknown): readonly (readonly unknown[])[] {
 export function scalar(name: string, value: unknown): Decimal {
   const rows = Array.isArray(value) ? rowsOf(name, value) : [[value]];
   if (rows.length !== 1 || rows[0].length !== 1) return invalidArgument(messages.notOneValue(name));
-  return cellNumber(rows[0][0], () => name);
+  return cellNumber(rows[0][0]) ?? invalidArgument(notANumber(name, rows[0][0]));
 }
 
 /** A scalar argument Excel passes as `null` when left out; `undefined` then. */
@@ -128,17 +127,16 @@ export function series(name: string, value: unknown): Series {
   const rows = rowsOf(name, value);
   if (rows.length > 1 && rows[0].length > 1)
     return invalidArgument(messages.notOneRowOrColumn(name, rows.length, rows[0].length));
-  if (rows.length === 1) {
-    const cells = rows[0];
-    const values: Decimal[] = new Array(cells.length);
-    for (let i = 0; i < cells.length; i++)
-      values[i] = cellNumber(cells[i], () => messages.inSeries(name, i + 1));
-    return { values, orientation: "row" };
+  const inRow = rows.length === 1;
+  const count = inRow ? rows[0].length : rows.length;
+  const values: Decimal[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const cell = inRow ? rows[0][i] : rows[i][0];
+    // The message is only built for a bad cell: this loop runs for every cell on every recalculation.
+    values[i] =
+      cellNumber(cell) ?? invalidArgument(notANumber(messages.inSeries(name, i + 1), cell));
   }
-  const values: Decimal[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++)
-    values[i] = cellNumber(rows[i][0], () => messages.inSeries(name, i + 1));
-  return { values, orientation: "column" };
+  return { values, orientation: inRow ? "row" : "column" };
 }
 
 /**
@@ -160,7 +158,10 @@ export function optionalSeries(name: string, value: unknown, main?: Series): Dec
 export function matrix(name: string, value: unknown): Decimal[][] {
   const rows = rowsOf(name, value);
   return rows.map((cells, r) =>
-    cells.map((cell, c) => cellNumber(cell, () => messages.inMatrix(name, r + 1, c + 1)))
+    cells.map(
+      (cell, c) =>
+        cellNumber(cell) ?? invalidArgument(notANumber(messages.inMatrix(name, r + 1, c + 1), cell))
+    )
   );
 }
 
