@@ -142,6 +142,19 @@ describe("locateEhcp", () => {
     expect(runRule(ehcpTotals, ehcpTemplate(ehcp!))).toEqual([]);
   });
 
+  it("should not take a note mentioning a placement for its heading", () => {
+    const rows = cypRows();
+    rows[8].push(null, "Note: growth in post 16 and further education was driven by transfers");
+    rows.splice(10, 0, [
+      "Fewer plans moved to NMSS or independent schools this year than the year before it",
+    ]);
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] });
+    expect(ehcp?.placements.map((p) => [p.placement, p.byAge?.rows.length])).toEqual([
+      ["mainstream", 5],
+      ["post-16", 2],
+    ]);
+  });
+
   it("should point ehcp-totals at the located total cell", () => {
     const rows = cypRows({ shift: 1 });
     rows[12][3] = 87; // mainstream total by age group, 2023

@@ -39,6 +39,14 @@ describe("EHCP and Safety Valve return locators on the examples", () => {
     expect(ehcp?.laWide?.newPlans).toBeDefined();
   });
 
+  it.each(Object.entries(VARIANTS))(
+    "should find the seven placements' totals in the %s variant",
+    (_, build) => {
+      const placements = locateTemplate(build()).ehcp?.placements ?? [];
+      expect(placements.filter((p) => p.byAge?.total && p.byNeed?.total)).toHaveLength(7);
+    }
+  );
+
   it("should find the overview, questions, conditions, risks and legend in the return", () => {
     const sv = locateTemplate(safetyValveReturn()).svReturn;
     expect(sv?.overview?.dateSubmitted).toBeDefined();

@@ -26,16 +26,22 @@ import {
 } from "./ehcpLabels";
 import type { CountTable, EhcpFlows, EhcpTables, LaWideFlows, PlacementTables } from "./ehcpModel";
 
-/** The placement a heading or sheet name names: the longest full name it contains, or an exact short form. */
+/**
+ * The placement a heading or sheet name names: the longest full name it is, starts with or ends with
+ * ("Number of EHCPs by age group - NMSS or independent"), or an exact short form ("NMSS"). A sentence that
+ * merely mentions a placement in its middle is not a heading.
+ */
 export function placementNamed(text: string): LabelledKey<PlacementType> | undefined {
-  const words = ` ${normaliseLabel(text)} `;
+  const words = normaliseLabel(text);
+  const names = (name: string) =>
+    words === name || words.startsWith(`${name} `) || words.endsWith(` ${name}`);
   let best: { placement: LabelledKey<PlacementType>; length: number } | undefined;
   for (const placement of PLACEMENTS) {
     for (const name of placement.names) {
-      if (words.includes(` ${name} `) && name.length > (best?.length ?? 0))
+      if (names(name) && name.length > (best?.length ?? 0))
         best = { placement, length: name.length };
     }
-    if (best === undefined && placement.short.includes(words.trim())) return placement;
+    if (best === undefined && placement.short.includes(words)) return placement;
   }
   return best?.placement;
 }
@@ -121,18 +127,20 @@ interface Area extends CellRange {
   readonly placement?: LabelledKey<PlacementType>;
 }
 
+// Long enough for "Number of EHCPs by age group - Maintained special schools or special academies".
+const MAX_HEADING_LENGTH = 100;
+
 /** Splits a CYP summary sheet at its placement (and LA-wide) headings; rows above the first are LA-wide. */
 function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
   const headings: { row: number; placement?: LabelledKey<PlacementType> }[] = [];
   for (let row = sheet.top; row <= bottom; row++) {
-    for (const value of sheet.values[row - sheet.top]) {
-      if (typeof value !== "string") continue;
-      const placement = placementNamed(value);
-      if (placement !== undefined || labelMatches(value, EHCP_LABELS.allPlacements)) {
-        headings.push({ row, placement });
-        break;
-      }
-    }
+    // A heading is the row's first text, and short: a note beside the figures that mentions a placement
+    // ("growth in mainstream schools or academies ...") must not split the sheet.
+    const first = sheet.values[row - sheet.top].find((value) => typeof value === "string");
+    if (typeof first !== "string" || first.length > MAX_HEADING_LENGTH) continue;
+    const placement = placementNamed(first);
+    if (placement !== undefined || labelMatches(first, EHCP_LABELS.allPlacements))
+      headings.push({ row, placement });
   }
   const starts = [{ row: sheet.top, placement: undefined }, ...headings];
   return starts.map((start, i) => ({
