@@ -104,6 +104,23 @@ describe("template-recognised", () => {
     expect(finding.message).toContain("Checked as the DSG deficit management plan, but sheet 'Financial summary' and section 'Summary of end of year positions' were not found");
   });
 
+  it("should say which end-of-year row was not found", () => {
+    const sheet = plan.sheets[0];
+    const values = sheet.values.map((row) => [...row]);
+    values[8][0] = "Closing position"; // the carried-forward label, reworded
+    const [finding] = ruleFindings({ sheets: [{ ...sheet, values }] });
+    expect(finding.message).toBe(
+      "Checked as the DSG deficit management plan, but the row 'Cumulative deficit carried forward' of the end of year positions " +
+        "on sheet 'Financial summary' was not found, so the deficit checks that need it did not run. Check the row labels are worded as in the DfE template.",
+    );
+  });
+
+  it("should say when no financial year headings were found", () => {
+    const sheet = plan.sheets[0];
+    const values = sheet.values.map((row, r) => (r === 2 ? row.map(() => null) : [...row]));
+    expect(ruleFindings({ sheets: [{ ...sheet, values }] })[0].message).toContain("no row of financial year headings (such as 2024-25) was found");
+  });
+
   it("should check a workbook as the forced template even when it would not be recognised", () => {
     const other = { sheets: [sheetFromRows("Cost centres", [["Cost centre"]])] };
     expect(validateWorkbook(other, { template: "safety-valve-return" }).template?.id).toBe("safety-valve-return");

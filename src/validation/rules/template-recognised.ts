@@ -1,10 +1,30 @@
 import { defineRule, type RuleReport } from "../rule";
 import { PROFILES } from "../../templates/profiles";
+import type { LocatedTemplate } from "../../templates/located";
+import { END_OF_YEAR_ROW_LABELS } from "../../templates/financial/endOfYearLabels";
 
 export const TEMPLATE_RECOGNISED = "template-recognised";
 
 function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+// The rows the deficit checks cannot do without, named as the DfE template names them.
+const NEEDED_ROWS = (["inYear", "broughtForward", "carriedForward"] as const).map((key) => ({ key, name: END_OF_YEAR_ROW_LABELS[key][0] }));
+
+/** Why the deficit checks could not run on a workbook whose sheets and headings were all found, if they could not. */
+function missingFigures(template: LocatedTemplate): string | undefined {
+  const financial = template.financial;
+  if (financial === undefined) {
+    return "no row of financial year headings (such as 2024-25) was found, so the financial checks did not run. Check the year headings.";
+  }
+  const missing = NEEDED_ROWS.filter(({ key }) => financial.endOfYear?.[key] === undefined).map(({ name }) => `'${name}'`);
+  if (missing.length === 0) return undefined;
+  return (
+    `the row${missing.length === 1 ? "" : "s"} ${list(missing)} of the end of year positions on sheet '${financial.sheet}' ` +
+    `${missing.length === 1 ? "was" : "were"} not found, so the deficit checks that need ${missing.length === 1 ? "it" : "them"} did not run. ` +
+    "Check the row labels are worded as in the DfE template."
+  );
 }
 
 /** The workbook is a known DfE template, with the parts the other checks need. */
@@ -16,7 +36,8 @@ export const templateRecognised = defineRule({
     "Checks that the workbook is one of the DfE templates the validator knows (the DSG deficit management plan or the " +
     "Safety Valve monitoring return), found by its sheet names and section headings rather than cell addresses. When it " +
     "matches none, the finding names the closest template and the sheets or sections that were not found, so you can " +
-    "rename them; when it matches but a part the checks need is missing, the finding says which checks could not run.",
+    "rename them; when it matches but a part the checks need is missing (a sheet, a section heading, the financial year " +
+    "headings or a row of the end of year positions), the finding says which checks could not run.",
   defaults: {},
   check({ template, options }) {
     const reports: RuleReport[] = [];
@@ -41,6 +62,9 @@ export const templateRecognised = defineRule({
           `not found, so the checks that need ${recognition.missingRequired.length === 1 ? "it" : "them"} did not run. ` +
           "Check the name and heading are spelled as in the DfE template.",
       });
+    } else {
+      const why = missingFigures(template);
+      if (why) reports.push({ message: `Checked as the ${template.profileName}, but ${why}` });
     }
     return reports;
   },
