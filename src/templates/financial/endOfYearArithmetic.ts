@@ -6,6 +6,7 @@ import { Decimal } from "decimal.js";
 import { rollGaps } from "../../core/deficit";
 import type { LocatedCell, SignConvention, YearColumn } from "../located";
 import { figure, figureOrZero } from "../figures";
+import { asDeficit } from "./figures";
 import type { EndOfYearPositions } from "./endOfYearModel";
 
 /** One year's roll-forward: carried forward as reported against brought forward + in-year − payments − contributions ± adjustments. */
@@ -26,19 +27,19 @@ export interface YearRoll {
   readonly fromPreviousClosing: boolean;
 }
 
-/** Converts between the sheet's convention and the core's (deficit positive). */
-function toCore(value: Decimal, sign: SignConvention): Decimal {
-  return sign === "deficit-negative" ? value.negated() : value;
-}
-
 /** The opening deficit of year t: its brought-forward figure, else the previous year's carried forward. */
-function opening(positions: EndOfYearPositions, t: number): { cell: LocatedCell; value: Decimal; previous: boolean } | undefined {
+function opening(
+  positions: EndOfYearPositions,
+  t: number
+): { cell: LocatedCell; value: Decimal; previous: boolean } | undefined {
   const broughtForward = positions.broughtForward?.cells[t];
   const value = figure(broughtForward);
   if (broughtForward && value) return { cell: broughtForward, value, previous: false };
   const previousClosing = t > 0 ? positions.carriedForward?.cells[t - 1] : undefined;
   const previousValue = figure(previousClosing);
-  return previousClosing && previousValue ? { cell: previousClosing, value: previousValue, previous: true } : undefined;
+  return previousClosing && previousValue
+    ? { cell: previousClosing, value: previousValue, previous: true }
+    : undefined;
 }
 
 /**
@@ -48,7 +49,7 @@ function opening(positions: EndOfYearPositions, t: number): { cell: LocatedCell;
 export function rollYears(
   positions: EndOfYearPositions,
   years: readonly YearColumn[],
-  sign: SignConvention,
+  sign: SignConvention
 ): YearRoll[] {
   const rolls: YearRoll[] = [];
   years.forEach((year, t) => {
@@ -57,20 +58,37 @@ export function rollYears(
     const closingCell = positions.carriedForward?.cells[t];
     const inYear = figure(inYearCell);
     const closing = figure(closingCell);
-    const movementCells = [positions.dfePayments, positions.laContribution, positions.adjustments].map((row) => row?.cells[t]);
+    const movementCells = [
+      positions.dfePayments,
+      positions.laContribution,
+      positions.adjustments,
+    ].map((row) => row?.cells[t]);
     const [payment, contribution, adjustment] = movementCells.map(figureOrZero);
-    if (!start || !inYearCell || !inYear || !closingCell || !closing || !payment || !contribution || !adjustment) return;
+    if (
+      !start ||
+      !inYearCell ||
+      !inYear ||
+      !closingCell ||
+      !closing ||
+      !payment ||
+      !contribution ||
+      !adjustment
+    )
+      return;
     const result = rollGaps({
-      opening: toCore(start.value, sign),
-      inYear: [toCore(inYear, sign)],
+      opening: asDeficit(start.value, sign),
+      inYear: [asDeficit(inYear, sign)],
       payments: [payment],
       contributions: [contribution],
-      adjustments: [toCore(adjustment, sign)],
-      closing: [toCore(closing, sign)],
+      adjustments: [asDeficit(adjustment, sign)],
+      closing: [asDeficit(closing, sign)],
     });
     if (!result.ok) return;
-    const gap = toCore(result.value[0], sign);
-    const movements = movementCells.filter((cell): cell is LocatedCell => cell !== undefined && typeof cell.value === "number" && cell.value !== 0);
+    const gap = asDeficit(result.value[0], sign);
+    const movements = movementCells.filter(
+      (cell): cell is LocatedCell =>
+        cell !== undefined && typeof cell.value === "number" && cell.value !== 0
+    );
     rolls.push({
       index: t,
       year,

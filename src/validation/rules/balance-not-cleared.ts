@@ -1,7 +1,7 @@
-import { Decimal } from "decimal.js";
 import { defineRule } from "../rule";
 import { balanceYear } from "../../core/deficit";
 import { figure } from "../../templates/figures";
+import { asDeficit } from "../../templates/financial/figures";
 import { formatMoney } from "../money";
 
 /** V17: reaching an in-year balance does not clear the deficit already carried. */
@@ -19,22 +19,22 @@ export const balanceNotCleared = defineRule({
     const inYear = f?.endOfYear?.inYear;
     const carriedForward = f?.endOfYear?.carriedForward;
     if (!f || !inYear || !carriedForward || f.years.length === 0) return [];
-    const toCore = (value: Decimal) => (template.sign === "deficit-negative" ? value.negated() : value);
     const inYearFigures = inYear.cells.map(figure);
     if (inYearFigures.some((value) => value === undefined)) return [];
     const balanced = balanceYear(
       f.years.map((y) => y.label),
-      inYearFigures.map((value) => toCore(value!)),
+      inYearFigures.map((value) => asDeficit(value!, template.sign))
     );
     const last = carriedForward.cells[carriedForward.cells.length - 1];
     const remaining = figure(last);
-    if (!balanced.ok || remaining === undefined || toCore(remaining).lte(0)) return [];
+    if (!balanced.ok || remaining === undefined || asDeficit(remaining, template.sign).lte(0))
+      return [];
     const lastYear = f.years[f.years.length - 1].label;
     return [
       {
         message:
           `The in-year DSG position is in balance from ${balanced.value}, but a cumulative deficit of ` +
-          `${formatMoney(toCore(remaining), template.unit, last.decimals)} remains at the end of ${lastYear}: an in-year balance does not clear it.`,
+          `${formatMoney(asDeficit(remaining, template.sign), template.unit, last.decimals)} remains at the end of ${lastYear}: an in-year balance does not clear it.`,
         at: { sheet: carriedForward.sheet, row: last.row, col: last.col },
         actual: remaining.toNumber(),
       },
