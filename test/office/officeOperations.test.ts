@@ -45,11 +45,20 @@ describe("selectCell", () => {
     install();
     const moves: unknown[] = [];
     host.onSelectionChanged((selection) => moves.push(selection));
-    await selectCell("Lookups", "B1:C2");
-    expect(host.selection).toEqual({ sheet: "Lookups", address: "B1:C2" });
-    expect(moves.at(-1)).toEqual({ sheet: "Lookups", address: "B1:C2" });
+    await selectCell("Blank", "B1:C2");
+    expect(host.selection).toEqual({ sheet: "Blank", address: "B1:C2" });
+    expect(moves.at(-1)).toEqual({ sheet: "Blank", address: "B1:C2" });
     expect(host.syncCount).toBe(1);
     expect(host.writes).toEqual([]);
+  });
+
+  it("should explain when the cell is on a hidden sheet", async () => {
+    install();
+    await expect(selectCell("Lookups", "A1")).rejects.toMatchObject({
+      code: "SheetHidden",
+      message: expect.stringMatching(/Unhide/),
+    });
+    expect(host.selection.sheet).toBe("Financial summary");
   });
 
   it("should explain when the sheet has gone", async () => {

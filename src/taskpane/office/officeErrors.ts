@@ -37,6 +37,8 @@ export const OFFICE_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   UnsupportedOperation:
     "Excel cannot do that on this sheet (it may be a chart sheet or protected).",
   WorkbookNotAvailable: "Excel is not available here. Open the DSG task pane inside Excel.",
+  SheetHidden:
+    "That cell is on a hidden sheet. Unhide the sheet (right-click any sheet tab, then Unhide), then try again.",
   SettingsNotSaved:
     "Your settings could not be saved in this workbook. Check that it is not read-only, then try again.",
 };

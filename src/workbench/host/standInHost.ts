@@ -219,6 +219,9 @@ export class StandInHost implements HostState {
   }
 
   activate(sheet: HostSheet): void {
+    if (sheet.visibility !== "visible") {
+      throw new StandInOfficeError("InvalidOperation", "A hidden worksheet cannot be activated.");
+    }
     this.lastSelection.set(this.selected.sheet, this.selected.area);
     this.log.push({ kind: "activated", sheet: sheet.name });
     this.moveSelection(
