@@ -9,6 +9,7 @@
  * whose message Excel shows for `#VALUE!` and `#N/A`.
  */
 import { Decimal } from "decimal.js";
+import type { RollForwardInput } from "../core/deficit";
 import { messages } from "../core/messages";
 import type { DsgError, Result } from "../core/result";
 
@@ -152,6 +153,28 @@ export function optionalSeries(name: string, value: unknown, main?: Series): Dec
     main !== undefined &&
     main.values.length !== 1;
   return noneTyped ? undefined : given.values;
+}
+
+/**
+ * The arguments the deficit functions share (CUMULATIVE, RESIDUAL, ROLLGAP), read as the core's
+ * RollForwardInput; `years` is the in_year series, whose orientation a spilled answer follows.
+ */
+export function deficitArguments(
+  opening: unknown,
+  inYear: unknown,
+  payments: unknown,
+  contributions: unknown,
+  adjustments: unknown = null
+): { years: Series; input: RollForwardInput } {
+  const years = series("in_year", inYear);
+  const input: RollForwardInput = {
+    opening: scalar("opening", opening),
+    inYear: years.values,
+    payments: optionalSeries("payments", payments, years),
+    contributions: optionalSeries("contributions", contributions, years),
+    adjustments: optionalSeries("adjustments", adjustments, years),
+  };
+  return { years, input };
 }
 
 /** A rectangular range of numbers, row by row. */

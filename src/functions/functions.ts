@@ -13,6 +13,7 @@ import { academicToFinancial, cost as costOf, uplift as upliftOf } from "../core
 import { trajectory as trajectoryOf } from "../core/trajectory";
 import { financialYearOfDate } from "../core/years";
 import {
+  deficitArguments,
   excel,
   matrix,
   optionalCount,
@@ -46,17 +47,14 @@ export function cumulative(
   adjustments?: any[][]
 ): number[][] {
   return excel(() => {
-    const years = series("in_year", in_year);
-    return spill(
-      years.orientation,
-      rollForward({
-        opening: scalar("opening", opening),
-        inYear: years.values,
-        payments: optionalSeries("payments", payments, years),
-        contributions: optionalSeries("contributions", contributions, years),
-        adjustments: optionalSeries("adjustments", adjustments, years),
-      })
+    const { years, input } = deficitArguments(
+      opening,
+      in_year,
+      payments,
+      contributions,
+      adjustments
     );
+    return spill(years.orientation, rollForward(input));
   });
 }
 
@@ -79,18 +77,10 @@ export function residual(
   payment_status?: any[][]
 ): number {
   return excel(() => {
-    const years = series("in_year", in_year);
-    const counted = residualOf({
-      opening: scalar("opening", opening),
-      inYear: years.values,
-      payments: optionalSeries("payments", payments, years),
-      contributions: optionalSeries("contributions", contributions, years),
-      paymentStatus:
-        payment_status === null || payment_status === undefined
-          ? undefined
-          : texts("payment_status", payment_status),
-    });
-    return toExcelNumber(unwrap(counted));
+    const { input } = deficitArguments(opening, in_year, payments, contributions);
+    const paymentStatus =
+      payment_status == null ? undefined : texts("payment_status", payment_status);
+    return toExcelNumber(unwrap(residualOf({ ...input, paymentStatus })));
   });
 }
 
@@ -136,16 +126,10 @@ export function rollgap(
   closing: any[][]
 ): number[][] {
   return excel(() => {
-    const years = series("in_year", in_year);
+    const { years, input } = deficitArguments(opening, in_year, payments, contributions);
     return spill(
       years.orientation,
-      rollGaps({
-        opening: scalar("opening", opening),
-        inYear: years.values,
-        payments: optionalSeries("payments", payments, years),
-        contributions: optionalSeries("contributions", contributions, years),
-        closing: series("closing", closing).values,
-      })
+      rollGaps({ ...input, closing: series("closing", closing).values })
     );
   });
 }
