@@ -25,5 +25,8 @@ export async function bootPane(root: HTMLElement): Promise<void> {
   }
   applyTheme(chooseTheme(location.search, Office.context?.officeTheme));
   if (host === "Excel") await pane.start(officeServices());
-  else pane.fail("This is the DSG task pane: open it in Excel, from the Home tab (Add-ins, then DSG checker).");
+  else
+    pane.fail(
+      "This is the DSG task pane: open it in Excel, from the Home tab (Add-ins, then DSG checker)."
+    );
 }

@@ -5,7 +5,13 @@
  */
 import { SEVERITIES, summarise, type Finding, type Severity } from "../validation/finding";
 import { el, makeTabStop, rovingFocus, setChildren } from "./dom";
-import { countLabel, findingsAsText, groupFindings, SEVERITY_LABEL, summaryLine } from "./findingsText";
+import {
+  countLabel,
+  findingsAsText,
+  groupFindings,
+  SEVERITY_LABEL,
+  summaryLine,
+} from "./findingsText";
 import { severityIcon } from "./icons";
 import { toValidationOptions, type PaneSettings } from "./paneSettings";
 import { REPORT_SHEET_NAME, type CheckResult, type PaneServices } from "./services";
@@ -27,23 +33,36 @@ const SIGN_WORDS: Readonly<Record<string, string>> = {
   "deficit-negative": "deficits shown as negative",
 };
 
-/** Lets the browser paint the current stage before a long synchronous step (the validator) starts. */
-const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Gives the browser a frame to paint the current stage before a long synchronous step (the validator) starts.
+ * A timer rather than requestAnimationFrame, which never fires while the pane is hidden.
+ */
+const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 function errorText(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : "Something went wrong. Try again.";
+  return error instanceof Error && error.message
+    ? error.message
+    : "Something went wrong. Try again.";
 }
 
 /** Builds the Check tab's contents; nothing works until `enable` hands it the services. */
 export function createCheckPanel(announce: Announce): CheckPanel {
-  const checkButton = el("button", { type: "button", class: "primary", id: "check-workbook", disabled: true }, "Loading…");
+  const checkButton = el(
+    "button",
+    { type: "button", class: "primary", id: "check-workbook", disabled: true },
+    "Loading…"
+  );
   const stage = el("span", { id: "check-stage" });
   const progressBar = el("progress", { "aria-labelledby": "check-stage" });
   const progress = el("div", { class: "progress", hidden: true }, stage, progressBar);
 
   const summary = el("h2", { class: "summary", id: "check-summary" });
   const template = el("p", { class: "template", id: "check-template" });
-  const writeButton = el("button", { type: "button", id: "write-report", "aria-describedby": "write-report-hint" }, "Write report sheet");
+  const writeButton = el(
+    "button",
+    { type: "button", id: "write-report", "aria-describedby": "write-report-hint" },
+    "Write report sheet"
+  );
   const copyButton = el("button", { type: "button", id: "copy-findings" }, "Copy findings");
   const filterBoxes = new Map<Severity, HTMLInputElement>();
   const filterCounts = new Map<Severity, HTMLSpanElement>();
@@ -57,20 +76,30 @@ export function createCheckPanel(announce: Announce): CheckPanel {
       filterBoxes.set(severity, box);
       filterCounts.set(severity, count);
       return el("label", { for: `show-${severity}` }, box, severityIcon(severity), count);
-    }),
+    })
   );
   const findingsList = el("div", { class: "findings", id: "findings" });
-  const copyFallback = el("textarea", { class: "copy-fallback", readonly: true, hidden: true, "aria-label": "Findings as text", rows: 6 });
+  const copyFallback = el("textarea", {
+    class: "copy-fallback",
+    readonly: true,
+    hidden: true,
+    "aria-label": "Findings as text",
+    rows: 6,
+  });
   const results = el(
     "div",
     { class: "results", hidden: true },
     summary,
     template,
     el("div", { class: "actions" }, writeButton, copyButton),
-    el("p", { class: "hint", id: "write-report-hint" }, `Write report sheet adds or replaces the sheet "${REPORT_SHEET_NAME}" and changes nothing else.`),
+    el(
+      "p",
+      { class: "hint", id: "write-report-hint" },
+      `Write report sheet adds or replaces the sheet "${REPORT_SHEET_NAME}" and changes nothing else.`
+    ),
     copyFallback,
     filter,
-    findingsList,
+    findingsList
   );
   const element = el(
     "div",
@@ -78,11 +107,11 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     el(
       "p",
       { class: "intro" },
-      "Checks the DfE DSG template in this workbook. Nothing in the workbook changes unless you write the report sheet.",
+      "Checks the DfE DSG template in this workbook. Nothing in the workbook changes unless you write the report sheet."
     ),
     el("div", { class: "actions" }, checkButton),
     progress,
-    results,
+    results
   );
 
   let services: PaneServices | null = null;
@@ -91,9 +120,15 @@ export function createCheckPanel(announce: Announce): CheckPanel {
   let shown: Finding[] = [];
   let running = false;
 
-  const findingButtons = () => [...findingsList.querySelectorAll<HTMLButtonElement>("button.finding")];
-  const visibleFindingButtons = () => findingButtons().filter((b) => !b.closest<HTMLElement>(".severity-group")?.hidden);
-  rovingFocus(findingsList, "button.finding", { next: ["ArrowDown", "ArrowRight"], previous: ["ArrowUp", "ArrowLeft"] });
+  const findingButtons = () => [
+    ...findingsList.querySelectorAll<HTMLButtonElement>("button.finding"),
+  ];
+  const visibleFindingButtons = () =>
+    findingButtons().filter((b) => !b.closest<HTMLElement>(".severity-group")?.hidden);
+  rovingFocus(findingsList, "button.finding", {
+    next: ["ArrowDown", "ArrowRight"],
+    previous: ["ArrowUp", "ArrowLeft"],
+  });
 
   /**
    * While a check or write runs the buttons refuse presses but stay focusable (aria-disabled): disabling the
@@ -103,7 +138,8 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     running = busy;
     checkButton.disabled = false;
     writeButton.disabled = copyButton.disabled = last === null;
-    for (const button of [checkButton, writeButton, copyButton]) button.setAttribute("aria-disabled", String(busy));
+    for (const button of [checkButton, writeButton, copyButton])
+      button.setAttribute("aria-disabled", String(busy));
     progress.hidden = !busy;
     if (label) stage.textContent = label;
   }
@@ -124,10 +160,15 @@ export function createCheckPanel(announce: Announce): CheckPanel {
           "data-address": finding.address,
           tabindex: -1,
         },
-        el("span", { class: "finding-kind" }, severityIcon(finding.severity), SEVERITY_LABEL[finding.severity].title),
+        el(
+          "span",
+          { class: "finding-kind" },
+          severityIcon(finding.severity),
+          SEVERITY_LABEL[finding.severity].title
+        ),
         el("span", { class: "finding-message" }, finding.message),
-        finding.address && el("span", { class: "finding-place" }, finding.address),
-      ),
+        finding.address && el("span", { class: "finding-place" }, finding.address)
+      )
     );
   }
 
@@ -137,18 +178,31 @@ export function createCheckPanel(announce: Announce): CheckPanel {
       el(
         "div",
         { class: "severity-group", "data-severity": group.severity },
-        el("h3", { id: `group-${group.severity}` }, severityIcon(group.severity), countLabel(group.severity, group.sheets.reduce((n, s) => n + s.findings.length, 0))),
+        el(
+          "h3",
+          { id: `group-${group.severity}` },
+          severityIcon(group.severity),
+          countLabel(
+            group.severity,
+            group.sheets.reduce((n, s) => n + s.findings.length, 0)
+          )
+        ),
         ...group.sheets.map((sheet) =>
           el(
             "div",
             { class: "sheet-group" },
             el("h4", {}, sheet.sheet || "Whole workbook"),
-            el("ul", {}, ...sheet.findings.map(renderFinding)),
-          ),
-        ),
-      ),
+            el("ul", {}, ...sheet.findings.map(renderFinding))
+          )
+        )
+      )
     );
-    setChildren(findingsList, ...groups, findings.length === 0 && el("p", { class: "clean" }, "No findings: the workbook passed every check."));
+    setChildren(
+      findingsList,
+      ...groups,
+      findings.length === 0 &&
+        el("p", { class: "clean" }, "No findings: the workbook passed every check.")
+    );
     applyFilter();
   }
 
@@ -167,7 +221,9 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     template.textContent = result.template
       ? `Template: ${result.template.name} · ${result.template.unit} · ${SIGN_WORDS[result.template.sign] ?? result.template.sign}`
       : "Template: not recognised (see the first error).";
-    for (const severity of SEVERITIES) filterCounts.get(severity)!.textContent = `${SEVERITY_LABEL[severity].title}s (${counts[severity]})`;
+    for (const severity of SEVERITIES)
+      filterCounts.get(severity)!.textContent =
+        `${SEVERITY_LABEL[severity].title}s (${counts[severity]})`;
     copyFallback.hidden = true;
     renderFindings(result.findings);
     results.hidden = false;
@@ -215,7 +271,9 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     setBusy(true, "Writing the report sheet…");
     try {
       const written = await services.writeReportSheet(last.result, last.checkedAt);
-      announce(`Report written to the sheet "${written.sheet}" (${written.address}). Nothing else in the workbook changed.`);
+      announce(
+        `Report written to the sheet "${written.sheet}" (${written.address}). Nothing else in the workbook changed.`
+      );
     } catch (error) {
       announce(`The report sheet could not be written. ${errorText(error)}`, "error");
     } finally {
@@ -235,7 +293,9 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     copyFallback.hidden = false;
     copyFallback.focus();
     copyFallback.select();
-    announce("Copying is not allowed here: the findings are selected in the box below; press Ctrl+C to copy them.");
+    announce(
+      "Copying is not allowed here: the findings are selected in the box below; press Ctrl+C to copy them."
+    );
   }
 
   checkButton.addEventListener("click", () => void check());

@@ -15,13 +15,17 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? "" : String(value));
   }
-  element.append(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+  element.append(
+    ...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false)
+  );
   return element;
 }
 
 /** Replaces an element's children. */
 export function setChildren(parent: Element, ...children: Child[]): void {
-  parent.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+  parent.replaceChildren(
+    ...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false)
+  );
 }
 
 /**
@@ -32,10 +36,12 @@ export function rovingFocus(
   container: HTMLElement,
   itemSelector: string,
   keys: { next: string[]; previous: string[] },
-  onMove?: (item: HTMLElement) => void,
+  onMove?: (item: HTMLElement) => void
 ): void {
   container.addEventListener("keydown", (event) => {
-    const items = [...container.querySelectorAll<HTMLElement>(itemSelector)].filter((item) => !item.closest("[hidden]"));
+    const items = [...container.querySelectorAll<HTMLElement>(itemSelector)].filter(
+      (item) => !item.closest("[hidden]")
+    );
     const current = items.indexOf(event.target as HTMLElement);
     if (current < 0) return;
     let next: number;

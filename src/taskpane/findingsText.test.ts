@@ -40,8 +40,16 @@ describe("groupFindings", () => {
       finding({ severity: "error", sheet: "A" }),
       finding({ severity: "error", sheet: "B", address: "G24" }),
     ]);
-    expect(groups.map((g) => [g.severity, g.sheets.map((s) => [s.sheet, s.findings.length])])).toEqual([
-      ["error", [["B", 2], ["A", 1]]],
+    expect(
+      groups.map((g) => [g.severity, g.sheets.map((s) => [s.sheet, s.findings.length])])
+    ).toEqual([
+      [
+        "error",
+        [
+          ["B", 2],
+          ["A", 1],
+        ],
+      ],
       ["info", [["B", 1]]],
     ]);
   });
@@ -49,7 +57,10 @@ describe("groupFindings", () => {
 
 describe("findingsAsText", () => {
   it("should list each finding with its severity, place, message and rule under a summary line", () => {
-    const text = findingsAsText([finding({}), finding({ severity: "warning", rule: "funding-uplift", message: "Up 12%." })], "DSG deficit management plan");
+    const text = findingsAsText(
+      [finding({}), finding({ severity: "warning", rule: "funding-uplift", message: "Up 12%." })],
+      "DSG deficit management plan"
+    );
     expect(text.split("\n")).toEqual([
       "DSG check: DSG deficit management plan",
       "1 error · 1 warning",

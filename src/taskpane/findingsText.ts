@@ -3,10 +3,18 @@
  * Pure functions so the pane, its tests and anything else that shows findings agree on the wording.
  */
 import { quoteSheetName } from "../workbook/address";
-import { SEVERITIES, summarise, type Finding, type FindingSummary, type Severity } from "../validation/finding";
+import {
+  SEVERITIES,
+  summarise,
+  type Finding,
+  type FindingSummary,
+  type Severity,
+} from "../validation/finding";
 
 /** What the pane calls each severity: "info" findings are notes to the user. */
-export const SEVERITY_LABEL: Readonly<Record<Severity, { one: string; many: string; title: string }>> = {
+export const SEVERITY_LABEL: Readonly<
+  Record<Severity, { one: string; many: string; title: string }>
+> = {
   error: { one: "error", many: "errors", title: "Error" },
   warning: { one: "warning", many: "warnings", title: "Warning" },
   info: { one: "note", many: "notes", title: "Note" },
@@ -31,7 +39,9 @@ export function summaryLine(summary: FindingSummary): string {
 /** Where a finding points, as Excel writes a reference (`'Financial summary'!F24`); "Workbook" when nowhere. */
 export function findingPlace(finding: Finding): string {
   if (!finding.sheet) return "Workbook";
-  return finding.address ? `${quoteSheetName(finding.sheet)}!${finding.address}` : quoteSheetName(finding.sheet);
+  return finding.address
+    ? `${quoteSheetName(finding.sheet)}!${finding.address}`
+    : quoteSheetName(finding.sheet);
 }
 
 export interface SheetGroup {
@@ -62,7 +72,7 @@ export function groupFindings(findings: readonly Finding[]): SeverityGroup[] {
 export function findingsAsText(findings: readonly Finding[], templateName: string | null): string {
   const heading = `DSG check: ${templateName ?? "template not recognised"}`;
   const lines = findings.map(
-    (f) => `${SEVERITY_LABEL[f.severity].title}\t${findingPlace(f)}\t${f.message} [${f.rule}]`,
+    (f) => `${SEVERITY_LABEL[f.severity].title}\t${findingPlace(f)}\t${f.message} [${f.rule}]`
   );
   return [heading, summaryLine(summarise(findings)), "", ...lines].join("\n") + "\n";
 }

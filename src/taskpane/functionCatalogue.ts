@@ -14,25 +14,29 @@ export const FUNCTION_CATALOGUE: readonly FunctionEntry[] = [
   {
     id: "CUMULATIVE",
     signature: "DSG.CUMULATIVE(opening, in_year, [payments], [contributions], [adjustments])",
-    description: "Rolls the cumulative deficit forward and spills each year's carried-forward balance.",
+    description:
+      "Rolls the cumulative deficit forward and spills each year's carried-forward balance.",
     example: "=DSG.CUMULATIVE(35.214, C10:H10, C11:H11, C12:H12)",
   },
   {
     id: "RESIDUAL",
     signature: "DSG.RESIDUAL(opening, in_year, payments, [contributions], [payment_status])",
-    description: "The deficit left for the council after the DfE payments that will actually arrive.",
+    description:
+      "The deficit left for the council after the DfE payments that will actually arrive.",
     example: "=DSG.RESIDUAL(C5, C10:H10, C11:H11)",
   },
   {
     id: "HNSG",
     signature: "DSG.HNSG(deficit, [share], [ineligible])",
-    description: "The High Needs Stability Grant write-off: 90% of the high-needs deficit at 31 March 2026.",
+    description:
+      "The High Needs Stability Grant write-off: 90% of the high-needs deficit at 31 March 2026.",
     example: "=DSG.HNSG(C20, 0.9, C21)",
   },
   {
     id: "ROLLGAP",
     signature: "DSG.ROLLGAP(opening, in_year, payments, contributions, closing)",
-    description: "For each year, how far the reported carried-forward figure is from the roll-forward.",
+    description:
+      "For each year, how far the reported carried-forward figure is from the roll-forward.",
     example: "=DSG.ROLLGAP(C5, D10:H10, D11:H11, D12:H12, D14:H14)",
   },
   {
@@ -44,19 +48,22 @@ export const FUNCTION_CATALOGUE: readonly FunctionEntry[] = [
   {
     id: "UPLIFT",
     signature: "DSG.UPLIFT(base, rates, [periods])",
-    description: "Grows a base amount by each rate in turn, such as 3% a year for high-needs income.",
+    description:
+      "Grows a base amount by each rate in turn, such as 3% a year for high-needs income.",
     example: "=DSG.UPLIFT(85.6, 0.03, 5)",
   },
   {
     id: "COST",
     signature: "DSG.COST(caseload, unit_cost, [inflation])",
-    description: "High-needs cost per year: caseload by placement type times unit cost, with inflation.",
+    description:
+      "High-needs cost per year: caseload by placement type times unit cost, with inflation.",
     example: "=DSG.COST(C30:G34, B30:B34, 0.022)",
   },
   {
     id: "AYTOFY",
     signature: "DSG.AYTOFY(academic_year_values, [months_before_april])",
-    description: "Converts academic-year amounts (September to August) into financial years (April to March).",
+    description:
+      "Converts academic-year amounts (September to August) into financial years (April to March).",
     example: "=DSG.AYTOFY(C40:H40)",
   },
   {
@@ -68,7 +75,8 @@ export const FUNCTION_CATALOGUE: readonly FunctionEntry[] = [
   {
     id: "TRAJECTORY",
     signature: "DSG.TRAJECTORY(start, periods, [growth], [new_plans], [ceased], [mitigation])",
-    description: "Projects the number of EHCPs period by period from growth, new plans, ceased plans and mitigation.",
+    description:
+      "Projects the number of EHCPs period by period from growth, new plans, ceased plans and mitigation.",
     example: "=DSG.TRAJECTORY(1576, 12, 0, 34, 10)",
   },
 ];

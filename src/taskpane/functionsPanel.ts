@@ -23,13 +23,20 @@ export function createFunctionsPanel(announce: Announce): FunctionsPanel {
     try {
       const outcome = await services.insertFunction(entry, overwrite);
       if (outcome.inserted) {
-        announce(`Inserted ${entry.example} into ${outcome.address}. Change its ranges to point at your figures.`);
+        announce(
+          `Inserted ${entry.example} into ${outcome.address}. Change its ranges to point at your figures.`
+        );
       } else {
         confirming = entry;
-        announce(`${outcome.address} already holds ${outcome.previous}. Press the same Insert button again to replace it.`);
+        announce(
+          `${outcome.address} already holds ${outcome.previous}. Press the same Insert button again to replace it.`
+        );
       }
     } catch (error) {
-      announce(error instanceof Error ? error.message : "The function could not be inserted.", "error");
+      announce(
+        error instanceof Error ? error.message : "The function could not be inserted.",
+        "error"
+      );
     }
   }
 
@@ -39,7 +46,7 @@ export function createFunctionsPanel(announce: Announce): FunctionsPanel {
       { type: "button", class: "insert", disabled: true, "data-function": entry.id },
       "Insert ",
       el("span", { class: "visually-hidden" }, `DSG.${entry.id} `),
-      "into selected cell",
+      "into selected cell"
     );
     button.addEventListener("click", () => void insert(entry));
     buttons.push(button);
@@ -50,15 +57,19 @@ export function createFunctionsPanel(announce: Announce): FunctionsPanel {
       el("p", {}, entry.description),
       el("p", { class: "signature" }, el("code", {}, entry.signature)),
       el("p", { class: "example" }, "Example: ", el("code", {}, entry.example)),
-      button,
+      button
     );
   });
 
   const element = el(
     "div",
     {},
-    el("p", { class: "intro" }, "Functions in the DSG namespace. Type them like any Excel function, or insert an example and change its ranges."),
-    el("ul", { class: "functions" }, ...items),
+    el(
+      "p",
+      { class: "intro" },
+      "Functions in the DSG namespace. Type them like any Excel function, or insert an example and change its ranges."
+    ),
+    el("ul", { class: "functions" }, ...items)
   );
 
   return {

@@ -5,7 +5,14 @@
  */
 import { validateWorkbook } from "../validation/validate";
 import { RULES } from "../validation/rules/index";
-import { insertFunction, loadSettings, readOfficeWorkbook, saveSettings, selectCell, writeReportSheet } from "./office/index";
+import {
+  insertFunction,
+  loadSettings,
+  readOfficeWorkbook,
+  saveSettings,
+  selectCell,
+  writeReportSheet,
+} from "./office/index";
 import type { PaneServices } from "./services";
 import { thresholdFields } from "./thresholds";
 
@@ -18,7 +25,8 @@ export function officeServices(): PaneServices {
       return { template: template && { ...template, unit: template.unit.label }, findings };
     },
     selectCell,
-    writeReportSheet: (result, checkedAt) => writeReportSheet(result.findings, checkedAt, result.template?.name ?? null),
+    writeReportSheet: (result, checkedAt) =>
+      writeReportSheet(result.findings, checkedAt, result.template?.name ?? null),
     loadSettings,
     saveSettings,
     insertFunction: (entry, overwrite) => insertFunction(entry.example, { overwrite }),

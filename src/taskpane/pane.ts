@@ -27,23 +27,46 @@ export function mountPane(root: HTMLElement): Pane {
   const status = el("p", { class: "status", id: "status", role: "status", "aria-live": "polite" });
   const announce = (text: string, tone?: "error") => {
     status.classList.toggle("status-error", tone === "error");
-    // Clearing first makes screen readers repeat a message that happens to equal the previous one.
+    // Clearing first makes screen readers repeat a message that happens to equal the previous one. A timer,
+    // not an animation frame, so the message still arrives while the pane is hidden.
     status.textContent = "";
-    requestAnimationFrame(() => (status.textContent = text));
+    setTimeout(() => (status.textContent = text), 50);
   };
   const check = createCheckPanel(announce);
   const functions = createFunctionsPanel(announce);
   const settings = createSettingsPanel(announce);
-  const contents = { check: check.element, functions: functions.element, settings: settings.element };
+  const contents = {
+    check: check.element,
+    functions: functions.element,
+    settings: settings.element,
+  };
 
   const tabs = TABS.map((tab) =>
-    el("button", { type: "button", role: "tab", id: `tab-${tab.id}`, "aria-controls": `panel-${tab.id}`, "aria-selected": "false" }, tab.label),
+    el(
+      "button",
+      {
+        type: "button",
+        role: "tab",
+        id: `tab-${tab.id}`,
+        "aria-controls": `panel-${tab.id}`,
+        "aria-selected": "false",
+      },
+      tab.label
+    )
   );
   const panels = TABS.map((tab) => {
-    const panel = el("section", { role: "tabpanel", id: `panel-${tab.id}`, "aria-labelledby": `tab-${tab.id}`, hidden: true }, contents[tab.id]);
+    const panel = el(
+      "section",
+      { role: "tabpanel", id: `panel-${tab.id}`, "aria-labelledby": `tab-${tab.id}`, hidden: true },
+      contents[tab.id]
+    );
     return panel;
   });
-  const tabList = el("div", { role: "tablist", "aria-label": "DSG checker sections", class: "tabs" }, ...tabs);
+  const tabList = el(
+    "div",
+    { role: "tablist", "aria-label": "DSG checker sections", class: "tabs" },
+    ...tabs
+  );
 
   function selectTab(chosen: HTMLElement): void {
     tabs.forEach((tab, index) => {
@@ -60,7 +83,16 @@ export function mountPane(root: HTMLElement): Pane {
   });
   selectTab(tabs[0]);
 
-  root.replaceChildren(el("div", { class: "pane" }, el("h1", { class: "pane-title" }, "DSG checker"), tabList, status, ...panels));
+  root.replaceChildren(
+    el(
+      "div",
+      { class: "pane" },
+      el("h1", { class: "pane-title" }, "DSG checker"),
+      tabList,
+      status,
+      ...panels
+    )
+  );
 
   return {
     async start(services) {

@@ -40,8 +40,12 @@ describe("normaliseSettings", () => {
         template: "dsg-management-plan",
         unit: "£bn",
         sign: "deficit-positive",
-        thresholds: { "funding-uplift": { max: 0.2, min: "x" }, "unit-cost-jump": { jump: null }, bad: 3 },
-      }),
+        thresholds: {
+          "funding-uplift": { max: 0.2, min: "x" },
+          "unit-cost-jump": { jump: null },
+          bad: 3,
+        },
+      })
     ).toEqual({
       tolerance: null,
       template: "dsg-management-plan",

@@ -16,7 +16,13 @@ export interface PaneSettings {
   readonly thresholds: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
-export const DEFAULT_SETTINGS: PaneSettings = { tolerance: null, template: "auto", unit: "auto", sign: "auto", thresholds: {} };
+export const DEFAULT_SETTINGS: PaneSettings = {
+  tolerance: null,
+  template: "auto",
+  unit: "auto",
+  sign: "auto",
+  thresholds: {},
+};
 
 /** The choices offered in the settings form, in the users' words. */
 export const TEMPLATE_CHOICES: readonly { value: PaneSettings["template"]; label: string }[] = [
@@ -55,8 +61,10 @@ export function toValidationOptions(settings: PaneSettings): PaneValidationOptio
   };
 }
 
-const isOneOf = <T>(choices: readonly { value: T }[], value: unknown): value is T => choices.some((c) => c.value === value);
-const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const isOneOf = <T>(choices: readonly { value: T }[], value: unknown): value is T =>
+  choices.some((c) => c.value === value);
+const isNumber = (value: unknown): value is number =>
+  typeof value === "number" && Number.isFinite(value);
 
 /**
  * Reads settings saved by any earlier version, keeping each value that is still valid and falling back to
@@ -68,12 +76,15 @@ export function normaliseSettings(saved: unknown): PaneSettings {
   if (typeof raw.thresholds === "object" && raw.thresholds !== null) {
     for (const [rule, values] of Object.entries(raw.thresholds)) {
       if (typeof values !== "object" || values === null) continue;
-      const kept = Object.entries(values as Record<string, unknown>).filter((entry): entry is [string, number] => isNumber(entry[1]));
+      const kept = Object.entries(values as Record<string, unknown>).filter(
+        (entry): entry is [string, number] => isNumber(entry[1])
+      );
       if (kept.length > 0) thresholds[rule] = Object.fromEntries(kept);
     }
   }
   return {
-    tolerance: isNumber(raw.tolerance) && raw.tolerance >= 0 ? raw.tolerance : DEFAULT_SETTINGS.tolerance,
+    tolerance:
+      isNumber(raw.tolerance) && raw.tolerance >= 0 ? raw.tolerance : DEFAULT_SETTINGS.tolerance,
     template: isOneOf(TEMPLATE_CHOICES, raw.template) ? raw.template : DEFAULT_SETTINGS.template,
     unit: isOneOf(UNIT_CHOICES, raw.unit) ? raw.unit : DEFAULT_SETTINGS.unit,
     sign: isOneOf(SIGN_CHOICES, raw.sign) ? raw.sign : DEFAULT_SETTINGS.sign,

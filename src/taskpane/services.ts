@@ -37,14 +37,20 @@ export interface PaneServices {
   /** Activates the sheet and selects the cell or range. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Adds or replaces the report sheet; the only write a check ever makes, and only on request. */
-  writeReportSheet(result: CheckResult, checkedAt: Date): Promise<{ readonly sheet: string; readonly address: string }>;
+  writeReportSheet(
+    result: CheckResult,
+    checkedAt: Date
+  ): Promise<{ readonly sheet: string; readonly address: string }>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
   /**
    * Puts the function's example formula into the selected cell. A cell that already holds something is left
    * alone (`inserted: false`) unless `overwrite` is true, so the pane can ask first.
    */
-  insertFunction(entry: FunctionEntry, overwrite: boolean): Promise<{ readonly inserted: boolean; readonly address: string; readonly previous: string }>;
+  insertFunction(
+    entry: FunctionEntry,
+    overwrite: boolean
+  ): Promise<{ readonly inserted: boolean; readonly address: string; readonly previous: string }>;
   readonly thresholds: readonly ThresholdField[];
 }
 

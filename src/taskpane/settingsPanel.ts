@@ -22,12 +22,16 @@ export interface SettingsPanel {
   current(): PaneSettings;
 }
 
-function select<T extends string>(id: string, label: string, choices: readonly { value: T; label: string }[]): HTMLElement {
+function select<T extends string>(
+  id: string,
+  label: string,
+  choices: readonly { value: T; label: string }[]
+): HTMLElement {
   return el(
     "div",
     { class: "field" },
     el("label", { for: id }, label),
-    el("select", { id, name: id }, ...choices.map((c) => el("option", { value: c.value }, c.label))),
+    el("select", { id, name: id }, ...choices.map((c) => el("option", { value: c.value }, c.label)))
   );
 }
 
@@ -36,8 +40,15 @@ function numberField(id: string, label: string, hint: string): HTMLElement {
     "div",
     { class: "field" },
     el("label", { for: id }, label),
-    el("input", { id, name: id, type: "number", step: "any", inputmode: "decimal", "aria-describedby": `${id}-hint` }),
-    el("p", { class: "hint", id: `${id}-hint` }, hint),
+    el("input", {
+      id,
+      name: id,
+      type: "number",
+      step: "any",
+      inputmode: "decimal",
+      "aria-describedby": `${id}-hint`,
+    }),
+    el("p", { class: "hint", id: `${id}-hint` }, hint)
   );
 }
 
@@ -48,7 +59,12 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
   let settings = DEFAULT_SETTINGS;
   let services: PaneServices | null = null;
   const form = el("form", { class: "settings", novalidate: true });
-  const element = el("div", {}, el("p", { class: "intro" }, "Settings are kept in this workbook."), form);
+  const element = el(
+    "div",
+    {},
+    el("p", { class: "intro" }, "Settings are kept in this workbook."),
+    form
+  );
   setChildren(form, el("p", {}, "Settings appear when Excel is ready."));
 
   const input = (id: string) => form.elements.namedItem(id) as HTMLInputElement | HTMLSelectElement;
@@ -71,7 +87,8 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
     const thresholds: Record<string, Record<string, number>> = {};
     for (const field of services?.thresholds ?? []) {
       const value = number(thresholdId(field));
-      if (value !== null) thresholds[field.rule] = { ...thresholds[field.rule], [field.key]: value };
+      if (value !== null)
+        thresholds[field.rule] = { ...thresholds[field.rule], [field.key]: value };
     }
     return normaliseSettings({
       tolerance: number("tolerance"),
@@ -90,16 +107,27 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
       fill(values);
       announce(message);
     } catch (error) {
-      announce(error instanceof Error ? error.message : "The settings could not be saved.", "error");
+      announce(
+        error instanceof Error ? error.message : "The settings could not be saved.",
+        "error"
+      );
     }
   }
 
   function build(fields: readonly ThresholdField[]): void {
     const reset = el("button", { type: "button", id: "reset-settings" }, "Restore defaults");
-    reset.addEventListener("click", () => void save(DEFAULT_SETTINGS, "Settings restored to the defaults and saved in this workbook."));
+    reset.addEventListener(
+      "click",
+      () =>
+        void save(DEFAULT_SETTINGS, "Settings restored to the defaults and saved in this workbook.")
+    );
     setChildren(
       form,
-      numberField("tolerance", "Tolerance", "Largest gap accepted as rounding, in the sheet's unit. Blank: half a unit of the shown precision per figure."),
+      numberField(
+        "tolerance",
+        "Tolerance",
+        "Largest gap accepted as rounding, in the sheet's unit. Blank: half a unit of the shown precision per figure."
+      ),
       select("template", "Template", TEMPLATE_CHOICES),
       select("unit", "Money unit", UNIT_CHOICES),
       select("sign", "Sign convention", SIGN_CHOICES),
@@ -108,9 +136,20 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
           "fieldset",
           { class: "thresholds" },
           el("legend", {}, "Thresholds"),
-          ...fields.map((field) => numberField(thresholdId(field), field.label, `Default ${field.defaultValue}. Blank keeps the default.`)),
+          ...fields.map((field) =>
+            numberField(
+              thresholdId(field),
+              field.label,
+              `Default ${field.defaultValue}. Blank keeps the default.`
+            )
+          )
         ),
-      el("div", { class: "actions" }, el("button", { type: "submit", class: "primary", id: "save-settings" }, "Save settings"), reset),
+      el(
+        "div",
+        { class: "actions" },
+        el("button", { type: "submit", class: "primary", id: "save-settings" }, "Save settings"),
+        reset
+      )
     );
   }
 
@@ -127,7 +166,12 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
       try {
         settings = await given.loadSettings();
       } catch (error) {
-        announce(error instanceof Error ? error.message : "The saved settings could not be read; the defaults apply.", "error");
+        announce(
+          error instanceof Error
+            ? error.message
+            : "The saved settings could not be read; the defaults apply.",
+          "error"
+        );
       }
       fill(settings);
     },

@@ -10,7 +10,8 @@ export type ThemeName = "light" | "dark";
 export function applyTheme(theme: ThemeName, root: HTMLElement = document.documentElement): void {
   const tokens = theme === "dark" ? webDarkTheme : webLightTheme;
   // Set through the CSSOM: the Content-Security-Policy forbids inline style attributes, not this.
-  for (const [name, value] of Object.entries(tokens)) root.style.setProperty(`--${name}`, String(value));
+  for (const [name, value] of Object.entries(tokens))
+    root.style.setProperty(`--${name}`, String(value));
   root.style.setProperty("color-scheme", theme);
   root.dataset.theme = theme;
 }
@@ -19,7 +20,10 @@ export function applyTheme(theme: ThemeName, root: HTMLElement = document.docume
  * The theme to show: `?theme=dark|light` in the page address wins (the workbench and tests use it), then
  * Office's own theme when the host reports one, else light.
  */
-export function chooseTheme(search: string, officeTheme?: { isDarkTheme?: boolean } | null): ThemeName {
+export function chooseTheme(
+  search: string,
+  officeTheme?: { isDarkTheme?: boolean } | null
+): ThemeName {
   const asked = new URLSearchParams(search).get("theme");
   if (asked === "dark" || asked === "light") return asked;
   return officeTheme?.isDarkTheme ? "dark" : "light";

@@ -10,12 +10,21 @@ interface RuleWithDefaults {
 /** `costJumpPercent` → `cost jump (%)`, `allowedGap` → `allowed gap`. */
 export function thresholdName(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-  return words.endsWith(" percent") ? `${words.slice(0, -" percent".length)} (%)` : words === "percent" ? "limit (%)" : words;
+  return words.endsWith(" percent")
+    ? `${words.slice(0, -" percent".length)} (%)`
+    : words === "percent"
+      ? "limit (%)"
+      : words;
 }
 
 /** One field per threshold of every rule that has any, in registry order. */
 export function thresholdFields(rules: readonly RuleWithDefaults[]): ThresholdField[] {
   return rules.flatMap((rule) =>
-    Object.entries(rule.defaults).map(([key, defaultValue]) => ({ rule: rule.id, key, label: `${rule.title}: ${thresholdName(key)}`, defaultValue })),
+    Object.entries(rule.defaults).map(([key, defaultValue]) => ({
+      rule: rule.id,
+      key,
+      label: `${rule.title}: ${thresholdName(key)}`,
+      defaultValue,
+    }))
   );
 }

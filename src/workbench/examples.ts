@@ -23,9 +23,15 @@ interface FaultEntry {
   readonly fault: string;
 }
 
-const snapshots = import.meta.webpackContext("../../examples/snapshots", { recursive: true, regExp: /\.json$/ });
+const snapshots = import.meta.webpackContext("../../examples/snapshots", {
+  recursive: true,
+  regExp: /\.json$/,
+});
 // Looked up through a context so the page still builds while examples/faults.json is being written.
-const faultFiles = import.meta.webpackContext("../../examples", { recursive: false, regExp: /^\.\/faults\.json$/ });
+const faultFiles = import.meta.webpackContext("../../examples", {
+  recursive: false,
+  regExp: /^\.\/faults\.json$/,
+});
 const faults = faultFiles.keys().flatMap((key) => faultFiles(key) as FaultEntry[]);
 
 /** "./faulty/roll-forward.json" → "faulty/roll-forward", the name examples use for the .xlsx file too. */
@@ -33,12 +39,25 @@ const idOf = (key: string) => key.replace(/^\.\//, "").replace(/\.json$/, "");
 
 function describe(id: string): Pick<WorkbenchExample, "label" | "fault"> {
   const fault = faults.find((f) => f.file.replace(/^examples\//, "").replace(/\.xlsx$/, "") === id);
-  if (!fault) return { label: id.startsWith("variants/") ? `Layout variant: ${id.slice("variants/".length)}` : id };
+  if (!fault)
+    return {
+      label: id.startsWith("variants/") ? `Layout variant: ${id.slice("variants/".length)}` : id,
+    };
   const where = fault.sheet ? ` at ${quoteSheetName(fault.sheet)}!${fault.address}` : "";
-  return { label: `Faulty: ${fault.rule}`, fault: `Seeded fault: ${fault.fault} (expect ${fault.rule}${where}).` };
+  return {
+    label: `Faulty: ${fault.rule}`,
+    fault: `Seeded fault: ${fault.fault} (expect ${fault.rule}${where}).`,
+  };
 }
 
-const fromSnapshots: WorkbenchExample[] = [...new Set(snapshots.keys().filter((key) => key.startsWith("./")).map(idOf))]
+const fromSnapshots: WorkbenchExample[] = [
+  ...new Set(
+    snapshots
+      .keys()
+      .filter((key) => key.startsWith("./"))
+      .map(idOf)
+  ),
+]
   // Consistent samples first, then layout variants and faulty copies.
   .sort((a, b) => Number(a.includes("/")) - Number(b.includes("/")) || a.localeCompare(b))
   .map((id) => ({ id, ...describe(id), workbook: () => snapshots(`./${id}.json`) as Workbook }));

@@ -4,7 +4,15 @@
  * outlined and scrolled into view, and the selection is written out in words above the table.
  */
 import { columnLetters, parseA1, quoteSheetName } from "../workbook/address";
-import { cellValue, isCellError, usedBottomRight, type CellRange, type CellValue, type Sheet, type Workbook } from "../workbook/workbook";
+import {
+  cellValue,
+  isCellError,
+  usedBottomRight,
+  type CellRange,
+  type CellValue,
+  type Sheet,
+  type Workbook,
+} from "../workbook/workbook";
 import { el, makeTabStop, rovingFocus, setChildren } from "../taskpane/dom";
 
 /** Tables beyond this many rows are cut short: the workbench is for looking, not for editing a full plan. */
@@ -30,25 +38,39 @@ export function displayValue(value: CellValue, format: string): string {
   const decimals = /\.(0+)/.exec(format)?.[1].length;
   const percent = format.includes("%");
   const shown = percent ? value * 100 : value;
-  const text = decimals === undefined ? String(Number(shown.toPrecision(12))) : shown.toFixed(decimals);
+  const text =
+    decimals === undefined ? String(Number(shown.toPrecision(12))) : shown.toFixed(decimals);
   return percent ? `${text}%` : text;
 }
 
 function contains(range: CellRange | null, row: number, col: number): boolean {
-  return range !== null && row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
+  return (
+    range !== null &&
+    row >= range.top &&
+    row <= range.bottom &&
+    col >= range.left &&
+    col <= range.right
+  );
 }
 
 /** Builds the grid; `show` fills it. */
 export function createGrid(): GridView {
   const tabs = el("div", { role: "tablist", "aria-label": "Sheets", class: "sheet-tabs" });
   const caption = el("p", { class: "grid-selection", id: "grid-selection" });
-  const scroller = el("div", { class: "grid-scroll", id: "grid-sheet", tabindex: 0, role: "tabpanel" });
+  const scroller = el("div", {
+    class: "grid-scroll",
+    id: "grid-sheet",
+    tabindex: 0,
+    role: "tabpanel",
+  });
   const element = el("div", { class: "grid" }, caption, scroller, tabs);
   let workbook: Workbook = { sheets: [] };
   let active = "";
   let selection: Selection | null = null;
 
-  rovingFocus(tabs, "[role=tab]", { next: ["ArrowRight"], previous: ["ArrowLeft"] }, (tab) => activate(tab.dataset.sheet ?? ""));
+  rovingFocus(tabs, "[role=tab]", { next: ["ArrowRight"], previous: ["ArrowLeft"] }, (tab) =>
+    activate(tab.dataset.sheet ?? "")
+  );
   tabs.addEventListener("click", (event) => {
     const tab = (event.target as Element).closest<HTMLElement>("[role=tab]");
     if (tab) activate(tab.dataset.sheet ?? "");
@@ -68,7 +90,12 @@ export function createGrid(): GridView {
     const picked = selection?.sheet === sheet.name ? parseA1(selection.address) : null;
     // Row and column headers start at 1 and A, as in Excel, so addresses in findings can be read off.
     const cols = Array.from({ length: right + 1 }, (_, c) => c);
-    const head = el("tr", {}, el("td", { class: "corner" }), ...cols.map((c) => el("th", { scope: "col" }, columnLetters(c))));
+    const head = el(
+      "tr",
+      {},
+      el("td", { class: "corner" }),
+      ...cols.map((c) => el("th", { scope: "col" }, columnLetters(c)))
+    );
     const rows = Array.from({ length: lastRow + 1 }, (_, r) =>
       el(
         "tr",
@@ -80,18 +107,28 @@ export function createGrid(): GridView {
           const selected = contains(picked, r, c);
           return el(
             "td",
-            { class: [typeof value === "number" ? "number" : "", selected ? "selected" : ""].join(" ").trim() || undefined, "data-cell": `${columnLetters(c)}${r + 1}` },
-            displayValue(value, format),
+            {
+              class:
+                [typeof value === "number" ? "number" : "", selected ? "selected" : ""]
+                  .join(" ")
+                  .trim() || undefined,
+              "data-cell": `${columnLetters(c)}${r + 1}`,
+            },
+            displayValue(value, format)
           );
-        }),
-      ),
+        })
+      )
     );
     return el(
       "table",
       {},
-      el("caption", { class: "visually-hidden" }, `${sheet.name}${lastRow < bottom ? `, first ${MAX_ROWS} rows` : ""}`),
+      el(
+        "caption",
+        { class: "visually-hidden" },
+        `${sheet.name}${lastRow < bottom ? `, first ${MAX_ROWS} rows` : ""}`
+      ),
       el("thead", {}, head),
-      el("tbody", {}, ...rows),
+      el("tbody", {}, ...rows)
     );
   }
 
@@ -101,16 +138,25 @@ export function createGrid(): GridView {
     const tabButtons = workbook.sheets.map((s, index) =>
       el(
         "button",
-        { type: "button", role: "tab", id: `sheet-tab-${index}`, "data-sheet": s.name, "aria-selected": String(s.name === active), "aria-controls": "grid-sheet" },
-        s.name,
-      ),
+        {
+          type: "button",
+          role: "tab",
+          id: `sheet-tab-${index}`,
+          "data-sheet": s.name,
+          "aria-selected": String(s.name === active),
+          "aria-controls": "grid-sheet",
+        },
+        s.name
+      )
     );
     setChildren(tabs, ...tabButtons);
     const activeTab = tabButtons.find((b) => b.dataset.sheet === active);
     if (activeTab) scroller.setAttribute("aria-labelledby", activeTab.id);
     makeTabStop(tabButtons, activeTab);
     setChildren(scroller, sheet ? renderTable(sheet) : el("p", {}, "No sheets."));
-    caption.textContent = selection ? `Selected: ${quoteSheetName(selection.sheet)}!${selection.address}` : "Nothing selected yet.";
+    caption.textContent = selection
+      ? `Selected: ${quoteSheetName(selection.sheet)}!${selection.address}`
+      : "Nothing selected yet.";
     scroller.querySelector(".selected")?.scrollIntoView({ block: "center", inline: "center" });
   }
 
@@ -118,7 +164,11 @@ export function createGrid(): GridView {
     element,
     show(next, nextSelection) {
       workbook = next;
-      if (nextSelection && (nextSelection.sheet !== selection?.sheet || nextSelection.address !== selection?.address)) active = nextSelection.sheet;
+      if (
+        nextSelection &&
+        (nextSelection.sheet !== selection?.sheet || nextSelection.address !== selection?.address)
+      )
+        active = nextSelection.sheet;
       selection = nextSelection;
       render();
     },

@@ -5,5 +5,8 @@ interface WebpackContext {
 }
 
 interface ImportMeta {
-  webpackContext(request: string, options?: { recursive?: boolean; regExp?: RegExp }): WebpackContext;
+  webpackContext(
+    request: string,
+    options?: { recursive?: boolean; regExp?: RegExp }
+  ): WebpackContext;
 }

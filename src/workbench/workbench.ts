@@ -24,13 +24,22 @@ const paneRoot = document.getElementById("app") as HTMLElement;
 const theme = chooseTheme(location.search);
 applyTheme(theme);
 
-const picker = el("select", { id: "example" }, ...EXAMPLES.map((example) => el("option", { value: example.id }, example.label)));
+const picker = el(
+  "select",
+  { id: "example" },
+  ...EXAMPLES.map((example) => el("option", { value: example.id }, example.label))
+);
 const fault = el("p", { class: "example-fault", id: "example-fault" });
 const grid = createGrid();
 book.replaceChildren(
-  el("div", { class: "example-picker" }, el("label", { for: "example" }, "Sample workbook"), picker),
+  el(
+    "div",
+    { class: "example-picker" },
+    el("label", { for: "example" }, "Sample workbook"),
+    picker
+  ),
   fault,
-  grid.element,
+  grid.element
 );
 
 let host: Host | null = null;
@@ -55,7 +64,8 @@ async function open(example: WorkbenchExample): Promise<void> {
 // Clicking a cell selects it as a user would, so "Insert into selected cell" has somewhere to go.
 grid.element.addEventListener("click", (event) => {
   const cell = (event.target as Element).closest<HTMLElement>("td[data-cell]");
-  const sheet = grid.element.querySelector<HTMLElement>("[role=tab][aria-selected=true]")?.dataset.sheet;
+  const sheet = grid.element.querySelector<HTMLElement>("[role=tab][aria-selected=true]")?.dataset
+    .sheet;
   if (host && cell?.dataset.cell && sheet) host.selectByUser(sheet, cell.dataset.cell);
 });
 
@@ -64,7 +74,8 @@ picker.addEventListener("change", () => {
   if (example) void open(example);
 });
 
-const first = EXAMPLES.find((e) => e.id === new URLSearchParams(location.search).get("example")) ?? EXAMPLES[0];
+const first =
+  EXAMPLES.find((e) => e.id === new URLSearchParams(location.search).get("example")) ?? EXAMPLES[0];
 const ready = open(first);
 window.workbench = {
   get host() {

@@ -40,7 +40,8 @@ export interface Session {
 
 /** Builds dist/ when a test file runs on its own (`npm test` builds first). */
 function ensureBuild(): void {
-  if (existsSync(path.join(DIST, "workbench.html")) && existsSync(path.join(DIST, "taskpane.html"))) return;
+  if (existsSync(path.join(DIST, "workbench.html")) && existsSync(path.join(DIST, "taskpane.html")))
+    return;
   execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
 }
 
@@ -49,7 +50,9 @@ export async function openSession(): Promise<Session> {
   ensureBuild();
   // A variable path keeps TypeScript from demanding types for the plain-JavaScript server module.
   const serverModule = pathToFileURL(path.join(ROOT, "scripts/serve.mjs")).href;
-  const { startServer } = (await import(serverModule)) as { startServer(options: object): Promise<Server> };
+  const { startServer } = (await import(serverModule)) as {
+    startServer(options: object): Promise<Server>;
+  };
   const server = await startServer({ dir: DIST, port: 0, protocol: "http" });
   // A fresh profile each run: no cached pages, cookies or settings from anything else.
   const profile = mkdtempSync(path.join(tmpdir(), "dsg-chromium-"));

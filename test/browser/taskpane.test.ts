@@ -22,11 +22,14 @@ interface HostView {
 }
 
 const ROOT = path.resolve(__dirname, "../..");
-const FAULTS = JSON.parse(readFileSync(path.join(ROOT, "examples/faults.json"), "utf8")) as FaultEntry[];
+const FAULTS = JSON.parse(
+  readFileSync(path.join(ROOT, "examples/faults.json"), "utf8")
+) as FaultEntry[];
 const AXE = readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const README_IMAGE = path.join(ROOT, "docs/images/taskpane-light.png");
 /** The id the workbench gives a faulty copy: its path under examples/ without extension. */
-const exampleId = (fault: FaultEntry) => fault.file.replace(/^examples\//, "").replace(/\.xlsx$/, "");
+const exampleId = (fault: FaultEntry) =>
+  fault.file.replace(/^examples\//, "").replace(/\.xlsx$/, "");
 
 let session: Session;
 
@@ -79,13 +82,22 @@ async function tabTo(page: Page, selector: string, backwards = false): Promise<v
 function axeViolations(page: Page, context: string): Promise<string[]> {
   return page.evaluate(async (selector) => {
     type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Element | Document): Promise<AxeResult> } }).axe;
-    const result = await axe.run(selector === "document" ? document : (document.querySelector(selector) as Element));
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    const axe = (
+      window as unknown as { axe: { run(context: Element | Document): Promise<AxeResult> } }
+    ).axe;
+    const result = await axe.run(
+      selector === "document" ? document : (document.querySelector(selector) as Element)
+    );
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+    );
   }, context);
 }
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute("data-address") || "");
+const focused = (page: Page) =>
+  page.evaluate(
+    () => document.activeElement?.id || document.activeElement?.getAttribute("data-address") || ""
+  );
 
 describe("task pane page", () => {
   it("should show its title and a disabled Check button until Office is ready", async () => {
@@ -95,14 +107,16 @@ describe("task pane page", () => {
       route.fulfill({
         contentType: "text/javascript",
         body: "window.Office = { context: {}, onReady: () => new Promise((resolve) => (window.officeReady = resolve)) };",
-      }),
+      })
     );
     await page.goto("taskpane.html");
     await expect(page.textContent("h1")).resolves.toBe("DSG checker");
     const button = page.locator("#check-workbook");
     await expect(button.textContent()).resolves.toBe("Loading…");
     await expect(button.isDisabled()).resolves.toBe(true);
-    await page.evaluate(() => (window as unknown as { officeReady(info: object): void }).officeReady({ host: null }));
+    await page.evaluate(() =>
+      (window as unknown as { officeReady(info: object): void }).officeReady({ host: null })
+    );
     await page.locator("#status", { hasText: "open it in Excel" }).waitFor();
     await page.close();
   });
@@ -135,7 +149,9 @@ describe("workbench", () => {
     const { page, errors } = await openWorkbench("?example=dsg-management-plan");
     const summary = await check(page);
     expect(summary).toMatch(/^0 errors/);
-    await expect(page.textContent("#check-template")).resolves.toContain("DSG deficit management plan");
+    await expect(page.textContent("#check-template")).resolves.toContain(
+      "DSG deficit management plan"
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -146,15 +162,23 @@ describe("workbench", () => {
     for (const fault of FAULTS) {
       await openExample(page, exampleId(fault));
       await check(page);
-      const finding = page.locator(`button.finding[data-rule="${fault.rule}"][data-address="${fault.address}"]`).first();
+      const finding = page
+        .locator(`button.finding[data-rule="${fault.rule}"][data-address="${fault.address}"]`)
+        .first();
       if ((await finding.count()) === 0) {
         missing.push(`${fault.rule} at ${fault.sheet}!${fault.address}`);
         continue;
       }
       await finding.click();
       if (fault.address) {
-        await page.waitForFunction((want) => window.workbench.host.selection.address === want, fault.address);
-        expect((await host(page)).selection).toEqual({ sheet: fault.sheet, address: fault.address });
+        await page.waitForFunction(
+          (want) => window.workbench.host.selection.address === want,
+          fault.address
+        );
+        expect((await host(page)).selection).toEqual({
+          sheet: fault.sheet,
+          address: fault.address,
+        });
         await expect(page.textContent("#grid-selection")).resolves.toContain(fault.address);
       }
     }
@@ -181,20 +205,31 @@ describe("workbench", () => {
       const second = await focused(page);
       expect(second).not.toBe(first);
       await page.keyboard.press(" ");
-      await page.waitForFunction((want) => window.workbench.host.selection.address === want, second);
+      await page.waitForFunction(
+        (want) => window.workbench.host.selection.address === want,
+        second
+      );
     }
 
     // Filter: Space on the Errors box hides the errors.
     await tabTo(page, "#show-error", true);
     await page.keyboard.press(" ");
-    await expect(page.locator('.severity-group[data-severity="error"]').isHidden()).resolves.toBe(true);
+    await expect(page.locator('.severity-group[data-severity="error"]').isHidden()).resolves.toBe(
+      true
+    );
     await page.keyboard.press(" ");
-    await expect(page.locator('.severity-group[data-severity="error"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.severity-group[data-severity="error"]').isVisible()).resolves.toBe(
+      true
+    );
 
     await tabTo(page, "#write-report", true);
     await page.keyboard.press("Enter");
     await page.locator("#status", { hasText: "Report written" }).waitFor();
-    expect((await host(page)).writes.some((w) => w.kind === "sheet-added" && w.sheet === "DSG check report")).toBe(true);
+    expect(
+      (await host(page)).writes.some(
+        (w) => w.kind === "sheet-added" && w.sheet === "DSG check report"
+      )
+    ).toBe(true);
 
     // The tabs: arrows move between them.
     await tabTo(page, "#tab-check", true);
@@ -217,19 +252,25 @@ describe("workbench", () => {
     await page.click("#tab-check");
     await check(page);
     expect((await host(page)).writes).toEqual([]);
-    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(0);
+    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(
+      0
+    );
 
     await page.click("#write-report");
     await page.locator("#status", { hasText: "Report written" }).waitFor();
     const writes = (await host(page)).writes;
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.filter((w) => w.sheet !== "DSG check report")).toEqual([]);
-    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(1);
+    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(
+      1
+    );
 
     // Writing again replaces the sheet rather than adding a second one.
     await page.click("#write-report");
     await page.locator("#status", { hasText: "Report written" }).waitFor();
-    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(1);
+    await expect(page.locator("[role=tab]", { hasText: "DSG check report" }).count()).resolves.toBe(
+      1
+    );
     await page.close();
   });
 
@@ -254,7 +295,7 @@ describe("workbench", () => {
     await page.click("#check-workbook");
     await page.locator(".progress").waitFor();
     await expect(page.textContent("#check-stage")).resolves.not.toBe("");
-    await expect(page.textContent("#status")).resolves.toContain("Checking the workbook");
+    await page.locator("#status", { hasText: "Checking the workbook" }).waitFor();
     await page.evaluate(() => window.workbench.host.setCellEditMode(false));
     await page.locator("#status", { hasText: "Check finished" }).waitFor();
     await expect(page.locator(".progress").isHidden()).resolves.toBe(true);
@@ -276,7 +317,10 @@ describe("workbench", () => {
     const { page } = await openWorkbench(`?example=${exampleId(fault)}`);
     await check(page);
     await page.evaluate(() => {
-      const clipboard = { writeText: async (text: string) => void ((window as unknown as { copied: string }).copied = text) };
+      const clipboard = {
+        writeText: async (text: string) =>
+          void ((window as unknown as { copied: string }).copied = text),
+      };
       Object.defineProperty(navigator, "clipboard", { value: clipboard, configurable: true });
     });
     await page.click("#copy-findings");
@@ -286,7 +330,10 @@ describe("workbench", () => {
     expect(copied).toContain(`'${fault.sheet}'!${fault.address}`);
 
     await page.evaluate(() => {
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("blocked")) }, configurable: true });
+      Object.defineProperty(navigator, "clipboard", {
+        value: { writeText: () => Promise.reject(new Error("blocked")) },
+        configurable: true,
+      });
       document.execCommand = () => false;
     });
     await page.click("#copy-findings");
@@ -327,28 +374,31 @@ describe("workbench", () => {
     await page.close();
   });
 
-  it.each(["light", "dark"])("should have no axe violations in the %s theme with findings open", async (theme) => {
-    const fault = FAULTS.find((f) => f.rule === "roll-forward") as FaultEntry;
-    const { page } = await openWorkbench(`?theme=${theme}&example=${exampleId(fault)}`);
-    await check(page);
-    await page.locator("button.finding").first().click();
-    // Evaluated through the debugging protocol: the page's Content-Security-Policy rightly forbids inline scripts.
-    await page.evaluate(AXE);
-    expect(await axeViolations(page, "document")).toEqual([]);
+  it.each(["light", "dark"])(
+    "should have no axe violations in the %s theme with findings open",
+    async (theme) => {
+      const fault = FAULTS.find((f) => f.rule === "roll-forward") as FaultEntry;
+      const { page } = await openWorkbench(`?theme=${theme}&example=${exampleId(fault)}`);
+      await check(page);
+      await page.locator("button.finding").first().click();
+      // Evaluated through the debugging protocol: the page's Content-Security-Policy rightly forbids inline scripts.
+      await page.evaluate(AXE);
+      expect(await axeViolations(page, "document")).toEqual([]);
 
-    await page.locator("#app").screenshot({ path: path.join(OUTPUT, `taskpane-${theme}.png`) });
-    await page.screenshot({ path: path.join(OUTPUT, `workbench-${theme}.png`) });
-    if (theme === "light" && (process.env.UPDATE_SCREENSHOTS || !existsSync(README_IMAGE))) {
-      mkdirSync(path.dirname(README_IMAGE), { recursive: true });
-      copyFileSync(path.join(OUTPUT, "taskpane-light.png"), README_IMAGE);
-    }
+      await page.locator("#app").screenshot({ path: path.join(OUTPUT, `taskpane-${theme}.png`) });
+      await page.screenshot({ path: path.join(OUTPUT, `workbench-${theme}.png`) });
+      if (theme === "light" && (process.env.UPDATE_SCREENSHOTS || !existsSync(README_IMAGE))) {
+        mkdirSync(path.dirname(README_IMAGE), { recursive: true });
+        copyFileSync(path.join(OUTPUT, "taskpane-light.png"), README_IMAGE);
+      }
 
-    for (const tab of ["#tab-functions", "#tab-settings"]) {
-      await page.click(tab);
-      expect(await axeViolations(page, "#app")).toEqual([]);
+      for (const tab of ["#tab-functions", "#tab-settings"]) {
+        await page.click(tab);
+        expect(await axeViolations(page, "#app")).toEqual([]);
+      }
+      await page.close();
     }
-    await page.close();
-  });
+  );
 
   it("should make no request outside its own origin", () => {
     const outside = session.requests.filter((url) => !url.startsWith(session.baseUrl));
