@@ -126,7 +126,7 @@ async function findUsedAreas(
 ): Promise<{ areas: (UsedArea | null)[]; merges: CellRange[][] }> {
   const usedRanges = sheets.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("address,rowCount,columnCount,cellCount,rowIndex,columnIndex");
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
     return used;
   });
   // The formatted used range (valuesOnly false) also covers merged blank cells; on a Worksheet it never fails.
