@@ -5,7 +5,13 @@
  * seeded error flows through the dependent formulas exactly as it would in Excel.
  */
 import Decimal from "decimal.js";
-import type { CellRange, CellValue, Sheet, SheetVisibility, Workbook } from "../src/workbook/workbook";
+import type {
+  CellRange,
+  CellValue,
+  Sheet,
+  SheetVisibility,
+  Workbook,
+} from "../src/workbook/workbook";
 import { isCellError } from "../src/workbook/workbook";
 import { parseA1 } from "../src/workbook/address";
 
@@ -66,7 +72,16 @@ export class SheetDraft {
   toSheet(evaluate: (row: number, col: number) => CellValue): Sheet {
     const positions = [...this.cells.keys()].map(unkey);
     if (positions.length === 0) {
-      return { name: this.name, visibility: this.visibility, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges: this.merges };
+      return {
+        name: this.name,
+        visibility: this.visibility,
+        top: 0,
+        left: 0,
+        values: [],
+        formulas: [],
+        numberFormats: [],
+        merges: this.merges,
+      };
     }
     const top = Math.min(...positions.map((p) => p[0]));
     const left = Math.min(...positions.map((p) => p[1]));
@@ -83,7 +98,16 @@ export class SheetDraft {
       numberFormats[r - top][c - left] = cell.format;
     }
     const merges = [...this.merges].sort((a, b) => a.top - b.top || a.left - b.left);
-    return { name: this.name, visibility: this.visibility, top, left, values, formulas, numberFormats, merges };
+    return {
+      name: this.name,
+      visibility: this.visibility,
+      top,
+      left,
+      values,
+      formulas,
+      numberFormats,
+      merges,
+    };
   }
 }
 
@@ -122,12 +146,21 @@ export class WorkbookDraft {
 }
 
 /** A cell's value, evaluating (once) the formulas it depends on. */
-function valueAt(sheet: SheetDraft, row: number, col: number, memo: Map<string, CellValue>): CellValue {
+function valueAt(
+  sheet: SheetDraft,
+  row: number,
+  col: number,
+  memo: Map<string, CellValue>
+): CellValue {
   const cell = sheet.get(row, col);
   if (!cell) return null;
   if (!cell.formula) return cell.value;
   const k = key(row, col);
-  if (!memo.has(k)) memo.set(k, evaluateFormula(cell.formula, (r, c) => valueAt(sheet, r, c, memo)));
+  if (!memo.has(k))
+    memo.set(
+      k,
+      evaluateFormula(cell.formula, (r, c) => valueAt(sheet, r, c, memo))
+    );
   return memo.get(k)!;
 }
 
@@ -147,7 +180,10 @@ class FormulaError {
  * binary rounding noise.
  */
 export function evaluateFormula(formula: string, lookup: Lookup): CellValue {
-  const tokens = formula.replace(/^=/, "").match(/\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|SUM|[-+*(),]/g) ?? [];
+  const tokens =
+    formula
+      .replace(/^=/, "")
+      .match(/\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|SUM|[-+*(),]/g) ?? [];
   let at = 0;
   const peek = () => tokens[at];
   const next = () => tokens[at++];

@@ -49,6 +49,9 @@ export function buildExamples(): Example[] {
     { name: "safety-valve-return", workbook: safetyValveReturn() },
     { name: "wiltshire-2024-08-summary", workbook: wiltshireSummaryTable() },
     ...faultyExamples().map(({ name, workbook }) => ({ name, workbook })),
-    ...Object.entries(VARIANTS).map(([name, build]) => ({ name: `variants/${name}`, workbook: build() })),
+    ...Object.entries(VARIANTS).map(([name, build]) => ({
+      name: `variants/${name}`,
+      workbook: build(),
+    })),
   ];
 }

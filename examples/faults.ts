@@ -40,7 +40,12 @@ const census = (y: number) => y - WILTSHIRE_PLAN.firstYear - 1;
 const address = (ref: DraftRef) => a1(ref.row, ref.col);
 
 /** A fault in the management plan: `mutate` changes the fresh plan and returns the cell to point at. */
-function planFault(rule: string, severity: Severity, fault: string, mutate: (plan: BuiltPlan, edit: Editor) => DraftRef): Fault {
+function planFault(
+  rule: string,
+  severity: Severity,
+  fault: string,
+  mutate: (plan: BuiltPlan, edit: Editor) => DraftRef
+): Fault {
   return {
     rule,
     severity,
@@ -52,7 +57,12 @@ function planFault(rule: string, severity: Severity, fault: string, mutate: (pla
   };
 }
 
-function returnFault(rule: string, severity: Severity, fault: string, mutate: (sv: BuiltReturn, edit: Editor) => DraftRef): Fault {
+function returnFault(
+  rule: string,
+  severity: Severity,
+  fault: string,
+  mutate: (sv: BuiltReturn, edit: Editor) => DraftRef
+): Fault {
   return {
     rule,
     severity,
@@ -88,14 +98,22 @@ const FAULTS: readonly Fault[] = [
   {
     rule: "template-recognised",
     severity: "error",
-    fault: "A budget monitoring workbook of another kind (cost centres and staffing), not a DSG template.",
+    fault:
+      "A budget monitoring workbook of another kind (cost centres and staffing), not a DSG template.",
     seed: () => ({ draft: otherKindOfWorkbook(), at: null }),
   },
-  planFault("bad-value", "error", 'The 2025-26 "Hospital education services" figure is the text "tbc" instead of a number.', (plan, edit) =>
-    edit.type(plan.cells.at("highNeeds.line.Hospital education services", year(2025)), "tbc"),
+  planFault(
+    "bad-value",
+    "error",
+    'The 2025-26 "Hospital education services" figure is the text "tbc" instead of a number.',
+    (plan, edit) =>
+      edit.type(plan.cells.at("highNeeds.line.Hospital education services", year(2025)), "tbc")
   ),
-  planFault("year-sequence", "error", 'The Financial summary year heading "2026-27" is written "2027-28", so 2027-28 appears twice.', (plan, edit) =>
-    edit.type(plan.cells.at("years", year(2026)), "2027-28"),
+  planFault(
+    "year-sequence",
+    "error",
+    'The Financial summary year heading "2026-27" is written "2027-28", so 2027-28 appears twice.',
+    (plan, edit) => edit.type(plan.cells.at("years", year(2026)), "2027-28")
   ),
   planFault(
     "sign-convention",
@@ -105,34 +123,81 @@ const FAULTS: readonly Fault[] = [
       plan.figures.years.forEach((_, i) => {
         const payment = plan.cells.at("summary.dfePayments", i);
         edit.type(payment, -(plan.draft.cell(payment).value as number) || 0);
-        const [bf, iy, dfe, la, other] = ["broughtForward", "inYear", "dfePayments", "laContribution", "otherAdjustments"].map((k) =>
-          address(plan.cells.at(`summary.${k}`, i)),
+        const [bf, iy, dfe, la, other] = [
+          "broughtForward",
+          "inYear",
+          "dfePayments",
+          "laContribution",
+          "otherAdjustments",
+        ].map((k) => address(plan.cells.at(`summary.${k}`, i)));
+        edit.formula(
+          plan.cells.at("summary.carriedForward", i),
+          `=${bf}+${iy}-${dfe}+${la}+${other}`
         );
-        edit.formula(plan.cells.at("summary.carriedForward", i), `=${bf}+${iy}-${dfe}+${la}+${other}`);
       });
-      return plan.cells.at("summary.dfePayments", plan.figures.input.dfePayments.findIndex((p) => p !== 0));
-    },
+      return plan.cells.at(
+        "summary.dfePayments",
+        plan.figures.input.dfePayments.findIndex((p) => p !== 0)
+      );
+    }
   ),
-  planFault("roll-forward", "error", "The 2028-29 carried-forward formula leaves out the in-year result (a £0.194m surplus), so it does not roll forward.", (plan, edit) => {
-    const i = year(2028);
-    const [bf, dfe, la, other] = ["broughtForward", "dfePayments", "laContribution", "otherAdjustments"].map((k) => address(plan.cells.at(`summary.${k}`, i)));
-    return edit.formula(plan.cells.at("summary.carriedForward", i), `=${bf}+${dfe}+${la}+${other}`);
-  }),
-  planFault("opening-balance", "error", "The 2026-27 brought-forward formula points at the 2025-26 brought-forward cell instead of the 2025-26 carried-forward cell.", (plan, edit) =>
-    edit.formula(plan.cells.at("summary.broughtForward", year(2026)), `=${address(plan.cells.at("summary.broughtForward", year(2025)))}`),
+  planFault(
+    "roll-forward",
+    "error",
+    "The 2028-29 carried-forward formula leaves out the in-year result (a £0.194m surplus), so it does not roll forward.",
+    (plan, edit) => {
+      const i = year(2028);
+      const [bf, dfe, la, other] = [
+        "broughtForward",
+        "dfePayments",
+        "laContribution",
+        "otherAdjustments",
+      ].map((k) => address(plan.cells.at(`summary.${k}`, i)));
+      return edit.formula(
+        plan.cells.at("summary.carriedForward", i),
+        `=${bf}+${dfe}+${la}+${other}`
+      );
+    }
   ),
-  planFault("block-total", "error", "The 2024-25 total DSG in-year deficit formula leaves out the early years block (£0.200m).", (plan, edit) => {
-    const i = year(2024);
-    const blocks = ["schools", "cssb", "highNeeds"].map((b) => address(plan.cells.at(`${b}.inYear`, i)));
-    return edit.formula(plan.cells.at("summary.inYear", i), `=${blocks.join("+")}`);
-  }),
-  planFault("block-result", "error", "The schools block 2025-26 in-year formula leaves out the block movement (the £1.500m transfer out).", (plan, edit) => {
-    const i = year(2025);
-    const [spend, alloc, other] = ["expenditure", "allocation", "other"].map((k) => address(plan.cells.at(`schools.${k}`, i)));
-    return edit.formula(plan.cells.at("schools.inYear", i), `=${spend}-(${alloc}+${other})`);
-  }),
-  planFault("block-movements", "error", "The schools block 2026-27 movement is typed -1.000 while the high needs block still receives 1.500, so movements net to £0.500m.", (plan, edit) =>
-    edit.type(plan.cells.at("schools.movements", year(2026)), -1),
+  planFault(
+    "opening-balance",
+    "error",
+    "The 2026-27 brought-forward formula points at the 2025-26 brought-forward cell instead of the 2025-26 carried-forward cell.",
+    (plan, edit) =>
+      edit.formula(
+        plan.cells.at("summary.broughtForward", year(2026)),
+        `=${address(plan.cells.at("summary.broughtForward", year(2025)))}`
+      )
+  ),
+  planFault(
+    "block-total",
+    "error",
+    "The 2024-25 total DSG in-year deficit formula leaves out the early years block (£0.200m).",
+    (plan, edit) => {
+      const i = year(2024);
+      const blocks = ["schools", "cssb", "highNeeds"].map((b) =>
+        address(plan.cells.at(`${b}.inYear`, i))
+      );
+      return edit.formula(plan.cells.at("summary.inYear", i), `=${blocks.join("+")}`);
+    }
+  ),
+  planFault(
+    "block-result",
+    "error",
+    "The schools block 2025-26 in-year formula leaves out the block movement (the £1.500m transfer out).",
+    (plan, edit) => {
+      const i = year(2025);
+      const [spend, alloc, other] = ["expenditure", "allocation", "other"].map((k) =>
+        address(plan.cells.at(`schools.${k}`, i))
+      );
+      return edit.formula(plan.cells.at("schools.inYear", i), `=${spend}-(${alloc}+${other})`);
+    }
+  ),
+  planFault(
+    "block-movements",
+    "error",
+    "The schools block 2026-27 movement is typed -1.000 while the high needs block still receives 1.500, so movements net to £0.500m.",
+    (plan, edit) => edit.type(plan.cells.at("schools.movements", year(2026)), -1)
   ),
   planFault(
     "schools-block-transfer",
@@ -141,7 +206,7 @@ const FAULTS: readonly Fault[] = [
     (plan, edit) => {
       edit.type(plan.cells.at("highNeeds.movements", year(2026)), 3.3);
       return edit.type(plan.cells.at("schools.movements", year(2026)), -3.3);
-    },
+    }
   ),
   planFault(
     "outturn-agrees",
@@ -150,57 +215,116 @@ const FAULTS: readonly Fault[] = [
     (plan) => {
       addReferenceRows(plan, { year: year(2022), delta: 0.3 });
       return plan.cells.at("summary.carriedForward", year(2022));
-    },
+    }
   ),
-  planFault("mitigation-arithmetic", "error", "The 2026-27 total mitigations formula leaves out the last mitigation line (£1.300m).", (plan, edit) => {
-    const i = year(2026);
-    const lines = WILTSHIRE_PLAN.mitigations.map((m) => address(plan.cells.at(`mitigations.${m.label}`, i)));
-    return edit.formula(plan.cells.at("mitigations.total", i), `=SUM(${lines[0]}:${lines[lines.length - 2]})`);
-  }),
-  planFault("mitigation-direction", "warning", 'The 2027-28 "Preparing for adulthood pathways" saving is typed -1.500 (it would increase the deficit) instead of 1.500.', (plan, edit) =>
-    edit.type(plan.cells.at("mitigations.Preparing for adulthood pathways", year(2027)), -1.5),
+  planFault(
+    "mitigation-arithmetic",
+    "error",
+    "The 2026-27 total mitigations formula leaves out the last mitigation line (£1.300m).",
+    (plan, edit) => {
+      const i = year(2026);
+      const lines = WILTSHIRE_PLAN.mitigations.map((m) =>
+        address(plan.cells.at(`mitigations.${m.label}`, i))
+      );
+      return edit.formula(
+        plan.cells.at("mitigations.total", i),
+        `=SUM(${lines[0]}:${lines[lines.length - 2]})`
+      );
+    }
   ),
-  planFault("ehcp-totals", "error", "The 2026 total by primary need for maintained special schools leaves out the UKN row.", (plan, edit) => {
-    const placement = "Maintained special schools or special academies";
-    const first = address(plan.cells.at(`${placement}.need.ASD`, census(2026)));
-    const last = address(plan.cells.at(`${placement}.need.OTH`, census(2026)));
-    return edit.formula(plan.cells.at(`${placement}.needTotal`, census(2026)), `=SUM(${first}:${last})`);
-  }),
-  planFault("ehcp-values", "error", "The 2027 number of EHC needs assessment requests is 427.5, not a whole number.", (plan, edit) =>
-    edit.add(plan.cells.at("flows.requests", census(2027)), -0.5),
+  planFault(
+    "mitigation-direction",
+    "warning",
+    'The 2027-28 "Preparing for adulthood pathways" saving is typed -1.500 (it would increase the deficit) instead of 1.500.',
+    (plan, edit) =>
+      edit.type(plan.cells.at("mitigations.Preparing for adulthood pathways", year(2027)), -1.5)
   ),
-  planFault("ehcp-stock-flow", "warning", "The 2027 number of new EHCPs is 40 higher than the change in stock plus ceased plans allows.", (plan, edit) =>
-    edit.add(plan.cells.at("flows.new", census(2027)), 40),
+  planFault(
+    "ehcp-totals",
+    "error",
+    "The 2026 total by primary need for maintained special schools leaves out the UKN row.",
+    (plan, edit) => {
+      const placement = "Maintained special schools or special academies";
+      const first = address(plan.cells.at(`${placement}.need.ASD`, census(2026)));
+      const last = address(plan.cells.at(`${placement}.need.OTH`, census(2026)));
+      return edit.formula(
+        plan.cells.at(`${placement}.needTotal`, census(2026)),
+        `=SUM(${first}:${last})`
+      );
+    }
+  ),
+  planFault(
+    "ehcp-values",
+    "error",
+    "The 2027 number of EHC needs assessment requests is 427.5, not a whole number.",
+    (plan, edit) => edit.add(plan.cells.at("flows.requests", census(2027)), -0.5)
+  ),
+  planFault(
+    "ehcp-stock-flow",
+    "warning",
+    "The 2027 number of new EHCPs is 40 higher than the change in stock plus ceased plans allows.",
+    (plan, edit) => edit.add(plan.cells.at("flows.new", census(2027)), 40)
   ),
   planFault(
     "unit-cost-jump",
     "warning",
     "The 2027-28 independent and non-maintained top-up line is £18.000m lower, so cost per EHCP falls by about 18% against the 2027 census (and rises again the next year).",
     (plan, edit) => {
-      edit.add(plan.cells.at("highNeeds.line.Top-up funding - independent and non-maintained providers", year(2027)), -18);
+      edit.add(
+        plan.cells.at(
+          "highNeeds.line.Top-up funding - independent and non-maintained providers",
+          year(2027)
+        ),
+        -18
+      );
       return plan.cells.at("highNeeds.expenditure", year(2027));
-    },
+    }
   ),
-  planFault("funding-uplift", "warning", "The 2028-29 high needs block allocation is £97.747m, 14.7% above 2027-28 (typical range 0-10%).", (plan, edit) =>
-    edit.add(plan.cells.at("highNeeds.allocation", year(2028)), 10),
+  planFault(
+    "funding-uplift",
+    "warning",
+    "The 2028-29 high needs block allocation is £97.747m, 14.7% above 2027-28 (typical range 0-10%).",
+    (plan, edit) => edit.add(plan.cells.at("highNeeds.allocation", year(2028)), 10)
   ),
-  planFault("sv-instalments", "warning", "The Safety Valve agreement total is typed £76.000m while the DfE deficit payments add up to £67.000m.", (plan, edit) =>
-    edit.type(plan.cells.at("sv.total", year(2023)), 76),
+  planFault(
+    "sv-instalments",
+    "warning",
+    "The Safety Valve agreement total is typed £76.000m while the DfE deficit payments add up to £67.000m.",
+    (plan, edit) => edit.type(plan.cells.at("sv.total", year(2023)), 76)
   ),
-  planFault("sv-limits", "warning", "The 2026-27 deficit limit is £95.000m, so the forecast cumulative deficit of £99.198m breaches it by £4.198m.", (plan, edit) => {
-    edit.type(plan.cells.at("sv.limit", year(2026)), 95);
-    return plan.cells.at("summary.carriedForward", year(2026));
-  }),
-  planFault("hardcoded-total", "warning", "The 2025-26 carried-forward cell holds the typed number 77.319 instead of its SUM formula.", (plan, edit) =>
-    edit.type(plan.cells.at("summary.carriedForward", year(2025)), 77.319),
+  planFault(
+    "sv-limits",
+    "warning",
+    "The 2026-27 deficit limit is £95.000m, so the forecast cumulative deficit of £99.198m breaches it by £4.198m.",
+    (plan, edit) => {
+      edit.type(plan.cells.at("sv.limit", year(2026)), 95);
+      return plan.cells.at("summary.carriedForward", year(2026));
+    }
   ),
-  returnFault("sv-questions", "error", "The answer to \"Is your LA's Safety Valve capital project on track?\" is left blank.", (sv, edit) =>
-    edit.type(svCell(sv, "question.3.answer"), null),
+  planFault(
+    "hardcoded-total",
+    "warning",
+    "The 2025-26 carried-forward cell holds the typed number 77.319 instead of its SUM formula.",
+    (plan, edit) => edit.type(plan.cells.at("summary.carriedForward", year(2025)), 77.319)
   ),
-  returnFault("sv-assurance", "error", 'Condition 3.4 has the assurance level "Yellow" for Update 3 (November), which the RAG legend does not define.', (sv, edit) =>
-    edit.type(svCell(sv, "condition.3.4.latest"), "Yellow"),
+  returnFault(
+    "sv-questions",
+    "error",
+    'The answer to "Is your LA\'s Safety Valve capital project on track?" is left blank.',
+    (sv, edit) => edit.type(svCell(sv, "question.3.answer"), null)
   ),
-  returnFault("sv-signoff", "error", "The date the report was submitted is left blank.", (sv, edit) => edit.type(svCell(sv, "dateSubmitted"), null)),
+  returnFault(
+    "sv-assurance",
+    "error",
+    'Condition 3.4 has the assurance level "Yellow" for Update 3 (November), which the RAG legend does not define.',
+    (sv, edit) => edit.type(svCell(sv, "condition.3.4.latest"), "Yellow")
+  ),
+  returnFault(
+    "sv-signoff",
+    "error",
+    "The date the report was submitted is left blank.",
+    (sv, edit) => edit.type(svCell(sv, "dateSubmitted"), null)
+  ),
 ];
 
 /** Rules whose findings are advice the consistent samples already trigger (no fault to seed). */
@@ -227,9 +351,20 @@ function addReferenceRows(plan: BuiltPlan, change: { year: number; delta: number
   sheet.set(last + 4, label, "Reference cumulative deficit");
   let carried = new Decimal(input.broughtForward);
   for (let i = 0; i < input.actualYears; i++) {
-    carried = carried.plus(input.inYear[i]).plus(input.dfePayments[i]).plus(input.laContributions[i]);
-    const published = carried.plus(i === change.year ? change.delta : 0).toDecimalPlaces(3).toNumber();
-    sheet.set(last + 3, plan.cells.yearCols[i], new Decimal(input.inYear[i]).toDecimalPlaces(3).toNumber(), "#,##0.000");
+    carried = carried
+      .plus(input.inYear[i])
+      .plus(input.dfePayments[i])
+      .plus(input.laContributions[i]);
+    const published = carried
+      .plus(i === change.year ? change.delta : 0)
+      .toDecimalPlaces(3)
+      .toNumber();
+    sheet.set(
+      last + 3,
+      plan.cells.yearCols[i],
+      new Decimal(input.inYear[i]).toDecimalPlaces(3).toNumber(),
+      "#,##0.000"
+    );
     sheet.set(last + 4, plan.cells.yearCols[i], published, "#,##0.000");
   }
 }
@@ -238,7 +373,9 @@ function addReferenceRows(plan: BuiltPlan, change: { year: number; delta: number
 export function otherKindOfWorkbook(): WorkbookDraft {
   const draft = new WorkbookDraft();
   const budget = draft.addSheet("Budget monitoring");
-  ["Cost centre", "Description", "Budget", "Forecast", "Variance"].forEach((h, c) => budget.set(0, c, h));
+  ["Cost centre", "Description", "Budget", "Forecast", "Variance"].forEach((h, c) =>
+    budget.set(0, c, h)
+  );
   const lines: [string, string, number, number][] = [
     ["CC1001", "Libraries", 4.2, 4.35],
     ["CC1002", "Highways maintenance", 18.6, 19.1],
@@ -254,7 +391,10 @@ export function otherKindOfWorkbook(): WorkbookDraft {
   });
   const staff = draft.addSheet("Staffing");
   ["Team", "FTE"].forEach((h, c) => staff.set(0, c, h));
-  [["Libraries", 64], ["Highways", 120]].forEach(([team, fte], i) => {
+  [
+    ["Libraries", 64],
+    ["Highways", 120],
+  ].forEach(([team, fte], i) => {
     staff.set(1 + i, 0, team);
     staff.set(1 + i, 1, fte);
   });
@@ -269,7 +409,14 @@ export function buildFaultyExamples(): { name: string; workbook: Workbook; entry
     return {
       name,
       workbook: draft.toWorkbook(),
-      entry: { file: `examples/${name}.xlsx`, rule, severity, sheet: at?.sheet ?? "", address: at ? address(at) : "", fault },
+      entry: {
+        file: `examples/${name}.xlsx`,
+        rule,
+        severity,
+        sheet: at?.sheet ?? "",
+        address: at ? address(at) : "",
+        fault,
+      },
     };
   });
 }

@@ -49,7 +49,7 @@ export class PlanCells {
   readonly rows = new Map<string, DraftRef>();
   constructor(
     readonly yearCols: readonly number[],
-    readonly censusCols: readonly number[],
+    readonly censusCols: readonly number[]
   ) {}
 
   /** The cell of row `key` in the column of year index `i` (financial or census, by the row's sheet). */
@@ -72,11 +72,17 @@ export interface BuiltPlan {
 }
 
 /** Builds the whole management plan workbook. */
-export function buildManagementPlan(input: PlanInput, layout: PlanLayout = DEFAULT_LAYOUT): BuiltPlan {
+export function buildManagementPlan(
+  input: PlanInput,
+  layout: PlanLayout = DEFAULT_LAYOUT
+): BuiltPlan {
   const figures = planFigures(input);
   const draft = new WorkbookDraft();
   const yearCols = figures.years.map((_, i) => layout.left + 1 + i);
-  const cells = new PlanCells(yearCols, figures.censusYears.map((_, i) => 2 + i));
+  const cells = new PlanCells(
+    yearCols,
+    figures.censusYears.map((_, i) => 2 + i)
+  );
   buildCover(draft.addSheet("Cover"), input);
   buildIntroduction(draft.addSheet("Introduction"));
   buildNarrative(draft.addSheet("Narrative"));
@@ -97,7 +103,11 @@ export function excelDate(iso: string): number {
 }
 
 /** Writes label/value pairs one per row from `row`; returns the next free row. */
-function labelled(sheet: SheetDraft, row: number, pairs: readonly (readonly [string, string | number, string?])[]): number {
+function labelled(
+  sheet: SheetDraft,
+  row: number,
+  pairs: readonly (readonly [string, string | number, string?])[]
+): number {
   pairs.forEach(([label, value, format], i) => {
     sheet.set(row + i, 0, label);
     sheet.set(row + i, 1, value, format);
@@ -134,9 +144,18 @@ function buildIntroduction(sheet: SheetDraft): void {
 function buildNarrative(sheet: SheetDraft): void {
   title(sheet, 0, 0, "Summary narrative", 3);
   const sections = [
-    ["Financial plan narrative", "High needs spend has grown faster than funding; the Safety Valve agreement and local contributions bring the in-year position into balance by 2028-29."],
-    ["High needs trends", "EHCP numbers grew strongly to 2026 and are forecast to fall as early intervention and local special places take effect."],
-    ["Outcomes", "More children and young people are supported in their local mainstream school, with better preparation for adulthood."],
+    [
+      "Financial plan narrative",
+      "High needs spend has grown faster than funding; the Safety Valve agreement and local contributions bring the in-year position into balance by 2028-29.",
+    ],
+    [
+      "High needs trends",
+      "EHCP numbers grew strongly to 2026 and are forecast to fall as early intervention and local special places take effect.",
+    ],
+    [
+      "Outcomes",
+      "More children and young people are supported in their local mainstream school, with better preparation for adulthood.",
+    ],
   ];
   sections.forEach(([heading, text], i) => {
     sheet.set(2 + i * 3, 0, heading);
@@ -156,7 +175,11 @@ function buildGovernance(sheet: SheetDraft, input: PlanInput): void {
   const last = input.mitigations[0].savings.length - 1;
   input.mitigations.forEach((m, i) => {
     sheet.set(8 + i, 0, m.label);
-    sheet.set(8 + i, 1, ["Head of SEND", "Head of Commissioning", "Director of Education", "Head of Finance"][i % 4]);
+    sheet.set(
+      8 + i,
+      1,
+      ["Head of SEND", "Head of Commissioning", "Director of Education", "Head of Finance"][i % 4]
+    );
     sheet.set(8 + i, 2, m.savings[last], "#,##0.000");
     sheet.set(8 + i, 3, i % 3 === 2 ? "Amber" : "Green");
   });
@@ -208,7 +231,12 @@ class Money {
   }
 }
 
-function buildFinancialSummary(sheet: SheetDraft, figures: PlanFigures, layout: PlanLayout, cells: PlanCells): void {
+function buildFinancialSummary(
+  sheet: SheetDraft,
+  figures: PlanFigures,
+  layout: PlanLayout,
+  cells: PlanCells
+): void {
   const { input } = figures;
   const money = new Money(layout);
   const L = layout.left;
@@ -230,7 +258,12 @@ function buildFinancialSummary(sheet: SheetDraft, figures: PlanFigures, layout: 
   row += 7;
 
   /** Writes one labelled row of typed money (or formulas from `formula`) and records it under `key`. */
-  const line = (key: string, label: string, values: (i: number) => number | string | null, format = money.format) => {
+  const line = (
+    key: string,
+    label: string,
+    values: (i: number) => number | string | null,
+    format = money.format
+  ) => {
     sheet.set(row, L, label);
     for (let i = 0; i < n; i++) {
       const value = values(i);
@@ -247,21 +280,36 @@ function buildFinancialSummary(sheet: SheetDraft, figures: PlanFigures, layout: 
   for (const block of layout.blockOrder) {
     sheet.set(row++, L, BLOCK_LABELS[block]);
     const k = (name: string) => `${block}.${name}`;
-    const alloc = line(k("allocation"), "DSG allocation", (i) => money.amount(input.allocations[block][i]));
-    const transfer = (i: number) => (block === "schools" ? -1 : block === "highNeeds" ? 1 : 0) * input.schoolsTransfer[i];
+    const alloc = line(k("allocation"), "DSG allocation", (i) =>
+      money.amount(input.allocations[block][i])
+    );
+    const transfer = (i: number) =>
+      (block === "schools" ? -1 : block === "highNeeds" ? 1 : 0) * input.schoolsTransfer[i];
     const move = line(k("movements"), "Block movements", (i) => money.amount(transfer(i)));
-    const other = line(k("other"), "Other funding", (i) => money.amount(block === "highNeeds" ? input.highNeedsOtherFunding[i] : 0));
+    const other = line(k("other"), "Other funding", (i) =>
+      money.amount(block === "highNeeds" ? input.highNeedsOtherFunding[i] : 0)
+    );
     let spend: number;
     if (block === "highNeeds") {
       const first = row;
-      input.expenditureLines.forEach(([label], l) => line(`highNeeds.line.${label}`, label, (i) => money.amount(figures.lineValues[l][i])));
-      spend = line(k("expenditure"), "Total expenditure", (i) => `=SUM(${ref(first, i)}:${ref(row - 1, i)})`);
+      input.expenditureLines.forEach(([label], l) =>
+        line(`highNeeds.line.${label}`, label, (i) => money.amount(figures.lineValues[l][i]))
+      );
+      spend = line(
+        k("expenditure"),
+        "Total expenditure",
+        (i) => `=SUM(${ref(first, i)}:${ref(row - 1, i)})`
+      );
     } else {
-      spend = line(k("expenditure"), "Expenditure", (i) => money.amount(figures.blockExpenditure[block][i]));
+      spend = line(k("expenditure"), "Expenditure", (i) =>
+        money.amount(figures.blockExpenditure[block][i])
+      );
     }
     const funding = (i: number) => `(${ref(alloc, i)}+${ref(move, i)}+${ref(other, i)})`;
     inYearRows.push(
-      line(k("inYear"), "In-year surplus/(deficit)", (i) => (flip ? `=${funding(i)}-${ref(spend, i)}` : `=${ref(spend, i)}-${funding(i)}`)),
+      line(k("inYear"), "In-year surplus/(deficit)", (i) =>
+        flip ? `=${funding(i)}-${ref(spend, i)}` : `=${ref(spend, i)}-${funding(i)}`
+      )
     );
     row++;
   }
@@ -269,19 +317,43 @@ function buildFinancialSummary(sheet: SheetDraft, figures: PlanFigures, layout: 
   sheet.set(row++, L, "Summary of end of year positions");
   const bf = row;
   const cf = bf + 5;
-  line("summary.broughtForward", "Cumulative deficit brought forward", (i) => (i === 0 ? money.deficit(input.broughtForward) : `=${ref(cf, i - 1)}`));
-  line("summary.inYear", "Total DSG in-year deficit", (i) => `=${inYearRows.map((r) => ref(r, i)).join("+")}`);
+  line("summary.broughtForward", "Cumulative deficit brought forward", (i) =>
+    i === 0 ? money.deficit(input.broughtForward) : `=${ref(cf, i - 1)}`
+  );
+  line(
+    "summary.inYear",
+    "Total DSG in-year deficit",
+    (i) => `=${inYearRows.map((r) => ref(r, i)).join("+")}`
+  );
   line("summary.dfePayments", "DfE deficit payments", (i) => money.deficit(input.dfePayments[i]));
-  line("summary.laContribution", "Local authority contribution", (i) => money.deficit(input.laContributions[i]));
+  line("summary.laContribution", "Local authority contribution", (i) =>
+    money.deficit(input.laContributions[i])
+  );
   line("summary.otherAdjustments", "Other adjustments", () => 0);
-  line("summary.carriedForward", "Cumulative deficit carried forward", (i) => `=SUM(${ref(bf, i)}:${ref(cf - 1, i)})`);
+  line(
+    "summary.carriedForward",
+    "Cumulative deficit carried forward",
+    (i) => `=SUM(${ref(bf, i)}:${ref(cf - 1, i)})`
+  );
   row++;
 
   sheet.set(row++, L, "Mitigations");
-  const unmitigated = line("mitigations.unmitigated", "Unmitigated in-year deficit", (i) => money.deficit(figures.unmitigated[i]));
-  input.mitigations.forEach((m) => line(`mitigations.${m.label}`, m.label, (i) => money.amount(m.savings[i])));
-  const total = line("mitigations.total", "Total mitigations", (i) => `=SUM(${ref(unmitigated + 1, i)}:${ref(row - 1, i)})`);
-  line("mitigations.mitigated", "Mitigated in-year deficit", (i) => `=${ref(unmitigated, i)}${flip ? "+" : "-"}${ref(total, i)}`);
+  const unmitigated = line("mitigations.unmitigated", "Unmitigated in-year deficit", (i) =>
+    money.deficit(figures.unmitigated[i])
+  );
+  input.mitigations.forEach((m) =>
+    line(`mitigations.${m.label}`, m.label, (i) => money.amount(m.savings[i]))
+  );
+  const total = line(
+    "mitigations.total",
+    "Total mitigations",
+    (i) => `=SUM(${ref(unmitigated + 1, i)}:${ref(row - 1, i)})`
+  );
+  line(
+    "mitigations.mitigated",
+    "Mitigated in-year deficit",
+    (i) => `=${ref(unmitigated, i)}${flip ? "+" : "-"}${ref(total, i)}`
+  );
   row++;
 
   const sv = input.safetyValve;
@@ -289,11 +361,18 @@ function buildFinancialSummary(sheet: SheetDraft, figures: PlanFigures, layout: 
     const agreementYear = (i: number) => figures.years[i] - sv.firstYear;
     const inAgreement = (i: number) => agreementYear(i) >= 0 && agreementYear(i) < sv.limits.length;
     sheet.set(row++, L, "Safety Valve agreement");
-    line("sv.limit", "Deficit limit", (i) => (inAgreement(i) ? money.deficit(sv.limits[agreementYear(i)]) : null));
+    line("sv.limit", "Deficit limit", (i) =>
+      inAgreement(i) ? money.deficit(sv.limits[agreementYear(i)]) : null
+    );
     const first = figures.years.indexOf(sv.firstYear);
     line("sv.basis", "Limit basis", (i) => (i === first ? "net" : null), "General");
     line("sv.total", "Agreement total", (i) => (i === first ? money.amount(sv.total) : null));
-    line("sv.status", "Status", (i) => (inAgreement(i) ? sv.status[agreementYear(i)] : null), "General");
+    line(
+      "sv.status",
+      "Status",
+      (i) => (inAgreement(i) ? sv.status[agreementYear(i)] : null),
+      "General"
+    );
   }
 }
 
@@ -316,7 +395,9 @@ function buildCypSummary(sheet: SheetDraft, figures: PlanFigures, cells: PlanCel
   };
   const total = (key: string, label: string, first: number) => {
     sheet.set(row, 1, label);
-    cols.forEach((_, i) => sheet.set(row, cols[i], `=SUM(${ref(first, i)}:${ref(row - 1, i)})`, "#,##0"));
+    cols.forEach((_, i) =>
+      sheet.set(row, cols[i], `=SUM(${ref(first, i)}:${ref(row - 1, i)})`, "#,##0")
+    );
     cells.rows.set(key, { sheet: sheet.name, row, col: 1 });
     row++;
   };
@@ -329,12 +410,22 @@ function buildCypSummary(sheet: SheetDraft, figures: PlanFigures, cells: PlanCel
     const firstAge = row;
     AGE_BANDS.forEach((band, a) => {
       if (placement === POST16_PLACEMENT && a < 3) return;
-      counts(`${placement}.age.${band}`, band, byAge.map((split) => split[a]));
+      counts(
+        `${placement}.age.${band}`,
+        band,
+        byAge.map((split) => split[a])
+      );
     });
     total(`${placement}.ageTotal`, "Total number by age group", firstAge);
     header("Number of EHCPs by primary need");
     const firstNeed = row;
-    PRIMARY_NEEDS.forEach((need, k) => counts(`${placement}.need.${need}`, need, byNeed.map((split) => split[k])));
+    PRIMARY_NEEDS.forEach((need, k) =>
+      counts(
+        `${placement}.need.${need}`,
+        need,
+        byNeed.map((split) => split[k])
+      )
+    );
     total(`${placement}.needTotal`, "Total number of EHCPs by primary need", firstNeed);
     row++;
   });

@@ -32,7 +32,21 @@ const AGE_SHARES = [4, 36, 42, 15, 3];
 /** The post-16 table has only the last two age rows (templates.md). */
 export const POST16_PLACEMENT = "Post 16 and further education";
 const POST16_AGE_SHARES = [0, 0, 0, 75, 25];
-export const PRIMARY_NEEDS = ["ASD", "HI", "MLD", "MSI", "PD", "PMLD", "SEMH", "SLCN", "SLD", "SPLD", "VI", "OTH", "UKN"] as const;
+export const PRIMARY_NEEDS = [
+  "ASD",
+  "HI",
+  "MLD",
+  "MSI",
+  "PD",
+  "PMLD",
+  "SEMH",
+  "SLCN",
+  "SLD",
+  "SPLD",
+  "VI",
+  "OTH",
+  "UKN",
+] as const;
 const NEED_SHARES = [32, 2, 8, 0.5, 3, 1.5, 17, 16, 5, 4, 1, 3, 7];
 
 /** The s251 high needs expenditure lines listed above the HNB total, with their share of HNB spend (%). */
@@ -114,27 +128,54 @@ export function planFigures(input: PlanInput): PlanFigures {
       new Decimal(input.inYear[i])
         .minus(input.otherBlockResults.schools[i])
         .minus(input.otherBlockResults.cssb[i])
-        .minus(input.otherBlockResults.earlyYears[i]),
-    ),
+        .minus(input.otherBlockResults.earlyYears[i])
+    )
   );
   const spend = (funding: number, movement: number, other: number, result: number) =>
     money(new Decimal(funding).plus(movement).plus(other).plus(result));
   const blockExpenditure: Record<BlockId, number[]> = {
-    schools: years.map((_, i) => spend(input.allocations.schools[i], -input.schoolsTransfer[i], 0, input.otherBlockResults.schools[i])),
-    cssb: years.map((_, i) => spend(input.allocations.cssb[i], 0, 0, input.otherBlockResults.cssb[i])),
-    earlyYears: years.map((_, i) => spend(input.allocations.earlyYears[i], 0, 0, input.otherBlockResults.earlyYears[i])),
+    schools: years.map((_, i) =>
+      spend(
+        input.allocations.schools[i],
+        -input.schoolsTransfer[i],
+        0,
+        input.otherBlockResults.schools[i]
+      )
+    ),
+    cssb: years.map((_, i) =>
+      spend(input.allocations.cssb[i], 0, 0, input.otherBlockResults.cssb[i])
+    ),
+    earlyYears: years.map((_, i) =>
+      spend(input.allocations.earlyYears[i], 0, 0, input.otherBlockResults.earlyYears[i])
+    ),
     highNeeds: years.map((_, i) =>
-      spend(input.allocations.highNeeds[i], input.schoolsTransfer[i], input.highNeedsOtherFunding[i], highNeedsResult[i]),
+      spend(
+        input.allocations.highNeeds[i],
+        input.schoolsTransfer[i],
+        input.highNeedsOtherFunding[i],
+        highNeedsResult[i]
+      )
     ),
   };
   const lineValues = transpose(
-    blockExpenditure.highNeeds.map((total) => apportion(total, input.expenditureLines.map(([, share]) => share), 4)),
+    blockExpenditure.highNeeds.map((total) =>
+      apportion(
+        total,
+        input.expenditureLines.map(([, share]) => share),
+        4
+      )
+    )
   );
-  const totalSavings = years.map((_, i) => input.mitigations.reduce((sum, m) => sum.plus(m.savings[i]), new Decimal(0)));
+  const totalSavings = years.map((_, i) =>
+    input.mitigations.reduce((sum, m) => sum.plus(m.savings[i]), new Decimal(0))
+  );
   const unmitigated = years.map((_, i) => money(totalSavings[i].plus(input.inYear[i])));
   const censusYears = years.map((y) => y + 1);
   const totals = years.map((_, i) =>
-    Math.round((blockExpenditure.highNeeds[i] * 1e6) / (input.unitCost * Math.pow(1 + input.unitCostGrowth, i))),
+    Math.round(
+      (blockExpenditure.highNeeds[i] * 1e6) /
+        (input.unitCost * Math.pow(1 + input.unitCostGrowth, i))
+    )
   );
   const ehcps = transpose(totals.map((total) => apportion(total, PLACEMENT_SHARES, 0)));
   const flows = stockFlows(totals);
@@ -171,7 +212,9 @@ function stockFlows(totals: readonly number[]): { newPlans: number[]; ceasedPlan
     const change = total - previous;
     return Math.max(Math.round(previous * 0.08), Math.round(previous * 0.05) - change);
   });
-  const newPlans = totals.map((total, i) => ceasedPlans[i] + total - (i === 0 ? Math.round(total * 0.95) : totals[i - 1]));
+  const newPlans = totals.map(
+    (total, i) => ceasedPlans[i] + total - (i === 0 ? Math.round(total * 0.95) : totals[i - 1])
+  );
   return { newPlans, ceasedPlans };
 }
 
@@ -186,7 +229,9 @@ export function apportion(total: number, shares: readonly number[], decimals: nu
   const exact = shares.map((s) => units.times(s).div(sum));
   const floors = exact.map((e) => e.floor());
   let left = units.minus(floors.reduce((a, b) => a.plus(b), new Decimal(0))).toNumber();
-  const order = exact.map((e, i) => ({ i, rest: e.minus(floors[i]).toNumber() })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const order = exact
+    .map((e, i) => ({ i, rest: e.minus(floors[i]).toNumber() }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = floors[i].plus(1);

@@ -37,10 +37,16 @@ export const WILTSHIRE_PLAN: PlanInput = {
   highNeedsOtherFunding: [0.4, 0.45, 0.5, 0.5, 0.5, 3.0, 8.0, 10.0],
   expenditureLines: S251_LINES,
   mitigations: [
-    { label: "Early intervention and inclusion in mainstream", savings: [0, 0, 0, 0.8, 2.1, 3.4, 4.6, 5.5] },
+    {
+      label: "Early intervention and inclusion in mainstream",
+      savings: [0, 0, 0, 0.8, 2.1, 3.4, 4.6, 5.5],
+    },
     { label: "More local special school places", savings: [0, 0, 0, 0.5, 1.6, 3.0, 4.2, 5.0] },
     { label: "Preparing for adulthood pathways", savings: [0, 0, 0, 0.2, 0.6, 1.1, 1.5, 1.8] },
-    { label: "Commissioning and top-up banding review", savings: [0, 0, 0, 0.4, 0.9, 1.3, 1.6, 1.8] },
+    {
+      label: "Commissioning and top-up banding review",
+      savings: [0, 0, 0, 0.4, 0.9, 1.3, 1.6, 1.8],
+    },
   ],
   safetyValve: {
     firstYear: 2023,
@@ -50,14 +56,20 @@ export const WILTSHIRE_PLAN: PlanInput = {
   },
   unitCost: 18_500,
   unitCostGrowth: 0.022,
-  signOff: { by: "Andy Brown, Corporate Director Resources (S151 officer)", date: "2024-09-20", forum: "2024-10-03" },
+  signOff: {
+    by: "Andy Brown, Corporate Director Resources (S151 officer)",
+    date: "2024-09-20",
+    forum: "2024-10-03",
+  },
 };
 
 const prepend = <T>(before: readonly T[], values: readonly T[]) => [...before, ...values];
 
 /** Thirty high needs expenditure lines: each s251 line split by phase. */
 const FULL_SIZE_LINES = S251_LINES.flatMap(([label, share]) =>
-  (["early years and primary", "secondary", "post-16"] as const).map((phase, i) => [`${label} - ${phase}`, share * [0.4, 0.4, 0.2][i]] as const),
+  (["early years and primary", "secondary", "post-16"] as const).map(
+    (phase, i) => [`${label} - ${phase}`, share * [0.4, 0.4, 0.2][i]] as const
+  )
 );
 
 /**
@@ -88,5 +100,8 @@ export const FULL_SIZE_PLAN: PlanInput = {
   schoolsTransfer: prepend([0.5, 0.5], WILTSHIRE_PLAN.schoolsTransfer),
   highNeedsOtherFunding: prepend([0.3, 0.35], WILTSHIRE_PLAN.highNeedsOtherFunding),
   expenditureLines: FULL_SIZE_LINES,
-  mitigations: WILTSHIRE_PLAN.mitigations.map((m) => ({ ...m, savings: prepend([0, 0], m.savings) })),
+  mitigations: WILTSHIRE_PLAN.mitigations.map((m) => ({
+    ...m,
+    savings: prepend([0, 0], m.savings),
+  })),
 };

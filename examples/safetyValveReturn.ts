@@ -20,27 +20,87 @@ export const SV_FINANCE = "Finance summary";
 const UPDATES = ["Update 1 (May)", "Update 2 (August)", "Update 3 (November)"];
 
 const QUESTIONS: readonly (readonly [string, "Yes" | "No", string])[] = [
-  ["To achieve the Safety Valve agreement's projected deficit in the current year?", "Yes", "The 2024-25 in-year deficit is forecast at £10.200m against £10.500m agreed."],
-  ["To achieve a £0 DSG deficit by the end of the Safety Valve agreement?", "No", "£16.800m is forecast to remain at March 2029; the council will fund it from reserves set aside in the medium-term financial plan."],
-  ["Is your LA's Safety Valve capital project on track?", "Yes", "The new 120-place special school opens in September 2025 as planned."],
+  [
+    "To achieve the Safety Valve agreement's projected deficit in the current year?",
+    "Yes",
+    "The 2024-25 in-year deficit is forecast at £10.200m against £10.500m agreed.",
+  ],
+  [
+    "To achieve a £0 DSG deficit by the end of the Safety Valve agreement?",
+    "No",
+    "£16.800m is forecast to remain at March 2029; the council will fund it from reserves set aside in the medium-term financial plan.",
+  ],
+  [
+    "Is your LA's Safety Valve capital project on track?",
+    "Yes",
+    "The new 120-place special school opens in September 2025 as planned.",
+  ],
 ];
 
 const CONDITIONS: readonly (readonly [string, string, string])[] = [
-  ["Condition 1", "Reach a positive in-year balance on the DSG account by the end of 2028-29 and in each subsequent year.", "AAA"],
-  ["Condition 2", "Control and reduce the cumulative deficit, not exceeding £31.000m in 2024-25.", "AAA"],
-  ["Condition 3.1", "Earlier support for children and young people with SEND, inclusion practice, pressure points and school transitions.", "AAO"],
-  ["Condition 3.2", "Prevent escalation by the right support first time, with health and social care.", "AAA"],
-  ["Condition 3.3", "More special school places, resourced provision and alternative provision, with reintegration support.", "OOA"],
-  ["Condition 3.4", "Transition pathways to prepare for adulthood (training, further education, employment).", "AAA"],
-  ["Condition 3.5", "A culture of change across the SEND and AP system, trust and co-production.", "SSS"],
+  [
+    "Condition 1",
+    "Reach a positive in-year balance on the DSG account by the end of 2028-29 and in each subsequent year.",
+    "AAA",
+  ],
+  [
+    "Condition 2",
+    "Control and reduce the cumulative deficit, not exceeding £31.000m in 2024-25.",
+    "AAA",
+  ],
+  [
+    "Condition 3.1",
+    "Earlier support for children and young people with SEND, inclusion practice, pressure points and school transitions.",
+    "AAO",
+  ],
+  [
+    "Condition 3.2",
+    "Prevent escalation by the right support first time, with health and social care.",
+    "AAA",
+  ],
+  [
+    "Condition 3.3",
+    "More special school places, resourced provision and alternative provision, with reintegration support.",
+    "OOA",
+  ],
+  [
+    "Condition 3.4",
+    "Transition pathways to prepare for adulthood (training, further education, employment).",
+    "AAA",
+  ],
+  [
+    "Condition 3.5",
+    "A culture of change across the SEND and AP system, trust and co-production.",
+    "SSS",
+  ],
 ];
 
 const RISKS: readonly (readonly [string, string, readonly string[]])[] = [
-  ["Demand for EHC needs assessments keeps rising", "Graduated approach toolkit and inclusion advisers in every cluster", ["Amber", "Amber", "Green"]],
-  ["Delay to the new special school", "Monthly programme board with the contractor", ["Green", "Green", "Green"]],
-  ["Independent placement costs rise faster than planned", "Regional commissioning framework and cost reviews", ["Red", "Amber", "Amber"]],
-  ["Post-16 providers cannot take more learners", "Supported internships and new college partnerships", ["Green", "Green", "Blue"]],
-  ["Loss of schools' confidence in the inclusion model", "Termly headteacher reference group", ["Green", "Green", "Green"]],
+  [
+    "Demand for EHC needs assessments keeps rising",
+    "Graduated approach toolkit and inclusion advisers in every cluster",
+    ["Amber", "Amber", "Green"],
+  ],
+  [
+    "Delay to the new special school",
+    "Monthly programme board with the contractor",
+    ["Green", "Green", "Green"],
+  ],
+  [
+    "Independent placement costs rise faster than planned",
+    "Regional commissioning framework and cost reviews",
+    ["Red", "Amber", "Amber"],
+  ],
+  [
+    "Post-16 providers cannot take more learners",
+    "Supported internships and new college partnerships",
+    ["Green", "Green", "Blue"],
+  ],
+  [
+    "Loss of schools' confidence in the inclusion model",
+    "Termly headteacher reference group",
+    ["Green", "Green", "Green"],
+  ],
 ];
 
 /** The finance summary figures (£m, deficit positive): brought forward into 2023-24, then per year. */
@@ -69,7 +129,11 @@ function buildOverview(sheet: SheetDraft, cells: Map<string, DraftRef>): void {
   sheet.merge(0, 0, 0, 3);
   sheet.set(1, 0, "Reporting period");
   sheet.set(1, 1, "Update 3 (November) 2024");
-  ["LA Name", "Date Report Submitted", "Signed off by S151 Officer & Director of Children's Services"].forEach((h, c) => sheet.set(3, c, h));
+  [
+    "LA Name",
+    "Date Report Submitted",
+    "Signed off by S151 Officer & Director of Children's Services",
+  ].forEach((h, c) => sheet.set(3, c, h));
   sheet.set(4, 0, "Exampleshire County Council");
   cells.set("dateSubmitted", sheet.set(4, 1, excelDate("2024-12-13"), "dd/mm/yyyy"));
   cells.set("signedOff", sheet.set(4, 2, "Yes"));
@@ -78,15 +142,25 @@ function buildOverview(sheet: SheetDraft, cells: Map<string, DraftRef>): void {
     ["CEO:", "Sam Taylor", "sam.taylor@exampleshire.gov.uk"],
     ["S151 Officer:", "Priya Patel", "priya.patel@exampleshire.gov.uk"],
     ["DCS:", "Rob Jones", "rob.jones@exampleshire.gov.uk"],
-    ["Other key contacts for Safety Valve:", "Lee Chen, Head of SEND Finance", "lee.chen@exampleshire.gov.uk"],
+    [
+      "Other key contacts for Safety Valve:",
+      "Lee Chen, Head of SEND Finance",
+      "lee.chen@exampleshire.gov.uk",
+    ],
   ];
   contacts.forEach((row, r) => row.forEach((text, c) => sheet.set(7 + r, c, text)));
   cells.set("s151", { sheet: sheet.name, row: 8, col: 1 });
   cells.set("dcs", { sheet: sheet.name, row: 9, col: 1 });
-  sheet.set(12, 0, "Do you need additional support from either of our specialist SEND advisers (early years / inclusion)?");
+  sheet.set(
+    12,
+    0,
+    "Do you need additional support from either of our specialist SEND advisers (early years / inclusion)?"
+  );
   sheet.set(12, 1, "No additional support is needed this quarter.");
 
-  ["Is your LA's Safety Valve plan on track?", "Yes/No", "Commentary"].forEach((h, c) => sheet.set(14, c, h));
+  ["Is your LA's Safety Valve plan on track?", "Yes/No", "Commentary"].forEach((h, c) =>
+    sheet.set(14, c, h)
+  );
   QUESTIONS.forEach(([question, answer, commentary], q) => {
     sheet.set(15 + q, 0, question);
     cells.set(`question.${q + 1}.answer`, sheet.set(15 + q, 1, answer));
@@ -95,9 +169,24 @@ function buildOverview(sheet: SheetDraft, cells: Map<string, DraftRef>): void {
 
   sheet.set(19, 0, "Programme headlines");
   const headlines = [
-    ["Biggest drivers of positive change", "Inclusion advisers in every school cluster", "New local special school places", "Joint commissioning with health"],
-    ["Biggest barriers", "Rising assessment requests", "Independent placement prices", "Post-16 capacity"],
-    ["Best examples of stakeholder engagement", "Parent carer forum co-production", "Headteacher reference group", "Young people's SEND council"],
+    [
+      "Biggest drivers of positive change",
+      "Inclusion advisers in every school cluster",
+      "New local special school places",
+      "Joint commissioning with health",
+    ],
+    [
+      "Biggest barriers",
+      "Rising assessment requests",
+      "Independent placement prices",
+      "Post-16 capacity",
+    ],
+    [
+      "Best examples of stakeholder engagement",
+      "Parent carer forum co-production",
+      "Headteacher reference group",
+      "Young people's SEND council",
+    ],
   ];
   headlines.forEach((row, r) => row.forEach((text, c) => sheet.set(20 + r, c, text)));
   sheet.set(24, 0, "Please send the strategic data dashboard with this return.");
@@ -105,7 +194,11 @@ function buildOverview(sheet: SheetDraft, cells: Map<string, DraftRef>): void {
 }
 
 /** The detailed update (one row per condition) or the risk register: assurance per update and commentary. */
-function buildAssuranceTable(sheet: SheetDraft, cells: Map<string, DraftRef>, kind: "condition" | "risk"): void {
+function buildAssuranceTable(
+  sheet: SheetDraft,
+  cells: Map<string, DraftRef>,
+  kind: "condition" | "risk"
+): void {
   const isCondition = kind === "condition";
   sheet.set(0, 0, isCondition ? "Detailed update" : "Risk register");
   const heads = isCondition ? ["Condition", "Description"] : ["Risk", "Description", "Mitigation"];
@@ -118,12 +211,20 @@ function buildAssuranceTable(sheet: SheetDraft, cells: Map<string, DraftRef>, ki
   sheet.set(2, progress, isCondition ? "Progress Update from this Quarter" : "Progress update");
   const rows = isCondition
     ? CONDITIONS.map(([id, text, levels]) => ({ id, texts: [id, text], levels: [...levels] }))
-    : RISKS.map(([text, mitigation, levels], i) => ({ id: `Risk ${i + 1}`, texts: [`Risk ${i + 1}`, text, mitigation], levels }));
+    : RISKS.map(([text, mitigation, levels], i) => ({
+        id: `Risk ${i + 1}`,
+        texts: [`Risk ${i + 1}`, text, mitigation],
+        levels,
+      }));
   rows.forEach(({ id, texts, levels }, r) => {
     const row = 4 + r;
     texts.forEach((text, c) => sheet.set(row, c, text));
     levels.forEach((level, i) => sheet.set(row, first + i, level));
-    sheet.set(row, progress, `${id}: progress as planned this quarter; see the dashboard for the measures.`);
+    sheet.set(
+      row,
+      progress,
+      `${id}: progress as planned this quarter; see the dashboard for the measures.`
+    );
     const key = isCondition ? `condition.${id.replace("Condition ", "")}` : `risk.${r + 1}`;
     cells.set(`${key}.latest`, { sheet: sheet.name, row, col: first + UPDATES.length - 1 });
   });
@@ -156,7 +257,10 @@ function buildFinance(sheet: SheetDraft, cells: Map<string, DraftRef>): void {
   sheet.set(4, 0, "Financial year");
   sheet.set(5, 0, "Summary of end of year positions");
   const rows: readonly (readonly [string, (i: number) => number | string])[] = [
-    ["Cumulative deficit brought forward", (i) => (i === 0 ? FINANCE.broughtForward : `=${ref(11, i - 1)}`)],
+    [
+      "Cumulative deficit brought forward",
+      (i) => (i === 0 ? FINANCE.broughtForward : `=${ref(11, i - 1)}`),
+    ],
     ["Total DSG in-year deficit", (i) => FINANCE.inYear[i]],
     ["DfE deficit payments", (i) => FINANCE.dfePayments[i]],
     ["Local authority contribution", (i) => FINANCE.laContributions[i]],

@@ -9,8 +9,16 @@ export function snapshotJson(workbook: Workbook): string {
 }
 
 function sheetJson(sheet: Sheet): string {
-  const grid = (rows: readonly unknown[][]) => (rows.length === 0 ? "[]" : `[\n${rows.map((row) => `  ${JSON.stringify(row)}`).join(",\n")}\n ]`);
-  const head = JSON.stringify({ name: sheet.name, visibility: sheet.visibility, top: sheet.top, left: sheet.left }).slice(0, -1);
+  const grid = (rows: readonly unknown[][]) =>
+    rows.length === 0
+      ? "[]"
+      : `[\n${rows.map((row) => `  ${JSON.stringify(row)}`).join(",\n")}\n ]`;
+  const head = JSON.stringify({
+    name: sheet.name,
+    visibility: sheet.visibility,
+    top: sheet.top,
+    left: sheet.left,
+  }).slice(0, -1);
   return (
     `${head},\n "merges": ${JSON.stringify(sheet.merges)},\n "values": ${grid(sheet.values)},\n` +
     ` "formulas": ${grid(sheet.formulas)},\n "numberFormats": ${grid(sheet.numberFormats)}}`

@@ -3,10 +3,17 @@
  * cleanly as the standard sample, because the validator finds rows by label, not by address.
  */
 import type { Workbook } from "../src/workbook/workbook";
-import { buildManagementPlan, CYP_SUMMARY, DEFAULT_LAYOUT, FINANCIAL_SUMMARY, type PlanLayout } from "./managementPlan";
+import {
+  buildManagementPlan,
+  CYP_SUMMARY,
+  DEFAULT_LAYOUT,
+  FINANCIAL_SUMMARY,
+  type PlanLayout,
+} from "./managementPlan";
 import { WILTSHIRE_PLAN } from "./planInputs";
 
-const planWith = (layout: Partial<PlanLayout>) => buildManagementPlan(WILTSHIRE_PLAN, { ...DEFAULT_LAYOUT, ...layout }).draft.toWorkbook();
+const planWith = (layout: Partial<PlanLayout>) =>
+  buildManagementPlan(WILTSHIRE_PLAN, { ...DEFAULT_LAYOUT, ...layout }).draft.toWorkbook();
 
 /** Blank and note rows inserted between and inside sections (formulas follow, as when Excel inserts rows). */
 export function rowsInserted(): Workbook {
@@ -30,13 +37,15 @@ export function rowsInserted(): Workbook {
 }
 
 /** The schools block moved below the high needs block. */
-export const blockMovedDown = (): Workbook => planWith({ blockOrder: ["cssb", "earlyYears", "highNeeds", "schools"] });
+export const blockMovedDown = (): Workbook =>
+  planWith({ blockOrder: ["cssb", "earlyYears", "highNeeds", "schools"] });
 
 /** The whole Financial summary three columns to the right and two rows down. */
 export const columnsShifted = (): Workbook => planWith({ left: 4, top: 2 });
 
 /** Financial years written "2024/25". */
-export const yearsWithSlash = (): Workbook => planWith({ yearLabel: (y) => `${y}/${String((y + 1) % 100).padStart(2, "0")}` });
+export const yearsWithSlash = (): Workbook =>
+  planWith({ yearLabel: (y) => `${y}/${String((y + 1) % 100).padStart(2, "0")}` });
 
 /** Financial years written "2024 to 2025". */
 export const yearsInWords = (): Workbook => planWith({ yearLabel: (y) => `${y} to ${y + 1}` });
@@ -54,6 +63,6 @@ export const VARIANTS: Readonly<Record<string, () => Workbook>> = {
   "columns-shifted": columnsShifted,
   "years-slash": yearsWithSlash,
   "years-in-words": yearsInWords,
-  "thousands": thousands,
+  thousands: thousands,
   "deficits-negative": deficitsNegative,
 };

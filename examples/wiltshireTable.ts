@@ -11,7 +11,11 @@ import { WorkbookDraft } from "./draft";
 import { FINANCIAL_SUMMARY } from "./managementPlan";
 
 /** Where the table puts its carried-forward row and first year column (0-based), for tests. */
-export const WILTSHIRE_TABLE = { sheet: FINANCIAL_SUMMARY, firstYearCol: 1, carriedForwardRow: 11 } as const;
+export const WILTSHIRE_TABLE = {
+  sheet: FINANCIAL_SUMMARY,
+  firstYearCol: 1,
+  carriedForwardRow: 11,
+} as const;
 
 /**
  * Builds the table; `gap` (in £m) is added to the published carried-forward figure of `gapYear`
@@ -34,7 +38,8 @@ export function wiltshireSummaryTable(gap = 0, gapYear = "2025-26"): Workbook {
   Object.entries(fixture.rows).forEach(([label, values], r) => {
     sheet.set(7 + r, 0, label);
     values.forEach((value, i) => {
-      const adjusted = r === 4 && fixture.years[i] === gapYear ? new Decimal(value).plus(gap).toNumber() : value;
+      const adjusted =
+        r === 4 && fixture.years[i] === gapYear ? new Decimal(value).plus(gap).toNumber() : value;
       sheet.set(7 + r, 1 + i, adjusted, "#,##0.000");
     });
   });

@@ -16,7 +16,8 @@ export async function writeXlsxBuffer(workbook: Workbook): Promise<Buffer> {
   book.creator = "dsg-addin examples";
   book.created = FIXED_DATE;
   book.modified = FIXED_DATE;
-  for (const sheet of workbook.sheets) writeSheet(book.addWorksheet(sheet.name, { state: sheet.visibility }), sheet);
+  for (const sheet of workbook.sheets)
+    writeSheet(book.addWorksheet(sheet.name, { state: sheet.visibility }), sheet);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -31,7 +32,8 @@ function writeSheet(worksheet: ExcelJS.Worksheet, sheet: Sheet): void {
       if (format !== "General") cell.numFmt = format;
     });
   });
-  for (const m of sheet.merges) worksheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const m of sheet.merges)
+    worksheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   // Readable column widths: the label column of each sheet is wide, figures narrower.
   const labelCol = worksheet.getColumn(sheet.left + 1);
   labelCol.width = 48;
@@ -44,5 +46,8 @@ function plainValue(value: CellValue): ExcelJS.CellValue {
 function formulaValue(formula: string, value: CellValue): ExcelJS.CellValue {
   const text = formula.replace(/^=/, "");
   if (value === null) return { formula: text } as ExcelJS.CellFormulaValue;
-  return { formula: text, result: isCellError(value) ? { error: value.error } : value } as ExcelJS.CellFormulaValue;
+  return {
+    formula: text,
+    result: isCellError(value) ? { error: value.error } : value,
+  } as ExcelJS.CellFormulaValue;
 }

@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readXlsxFile } from "../../src/workbook/xlsxReader";
+import {
+  cellFormula,
+  cellValue,
+  findSheet,
+  type Workbook,
+  WorkbookReadError,
+} from "../../src/workbook/workbook";
+import { HOSTILE_FILES, writeHostileFiles } from "./hostileFiles";
+
+let dir: string;
+const read = new Map<string, { workbook?: Workbook; error?: unknown; seconds: number }>();
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "dsg-hostile-"));
+  for (const file of await writeHostileFiles(dir)) {
+    const started = performance.now();
+    try {
+      read.set(file.file, {
+        workbook: await readXlsxFile(file.path),
+        seconds: (performance.now() - started) / 1000,
+      });
+    } catch (error) {
+      read.set(file.file, { error, seconds: (performance.now() - started) / 1000 });
+    }
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const sheetOf = (file: string, name: string) => {
+  const sheet = findSheet(read.get(file)!.workbook!, name);
+  if (!sheet) throw new Error(`${file} has no sheet ${name}`);
+  return sheet;
+};
+
+describe("readXlsxFile on hostile files", () => {
+  it.each(HOSTILE_FILES.filter((f) => f.expect === "error").map((f) => [f.file, f] as const))(
+    "should refuse %s with a WorkbookReadError that names the file and says why",
+    (name, file) => {
+      const { error } = read.get(name)!;
+      expect(error).toBeInstanceOf(WorkbookReadError);
+      expect((error as Error).message).toMatch(file.message!);
+      expect((error as Error).message.startsWith(`${name}: `)).toBe(true);
+    }
+  );
+
+  it.each(HOSTILE_FILES.filter((f) => f.expect === "workbook").map((f) => [f.file] as const))(
+    "should read %s into a Workbook",
+    (name) => {
+      const { workbook, error } = read.get(name)!;
+      expect(error).toBeUndefined();
+      expect(workbook!.sheets.length).toBeGreaterThan(0);
+    }
+  );
+
+  it("should answer every file within 15 seconds (no hang)", () => {
+    for (const [name, { seconds }] of read) expect([name, seconds < 15]).toEqual([name, true]);
+  });
+
+  it("should read all 200,000 rows of a large sheet", () => {
+    const sheet = sheetOf("many-rows.xlsx", "Pupil data");
+    expect(sheet.values.length).toBe(200_000);
+    expect(sheet.values[199_999]).toEqual([
+      "Pupil 200000",
+      200_000,
+      (199_999 % 97) * 1.5,
+      199_999 % 7,
+      "2024-25",
+    ]);
+  });
+
+  it("should keep error values apart from text, typed or as formula results", () => {
+    const sheet = sheetOf("error-cells.xlsx", "Financial summary");
+    expect([cellValue(sheet, 0, 1), cellValue(sheet, 0, 2), cellValue(sheet, 1, 1)]).toEqual([
+      { error: "#REF!" },
+      { error: "#DIV/0!" },
+      { error: "#REF!" },
+    ]);
+    expect(cellFormula(sheet, 0, 2)).toBe("=1/0");
+  });
+
+  it("should report merged header cells and leave the covered cells empty", () => {
+    const sheet = sheetOf("merged-header.xlsx", "Financial summary");
+    expect(sheet.merges).toEqual([
+      { top: 0, left: 1, bottom: 0, right: 2 },
+      { top: 0, left: 3, bottom: 0, right: 4 },
+    ]);
+    expect([cellValue(sheet, 0, 1), cellValue(sheet, 0, 2), cellValue(sheet, 0, 3)]).toEqual([
+      "Actual",
+      null,
+      "Forecast",
+    ]);
+  });
+
+  it("should keep sheet order and visibility, hidden and very hidden", () => {
+    const { sheets } = read.get("hidden-sheets.xlsx")!.workbook!;
+    expect(sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["Cover", "visible"],
+      ["Lists", "hidden"],
+      ["Macro data", "veryHidden"],
+      ["Financial summary", "visible"],
+    ]);
+  });
+
+  it("should give a formula saved without a result its text and a null value", () => {
+    const sheet = sheetOf("uncached-formulas.xlsx", "Financial summary");
+    expect([
+      cellFormula(sheet, 0, 2),
+      cellValue(sheet, 0, 2),
+      cellFormula(sheet, 1, 2),
+      cellValue(sheet, 1, 2),
+    ]).toEqual(["=A1+B1", null, "=SUM(A2:B2)", null]);
+  });
+});

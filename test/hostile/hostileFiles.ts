@@ -1,0 +1,238 @@
+/**
+ * Files the reader must survive, generated on demand (nothing binary is committed). Each says whether
+ * reading it should give a WorkbookReadError (and which words its message must contain) or a Workbook.
+ * The CLI's exit-status tests reuse them through `writeHostileFiles`.
+ */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { crc32 } from "node:zlib";
+import ExcelJS from "exceljs";
+import type { Workbook } from "../../src/workbook/workbook";
+import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
+import { managementPlan, otherKindOfWorkbook } from "../../examples/examples";
+import { sheetFromRows } from "../support/sheets";
+
+export interface HostileFile {
+  /** File name to write it under (the extension is part of the test). */
+  readonly file: string;
+  readonly description: string;
+  /** "error": reading must throw a WorkbookReadError whose message matches `message`; "workbook": it must read. */
+  readonly expect: "error" | "workbook";
+  readonly message?: RegExp;
+  readonly build: () => Promise<Buffer>;
+}
+
+/** The OLE compound document signature that starts .xls files and password-protected .xlsx files. */
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** An OLE container whose directory names the given streams (enough for the reader to tell the kinds apart). */
+function oleFile(streams: readonly string[]): Buffer {
+  const header = Buffer.alloc(512);
+  OLE_SIGNATURE.copy(header);
+  const directory = Buffer.concat(
+    streams.map((name) => Buffer.from(name.padEnd(64, "\0"), "utf16le"))
+  );
+  return Buffer.concat([header, directory]);
+}
+
+/** A ZIP archive of stored (uncompressed) files, for packages exceljs would not write. */
+export function storedZip(files: Readonly<Record<string, string>>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text, "utf8");
+    const nameBytes = Buffer.from(name, "utf8");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** A single-sheet workbook of `rows` × 5 columns written with exceljs's streaming writer. */
+export async function manyRows(rows: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: true,
+    useStyles: false,
+  });
+  const sheet = book.addWorksheet("Pupil data");
+  for (let r = 0; r < rows; r++)
+    sheet.addRow([`Pupil ${r + 1}`, r + 1, (r % 97) * 1.5, r % 7, "2024-25"]).commit();
+  sheet.commit();
+  await book.commit();
+  return Buffer.concat(chunks);
+}
+
+const workbookOf = (...sheets: Workbook["sheets"]): Promise<Buffer> => writeXlsxBuffer({ sheets });
+
+export const HOSTILE_FILES: readonly HostileFile[] = [
+  {
+    file: "empty.xlsx",
+    description: "an empty file (0 bytes)",
+    expect: "error",
+    message: /empty/,
+    build: async () => Buffer.alloc(0),
+  },
+  {
+    file: "text-renamed.xlsx",
+    description: "a CSV text file renamed .xlsx",
+    expect: "error",
+    message: /not an Excel workbook/,
+    build: async () => Buffer.from("LA,Deficit\nWiltshire,34.509\n", "utf8"),
+  },
+  {
+    file: "truncated.xlsx",
+    description: "a plan cut off half way through (an interrupted download)",
+    expect: "error",
+    message: /damaged or incomplete/,
+    build: async () => {
+      const whole = await writeXlsxBuffer(managementPlan());
+      return whole.subarray(0, Math.floor(whole.length / 2));
+    },
+  },
+  {
+    file: "password-protected.xlsx",
+    description: "a password-protected (encrypted) workbook",
+    expect: "error",
+    message: /password-protected: remove the password/,
+    build: async () => oleFile(["Root Entry", "EncryptionInfo", "EncryptedPackage"]),
+  },
+  {
+    file: "old-format.xls",
+    description: "an Excel 97-2003 .xls workbook",
+    expect: "error",
+    message: /Excel 97-2003.*save it as an \.xlsx/,
+    build: async () => oleFile(["Root Entry", "Workbook", "\u0005SummaryInformation"]),
+  },
+  {
+    file: "word-document.xlsx",
+    description: "a Word document renamed .xlsx",
+    expect: "error",
+    message: /not an Excel workbook \(it is a Word document\)/,
+    build: async () =>
+      storedZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }),
+  },
+  {
+    file: "stray-far-cell.xlsx",
+    description: "a sheet with one cell at A1 and a stray one at XFD1048576",
+    expect: "error",
+    message: /more than the 5,000,000 cells/,
+    build: async () => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet("Financial summary");
+      sheet.getCell("A1").value = "Financial summary";
+      sheet.getCell("XFD1048576").value = 1;
+      return Buffer.from(await book.xlsx.writeBuffer());
+    },
+  },
+  {
+    file: "many-rows.xlsx",
+    description: "a sheet with 200,000 used rows",
+    expect: "workbook",
+    build: () => manyRows(200_000),
+  },
+  {
+    file: "error-cells.xlsx",
+    description: "#REF! and #DIV/0! typed and as formula results",
+    expect: "workbook",
+    build: () =>
+      workbookOf(
+        sheetFromRows("Financial summary", [
+          ["In-year", { error: "#REF!" }, { f: "=1/0", v: { error: "#DIV/0!" } }],
+          ["Carried forward", { f: "=B1+1", v: { error: "#REF!" } }, 3],
+        ])
+      ),
+  },
+  {
+    file: "merged-header.xlsx",
+    description: "year headings under a merged Actual/Forecast header",
+    expect: "workbook",
+    build: () => {
+      const sheet = sheetFromRows("Financial summary", [
+        [null, "Actual", null, "Forecast", null],
+        ["Financial year", "2023-24", "2024-25", "2025-26", "2026-27"],
+      ]);
+      return workbookOf({
+        ...sheet,
+        merges: [
+          { top: 0, left: 1, bottom: 0, right: 2 },
+          { top: 0, left: 3, bottom: 0, right: 4 },
+        ],
+      });
+    },
+  },
+  {
+    file: "hidden-sheets.xlsx",
+    description: "a hidden and a very hidden sheet between visible ones",
+    expect: "workbook",
+    build: () =>
+      workbookOf(
+        sheetFromRows("Cover", [["Local authority", "Wiltshire"]]),
+        { ...sheetFromRows("Lists", [["Actual"], ["Forecast"]]), visibility: "hidden" },
+        { ...sheetFromRows("Macro data", [["x"]]), visibility: "veryHidden" },
+        sheetFromRows("Financial summary", [["Units", "£m"]])
+      ),
+  },
+  {
+    file: "uncached-formulas.xlsx",
+    description: "formulas saved without results (written by a tool, never opened in Excel)",
+    expect: "workbook",
+    build: () =>
+      workbookOf(
+        sheetFromRows("Financial summary", [
+          [1, 2, { f: "=A1+B1", v: null }],
+          [3, 4, { f: "=SUM(A2:B2)", v: null }],
+        ])
+      ),
+  },
+  {
+    file: "other-kind.xlsx",
+    description: "a budget monitoring workbook (not a DSG template)",
+    expect: "workbook",
+    build: () => writeXlsxBuffer(otherKindOfWorkbook().toWorkbook()),
+  },
+];
+
+/** Writes every hostile file into `dir`; returns their paths with what reading each should give. */
+export async function writeHostileFiles(
+  dir: string,
+  only?: (file: HostileFile) => boolean
+): Promise<(HostileFile & { path: string })[]> {
+  const chosen = HOSTILE_FILES.filter((file) => only?.(file) ?? true);
+  return Promise.all(
+    chosen.map(async (file) => {
+      const path = join(dir, file.file);
+      await writeFile(path, await file.build());
+      return { ...file, path };
+    })
+  );
+}

@@ -1,0 +1,115 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readXlsxBuffer, readXlsxFile } from "../../src/workbook/xlsxReader";
+import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
+import { moveFormula } from "../../src/workbook/ooxml";
+import {
+  cellFormula,
+  cellNumberFormat,
+  cellValue,
+  findSheet,
+  type Sheet,
+  WorkbookReadError,
+} from "../../src/workbook/workbook";
+import { buildExamples, managementPlan } from "../../examples/examples";
+
+const EXAMPLES = join(__dirname, "..", "..", "examples");
+
+/** Writes a one-sheet workbook with exceljs (as other tools would) and reads it back. */
+async function readBack(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Sheet> {
+  const book = new ExcelJS.Workbook();
+  fill(book.addWorksheet("Sheet1"));
+  const workbook = await readXlsxBuffer(Buffer.from(await book.xlsx.writeBuffer()));
+  return workbook.sheets[0];
+}
+
+describe("readXlsxBuffer", () => {
+  it.each(buildExamples().map((e) => [e.name, e.workbook] as const))(
+    "should read back %s exactly as it was written",
+    async (_, workbook) => {
+      expect(await readXlsxBuffer(await writeXlsxBuffer(workbook))).toEqual(workbook);
+    }
+  );
+
+  it("should read the committed sample plan into its committed snapshot", async () => {
+    const snapshot = JSON.parse(
+      await readFile(join(EXAMPLES, "snapshots", "dsg-management-plan.json"), "utf8")
+    );
+    expect(await readXlsxFile(join(EXAMPLES, "dsg-management-plan.xlsx"))).toEqual(snapshot);
+  });
+
+  it("should give formulas, cached values and number formats of the sample plan", async () => {
+    const workbook = await readXlsxBuffer(await writeXlsxBuffer(managementPlan()));
+    const sheet = findSheet(workbook, "Financial summary")!;
+    // J54: the 2028-29 carried-forward cell (Wiltshire's published £34.509m).
+    expect([
+      cellFormula(sheet, 53, 9),
+      cellValue(sheet, 53, 9),
+      cellNumberFormat(sheet, 53, 9),
+    ]).toEqual(["=SUM(J49:J53)", 34.5094, "#,##0.000"]);
+    expect(findSheet(workbook, "Lookups")!.visibility).toBe("hidden");
+    expect(findSheet(workbook, "Cover")!.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 3 },
+    ]);
+  });
+
+  it("should resolve shared formulas to each cell's own references", async () => {
+    const sheet = await readBack((ws) => {
+      ws.getRow(1).values = [1, 2, 3];
+      ws.getRow(2).values = [4, 5, 6];
+      ws.fillFormula("A3:C3", "SUM(A1:A2)", [5, 7, 9]);
+    });
+    expect(sheet.formulas[2]).toEqual(["=SUM(A1:A2)", "=SUM(B1:B2)", "=SUM(C1:C2)"]);
+    expect(sheet.values[2]).toEqual([5, 7, 9]);
+  });
+
+  it("should flatten rich text, keep booleans and give dates as Excel serial numbers", async () => {
+    const sheet = await readBack((ws) => {
+      ws.getCell("A1").value = {
+        richText: [{ text: "Cumulative " }, { font: { bold: true }, text: "deficit" }],
+      };
+      ws.getCell("B1").value = true;
+      ws.getCell("C1").value = new Date(Date.UTC(2024, 2, 31));
+      ws.getCell("C1").numFmt = "dd/mm/yyyy";
+      ws.getCell("D1").value = "Fish & chips <£5>";
+    });
+    expect(sheet.values[0]).toEqual(["Cumulative deficit", true, 45382, "Fish & chips <£5>"]);
+    expect(sheet.numberFormats[0][2]).toBe("dd/mm/yyyy");
+  });
+
+  it("should give the used range offsets when the data does not start at A1", async () => {
+    const sheet = await readBack((ws) => {
+      ws.getCell("C5").value = "Units";
+      ws.getCell("D6").value = 1.5;
+    });
+    expect([sheet.top, sheet.left, sheet.values]).toEqual([
+      4,
+      2,
+      [
+        ["Units", null],
+        [null, 1.5],
+      ],
+    ]);
+  });
+
+  it("should throw a WorkbookReadError naming the file when it does not exist", async () => {
+    await expect(readXlsxFile(join(EXAMPLES, "no-such-plan.xlsx"))).rejects.toThrow(
+      new WorkbookReadError("no-such-plan.xlsx: no such file.")
+    );
+  });
+});
+
+describe("moveFormula", () => {
+  it.each([
+    ["SUM(C5:C9)", 0, 1, "SUM(D5:D9)"],
+    ["C10-(C7+C8)", 2, 0, "C12-(C9+C10)"],
+    ["$C$5+C$5+$C5", 1, 1, "$C$5+D$5+$C6"],
+    ['IF(A1="B2",LOG10(A1),0)', 1, 0, 'IF(A2="B2",LOG10(A2),0)'],
+    ["'Financial summary'!B2*2", 0, 1, "'Financial summary'!C2*2"],
+    ["A1", -1, 0, "#REF!"],
+  ])("should move %s by (%i, %i) to %s", (formula, rows, cols, moved) => {
+    expect(moveFormula(formula, rows, cols)).toBe(moved);
+  });
+});
