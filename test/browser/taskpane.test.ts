@@ -99,7 +99,7 @@ const focused = (page: Page) =>
     () => document.activeElement?.id || document.activeElement?.getAttribute("data-address") || ""
   );
 
-describe("task pane page", () => {
+describe("task pane page", { timeout: 60_000 }, () => {
   it("should show its title and a disabled Check button until Office is ready", async () => {
     const page = await session.context.newPage();
     // An office.js whose onReady waits for the test, as Excel does while it starts the add-in.
@@ -144,7 +144,8 @@ describe("task pane page", () => {
   });
 });
 
-describe("workbench", () => {
+// Generous limits: on two busy cores (the whole suite in parallel) one pass over every faulty sample takes a while.
+describe("workbench", { timeout: 120_000 }, () => {
   it("should find no errors in the consistent plan", async () => {
     const { page, errors } = await openWorkbench("?example=dsg-management-plan");
     const summary = await check(page);
