@@ -8,6 +8,7 @@ import { isUnreadable, whyNotCheckable, type FileReport } from "./checkFile";
 import { FORMATTERS } from "./formatters";
 import { runInWorkers } from "./pool";
 import type { ValidationOptions } from "../validation/rule";
+import { PROFILES, profileById } from "../templates/profiles";
 
 export const EXIT = { clean: 0, errorsFound: 1, notChecked: 2 } as const;
 
@@ -81,6 +82,14 @@ export async function runCommand(
       context.stderr(`dsg-validate: ${command.message}\n`);
       return EXIT.notChecked;
     case "validate": {
+      const { template } = command.options;
+      if (template !== undefined && !profileById(template)) {
+        const known = PROFILES.map((p) => p.id).join(", ");
+        context.stderr(
+          `dsg-validate: There is no template '${template}'. Known templates: ${known}.\n`
+        );
+        return EXIT.notChecked;
+      }
       const reports = await checkFiles(command.options, context.workerScript);
       for (const report of reports.filter(isUnreadable)) {
         context.stderr(`dsg-validate: ${report.file}: ${report.error}\n`);

@@ -168,6 +168,11 @@ describe("dsg-validate", () => {
       [CLEAN, "--tolerance", "lots"],
       /^dsg-validate: --tolerance needs a number/,
     ],
+    [
+      "an unknown template",
+      [CLEAN, "--template", "budget"],
+      /^dsg-validate: There is no template 'budget'. Known templates: dsg-management-plan, safety-valve-return/,
+    ],
   ])("should refuse %s with status 2 and a message on stderr", (_, args, message) => {
     const run = dsgValidate(...args);
     expect(run.stderr).toMatch(message);
