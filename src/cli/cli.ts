@@ -2,6 +2,7 @@
  * dsg-validate's command line: what the user typed, as data. No I/O here, so every case is easy to test.
  */
 import type { FormatName } from "./formatters";
+import { PROFILES } from "../templates/profiles";
 
 export interface CliOptions {
   readonly files: readonly string[];
@@ -28,7 +29,7 @@ Checks DfE DSG management plan and Safety Valve workbooks and lists what needs f
 Options:
   --json              print the results as JSON
   --template <id>     use this template profile instead of recognising one
-                      (dsg-management-plan, safety-valve-return)
+                      (${PROFILES.map((p) => p.id).join(", ")})
   --tolerance <x>     allow differences up to x (in the sheet's money unit) in totals and roll-forwards;
                       by default half a unit of each figure's displayed precision
   --timeout <s>       give up on a file after s seconds (default ${DEFAULT_TIMEOUT_SECONDS})
