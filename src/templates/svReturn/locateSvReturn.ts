@@ -31,13 +31,23 @@ import type {
   SvUpdate,
 } from "./svReturnModel";
 
-/** Every text cell of a sheet with its coordinates, in reading order. */
-function textCells(sheet: Sheet): { row: number; col: number; text: string }[] {
-  return sheet.values.flatMap((cells, r) =>
-    cells.flatMap((value, c) =>
-      typeof value === "string" ? [{ row: sheet.top + r, col: sheet.left + c, text: value }] : []
-    )
+interface TextCell {
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+}
+
+/** The text cells of one sheet row, left to right. */
+function textCellsOfRow(sheet: Sheet, row: number): TextCell[] {
+  const cells = sheet.values[row - sheet.top] ?? [];
+  return cells.flatMap((value, c) =>
+    typeof value === "string" ? [{ row, col: sheet.left + c, text: value }] : []
   );
+}
+
+/** Every text cell of a sheet, in reading order. */
+function textCells(sheet: Sheet): TextCell[] {
+  return sheet.values.flatMap((_, r) => textCellsOfRow(sheet, sheet.top + r));
 }
 
 function isEmail(cell: FieldCell): boolean {
@@ -86,11 +96,7 @@ function questionsOf(sheet: Sheet): SvQuestion[] {
   const commentaryCol = findLabel(sheet, QUESTION_COLUMNS.commentary, headerRows)?.col;
   const questions: SvQuestion[] = [];
   for (let row = section.headingRow + 1; row <= section.bottom; row++) {
-    const text = textCells({
-      ...sheet,
-      values: [sheet.values[row - sheet.top] ?? []],
-      top: row,
-    }).find(
+    const text = textCellsOfRow(sheet, row).find(
       (c) =>
         c.col >= section.headingCol &&
         c.col < (answerCol ?? Infinity) &&
@@ -173,10 +179,7 @@ function isColour(text: string): boolean {
 }
 
 /** The legend entries of one row: "S = complete" cells, or a letter and/or colour cell beside a definition. */
-function legendRow(
-  sheet: Sheet,
-  cells: { row: number; col: number; text: string }[]
-): SvLegendEntry[] {
+function legendRow(sheet: Sheet, cells: readonly TextCell[]): SvLegendEntry[] {
   const colourCell = cells.find((c) => isColour(c.text));
   const colour = colourCell?.text.trim();
   const defined = cells.flatMap((c) => {
@@ -194,18 +197,18 @@ function legendRow(
   if (defined.length > 0)
     return defined.map((entry) => (defined.length === 1 && colour ? { ...entry, colour } : entry));
   const letterCell = cells.find((c) => /^\s*[A-Za-z]\s*$/.test(c.text));
-  if (letterCell === undefined && colourCell === undefined) return [];
+  const marker = letterCell ?? colourCell;
+  if (marker === undefined) return [];
   const definition = cells
     .filter((c) => c !== letterCell && c !== colourCell)
     .map((c) => c.text.trim())
     .sort((a, b) => b.length - a.length)[0];
-  const at = letterCell ?? colourCell!;
   return [
     {
       letter: letterCell?.text.trim().toUpperCase(),
       colour,
       definition: definition ?? "",
-      at: fieldAt(sheet, at.row, at.col),
+      at: fieldAt(sheet, marker.row, marker.col),
     },
   ];
 }
@@ -216,7 +219,7 @@ function legendOf(sheet: Sheet): SvLegendEntry[] {
   const entries: SvLegendEntry[] = [];
   const last = Math.min(section.bottom, section.headingRow + LEGEND_ROWS);
   for (let row = section.headingRow + 1; row <= last; row++) {
-    const cells = textCells({ ...sheet, values: [sheet.values[row - sheet.top] ?? []], top: row });
+    const cells = textCellsOfRow(sheet, row);
     const found = legendRow(sheet, cells);
     if (found.length === 0 && entries.length > 0 && cells.length === 0) break;
     entries.push(...found);
