@@ -44,14 +44,8 @@ export const SIGN_CHOICES: readonly { value: PaneSettings["sign"]; label: string
   { value: "deficit-negative", label: "Deficits are negative" },
 ];
 
-/** What the validator is asked for: the overrides only, so its defaults apply to everything else. */
-export interface PaneValidationOptions extends ValidationOptions {
-  readonly unit?: MoneyUnit["label"];
-  readonly sign?: SignConvention;
-}
-
 /** Turns the saved settings into validator options, leaving out every "auto" and blank choice. */
-export function toValidationOptions(settings: PaneSettings): PaneValidationOptions {
+export function toValidationOptions(settings: PaneSettings): ValidationOptions {
   return {
     ...(settings.tolerance !== null && { tolerance: settings.tolerance }),
     ...(settings.template !== "auto" && { template: settings.template }),

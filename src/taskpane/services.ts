@@ -6,7 +6,8 @@
 import type { Finding } from "../validation/finding";
 import type { Workbook } from "../workbook/workbook";
 import type { FunctionEntry } from "./functionCatalogue";
-import type { PaneSettings, PaneValidationOptions } from "./paneSettings";
+import type { ValidationOptions } from "../validation/rule";
+import type { PaneSettings } from "./paneSettings";
 
 /** The template a check recognised, as the validator reports it. */
 export interface CheckedTemplate {
@@ -33,7 +34,7 @@ export interface ThresholdField {
 export interface PaneServices {
   /** Reads the open workbook; `onProgress` receives the stage in words ("Reading sheets…"). */
   readWorkbook(onProgress: (stage: string) => void): Promise<Workbook>;
-  validate(workbook: Workbook, options: PaneValidationOptions): CheckResult;
+  validate(workbook: Workbook, options: ValidationOptions): CheckResult;
   /** Activates the sheet and selects the cell or range. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Adds or replaces the report sheet; the only write a check ever makes, and only on request. */
