@@ -5,12 +5,8 @@
  */
 import { a1Range, parseA1 } from "../../workbook/address";
 import type { CellRange, Workbook } from "../../workbook/workbook";
-import {
-  StandInContext,
-  type HostState,
-  type SyncOutcome,
-  type WrittenProperty,
-} from "./excelProxies";
+import type { HostState, SyncOutcome, WrittenProperty } from "./requestContext";
+import { StandInRequestContext } from "./worksheetProxies";
 import { HostSheet } from "./hostSheet";
 import {
   createOfficeGlobal,
@@ -262,7 +258,7 @@ export class StandInHost implements HostState {
       unknown,
     ];
     if (typeof batch !== "function") throw invalidArgument("Excel.run needs a batch function.");
-    const context = new StandInContext(this, options?.delayForCellEdit === true);
+    const context = new StandInRequestContext(this, options?.delayForCellEdit === true);
     try {
       const result = (await batch(context)) as T;
       if (context.hasPendingWork) await context.sync();
