@@ -1,0 +1,123 @@
+/**
+ * Benchmark: `npx tsx bench/validator.ts` (or `npm run bench`). Prints, for a full-size plan (ten years,
+ * seven placement types, thirty expenditure lines): the time to read the .xlsx, the time to validate it
+ * after reading and their ratio; then the wall time of the command line on one plan and on 150 copies.
+ * Targets: validating adds < 20% to reading, one plan end to end < 1 s, 150 files < 60 s. Prints figures
+ * only; asserts nothing.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fullSizePlan } from "../examples/examples";
+import { readXlsxFile } from "../src/workbook/xlsxReader";
+import { writeXlsxBuffer } from "../src/workbook/xlsxWriter";
+import type { Workbook } from "../src/workbook/workbook";
+
+const ROOT = join(__dirname, "..");
+const CLI = join(ROOT, "bin", "dsg-validate.cjs");
+const COPIES = 150;
+const RUNS = 20;
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const show = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Times `run` once cold and RUNS times warm; returns the first and the warm median. */
+async function time<T>(
+  run: () => Promise<T> | T
+): Promise<{ cold: number; warm: number; result: T }> {
+  let start = process.hrtime.bigint();
+  const result = await run();
+  const cold = ms(start);
+  const warm: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    start = process.hrtime.bigint();
+    await run();
+    warm.push(ms(start));
+  }
+  return { cold, warm: median(warm), result };
+}
+
+type Validate = (workbook: Workbook) => { findings: unknown[] };
+
+async function loadValidator(): Promise<Validate | undefined> {
+  if (!existsSync(join(ROOT, "src", "validation", "validate.ts"))) return undefined;
+  const module = (await import("../src/validation/validate")) as { validateWorkbook?: Validate };
+  return module.validateWorkbook;
+}
+
+function runCli(files: readonly string[]): {
+  seconds: number;
+  status: number | null;
+  stderr: string;
+} {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [CLI, ...files], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {
+    seconds: ms(start) / 1000,
+    status: result.status,
+    stderr: result.stderr.trim().split("\n")[0] ?? "",
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "dsg-bench-"));
+  try {
+    const plan = join(dir, "full-size-plan.xlsx");
+    await writeFile(plan, await writeXlsxBuffer(fullSizePlan()));
+    console.log(
+      "Full-size plan: 10 financial years, 10 census years, 7 placement types, 30 high needs expenditure lines."
+    );
+
+    const read = await time(() => readXlsxFile(plan));
+    console.log(
+      `Read .xlsx:        first ${show(read.cold)}, then median ${show(read.warm)} of ${RUNS}`
+    );
+
+    const validate = await loadValidator();
+    if (validate) {
+      const checked = await time(() => validate(read.result));
+      console.log(
+        `Validate:          first ${show(checked.cold)}, then median ${show(checked.warm)} of ${RUNS} (${checked.result.findings.length} findings)`
+      );
+      console.log(
+        `Validate / read:   ${((checked.warm / read.warm) * 100).toFixed(0)}% (target < 20%)`
+      );
+    } else {
+      console.log("Validate:          skipped: src/validation/validate.ts is not there yet.");
+    }
+
+    if (!existsSync(CLI)) {
+      console.log(`Command line:      skipped: ${CLI} is not built yet (npm run build:cli).`);
+      return;
+    }
+    const one = runCli([plan]);
+    console.log(
+      `CLI, one plan:     ${one.seconds.toFixed(2)} s wall, exit ${one.status} (target < 1 s)${one.status === 2 ? `: ${one.stderr}` : ""}`
+    );
+    const copies = await Promise.all(
+      Array.from({ length: COPIES }, async (_, i) => {
+        const copy = join(dir, `plan-${String(i + 1).padStart(3, "0")}.xlsx`);
+        await copyFile(plan, copy);
+        return copy;
+      })
+    );
+    const many = runCli(copies);
+    console.log(
+      `CLI, ${COPIES} plans:    ${many.seconds.toFixed(2)} s wall, exit ${many.status} (target < 60 s)${many.status === 2 ? `: ${many.stderr}` : ""}`
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
