@@ -7,10 +7,14 @@ import type { LocatedCell } from "./located";
 
 /** The cell's number as a Decimal, or undefined when it holds anything else (blank, text, error, boolean). */
 export function figure(cell: LocatedCell | undefined): Decimal | undefined {
-  return cell !== undefined && typeof cell.value === "number" && Number.isFinite(cell.value) ? new Decimal(cell.value) : undefined;
+  return cell !== undefined && typeof cell.value === "number" && Number.isFinite(cell.value)
+    ? new Decimal(cell.value)
+    : undefined;
 }
 
 /** The cell's number, blank counted as 0 (an optional movement left empty); undefined for text or errors. */
 export function figureOrZero(cell: LocatedCell | undefined): Decimal | undefined {
-  return cell === undefined || cell.value === null || cell.value === "" ? new Decimal(0) : figure(cell);
+  return cell === undefined || cell.value === null || cell.value === ""
+    ? new Decimal(0)
+    : figure(cell);
 }

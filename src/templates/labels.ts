@@ -65,14 +65,20 @@ export function searchArea(sheet: Sheet, within?: Partial<CellRange>): CellRange
 }
 
 /** Every text cell matching the labels, in reading order (row by row, left to right). */
-export function findLabels(sheet: Sheet, labels: LabelSet, within?: Partial<CellRange>, exact = false): LabelHit[] {
+export function findLabels(
+  sheet: Sheet,
+  labels: LabelSet,
+  within?: Partial<CellRange>,
+  exact = false
+): LabelHit[] {
   const area = searchArea(sheet, within);
   const hits: LabelHit[] = [];
   for (let row = area.top; row <= area.bottom; row++) {
     const cells = sheet.values[row - sheet.top];
     for (let col = area.left; col <= area.right; col++) {
       const value = cells[col - sheet.left];
-      if (typeof value === "string" && labelMatches(value, labels, exact)) hits.push({ row, col, text: value });
+      if (typeof value === "string" && labelMatches(value, labels, exact))
+        hits.push({ row, col, text: value });
     }
   }
   return hits;
@@ -83,13 +89,16 @@ export function findLabel(
   sheet: Sheet,
   labels: LabelSet,
   within?: Partial<CellRange>,
-  exact = false,
+  exact = false
 ): LabelHit | undefined {
   return findLabels(sheet, labels, within, exact)[0];
 }
 
 /** Normalised sheet-name match: "CYP summary" finds a sheet called "CYP Summary " or "cyp-summary". */
-export function findSheetByName(sheets: readonly Sheet[], names: readonly string[]): Sheet | undefined {
+export function findSheetByName(
+  sheets: readonly Sheet[],
+  names: readonly string[]
+): Sheet | undefined {
   const wanted = labelSet(names);
   return sheets.find((sheet) => wanted.includes(normaliseLabel(sheet.name)));
 }

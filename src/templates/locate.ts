@@ -20,7 +20,8 @@ function markerName(marker: Marker): string {
 }
 
 function hasMarker(workbook: Workbook, marker: Marker): boolean {
-  if (marker.kind === "sheet") return findSheetByName(workbook.sheets, marker.synonyms) !== undefined;
+  if (marker.kind === "sheet")
+    return findSheetByName(workbook.sheets, marker.synonyms) !== undefined;
   return workbook.sheets.some((sheet) => findSection(sheet, marker.synonyms) !== undefined);
 }
 
@@ -28,7 +29,11 @@ function hasMarker(workbook: Workbook, marker: Marker): boolean {
  * How well the workbook matches one profile: recognised when it has the profile's minimum share of
  * markers, or all of its required ones.
  */
-export function scoreProfile(workbook: Workbook, profile: TemplateProfile, forced = false): Recognition {
+export function scoreProfile(
+  workbook: Workbook,
+  profile: TemplateProfile,
+  forced = false
+): Recognition {
   const found: string[] = [];
   const missing: string[] = [];
   const missingRequired: string[] = [];
@@ -44,7 +49,14 @@ export function scoreProfile(workbook: Workbook, profile: TemplateProfile, force
   // A workbook holding every part the checks need is checkable even if it has few of the other sheets
   // (a council may send the Financial summary sheet on its own).
   const hasRequired = profile.markers.some((m) => m.required) && missingRequired.length === 0;
-  return { recognised: forced || hasRequired || score >= profile.minimumScore, score, found, missing, missingRequired, forced };
+  return {
+    recognised: forced || hasRequired || score >= profile.minimumScore,
+    score,
+    found,
+    missing,
+    missingRequired,
+    forced,
+  };
 }
 
 /**
@@ -52,11 +64,18 @@ export function scoreProfile(workbook: Workbook, profile: TemplateProfile, force
  * well it matched: a recognised profile before one that is not, then the higher share of markers found.
  * Ties go to the profile listed first.
  */
-export function recogniseTemplate(workbook: Workbook, templateId?: string): { profile: TemplateProfile; recognition: Recognition } {
+export function recogniseTemplate(
+  workbook: Workbook,
+  templateId?: string
+): { profile: TemplateProfile; recognition: Recognition } {
   const forced = templateId === undefined ? undefined : profileById(templateId);
   if (forced) return { profile: forced, recognition: scoreProfile(workbook, forced, true) };
-  const scored = PROFILES.map((profile) => ({ profile, recognition: scoreProfile(workbook, profile) }));
-  const rank = ({ recognition }: (typeof scored)[number]) => (recognition.recognised ? 1 : 0) + recognition.score;
+  const scored = PROFILES.map((profile) => ({
+    profile,
+    recognition: scoreProfile(workbook, profile),
+  }));
+  const rank = ({ recognition }: (typeof scored)[number]) =>
+    (recognition.recognised ? 1 : 0) + recognition.score;
   return scored.reduce((best, next) => (rank(next) > rank(best) ? next : best));
 }
 
@@ -64,9 +83,14 @@ export function recogniseTemplate(workbook: Workbook, templateId?: string): { pr
  * The financial summary of the workbook: on the profile's financial sheet when it has the end of year
  * positions, else on the first sheet that has them, else whatever the financial sheet holds.
  */
-function locateFinancial(workbook: Workbook, profile: TemplateProfile): { sheet: Sheet; summary: FinancialSummary } | undefined {
+function locateFinancial(
+  workbook: Workbook,
+  profile: TemplateProfile
+): { sheet: Sheet; summary: FinancialSummary } | undefined {
   const named = findSheetByName(workbook.sheets, profile.financialSheets);
-  const candidates = named ? [named, ...workbook.sheets.filter((s) => s !== named)] : workbook.sheets;
+  const candidates = named
+    ? [named, ...workbook.sheets.filter((s) => s !== named)]
+    : workbook.sheets;
   let fallback: { sheet: Sheet; summary: FinancialSummary } | undefined;
   for (const sheet of candidates) {
     const summary = locateFinancialSummary(workbook, sheet);
@@ -95,7 +119,9 @@ export function locateTemplate(workbook: Workbook, choices: LocateChoices = {}):
   return {
     profileId: profile.id,
     profileName: profile.name,
-    unit: choices.unit ? unitByLabel(choices.unit) : detectUnit(financial?.sheet ?? workbook.sheets[0] ?? EMPTY_SHEET, financial?.summary),
+    unit: choices.unit
+      ? unitByLabel(choices.unit)
+      : detectUnit(financial?.sheet ?? workbook.sheets[0] ?? EMPTY_SHEET, financial?.summary),
     sign: choices.sign ?? detectSign(financial?.summary.endOfYear, years),
     financial: financial?.summary,
     ehcp: locateEhcp(workbook),
@@ -105,4 +131,13 @@ export function locateTemplate(workbook: Workbook, choices: LocateChoices = {}):
   };
 }
 
-const EMPTY_SHEET: Sheet = { name: "", visibility: "visible", top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges: [] };
+const EMPTY_SHEET: Sheet = {
+  name: "",
+  visibility: "visible",
+  top: 0,
+  left: 0,
+  values: [],
+  formulas: [],
+  numberFormats: [],
+  merges: [],
+};

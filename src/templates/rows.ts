@@ -50,7 +50,12 @@ export function locateCell(sheet: Sheet, row: number, col: number): LocatedCell 
 }
 
 /** The row at `row` with its label (from `labelCol`) and one cell under each year column, in year order. */
-export function readRow(sheet: Sheet, row: number, labelCol: number, years: readonly YearColumn[]): LocatedRow {
+export function readRow(
+  sheet: Sheet,
+  row: number,
+  labelCol: number,
+  years: readonly YearColumn[]
+): LocatedRow {
   const label = cellValue(sheet, row, labelCol);
   return {
     sheet: sheet.name,
@@ -70,9 +75,12 @@ export function findRow(
   sheet: Sheet,
   synonyms: readonly string[],
   within: Partial<CellRange> | undefined,
-  years: readonly YearColumn[],
+  years: readonly YearColumn[]
 ): LocatedRow | undefined {
   const firstYearCol = Math.min(...years.map((y) => y.col));
-  const hit = findLabel(sheet, labelSet(synonyms), { ...within, right: Math.min(within?.right ?? Infinity, firstYearCol - 1) });
+  const hit = findLabel(sheet, labelSet(synonyms), {
+    ...within,
+    right: Math.min(within?.right ?? Infinity, firstYearCol - 1),
+  });
   return hit && readRow(sheet, hit.row, hit.col, years);
 }

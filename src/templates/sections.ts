@@ -17,13 +17,16 @@ export interface Section extends CellRange {
 
 /** A heading stands alone on its row: a row with figures is a data row whose label merely starts alike. */
 function hasNumbers(sheet: Sheet, row: number, area: CellRange): boolean {
-  for (let col = area.left; col <= area.right; col++) if (typeof cellValue(sheet, row, col) === "number") return true;
+  for (let col = area.left; col <= area.right; col++)
+    if (typeof cellValue(sheet, row, col) === "number") return true;
   return false;
 }
 
 /** Heading cells in the area, in reading order, skipping rows that hold figures. */
 function headingHits(sheet: Sheet, synonyms: readonly string[], area: CellRange) {
-  return findLabels(sheet, labelSet(synonyms), area).filter((hit) => !hasNumbers(sheet, hit.row, area));
+  return findLabels(sheet, labelSet(synonyms), area).filter(
+    (hit) => !hasNumbers(sheet, hit.row, area)
+  );
 }
 
 /**
@@ -36,7 +39,7 @@ export function findSection(
   sheet: Sheet,
   headingSynonyms: readonly string[],
   within?: Partial<CellRange>,
-  stopAt: readonly string[] = ALL_SECTION_HEADINGS,
+  stopAt: readonly string[] = ALL_SECTION_HEADINGS
 ): Section | undefined {
   const area = searchArea(sheet, within);
   const start = headingHits(sheet, headingSynonyms, area)[0];

@@ -22,7 +22,15 @@ export interface YearHeader {
 // Words that say whether a column holds reported figures or projections. A budget is a plan for the
 // year, so it counts as a forecast: only outturn is an actual.
 const ACTUAL_WORDS = ["actual", "actuals", "outturn", "provisional outturn"];
-const FORECAST_WORDS = ["forecast", "forecasts", "budget", "projected", "projection", "estimate", "plan"];
+const FORECAST_WORDS = [
+  "forecast",
+  "forecasts",
+  "budget",
+  "projected",
+  "projection",
+  "estimate",
+  "plan",
+];
 const KIND_WORD = new RegExp(`\\b(${[...ACTUAL_WORDS, ...FORECAST_WORDS].join("|")})\\b`, "gi");
 
 /** "actual" or "forecast" when the text carries one of the words (alone or around a year), else undefined. */
@@ -36,7 +44,11 @@ export function columnKind(value: CellValue): YearColumn["kind"] {
 
 /** The year text left once kind words, brackets and line breaks are taken out ("2023-24 (Outturn)" → "2023-24"). */
 function yearText(text: string): string {
-  return text.replace(KIND_WORD, " ").replace(/[()[\]:,]/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(KIND_WORD, " ")
+    .replace(/[()[\]:,]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The start year a heading cell names, or null. Financial headings must be text; census years may be numbers. */
@@ -50,7 +62,9 @@ export function parseYearHeading(value: CellValue, kind: YearKind): number | nul
 
 /** The merge covering a cell, if any (banners are often merged across their columns). */
 function mergeAt(sheet: Sheet, row: number, col: number): CellRange | undefined {
-  return sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  return sheet.merges.find(
+    (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right
+  );
 }
 
 /**
@@ -87,12 +101,14 @@ function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind):
   const banner = bannerKinds(
     sheet,
     row - 1,
-    found.map((f) => f.col),
+    found.map((f) => f.col)
   );
   return found.map(({ col, start, own }, i) => {
     const columnKindFound = own ?? banner[i];
     const label = kind === "financial" ? financialYearLabel(start) : String(start);
-    return columnKindFound === undefined ? { label, start, col, row } : { label, start, col, row, kind: columnKindFound };
+    return columnKindFound === undefined
+      ? { label, start, col, row }
+      : { label, start, col, row, kind: columnKindFound };
   });
 }
 
@@ -101,7 +117,11 @@ function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind):
  * those year columns left to right; undefined when there is none. Header rows sit above their
  * figures, so the first such row is the table's header even when a count happens to look like a year.
  */
-export function findYearHeader(sheet: Sheet, kind: YearKind, within?: Partial<CellRange>): YearHeader | undefined {
+export function findYearHeader(
+  sheet: Sheet,
+  kind: YearKind,
+  within?: Partial<CellRange>
+): YearHeader | undefined {
   const area = searchArea(sheet, within);
   for (let row = area.top; row <= area.bottom; row++) {
     const years = yearsOnRow(sheet, row, area, kind);

@@ -18,10 +18,15 @@ function grouped(text: string): string {
  * An amount in the sheet's unit with the given decimals (those the sheet displays), adding decimals
  * when the amount would otherwise show as zero: a gap of 0.0004 in a 3-decimal £m table is "£0.0004m".
  */
-export function formatMoney(value: Decimal | number, unit: MoneyUnit, decimals = DEFAULT_DECIMALS[unit.label]): string {
+export function formatMoney(
+  value: Decimal | number,
+  unit: MoneyUnit,
+  decimals = DEFAULT_DECIMALS[unit.label]
+): string {
   const amount = new Decimal(value);
   let places = Math.max(0, decimals);
-  while (places < MAX_DECIMALS && !amount.isZero() && new Decimal(amount.toFixed(places)).isZero()) places++;
+  while (places < MAX_DECIMALS && !amount.isZero() && new Decimal(amount.toFixed(places)).isZero())
+    places++;
   const text = grouped(amount.abs().toFixed(places));
   return `${amount.isNegative() && !amount.isZero() ? "-" : ""}£${text}${SUFFIX[unit.label]}`;
 }

@@ -10,7 +10,10 @@ export interface YearRow {
   readonly years: readonly YearColumn[];
 }
 
-function present(years: readonly YearColumn[], rows: readonly (LocatedRow | undefined)[]): YearRow[] {
+function present(
+  years: readonly YearColumn[],
+  rows: readonly (LocatedRow | undefined)[]
+): YearRow[] {
   return rows.filter((row): row is LocatedRow => row !== undefined).map((row) => ({ row, years }));
 }
 
@@ -20,11 +23,35 @@ export function financialRows(template: LocatedTemplate): YearRow[] {
   if (financial === undefined) return [];
   const { endOfYear: e, mitigations: m, safetyValve: sv } = financial;
   return [
-    ...present(financial.years, [e?.broughtForward, e?.inYear, e?.dfePayments, e?.laContribution, e?.adjustments, e?.carriedForward]),
+    ...present(financial.years, [
+      e?.broughtForward,
+      e?.inYear,
+      e?.dfePayments,
+      e?.laContribution,
+      e?.adjustments,
+      e?.carriedForward,
+    ]),
     ...(financial.blocks ?? []).flatMap((b) =>
-      present(financial.years, [b.allocation, b.movements, b.otherFunding, ...b.expenditureLines, b.expenditure, b.inYear, b.cumulative]),
+      present(financial.years, [
+        b.allocation,
+        b.movements,
+        b.otherFunding,
+        ...b.expenditureLines,
+        b.expenditure,
+        b.inYear,
+        b.cumulative,
+      ])
     ),
-    ...(m ? present(m.years, [m.unmitigated, ...m.lines, m.total, m.mitigated, m.unmitigatedCumulative, m.mitigatedCumulative]) : []),
+    ...(m
+      ? present(m.years, [
+          m.unmitigated,
+          ...m.lines,
+          m.total,
+          m.mitigated,
+          m.unmitigatedCumulative,
+          m.mitigatedCumulative,
+        ])
+      : []),
     ...(sv ? present(sv.years, [sv.cumulativeLimit, sv.inYearLimit]) : []),
   ];
 }
@@ -42,10 +69,13 @@ export function ehcpRows(template: LocatedTemplate): YearRow[] {
       p.flows?.newPlans,
       p.flows?.ceasedPlans,
       p.flows?.requests,
-    ]),
+    ])
   );
   const la = ehcp.laWide;
-  return [...placementRows, ...(la ? present(la.years, [la.total, la.newPlans, la.ceasedPlans, la.requests]) : [])];
+  return [
+    ...placementRows,
+    ...(la ? present(la.years, [la.total, la.newPlans, la.ceasedPlans, la.requests]) : []),
+  ];
 }
 
 /** Every row that should hold numbers. */

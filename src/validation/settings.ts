@@ -9,7 +9,7 @@ type Thresholds = Readonly<Record<string, Readonly<Record<string, number>>>>;
 export function ruleSettings<S extends Record<string, number>>(
   rule: Rule<S>,
   profileThresholds: Thresholds | undefined,
-  options: ValidationOptions,
+  options: ValidationOptions
 ): S {
   const settings: Record<string, number> = { ...rule.defaults };
   for (const source of [profileThresholds?.[rule.id], options.thresholds?.[rule.id]]) {

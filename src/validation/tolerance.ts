@@ -24,10 +24,16 @@ export function roundingAllowance(terms: readonly LocatedCell[]): Decimal {
 
 /** The allowed gap for a comparison of these figures: the user's absolute tolerance, else the rounding allowance. */
 export function allowance(terms: readonly LocatedCell[], options: ValidationOptions): Decimal {
-  return options.tolerance !== undefined ? new Decimal(options.tolerance).abs() : roundingAllowance(terms);
+  return options.tolerance !== undefined
+    ? new Decimal(options.tolerance).abs()
+    : roundingAllowance(terms);
 }
 
 /** True when the gap between reported and computed figures is within the allowance for these terms. */
-export function withinTolerance(gap: Decimal, terms: readonly LocatedCell[], options: ValidationOptions): boolean {
+export function withinTolerance(
+  gap: Decimal,
+  terms: readonly LocatedCell[],
+  options: ValidationOptions
+): boolean {
   return gap.abs().lte(allowance(terms, options));
 }

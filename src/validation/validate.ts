@@ -35,7 +35,9 @@ interface Placed {
 
 function toFinding(rule: Pick<Rule, "id" | "severity">, report: RuleReport): Placed {
   const { at } = report;
-  const address = at ? a1Range({ top: at.row, left: at.col, bottom: at.bottom ?? at.row, right: at.right ?? at.col }) : "";
+  const address = at
+    ? a1Range({ top: at.row, left: at.col, bottom: at.bottom ?? at.row, right: at.right ?? at.col })
+    : "";
   const finding: Finding = {
     rule: rule.id,
     severity: rule.severity,
@@ -49,10 +51,17 @@ function toFinding(rule: Pick<Rule, "id" | "severity">, report: RuleReport): Pla
 }
 
 /** Runs one rule, turning an exception into an internal-error finding rather than losing the others. */
-function runRule(rule: Rule, workbook: Workbook, template: LocatedTemplate, options: ValidationOptions): Placed[] {
+function runRule(
+  rule: Rule,
+  workbook: Workbook,
+  template: LocatedTemplate,
+  options: ValidationOptions
+): Placed[] {
   try {
     const settings = ruleSettings(rule, profileById(template.profileId)?.thresholds, options);
-    return rule.check({ workbook, template, settings, options }).map((report) => toFinding(rule, report));
+    return rule
+      .check({ workbook, template, settings, options })
+      .map((report) => toFinding(rule, report));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const message =
@@ -64,7 +73,8 @@ function runRule(rule: Rule, workbook: Workbook, template: LocatedTemplate, opti
 
 /** Errors first, then by sheet in tab order (workbook-level findings first), row, column. */
 function sortFindings(placed: Placed[], workbook: Workbook): Finding[] {
-  const sheetOrder = (name: string | undefined) => (name === undefined ? -1 : workbook.sheets.findIndex((s) => s.name === name));
+  const sheetOrder = (name: string | undefined) =>
+    name === undefined ? -1 : workbook.sheets.findIndex((s) => s.name === name);
   const severityOrder = (severity: Severity) => SEVERITIES.indexOf(severity);
   return [...placed]
     .sort(
@@ -72,7 +82,7 @@ function sortFindings(placed: Placed[], workbook: Workbook): Finding[] {
         severityOrder(a.finding.severity) - severityOrder(b.finding.severity) ||
         sheetOrder(a.at?.sheet) - sheetOrder(b.at?.sheet) ||
         (a.at?.row ?? -1) - (b.at?.row ?? -1) ||
-        (a.at?.col ?? -1) - (b.at?.col ?? -1),
+        (a.at?.col ?? -1) - (b.at?.col ?? -1)
     )
     .map((p) => p.finding);
 }
@@ -86,14 +96,21 @@ function sortFindings(placed: Placed[], workbook: Workbook): Finding[] {
 export function validateWorkbook(
   workbook: Workbook,
   options: ValidationOptions = {},
-  registry: readonly Rule[] = RULES,
+  registry: readonly Rule[] = RULES
 ): ValidationResult {
   const template = locateTemplate(workbook, options);
   const recognised = template.recognition?.recognised ?? true;
   const rules = recognised ? registry : registry.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
   const placed = rules.flatMap((rule) => runRule(rule as Rule, workbook, template, options));
   return {
-    template: recognised ? { id: template.profileId, name: template.profileName, unit: template.unit, sign: template.sign } : null,
+    template: recognised
+      ? {
+          id: template.profileId,
+          name: template.profileName,
+          unit: template.unit,
+          sign: template.sign,
+        }
+      : null,
     findings: sortFindings(placed, workbook),
   };
 }

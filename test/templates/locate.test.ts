@@ -11,8 +11,18 @@ describe("recogniseTemplate", () => {
   it.each([
     ["the sample plan", managementPlan(), "dsg-management-plan", true],
     ["the sample Safety Valve return", safetyValveReturn(), "safety-valve-return", true],
-    ["a Financial summary sheet on its own", summaryWorkbook(consistent()), "dsg-management-plan", true],
-    ["a workbook of another kind", { sheets: [sheetFromRows("Staffing", [["Post", "FTE"]])] }, "dsg-management-plan", false],
+    [
+      "a Financial summary sheet on its own",
+      summaryWorkbook(consistent()),
+      "dsg-management-plan",
+      true,
+    ],
+    [
+      "a workbook of another kind",
+      { sheets: [sheetFromRows("Staffing", [["Post", "FTE"]])] },
+      "dsg-management-plan",
+      false,
+    ],
   ] as const)("should take %s for %s (recognised: %s)", (_, workbook, id, recognised) => {
     const { profile, recognition } = recogniseTemplate(workbook);
     expect(profile.id).toBe(id);
@@ -21,7 +31,10 @@ describe("recogniseTemplate", () => {
 
   it("should list what was found and missing in users' words", () => {
     const { recognition } = recogniseTemplate(summaryWorkbook(consistent()));
-    expect(recognition.found).toEqual(["sheet 'Financial summary'", "section 'Summary of end of year positions'"]);
+    expect(recognition.found).toEqual([
+      "sheet 'Financial summary'",
+      "section 'Summary of end of year positions'",
+    ]);
     expect(recognition.missing).toContain("sheet 'Cover'");
     expect(recognition.missingRequired).toEqual([]);
   });
@@ -44,7 +57,10 @@ describe("locateEndOfYear", () => {
   });
 
   it("should be undefined when none of the main rows is there", () => {
-    const sheet = sheetFromRows("Finance", [[null, "2024-25", "2025-26"], ["Other adjustments", 1, 2]]);
+    const sheet = sheetFromRows("Finance", [
+      [null, "2024-25", "2025-26"],
+      ["Other adjustments", 1, 2],
+    ]);
     expect(locateEndOfYear(sheet, findYearHeader(sheet, "financial")!.years)).toBeUndefined();
   });
 });
@@ -61,7 +77,11 @@ describe("detectSign", () => {
     ["deficits shown negative", negated(consistent()), "deficit-negative"],
     [
       "cumulative rows balanced, roll-forward holding with deficits negative",
-      { ...negated(consistent()), broughtForward: [-10, 12, null], carriedForward: [-12, 15, null] },
+      {
+        ...negated(consistent()),
+        broughtForward: [-10, 12, null],
+        carriedForward: [-12, 15, null],
+      },
       "deficit-negative",
     ],
   ] as const)("should detect %s", (_, summary, expected) => {
@@ -86,7 +106,9 @@ describe("locateTemplate", () => {
 
   it("should find the end of year positions on a sheet not named as the template names it", () => {
     const base = summaryWorkbook(consistent()).sheets[0];
-    const workbook = { sheets: [sheetFromRows("Cover", [["Cover"]]), { ...base, name: "DSG 2024" }] };
+    const workbook = {
+      sheets: [sheetFromRows("Cover", [["Cover"]]), { ...base, name: "DSG 2024" }],
+    };
     const template = locateTemplate(workbook, { template: "dsg-management-plan" });
     expect(template.financial?.sheet).toBe("DSG 2024");
     expect(template.financial?.endOfYear?.carriedForward?.row).toBe(8);
@@ -95,7 +117,10 @@ describe("locateTemplate", () => {
 
 describe("locateTemplate choices", () => {
   it("should take the user's unit and sign instead of detecting them", () => {
-    const template = locateTemplate(summaryWorkbook(consistent()), { unit: "£000", sign: "deficit-negative" });
+    const template = locateTemplate(summaryWorkbook(consistent()), {
+      unit: "£000",
+      sign: "deficit-negative",
+    });
     expect(template.unit).toEqual({ label: "£000", pounds: 1000 });
     expect(template.sign).toBe("deficit-negative");
   });

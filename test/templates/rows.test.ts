@@ -30,10 +30,15 @@ describe("readRow / findRow", () => {
     "Financial summary",
     [
       [null, "Notes", "2023-24", "2024-25"],
-      [null, "Cumulative DSG deficit - brought forward (deficit at beginning of year)", 35.214, { f: "=C3", v: 28.706, fmt: "0.000" }],
+      [
+        null,
+        "Cumulative DSG deficit - brought forward (deficit at beginning of year)",
+        35.214,
+        { f: "=C3", v: 28.706, fmt: "0.000" },
+      ],
       [null, "Comment", "Cumulative deficit brought forward", 1],
     ],
-    "#,##0.0",
+    "#,##0.0"
   );
 
   it("should read each cell under its year column with value, formula and decimals", () => {
@@ -46,10 +51,19 @@ describe("readRow / findRow", () => {
   });
 
   it("should find a row by a synonym followed by an explanation", () => {
-    expect(findRow(sheet, ["Cumulative deficit brought forward", "Cumulative DSG deficit - brought forward"], undefined, years)?.row).toBe(1);
+    expect(
+      findRow(
+        sheet,
+        ["Cumulative deficit brought forward", "Cumulative DSG deficit - brought forward"],
+        undefined,
+        years
+      )?.row
+    ).toBe(1);
   });
 
   it("should not take text among the figures for a label", () => {
-    expect(findRow(sheet, ["Cumulative deficit brought forward"], { top: 2 }, years)).toBeUndefined();
+    expect(
+      findRow(sheet, ["Cumulative deficit brought forward"], { top: 2 }, years)
+    ).toBeUndefined();
   });
 });

@@ -14,7 +14,12 @@ describe("findSection", () => {
   ]);
 
   it("should run from the heading to the row before the next known heading", () => {
-    expect(findSection(sheet, END_OF_YEAR_POSITIONS)).toMatchObject({ headingRow: 0, top: 0, bottom: 3, headingCol: 0 });
+    expect(findSection(sheet, END_OF_YEAR_POSITIONS)).toMatchObject({
+      headingRow: 0,
+      top: 0,
+      bottom: 3,
+      headingCol: 0,
+    });
   });
 
   it("should run to the end of the sheet for the last section and skip rows with figures", () => {

@@ -22,7 +22,11 @@ describe("unitFromText", () => {
 
 describe("findUnitMarker", () => {
   it("should find the marker in the header area only", () => {
-    const sheet = sheetFromRows("Financial summary", [["Financial summary"], ["£'000"], ["Note: £m elsewhere"]]);
+    const sheet = sheetFromRows("Financial summary", [
+      ["Financial summary"],
+      ["£'000"],
+      ["Note: £m elsewhere"],
+    ]);
     expect(findUnitMarker(sheet, { bottom: 1 })?.label).toBe("£000");
     expect(findUnitMarker(sheet, { bottom: 0 })).toBeUndefined();
   });

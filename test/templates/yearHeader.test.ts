@@ -64,7 +64,12 @@ describe("findYearHeader", () => {
       [null, "Actual", "Forecast", null, null],
       ["£000", "FY23/24", "FY24/25", "FY25/26", "FY26/27"],
     ]);
-    expect(findYearHeader(sheet, "financial")?.years.map((y) => y.kind)).toEqual(["actual", "forecast", "forecast", "forecast"]);
+    expect(findYearHeader(sheet, "financial")?.years.map((y) => y.kind)).toEqual([
+      "actual",
+      "forecast",
+      "forecast",
+      "forecast",
+    ]);
   });
 
   it("should read a banner merged across columns", () => {
@@ -73,11 +78,18 @@ describe("findYearHeader", () => {
       [null, "2022-23", "2023-24", "2024-25"],
     ]);
     const sheet = { ...base, merges: [{ top: 0, left: 1, bottom: 0, right: 2 }] };
-    expect(findYearHeader(sheet, "financial")?.years.map((y) => y.kind)).toEqual(["actual", "actual", undefined]);
+    expect(findYearHeader(sheet, "financial")?.years.map((y) => y.kind)).toEqual([
+      "actual",
+      "actual",
+      undefined,
+    ]);
   });
 
   it("should need at least two years on the row", () => {
-    const sheet = sheetFromRows("Cover", [["Plan for", "2024-25"], ["Updated", "2025-26"]]);
+    const sheet = sheetFromRows("Cover", [
+      ["Plan for", "2024-25"],
+      ["Updated", "2025-26"],
+    ]);
     expect(findYearHeader(sheet, "financial")).toBeUndefined();
   });
 

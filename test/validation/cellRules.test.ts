@@ -14,7 +14,10 @@ describe("bad-value", () => {
     ["spaces only", changed((s) => (s.contribution[1] = "  ")), []],
     [
       "formulas with no saved value (one finding for the row)",
-      changed((s) => (s.carriedForward = [{ f: "=B5+B6+B7+B8", v: null }, 15, { f: "=D5+D6+D7+D8", v: null }])),
+      changed(
+        (s) =>
+          (s.carriedForward = [{ f: "=B5+B6+B7+B8", v: null }, 15, { f: "=D5+D6+D7+D8", v: null }])
+      ),
       ["B9:D9"],
     ],
   ] as const)("should report %s", (_, summary, addresses) => {
@@ -22,9 +25,18 @@ describe("bad-value", () => {
   });
 
   it.each([
-    [changed((s) => (s.inYear[1] = "n/a")), "In year DSG deficit for 2024-25 is text ('n/a') where a number is expected"],
-    [changed((s) => (s.broughtForward[2] = { error: "#DIV/0!" })), "Cumulative DSG deficit - brought forward for 2025-26 shows the error #DIV/0!"],
-    [changed((s) => (s.carriedForward[0] = { f: "=B5+B6", v: null })), "open and save the workbook in Excel so its formulas have values"],
+    [
+      changed((s) => (s.inYear[1] = "n/a")),
+      "In year DSG deficit for 2024-25 is text ('n/a') where a number is expected",
+    ],
+    [
+      changed((s) => (s.broughtForward[2] = { error: "#DIV/0!" })),
+      "Cumulative DSG deficit - brought forward for 2025-26 shows the error #DIV/0!",
+    ],
+    [
+      changed((s) => (s.carriedForward[0] = { f: "=B5+B6", v: null })),
+      "open and save the workbook in Excel so its formulas have values",
+    ],
   ] as const)("should explain the problem in words (%#)", (summary, words) => {
     expect(findingsOf("bad-value", summary)[0].message).toContain(words);
   });
@@ -41,9 +53,21 @@ describe("hardcoded-total", () => {
   it.each([
     ["typed figures everywhere", consistent(), []],
     ["formulas everywhere", changed(formulas), []],
-    ["a typed number between formulas", changed((s) => (formulas(s), (s.carriedForward[1] = 15))), ["C9"]],
-    ["a typed last forecast beside a formula", changed((s) => (formulas(s), (s.carriedForward[2] = 15))), ["D9"]],
-    ["a typed actual beside calculated forecasts", changed((s) => (formulas(s), (s.carriedForward[0] = 12))), []],
+    [
+      "a typed number between formulas",
+      changed((s) => (formulas(s), (s.carriedForward[1] = 15))),
+      ["C9"],
+    ],
+    [
+      "a typed last forecast beside a formula",
+      changed((s) => (formulas(s), (s.carriedForward[2] = 15))),
+      ["D9"],
+    ],
+    [
+      "a typed actual beside calculated forecasts",
+      changed((s) => (formulas(s), (s.carriedForward[0] = 12))),
+      [],
+    ],
   ] as const)("should report %s", (_, summary, addresses) => {
     const findings = findingsOf("hardcoded-total", summary);
     expect(findings.map((f) => f.address)).toEqual(addresses);
@@ -57,16 +81,29 @@ describe("year-sequence", () => {
     ["years written 2024/25", changed((s) => (s.years = ["2023/24", "2024/25", "2025/26"])), []],
     ["a missing year", changed((s) => (s.years = ["2023-24", "2025-26", "2026-27"])), ["C3"]],
     ["a repeated year", changed((s) => (s.years = ["2023-24", "2024-25", "2024-25"])), ["D3"]],
-    ["a heading that is not a year among the years", changed((s) => (s.years = ["2023-24", "2024-2S", "2025-26"])), ["C3"]],
+    [
+      "a heading that is not a year among the years",
+      changed((s) => (s.years = ["2023-24", "2024-2S", "2025-26"])),
+      ["C3"],
+    ],
     ["a mistyped last heading", changed((s) => (s.years = ["2023-24", "2024-25", "FY25"])), ["D3"]],
-    ["an actual year after a forecast", changed((s) => (s.kinds = ["Forecast", "Actual", null])), ["C3"]],
+    [
+      "an actual year after a forecast",
+      changed((s) => (s.kinds = ["Forecast", "Actual", null])),
+      ["C3"],
+    ],
   ] as const)("should report %s", (_, summary, addresses) => {
     expect(findingsOf("year-sequence", summary).map((f) => f.address)).toEqual(addresses);
   });
 
   it("should say which year is missing", () => {
-    const [finding] = findingsOf("year-sequence", changed((s) => (s.years = ["2023-24", "2025-26", "2026-27"])));
-    expect(finding.message).toBe("Financial years jump from 2023-24 to 2025-26 in column C: 2024-25 is missing.");
+    const [finding] = findingsOf(
+      "year-sequence",
+      changed((s) => (s.years = ["2023-24", "2025-26", "2026-27"]))
+    );
+    expect(finding.message).toBe(
+      "Financial years jump from 2023-24 to 2025-26 in column C: 2024-25 is missing."
+    );
   });
 });
 
@@ -79,12 +116,15 @@ describe("year-sequence on census years", () => {
       values[4 - sheet.top][4 - sheet.left] = 2023; // E5: the 2024 heading of the first table
       return { ...sheet, values };
     });
-    const findings = validateWorkbook({ sheets }).findings.filter((f) => f.rule === "year-sequence");
+    const findings = validateWorkbook({ sheets }).findings.filter(
+      (f) => f.rule === "year-sequence"
+    );
     expect(findings).toEqual([
       expect.objectContaining({
         sheet: "CYP summary",
         address: "E5",
-        message: "Census year 2023 in column E comes after 2023: years must increase by one from left to right.",
+        message:
+          "Census year 2023 in column E comes after 2023: years must increase by one from left to right.",
       }),
     ]);
   });

@@ -4,22 +4,52 @@ import { changed, consistent, findingsOf, negated } from "./engineSupport";
 describe("roll-forward", () => {
   it.each([
     ["the consistent summary", consistent(), {}, []],
-    ["a rounding-sized gap (5 terms × 0.0005)", changed((s) => (s.carriedForward[1] = 15.002)), {}, []],
+    [
+      "a rounding-sized gap (5 terms × 0.0005)",
+      changed((s) => (s.carriedForward[1] = 15.002)),
+      {},
+      [],
+    ],
     ["the same summary with deficits negative", negated(consistent()), {}, []],
     ["a blank contribution (counted as 0)", changed((s) => (s.contribution[0] = null)), {}, []],
-    ["a gap of 0.4 within the user's tolerance of 0.5", changed((s) => (s.carriedForward[1] = 15.4)), { tolerance: 0.5 }, []],
+    [
+      "a gap of 0.4 within the user's tolerance of 0.5",
+      changed((s) => (s.carriedForward[1] = 15.4)),
+      { tolerance: 0.5 },
+      [],
+    ],
     ["a gap of 0.003", changed((s) => (s.carriedForward[1] = 15.003)), {}, ["C9"]],
     ["a gap of 0.4", changed((s) => (s.carriedForward[1] = 15.4)), {}, ["C9"]],
-    ["a payment left out of a negative-deficit sheet", changed((s) => (s.carriedForward[2] = -18), negated(consistent())), {}, ["D9"]],
-    ["a gap of 0.001 with no tolerance", changed((s) => (s.carriedForward[0] = 12.001)), { tolerance: 0 }, ["B9"]],
+    [
+      "a payment left out of a negative-deficit sheet",
+      changed((s) => (s.carriedForward[2] = -18), negated(consistent())),
+      {},
+      ["D9"],
+    ],
+    [
+      "a gap of 0.001 with no tolerance",
+      changed((s) => (s.carriedForward[0] = 12.001)),
+      { tolerance: 0 },
+      ["B9"],
+    ],
   ] as const)("should report %s", (_, summary, options, addresses) => {
     expect(findingsOf("roll-forward", summary, options).map((f) => f.address)).toEqual(addresses);
   });
 
   it("should name the years and show the gap in the sheet's unit, with expected and actual", () => {
-    const [finding] = findingsOf("roll-forward", changed((s) => (s.carriedForward[1] = 15.4)));
-    expect(finding).toMatchObject({ severity: "error", sheet: "Financial summary", expected: 15, actual: 15.4 });
-    expect(finding.message).toContain("Cumulative deficit for 2024-25 does not roll forward from 2023-24: gap £0.400m.");
+    const [finding] = findingsOf(
+      "roll-forward",
+      changed((s) => (s.carriedForward[1] = 15.4))
+    );
+    expect(finding).toMatchObject({
+      severity: "error",
+      sheet: "Financial summary",
+      expected: 15,
+      actual: 15.4,
+    });
+    expect(finding.message).toContain(
+      "Cumulative deficit for 2024-25 does not roll forward from 2023-24: gap £0.400m."
+    );
   });
 
   it("should roll from the previous carried forward when there is no brought-forward figure", () => {
@@ -35,16 +65,25 @@ describe("opening-balance", () => {
   it.each([
     ["the consistent summary", consistent(), []],
     ["deficits negative", negated(consistent()), []],
-    ["a brought forward 0.2 away from last year's carried forward", changed((s) => (s.broughtForward[2] = 15.2)), ["D5"]],
+    [
+      "a brought forward 0.2 away from last year's carried forward",
+      changed((s) => (s.broughtForward[2] = 15.2)),
+      ["D5"],
+    ],
     ["a rounding-sized difference", changed((s) => (s.broughtForward[1] = 12.001)), []],
   ] as const)("should report %s", (_, summary, addresses) => {
     expect(findingsOf("opening-balance", summary).map((f) => f.address)).toEqual(addresses);
   });
 
   it("should say which years disagree, with expected and actual", () => {
-    const [finding] = findingsOf("opening-balance", changed((s) => (s.broughtForward[2] = 15.2)));
+    const [finding] = findingsOf(
+      "opening-balance",
+      changed((s) => (s.broughtForward[2] = 15.2))
+    );
     expect(finding).toMatchObject({ expected: 15, actual: 15.2 });
-    expect(finding.message).toContain("Brought forward for 2025-26 (£15.200m) is not the carried forward for 2024-25 (£15.000m)");
+    expect(finding.message).toContain(
+      "Brought forward for 2025-26 (£15.200m) is not the carried forward for 2024-25 (£15.000m)"
+    );
   });
 });
 
@@ -52,9 +91,17 @@ describe("sign-convention", () => {
   it.each([
     ["the consistent summary", consistent(), []],
     ["deficits negative with positive payments", negated(consistent()), []],
-    ["payments shown as positive like the deficits", changed((s) => (s.payments = [3, 3, 3])), ["B7"]],
+    [
+      "payments shown as positive like the deficits",
+      changed((s) => (s.payments = [3, 3, 3])),
+      ["B7"],
+    ],
     ["one contribution with the deficits' sign", changed((s) => (s.contribution[2] = 1)), ["D8"]],
-    ["a carried-forward row shown negative", changed((s) => (s.carriedForward = [-12, -15, -15])), ["B9"]],
+    [
+      "a carried-forward row shown negative",
+      changed((s) => (s.carriedForward = [-12, -15, -15])),
+      ["B9"],
+    ],
     ["one in-year figure with the wrong sign", changed((s) => (s.inYear[1] = -6)), ["C6"]],
   ] as const)("should report %s", (_, summary, addresses) => {
     expect(findingsOf("sign-convention", summary).map((f) => f.address)).toEqual(addresses);
@@ -86,7 +133,9 @@ describe("balance-not-cleared", () => {
     expect(findings.map((f) => f.address)).toEqual(addresses);
     findings.forEach((f) => {
       expect(f.severity).toBe("info");
-      expect(f.message).toContain("in balance from 2025-26, but a cumulative deficit of £10.000m remains at the end of 2025-26");
+      expect(f.message).toContain(
+        "in balance from 2025-26, but a cumulative deficit of £10.000m remains at the end of 2025-26"
+      );
     });
   });
 });

@@ -13,7 +13,14 @@ export type Cell = CellValue | { f: string; v: CellValue; fmt?: string };
 
 export const SHEET = "Financial summary";
 /** Sheet rows (0-based) of the summary rows; figures in columns B to D (1 to 3). */
-export const ROW = { header: 2, broughtForward: 4, inYear: 5, payments: 6, contribution: 7, carriedForward: 8 } as const;
+export const ROW = {
+  header: 2,
+  broughtForward: 4,
+  inYear: 5,
+  payments: 6,
+  contribution: 7,
+  carriedForward: 8,
+} as const;
 
 export interface Summary {
   years: Cell[];
@@ -40,7 +47,8 @@ export function consistent(): Summary {
 
 /** The same figures with deficits shown as negative numbers (payments and contributions positive). */
 export function negated(summary: Summary): Summary {
-  const flip = (cells: Cell[]) => cells.map((c) => (typeof c === "number" ? (c === 0 ? 0 : -c) : c));
+  const flip = (cells: Cell[]) =>
+    cells.map((c) => (typeof c === "number" ? (c === 0 ? 0 : -c) : c));
   return {
     ...summary,
     broughtForward: flip(summary.broughtForward),
@@ -67,8 +75,14 @@ export function summaryWorkbook(summary: Summary, unit = "£m", format = "#,##0.
 }
 
 /** The findings of one rule when the whole validator runs over the summary. */
-export function findingsOf(rule: string, summary: Summary, options: ValidationOptions = {}): Finding[] {
-  return validateWorkbook(summaryWorkbook(summary), options).findings.filter((f) => f.rule === rule);
+export function findingsOf(
+  rule: string,
+  summary: Summary,
+  options: ValidationOptions = {}
+): Finding[] {
+  return validateWorkbook(summaryWorkbook(summary), options).findings.filter(
+    (f) => f.rule === rule
+  );
 }
 
 /** A copy of the consistent summary with some cells changed. */

@@ -5,12 +5,28 @@
  * examples/faults.json says.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { faultyExamples, managementPlan, safetyValveReturn, VARIANTS, wiltshireSummaryTable } from "../../examples/examples";
+import {
+  faultyExamples,
+  managementPlan,
+  safetyValveReturn,
+  VARIANTS,
+  wiltshireSummaryTable,
+} from "../../examples/examples";
 import { validateWorkbook, type ValidationResult } from "../../src/validation/validate";
 
-const ENGINE_RULES = ["template-recognised", "bad-value", "year-sequence", "sign-convention", "roll-forward", "opening-balance", "hardcoded-total", "balance-not-cleared"];
+const ENGINE_RULES = [
+  "template-recognised",
+  "bad-value",
+  "year-sequence",
+  "sign-convention",
+  "roll-forward",
+  "opening-balance",
+  "hardcoded-total",
+  "balance-not-cleared",
+];
 const errors = (result: ValidationResult) => result.findings.filter((f) => f.severity === "error");
-const ruleList = (result: ValidationResult) => result.findings.map((f) => `${f.severity} ${f.rule}`);
+const ruleList = (result: ValidationResult) =>
+  result.findings.map((f) => `${f.severity} ${f.rule}`);
 
 describe("the consistent examples", () => {
   let plan: ValidationResult;
@@ -19,7 +35,11 @@ describe("the consistent examples", () => {
   });
 
   it("should recognise the plan and give it no error findings", () => {
-    expect(plan.template).toMatchObject({ id: "dsg-management-plan", unit: { label: "£m" }, sign: "deficit-positive" });
+    expect(plan.template).toMatchObject({
+      id: "dsg-management-plan",
+      unit: { label: "£m" },
+      sign: "deficit-positive",
+    });
     expect(errors(plan)).toEqual([]);
   });
 
@@ -33,27 +53,42 @@ describe("the consistent examples", () => {
     expect(errors(validateWorkbook(wiltshireSummaryTable()))).toEqual([]);
   });
 
-  it.each(Object.keys(VARIANTS))("should give the %s variant the same findings as the plan", (name) => {
-    const result = validateWorkbook(VARIANTS[name as keyof typeof VARIANTS]());
-    expect(result.template?.id).toBe("dsg-management-plan");
-    expect(ruleList(result)).toEqual(ruleList(plan));
-  });
+  it.each(Object.keys(VARIANTS))(
+    "should give the %s variant the same findings as the plan",
+    (name) => {
+      const result = validateWorkbook(VARIANTS[name as keyof typeof VARIANTS]());
+      expect(result.template?.id).toBe("dsg-management-plan");
+      expect(ruleList(result)).toEqual(ruleList(plan));
+    }
+  );
 
   it("should report the detected unit and sign of the variants", () => {
     expect(validateWorkbook(VARIANTS.thousands()).template?.unit.label).toBe("£000");
-    expect(validateWorkbook(VARIANTS["deficits-negative"]()).template?.sign).toBe("deficit-negative");
+    expect(validateWorkbook(VARIANTS["deficits-negative"]()).template?.sign).toBe(
+      "deficit-negative"
+    );
   });
 });
 
 describe("the faulty examples for the engine's rules", () => {
   const cases = faultyExamples().filter(({ entry }) => ENGINE_RULES.includes(entry.rule));
 
-  it.each(cases.map((c) => [c.entry.rule, c] as const))("should catch the %s fault where faults.json says", (_, { workbook, entry }) => {
-    const findings = validateWorkbook(workbook).findings;
-    expect(findings).toContainEqual(expect.objectContaining({ rule: entry.rule, severity: entry.severity, sheet: entry.sheet, address: entry.address }));
-    const otherErrors = findings.filter((f) => f.severity === "error" && f.rule !== entry.rule);
-    expect(otherErrors).toEqual([]);
-  });
+  it.each(cases.map((c) => [c.entry.rule, c] as const))(
+    "should catch the %s fault where faults.json says",
+    (_, { workbook, entry }) => {
+      const findings = validateWorkbook(workbook).findings;
+      expect(findings).toContainEqual(
+        expect.objectContaining({
+          rule: entry.rule,
+          severity: entry.severity,
+          sheet: entry.sheet,
+          address: entry.address,
+        })
+      );
+      const otherErrors = findings.filter((f) => f.severity === "error" && f.rule !== entry.rule);
+      expect(otherErrors).toEqual([]);
+    }
+  );
 });
 
 describe("the Safety Valve return's finance summary", () => {

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
-import { allowance, halfUnit, roundingAllowance, withinTolerance } from "../../src/validation/tolerance";
+import {
+  allowance,
+  halfUnit,
+  roundingAllowance,
+  withinTolerance,
+} from "../../src/validation/tolerance";
 import type { LocatedCell } from "../../src/templates/located";
 
-const shown = (decimals: number): LocatedCell => ({ row: 0, col: 0, value: 1, formula: null, decimals });
+const shown = (decimals: number): LocatedCell => ({
+  row: 0,
+  col: 0,
+  value: 1,
+  formula: null,
+  decimals,
+});
 
 describe("halfUnit", () => {
   it.each([
@@ -34,7 +45,10 @@ describe("allowance", () => {
     ["0.1", {}, false],
     ["0.1", { tolerance: 0.1 }, true],
     ["0.001", { tolerance: 0 }, false],
-  ] as const)("should judge a gap of %s with options %j as within: %s", (gap, options, expected) => {
-    expect(withinTolerance(new Decimal(gap), terms, options)).toBe(expected);
-  });
+  ] as const)(
+    "should judge a gap of %s with options %j as within: %s",
+    (gap, options, expected) => {
+      expect(withinTolerance(new Decimal(gap), terms, options)).toBe(expected);
+    }
+  );
 });

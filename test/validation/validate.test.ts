@@ -7,7 +7,12 @@ import { consistent, summaryWorkbook } from "./engineSupport";
 
 const plan = summaryWorkbook(consistent());
 
-function fakeRule(id: string, severity: Rule["severity"], check: Rule["check"], defaults: Record<string, number> = {}): Rule {
+function fakeRule(
+  id: string,
+  severity: Rule["severity"],
+  check: Rule["check"],
+  defaults: Record<string, number> = {}
+): Rule {
   return defineRule({ id, severity, title: id, description: id, defaults, check });
 }
 
@@ -31,17 +36,28 @@ describe("validateWorkbook", () => {
     const findings = validateWorkbook(plan, {}, rules).findings;
     expect(findings.map((f) => f.rule)).toEqual(["internal-error", "fine"]);
     expect(findings[0]).toMatchObject({ severity: "error", sheet: "", address: "" });
-    expect(findings[0].message).toContain('"boom" (boom) stopped with an internal error (no cells)');
+    expect(findings[0].message).toContain(
+      '"boom" (boom) stopped with an internal error (no cells)'
+    );
   });
 
   it("should sort by severity, then sheet order, row and column, and format addresses", () => {
     const second = sheetFromRows("Second", [["x"]]);
     const workbook = { sheets: [...plan.sheets, second] };
-    const at = (sheet: string, row: number, col: number) => ({ message: `${sheet}${row}${col}`, at: { sheet, row, col } });
+    const at = (sheet: string, row: number, col: number) => ({
+      message: `${sheet}${row}${col}`,
+      at: { sheet, row, col },
+    });
     const rules = [
       fakeRule("w", "warning", () => [at("Financial summary", 1, 1)]),
-      fakeRule("e", "error", () => [at("Second", 0, 0), at("Financial summary", 8, 2), at("Financial summary", 8, 1)]),
-      fakeRule("r", "error", () => [{ message: "range", at: { sheet: "Second", row: 2, col: 1, bottom: 2, right: 4 } }]),
+      fakeRule("e", "error", () => [
+        at("Second", 0, 0),
+        at("Financial summary", 8, 2),
+        at("Financial summary", 8, 1),
+      ]),
+      fakeRule("r", "error", () => [
+        { message: "range", at: { sheet: "Second", row: 2, col: 1, bottom: 2, right: 4 } },
+      ]),
     ];
     const findings = validateWorkbook(workbook, {}, rules).findings;
     expect(findings.map((f) => `${f.severity} ${f.sheet}!${f.address}`)).toEqual([
@@ -54,25 +70,54 @@ describe("validateWorkbook", () => {
   });
 
   it("should apply the user's threshold overrides to declared thresholds only", () => {
-    const rule = fakeRule("limit", "warning", ({ settings }) => [{ message: JSON.stringify(settings) }], { percent: 0.5 });
-    const run = (thresholds: Record<string, Record<string, number>>) => validateWorkbook(plan, { thresholds }, [rule]).findings[0].message;
+    const rule = fakeRule(
+      "limit",
+      "warning",
+      ({ settings }) => [{ message: JSON.stringify(settings) }],
+      { percent: 0.5 }
+    );
+    const run = (thresholds: Record<string, Record<string, number>>) =>
+      validateWorkbook(plan, { thresholds }, [rule]).findings[0].message;
     expect(run({})).toBe('{"percent":0.5}');
     expect(run({ limit: { percent: 1, typo: 3 } })).toBe('{"percent":1}');
   });
 
   it("should run only template-recognised on a workbook that matches no template", () => {
-    const other = { sheets: [sheetFromRows("Cost centres", [["Cost centre", "Budget"], ["A100", 5]])] };
+    const other = {
+      sheets: [
+        sheetFromRows("Cost centres", [
+          ["Cost centre", "Budget"],
+          ["A100", 5],
+        ]),
+      ],
+    };
     const result = validateWorkbook(other);
     expect(result.template).toBeNull();
     expect(result.findings).toHaveLength(1);
-    expect(result.findings[0]).toMatchObject({ rule: "template-recognised", severity: "error", sheet: "", address: "" });
-    expect(result.findings[0].message).toMatch(/^This workbook does not look like a DfE template\. The closest is the .+ missing: /);
+    expect(result.findings[0]).toMatchObject({
+      rule: "template-recognised",
+      severity: "error",
+      sheet: "",
+      address: "",
+    });
+    expect(result.findings[0].message).toMatch(
+      /^This workbook does not look like a DfE template\. The closest is the .+ missing: /
+    );
   });
 
   it("should register every rule once, each with a title, a description and defaults", () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ["template-recognised", "bad-value", "year-sequence", "sign-convention", "roll-forward", "opening-balance", "hardcoded-total", "balance-not-cleared"]) {
+    for (const id of [
+      "template-recognised",
+      "bad-value",
+      "year-sequence",
+      "sign-convention",
+      "roll-forward",
+      "opening-balance",
+      "hardcoded-total",
+      "balance-not-cleared",
+    ]) {
       expect(ids).toContain(id);
     }
     RULES.forEach((rule) => {
@@ -85,7 +130,9 @@ describe("validateWorkbook", () => {
 
 describe("template-recognised", () => {
   const ruleFindings = (workbook = plan, template?: string) =>
-    validateWorkbook(workbook, template ? { template } : {}).findings.filter((f) => f.rule === "template-recognised");
+    validateWorkbook(workbook, template ? { template } : {}).findings.filter(
+      (f) => f.rule === "template-recognised"
+    );
 
   it("should be silent for a recognised workbook with the parts the checks need", () => {
     expect(ruleFindings()).toEqual([]);
@@ -93,15 +140,24 @@ describe("template-recognised", () => {
 
   it("should name an unknown forced template and the known ones", () => {
     expect(ruleFindings(plan, "dsg-plan")[0].message).toBe(
-      "There is no template 'dsg-plan'. Choose one of dsg-management-plan and safety-valve-return, or leave the template on automatic.",
+      "There is no template 'dsg-plan'. Choose one of dsg-management-plan and safety-valve-return, or leave the template on automatic."
     );
   });
 
   it("should say which required part is missing from a recognised workbook", () => {
-    const names = ["Cover", "Introduction", "Narrative", "CYP summary", "Governance", "Stakeholder engagement"];
+    const names = [
+      "Cover",
+      "Introduction",
+      "Narrative",
+      "CYP summary",
+      "Governance",
+      "Stakeholder engagement",
+    ];
     const workbook = { sheets: names.map((name) => sheetFromRows(name, [[name]])) };
     const [finding] = ruleFindings(workbook);
-    expect(finding.message).toContain("Checked as the DSG deficit management plan, but sheet 'Financial summary' and section 'Summary of end of year positions' were not found");
+    expect(finding.message).toContain(
+      "Checked as the DSG deficit management plan, but sheet 'Financial summary' and section 'Summary of end of year positions' were not found"
+    );
   });
 
   it("should say which end-of-year row was not found", () => {
@@ -111,18 +167,22 @@ describe("template-recognised", () => {
     const [finding] = ruleFindings({ sheets: [{ ...sheet, values }] });
     expect(finding.message).toBe(
       "Checked as the DSG deficit management plan, but the row 'Cumulative deficit carried forward' of the end of year positions " +
-        "on sheet 'Financial summary' was not found, so the deficit checks that need it did not run. Check the row labels are worded as in the DfE template.",
+        "on sheet 'Financial summary' was not found, so the deficit checks that need it did not run. Check the row labels are worded as in the DfE template."
     );
   });
 
   it("should say when no financial year headings were found", () => {
     const sheet = plan.sheets[0];
     const values = sheet.values.map((row, r) => (r === 2 ? row.map(() => null) : [...row]));
-    expect(ruleFindings({ sheets: [{ ...sheet, values }] })[0].message).toContain("no row of financial year headings (such as 2024-25) was found");
+    expect(ruleFindings({ sheets: [{ ...sheet, values }] })[0].message).toContain(
+      "no row of financial year headings (such as 2024-25) was found"
+    );
   });
 
   it("should check a workbook as the forced template even when it would not be recognised", () => {
     const other = { sheets: [sheetFromRows("Cost centres", [["Cost centre"]])] };
-    expect(validateWorkbook(other, { template: "safety-valve-return" }).template?.id).toBe("safety-valve-return");
+    expect(validateWorkbook(other, { template: "safety-valve-return" }).template?.id).toBe(
+      "safety-valve-return"
+    );
   });
 });

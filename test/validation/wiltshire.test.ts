@@ -4,9 +4,10 @@ import { validateWorkbook } from "../../src/validation/validate";
 import { a1 } from "../../src/workbook/address";
 
 const deficitRules = (gap: number, tolerance?: number) =>
-  validateWorkbook(wiltshireSummaryTable(gap), tolerance === undefined ? {} : { tolerance }).findings.filter(
-    (f) => f.rule === "roll-forward" || f.rule === "opening-balance",
-  );
+  validateWorkbook(
+    wiltshireSummaryTable(gap),
+    tolerance === undefined ? {} : { tolerance }
+  ).findings.filter((f) => f.rule === "roll-forward" || f.rule === "opening-balance");
 
 describe("the Wiltshire August 2024 table", () => {
   it("should be checked as a management plan in £m with deficits positive", () => {
@@ -37,7 +38,9 @@ describe("the Wiltshire August 2024 table", () => {
         rule: "roll-forward",
         sheet: WILTSHIRE_TABLE.sheet,
         address: cf2025,
-        message: expect.stringContaining("Cumulative deficit for 2025-26 does not roll forward from 2024-25: gap £0.100m."),
+        message: expect.stringContaining(
+          "Cumulative deficit for 2025-26 does not roll forward from 2024-25: gap £0.100m."
+        ),
         actual: 77.419,
       }),
     ]);

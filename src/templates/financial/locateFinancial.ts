@@ -10,7 +10,12 @@ import { findSheetByName, searchArea } from "../labels";
 import { findRow } from "../rows";
 import { findSection, type Section } from "../sections";
 import { findYearHeader } from "../yearHeader";
-import { END_OF_YEAR_POSITIONS, FINANCIAL_PLAN_PER_BLOCK, MITIGATIONS, SAFETY_VALVE_AGREEMENT } from "../profiles/headings";
+import {
+  END_OF_YEAR_POSITIONS,
+  FINANCIAL_PLAN_PER_BLOCK,
+  MITIGATIONS,
+  SAFETY_VALVE_AGREEMENT,
+} from "../profiles/headings";
 import type { FinancialSummary } from "./financialModel";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import { END_OF_YEAR_ROW_LABELS, type EndOfYearRowKey } from "./endOfYearLabels";
@@ -20,7 +25,11 @@ import { locateMitigations } from "./mitigations";
 import { locateSafetyValveAgreement } from "./safetyValve";
 
 /** The year columns that apply in a section: its own header row when it has one, else the sheet's. */
-function sectionYears(sheet: Sheet, area: Partial<CellRange>, fallback: readonly YearColumn[]): readonly YearColumn[] {
+function sectionYears(
+  sheet: Sheet,
+  area: Partial<CellRange>,
+  fallback: readonly YearColumn[]
+): readonly YearColumn[] {
   return findYearHeader(sheet, "financial", area)?.years ?? fallback;
 }
 
@@ -28,7 +37,11 @@ function sectionYears(sheet: Sheet, area: Partial<CellRange>, fallback: readonly
  * The rows of "Summary of end of year positions" in the area (the section when its heading is there);
  * undefined when neither the in-year, brought-forward nor carried-forward row is found.
  */
-export function locateEndOfYear(sheet: Sheet, years: readonly YearColumn[], area?: Partial<CellRange>): EndOfYearPositions | undefined {
+export function locateEndOfYear(
+  sheet: Sheet,
+  years: readonly YearColumn[],
+  area?: Partial<CellRange>
+): EndOfYearPositions | undefined {
   if (years.length === 0) return undefined;
   const find = (key: EndOfYearRowKey) => findRow(sheet, END_OF_YEAR_ROW_LABELS[key], area, years);
   const positions: EndOfYearPositions = {
@@ -40,7 +53,9 @@ export function locateEndOfYear(sheet: Sheet, years: readonly YearColumn[], area
     adjustments: find("adjustments"),
     carriedForward: find("carriedForward"),
   };
-  return positions.inYear || positions.broughtForward || positions.carriedForward ? positions : undefined;
+  return positions.inYear || positions.broughtForward || positions.carriedForward
+    ? positions
+    : undefined;
 }
 
 /** A section on the sheet, or a sheet of its own named like the section ("Mitigations"), with its area and years. */
@@ -48,7 +63,7 @@ function sectionOrSheet(
   workbook: Workbook,
   sheet: Sheet,
   headings: readonly string[],
-  years: readonly YearColumn[],
+  years: readonly YearColumn[]
 ): { sheet: Sheet; area: Section | CellRange; years: readonly YearColumn[] } | undefined {
   const section = findSection(sheet, headings);
   if (section) return { sheet, area: section, years: sectionYears(sheet, section, years) };
@@ -61,7 +76,10 @@ function sectionOrSheet(
  * The financial summary on `sheet`: undefined when the sheet has no row of financial years. Sections
  * that are not there are left undefined (blocks: an empty list becomes undefined too).
  */
-export function locateFinancialSummary(workbook: Workbook, sheet: Sheet): FinancialSummary | undefined {
+export function locateFinancialSummary(
+  workbook: Workbook,
+  sheet: Sheet
+): FinancialSummary | undefined {
   const header = findYearHeader(sheet, "financial");
   if (header === undefined) return undefined;
   const endSection = findSection(sheet, END_OF_YEAR_POSITIONS);
@@ -79,8 +97,12 @@ export function locateFinancialSummary(workbook: Workbook, sheet: Sheet): Financ
     years: endOfYear ? endYears : header.years,
     endOfYear,
     blocks: blocks.length > 0 ? blocks : undefined,
-    mitigations: mitigationsAt && locateMitigations(mitigationsAt.sheet, mitigationsAt.years, mitigationsAt.area),
-    safetyValve: agreementAt && locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area),
+    mitigations:
+      mitigationsAt &&
+      locateMitigations(mitigationsAt.sheet, mitigationsAt.years, mitigationsAt.area),
+    safetyValve:
+      agreementAt &&
+      locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area),
   };
 }
 
@@ -88,7 +110,9 @@ export function locateFinancialSummary(workbook: Workbook, sheet: Sheet): Financ
 function endOfYearFigures(summary: FinancialSummary | undefined): number[] {
   const positions = summary?.endOfYear;
   const rows = [positions?.inYear, positions?.broughtForward, positions?.carriedForward];
-  return rows.flatMap((row) => row?.cells ?? []).flatMap((cell) => (typeof cell.value === "number" ? [cell.value] : []));
+  return rows
+    .flatMap((row) => row?.cells ?? [])
+    .flatMap((cell) => (typeof cell.value === "number" ? [cell.value] : []));
 }
 
 /**

@@ -20,8 +20,15 @@ export function signBalance(rows: readonly (LocatedRow | undefined)[]): number {
 }
 
 /** Sum of the absolute roll-forward gaps under a convention: the smaller fits the sheet better. */
-function misfit(positions: EndOfYearPositions, years: readonly YearColumn[], sign: SignConvention): Decimal {
-  return rollYears(positions, years, sign).reduce((sum, roll) => sum.plus(roll.gap.abs()), new Decimal(0));
+function misfit(
+  positions: EndOfYearPositions,
+  years: readonly YearColumn[],
+  sign: SignConvention
+): Decimal {
+  return rollYears(positions, years, sign).reduce(
+    (sum, roll) => sum.plus(roll.gap.abs()),
+    new Decimal(0)
+  );
 }
 
 /**
@@ -29,12 +36,16 @@ function misfit(positions: EndOfYearPositions, years: readonly YearColumn[], sig
  * rows; when they are balanced, whichever convention makes the roll-forward hold; then the majority sign
  * of the in-year row (deficit-positive when nothing tells).
  */
-export function detectSign(positions: EndOfYearPositions | undefined, years: readonly YearColumn[]): SignConvention {
+export function detectSign(
+  positions: EndOfYearPositions | undefined,
+  years: readonly YearColumn[]
+): SignConvention {
   if (positions === undefined) return "deficit-positive";
   const cumulative = signBalance([positions.broughtForward, positions.carriedForward]);
   if (cumulative !== 0) return cumulative > 0 ? "deficit-positive" : "deficit-negative";
   const positiveMisfit = misfit(positions, years, "deficit-positive");
   const negativeMisfit = misfit(positions, years, "deficit-negative");
-  if (!positiveMisfit.eq(negativeMisfit)) return positiveMisfit.lt(negativeMisfit) ? "deficit-positive" : "deficit-negative";
+  if (!positiveMisfit.eq(negativeMisfit))
+    return positiveMisfit.lt(negativeMisfit) ? "deficit-positive" : "deficit-negative";
   return signBalance([positions.inYear]) < 0 ? "deficit-negative" : "deficit-positive";
 }

@@ -1,6 +1,11 @@
 /** The DfE DSG deficit management plan (templates.md §1), sheets in the DfE order. */
 import type { TemplateProfile } from "./profile";
-import { EHCPS_BY_AGE, EHCPS_BY_NEED, END_OF_YEAR_POSITIONS, FINANCIAL_PLAN_PER_BLOCK } from "./headings";
+import {
+  EHCPS_BY_AGE,
+  EHCPS_BY_NEED,
+  END_OF_YEAR_POSITIONS,
+  FINANCIAL_PLAN_PER_BLOCK,
+} from "./headings";
 import { EHCP_LABELS } from "../ehcp/ehcpLabels";
 
 export const FINANCIAL_SUMMARY_SHEET = ["Financial summary", "Finance summary", "Financial"];
@@ -10,7 +15,11 @@ export const DSG_MANAGEMENT_PLAN: TemplateProfile = {
   name: "DSG deficit management plan",
   markers: [
     { kind: "sheet", name: "Cover", synonyms: ["Cover", "Cover sheet"] },
-    { kind: "sheet", name: "Introduction", synonyms: ["Introduction", "Management plan introduction"] },
+    {
+      kind: "sheet",
+      name: "Introduction",
+      synonyms: ["Introduction", "Management plan introduction"],
+    },
     { kind: "sheet", name: "Narrative", synonyms: ["Narrative", "Summary narrative", "Summary"] },
     { kind: "sheet", name: "Financial summary", synonyms: FINANCIAL_SUMMARY_SHEET, required: true },
     { kind: "sheet", name: "CYP summary", synonyms: EHCP_LABELS.cypSheet },
@@ -18,10 +27,23 @@ export const DSG_MANAGEMENT_PLAN: TemplateProfile = {
     {
       kind: "sheet",
       name: "Stakeholder engagement",
-      synonyms: ["Stakeholder engagement", "Stakeholder engagement, co-production and consultation", "Stakeholders"],
+      synonyms: [
+        "Stakeholder engagement",
+        "Stakeholder engagement, co-production and consultation",
+        "Stakeholders",
+      ],
     },
-    { kind: "section", name: "Summary of end of year positions", synonyms: END_OF_YEAR_POSITIONS, required: true },
-    { kind: "section", name: "Financial plan per funding block", synonyms: FINANCIAL_PLAN_PER_BLOCK },
+    {
+      kind: "section",
+      name: "Summary of end of year positions",
+      synonyms: END_OF_YEAR_POSITIONS,
+      required: true,
+    },
+    {
+      kind: "section",
+      name: "Financial plan per funding block",
+      synonyms: FINANCIAL_PLAN_PER_BLOCK,
+    },
     { kind: "section", name: "Number of EHCPs by age group", synonyms: EHCPS_BY_AGE },
     { kind: "section", name: "Number of EHCPs by primary need", synonyms: EHCPS_BY_NEED },
   ],

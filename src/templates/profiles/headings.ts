@@ -4,7 +4,11 @@
  * where a section starts, and `findSection` to know where the previous section ends.
  */
 
-export const FINANCIAL_PLAN_PER_BLOCK = ["Financial plan per funding block", "Financial plan by funding block", "Funding blocks"];
+export const FINANCIAL_PLAN_PER_BLOCK = [
+  "Financial plan per funding block",
+  "Financial plan by funding block",
+  "Funding blocks",
+];
 export const END_OF_YEAR_POSITIONS = [
   "Summary of end of year positions",
   "Summary of end-of-year positions",
@@ -17,14 +21,26 @@ export const SAFETY_VALVE_AGREEMENT = ["Safety Valve agreement", "Safety Valve a
 export const EHCPS_BY_AGE = ["Number of EHCPs by age group", "EHCPs by age group"];
 export const EHCPS_BY_NEED = ["Number of EHCPs by primary need", "EHCPs by primary need"];
 
-export const SV_ON_TRACK = ["Is your LA's Safety Valve plan on track?", "Is your LAs Safety Valve plan on track", "Is the plan on track"];
+export const SV_ON_TRACK = [
+  "Is your LA's Safety Valve plan on track?",
+  "Is your LAs Safety Valve plan on track",
+  "Is the plan on track",
+];
 export const SV_HEADLINES = ["Programme headlines", "Headlines"];
-export const SV_DETAILED_UPDATE = ["Detailed update", "Detailed update on conditions", "Conditions of the agreement"];
+export const SV_DETAILED_UPDATE = [
+  "Detailed update",
+  "Detailed update on conditions",
+  "Conditions of the agreement",
+];
 export const SV_RAG_LEGEND = ["RAG legend", "RAG rating key", "Assurance levels"];
 export const SV_RISK_REGISTER = ["Risk register", "Risks"];
 export const SV_OVERVIEW = ["Overview", "Sign off", "Sign-off"];
 
-export const GOVERNANCE_SIGN_OFF = ["Sign off and review of the management plan", "Sign off and review", "Sign-off"];
+export const GOVERNANCE_SIGN_OFF = [
+  "Sign off and review of the management plan",
+  "Sign off and review",
+  "Sign-off",
+];
 export const WORKSTREAM_LOG = ["Workstream log", "Workstreams"];
 
 /** Every known heading: a section runs from its heading to the next of these (or the end of the sheet). */

@@ -4,7 +4,14 @@
  * plan's end of year positions.
  */
 import type { TemplateProfile } from "./profile";
-import { END_OF_YEAR_POSITIONS, SV_DETAILED_UPDATE, SV_HEADLINES, SV_ON_TRACK, SV_RAG_LEGEND, SV_RISK_REGISTER } from "./headings";
+import {
+  END_OF_YEAR_POSITIONS,
+  SV_DETAILED_UPDATE,
+  SV_HEADLINES,
+  SV_ON_TRACK,
+  SV_RAG_LEGEND,
+  SV_RISK_REGISTER,
+} from "./headings";
 
 const FINANCE_SHEET = ["Finance summary", "Finance", "Financial summary", "Finance return"];
 
@@ -12,7 +19,12 @@ export const SAFETY_VALVE_RETURN: TemplateProfile = {
   id: "safety-valve-return",
   name: "Safety Valve monitoring return",
   markers: [
-    { kind: "section", name: "Is your LA's Safety Valve plan on track?", synonyms: SV_ON_TRACK, required: true },
+    {
+      kind: "section",
+      name: "Is your LA's Safety Valve plan on track?",
+      synonyms: SV_ON_TRACK,
+      required: true,
+    },
     { kind: "section", name: "Programme headlines", synonyms: SV_HEADLINES },
     { kind: "section", name: "Detailed update", synonyms: SV_DETAILED_UPDATE },
     { kind: "section", name: "RAG legend", synonyms: SV_RAG_LEGEND },

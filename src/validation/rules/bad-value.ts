@@ -7,9 +7,12 @@ import { cellLocation, quoted, rowName, yearOf } from "../at";
 
 /** What is wrong with a cell that should hold a number, in words, or undefined when nothing is. */
 function problem(value: CellValue): string | undefined {
-  if (isCellError(value)) return `shows the error ${value.error}: correct the formula or the cell it refers to`;
-  if (typeof value === "boolean") return `is ${value ? "TRUE" : "FALSE"} where a number is expected`;
-  if (typeof value === "string" && value.trim() !== "") return `is text (${quoted(value.trim())}) where a number is expected: type the figure as a number`;
+  if (isCellError(value))
+    return `shows the error ${value.error}: correct the formula or the cell it refers to`;
+  if (typeof value === "boolean")
+    return `is ${value ? "TRUE" : "FALSE"} where a number is expected`;
+  if (typeof value === "string" && value.trim() !== "")
+    return `is text (${quoted(value.trim())}) where a number is expected: type the figure as a number`;
   return undefined;
 }
 
@@ -35,7 +38,11 @@ export const badValue = defineRule({
     for (const { row, years } of numericRows(template)) {
       row.cells.forEach((cell, i) => {
         const what = problem(cell.value);
-        if (what) reports.push({ message: `${rowName(row)} for ${yearOf(years, i)} ${what}.`, at: cellLocation(row, cell) });
+        if (what)
+          reports.push({
+            message: `${rowName(row)} for ${yearOf(years, i)} ${what}.`,
+            at: cellLocation(row, cell),
+          });
       });
       // One finding per row for unsaved formulas: a file written without values has them everywhere.
       const unsaved = row.cells.filter(uncached);
@@ -46,14 +53,23 @@ export const badValue = defineRule({
           message:
             `${rowName(row)} has ${unsaved.length === 1 ? "a formula" : `${unsaved.length} formulas`} with no saved value, so ` +
             "the figures cannot be checked: open and save the workbook in Excel so its formulas have values.",
-          at: { sheet: row.sheet, row: first.row, col: first.col, bottom: last.row, right: last.col },
+          at: {
+            sheet: row.sheet,
+            row: first.row,
+            col: first.col,
+            bottom: last.row,
+            right: last.col,
+          },
         });
       }
     }
     const total = template.financial?.safetyValve?.agreementTotal;
     const totalProblem = total && problem(total.cell.value);
     if (total && totalProblem) {
-      reports.push({ message: `${total.label} ${totalProblem}.`, at: { sheet: total.sheet, row: total.cell.row, col: total.cell.col } });
+      reports.push({
+        message: `${total.label} ${totalProblem}.`,
+        at: { sheet: total.sheet, row: total.cell.row, col: total.cell.col },
+      });
     }
     return reports;
   },

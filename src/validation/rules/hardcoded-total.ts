@@ -15,10 +15,19 @@ function totalRows(template: LocatedTemplate): TotalRow[] {
     candidates.forEach((row) => row && rows.push({ row, years }));
   if (f) {
     add(f.years, f.endOfYear?.inYear, f.endOfYear?.carriedForward);
-    (f.blocks ?? []).forEach((block) => add(f.years, block.expenditure, block.inYear, block.cumulative));
-    if (f.mitigations) add(f.mitigations.years, f.mitigations.total, f.mitigations.mitigated, f.mitigations.mitigatedCumulative);
+    (f.blocks ?? []).forEach((block) =>
+      add(f.years, block.expenditure, block.inYear, block.cumulative)
+    );
+    if (f.mitigations)
+      add(
+        f.mitigations.years,
+        f.mitigations.total,
+        f.mitigations.mitigated,
+        f.mitigations.mitigatedCumulative
+      );
   }
-  for (const placement of template.ehcp?.placements ?? []) add(placement.years, placement.byAge?.total, placement.byNeed?.total);
+  for (const placement of template.ehcp?.placements ?? [])
+    add(placement.years, placement.byAge?.total, placement.byNeed?.total);
   return rows;
 }
 
@@ -34,7 +43,9 @@ function typedAmongFormulas(row: LocatedRow, years: readonly YearColumn[]): numb
   if (row.cells.filter(isFormula).length < 2) return [];
   return row.cells.flatMap((cell, i) => {
     if (!isTyped(cell)) return [];
-    const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < row.cells.length && years[j]?.kind === years[i]?.kind);
+    const neighbours = [i - 1, i + 1].filter(
+      (j) => j >= 0 && j < row.cells.length && years[j]?.kind === years[i]?.kind
+    );
     return neighbours.length > 0 && neighbours.every((j) => isFormula(row.cells[j])) ? [i] : [];
   });
 }

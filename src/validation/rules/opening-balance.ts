@@ -28,7 +28,8 @@ export const openingBalance = defineRule({
       if (!openingValue || !previousValue) continue;
       const gap = openingValue.minus(previousValue);
       if (withinTolerance(gap, [opening, previous], options)) continue;
-      const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, template.unit, shownDecimals([opening, previous]));
+      const money = (value: Parameters<typeof formatMoney>[0]) =>
+        formatMoney(value, template.unit, shownDecimals([opening, previous]));
       reports.push({
         message:
           `Brought forward for ${years[t].label} (${money(openingValue)}) is not the carried forward for ${years[t - 1].label} ` +

@@ -22,7 +22,8 @@ export const rollForward = defineRule({
       .filter((roll) => !withinTolerance(roll.gap, roll.terms, options))
       .map((roll) => {
         const decimals = shownDecimals(roll.terms);
-        const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, template.unit, decimals);
+        const money = (value: Parameters<typeof formatMoney>[0]) =>
+          formatMoney(value, template.unit, decimals);
         return {
           message:
             `Cumulative deficit for ${roll.year.label} does not roll forward from ${financialYearLabel(roll.year.start - 1)}: ` +

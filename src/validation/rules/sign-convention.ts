@@ -1,5 +1,10 @@
 import { defineRule, type RuleReport } from "../rule";
-import type { LocatedCell, LocatedRow, LocatedTemplate, SignConvention } from "../../templates/located";
+import type {
+  LocatedCell,
+  LocatedRow,
+  LocatedTemplate,
+  SignConvention,
+} from "../../templates/located";
 import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
 import { rollYears } from "../../templates/financial/endOfYearArithmetic";
 import { signBalance } from "../../templates/financial/sign";
@@ -9,14 +14,19 @@ import { cellLocation, rowName } from "../at";
 
 const nonZero = (cell: LocatedCell) => typeof cell.value === "number" && cell.value !== 0;
 const signOf = (cell: LocatedCell) => Math.sign(cell.value as number);
-const conventionWords = (sign: SignConvention) => (sign === "deficit-positive" ? "positive" : "negative");
+const conventionWords = (sign: SignConvention) =>
+  sign === "deficit-positive" ? "positive" : "negative";
 
 /**
  * Payments and contributions reduce the deficit, so they are shown with the opposite sign to deficits
  * (negative where deficits are positive, as in Wiltshire's table). Points at the first figure shown with
  * the deficits' sign.
  */
-function movementWithDeficitSign(row: LocatedRow, sign: SignConvention, yearLabel: (i: number) => string): RuleReport | undefined {
+function movementWithDeficitSign(
+  row: LocatedRow,
+  sign: SignConvention,
+  yearLabel: (i: number) => string
+): RuleReport | undefined {
   const deficitSign = sign === "deficit-positive" ? 1 : -1;
   const odd = row.cells.find((cell) => nonZero(cell) && signOf(cell) === deficitSign);
   if (odd === undefined) return undefined;
@@ -43,9 +53,15 @@ function oppositeRow(row: LocatedRow, sign: SignConvention): RuleReport | undefi
 }
 
 /** Positions with one cell's sign turned round, to test whether that alone explains a roll-forward gap. */
-function flipped(positions: EndOfYearPositions, key: "inYear" | "carriedForward" | "broughtForward", t: number): EndOfYearPositions {
+function flipped(
+  positions: EndOfYearPositions,
+  key: "inYear" | "carriedForward" | "broughtForward",
+  t: number
+): EndOfYearPositions {
   const row = positions[key]!;
-  const cells = row.cells.map((cell, i) => (i === t && typeof cell.value === "number" ? { ...cell, value: -cell.value } : cell));
+  const cells = row.cells.map((cell, i) =>
+    i === t && typeof cell.value === "number" ? { ...cell, value: -cell.value } : cell
+  );
   return { ...positions, [key]: { ...row, cells } };
 }
 
@@ -61,7 +77,9 @@ function flippedFigures(template: LocatedTemplate, options: ValidationOptions): 
       const row = positions[key];
       const cell = row?.cells[roll.index];
       if (!row || !cell || !nonZero(cell)) continue;
-      const retried = rollYears(flipped(positions, key, roll.index), years, template.sign).find((r) => r.index === roll.index);
+      const retried = rollYears(flipped(positions, key, roll.index), years, template.sign).find(
+        (r) => r.index === roll.index
+      );
       if (retried && withinTolerance(retried.gap, retried.terms, options)) {
         reports.push({
           message:
@@ -93,7 +111,9 @@ export const signConvention = defineRule({
     if (!f) return [];
     const yearLabel = (i: number) => f.years[i]?.label ?? `column ${i + 1}`;
     const e = f.endOfYear;
-    const movements = [e?.dfePayments, e?.laContribution].flatMap((row) => (row ? [movementWithDeficitSign(row, template.sign, yearLabel)] : []));
+    const movements = [e?.dfePayments, e?.laContribution].flatMap((row) =>
+      row ? [movementWithDeficitSign(row, template.sign, yearLabel)] : []
+    );
     const levels = [
       e?.broughtForward,
       e?.carriedForward,

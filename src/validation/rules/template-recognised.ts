@@ -6,11 +6,16 @@ import { END_OF_YEAR_ROW_LABELS } from "../../templates/financial/endOfYearLabel
 export const TEMPLATE_RECOGNISED = "template-recognised";
 
 function list(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 // The rows the deficit checks cannot do without, named as the DfE template names them.
-const NEEDED_ROWS = (["inYear", "broughtForward", "carriedForward"] as const).map((key) => ({ key, name: END_OF_YEAR_ROW_LABELS[key][0] }));
+const NEEDED_ROWS = (["inYear", "broughtForward", "carriedForward"] as const).map((key) => ({
+  key,
+  name: END_OF_YEAR_ROW_LABELS[key][0],
+}));
 
 /** Why the deficit checks could not run on a workbook whose sheets and headings were all found, if they could not. */
 function missingFigures(template: LocatedTemplate): string | undefined {
@@ -18,7 +23,9 @@ function missingFigures(template: LocatedTemplate): string | undefined {
   if (financial === undefined) {
     return "no row of financial year headings (such as 2024-25) was found, so the financial checks did not run. Check the year headings.";
   }
-  const missing = NEEDED_ROWS.filter(({ key }) => financial.endOfYear?.[key] === undefined).map(({ name }) => `'${name}'`);
+  const missing = NEEDED_ROWS.filter(({ key }) => financial.endOfYear?.[key] === undefined).map(
+    ({ name }) => `'${name}'`
+  );
   if (missing.length === 0) return undefined;
   return (
     `the row${missing.length === 1 ? "" : "s"} ${list(missing)} of the end of year positions on sheet '${financial.sheet}' ` +

@@ -19,18 +19,31 @@ function headers(template: LocatedTemplate): Header[] {
   const e = template.ehcp;
   const all: Header[] = [
     ...(f ? [{ sheet: f.sheet, kind: "financial" as const, years: f.years }] : []),
-    ...(f?.mitigations ? [{ sheet: f.mitigations.sheet, kind: "financial" as const, years: f.mitigations.years }] : []),
-    ...(f?.safetyValve ? [{ sheet: f.safetyValve.sheet, kind: "financial" as const, years: f.safetyValve.years }] : []),
-    ...(e?.placements ?? []).map((p) => ({ sheet: p.sheet, kind: "census" as const, years: p.years })),
-    ...(e?.laWide ? [{ sheet: e.laWide.sheet, kind: "census" as const, years: e.laWide.years }] : []),
+    ...(f?.mitigations
+      ? [{ sheet: f.mitigations.sheet, kind: "financial" as const, years: f.mitigations.years }]
+      : []),
+    ...(f?.safetyValve
+      ? [{ sheet: f.safetyValve.sheet, kind: "financial" as const, years: f.safetyValve.years }]
+      : []),
+    ...(e?.placements ?? []).map((p) => ({
+      sheet: p.sheet,
+      kind: "census" as const,
+      years: p.years,
+    })),
+    ...(e?.laWide
+      ? [{ sheet: e.laWide.sheet, kind: "census" as const, years: e.laWide.years }]
+      : []),
   ];
-  const key = (h: Header) => `${h.sheet}|${h.years[0]?.row}|${h.years.map((y) => `${y.col}:${y.start}`).join(",")}`;
+  const key = (h: Header) =>
+    `${h.sheet}|${h.years[0]?.row}|${h.years.map((y) => `${y.col}:${y.start}`).join(",")}`;
   return all.filter((h, i) => h.years.length > 0 && all.findIndex((o) => key(o) === key(h)) === i);
 }
 
-const label = (kind: YearKind, start: number) => (kind === "financial" ? financialYearLabel(start) : String(start));
+const label = (kind: YearKind, start: number) =>
+  kind === "financial" ? financialYearLabel(start) : String(start);
 const noun = (kind: YearKind) => (kind === "financial" ? "Financial year" : "Census year");
-const example = (kind: YearKind) => (kind === "financial" ? "a financial year like 2025-26" : "a census year like 2025");
+const example = (kind: YearKind) =>
+  kind === "financial" ? "a financial year like 2025-26" : "a census year like 2025";
 
 /** The first year that does not follow the one to its left by exactly one. */
 function sequenceProblem(header: Header): { year: YearColumn; message: string } | undefined {
@@ -62,7 +75,8 @@ function labelProblems(sheet: Sheet, header: Header): { col: number; text: strin
   for (let col = first - 1; col <= last + 1; col++) {
     if (cols.includes(col)) continue;
     const value = cellValue(sheet, row, col);
-    const text = value === null ? "" : String(typeof value === "object" ? value.error : value).trim();
+    const text =
+      value === null ? "" : String(typeof value === "object" ? value.error : value).trim();
     const inside = col > first && col < last;
     if (text !== "" && (inside || YEARISH.test(text))) problems.push({ col, text });
   }
@@ -72,7 +86,9 @@ function labelProblems(sheet: Sheet, header: Header): { col: number; text: strin
 /** Actual (outturn) years come first; an actual after a forecast is mislabelled or out of order. */
 function kindProblem(header: Header): YearColumn | undefined {
   const firstForecast = header.years.findIndex((y) => y.kind === "forecast");
-  return firstForecast < 0 ? undefined : header.years.slice(firstForecast).find((y) => y.kind === "actual");
+  return firstForecast < 0
+    ? undefined
+    : header.years.slice(firstForecast).find((y) => y.kind === "actual");
 }
 
 function check(workbook: Workbook, header: Header): RuleReport[] {
