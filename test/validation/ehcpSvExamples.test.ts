@@ -78,4 +78,14 @@ describe("EHCP and Safety Valve return rules on the faulty examples", () => {
       ]);
     }
   );
+
+  it("should let the user's thresholds widen unit-cost-jump", () => {
+    const jump = faulty.find(({ entry }) => entry.rule === "unit-cost-jump");
+    const findings = (thresholds?: Record<string, Record<string, number>>) =>
+      validateWorkbook(jump!.workbook, { thresholds }).findings.filter(
+        (f) => f.rule === "unit-cost-jump"
+      );
+    expect(findings()).toHaveLength(1);
+    expect(findings({ "unit-cost-jump": { costJumpPercent: 25 } })).toEqual([]);
+  });
 });
