@@ -2,7 +2,7 @@
 /**
  * Builds the add-in into dist/: the task pane page (which is also the shared runtime: custom functions and
  * ribbon commands run inside it), functions.js + functions.json for the manifest, manifest.xml, icons and
- * the functions' help pages.
+ * the help pages of the functions and of the validation rules.
  *
  *   npm run build                                   local build: URLs stay https://localhost:3000/
  *   npm run build -- --env url=https://host/dsg/    deployment build (or set DSG_ADDIN_URL)
@@ -179,6 +179,14 @@ module.exports = async (env, options) => {
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/workbench/workbench.css", to: "workbench.css" },
           { from: "docs/functions/*", to: "help/[name][ext]", noErrorOnMissing: true },
+          // The rules' pages (npm run docs:rules) link ../functions/help.css and ../functions/index.html, which
+          // the line above flattens into help/, so from help/rules/ the same files are one level up.
+          {
+            from: "docs/rules/*",
+            to: "help/rules/[name][ext]",
+            noErrorOnMissing: true,
+            transform: (content) => content.toString().split('"../functions/').join('"../'),
+          },
         ],
       }),
       ...(url ? [new DeploymentUrlPlugin(url)] : []),
