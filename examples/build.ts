@@ -1,13 +1,14 @@
 /**
  * Regenerates the sample workbooks: `npx tsx examples/build.ts` (or `npm run examples`).
  * Writes examples/<name>.xlsx and examples/snapshots/<name>.json for every example, and examples/faults.json
- * (what each faulty copy breaks and where the finding should point); the output depends
+ * (what each faulty copy breaks and where the finding should point) and examples/notes.json (the advisory
+ * notes the consistent samples should give); the output depends
  * only on the code and the fixtures (fixed dates, stable order).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { writeXlsxBuffer } from "../src/workbook/xlsxWriter";
-import { buildExamples, faultyExamples } from "./examples";
+import { advisoryNotes, buildExamples, faultyExamples } from "./examples";
 import { snapshotJson } from "./snapshot";
 
 const EXAMPLES_DIR = __dirname;
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
   }
   const faults = faultyExamples().map(({ entry }) => entry);
   await writeFile(join(EXAMPLES_DIR, "faults.json"), `${JSON.stringify(faults, null, 2)}\n`);
+  await writeFile(
+    join(EXAMPLES_DIR, "notes.json"),
+    `${JSON.stringify(advisoryNotes(), null, 2)}\n`
+  );
   console.log(`Wrote ${examples.length} example workbooks and their snapshots under examples/.`);
 }
 

@@ -14,7 +14,13 @@ import { wiltshireSummaryTable } from "./wiltshireTable";
 export { FULL_SIZE_PLAN, WILTSHIRE_PLAN } from "./planInputs";
 export { VARIANTS } from "./variants";
 export { wiltshireSummaryTable, WILTSHIRE_TABLE } from "./wiltshireTable";
-export { ADVISORY_RULES, type FaultEntry, otherKindOfWorkbook } from "./faults";
+export {
+  ADVISORY_RULES,
+  advisoryNotes,
+  type FaultEntry,
+  type NoteEntry,
+  otherKindOfWorkbook,
+} from "./faults";
 
 /** One sample: `name` is its path under examples/ without extension (e.g. "faulty/roll-forward"). */
 export interface Example {

@@ -330,6 +330,59 @@ const FAULTS: readonly Fault[] = [
 /** Rules whose findings are advice the consistent samples already trigger (no fault to seed). */
 export const ADVISORY_RULES = ["balance-not-cleared", "hnsg-split"] as const;
 
+/** One line of examples/notes.json: an advisory (info) finding a consistent sample should give. */
+export interface NoteEntry {
+  readonly file: string;
+  readonly rule: (typeof ADVISORY_RULES)[number];
+  readonly severity: "info";
+  readonly sheet: string;
+  readonly address: string;
+  readonly note: string;
+}
+
+/** The advisory notes of the consistent plan and return: both carry a deficit past 31 March 2026 and into balance. */
+export function advisoryNotes(): NoteEntry[] {
+  const plan = buildManagementPlan(WILTSHIRE_PLAN);
+  const sv = buildSafetyValveReturn();
+  const planFile = "examples/dsg-management-plan.xlsx";
+  const svFile = "examples/safety-valve-return.xlsx";
+  const svClosing = (i: number) => ({ ...svCell(sv, "finance.carriedForward"), col: 1 + i });
+  const note = (file: string, rule: NoteEntry["rule"], at: DraftRef, text: string): NoteEntry => ({
+    file,
+    rule,
+    severity: "info",
+    sheet: at.sheet,
+    address: address(at),
+    note: text,
+  });
+  return [
+    note(
+      planFile,
+      "hnsg-split",
+      plan.cells.at("summary.carriedForward", year(2025)),
+      "The cumulative deficit at 31 March 2026 (2025-26 carried forward)."
+    ),
+    note(
+      planFile,
+      "balance-not-cleared",
+      plan.cells.at("summary.carriedForward", year(2028)),
+      "In-year surplus in 2028-29 while £34.509m remains."
+    ),
+    note(
+      svFile,
+      "hnsg-split",
+      svClosing(2),
+      "The cumulative deficit at 31 March 2026 (2025-26 carried forward)."
+    ),
+    note(
+      svFile,
+      "balance-not-cleared",
+      svClosing(5),
+      "In-year surplus in 2028-29 while £16.800m remains."
+    ),
+  ];
+}
+
 function svCell(sv: BuiltReturn, key: string): DraftRef {
   const ref = sv.cells.get(key);
   if (!ref) throw new Error(`The return has no cell ${key}`);

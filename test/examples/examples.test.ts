@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  advisoryNotes,
   buildExamples,
   faultyExamples,
   managementPlan,
@@ -67,6 +68,11 @@ describe("examples/build.ts", () => {
       expect(snapshotJson(workbook)).toBe(committed);
     }
   );
+
+  it("should regenerate the committed notes.json", async () => {
+    const committed = JSON.parse(await readFile(join(EXAMPLES, "notes.json"), "utf8"));
+    expect(advisoryNotes()).toEqual(committed);
+  });
 
   it("should regenerate the committed faults.json", async () => {
     const committed = JSON.parse(await readFile(join(EXAMPLES, "faults.json"), "utf8"));
@@ -153,6 +159,22 @@ describe("the samples through the validator", () => {
       expect(
         findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.address}`)
       ).toContain(`${entry.sheet}!${entry.address}`);
+      // Exactly one seeded fault: no other rule finds an error or a warning in the copy.
+      expect(
+        findings.filter((f) => f.rule !== rule && f.severity !== "info").map((f) => f.rule)
+      ).toEqual([]);
+    }
+  );
+
+  it.each(advisoryNotes().map((n) => [n.rule, n.file, n] as const))(
+    "should give the %s note on %s",
+    (rule, file, note) => {
+      if (!registered.has(rule)) return;
+      const name = file.replace(/^examples\/|\.xlsx$/g, "");
+      const findings = validateWorkbook(examples.find((e) => e.name === name)!.workbook).findings;
+      expect(
+        findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.address}`)
+      ).toContain(`${note.sheet}!${note.address}`);
     }
   );
 
