@@ -175,6 +175,14 @@ describe("locateSvReturn", () => {
     ]);
   });
 
+  it("should not take commentary that mentions an update for an update heading", () => {
+    const book = workbook(
+      (rows) => (rows[18][4] = "Update 1 said off target; back on target since.")
+    );
+    const sv = locateSvReturn(book);
+    expect(sv?.conditions[2].assurance.map((a) => a.cell.col)).toEqual([1, 2, 3]);
+  });
+
   it("should read the RAG legend's letters, colours and meanings", () => {
     expect(
       locateSvReturn(workbook())?.legend.map((e) => [e.letter, e.colour, e.definition])

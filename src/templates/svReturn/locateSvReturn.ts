@@ -120,14 +120,17 @@ function questionsOf(sheet: Sheet): SvQuestion[] {
   return questions;
 }
 
-const UPDATE_HEADING = /\bupdate\s*(\d+)/i;
+// "Update 2 (August)", or "Assurance level - Update 2": a heading starts with it and is short, where
+// commentary that mentions an update ("since update 1 ...", "Update 1 said ...") is not.
+const UPDATE_HEADING = /^\s*(?:assurance\s+level\s*[-–:]?\s*)?update\s*(\d+)\b/i;
+const MAX_UPDATE_HEADING_LENGTH = 40;
 const ITEM_LABEL = /^\s*(condition|risk)\s*(\d+(?:\.\d+)*)/i;
 
 /** Rows holding "Update N" headings, each with its update columns, top to bottom. */
 function updateHeaders(sheet: Sheet): { row: number; updates: SvUpdate[] }[] {
   const byRow = new Map<number, SvUpdate[]>();
   for (const { row, col, text } of textCells(sheet)) {
-    const match = UPDATE_HEADING.exec(text);
+    const match = text.length <= MAX_UPDATE_HEADING_LENGTH ? UPDATE_HEADING.exec(text) : null;
     if (match)
       byRow.set(row, [
         ...(byRow.get(row) ?? []),
