@@ -6,7 +6,7 @@
 import { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, notAvailable, ok, type Result } from "./result";
-import { lengthMismatch, mixedSigns } from "./series";
+import { aboveZero, lengthMismatch, mixedSigns } from "./series";
 import { financialYearLabel, parseFinancialYear } from "./years";
 
 export interface RollForwardInput {
@@ -100,6 +100,8 @@ const COUNTED: Record<PaymentStatus, boolean> = {
   suspended: false,
 };
 
+const ZERO = new Decimal(0);
+
 /** A status typed in a sheet (`At Risk`, `at-risk`, ` Received `), or `null` when it is not one. */
 export function parsePaymentStatus(text: string): PaymentStatus | null {
   const key = text
@@ -143,8 +145,6 @@ export function residual(
   return ok(closing.value.length === 0 ? input.opening : closing.value[closing.value.length - 1]);
 }
 
-const ZERO = new Decimal(0);
-
 /**
  * The first year label from which the in-year result is ≤ 0 in that year and every later year listed
  * (the Safety Valve condition "a positive in-year balance by 2028-29 and in each subsequent year").
@@ -160,7 +160,7 @@ export function balanceYear(years: readonly string[], inYear: readonly Decimal[]
     starts[i] = start;
   }
   let first = inYear.length;
-  while (first > 0 && inYear[first - 1].lte(0)) first--;
+  while (first > 0 && !aboveZero(inYear[first - 1])) first--;
   if (first === inYear.length) {
     return years.length === 0
       ? invalid(messages.emptySeries("years"))
