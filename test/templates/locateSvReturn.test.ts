@@ -143,6 +143,16 @@ describe("locateSvReturn", () => {
     ]);
   });
 
+  it("should read an overview written as labels with values beside them", () => {
+    const book = workbook((rows) =>
+      rows.splice(2, 2, ["LA Name:", "Exampleshire"], ["Date submitted:", null])
+    );
+    const overview = locateSvReturn(book)?.overview;
+    expect(overview?.laName?.value.value).toBe("Exampleshire");
+    expect(overview?.dateSubmitted?.value).toMatchObject({ row: 3, col: 1 });
+    expect(where(svSignoff, book)).toEqual([["SV return", 3, 1]]);
+  });
+
   it("should find the questions with their answer and commentary cells", () => {
     const questions = locateSvReturn(workbook())?.questions;
     expect(
