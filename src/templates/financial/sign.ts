@@ -1,7 +1,8 @@
 /**
  * Which way round a sheet shows deficits. The DfE template does not fix it: Wiltshire shows its
  * deficit as positive numbers, other councils as negative ones. The cumulative rows decide (a council
- * with a management plan carries a deficit); when they are balanced the roll-forward decides.
+ * with a management plan carries a deficit), helped by the payments that reduce it; when they are
+ * balanced the roll-forward decides.
  */
 import { Decimal } from "decimal.js";
 import type { LocatedRow, SignConvention, YearColumn } from "../located";
@@ -33,16 +34,19 @@ function misfit(
 
 /**
  * The sign convention of the end-of-year positions: the majority sign of the brought- and carried-forward
- * rows; when they are balanced, whichever convention makes the roll-forward hold; then the majority sign
- * of the in-year row (deficit-positive when nothing tells).
+ * rows, with payments and contributions counted the other way; when that is balanced, whichever
+ * convention makes the roll-forward hold; then the majority sign of the in-year row (deficit-positive
+ * when nothing tells).
  */
 export function detectSign(
   positions: EndOfYearPositions | undefined,
   years: readonly YearColumn[]
 ): SignConvention {
   if (positions === undefined) return "deficit-positive";
-  const cumulative = signBalance([positions.broughtForward, positions.carriedForward]);
-  if (cumulative !== 0) return cumulative > 0 ? "deficit-positive" : "deficit-negative";
+  // Payments and contributions reduce the deficit, so they count with the opposite sign.
+  const levels = signBalance([positions.broughtForward, positions.carriedForward]);
+  const balance = levels - signBalance([positions.dfePayments, positions.laContribution]);
+  if (balance !== 0) return balance > 0 ? "deficit-positive" : "deficit-negative";
   const positiveMisfit = misfit(positions, years, "deficit-positive");
   const negativeMisfit = misfit(positions, years, "deficit-negative");
   if (!positiveMisfit.eq(negativeMisfit))
