@@ -4,6 +4,7 @@
  * two explicit actions on a result: write the report sheet and copy the findings as text.
  */
 import { SEVERITIES, summarise, type Finding, type Severity } from "../validation/finding";
+import { announceFailure, type Announce } from "./announce";
 import { el, makeTabStop, rovingFocus, setChildren } from "./dom";
 import {
   countLabel,
@@ -16,9 +17,6 @@ import { severityIcon } from "./icons";
 import { toValidationOptions, type PaneSettings } from "./paneSettings";
 import { REPORT_SHEET_NAME, type CheckResult, type PaneServices } from "./services";
 import { copyText } from "./clipboard";
-
-/** Tells the user what happened, through the pane's live region. */
-export type Announce = (text: string, tone?: "error") => void;
 
 export interface CheckPanel {
   readonly element: HTMLElement;
@@ -38,12 +36,6 @@ const SIGN_WORDS: Readonly<Record<string, string>> = {
  * A timer rather than requestAnimationFrame, which never fires while the pane is hidden.
  */
 const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
-
-function errorText(error: unknown): string {
-  return error instanceof Error && error.message
-    ? error.message
-    : "Something went wrong. Try again.";
-}
 
 /** Builds the Check tab's contents; nothing works until `enable` hands it the services. */
 export function createCheckPanel(announce: Announce): CheckPanel {
@@ -243,7 +235,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
       checkButton.textContent = "Check again";
       announce(`Check finished: ${summaryLine(summarise(result.findings))}.`);
     } catch (error) {
-      announce(`The workbook could not be checked. ${errorText(error)}`, "error");
+      announceFailure(announce, "The workbook could not be checked.", error);
     } finally {
       setBusy(false);
     }
@@ -262,7 +254,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     try {
       await services.selectCell(finding.sheet, finding.address);
     } catch (error) {
-      announce(errorText(error), "error");
+      announceFailure(announce, "The cell could not be selected.", error);
     }
   }
 
@@ -275,7 +267,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
         `Report written to the sheet "${written.sheet}" (${written.address}). Nothing else in the workbook changed.`
       );
     } catch (error) {
-      announce(`The report sheet could not be written. ${errorText(error)}`, "error");
+      announceFailure(announce, "The report sheet could not be written.", error);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 /** The Functions tab: each DSG function with a one-line description, an example, and a button to insert it. */
 import { el } from "./dom";
 import { FUNCTION_CATALOGUE, type FunctionEntry } from "./functionCatalogue";
-import type { Announce } from "./checkPanel";
+import { announceFailure, type Announce } from "./announce";
 import type { PaneServices } from "./services";
 
 export interface FunctionsPanel {
@@ -33,10 +33,7 @@ export function createFunctionsPanel(announce: Announce): FunctionsPanel {
         );
       }
     } catch (error) {
-      announce(
-        error instanceof Error ? error.message : "The function could not be inserted.",
-        "error"
-      );
+      announceFailure(announce, "The function could not be inserted.", error);
     }
   }
 

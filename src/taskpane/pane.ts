@@ -54,14 +54,13 @@ export function mountPane(root: HTMLElement): Pane {
       tab.label
     )
   );
-  const panels = TABS.map((tab) => {
-    const panel = el(
-      "section",
+  const panels = TABS.map((tab) =>
+    el(
+      "div",
       { role: "tabpanel", id: `panel-${tab.id}`, "aria-labelledby": `tab-${tab.id}`, hidden: true },
       contents[tab.id]
-    );
-    return panel;
-  });
+    )
+  );
   const tabList = el(
     "div",
     { role: "tablist", "aria-label": "DSG checker sections", class: "tabs" },

@@ -3,7 +3,7 @@
  * workbook's document settings. A blank field or "automatic" choice leaves the validator's default.
  */
 import { el, setChildren } from "./dom";
-import type { Announce } from "./checkPanel";
+import { announceFailure, type Announce } from "./announce";
 import {
   DEFAULT_SETTINGS,
   SIGN_CHOICES,
@@ -107,10 +107,7 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
       fill(values);
       announce(message);
     } catch (error) {
-      announce(
-        error instanceof Error ? error.message : "The settings could not be saved.",
-        "error"
-      );
+      announceFailure(announce, "The settings could not be saved.", error);
     }
   }
 
@@ -166,11 +163,10 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
       try {
         settings = await given.loadSettings();
       } catch (error) {
-        announce(
-          error instanceof Error
-            ? error.message
-            : "The saved settings could not be read; the defaults apply.",
-          "error"
+        announceFailure(
+          announce,
+          "The saved settings could not be read, so the defaults apply.",
+          error
         );
       }
       fill(settings);
