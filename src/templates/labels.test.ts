@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { findLabel, findLabels, findSheetByName, labelMatches, labelSet, normaliseLabel } from "./labels";
+import {
+  findLabel,
+  findLabels,
+  findSheetByName,
+  labelMatches,
+  labelSet,
+  normaliseLabel,
+} from "./labels";
 import { sheetFromRows } from "../../test/support/sheets";
 
 describe("normaliseLabel", () => {
@@ -8,16 +15,26 @@ describe("normaliseLabel", () => {
     ["  Transfers in/(out) ", "transfers in out"],
     ["£'000", "£000"],
     ["Children & young people", "children and young people"],
+    ["1. Cumulative deficit brought forward", "cumulative deficit brought forward"],
+    ["(b) Schools block", "schools block"],
+    ["iv) Other adjustments", "other adjustments"],
+    ["5 to 10", "5 to 10"],
+    ["1.2.1 Top-up funding", "1 2 1 top up funding"],
+    ["A. Summary", "summary"],
   ])("should normalise %j to %j", (text, expected) => {
     expect(normaliseLabel(text)).toBe(expected);
   });
 });
 
 describe("labelMatches", () => {
-  const broughtForward = labelSet(["Cumulative deficit brought forward", "Cumulative DSG deficit - brought forward"]);
+  const broughtForward = labelSet([
+    "Cumulative deficit brought forward",
+    "Cumulative DSG deficit - brought forward",
+  ]);
 
   it("should match a synonym followed by an explanation", () => {
-    const wiltshire = "Cumulative DSG deficit - brought forward (deficit at beginning of financial year)";
+    const wiltshire =
+      "Cumulative DSG deficit - brought forward (deficit at beginning of financial year)";
     expect(labelMatches(wiltshire, broughtForward)).toBe(true);
   });
 

@@ -12,11 +12,19 @@ import { usedBottomRight } from "../workbook/workbook";
 const normalised = new Map<string, string>();
 const NORMALISED_LIMIT = 50_000;
 
-/** Lower case, `&` as "and", £/'000 units kept, other punctuation and repeated spaces dropped. */
+// Councils number their rows ("1. Cumulative deficit brought forward", "(b) Schools block"). Only a
+// number or letter closed by "." or ")" counts, so age bands such as "5 to 10" keep their digits.
+const ENUMERATOR = /^\s*(\d+(\.\d+)*[.)]|\(?[a-z][.)]|\(?[ivx]+[.)]|\(\d+\))\s+/i;
+
+/**
+ * Lower case, a leading row number ("1.", "(a)") dropped, `&` as "and", £/'000 units kept, other
+ * punctuation and repeated spaces dropped.
+ */
 export function normaliseLabel(text: string): string {
   const known = normalised.get(text);
   if (known !== undefined) return known;
   const result = text
+    .replace(ENUMERATOR, "")
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[’']/g, "")

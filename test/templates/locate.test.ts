@@ -125,3 +125,15 @@ describe("locateTemplate choices", () => {
     expect(template.sign).toBe("deficit-negative");
   });
 });
+
+describe("numbered row labels", () => {
+  it("should find end-of-year rows whose labels carry a row number", () => {
+    const base = summaryWorkbook(consistent()).sheets[0];
+    const values = base.values.map((row, r) =>
+      r >= 4 && typeof row[0] === "string" ? [`${r - 3}. ${row[0]}`, ...row.slice(1)] : row
+    );
+    const positions = locateTemplate({ sheets: [{ ...base, values }] }).financial?.endOfYear;
+    expect(positions?.broughtForward?.label).toBe("1. Cumulative DSG deficit - brought forward");
+    expect(positions?.carriedForward?.row).toBe(8);
+  });
+});
