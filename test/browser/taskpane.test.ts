@@ -171,6 +171,8 @@ describe("workbench", { timeout: 120_000 }, () => {
         continue;
       }
       await finding.click();
+      // Checking and going to a finding never change the workbook.
+      expect((await host(page)).writes).toEqual([]);
       if (fault.address) {
         await page.waitForFunction(
           (want) => window.workbench.host.selection.address === want,
