@@ -38,6 +38,12 @@ function laWideStock(ehcp: EhcpTables, laWide: LaWideFlows): (index: number) => 
   return (index) => byYear.get(laWide.years[index].start) ?? null;
 }
 
+/** "rises by 40", "falls by 507", "stays the same". */
+function movedBy(change: Decimal): string {
+  if (change.isZero()) return "stays the same";
+  return `${change.isNegative() ? "falls" : "rises"} by ${change.abs().toString()}`;
+}
+
 function gaps(
   { owner, years, newPlans, ceasedPlans, stock }: FlowSeries,
   allowed: number
@@ -64,8 +70,8 @@ function gaps(
     const cell = newPlans.cells[index];
     reports.push({
       message:
-        `${owner} ${years[index].label}: the number of EHCPs changes by ${change.toString()} from ` +
-        `${years[index - 1].label}, but new (${added}) minus ceased (${ceased}) plans is ${net.toString()}. ` +
+        `${owner} ${years[index].label}: the number of EHCPs ${movedBy(change)} from ${years[index - 1].label}, ` +
+        `but new (${added}) minus ceased (${ceased}) plans is ${net.toString()}. ` +
         "Check the flows, or note plans transferred in or out.",
       at: cellLocation(newPlans, cell),
       expected: change.toNumber(),

@@ -29,8 +29,7 @@ function badCounts(
     row.cells.flatMap((cell, index): RuleReport[] => {
       const count = countIn(cell);
       if (count === null || (count >= 0 && Number.isInteger(count))) return [];
-      const problem =
-        count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number of plans";
+      const problem = count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number";
       return [
         {
           message: `${owner} ${years[index]?.label ?? ""}: '${rowName(row)}' (${count}) ${problem}.`,

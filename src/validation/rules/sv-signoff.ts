@@ -9,9 +9,14 @@ function missing(
   what: string
 ): RuleReport[] {
   if (field === undefined)
-    return [{ message: `The overview has no ${what}: add it.`, at: overview.anchor }];
+    return [
+      {
+        message: `The overview has no field for the ${what}: add it and fill it in.`,
+        at: overview.anchor,
+      },
+    ];
   return isBlank(field.value.value)
-    ? [{ message: `The overview's ${what} is empty: fill it in.`, at: field.value }]
+    ? [{ message: `The ${what} is empty: fill it in.`, at: field.value }]
     : [];
 }
 
