@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { ehcpTotals } from "../../src/validation/rules/ehcp-totals";
 import { ehcpValues } from "../../src/validation/rules/ehcp-values";
 import { ehcpStockFlow } from "../../src/validation/rules/ehcp-stock-flow";
@@ -252,6 +253,50 @@ describe("unit-cost-jump", () => {
     ]);
     expect(reports[0].message).toMatch(
       /^Mainstream schools or academies: share of all EHCPs falls 12 percentage points, from 79\.6% in 2023 to 67\.6% in 2024/
+    );
+  });
+});
+
+describe("ehcp-totals on random tables", () => {
+  const counts = fc.array(fc.nat(500), { minLength: 3, maxLength: 3 });
+  const sum = (rows: number[][]) =>
+    rows[0].map((_, i) => rows.reduce((total, r) => total + r[i], 0));
+
+  it("should pass any table whose totals are the sums of its rows", () => {
+    fc.assert(
+      fc.property(counts, counts, counts, (under5, fiveTo10, elevenTo15) => {
+        const total = sum([under5, fiveTo10, elevenTo15]);
+        const figures = {
+          byAge: { "under-5": under5, "5-to-10": fiveTo10, "11-to-15": elevenTo15 },
+          ageTotal: total,
+          byNeed: { ASD: total },
+          needTotal: total,
+        };
+        expect(runRule(ehcpTotals, tables(placement(figures)))).toEqual([]);
+      })
+    );
+  });
+
+  it("should report a changed row's year at the age total, and nothing else", () => {
+    fc.assert(
+      fc.property(
+        counts,
+        counts,
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 1, max: 50 }),
+        (a, b, year, change) => {
+          const total = sum([a, b]);
+          const changed = a.map((n, i) => (i === year ? n + change : n));
+          const figures = {
+            byAge: { "under-5": changed, "5-to-10": b },
+            ageTotal: total,
+            byNeed: { ASD: total },
+            needTotal: total,
+          };
+          const reports = runRule(ehcpTotals, tables(placement(figures)));
+          expect(reports.map(at)).toEqual([["CYP summary", 7, 2 + year]]);
+        }
+      )
     );
   });
 });
