@@ -39,40 +39,29 @@ const year = (start: number) => start - WILTSHIRE_PLAN.firstYear;
 const census = (y: number) => y - WILTSHIRE_PLAN.firstYear - 1;
 const address = (ref: DraftRef) => a1(ref.row, ref.col);
 
-/** A fault in the management plan: `mutate` changes the fresh plan and returns the cell to point at. */
-function planFault(
-  rule: string,
-  severity: Severity,
-  fault: string,
-  mutate: (plan: BuiltPlan, edit: Editor) => DraftRef
-): Fault {
-  return {
+/**
+ * Fault constructors for one sample: each fault builds the sample afresh, lets `mutate` change it and
+ * returns the cell to point at.
+ */
+function faultsIn<B extends { readonly draft: WorkbookDraft }>(build: () => B) {
+  return (
+    rule: string,
+    severity: Severity,
+    fault: string,
+    mutate: (sample: B, edit: Editor) => DraftRef
+  ): Fault => ({
     rule,
     severity,
     fault,
     seed: () => {
-      const plan = buildManagementPlan(WILTSHIRE_PLAN);
-      return { draft: plan.draft, at: mutate(plan, new Editor(plan.draft)) };
+      const sample = build();
+      return { draft: sample.draft, at: mutate(sample, new Editor(sample.draft)) };
     },
-  };
+  });
 }
 
-function returnFault(
-  rule: string,
-  severity: Severity,
-  fault: string,
-  mutate: (sv: BuiltReturn, edit: Editor) => DraftRef
-): Fault {
-  return {
-    rule,
-    severity,
-    fault,
-    seed: () => {
-      const sv = buildSafetyValveReturn();
-      return { draft: sv.draft, at: mutate(sv, new Editor(sv.draft)) };
-    },
-  };
-}
+const planFault = faultsIn<BuiltPlan>(() => buildManagementPlan(WILTSHIRE_PLAN));
+const returnFault = faultsIn<BuiltReturn>(buildSafetyValveReturn);
 
 /** Changes draft cells the way a user would: typing over a value, or editing a formula. */
 class Editor {

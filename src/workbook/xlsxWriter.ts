@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue, Sheet, Workbook } from "./workbook";
 import { isCellError } from "./workbook";
+import { clearZipTimestamps } from "./zip";
 
 /** A fixed timestamp for the document properties, so rebuilding a sample changes nothing but real content. */
 const FIXED_DATE = new Date(Date.UTC(2024, 8, 30));
@@ -18,7 +19,8 @@ export async function writeXlsxBuffer(workbook: Workbook): Promise<Buffer> {
   book.modified = FIXED_DATE;
   for (const sheet of workbook.sheets)
     writeSheet(book.addWorksheet(sheet.name, { state: sheet.visibility }), sheet);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  // exceljs stamps each ZIP entry with the current time; clearing it makes rebuilt samples byte-identical.
+  return clearZipTimestamps(Buffer.from(await book.xlsx.writeBuffer()));
 }
 
 function writeSheet(worksheet: ExcelJS.Worksheet, sheet: Sheet): void {

@@ -12,6 +12,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly size: number;
   readonly localHeaderOffset: number;
+  /** Where the entry's record in the central directory starts. */
+  readonly centralHeaderOffset: number;
 }
 
 /** Why an archive could not be read; the caller words it for the user. */
@@ -41,6 +43,7 @@ export function zipEntries(data: Buffer): Map<string, ZipEntry> {
       compressedSize: data.readUInt32LE(offset + 20),
       size: data.readUInt32LE(offset + 24),
       localHeaderOffset: data.readUInt32LE(offset + 42),
+      centralHeaderOffset: offset,
     });
     offset += 46 + nameLength + extraLength + commentLength;
   }
@@ -75,4 +78,19 @@ function findEndOfCentralDirectory(data: Buffer): number {
   throw new ZipError(
     "the end of the file is missing (it was probably cut short while copying or downloading)"
   );
+}
+
+/**
+ * Sets every entry's modification time to 1 January 1980 (the DOS epoch), in place, so that building
+ * the same workbook twice gives the same bytes.
+ */
+export function clearZipTimestamps(data: Buffer): Buffer {
+  const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
+  for (const entry of zipEntries(data).values()) {
+    data.writeUInt16LE(0, entry.localHeaderOffset + 10);
+    data.writeUInt16LE(DOS_EPOCH_DATE, entry.localHeaderOffset + 12);
+    data.writeUInt16LE(0, entry.centralHeaderOffset + 12);
+    data.writeUInt16LE(DOS_EPOCH_DATE, entry.centralHeaderOffset + 14);
+  }
+  return data;
 }

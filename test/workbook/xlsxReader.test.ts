@@ -33,11 +33,22 @@ describe("readXlsxBuffer", () => {
     }
   );
 
-  it("should read the committed sample plan into its committed snapshot", async () => {
-    const snapshot = JSON.parse(
-      await readFile(join(EXAMPLES, "snapshots", "dsg-management-plan.json"), "utf8")
-    );
-    expect(await readXlsxFile(join(EXAMPLES, "dsg-management-plan.xlsx"))).toEqual(snapshot);
+  it.each(buildExamples().map((e) => [e.name] as const))(
+    "should read the committed %s.xlsx into its committed snapshot",
+    async (name) => {
+      const snapshot = JSON.parse(
+        await readFile(join(EXAMPLES, "snapshots", `${name}.json`), "utf8")
+      );
+      expect(await readXlsxFile(join(EXAMPLES, `${name}.xlsx`))).toEqual(snapshot);
+    }
+  );
+
+  it("should write the same workbook to the same bytes", async () => {
+    const [first, second] = await Promise.all([
+      writeXlsxBuffer(managementPlan()),
+      writeXlsxBuffer(managementPlan()),
+    ]);
+    expect(first.equals(second)).toBe(true);
   });
 
   it("should give formulas, cached values and number formats of the sample plan", async () => {
@@ -63,6 +74,19 @@ describe("readXlsxBuffer", () => {
     });
     expect(sheet.formulas[2]).toEqual(["=SUM(A1:A2)", "=SUM(B1:B2)", "=SUM(C1:C2)"]);
     expect(sheet.values[2]).toEqual([5, 7, 9]);
+  });
+
+  it("should give an array formula's text in its top-left cell", async () => {
+    const sheet = await readBack((ws) => {
+      ws.getRow(1).values = [1, 2];
+      ws.getCell("A2").value = {
+        formula: "SUM(A1:B1*2)",
+        result: 6,
+        shareType: "array",
+        ref: "A2",
+      } as ExcelJS.CellValue;
+    });
+    expect([sheet.formulas[1][0], sheet.values[1][0]]).toEqual(["=SUM(A1:B1*2)", 6]);
   });
 
   it("should flatten rich text, keep booleans and give dates as Excel serial numbers", async () => {
