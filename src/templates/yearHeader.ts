@@ -5,7 +5,7 @@
  * across several columns).
  */
 import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
-import { cellValue } from "../workbook/workbook";
+import { cellNumberFormat, cellValue } from "../workbook/workbook";
 import { financialYearLabel, parseCensusYear, parseFinancialYear } from "../core/years";
 import type { YearColumn } from "./located";
 import { searchArea } from "./labels";
@@ -51,9 +51,30 @@ function yearText(text: string): string {
     .trim();
 }
 
-/** The start year a heading cell names, or null. Financial headings must be text; census years may be numbers. */
-export function parseYearHeading(value: CellValue, kind: YearKind): number | null {
+// A number format that shows a date ("mmm-yy", "dd/mm/yyyy"): quoted text and [colour] parts aside, it
+// has a year or day code.
+const DATE_FORMAT = /[yd]/i;
+
+/** The calendar year of an Excel date serial (days since 30 December 1899, as Excel counts after 1 March 1900). */
+function calendarYearOfSerial(serial: number): number {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).getUTCFullYear();
+}
+
+/**
+ * The start year a heading cell names, or null. Financial headings must be text; census years may be
+ * numbers (2024) or dates shown as such ("Jan-24"), given the cell's number format.
+ */
+export function parseYearHeading(
+  value: CellValue,
+  kind: YearKind,
+  format = "General"
+): number | null {
   if (kind === "census") {
+    const isDate =
+      typeof value === "number" &&
+      value > 0 &&
+      DATE_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+    if (isDate) return calendarYearOfSerial(value);
     if (typeof value === "number") return parseCensusYear(value);
     return typeof value === "string" ? parseCensusYear(yearText(value)) : null;
   }
@@ -94,7 +115,7 @@ function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind):
   const found: { col: number; start: number; own: YearColumn["kind"] }[] = [];
   for (let col = area.left; col <= area.right; col++) {
     const value = cellValue(sheet, row, col);
-    const start = parseYearHeading(value, kind);
+    const start = parseYearHeading(value, kind, cellNumberFormat(sheet, row, col));
     if (start !== null) found.push({ col, start, own: columnKind(value) });
   }
   if (found.length < 2) return [];

@@ -30,6 +30,18 @@ describe("parseYearHeading", () => {
   });
 });
 
+describe("parseYearHeading with a date format", () => {
+  it.each([
+    [45292, "mmm-yy", 2024],
+    [45658, "dd/mm/yyyy", 2025],
+    [45292, "[$-809]mmm yyyy;@", 2024],
+    [2024, "General", 2024],
+    [2024, "0", 2024],
+  ] as const)("should read census %j shown as %j as %j", (value, format, expected) => {
+    expect(parseYearHeading(value, "census", format)).toBe(expected);
+  });
+});
+
 describe("columnKind", () => {
   it.each([
     ["Actual", "actual"],
