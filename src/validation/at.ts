@@ -16,7 +16,7 @@ export function rowName(row: LocatedRow): string {
   return name === "" ? row.label : name;
 }
 
-/** The year a cell sits under, for messages ("2025-26"), or the column letter position when unknown. */
+/** The year a cell sits under, for messages ("2025-26"), or its position among the figures when unknown. */
 export function yearOf(years: readonly YearColumn[], index: number): string {
   return years[index]?.label ?? `column ${index + 1}`;
 }
