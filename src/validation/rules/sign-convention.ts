@@ -10,7 +10,7 @@ import { rollYears } from "../../templates/financial/endOfYearArithmetic";
 import { signBalance } from "../../templates/financial/sign";
 import { withinTolerance } from "../tolerance";
 import type { ValidationOptions } from "../rule";
-import { cellLocation, rowName } from "../at";
+import { cellLocation, rowName, yearOf } from "../at";
 
 const nonZero = (cell: LocatedCell) => typeof cell.value === "number" && cell.value !== 0;
 const signOf = (cell: LocatedCell) => Math.sign(cell.value as number);
@@ -109,7 +109,7 @@ export const signConvention = defineRule({
   check({ template, options }) {
     const f = template.financial;
     if (!f) return [];
-    const yearLabel = (i: number) => f.years[i]?.label ?? `column ${i + 1}`;
+    const yearLabel = (i: number) => yearOf(f.years, i);
     const e = f.endOfYear;
     const movements = [e?.dfePayments, e?.laContribution].flatMap((row) =>
       row ? [movementWithDeficitSign(row, template.sign, yearLabel)] : []
