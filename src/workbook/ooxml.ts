@@ -43,7 +43,16 @@ export function unescapeXml(text: string): string {
 
 /** Matches an element by local name (any namespace prefix): group 1 attributes, group 2 content (absent when empty). */
 function elements(name: string): RegExp {
-  return new RegExp(`<(?:\\w+:)?${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${name}>)`, "g");
+  return new RegExp(`<(?:\\w+:)?${name}\\b([^>]*?)(?:/>|>${content(name)}</(?:\\w+:)?${name}>)`, "g");
+}
+
+/**
+ * An element's content: anything up to its end tag, but never past another start or end tag of the same
+ * name. A lazy `[\s\S]*?` would rescan to the end of the part for every unclosed tag, so a crafted
+ * file with many could make reading quadratic (a hang); this stays linear.
+ */
+function content(name: string): string {
+  return `((?:[^<]|<(?!/?(?:\\w+:)?${name}\\b))*)`;
 }
 
 /** The text of a string item (`<si>`, `<is>`): all its `<t>` runs, leaving out phonetic guides (`<rPh>`). */
@@ -168,11 +177,11 @@ export interface SheetCells {
 
 /** One pass over sheetData: a row start tag (group 1) or a cell (group 2 attributes, group 3 content). */
 const ROW_OR_CELL =
-  /<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+  new RegExp(`<(?:\\w+:)?row\\b([^>]*)>|<(?:\\w+:)?c\\b([^>]*?)(?:/>|>${content("c")}</(?:\\w+:)?c>)`, "g");
 const STRING_ITEM = elements("si");
-const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
-const VALUE = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/;
-const INLINE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
+const FORMULA = new RegExp(`<(?:\\w+:)?f\\b([^>]*?)(?:/>|>${content("f")}</(?:\\w+:)?f>)`);
+const VALUE = new RegExp(`<(?:\\w+:)?v>${content("v")}</(?:\\w+:)?v>`);
+const INLINE = new RegExp(`<(?:\\w+:)?is>${content("is")}</(?:\\w+:)?is>`);
 
 /** The value of attribute `name` in a start tag's attribute text, found without a regular expression (hot path). */
 function attribute(attrs: string, name: string): string | undefined {

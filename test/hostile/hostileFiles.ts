@@ -155,6 +155,19 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
     },
   },
   {
+    file: "unclosed-cells.xlsx",
+    description:
+      "a crafted sheet with 100,000 cells that are never closed (must not make reading quadratic)",
+    expect: "workbook",
+    build: async () =>
+      storedZip({
+        "_rels/.rels": `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        "xl/workbook.xml": `<workbook><sheets><sheet name="Financial summary" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        "xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1">${'<c r="A1" t="inlineStr"><is><t>x'.repeat(100_000)}</row></sheetData></worksheet>`,
+      }),
+  },
+  {
     file: "many-rows.xlsx",
     description: "a sheet with 200,000 used rows",
     expect: "workbook",
