@@ -28,7 +28,7 @@ const FUNCTIONS = "./src/functions/functions.ts";
 
 /**
  * The HTML pages. Each gets its own entry script; `runtime` lists the extra chunks a page hosts (the task
- * pane hosts the shared runtime). To add a page, add a line.
+ * pane hosts the shared runtime). To add a page, add a line. `localOnly` pages stay out of deployment builds.
  */
 const PAGES = [
   {
@@ -43,6 +43,7 @@ const PAGES = [
     script: "./src/workbench/workbench.ts",
     template: "./src/workbench/workbench.html",
     runtime: [],
+    localOnly: true,
   },
 ];
 
@@ -138,11 +139,13 @@ module.exports = async (env, options) => {
       ? OFFICE_JS_CDN
       : OFFICE_JS_ROUTE + "office.js";
   const serving = Boolean(env.WEBPACK_SERVE);
+  // The workbench embeds every sample workbook (megabytes of snapshots): users of a deployment never need it.
+  const pages = PAGES.filter((page) => !(url && page.localOnly));
 
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      ...Object.fromEntries(PAGES.map((page) => [page.name, page.script])),
+      ...Object.fromEntries(pages.map((page) => [page.name, page.script])),
       ...SCRIPTS,
     },
     output: {
@@ -163,7 +166,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS, output: "functions.json" }),
-      ...PAGES.map(
+      ...pages.map(
         (page) =>
           new HtmlWebpackPlugin({
             filename: `${page.name}.html`,
@@ -177,7 +180,7 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          { from: "src/workbench/workbench.css", to: "workbench.css" },
+          ...(url ? [] : [{ from: "src/workbench/workbench.css", to: "workbench.css" }]),
           { from: "docs/functions/*", to: "help/[name][ext]", noErrorOnMissing: true },
           // The rules' pages (npm run docs:rules) link ../functions/help.css and ../functions/index.html, which
           // the line above flattens into help/, so from help/rules/ the same files are one level up.
