@@ -31,6 +31,7 @@ export interface DraftRef {
   readonly col: number;
 }
 
+/** One sheet of a draft: sparse cells by position, merges and visibility. */
 export class SheetDraft {
   readonly cells = new Map<string, DraftCell>();
   readonly merges: CellRange[] = [];
@@ -45,10 +46,12 @@ export class SheetDraft {
     return { sheet: this.name, row, col };
   }
 
+  /** The cell at a position, if anything was set there. */
   get(row: number, col: number): DraftCell | undefined {
     return this.cells.get(key(row, col));
   }
 
+  /** Merges a rectangle (0-based, inclusive), as a heading spread over several columns. */
   merge(top: number, left: number, bottom: number, right: number): void {
     this.merges.push({ top, left, bottom, right });
   }
@@ -111,21 +114,25 @@ export class SheetDraft {
   }
 }
 
+/** The sheets of a draft, in tab order. */
 export class WorkbookDraft {
   readonly sheets: SheetDraft[] = [];
 
+  /** Adds an empty sheet after the others. */
   addSheet(name: string): SheetDraft {
     const sheet = new SheetDraft(name);
     this.sheets.push(sheet);
     return sheet;
   }
 
+  /** The sheet of that name; throws when there is none (a mistake in a builder, not in user data). */
   sheet(name: string): SheetDraft {
     const sheet = this.sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`No sheet named ${name} in the draft`);
     return sheet;
   }
 
+  /** The cell at a reference; throws when nothing was set there. */
   cell(ref: DraftRef): DraftCell {
     const cell = this.sheet(ref.sheet).get(ref.row, ref.col);
     if (!cell) throw new Error(`No cell at ${ref.sheet} ${ref.row},${ref.col}`);

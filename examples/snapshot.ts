@@ -4,6 +4,7 @@
  */
 import type { Sheet, Workbook } from "../src/workbook/workbook";
 
+/** The snapshot text of a workbook (ends with a newline). */
 export function snapshotJson(workbook: Workbook): string {
   return `{"sheets": [\n${workbook.sheets.map(sheetJson).join(",\n")}\n]}\n`;
 }

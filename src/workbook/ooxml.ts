@@ -43,7 +43,10 @@ export function unescapeXml(text: string): string {
 
 /** Matches an element by local name (any namespace prefix): group 1 attributes, group 2 content (absent when empty). */
 function elements(name: string): RegExp {
-  return new RegExp(`<(?:\\w+:)?${name}\\b([^>]*?)(?:/>|>${content(name)}</(?:\\w+:)?${name}>)`, "g");
+  return new RegExp(
+    `<(?:\\w+:)?${name}\\b([^>]*?)(?:/>|>${content(name)}</(?:\\w+:)?${name}>)`,
+    "g"
+  );
 }
 
 /**
@@ -114,6 +117,7 @@ export function sheetEntries(
   });
 }
 
+/** The shared string table (xl/sharedStrings.xml): cells of type `s` hold an index into it. */
 export function sharedStrings(xml: string): string[] {
   return [...xml.matchAll(STRING_ITEM)].map((match) => stringItemText(match[2] ?? ""));
 }
@@ -176,8 +180,10 @@ export interface SheetCells {
 }
 
 /** One pass over sheetData: a row start tag (group 1) or a cell (group 2 attributes, group 3 content). */
-const ROW_OR_CELL =
-  new RegExp(`<(?:\\w+:)?row\\b([^>]*)>|<(?:\\w+:)?c\\b([^>]*?)(?:/>|>${content("c")}</(?:\\w+:)?c>)`, "g");
+const ROW_OR_CELL = new RegExp(
+  `<(?:\\w+:)?row\\b([^>]*)>|<(?:\\w+:)?c\\b([^>]*?)(?:/>|>${content("c")}</(?:\\w+:)?c>)`,
+  "g"
+);
 const STRING_ITEM = elements("si");
 const FORMULA = new RegExp(`<(?:\\w+:)?f\\b([^>]*?)(?:/>|>${content("f")}</(?:\\w+:)?f>)`);
 const VALUE = new RegExp(`<(?:\\w+:)?v>${content("v")}</(?:\\w+:)?v>`);
