@@ -7,7 +7,7 @@ import type { LocatedTemplate, MoneyUnit, Recognition, SignConvention } from "./
 import { findSheetByName } from "./labels";
 import { findSection } from "./sections";
 import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
-import { detectUnit, locateFinancialSummary } from "./financial/locateFinancial";
+import { detectUnit, hasEndOfYear, locateFinancialSummary } from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
 import { detectSign } from "./financial/sign";
 import { unitByLabel } from "./financial/unit";
@@ -19,7 +19,8 @@ function markerName(marker: Marker): string {
   return `${marker.kind} '${marker.name}'`;
 }
 
-function hasMarker(workbook: Workbook, marker: Marker): boolean {
+function hasMarker(workbook: Workbook, marker: Marker, endOfYearFound: boolean): boolean {
+  if (marker.holdsEndOfYear && endOfYearFound) return true;
   if (marker.kind === "sheet")
     return findSheetByName(workbook.sheets, marker.synonyms) !== undefined;
   return workbook.sheets.some((sheet) => findSection(sheet, marker.synonyms) !== undefined);
@@ -27,18 +28,20 @@ function hasMarker(workbook: Workbook, marker: Marker): boolean {
 
 /**
  * How well the workbook matches one profile: recognised when it has the profile's minimum share of
- * markers, or all of its required ones.
+ * markers, or all of its required ones. `endOfYearFound` says the locator found the end of year
+ * positions, which stands for the markers that usually hold them.
  */
 export function scoreProfile(
   workbook: Workbook,
   profile: TemplateProfile,
-  forced = false
+  forced = false,
+  endOfYearFound = false
 ): Recognition {
   const found: string[] = [];
   const missing: string[] = [];
   const missingRequired: string[] = [];
   for (const marker of profile.markers) {
-    if (hasMarker(workbook, marker)) {
+    if (hasMarker(workbook, marker, endOfYearFound)) {
       found.push(markerName(marker));
     } else {
       missing.push(markerName(marker));
@@ -62,17 +65,20 @@ export function scoreProfile(
 /**
  * The profile the workbook matches best (the forced one when `templateId` names a profile), with how
  * well it matched: a recognised profile before one that is not, then the higher share of markers found.
- * Ties go to the profile listed first.
+ * Ties go to the profile listed first. `endOfYearFound` (searched for when not given) says whether
+ * some sheet holds end of year positions.
  */
 export function recogniseTemplate(
   workbook: Workbook,
-  templateId?: string
+  templateId?: string,
+  endOfYearFound = hasEndOfYear(workbook)
 ): { profile: TemplateProfile; recognition: Recognition } {
   const forced = templateId === undefined ? undefined : profileById(templateId);
-  if (forced) return { profile: forced, recognition: scoreProfile(workbook, forced, true) };
+  if (forced)
+    return { profile: forced, recognition: scoreProfile(workbook, forced, true, endOfYearFound) };
   const scored = PROFILES.map((profile) => ({
     profile,
-    recognition: scoreProfile(workbook, profile),
+    recognition: scoreProfile(workbook, profile, false, endOfYearFound),
   }));
   const rank = ({ recognition }: (typeof scored)[number]) =>
     (recognition.recognised ? 1 : 0) + recognition.score;

@@ -160,6 +160,22 @@ describe("template-recognised", () => {
     );
   });
 
+  it.each([
+    [
+      "the section heading is left out",
+      (values: unknown[][]) => (values[3][0] = null),
+      "Financial summary",
+    ],
+    ["the sheet is named otherwise", () => undefined, "DSG 2024-25"],
+  ])("should be silent when the end-of-year rows are found though %s", (_, change, name) => {
+    const sheet = plan.sheets[0];
+    const values = sheet.values.map((row) => [...row]);
+    change(values);
+    const workbook = { sheets: [{ ...sheet, name, values }] };
+    expect(ruleFindings(workbook)).toEqual([]);
+    expect(validateWorkbook(workbook).template?.id).toBe("dsg-management-plan");
+  });
+
   it("should say which end-of-year row was not found", () => {
     const sheet = plan.sheets[0];
     const values = sheet.values.map((row) => [...row]);

@@ -72,6 +72,24 @@ function sectionOrSheet(
   return own && ownYears ? { sheet: own, area: searchArea(own), years: ownYears } : undefined;
 }
 
+/** The end of year positions on a sheet, in their section when it has a heading, with the years they use. */
+function endOfYearOn(
+  sheet: Sheet,
+  headerYears: readonly YearColumn[]
+): { endOfYear?: EndOfYearPositions; years: readonly YearColumn[] } {
+  const section = findSection(sheet, END_OF_YEAR_POSITIONS);
+  const years = section ? sectionYears(sheet, section, headerYears) : headerYears;
+  return { endOfYear: locateEndOfYear(sheet, years, section), years };
+}
+
+/** True when some sheet of the workbook holds end of year positions (rows found under financial years). */
+export function hasEndOfYear(workbook: Workbook): boolean {
+  return workbook.sheets.some((sheet) => {
+    const header = findYearHeader(sheet, "financial");
+    return header !== undefined && endOfYearOn(sheet, header.years).endOfYear !== undefined;
+  });
+}
+
 /**
  * The financial summary on `sheet`: undefined when the sheet has no row of financial years. Sections
  * that are not there are left undefined (blocks: an empty list becomes undefined too).
@@ -82,9 +100,7 @@ export function locateFinancialSummary(
 ): FinancialSummary | undefined {
   const header = findYearHeader(sheet, "financial");
   if (header === undefined) return undefined;
-  const endSection = findSection(sheet, END_OF_YEAR_POSITIONS);
-  const endYears = endSection ? sectionYears(sheet, endSection, header.years) : header.years;
-  const endOfYear = locateEndOfYear(sheet, endYears, endSection);
+  const { endOfYear, years: endYears } = endOfYearOn(sheet, header.years);
 
   const blockSection = findSection(sheet, FINANCIAL_PLAN_PER_BLOCK);
   const blockYears = blockSection ? sectionYears(sheet, blockSection, header.years) : header.years;

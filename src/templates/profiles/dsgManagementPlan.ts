@@ -21,7 +21,13 @@ export const DSG_MANAGEMENT_PLAN: TemplateProfile = {
       synonyms: ["Introduction", "Management plan introduction"],
     },
     { kind: "sheet", name: "Narrative", synonyms: ["Narrative", "Summary narrative", "Summary"] },
-    { kind: "sheet", name: "Financial summary", synonyms: FINANCIAL_SUMMARY_SHEET, required: true },
+    {
+      kind: "sheet",
+      name: "Financial summary",
+      synonyms: FINANCIAL_SUMMARY_SHEET,
+      required: true,
+      holdsEndOfYear: true,
+    },
     { kind: "sheet", name: "CYP summary", synonyms: EHCP_LABELS.cypSheet },
     { kind: "sheet", name: "Governance", synonyms: ["Governance", "Governance and management"] },
     {
@@ -38,6 +44,7 @@ export const DSG_MANAGEMENT_PLAN: TemplateProfile = {
       name: "Summary of end of year positions",
       synonyms: END_OF_YEAR_POSITIONS,
       required: true,
+      holdsEndOfYear: true,
     },
     {
       kind: "section",

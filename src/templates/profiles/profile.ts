@@ -14,6 +14,12 @@ export interface Marker {
   readonly synonyms: readonly string[];
   /** When missing from a recognised workbook, the checks that need it cannot run: reported. */
   readonly required?: boolean;
+  /**
+   * The marker is where the end of year positions usually are. When the locator finds those rows
+   * anyway (on a sheet named otherwise, or without the heading), the marker counts as found: the
+   * checks that need it can run.
+   */
+  readonly holdsEndOfYear?: boolean;
 }
 
 export interface TemplateProfile {
