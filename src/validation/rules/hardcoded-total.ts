@@ -1,16 +1,12 @@
 import { defineRule, type RuleReport } from "../rule";
 import type { LocatedCell, LocatedRow, LocatedTemplate, YearColumn } from "../../templates/located";
 import { cellLocation, rowName, yearOf } from "../at";
-
-interface TotalRow {
-  readonly row: LocatedRow;
-  readonly years: readonly YearColumn[];
-}
+import type { YearRow } from "../numericRows";
 
 /** Rows whose figures are normally calculated: totals, in-year results and carried-forward balances. */
-function totalRows(template: LocatedTemplate): TotalRow[] {
+function totalRows(template: LocatedTemplate): YearRow[] {
   const f = template.financial;
-  const rows: TotalRow[] = [];
+  const rows: YearRow[] = [];
   const add = (years: readonly YearColumn[], ...candidates: (LocatedRow | undefined)[]) =>
     candidates.forEach((row) => row && rows.push({ row, years }));
   if (f) {
