@@ -181,7 +181,7 @@ class FormulaError {
 }
 
 /**
- * Evaluates the small formula language the samples use: numbers, same-sheet references, `+ - *`,
+ * Evaluates the small formula language the samples use: numbers, same-sheet references, `+ -`,
  * brackets, unary minus and `SUM(range, ...)`. As in Excel, SUM skips text and an arithmetic operator
  * on text gives `#VALUE!`; errors propagate. Money is summed in decimal.js so cached results carry no
  * binary rounding noise.
@@ -190,7 +190,7 @@ export function evaluateFormula(formula: string, lookup: Lookup): CellValue {
   const tokens =
     formula
       .replace(/^=/, "")
-      .match(/\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|SUM|[-+*(),]/g) ?? [];
+      .match(/\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|SUM|[-+(),]/g) ?? [];
   let at = 0;
   const peek = () => tokens[at];
   const next = () => tokens[at++];
@@ -238,18 +238,10 @@ export function evaluateFormula(formula: string, lookup: Lookup): CellValue {
     if (!ref) throw new FormulaError("#NAME?");
     return scalar(lookup(ref.top, ref.left));
   };
-  const term = (): Decimal => {
-    let value = primary();
-    while (peek() === "*") {
-      next();
-      value = value.times(primary());
-    }
-    return value;
-  };
   const expression = (): Decimal => {
-    let value = term();
+    let value = primary();
     while (peek() === "+" || peek() === "-") {
-      value = next() === "+" ? value.plus(term()) : value.minus(term());
+      value = next() === "+" ? value.plus(primary()) : value.minus(primary());
     }
     return value;
   };
