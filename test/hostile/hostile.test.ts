@@ -64,6 +64,21 @@ describe("readXlsxFile on hostile files", () => {
     for (const [name, { seconds }] of read) expect([name, seconds < 15]).toEqual([name, true]);
   });
 
+  it("should read a workbook with no cells as an empty sheet", () => {
+    expect(read.get("empty-workbook.xlsx")!.workbook!.sheets).toEqual([
+      {
+        name: "Sheet1",
+        visibility: "visible",
+        top: 0,
+        left: 0,
+        values: [],
+        formulas: [],
+        numberFormats: [],
+        merges: [],
+      },
+    ]);
+  });
+
   it("should read all 200,000 rows of a large sheet", () => {
     const sheet = sheetOf("many-rows.xlsx", "Pupil data");
     expect(sheet.values.length).toBe(200_000);

@@ -103,6 +103,12 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
     build: async () => Buffer.alloc(0),
   },
   {
+    file: "empty-workbook.xlsx",
+    description: "a workbook whose only sheet has no cells",
+    expect: "workbook",
+    build: () => workbookOf(sheetFromRows("Sheet1", [])),
+  },
+  {
     file: "text-renamed.xlsx",
     description: "a CSV text file renamed .xlsx",
     expect: "error",
