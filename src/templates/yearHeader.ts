@@ -6,7 +6,12 @@
  */
 import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
 import { cellNumberFormat, cellValue } from "../workbook/workbook";
-import { financialYearLabel, parseCensusYear, parseFinancialYear } from "../core/years";
+import {
+  financialYearLabel,
+  financialYearOfSerial,
+  parseCensusYear,
+  parseFinancialYear,
+} from "../core/years";
 import type { YearColumn } from "./located";
 import { searchArea } from "./labels";
 
@@ -55,29 +60,34 @@ function yearText(text: string): string {
 // has a year or day code.
 const DATE_FORMAT = /[yd]/i;
 
-/** The calendar year of an Excel date serial (days since 30 December 1899, as Excel counts after 1 March 1900). */
-function calendarYearOfSerial(serial: number): number {
-  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).getUTCFullYear();
+/** The date of an Excel date serial (days since 30 December 1899, as Excel counts after 1 March 1900). */
+function dateOfSerial(serial: number): Date {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
 }
 
 /**
- * The start year a heading cell names, or null. Financial headings must be text; census years may be
- * numbers (2024) or dates shown as such ("Jan-24"), given the cell's number format.
+ * The start year a heading cell names, or null. Text headings are read as financial years ("2024-25")
+ * or census years ("Jan 2024"); a date (a number shown with a date format) is read as the census year
+ * it falls in, or, for a March or April date, the financial year it falls in (a year-end date
+ * "31-Mar-25" heads 2024-25). A bare
+ * number is a census year only: 2024 alone does not say which financial year it means.
  */
 export function parseYearHeading(
   value: CellValue,
   kind: YearKind,
   format = "General"
 ): number | null {
+  const isDate =
+    typeof value === "number" && DATE_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
   if (kind === "census") {
-    const isDate =
-      typeof value === "number" &&
-      value > 0 &&
-      DATE_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
-    if (isDate) return calendarYearOfSerial(value);
+    if (isDate) return value > 0 ? dateOfSerial(value).getUTCFullYear() : null;
     if (typeof value === "number") return parseCensusYear(value);
     return typeof value === "string" ? parseCensusYear(yearText(value)) : null;
   }
+  // Only a date at the turn of the financial year (March or April) heads a year: other dates on a
+  // financial sheet ("Prepared 12/05/2024") are not headings.
+  if (isDate)
+    return [2, 3].includes(dateOfSerial(value).getUTCMonth()) ? financialYearOfSerial(value) : null;
   return typeof value === "string" ? parseFinancialYear(yearText(value)) : null;
 }
 

@@ -40,6 +40,15 @@ describe("parseYearHeading with a date format", () => {
   ] as const)("should read census %j shown as %j as %j", (value, format, expected) => {
     expect(parseYearHeading(value, "census", format)).toBe(expected);
   });
+
+  it.each([
+    [45747, "dd-mmm-yy", 2024], // 31 March 2025 ends 2024-25
+    [45748, "mmm-yy", 2025], // 1 April 2025 starts 2025-26
+    [2024, "General", null],
+    [45424, "dd/mm/yyyy", null], // 12 May 2024: a date on the sheet, not a year heading
+  ] as const)("should read financial %j shown as %j as %j", (value, format, expected) => {
+    expect(parseYearHeading(value, "financial", format)).toBe(expected);
+  });
 });
 
 describe("columnKind", () => {
