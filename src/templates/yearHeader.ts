@@ -69,8 +69,8 @@ function dateOfSerial(serial: number): Date {
  * The start year a heading cell names, or null. Text headings are read as financial years ("2024-25")
  * or census years ("Jan 2024"); a date (a number shown with a date format) is read as the census year
  * it falls in, or, for a March or April date, the financial year it falls in (a year-end date
- * "31-Mar-25" heads 2024-25). A bare
- * number is a census year only: 2024 alone does not say which financial year it means.
+ * "31-Mar-25" heads 2024-25). A bare number is a census year only: 2024 alone does not say which
+ * financial year it means.
  */
 export function parseYearHeading(
   value: CellValue,
