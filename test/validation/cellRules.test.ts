@@ -12,6 +12,7 @@ describe("bad-value", () => {
     ["a boolean", changed((s) => (s.payments[0] = true)), ["B7"]],
     ["a blank optional figure", changed((s) => (s.contribution[1] = null)), []],
     ["spaces only", changed((s) => (s.contribution[1] = "  ")), []],
+    ["a dash for nil", changed((s) => (s.contribution[1] = "-")), []],
     [
       "formulas with no saved value (one finding for the row)",
       changed(

@@ -12,6 +12,7 @@ describe("roll-forward", () => {
     ],
     ["the same summary with deficits negative", negated(consistent()), {}, []],
     ["a blank contribution (counted as 0)", changed((s) => (s.contribution[0] = null)), {}, []],
+    ["a dash for a nil contribution", changed((s) => (s.contribution[2] = "–")), {}, ["D9"]],
     [
       "a gap of 0.4 within the user's tolerance of 0.5",
       changed((s) => (s.carriedForward[1] = 15.4)),

@@ -3,6 +3,7 @@ import type { CellValue } from "../../workbook/workbook";
 import { isCellError } from "../../workbook/workbook";
 import type { LocatedCell } from "../../templates/located";
 import { numericRows } from "../numericRows";
+import { isNilDash } from "../../templates/figures";
 import { cellLocation, quoted, rowName, yearOf } from "../at";
 
 /** What is wrong with a cell that should hold a number, in words, or undefined when nothing is. */
@@ -11,7 +12,7 @@ function problem(value: CellValue): string | undefined {
     return `shows the error ${value.error}: correct the formula or the cell it refers to`;
   if (typeof value === "boolean")
     return `is ${value ? "TRUE" : "FALSE"} where a number is expected`;
-  if (typeof value === "string" && value.trim() !== "")
+  if (typeof value === "string" && value.trim() !== "" && !isNilDash(value))
     return `is text (${quoted(value.trim())}) where a number is expected: type the figure as a number`;
   return undefined;
 }
