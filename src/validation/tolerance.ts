@@ -9,9 +9,6 @@ import { Decimal } from "decimal.js";
 import type { LocatedCell } from "../templates/located";
 import type { ValidationOptions } from "./rule";
 
-// Rules that compare money also write it; they get both from here.
-export { formatMoney } from "./money";
-
 /** Half a unit of the last displayed decimal: 3 decimals → 0.0005; -3 (shown in thousands) → 500. */
 export function halfUnit(decimals: number): Decimal {
   return new Decimal(10).pow(-decimals).times(0.5);
