@@ -1,7 +1,8 @@
 /**
  * The validator: recognise the template, locate its sections, run every registered rule, and return
  * the findings sorted for reading (errors first, then sheet by sheet in tab order, row by row). A rule
- * that throws becomes one `internal-error` finding; the other rules still run.
+ * that throws becomes one `internal-error` finding and the other rules still run; a locator that throws
+ * becomes one `internal-error` finding in place of the checks.
  */
 import type { Workbook } from "../workbook/workbook";
 import { a1Range } from "../workbook/address";
@@ -63,12 +64,21 @@ function runRule(
       .check({ workbook, template, settings, options })
       .map((report) => toFinding(rule, report));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const message =
-      `The check "${rule.title}" (${rule.id}) stopped with an internal error (${reason}), so its results are missing. ` +
-      "The other checks ran. Please report this with the workbook.";
-    return [toFinding({ id: INTERNAL_ERROR, severity: "error" }, { message })];
+    return [
+      internalError(
+        `The check "${rule.title}" (${rule.id})`,
+        error,
+        "so its results are missing. The other checks ran."
+      ),
+    ];
   }
+}
+
+/** A finding for a part of the validator that threw: what stopped, why, and what is missing because of it. */
+function internalError(what: string, error: unknown, consequence: string): Placed {
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = `${what} stopped with an internal error (${reason}), ${consequence} Please report this with the workbook.`;
+  return toFinding({ id: INTERNAL_ERROR, severity: "error" }, { message });
 }
 
 /** Errors first, then by sheet in tab order (workbook-level findings first), row, column. */
@@ -98,7 +108,17 @@ export function validateWorkbook(
   options: ValidationOptions = {},
   registry: readonly Rule[] = RULES
 ): ValidationResult {
-  const template = locateTemplate(workbook, options);
+  let template: LocatedTemplate;
+  try {
+    template = locateTemplate(workbook, options);
+  } catch (error) {
+    const placed = internalError(
+      "Finding the template's sheets and sections",
+      error,
+      "so no checks ran."
+    );
+    return { template: null, findings: [placed.finding] };
+  }
   const recognised = template.recognition?.recognised ?? true;
   const rules = recognised ? registry : registry.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
   const placed = rules.flatMap((rule) => runRule(rule as Rule, workbook, template, options));

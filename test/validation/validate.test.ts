@@ -3,6 +3,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 import { defineRule, type Rule } from "../../src/validation/rule";
 import { RULES } from "../../src/validation/rules";
 import { sheetFromRows } from "../support/sheets";
+import type { Sheet } from "../../src/workbook/workbook";
 import { consistent, summaryWorkbook } from "./engineSupport";
 
 const plan = summaryWorkbook(consistent());
@@ -38,6 +39,26 @@ describe("validateWorkbook", () => {
     expect(findings[0]).toMatchObject({ severity: "error", sheet: "", address: "" });
     expect(findings[0].message).toContain(
       '"boom" (boom) stopped with an internal error (no cells)'
+    );
+  });
+
+  it("should turn a locator that throws into one internal-error finding", () => {
+    const broken = {
+      ...plan.sheets[0],
+      values: [["Financial summary", 1], null],
+    } as unknown as Sheet;
+    const result = validateWorkbook({ sheets: [broken] });
+    expect(result.template).toBeNull();
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: "internal-error",
+        severity: "error",
+        sheet: "",
+        address: "",
+      }),
+    ]);
+    expect(result.findings[0].message).toMatch(
+      /^Finding the template's sheets and sections stopped with an internal error \(.+\), so no checks ran\./
     );
   });
 
