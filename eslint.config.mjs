@@ -4,7 +4,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 export default [
-  { ignores: ["dist/", "node_modules/", "coverage/", "test/output/", "examples/snapshots/", "**/*.cjs", "**/*.mjs", "**/*.js"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "test/output/", "examples/snapshots/", "**/*.cjs", "**/*.mjs", "**/*.js", "**/*.d.mts", "**/.tmp*"] },
   ...officeAddins.configs.recommended,
   // The plugin's config names no parser with this eslint version; typescript-eslint's is the one it expects.
   { files: ["**/*.ts"], languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: "module" },

@@ -7,10 +7,13 @@ import type { CellValue, Sheet } from "../../src/workbook/workbook";
 export function sheetFromRows(
   name: string,
   rows: readonly (readonly (CellValue | { f: string; v: CellValue; fmt?: string })[])[],
-  numberFormat = "General",
+  numberFormat = "General"
 ): Sheet {
   const width = Math.max(0, ...rows.map((r) => r.length));
-  const pad = <T>(row: readonly T[], fill: T) => [...row, ...Array<T>(width - row.length).fill(fill)];
+  const pad = <T>(row: readonly T[], fill: T) => [
+    ...row,
+    ...Array<T>(width - row.length).fill(fill),
+  ];
   const isFormulaCell = (c: unknown): c is { f: string; v: CellValue; fmt?: string } =>
     typeof c === "object" && c !== null && "f" in c;
   return {
@@ -18,9 +21,24 @@ export function sheetFromRows(
     visibility: "visible",
     top: 0,
     left: 0,
-    values: rows.map((r) => pad(r.map((c) => (isFormulaCell(c) ? c.v : c)), null as CellValue)),
-    formulas: rows.map((r) => pad(r.map((c) => (isFormulaCell(c) ? c.f : null)), null as string | null)),
-    numberFormats: rows.map((r) => pad(r.map((c) => (isFormulaCell(c) && c.fmt ? c.fmt : numberFormat)), numberFormat)),
+    values: rows.map((r) =>
+      pad(
+        r.map((c) => (isFormulaCell(c) ? c.v : c)),
+        null as CellValue
+      )
+    ),
+    formulas: rows.map((r) =>
+      pad(
+        r.map((c) => (isFormulaCell(c) ? c.f : null)),
+        null as string | null
+      )
+    ),
+    numberFormats: rows.map((r) =>
+      pad(
+        r.map((c) => (isFormulaCell(c) && c.fmt ? c.fmt : numberFormat)),
+        numberFormat
+      )
+    ),
     merges: [],
   };
 }
