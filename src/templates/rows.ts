@@ -13,11 +13,32 @@ const GENERAL_MAX_DECIMALS = 10;
 
 /** Decimal places of the shortest form of a number (28.706 → 3, 1200 → 0), capped at General's precision. */
 function decimalsOf(value: number): number {
-  if (!Number.isFinite(value)) return 0;
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
   const [mantissa, exponent] = value.toExponential().split("e");
   const fraction = mantissa.split(".")[1]?.length ?? 0;
   return Math.min(GENERAL_MAX_DECIMALS, Math.max(0, fraction - Number(exponent)));
 }
+
+/**
+ * Decimal places a number format displays, or undefined for `General` and text formats, which show
+ * the value as typed.
+ */
+function formatDecimals(format: string): number | undefined {
+  // Only the first section applies to positive numbers and usually to all; quoted text, escapes and
+  // [colour]/[condition] parts are not digits.
+  const section = (format.split(";")[0] ?? "").replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  if (!/[0#?]/.test(section) || /^general$/i.test(section.trim())) return undefined;
+  const number = /[0#?,]*(?:\.([0#?]*))?(,*)/.exec(section.slice(section.search(/[0#?.]/))) ?? [];
+  const fraction = number[1]?.length ?? 0;
+  const thousands = number[2]?.length ?? 0;
+  const percent = section.includes("%") ? 2 : 0;
+  return fraction + percent - 3 * thousands;
+}
+
+// A workbook uses a handful of distinct number formats across thousands of cells, so each is parsed
+// once. Bounded like the label cache so a long-running task pane does not keep every format it has seen.
+const parsedFormats = new Map<string, number | undefined>();
+const PARSED_FORMATS_LIMIT = 1_000;
 
 /**
  * Decimal places of the value that a number format displays: `#,##0.000` → 3, `0%` → 2 (a percentage
@@ -25,16 +46,14 @@ function decimalsOf(value: number): number {
  * formats show the value as typed, so the value's own decimals are used.
  */
 export function displayedDecimals(format: string, value: CellValue): number {
-  const own = typeof value === "number" ? decimalsOf(value) : 0;
-  // Only the first section applies to positive numbers and usually to all; quoted text, escapes and
-  // [colour]/[condition] parts are not digits.
-  const section = (format.split(";")[0] ?? "").replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
-  if (!/[0#?]/.test(section) || /^general$/i.test(section.trim())) return own;
-  const number = /[0#?,]*(?:\.([0#?]*))?(,*)/.exec(section.slice(section.search(/[0#?.]/))) ?? [];
-  const fraction = number[1]?.length ?? 0;
-  const thousands = number[2]?.length ?? 0;
-  const percent = section.includes("%") ? 2 : 0;
-  return fraction + percent - 3 * thousands;
+  let places = parsedFormats.get(format);
+  if (places === undefined && !parsedFormats.has(format)) {
+    places = formatDecimals(format);
+    if (parsedFormats.size >= PARSED_FORMATS_LIMIT) parsedFormats.clear();
+    parsedFormats.set(format, places);
+  }
+  if (places !== undefined) return places;
+  return typeof value === "number" ? decimalsOf(value) : 0;
 }
 
 /** One cell of a row under a year column. */

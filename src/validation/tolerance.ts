@@ -9,9 +9,21 @@ import { Decimal } from "decimal.js";
 import type { LocatedCell } from "../templates/located";
 import type { ValidationOptions } from "./rule";
 
+// Every comparison adds up a half unit per figure, and a workbook shows only a few distinct precisions,
+// so each is computed once (Decimals are immutable, so sharing them is safe). Bounded in case odd
+// formats ("0.000000000000") produce many distinct precisions.
+const halfUnits = new Map<number, Decimal>();
+const HALF_UNITS_LIMIT = 100;
+
 /** Half a unit of the last displayed decimal: 3 decimals → 0.0005; -3 (shown in thousands) → 500. */
 export function halfUnit(decimals: number): Decimal {
-  return new Decimal(10).pow(-decimals).times(0.5);
+  let half = halfUnits.get(decimals);
+  if (half === undefined) {
+    half = new Decimal(10).pow(-decimals).times(0.5);
+    if (halfUnits.size >= HALF_UNITS_LIMIT) halfUnits.clear();
+    halfUnits.set(decimals, half);
+  }
+  return half;
 }
 
 /** The default allowance: the sum of each rounded figure's half unit. */
