@@ -6,6 +6,7 @@ import {
   labelMatches,
   labelSet,
   normaliseLabel,
+  withLabelIndex,
 } from "./labels";
 import { sheetFromRows } from "../../test/support/sheets";
 
@@ -65,6 +66,25 @@ describe("findLabels", () => {
     const hits = findLabels(sheet, labelSet(["DSG allocation"]));
     expect(hits.map((h) => h.row)).toEqual([1, 3]);
     expect(findLabel(sheet, labelSet(["DSG allocation"]), { top: 2 })?.row).toBe(3);
+  });
+
+  it.each([
+    ["the whole sheet", undefined, [1, 3]],
+    ["below a row", { top: 2 }, [3]],
+    ["above a row", { bottom: 2 }, [1]],
+    ["right of the labels", { left: 1 }, []],
+  ])("should find the same labels in %s with the sheet indexed", (_, within, rows) => {
+    const search = () => findLabels(sheet, labelSet(["DSG allocation"]), within).map((h) => h.row);
+    expect(withLabelIndex(search)).toEqual(rows);
+    expect(search()).toEqual(rows);
+  });
+
+  it("should see a label edited between two indexed runs", () => {
+    const edited = sheetFromRows("Financial summary", [["Schools block"], ["DSG allocation"]]);
+    const search = () => findLabel(edited, labelSet(["Schools block funding"]))?.row;
+    expect(withLabelIndex(search)).toBeUndefined();
+    edited.values[1][0] = "Schools block funding";
+    expect(withLabelIndex(search)).toBe(1);
   });
 });
 

@@ -42,6 +42,11 @@ export function labelSet(synonyms: readonly string[]): LabelSet {
   return synonyms.map(normaliseLabel);
 }
 
+/** True when the normalised text is one of the labels or starts with one followed by further words. */
+function matchesNormalised(text: string, labels: LabelSet, exact: boolean): boolean {
+  return labels.some((label) => text === label || (!exact && text.startsWith(label + " ")));
+}
+
 /**
  * True when the text is one of the synonyms, or starts with one followed by further words
  * ("In year DSG deficit (before Safety Valve ...)" matches "in year dsg deficit").
@@ -50,8 +55,7 @@ export function labelSet(synonyms: readonly string[]): LabelSet {
 export function labelMatches(value: CellValue, labels: LabelSet, exact = false): boolean {
   if (typeof value !== "string") return false;
   const text = normaliseLabel(value);
-  if (text === "") return false;
-  return labels.some((label) => text === label || (!exact && text.startsWith(label + " ")));
+  return text !== "" && matchesNormalised(text, labels, exact);
 }
 
 /** A label cell found in a sheet (0-based sheet coordinates). */
@@ -72,6 +76,53 @@ export function searchArea(sheet: Sheet, within?: Partial<CellRange>): CellRange
   };
 }
 
+/** A cell holding text, with its normalised form. */
+interface TextCell extends LabelHit {
+  readonly normalised: string;
+}
+
+/** The text cells of an area in reading order (row by row, left to right); blank text left out. */
+function textCells(sheet: Sheet, area: CellRange): TextCell[] {
+  const cells: TextCell[] = [];
+  for (let row = area.top; row <= area.bottom; row++) {
+    const values = sheet.values[row - sheet.top];
+    for (let col = area.left; col <= area.right; col++) {
+      const text = values[col - sheet.left];
+      if (typeof text !== "string") continue;
+      const normalised = normaliseLabel(text);
+      if (normalised !== "") cells.push({ row, col, text, normalised });
+    }
+  }
+  return cells;
+}
+
+// Locating a template searches the same few sheets for dozens of labels, mostly among figures. Inside
+// `withLabelIndex` each sheet's text cells are collected once and every search reads only those; the
+// index lives for one locating run, so a workbook edited between runs is never read stale.
+let textIndex: Map<Sheet, readonly TextCell[]> | undefined;
+
+/** Runs `locate` with each sheet's text cells collected once and shared by every label search inside it. */
+export function withLabelIndex<T>(locate: () => T): T {
+  const outer = textIndex;
+  textIndex = outer ?? new Map();
+  try {
+    return locate();
+  } finally {
+    textIndex = outer;
+  }
+}
+
+/** The text cells to search for the area: the sheet's indexed ones when locating, else the area's own. */
+function searchedText(sheet: Sheet, area: CellRange): readonly TextCell[] {
+  if (textIndex === undefined) return textCells(sheet, area);
+  let cells = textIndex.get(sheet);
+  if (cells === undefined) {
+    cells = textCells(sheet, searchArea(sheet));
+    textIndex.set(sheet, cells);
+  }
+  return cells;
+}
+
 /** Every text cell matching the labels, in reading order (row by row, left to right). */
 export function findLabels(
   sheet: Sheet,
@@ -81,13 +132,10 @@ export function findLabels(
 ): LabelHit[] {
   const area = searchArea(sheet, within);
   const hits: LabelHit[] = [];
-  for (let row = area.top; row <= area.bottom; row++) {
-    const cells = sheet.values[row - sheet.top];
-    for (let col = area.left; col <= area.right; col++) {
-      const value = cells[col - sheet.left];
-      if (typeof value === "string" && labelMatches(value, labels, exact))
-        hits.push({ row, col, text: value });
-    }
+  for (const { row, col, text, normalised } of searchedText(sheet, area)) {
+    if (row > area.bottom) break;
+    if (row >= area.top && col >= area.left && col <= area.right)
+      if (matchesNormalised(normalised, labels, exact)) hits.push({ row, col, text });
   }
   return hits;
 }

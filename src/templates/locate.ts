@@ -4,7 +4,7 @@
  */
 import type { Sheet, Workbook } from "../workbook/workbook";
 import type { LocatedTemplate, MoneyUnit, Recognition, SignConvention } from "./located";
-import { findSheetByName } from "./labels";
+import { findSheetByName, withLabelIndex } from "./labels";
 import { findSection } from "./sections";
 import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
 import { detectUnit, hasEndOfYear, locateFinancialSummary } from "./financial/locateFinancial";
@@ -119,6 +119,10 @@ export interface LocateChoices {
  * the workbook really is that template.
  */
 export function locateTemplate(workbook: Workbook, choices: LocateChoices = {}): LocatedTemplate {
+  return withLabelIndex(() => locateIndexed(workbook, choices));
+}
+
+function locateIndexed(workbook: Workbook, choices: LocateChoices): LocatedTemplate {
   const { profile, recognition } = recogniseTemplate(workbook, choices.template);
   const financial = locateFinancial(workbook, profile);
   const years = financial?.summary.years ?? [];
