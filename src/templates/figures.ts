@@ -14,16 +14,30 @@ export function isNilDash(value: CellValue): boolean {
   return typeof value === "string" && DASH.test(value);
 }
 
+// Rules read the same cells many times (a total in one check is a term in the next), so each located
+// cell's number becomes a Decimal once. Keyed weakly by the cell, an entry lasts as long as the located
+// model it belongs to; Decimals are immutable, so sharing one is safe.
+const numbers = new WeakMap<LocatedCell, Decimal>();
+const ZERO = new Decimal(0);
+
+/** The cell's number as a Decimal, or undefined when it holds anything but a finite number. */
+export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
+  if (cell === undefined || typeof cell.value !== "number" || !Number.isFinite(cell.value))
+    return undefined;
+  let number = numbers.get(cell);
+  if (number === undefined) {
+    number = new Decimal(cell.value);
+    numbers.set(cell, number);
+  }
+  return number;
+}
+
 /**
  * The cell's number as a Decimal (a lone dash counts as 0), or undefined when it holds anything else
  * (blank, text, error, boolean).
  */
 export function figure(cell: LocatedCell | undefined): Decimal | undefined {
-  if (cell === undefined) return undefined;
-  if (isNilDash(cell.value)) return new Decimal(0);
-  return typeof cell.value === "number" && Number.isFinite(cell.value)
-    ? new Decimal(cell.value)
-    : undefined;
+  return cell !== undefined && isNilDash(cell.value) ? ZERO : numberIn(cell);
 }
 
 /** The cell's number, blank counted as 0 (an optional movement left empty); undefined for text or errors. */
@@ -32,5 +46,5 @@ export function figureOrZero(cell: LocatedCell | undefined): Decimal | undefined
     cell === undefined ||
     cell.value === null ||
     (typeof cell.value === "string" && cell.value.trim() === "");
-  return blank ? new Decimal(0) : figure(cell);
+  return blank ? ZERO : figure(cell);
 }

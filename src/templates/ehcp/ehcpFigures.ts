@@ -5,6 +5,7 @@
 import { Decimal } from "decimal.js";
 import type { LocatedCell, LocatedRow } from "../located";
 import type { EhcpTables, PlacementTables } from "./ehcpModel";
+import { numberIn } from "../figures";
 
 /** The number in a count cell; `null` for a blank cell or anything that is not a number (bad-value reports those). */
 export function countIn(cell: LocatedCell | undefined): number | null {
@@ -14,8 +15,8 @@ export function countIn(cell: LocatedCell | undefined): number | null {
 /** Sum of the rows' counts in one year column (blanks count as 0); `null` when every cell is blank. */
 export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal | null {
   const counts = rows
-    .map((row) => countIn(row.cells[index]))
-    .filter((n): n is number => n !== null);
+    .map((row) => numberIn(row.cells[index]))
+    .filter((n): n is Decimal => n !== undefined);
   return counts.length === 0 ? null : counts.reduce((sum, n) => sum.plus(n), new Decimal(0));
 }
 
@@ -31,9 +32,8 @@ export interface Stock {
  */
 export function placementStock(placement: PlacementTables, index: number): Stock | null {
   for (const total of [placement.byAge?.total, placement.byNeed?.total]) {
-    const count = countIn(total?.cells[index]);
-    if (total !== undefined && count !== null)
-      return { count: new Decimal(count), cell: total.cells[index] };
+    const count = numberIn(total?.cells[index]);
+    if (total !== undefined && count !== undefined) return { count, cell: total.cells[index] };
   }
   for (const table of [placement.byAge, placement.byNeed]) {
     const sum = sumColumn(table?.rows.map((r) => r.row) ?? [], index);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { LocatedCell } from "./located";
+import type { CellValue } from "../workbook/workbook";
+import { figure, figureOrZero, numberIn } from "./figures";
+
+const cell = (value: CellValue): LocatedCell => ({
+  row: 0,
+  col: 0,
+  value,
+  formula: null,
+  decimals: 3,
+});
+
+describe("figure", () => {
+  it.each([
+    [28.706, "28.706"],
+    [0.1, "0.1"],
+    ["–", "0"],
+    [null, undefined],
+    ["n/a", undefined],
+    [{ error: "#REF!" }, undefined],
+    [true, undefined],
+    [Infinity, undefined],
+  ])("should read %j as %s", (value, expected) => {
+    expect(figure(cell(value))?.toString()).toBe(expected);
+  });
+
+  it("should count a blank as 0 only where blanks are allowed", () => {
+    expect(figureOrZero(cell(null))?.toString()).toBe("0");
+    expect(figureOrZero(cell(" "))?.toString()).toBe("0");
+    expect(figureOrZero(cell("n/a"))).toBeUndefined();
+  });
+});
+
+describe("numberIn", () => {
+  it("should convert a cell's number once and give the same value on every read", () => {
+    const located = cell(1.1);
+    const first = numberIn(located);
+    expect(first?.plus(2.2).toString()).toBe("3.3");
+    expect(numberIn(located)).toBe(first);
+  });
+
+  it("should leave a dash to figure, which reads it as nil", () => {
+    expect(numberIn(cell("-"))).toBeUndefined();
+  });
+});
