@@ -33,11 +33,18 @@ describe("figure", () => {
 });
 
 describe("numberIn", () => {
-  it("should convert a cell's number once and give the same value on every read", () => {
-    const located = cell(1.1);
-    const first = numberIn(located);
+  it("should convert a number once and give the same value on every read", () => {
+    const first = numberIn(cell(1.1));
     expect(first?.plus(2.2).toString()).toBe("3.3");
-    expect(numberIn(located)).toBe(first);
+    expect(numberIn(cell(1.1))).toBe(first);
+  });
+
+  it.each([
+    [0, false],
+    [-0, true],
+  ])("should keep the sign of zero %j", (value, negative) => {
+    expect(numberIn(cell(value))?.isNegative()).toBe(negative);
+    expect(numberIn(cell(value))?.isZero()).toBe(true);
   });
 
   it("should leave a dash to figure, which reads it as nil", () => {

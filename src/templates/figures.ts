@@ -14,20 +14,25 @@ export function isNilDash(value: CellValue): boolean {
   return typeof value === "string" && DASH.test(value);
 }
 
-// Rules read the same cells many times (a total in one check is a term in the next), so each located
-// cell's number becomes a Decimal once. Keyed weakly by the cell, an entry lasts as long as the located
-// model it belongs to; Decimals are immutable, so sharing one is safe.
-const numbers = new WeakMap<LocatedCell, Decimal>();
+// Rules read the same cells many times (a total in one check is a term in the next) and a plan repeats
+// many numbers, so each distinct number becomes a Decimal once. A Decimal is an immutable function of
+// the number, so sharing one is safe; the cache is cleared when it grows past a bound so a long-running
+// task pane does not keep every number it has seen.
+const decimals = new Map<number, Decimal>();
+const DECIMALS_LIMIT = 10_000;
 const ZERO = new Decimal(0);
 
 /** The cell's number as a Decimal, or undefined when it holds anything but a finite number. */
 export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
-  if (cell === undefined || typeof cell.value !== "number" || !Number.isFinite(cell.value))
-    return undefined;
-  let number = numbers.get(cell);
+  const value = cell?.value;
+  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  // The map does not tell -0 from 0, and Decimal keeps the sign; zeros are quick to convert anyway.
+  if (value === 0) return new Decimal(value);
+  let number = decimals.get(value);
   if (number === undefined) {
-    number = new Decimal(cell.value);
-    numbers.set(cell, number);
+    number = new Decimal(value);
+    if (decimals.size >= DECIMALS_LIMIT) decimals.clear();
+    decimals.set(value, number);
   }
   return number;
 }
