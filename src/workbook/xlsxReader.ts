@@ -1,28 +1,30 @@
 /**
  * Reads an .xlsx/.xlsm file into the Workbook snapshot (for the command line, the tests and the
- * benchmarks). It checks what kind of file it was given, unzips the parts it needs (./zip.ts), scans them
- * (./ooxml.ts) and copies each sheet's used range into dense grids; every failure becomes a
- * WorkbookReadError whose message a finance lead can act on.
+ * benchmarks). It checks what kind of file it was given, opens the ZIP package (./xlsxPackage.ts, on
+ * JSZip), streams the parts it needs through a SAX parser (./xmlEvents.ts, on saxes) into the part
+ * readers (./ooxml.ts, ./sheetCells.ts) and copies each sheet's used range into dense grids; every
+ * failure becomes a WorkbookReadError whose message a finance lead can act on.
  *
  * Size limits (decided here, and the same for every caller):
  * - files above 100 MB are refused before unzipping: the DfE template is about 10.5 MB with its macros
  *   and graphs, so ten times that is not a plan;
  * - a part that unzips to more than 300 MB is refused (a "zip bomb" would otherwise exhaust memory);
  * - a sheet whose used range holds more than 5,000,000 cells is refused: dense grids of that size cost
- *   hundreds of MB. A 200,000-row sheet of five columns (1,000,000 cells) reads in about 3 s.
+ *   hundreds of MB. A 200,000-row sheet of five columns (1,000,000 cells) reads in a few seconds.
  */
 import type { CellValue, Sheet, SheetVisibility, Workbook } from "./workbook";
 import { WorkbookReadError } from "./workbook";
 import { a1Range } from "./address";
 import {
-  relationships,
-  sheetCells,
-  sheetEntries,
-  sharedStrings,
-  styleFormats,
-  type SheetCells,
+  type Relationship,
+  relationshipsReader,
+  sharedStringsReader,
+  sheetEntriesReader,
+  styleFormatsReader,
 } from "./ooxml";
-import { inflateEntry, type ZipEntry, zipEntries, ZipError } from "./zip";
+import { type SheetCells, sheetCellsReader } from "./sheetCells";
+import { openPackage, PackageError, type XlsxPackage } from "./xlsxPackage";
+import { MalformedPart, type PartReader, xmlFeed } from "./xmlEvents";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 
@@ -58,84 +60,77 @@ export async function readXlsxFile(path: string): Promise<Workbook> {
 
 /** Reads a workbook from the bytes of an .xlsx/.xlsm file. */
 export async function readXlsxBuffer(buffer: Uint8Array): Promise<Workbook> {
-  // Async for callers' sake (a future reader may stream); the work itself is synchronous and bounded by the limits above.
   checkFileKind(buffer);
-  const data = Buffer.isBuffer(buffer)
-    ? buffer
-    : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  let entries: Map<string, ZipEntry>;
+  let zip: XlsxPackage;
   try {
-    entries = zipEntries(data);
+    zip = await openPackage(buffer);
   } catch (error) {
     throw damaged(error);
   }
-  const zip = { data, entries };
-  const workbookPath = officeDocumentPath(zip);
-  const workbookXml = part(zip, workbookPath);
-  if (workbookXml === undefined) throw new WorkbookReadError(notAWorkbook(zip));
+  const packageRels = await readPart(zip, "_rels/.rels", relationshipsReader(""));
+  const workbookPath = findTarget(packageRels, "officeDocument") ?? "xl/workbook.xml";
+  const listed = await readPart(zip, workbookPath, sheetEntriesReader());
+  if (listed === undefined) throw new WorkbookReadError(notAWorkbook(zip));
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
-  const rels = relationships(
-    part(zip, `${folder}_rels/${basename(workbookPath)}.rels`) ?? "",
-    workbookPath
-  );
-  const target = (type: string) =>
-    [...rels.values()].find((rel) => rel.type.endsWith(`/${type}`))?.target;
-  const stringsXml = target("sharedStrings");
-  const stylesXml = target("styles");
-  const strings = stringsXml ? sharedStrings(part(zip, stringsXml) ?? "") : [];
-  const formats = stylesXml ? styleFormats(part(zip, stylesXml) ?? "") : [];
-  const listed = sheetEntries(workbookXml, rels);
+  const rels =
+    (await readPart(
+      zip,
+      `${folder}_rels/${basename(workbookPath)}.rels`,
+      relationshipsReader(workbookPath)
+    )) ?? new Map<string, Relationship>();
+  const stringsPath = findTarget(rels, "sharedStrings");
+  const stylesPath = findTarget(rels, "styles");
+  const strings = (stringsPath && (await readPart(zip, stringsPath, sharedStringsReader()))) || [];
+  const formats = (stylesPath && (await readPart(zip, stylesPath, styleFormatsReader()))) || [];
   if (listed.length === 0)
     throw new WorkbookReadError("This is not an Excel workbook: it contains no worksheets.");
   const sheets: Sheet[] = [];
   for (const entry of listed) {
-    const xml = entry.path ? part(zip, entry.path) : undefined;
-    const cells = sheetCells(xml ?? "", strings);
+    const path = entry.relationshipId ? rels.get(entry.relationshipId)?.target : undefined;
+    const reader = sheetCellsReader(strings);
+    const cells = (path && (await readPart(zip, path, reader))) || reader.result();
     sheets.push(denseSheet(entry.name, readVisibility(entry.state), cells, formats));
   }
   return { sheets };
 }
 
-interface Package {
-  readonly data: Buffer;
-  readonly entries: Map<string, ZipEntry>;
+/**
+ * Streams one part through a part reader; undefined when the package has no such part. A part too broken
+ * to read on (see MalformedPart) gives what was read before the damage.
+ */
+async function readPart<T>(
+  zip: XlsxPackage,
+  path: string,
+  reader: PartReader<T>
+): Promise<T | undefined> {
+  const feed = xmlFeed(reader);
+  try {
+    if (!(await zip.read(path, feed.write, MAX_PART_BYTES))) return undefined;
+    feed.end();
+  } catch (error) {
+    if (!(error instanceof MalformedPart)) throw damaged(error);
+  }
+  return reader.result();
 }
 
-/** Where the package's main document is (normally xl/workbook.xml), from the package relationships. */
-function officeDocumentPath(zip: Package): string {
-  const rels = relationships(part(zip, "_rels/.rels") ?? "", "");
-  const main = [...rels.values()].find((rel) => rel.type.endsWith("/officeDocument"));
-  return main?.target ?? "xl/workbook.xml";
+/** The package path of the first relationship of a kind (e.g. "styles"), if any. */
+function findTarget(rels: Map<string, Relationship> | undefined, type: string): string | undefined {
+  return [...(rels?.values() ?? [])].find((rel) => rel.type.endsWith(`/${type}`))?.target;
 }
 
 /** Names the kind of Office file a package is when it is not a workbook. */
-function notAWorkbook(zip: Package): string {
-  const kind = zip.entries.has("word/document.xml")
+function notAWorkbook(zip: XlsxPackage): string {
+  const kind = zip.has("word/document.xml")
     ? " (it is a Word document)"
-    : zip.entries.has("ppt/presentation.xml")
+    : zip.has("ppt/presentation.xml")
       ? " (it is a PowerPoint presentation)"
       : "";
   return `This is not an Excel workbook${kind}: it has no workbook part. Choose an .xlsx or .xlsm file.`;
 }
 
-/** One part of the package as text, or undefined when absent; refuses parts that unzip too large. */
-function part(zip: Package, path: string): string | undefined {
-  const entry = zip.entries.get(path);
-  if (!entry) return undefined;
-  if (entry.size > MAX_PART_BYTES) {
-    throw new WorkbookReadError(
-      `The part ${path} unzips to ${Math.round(entry.size / 1024 / 1024)} MB, more than a workbook to check may hold.`
-    );
-  }
-  try {
-    return inflateEntry(zip.data, entry).toString("utf8");
-  } catch (error) {
-    throw damaged(error);
-  }
-}
-
-function damaged(error: unknown): WorkbookReadError {
-  if (!(error instanceof ZipError)) throw error;
+/** Words a damaged archive for the user; any other error passes through unchanged. */
+function damaged(error: unknown): unknown {
+  if (!(error instanceof PackageError)) return error;
   return new WorkbookReadError(
     `The file is damaged or incomplete and could not be opened as an Excel workbook: ${error.message}. Open it in Excel, save it again and retry.`
   );
@@ -149,7 +144,7 @@ function startsWith(buffer: Uint8Array, signature: readonly number[]): boolean {
   return buffer.length >= signature.length && signature.every((byte, i) => buffer[i] === byte);
 }
 
-/** Recognises files exceljs cannot read before it tries, so the message says what the file is. */
+/** Recognises files that are not ZIP packages before unzipping, so the message says what the file is. */
 function checkFileKind(buffer: Uint8Array): void {
   if (buffer.length === 0)
     throw new WorkbookReadError("The file is empty (0 bytes): it is not an Excel workbook.");

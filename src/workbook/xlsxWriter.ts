@@ -4,12 +4,14 @@
  * cell by cell with what was written.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { CellValue, Sheet, Workbook } from "./workbook";
 import { isCellError } from "./workbook";
-import { clearZipTimestamps } from "./zip";
 
 /** A fixed timestamp for the document properties, so rebuilding a sample changes nothing but real content. */
 const FIXED_DATE = new Date(Date.UTC(2024, 8, 30));
+/** 1 January 1980, the DOS epoch: the fixed modification time of every ZIP entry. */
+const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
 
 /** Saves a snapshot as .xlsx; formula cells keep their value as the cached result (none when `null`). */
 export async function writeXlsxBuffer(workbook: Workbook): Promise<Buffer> {
@@ -20,7 +22,19 @@ export async function writeXlsxBuffer(workbook: Workbook): Promise<Buffer> {
   for (const sheet of workbook.sheets)
     writeSheet(book.addWorksheet(sheet.name, { state: sheet.visibility }), sheet);
   // exceljs stamps each ZIP entry with the current time; clearing it makes rebuilt samples byte-identical.
-  return clearZipTimestamps(Buffer.from(await book.xlsx.writeBuffer()));
+  return withFixedEntryTimes(Buffer.from(await book.xlsx.writeBuffer()));
+}
+
+/**
+ * Re-packs a ZIP archive with every entry dated ZIP_EPOCH. JSZip (which exceljs writes with) reuses each
+ * entry's compressed bytes, so only the timestamps change.
+ */
+async function withFixedEntryTimes(zipped: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(zipped);
+  zip.forEach((_, entry) => {
+    entry.date = ZIP_EPOCH;
+  });
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 function writeSheet(worksheet: ExcelJS.Worksheet, sheet: Sheet): void {

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readXlsxBuffer, readXlsxFile } from "../../src/workbook/xlsxReader";
 import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
-import { moveFormula } from "../../src/workbook/ooxml";
+import { moveFormula } from "../../src/workbook/sheetCells";
 import {
   cellFormula,
   cellNumberFormat,

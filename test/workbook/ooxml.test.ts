@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import {
+  relationshipsReader,
+  sharedStringsReader,
+  sheetEntriesReader,
+  styleFormatsReader,
+} from "../../src/workbook/ooxml";
+import { sheetCellsReader } from "../../src/workbook/sheetCells";
+import { readXmlText } from "../../src/workbook/xmlEvents";
+
+const sheet = (rows: string, after = "") =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${after}</worksheet>`;
+
+describe("sharedStringsReader", () => {
+  it.each([
+    ["a plain item", "<si><t>Deficit</t></si>", "Deficit"],
+    [
+      "rich text runs",
+      "<si><r><t>Cumulative </t></r><r><rPr><b/></rPr><t>deficit</t></r></si>",
+      "Cumulative deficit",
+    ],
+    [
+      "a phonetic guide (left out)",
+      '<si><t>High needs</t><rPh sb="0" eb="1"><t>ハイ</t></rPh></si>',
+      "High needs",
+    ],
+    [
+      "entities and an OOXML control escape",
+      "<si><t>Fish &amp; chips &lt;£5&gt;_x000D_</t></si>",
+      "Fish & chips <£5>\r",
+    ],
+    ["prefixed elements", "<x:si><x:t>Units</x:t></x:si>", "Units"],
+    ["an empty item", "<si><t/></si>", ""],
+  ])("should read %s", (_, item, text) => {
+    expect(readXmlText(`<sst>${item}<si><t>next</t></si></sst>`, sharedStringsReader())).toEqual([
+      text,
+      "next",
+    ]);
+  });
+
+  it("should not expand entities a crafted part declares (no billion laughs)", () => {
+    const xml = `<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><sst><si><t>&b;</t></si></sst>`;
+    expect(readXmlText(xml, sharedStringsReader())[0]).not.toContain("aaaaaaaaaa");
+  });
+});
+
+describe("styleFormatsReader", () => {
+  it("should give each cell style its custom or built-in format, ignoring named styles", () => {
+    const xml = `<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.000"/></numFmts>
+      <cellStyleXfs count="1"><xf numFmtId="3"/></cellStyleXfs>
+      <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14" applyNumberFormat="1"><alignment/></xf><xf numFmtId="99"/></cellXfs></styleSheet>`;
+    expect(readXmlText(xml, styleFormatsReader())).toEqual([
+      "General",
+      "#,##0.000",
+      "mm-dd-yy",
+      "General",
+    ]);
+  });
+});
+
+describe("sheetEntriesReader and relationshipsReader", () => {
+  it("should list sheets in tab order with visibility and relationship id, whatever the prefix", () => {
+    const xml = `<workbook xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>
+      <sheet name="Cover" sheetId="1" rel:id="rId1"/><sheet name="Lists" sheetId="2" state="hidden" rel:id="rId2"/></sheets></workbook>`;
+    expect(readXmlText(xml, sheetEntriesReader())).toEqual([
+      { name: "Cover", state: "visible", relationshipId: "rId1" },
+      { name: "Lists", state: "hidden", relationshipId: "rId2" },
+    ]);
+  });
+
+  it("should resolve relative and absolute targets to package paths", () => {
+    const xml = `<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="worksheets/sheet1.xml"/>
+      <Relationship Id="rId2" Type="t/sharedStrings" Target="/xl/sharedStrings.xml"/>
+      <Relationship Id="rId3" Type="t/styles" Target="../xl/./styles.xml"/></Relationships>`;
+    const rels = readXmlText(xml, relationshipsReader("xl/workbook.xml"));
+    expect([...rels.values()].map((rel) => rel.target)).toEqual([
+      "xl/worksheets/sheet1.xml",
+      "xl/sharedStrings.xml",
+      "xl/styles.xml",
+    ]);
+  });
+});
+
+describe("sheetCellsReader", () => {
+  it.each([
+    ["a number", `<c r="B2"><v>34.5094</v></c>`, 34.5094, null],
+    ["a shared string", `<c r="B2" t="s"><v>1</v></c>`, "Forecast", null],
+    [
+      "an inline rich string",
+      `<c r="B2" t="inlineStr"><is><r><t>Block </t></r><r><t>total</t></r></is></c>`,
+      "Block total",
+      null,
+    ],
+    ["a boolean", `<c r="B2" t="b"><v>1</v></c>`, true, null],
+    ["a typed error", `<c r="B2" t="e"><v>#REF!</v></c>`, { error: "#REF!" }, null],
+    [
+      "a formula's cached text",
+      `<c r="B2" t="str"><f>A1&amp;"m"</f><v>£m</v></c>`,
+      "£m",
+      '=A1&"m"',
+    ],
+    [
+      "a formula's cached error",
+      `<c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>`,
+      { error: "#DIV/0!" },
+      "=1/0",
+    ],
+    ["a formula saved without its result", `<c r="B2"><f>A1+1</f></c>`, null, "=A1+1"],
+    ["an ISO date", `<c r="B2" t="d"><v>2024-03-31T00:00:00Z</v></c>`, 45382, null],
+    ["prefixed elements", `<x:c r="B2"><x:f>SUM(A1:A2)</x:f><x:v>3</x:v></x:c>`, 3, "=SUM(A1:A2)"],
+  ])("should read %s", (_, cell, value, formula) => {
+    const cells = readXmlText(
+      sheet(`<row r="2">${cell}</row>`),
+      sheetCellsReader(["Actual", "Forecast"])
+    );
+    expect([cells.rows, cells.cols, cells.values, cells.formulas]).toEqual([
+      [1],
+      [1],
+      [value],
+      [formula],
+    ]);
+  });
+
+  it("should place rows and cells written without references after the previous ones", () => {
+    const cells = readXmlText(
+      sheet(`<row r="3"><c r="C3"><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>`),
+      sheetCellsReader([])
+    );
+    expect([cells.rows, cells.cols]).toEqual([
+      [2, 2, 3],
+      [2, 3, 0],
+    ]);
+  });
+
+  it("should move a shared formula to each dependent cell and keep style-only cells", () => {
+    const cells = readXmlText(
+      sheet(
+        `<row r="3"><c r="A3"><f t="shared" ref="A3:C3" si="0">SUM(A1:A2)</f><v>5</v></c>` +
+          `<c r="B3"><f t="shared" si="0"/><v>7</v></c><c r="C3" s="2"/></row>`,
+        `<mergeCells count="1"><mergeCell ref="A1:D1"/></mergeCells>`
+      ),
+      sheetCellsReader([])
+    );
+    expect([cells.formulas, cells.values, cells.styles, cells.merges]).toEqual([
+      ["=SUM(A1:A2)", "=SUM(B1:B2)", null],
+      [5, 7, null],
+      [0, 0, 2],
+      [{ top: 0, left: 0, bottom: 0, right: 3 }],
+    ]);
+  });
+});
+
+describe("readXmlText on broken parts", () => {
+  const cellsOf = (xml: string) => readXmlText(xml, sheetCellsReader([]));
+
+  it.each([
+    [
+      "millions of characters XML forbids",
+      `<c r="A1"><v>1</v></c><c r="A2"><v>${"\u0001".repeat(2_000_000)}</v></c>`,
+    ],
+    ["a million stray end tags", `<c r="A1"><v>1</v></c>${"</x>".repeat(1_000_000)}`],
+    ["elements nested without end", `<c r="A1"><v>1</v></c>${"<c><is><t>x".repeat(100_000)}`],
+  ])("should stop early on %s and keep the cells read before", (_, rows) => {
+    const started = performance.now();
+    const cells = cellsOf(sheet(`<row r="1">${rows}</row>`));
+    expect([cells.values[0], performance.now() - started < 1000]).toEqual([1, true]);
+  });
+});
