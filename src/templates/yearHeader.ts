@@ -60,6 +60,25 @@ function yearText(text: string): string {
 // has a year or day code.
 const DATE_FORMAT = /[yd]/i;
 
+// Header searches test the format of every figure they pass, and a workbook has few distinct formats,
+// so each is tested once (bounded, like the other format caches).
+const dateFormats = new Map<string, boolean>();
+const DATE_FORMATS_LIMIT = 1_000;
+
+/** True when the number format shows a date. */
+function showsDate(format: string): boolean {
+  let isDate = dateFormats.get(format);
+  if (isDate === undefined) {
+    isDate = DATE_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+    if (dateFormats.size >= DATE_FORMATS_LIMIT) dateFormats.clear();
+    dateFormats.set(format, isDate);
+  }
+  return isDate;
+}
+
+// Every way of writing a year has digits, so text without any is not read further.
+const DIGIT = /\d/;
+
 /** The date of an Excel date serial (days since 30 December 1899, as Excel counts after 1 March 1900). */
 function dateOfSerial(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
@@ -77,18 +96,19 @@ export function parseYearHeading(
   kind: YearKind,
   format = "General"
 ): number | null {
-  const isDate =
-    typeof value === "number" && DATE_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+  const isDate = typeof value === "number" && showsDate(format);
   if (kind === "census") {
     if (isDate) return value > 0 ? dateOfSerial(value).getUTCFullYear() : null;
     if (typeof value === "number") return parseCensusYear(value);
-    return typeof value === "string" ? parseCensusYear(yearText(value)) : null;
+    return typeof value === "string" && DIGIT.test(value) ? parseCensusYear(yearText(value)) : null;
   }
   // Only a date at the turn of the financial year (March or April) heads a year: other dates on a
   // financial sheet ("Prepared 12/05/2024") are not headings.
   if (isDate)
     return [2, 3].includes(dateOfSerial(value).getUTCMonth()) ? financialYearOfSerial(value) : null;
-  return typeof value === "string" ? parseFinancialYear(yearText(value)) : null;
+  return typeof value === "string" && DIGIT.test(value)
+    ? parseFinancialYear(yearText(value))
+    : null;
 }
 
 /** The merge covering a cell, if any (banners are often merged across their columns). */
