@@ -42,11 +42,6 @@ export function labelSet(synonyms: readonly string[]): LabelSet {
   return synonyms.map(normaliseLabel);
 }
 
-/** True when the normalised text is one of the labels or starts with one followed by further words. */
-function matchesNormalised(text: string, labels: LabelSet, exact: boolean): boolean {
-  return labels.some((label) => text === label || (!exact && text.startsWith(label + " ")));
-}
-
 /**
  * True when the text is one of the synonyms, or starts with one followed by further words
  * ("In year DSG deficit (before Safety Valve ...)" matches "in year dsg deficit").
@@ -55,7 +50,8 @@ function matchesNormalised(text: string, labels: LabelSet, exact: boolean): bool
 export function labelMatches(value: CellValue, labels: LabelSet, exact = false): boolean {
   if (typeof value !== "string") return false;
   const text = normaliseLabel(value);
-  return text !== "" && matchesNormalised(text, labels, exact);
+  if (text === "") return false;
+  return labels.some((label) => text === label || (!exact && text.startsWith(label + " ")));
 }
 
 /** A label cell found in a sheet (0-based sheet coordinates). */
@@ -76,51 +72,69 @@ export function searchArea(sheet: Sheet, within?: Partial<CellRange>): CellRange
   };
 }
 
-/** A cell holding text, with its normalised form. */
-interface TextCell extends LabelHit {
-  readonly normalised: string;
+/**
+ * The text cells of an area by normalised text: `whole` by their full text, `leading` by each run of
+ * leading words ("dsg allocation 2024" under "dsg" and "dsg allocation"), so a label search is a few
+ * look-ups rather than a pass over the cells.
+ */
+interface TextIndex {
+  readonly whole: Map<string, LabelHit[]>;
+  readonly leading: Map<string, LabelHit[]>;
 }
 
-/** The text cells of an area in reading order (row by row, left to right); blank text left out. */
-function textCells(sheet: Sheet, area: CellRange): TextCell[] {
-  const cells: TextCell[] = [];
+function addTo(map: Map<string, LabelHit[]>, key: string, hit: LabelHit): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [hit]);
+  else list.push(hit);
+}
+
+function indexText(sheet: Sheet, area: CellRange): TextIndex {
+  const index: TextIndex = { whole: new Map(), leading: new Map() };
   for (let row = area.top; row <= area.bottom; row++) {
     const values = sheet.values[row - sheet.top];
     for (let col = area.left; col <= area.right; col++) {
       const text = values[col - sheet.left];
       if (typeof text !== "string") continue;
       const normalised = normaliseLabel(text);
-      if (normalised !== "") cells.push({ row, col, text, normalised });
+      if (normalised === "") continue;
+      const hit = { row, col, text };
+      addTo(index.whole, normalised, hit);
+      for (
+        let space = normalised.indexOf(" ");
+        space > 0;
+        space = normalised.indexOf(" ", space + 1)
+      )
+        addTo(index.leading, normalised.slice(0, space), hit);
     }
   }
-  return cells;
+  return index;
 }
 
 // Locating a template searches the same few sheets for dozens of labels, mostly among figures. Inside
-// `withLabelIndex` each sheet's text cells are collected once and every search reads only those; the
-// index lives for one locating run, so a workbook edited between runs is never read stale.
-let textIndex: Map<Sheet, readonly TextCell[]> | undefined;
+// `withLabelIndex` each sheet's text is indexed once and shared by every search; the index lives for
+// one locating run, so a workbook edited between runs is never read stale.
+let sheetIndexes: Map<Sheet, TextIndex> | undefined;
 
-/** Runs `locate` with each sheet's text cells collected once and shared by every label search inside it. */
+/** Runs `locate` with each sheet's text indexed once and shared by every label search inside it. */
 export function withLabelIndex<T>(locate: () => T): T {
-  const outer = textIndex;
-  textIndex = outer ?? new Map();
+  const outer = sheetIndexes;
+  sheetIndexes = outer ?? new Map();
   try {
     return locate();
   } finally {
-    textIndex = outer;
+    sheetIndexes = outer;
   }
 }
 
-/** The text cells to search for the area: the sheet's indexed ones when locating, else the area's own. */
-function searchedText(sheet: Sheet, area: CellRange): readonly TextCell[] {
-  if (textIndex === undefined) return textCells(sheet, area);
-  let cells = textIndex.get(sheet);
-  if (cells === undefined) {
-    cells = textCells(sheet, searchArea(sheet));
-    textIndex.set(sheet, cells);
+/** The index to search the area with: the sheet's shared one when locating, else one of the area. */
+function indexFor(sheet: Sheet, area: CellRange): TextIndex {
+  if (sheetIndexes === undefined) return indexText(sheet, area);
+  let index = sheetIndexes.get(sheet);
+  if (index === undefined) {
+    index = indexText(sheet, searchArea(sheet));
+    sheetIndexes.set(sheet, index);
   }
-  return cells;
+  return index;
 }
 
 /** Every text cell matching the labels, in reading order (row by row, left to right). */
@@ -131,13 +145,15 @@ export function findLabels(
   exact = false
 ): LabelHit[] {
   const area = searchArea(sheet, within);
-  const hits: LabelHit[] = [];
-  for (const { row, col, text, normalised } of searchedText(sheet, area)) {
-    if (row > area.bottom) break;
-    if (row >= area.top && col >= area.left && col <= area.right)
-      if (matchesNormalised(normalised, labels, exact)) hits.push({ row, col, text });
+  const index = indexFor(sheet, area);
+  const hits = new Set<LabelHit>();
+  const inArea = (hit: LabelHit) =>
+    hit.row >= area.top && hit.row <= area.bottom && hit.col >= area.left && hit.col <= area.right;
+  for (const label of labels) {
+    for (const hit of index.whole.get(label) ?? []) if (inArea(hit)) hits.add(hit);
+    if (!exact) for (const hit of index.leading.get(label) ?? []) if (inArea(hit)) hits.add(hit);
   }
-  return hits;
+  return [...hits].sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** The first matching label in reading order, or undefined. */
