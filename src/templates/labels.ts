@@ -137,6 +137,14 @@ function indexFor(sheet: Sheet, area: CellRange): TextIndex {
   return index;
 }
 
+const NO_HITS: readonly LabelHit[] = [];
+
+function isIn(hit: LabelHit, area: CellRange): boolean {
+  return (
+    hit.row >= area.top && hit.row <= area.bottom && hit.col >= area.left && hit.col <= area.right
+  );
+}
+
 /** Every text cell matching the labels, in reading order (row by row, left to right). */
 export function findLabels(
   sheet: Sheet,
@@ -146,14 +154,15 @@ export function findLabels(
 ): LabelHit[] {
   const area = searchArea(sheet, within);
   const index = indexFor(sheet, area);
-  const hits = new Set<LabelHit>();
-  const inArea = (hit: LabelHit) =>
-    hit.row >= area.top && hit.row <= area.bottom && hit.col >= area.left && hit.col <= area.right;
+  const hits: LabelHit[] = [];
+  const add = (found: readonly LabelHit[] = NO_HITS) => {
+    for (const hit of found) if (isIn(hit, area) && !hits.includes(hit)) hits.push(hit);
+  };
   for (const label of labels) {
-    for (const hit of index.whole.get(label) ?? []) if (inArea(hit)) hits.add(hit);
-    if (!exact) for (const hit of index.leading.get(label) ?? []) if (inArea(hit)) hits.add(hit);
+    add(index.whole.get(label));
+    if (!exact) add(index.leading.get(label));
   }
-  return [...hits].sort((a, b) => a.row - b.row || a.col - b.col);
+  return hits.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** The first matching label in reading order, or undefined. */

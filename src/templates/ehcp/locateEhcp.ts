@@ -47,19 +47,19 @@ export function placementNamed(text: string): LabelledKey<PlacementType> | undef
 }
 
 /** Every label a count row may carry: a row whose label is one of these is data, never a year header. */
-const ROW_LABELS: readonly LabelSet[] = [
-  ...[...AGE_GROUPS, ...PRIMARY_NEEDS].map((k) => k.names),
-  EHCP_LABELS.ageTotal,
-  EHCP_LABELS.needTotal,
-  EHCP_LABELS.newPlans,
-  EHCP_LABELS.ceasedPlans,
-  EHCP_LABELS.requests,
+const ROW_LABELS: LabelSet = [
+  ...[...AGE_GROUPS, ...PRIMARY_NEEDS].flatMap((k) => k.names),
+  ...EHCP_LABELS.ageTotal,
+  ...EHCP_LABELS.needTotal,
+  ...EHCP_LABELS.newPlans,
+  ...EHCP_LABELS.ceasedPlans,
+  ...EHCP_LABELS.requests,
 ];
 
 function isDataRow(sheet: Sheet, header: YearHeader): boolean {
   const firstYear = Math.min(...header.years.map((y) => y.col));
   const area = { top: header.row, bottom: header.row, right: firstYear - 1 };
-  return ROW_LABELS.some((labels) => findLabels(sheet, labels, area).length > 0);
+  return findLabels(sheet, ROW_LABELS, area).length > 0;
 }
 
 /** Every census-year header row of the sheet, top to bottom (a table may have its own or share one above). */
