@@ -15,9 +15,24 @@ export function countIn(cell: LocatedCell | undefined): number | null {
 /** Sum of the rows' counts in one year column (blanks count as 0); `null` when every cell is blank. */
 export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal | null {
   const counts = rows
-    .map((row) => numberIn(row.cells[index]))
-    .filter((n): n is Decimal => n !== undefined);
-  return counts.length === 0 ? null : counts.reduce((sum, n) => sum.plus(n), new Decimal(0));
+    .map((row) => countIn(row.cells[index]))
+    .filter((n): n is number => n !== null);
+  if (counts.length === 0) return null;
+  return wholeSum(counts) ?? counts.reduce((sum, n) => sum.plus(n), new Decimal(0));
+}
+
+/**
+ * The sum of whole counts added as plain numbers, which is exact while every step stays a safe integer
+ * (below 2^53); undefined when a count has a fraction or the sum gets too large. Counts are nearly always
+ * whole, and this spares decimal.js the work.
+ */
+function wholeSum(counts: readonly number[]): Decimal | undefined {
+  let sum = 0;
+  for (const count of counts) {
+    sum += count;
+    if (!Number.isSafeInteger(count) || !Number.isSafeInteger(sum)) return undefined;
+  }
+  return new Decimal(sum);
 }
 
 /** A placement's number of plans in one census year, and the cell that states it (when one does). */

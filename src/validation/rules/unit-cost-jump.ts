@@ -55,9 +55,12 @@ function moves(change: Decimal, unit: string): string {
  * Cost per plan for each census year Y: high needs spend of financial year (Y−1)-(Y), the year the January
  * census falls in, divided by the plans counted at that census. Reports each jump beyond the threshold.
  */
-function costJumps(template: LocatedTemplate, ehcp: EhcpTables, percent: number): RuleReport[] {
+function costJumps(
+  template: LocatedTemplate,
+  plans: ReadonlyMap<number, Decimal>,
+  percent: number
+): RuleReport[] {
   const spend = highNeedsSpend(template);
-  const plans = stockByCensusYear(ehcp);
   const costOf = (census: number) => {
     const year = spend.get(census - 1);
     const count = plans.get(census);
@@ -89,20 +92,23 @@ function costJumps(template: LocatedTemplate, ehcp: EhcpTables, percent: number)
 }
 
 /** Each placement's share of all plans, reported where it moves more than the threshold in a year. */
-function mixShifts(ehcp: EhcpTables, points: number): RuleReport[] {
-  const plans = stockByCensusYear(ehcp);
+function mixShifts(
+  ehcp: EhcpTables,
+  plans: ReadonlyMap<number, Decimal>,
+  points: number
+): RuleReport[] {
   return ehcp.placements.flatMap((placement) => {
-    const share = (index: number) => {
+    const shares = placement.years.map((year, index) => {
       const stock = placementStock(placement, index);
-      const all = plans.get(placement.years[index].start);
+      const all = plans.get(year.start);
       return stock && all && !all.isZero()
         ? { ...stock, share: stock.count.dividedBy(all).times(100) }
         : undefined;
-    };
+    });
     const jumps: Jump[] = [];
     for (let index = 1; index < placement.years.length; index++) {
       const [year, previous] = [placement.years[index], placement.years[index - 1]];
-      const [before, after] = [share(index - 1), share(index)];
+      const [before, after] = [shares[index - 1], shares[index]];
       if (year.start !== previous.start + 1 || before === undefined || after?.cell === undefined)
         continue;
       const shift = after.share.minus(before.share);
@@ -137,9 +143,10 @@ export const unitCostJump = defineRule({
   check({ template, settings }) {
     const ehcp = template.ehcp;
     if (ehcp === undefined) return [];
+    const plans = stockByCensusYear(ehcp);
     return [
-      ...costJumps(template, ehcp, settings.costJumpPercent),
-      ...mixShifts(ehcp, settings.mixShiftPoints),
+      ...costJumps(template, plans, settings.costJumpPercent),
+      ...mixShifts(ehcp, plans, settings.mixShiftPoints),
     ];
   },
 });
