@@ -72,24 +72,25 @@ export function searchArea(sheet: Sheet, within?: Partial<CellRange>): CellRange
   };
 }
 
-/**
- * The text cells of an area by normalised text: `whole` by their full text, `leading` by each run of
- * leading words ("dsg allocation 2024" under "dsg" and "dsg allocation"), so a label search is a few
- * look-ups rather than a pass over the cells.
- */
-interface TextIndex {
-  readonly whole: Map<string, LabelHit[]>;
-  readonly leading: Map<string, LabelHit[]>;
+/** A text cell with its normalised text. */
+interface TextCell extends LabelHit {
+  readonly normalised: string;
 }
 
-function addTo(map: Map<string, LabelHit[]>, key: string, hit: LabelHit): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [hit]);
-  else list.push(hit);
+/**
+ * The text cells of an area by the first word of their normalised text, each list in reading order.
+ * A text matching a label starts with the label's first word, so a label search looks at only the few
+ * cells sharing it rather than at every cell.
+ */
+type TextIndex = Map<string, TextCell[]>;
+
+function firstWord(text: string): string {
+  const space = text.indexOf(" ");
+  return space < 0 ? text : text.slice(0, space);
 }
 
 function indexText(sheet: Sheet, area: CellRange): TextIndex {
-  const index: TextIndex = { whole: new Map(), leading: new Map() };
+  const index: TextIndex = new Map();
   for (let row = area.top; row <= area.bottom; row++) {
     const values = sheet.values[row - sheet.top];
     for (let col = area.left; col <= area.right; col++) {
@@ -97,14 +98,11 @@ function indexText(sheet: Sheet, area: CellRange): TextIndex {
       if (typeof text !== "string") continue;
       const normalised = normaliseLabel(text);
       if (normalised === "") continue;
-      const hit = { row, col, text };
-      addTo(index.whole, normalised, hit);
-      for (
-        let space = normalised.indexOf(" ");
-        space > 0;
-        space = normalised.indexOf(" ", space + 1)
-      )
-        addTo(index.leading, normalised.slice(0, space), hit);
+      const cell = { row, col, text, normalised };
+      const key = firstWord(normalised);
+      const cells = index.get(key);
+      if (cells === undefined) index.set(key, [cell]);
+      else cells.push(cell);
     }
   }
   return index;
@@ -137,11 +135,14 @@ function indexFor(sheet: Sheet, area: CellRange): TextIndex {
   return index;
 }
 
-const NO_HITS: readonly LabelHit[] = [];
+const NO_CELLS: readonly TextCell[] = [];
 
-function isIn(hit: LabelHit, area: CellRange): boolean {
+function isIn(cell: TextCell, area: CellRange): boolean {
   return (
-    hit.row >= area.top && hit.row <= area.bottom && hit.col >= area.left && hit.col <= area.right
+    cell.row >= area.top &&
+    cell.row <= area.bottom &&
+    cell.col >= area.left &&
+    cell.col <= area.right
   );
 }
 
@@ -154,15 +155,23 @@ export function findLabels(
 ): LabelHit[] {
   const area = searchArea(sheet, within);
   const index = indexFor(sheet, area);
-  const hits: LabelHit[] = [];
-  const add = (found: readonly LabelHit[] = NO_HITS) => {
-    for (const hit of found) if (isIn(hit, area) && !hits.includes(hit)) hits.push(hit);
-  };
+  const found: TextCell[] = [];
   for (const label of labels) {
-    add(index.whole.get(label));
-    if (!exact) add(index.leading.get(label));
+    const longer = label + " ";
+    for (const cell of index.get(firstWord(label)) ?? NO_CELLS) {
+      const matches = cell.normalised === label || (!exact && cell.normalised.startsWith(longer));
+      if (matches && isIn(cell, area) && !found.includes(cell)) found.push(cell);
+    }
   }
-  return hits.sort((a, b) => a.row - b.row || a.col - b.col);
+  return found.sort(inReadingOrder).map(asHit);
+}
+
+function inReadingOrder(a: LabelHit, b: LabelHit): number {
+  return a.row - b.row || a.col - b.col;
+}
+
+function asHit({ row, col, text }: TextCell): LabelHit {
+  return { row, col, text };
 }
 
 /** The first matching label in reading order, or undefined. */
