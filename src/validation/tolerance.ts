@@ -28,7 +28,13 @@ export function halfUnit(decimals: number): Decimal {
 
 /** The default allowance: the sum of each rounded figure's half unit. */
 export function roundingAllowance(terms: readonly LocatedCell[]): Decimal {
-  return terms.reduce((sum, cell) => sum.plus(halfUnit(cell.decimals)), new Decimal(0));
+  // The figures of one comparison nearly always share a precision (thirty expenditure lines and their
+  // total), so half units are counted per precision and multiplied rather than added one by one.
+  const counts = new Map<number, number>();
+  for (const { decimals } of terms) counts.set(decimals, (counts.get(decimals) ?? 0) + 1);
+  let sum = new Decimal(0);
+  for (const [decimals, count] of counts) sum = sum.plus(halfUnit(decimals).times(count));
+  return sum;
 }
 
 /** The allowed gap for a comparison of these figures: the user's absolute tolerance, else the rounding allowance. */

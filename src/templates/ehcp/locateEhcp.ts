@@ -4,6 +4,7 @@
  * placement type; councils insert rows, move tables and write census years as `2024` or `Jan 2024`.
  */
 import type { CellRange, Sheet, Workbook } from "../../workbook/workbook";
+import { cellValue } from "../../workbook/workbook";
 import {
   findLabels,
   findSheetByName,
@@ -58,8 +59,9 @@ const ROW_LABELS: LabelSet = [
 
 function isDataRow(sheet: Sheet, header: YearHeader): boolean {
   const firstYear = Math.min(...header.years.map((y) => y.col));
-  const area = { top: header.row, bottom: header.row, right: firstYear - 1 };
-  return findLabels(sheet, ROW_LABELS, area).length > 0;
+  for (let col = sheet.left; col < firstYear; col++)
+    if (labelMatches(cellValue(sheet, header.row, col), ROW_LABELS)) return true;
+  return false;
 }
 
 /** Every census-year header row of the sheet, top to bottom (a table may have its own or share one above). */

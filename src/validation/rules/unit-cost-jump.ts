@@ -61,16 +61,17 @@ function costJumps(
   percent: number
 ): RuleReport[] {
   const spend = highNeedsSpend(template);
-  const costOf = (census: number) => {
-    const year = spend.get(census - 1);
-    const count = plans.get(census);
-    return year && count && !count.isZero()
-      ? { ...year, cost: year.spend.dividedBy(count) }
-      : undefined;
-  };
+  const costs = new Map(
+    [...plans].map(([census, count]) => {
+      const year = spend.get(census - 1);
+      const cost =
+        year && !count.isZero() ? { ...year, cost: year.spend.dividedBy(count) } : undefined;
+      return [census, cost];
+    })
+  );
   const jumps: Jump[] = [];
   for (const census of [...plans.keys()].sort((a, b) => a - b)) {
-    const [before, after] = [costOf(census - 1), costOf(census)];
+    const [before, after] = [costs.get(census - 1), costs.get(census)];
     if (before === undefined || after === undefined || before.cost.isZero()) continue;
     const change = after.cost.dividedBy(before.cost).minus(1).times(100);
     if (change.abs().lte(percent)) continue;
