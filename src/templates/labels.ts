@@ -110,7 +110,7 @@ function indexText(sheet: Sheet, area: CellRange): TextIndex {
 
 // Locating a template searches the same few sheets for dozens of labels, mostly among figures. Inside
 // `withLabelIndex` each sheet's text is indexed once and shared by every search; the index lives for
-// one locating run, so a workbook edited between runs is never read stale.
+// one run (locating, or a whole validation), so a workbook edited between runs is never read stale.
 let sheetIndexes: Map<Sheet, TextIndex> | undefined;
 
 /** Runs `locate` with each sheet's text indexed once and shared by every label search inside it. */

@@ -8,6 +8,7 @@ import type { Workbook } from "../workbook/workbook";
 import { a1Range } from "../workbook/address";
 import type { LocatedTemplate, MoneyUnit, ProfileId, SignConvention } from "../templates/located";
 import { locateTemplate } from "../templates/locate";
+import { withLabelIndex } from "../templates/labels";
 import { profileById } from "../templates/profiles";
 import { SEVERITIES, type Finding, type Severity } from "./finding";
 import type { Location, Rule, RuleReport, ValidationOptions } from "./rule";
@@ -107,6 +108,15 @@ export function validateWorkbook(
   workbook: Workbook,
   options: ValidationOptions = {},
   registry: readonly Rule[] = RULES
+): ValidationResult {
+  // Rules that look for labels themselves (reference outturn rows) share the locator's index of each sheet.
+  return withLabelIndex(() => validateIndexed(workbook, options, registry));
+}
+
+function validateIndexed(
+  workbook: Workbook,
+  options: ValidationOptions,
+  registry: readonly Rule[]
 ): ValidationResult {
   let template: LocatedTemplate;
   try {

@@ -36,7 +36,8 @@ function headers(template: LocatedTemplate): Header[] {
   ];
   const key = (h: Header) =>
     `${h.sheet}|${h.years[0]?.row}|${h.years.map((y) => `${y.col}:${y.start}`).join(",")}`;
-  return all.filter((h, i) => h.years.length > 0 && all.findIndex((o) => key(o) === key(h)) === i);
+  const keys = all.map(key);
+  return all.filter((h, i) => h.years.length > 0 && keys.indexOf(keys[i]) === i);
 }
 
 const label = (kind: YearKind, start: number) =>
