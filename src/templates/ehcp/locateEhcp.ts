@@ -84,7 +84,9 @@ class AreaReader {
   ) {}
 
   headerAbove(row: number): YearHeader | undefined {
-    return this.headers.filter((h) => h.row < row).at(-1);
+    for (let i = this.headers.length - 1; i >= 0; i--)
+      if (this.headers[i].row < row) return this.headers[i];
+    return undefined;
   }
 
   /** The first row in the area labelled with one of the labels, left of its header's years. */
@@ -132,13 +134,17 @@ interface Area extends CellRange {
 // Long enough for "Number of EHCPs by age group - Maintained special schools or special academies".
 const MAX_HEADING_LENGTH = 100;
 
+function isText(value: unknown): value is string {
+  return typeof value === "string";
+}
+
 /** Splits a CYP summary sheet at its placement (and LA-wide) headings; rows above the first are LA-wide. */
 function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
   const headings: { row: number; placement?: LabelledKey<PlacementType> }[] = [];
   for (let row = sheet.top; row <= bottom; row++) {
     // A heading is the row's first text, and short: a note beside the figures that mentions a placement
     // ("growth in mainstream schools or academies ...") must not split the sheet.
-    const first = sheet.values[row - sheet.top].find((value) => typeof value === "string");
+    const first = sheet.values[row - sheet.top].find(isText);
     if (typeof first !== "string" || first.length > MAX_HEADING_LENGTH) continue;
     const placement = placementNamed(first);
     if (placement !== undefined || labelMatches(first, EHCP_LABELS.allPlacements))
