@@ -6,6 +6,7 @@ import {
   labelMatches,
   labelSet,
   normaliseLabel,
+  startsWithWords,
   withLabelIndex,
 } from "./labels";
 import { sheetFromRows } from "../../test/support/sheets";
@@ -51,6 +52,17 @@ describe("labelMatches", () => {
     expect(labelMatches(12, broughtForward)).toBe(false);
     expect(labelMatches(null, broughtForward)).toBe(false);
     expect(labelMatches({ error: "#REF!" }, broughtForward)).toBe(false);
+  });
+});
+
+describe("startsWithWords", () => {
+  it.each([
+    ["dsg allocation 2024", "dsg allocation", true],
+    ["dsg allocation", "dsg allocation", false],
+    ["dsg allocations", "dsg allocation", false],
+    ["schools dsg allocation", "dsg allocation", false],
+  ])("should tell whether %j starts with the words %j and more", (text, words, expected) => {
+    expect(startsWithWords(text, words)).toBe(expected);
   });
 });
 

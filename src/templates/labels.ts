@@ -42,6 +42,12 @@ export function labelSet(synonyms: readonly string[]): LabelSet {
   return synonyms.map(normaliseLabel);
 }
 
+/** True when the text starts with the words followed by more ("dsg allocation 2024" and "dsg allocation"). */
+export function startsWithWords(text: string, words: string): boolean {
+  // Tested in place rather than with `words + " "`: label searches make thousands of these tests.
+  return text.startsWith(words) && text[words.length] === " ";
+}
+
 /**
  * True when the text is one of the synonyms, or starts with one followed by further words
  * ("In year DSG deficit (before Safety Valve ...)" matches "in year dsg deficit").
@@ -51,7 +57,7 @@ export function labelMatches(value: CellValue, labels: LabelSet, exact = false):
   if (typeof value !== "string") return false;
   const text = normaliseLabel(value);
   if (text === "") return false;
-  return labels.some((label) => text === label || (!exact && text.startsWith(label + " ")));
+  return labels.some((label) => text === label || (!exact && startsWithWords(text, label)));
 }
 
 /** A label cell found in a sheet (0-based sheet coordinates). */
@@ -157,9 +163,9 @@ export function findLabels(
   const index = indexFor(sheet, area);
   const found: TextCell[] = [];
   for (const label of labels) {
-    const longer = label + " ";
     for (const cell of index.get(firstWord(label)) ?? NO_CELLS) {
-      const matches = cell.normalised === label || (!exact && cell.normalised.startsWith(longer));
+      const matches =
+        cell.normalised === label || (!exact && startsWithWords(cell.normalised, label));
       if (matches && isIn(cell, area) && !found.includes(cell)) found.push(cell);
     }
   }

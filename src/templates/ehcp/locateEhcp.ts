@@ -11,6 +11,7 @@ import {
   labelMatches,
   labelSet,
   normaliseLabel,
+  startsWithWords,
   type LabelSet,
 } from "../labels";
 import type { LocatedRow, YearColumn } from "../located";
@@ -35,7 +36,9 @@ import type { CountTable, EhcpFlows, EhcpTables, LaWideFlows, PlacementTables } 
 export function placementNamed(text: string): LabelledKey<PlacementType> | undefined {
   const words = normaliseLabel(text);
   const names = (name: string) =>
-    words === name || words.startsWith(`${name} `) || words.endsWith(` ${name}`);
+    words === name ||
+    startsWithWords(words, name) ||
+    (words.endsWith(name) && words[words.length - name.length - 1] === " ");
   let best: { placement: LabelledKey<PlacementType>; length: number } | undefined;
   for (const placement of PLACEMENTS) {
     for (const name of placement.names) {
