@@ -28,6 +28,15 @@ import {
 } from "./ehcpLabels";
 import type { CountTable, EhcpFlows, EhcpTables, LaWideFlows, PlacementTables } from "./ehcpModel";
 
+/** True when the words are the name, or start or end with it as whole words. */
+function isNamedBy(words: string, name: string): boolean {
+  return (
+    words === name ||
+    startsWithWords(words, name) ||
+    (words.endsWith(name) && words[words.length - name.length - 1] === " ")
+  );
+}
+
 /**
  * The placement a heading or sheet name names: the longest full name it is, starts with or ends with
  * ("Number of EHCPs by age group - NMSS or independent"), or an exact short form ("NMSS"). A sentence that
@@ -35,14 +44,10 @@ import type { CountTable, EhcpFlows, EhcpTables, LaWideFlows, PlacementTables } 
  */
 export function placementNamed(text: string): LabelledKey<PlacementType> | undefined {
   const words = normaliseLabel(text);
-  const names = (name: string) =>
-    words === name ||
-    startsWithWords(words, name) ||
-    (words.endsWith(name) && words[words.length - name.length - 1] === " ");
   let best: { placement: LabelledKey<PlacementType>; length: number } | undefined;
   for (const placement of PLACEMENTS) {
     for (const name of placement.names) {
-      if (names(name) && name.length > (best?.length ?? 0))
+      if (isNamedBy(words, name) && name.length > (best?.length ?? 0))
         best = { placement, length: name.length };
     }
     if (best === undefined && placement.short.includes(words)) return placement;

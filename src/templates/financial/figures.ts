@@ -13,7 +13,12 @@ export function asDeficit(value: Decimal, sign: SignConvention): Decimal {
 
 /** The cells of several rows under year `index`, skipping rows that are absent. */
 export function cellsAt(rows: readonly (LocatedRow | undefined)[], index: number): LocatedCell[] {
-  return rows.flatMap((row) => (row?.cells[index] ? [row.cells[index]] : []));
+  const cells: LocatedCell[] = [];
+  for (const row of rows) {
+    const cell = row?.cells[index];
+    if (cell) cells.push(cell);
+  }
+  return cells;
 }
 
 /** The sum of the figures (blanks count 0), or undefined if any cell holds text, an error or a boolean. */
