@@ -164,6 +164,7 @@ export function findLabels(
   const found: TextCell[] = [];
   for (const label of labels) {
     for (const cell of index.get(firstWord(label)) ?? NO_CELLS) {
+      if (cell.row > area.bottom) break; // the cells are in reading order
       const matches =
         cell.normalised === label || (!exact && startsWithWords(cell.normalised, label));
       if (matches && isIn(cell, area) && !found.includes(cell)) found.push(cell);
