@@ -5,7 +5,7 @@
 import type { Sheet, Workbook } from "../workbook/workbook";
 import type { LocatedTemplate, MoneyUnit, Recognition, SignConvention } from "./located";
 import { findSheetByName, withLabelIndex } from "./labels";
-import { findSection } from "./sections";
+import { hasSectionHeading } from "./sections";
 import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
 import { detectUnit, hasEndOfYear, locateFinancialSummary } from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
@@ -23,7 +23,7 @@ function hasMarker(workbook: Workbook, marker: Marker, endOfYearFound: boolean):
   if (marker.holdsEndOfYear && endOfYearFound) return true;
   if (marker.kind === "sheet")
     return findSheetByName(workbook.sheets, marker.synonyms) !== undefined;
-  return workbook.sheets.some((sheet) => findSection(sheet, marker.synonyms) !== undefined);
+  return workbook.sheets.some((sheet) => hasSectionHeading(sheet, marker.synonyms));
 }
 
 /**

@@ -29,6 +29,11 @@ function headingHits(sheet: Sheet, synonyms: readonly string[], area: CellRange)
   );
 }
 
+/** True when the sheet has a heading matching one of the synonyms (without working out where its section ends). */
+export function hasSectionHeading(sheet: Sheet, headingSynonyms: readonly string[]): boolean {
+  return headingHits(sheet, headingSynonyms, searchArea(sheet)).length > 0;
+}
+
 /**
  * The first section whose heading matches one of the synonyms, running to the row before the next
  * heading in `stopAt` (by default every known section heading) or to the end of the area; undefined
