@@ -3,7 +3,8 @@ import { defineRule, type RuleReport } from "../rule";
 import { cellLocation } from "../at";
 import type { LocatedRow } from "../../templates/located";
 import type { CountTable, PlacementTables } from "../../templates/ehcp/ehcpModel";
-import { countIn, sumColumn } from "../../templates/ehcp/ehcpFigures";
+import { sumColumn } from "../../templates/ehcp/ehcpFigures";
+import { numberIn } from "../../templates/figures";
 
 /** A table's total for one year when it does not equal the sum of its rows, or its effective total. */
 type TableCheck = { report: RuleReport } | { total: Decimal | null; row?: LocatedRow };
@@ -21,19 +22,18 @@ function checkTable(
     index
   );
   const cell = table.total?.cells[index];
-  const stated = countIn(cell);
   if (table.total === undefined || cell === undefined) return { total: sum };
-  if (sum === null || stated === null)
-    return { total: stated === null ? sum : new Decimal(stated), row: table.total };
+  const stated = numberIn(cell);
+  if (sum === null || stated === undefined) return { total: stated ?? sum, row: table.total };
   const allowed = new Decimal(allowancePerRow).times(table.rows.length);
-  if (sum.minus(stated).abs().lte(allowed)) return { total: new Decimal(stated), row: table.total };
+  if (sum.minus(stated).abs().lte(allowed)) return { total: stated, row: table.total };
   const year = placement.years[index].label;
   return {
     report: {
-      message: `${placement.name} ${year}: the total by ${what} (${stated}) does not equal the sum of its rows (${sum.toString()}).`,
+      message: `${placement.name} ${year}: the total by ${what} (${stated.toNumber()}) does not equal the sum of its rows (${sum.toString()}).`,
       at: cellLocation(table.total, cell),
       expected: sum.toNumber(),
-      actual: stated,
+      actual: stated.toNumber(),
     },
   };
 }
