@@ -26,6 +26,11 @@ const ZERO = new Decimal(0);
 export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
   const value = cell?.value;
   if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  return decimalOf(value);
+}
+
+/** A finite number as a Decimal, shared with every other use of the same number. */
+export function decimalOf(value: number): Decimal {
   // The map does not tell -0 from 0, and Decimal keeps the sign; zeros are quick to convert anyway.
   if (value === 0) return new Decimal(value);
   let number = decimals.get(value);

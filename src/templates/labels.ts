@@ -152,6 +152,21 @@ function isIn(cell: TextCell, area: CellRange): boolean {
   );
 }
 
+/**
+ * The position of the first cell on or below `top` in a list in reading order: a sheet of many similar
+ * tables (one per placement) repeats its labels, and a search in a lower table skips those above it.
+ */
+function firstAtOrBelow(cells: readonly TextCell[], top: number): number {
+  let low = 0;
+  let high = cells.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (cells[middle].row < top) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Every text cell matching the labels, in reading order (row by row, left to right). */
 export function findLabels(
   sheet: Sheet,
@@ -163,7 +178,9 @@ export function findLabels(
   const index = indexFor(sheet, area);
   const found: TextCell[] = [];
   for (const label of labels) {
-    for (const cell of index.get(firstWord(label)) ?? NO_CELLS) {
+    const cells = index.get(firstWord(label)) ?? NO_CELLS;
+    for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
+      const cell = cells[i];
       if (cell.row > area.bottom) break; // the cells are in reading order
       const matches =
         cell.normalised === label || (!exact && startsWithWords(cell.normalised, label));

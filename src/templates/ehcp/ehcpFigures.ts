@@ -5,7 +5,7 @@
 import { Decimal } from "decimal.js";
 import type { LocatedCell, LocatedRow } from "../located";
 import type { EhcpTables, PlacementTables } from "./ehcpModel";
-import { numberIn } from "../figures";
+import { decimalOf, numberIn } from "../figures";
 
 /** The number in a count cell; `null` for a blank cell or anything that is not a number (bad-value reports those). */
 export function countIn(cell: LocatedCell | undefined): number | null {
@@ -32,7 +32,7 @@ function wholeSum(counts: readonly number[]): Decimal | undefined {
     sum += count;
     if (!Number.isSafeInteger(count) || !Number.isSafeInteger(sum)) return undefined;
   }
-  return new Decimal(sum);
+  return decimalOf(sum);
 }
 
 /** A placement's number of plans in one census year, and the cell that states it (when one does). */
