@@ -170,6 +170,7 @@ export async function serveFromCommandLine(args) {
       "Stop with Ctrl+C or npm stop.",
     ].join("\n")
   );
+  return server;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
