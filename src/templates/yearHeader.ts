@@ -5,7 +5,7 @@
  * across several columns).
  */
 import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
-import { cellNumberFormat, cellValue } from "../workbook/workbook";
+import { cellValue } from "../workbook/workbook";
 import {
   financialYearLabel,
   financialYearOfSerial,
@@ -100,15 +100,34 @@ export function parseYearHeading(
   if (kind === "census") {
     if (isDate) return value > 0 ? dateOfSerial(value).getUTCFullYear() : null;
     if (typeof value === "number") return parseCensusYear(value);
-    return typeof value === "string" && DIGIT.test(value) ? parseCensusYear(yearText(value)) : null;
+    return typeof value === "string" && DIGIT.test(value) ? yearOfText(value, kind) : null;
   }
   // Only a date at the turn of the financial year (March or April) heads a year: other dates on a
   // financial sheet ("Prepared 12/05/2024") are not headings.
   if (isDate)
     return [2, 3].includes(dateOfSerial(value).getUTCMonth()) ? financialYearOfSerial(value) : null;
-  return typeof value === "string" && DIGIT.test(value)
-    ? parseFinancialYear(yearText(value))
-    : null;
+  return typeof value === "string" && DIGIT.test(value) ? yearOfText(value, kind) : null;
+}
+
+// Header searches read every label and figure above the tables, and a sheet repeats its texts (each
+// placement's table has the same age-group rows), so each distinct text is read once per kind. Bounded
+// like the format cache so a long-running task pane does not keep every text it has seen.
+const textYears = {
+  financial: new Map<string, number | null>(),
+  census: new Map<string, number | null>(),
+};
+const TEXT_YEARS_LIMIT = 10_000;
+
+/** The start year a heading text names, or null. */
+function yearOfText(text: string, kind: YearKind): number | null {
+  const known = textYears[kind];
+  let year = known.get(text);
+  if (year === undefined) {
+    year = kind === "census" ? parseCensusYear(yearText(text)) : parseFinancialYear(yearText(text));
+    if (known.size >= TEXT_YEARS_LIMIT) known.clear();
+    known.set(text, year);
+  }
+  return year;
 }
 
 /** The merge covering a cell, if any (banners are often merged across their columns). */
@@ -143,9 +162,13 @@ function bannerKinds(sheet: Sheet, row: number, cols: readonly number[]): YearCo
 /** The year columns of one row, or an empty list. */
 function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind): YearColumn[] {
   const found: { col: number; start: number; own: YearColumn["kind"] }[] = [];
+  // The row's arrays are read directly: this loop visits every cell above and among the tables.
+  const values = sheet.values[row - sheet.top] ?? [];
+  const formats = sheet.numberFormats[row - sheet.top] ?? [];
   for (let col = area.left; col <= area.right; col++) {
-    const value = cellValue(sheet, row, col);
-    const start = parseYearHeading(value, kind, cellNumberFormat(sheet, row, col));
+    const value = values[col - sheet.left] ?? null;
+    if (value === null) continue;
+    const start = parseYearHeading(value, kind, formats[col - sheet.left] ?? "General");
     if (start !== null) found.push({ col, start, own: columnKind(value) });
   }
   if (found.length < 2) return [];

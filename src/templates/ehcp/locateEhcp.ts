@@ -43,7 +43,19 @@ function isNamedBy(words: string, name: string): boolean {
  * merely mentions a placement in its middle is not a heading.
  */
 export function placementNamed(text: string): LabelledKey<PlacementType> | undefined {
-  const words = normaliseLabel(text);
+  // Splitting a sheet into areas asks this of every row's first text, and the rows repeat their labels
+  // from one placement's tables to the next, so each distinct text is looked up once (bounded).
+  if (namedPlacements.has(text)) return namedPlacements.get(text);
+  const placement = placementIn(normaliseLabel(text));
+  if (namedPlacements.size >= NAMED_PLACEMENTS_LIMIT) namedPlacements.clear();
+  namedPlacements.set(text, placement);
+  return placement;
+}
+
+const namedPlacements = new Map<string, LabelledKey<PlacementType> | undefined>();
+const NAMED_PLACEMENTS_LIMIT = 10_000;
+
+function placementIn(words: string): LabelledKey<PlacementType> | undefined {
   let best: { placement: LabelledKey<PlacementType>; length: number } | undefined;
   for (const placement of PLACEMENTS) {
     for (const name of placement.names) {
