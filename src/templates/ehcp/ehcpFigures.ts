@@ -14,25 +14,25 @@ export function countIn(cell: LocatedCell | undefined): number | null {
 
 /** Sum of the rows' counts in one year column (blanks count as 0); `null` when every cell is blank. */
 export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal | null {
-  const counts = rows
-    .map((row) => countIn(row.cells[index]))
-    .filter((n): n is number => n !== null);
-  if (counts.length === 0) return null;
-  return wholeSum(counts) ?? counts.reduce((sum, n) => sum.plus(n), new Decimal(0));
-}
-
-/**
- * The sum of whole counts added as plain numbers, which is exact while every step stays a safe integer
- * (below 2^53); undefined when a count has a fraction or the sum gets too large. Counts are nearly always
- * whole, and this spares decimal.js the work.
- */
-function wholeSum(counts: readonly number[]): Decimal | undefined {
+  // Counts are nearly always whole, so they are first added as plain numbers, which is exact while every
+  // step stays a safe integer (below 2^53); decimal.js adds them only when one has a fraction or the sum
+  // gets too large. Every EHCP rule sums columns, so this loop allocates nothing.
+  let counted = false;
+  let whole = true;
   let sum = 0;
-  for (const count of counts) {
+  for (const row of rows) {
+    const count = countIn(row.cells[index]);
+    if (count === null) continue;
+    counted = true;
     sum += count;
-    if (!Number.isSafeInteger(count) || !Number.isSafeInteger(sum)) return undefined;
+    if (!Number.isSafeInteger(count) || !Number.isSafeInteger(sum)) whole = false;
   }
-  return decimalOf(sum);
+  if (!counted) return null;
+  if (whole) return decimalOf(sum);
+  return rows.reduce((total, row) => {
+    const count = countIn(row.cells[index]);
+    return count === null ? total : total.plus(count);
+  }, new Decimal(0));
 }
 
 /** A placement's number of plans in one census year, and the cell that states it (when one does). */

@@ -9,24 +9,37 @@ import { numberIn } from "../../templates/figures";
 /** A table's total for one year when it does not equal the sum of its rows, or its effective total. */
 type TableCheck = { report: RuleReport } | { total: Decimal | null; row?: LocatedRow };
 
+/** True when two counts differ by at most `allowed` (equal when nothing is allowed, the default). */
+function agrees(a: Decimal, b: Decimal, allowed: Decimal | number): boolean {
+  return allowed === 0 ? a.eq(b) : a.minus(b).abs().lte(allowed);
+}
+
+/** A table with its rows listed once, as every year column of it is checked. */
+interface Table {
+  readonly rows: readonly LocatedRow[];
+  readonly total?: LocatedRow;
+}
+
+function tableOf(table: CountTable<string> | undefined): Table | undefined {
+  return table && { rows: table.rows.map((r) => r.row), total: table.total };
+}
+
 function checkTable(
   placement: PlacementTables,
-  table: CountTable<string> | undefined,
+  table: Table | undefined,
   index: number,
   what: string,
   allowancePerRow: number
 ): TableCheck {
   if (table === undefined) return { total: null };
-  const sum = sumColumn(
-    table.rows.map((r) => r.row),
-    index
-  );
+  const sum = sumColumn(table.rows, index);
   const cell = table.total?.cells[index];
   if (table.total === undefined || cell === undefined) return { total: sum };
   const stated = numberIn(cell);
   if (sum === null || stated === undefined) return { total: stated ?? sum, row: table.total };
-  const allowed = new Decimal(allowancePerRow).times(table.rows.length);
-  if (sum.minus(stated).abs().lte(allowed)) return { total: stated, row: table.total };
+  // The per-row allowance is multiplied in decimal.js: 0.1 × 3 must allow 0.3, not 0.30000000000000004.
+  const allowed = allowancePerRow === 0 ? 0 : new Decimal(allowancePerRow).times(table.rows.length);
+  if (agrees(sum, stated, allowed)) return { total: stated, row: table.total };
   const year = placement.years[index].label;
   return {
     report: {
@@ -55,26 +68,15 @@ export const ehcpTotals = defineRule({
   check({ template, settings }) {
     const reports: RuleReport[] = [];
     for (const placement of template.ehcp?.placements ?? []) {
+      const [byAge, byNeed] = [tableOf(placement.byAge), tableOf(placement.byNeed)];
       placement.years.forEach((_, index) => {
-        const age = checkTable(
-          placement,
-          placement.byAge,
-          index,
-          "age group",
-          settings.roundingPerRow
-        );
-        const need = checkTable(
-          placement,
-          placement.byNeed,
-          index,
-          "primary need",
-          settings.roundingPerRow
-        );
+        const age = checkTable(placement, byAge, index, "age group", settings.roundingPerRow);
+        const need = checkTable(placement, byNeed, index, "primary need", settings.roundingPerRow);
         if ("report" in age) reports.push(age.report);
         if ("report" in need) reports.push(need.report);
         if ("report" in age || "report" in need || age.total === null || need.total === null)
           return;
-        if (age.total.minus(need.total).abs().lte(settings.roundingPerRow)) return;
+        if (agrees(age.total, need.total, settings.roundingPerRow)) return;
         const totalRow = need.row ?? age.row;
         const cell = totalRow?.cells[index];
         if (totalRow === undefined || cell === undefined) return;
