@@ -3,7 +3,6 @@
  * (value, formula and the decimals it is displayed with) so rules can point at it and allow for rounding.
  */
 import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
-import { cellFormula, cellNumberFormat, cellValue } from "../workbook/workbook";
 import type { LocatedCell, LocatedRow, YearColumn } from "./located";
 import { findLabel, labelSet } from "./labels";
 
@@ -58,13 +57,36 @@ export function displayedDecimals(format: string, value: CellValue): number {
 
 /** One cell of a row under a year column. */
 export function locateCell(sheet: Sheet, row: number, col: number): LocatedCell {
-  const value = cellValue(sheet, row, col);
+  return cellOnRow(sheet, rowOf(sheet, row), row, col);
+}
+
+/** The value, formula and format arrays of one sheet row (empty outside the used range). */
+interface RowArrays {
+  readonly values: readonly CellValue[];
+  readonly formulas: readonly (string | null)[];
+  readonly formats: readonly string[];
+}
+
+function rowOf(sheet: Sheet, row: number): RowArrays {
+  const index = row - sheet.top;
+  return {
+    values: sheet.values[index] ?? [],
+    formulas: sheet.formulas[index] ?? [],
+    formats: sheet.numberFormats[index] ?? [],
+  };
+}
+
+// Reads the row's arrays directly rather than through `cellValue` and friends: the locator reads a few
+// thousand cells per validation, and each accessor call looks the row up again.
+function cellOnRow(sheet: Sheet, arrays: RowArrays, row: number, col: number): LocatedCell {
+  const index = col - sheet.left;
+  const value = arrays.values[index] ?? null;
   return {
     row,
     col,
     value,
-    formula: cellFormula(sheet, row, col),
-    decimals: displayedDecimals(cellNumberFormat(sheet, row, col), value),
+    formula: arrays.formulas[index] ?? null,
+    decimals: displayedDecimals(arrays.formats[index] ?? "General", value),
   };
 }
 
@@ -75,13 +97,14 @@ export function readRow(
   labelCol: number,
   years: readonly YearColumn[]
 ): LocatedRow {
-  const label = cellValue(sheet, row, labelCol);
+  const arrays = rowOf(sheet, row);
+  const label = arrays.values[labelCol - sheet.left] ?? null;
   return {
     sheet: sheet.name,
     row,
     label: typeof label === "string" ? label.trim() : String(label ?? ""),
     labelCol,
-    cells: years.map((year) => locateCell(sheet, row, year.col)),
+    cells: years.map((year) => cellOnRow(sheet, arrays, row, year.col)),
   };
 }
 
