@@ -118,16 +118,35 @@ function indexText(sheet: Sheet, area: CellRange): TextIndex {
 // `withLabelIndex` each sheet's text is indexed once and shared by every search; the index lives for
 // one run (locating, or a whole validation), so a workbook edited between runs is never read stale.
 let sheetIndexes: Map<Sheet, TextIndex> | undefined;
+// Other whole-sheet findings asked for again and again in one run (a sheet's year header), by sheet
+// and by what was found; they live exactly as long as the index.
+let sheetFindings: Map<Sheet, Map<string, unknown>> | undefined;
 
 /** Runs `locate` with each sheet's text indexed once and shared by every label search inside it. */
 export function withLabelIndex<T>(locate: () => T): T {
-  const outer = sheetIndexes;
-  sheetIndexes = outer ?? new Map();
+  const [outerIndexes, outerFindings] = [sheetIndexes, sheetFindings];
+  sheetIndexes = outerIndexes ?? new Map();
+  sheetFindings = outerFindings ?? new Map();
   try {
     return locate();
   } finally {
-    sheetIndexes = outer;
+    [sheetIndexes, sheetFindings] = [outerIndexes, outerFindings];
   }
+}
+
+/**
+ * `find(sheet)`, worked out once per sheet and `what` inside `withLabelIndex` (the workbook cannot change
+ * during the run) and every time outside it. The result must not be modified by its users.
+ */
+export function oncePerSheet<T>(sheet: Sheet, what: string, find: (sheet: Sheet) => T): T {
+  if (sheetFindings === undefined) return find(sheet);
+  let found = sheetFindings.get(sheet);
+  if (found === undefined) {
+    found = new Map();
+    sheetFindings.set(sheet, found);
+  }
+  if (!found.has(what)) found.set(what, find(sheet));
+  return found.get(what) as T;
 }
 
 /** The index to search the area with: the sheet's shared one when locating, else one of the area. */

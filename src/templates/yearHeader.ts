@@ -13,7 +13,7 @@ import {
   parseFinancialYear,
 } from "../core/years";
 import type { YearColumn } from "./located";
-import { searchArea } from "./labels";
+import { oncePerSheet, searchArea } from "./labels";
 
 /** Financial years (April to March) or January census years. */
 export type YearKind = "financial" | "census";
@@ -196,7 +196,16 @@ export function findYearHeader(
   kind: YearKind,
   within?: Partial<CellRange>
 ): YearHeader | undefined {
-  const area = searchArea(sheet, within);
+  // Recognising and locating ask for each sheet's own header several times (is there an end of year
+  // section? which unit? which sections?), and a sheet without one is scanned to its last row each time.
+  if (within === undefined)
+    return oncePerSheet(sheet, `${kind} year header`, () =>
+      headerIn(sheet, kind, searchArea(sheet))
+    );
+  return headerIn(sheet, kind, searchArea(sheet, within));
+}
+
+function headerIn(sheet: Sheet, kind: YearKind, area: CellRange): YearHeader | undefined {
   for (let row = area.top; row <= area.bottom; row++) {
     const years = yearsOnRow(sheet, row, area, kind);
     if (years.length >= 2) return { row, years };

@@ -6,7 +6,7 @@
  */
 import type { CellRange, Sheet, Workbook } from "../../workbook/workbook";
 import type { MoneyUnit, YearColumn } from "../located";
-import { findSheetByName, searchArea } from "../labels";
+import { findSheetByName, oncePerSheet, searchArea } from "../labels";
 import { findRow } from "../rows";
 import { findSection, type Section } from "../sections";
 import { findYearHeader } from "../yearHeader";
@@ -72,22 +72,26 @@ function sectionOrSheet(
   return own && ownYears ? { sheet: own, area: searchArea(own), years: ownYears } : undefined;
 }
 
-/** The end of year positions on a sheet, in their section when it has a heading, with the years they use. */
+/**
+ * The end of year positions on a sheet with a row of financial years (undefined without one), in their
+ * section when it has a heading, with the years they use. Recognition asks for them and locating the
+ * summary uses them, so inside a validation they are found once per sheet.
+ */
 function endOfYearOn(
-  sheet: Sheet,
-  headerYears: readonly YearColumn[]
-): { endOfYear?: EndOfYearPositions; years: readonly YearColumn[] } {
-  const section = findSection(sheet, END_OF_YEAR_POSITIONS);
-  const years = section ? sectionYears(sheet, section, headerYears) : headerYears;
-  return { endOfYear: locateEndOfYear(sheet, years, section), years };
+  sheet: Sheet
+): { endOfYear?: EndOfYearPositions; years: readonly YearColumn[] } | undefined {
+  return oncePerSheet(sheet, "end of year positions", () => {
+    const header = findYearHeader(sheet, "financial");
+    if (header === undefined) return undefined;
+    const section = findSection(sheet, END_OF_YEAR_POSITIONS);
+    const years = section ? sectionYears(sheet, section, header.years) : header.years;
+    return { endOfYear: locateEndOfYear(sheet, years, section), years };
+  });
 }
 
 /** True when some sheet of the workbook holds end of year positions (rows found under financial years). */
 export function hasEndOfYear(workbook: Workbook): boolean {
-  return workbook.sheets.some((sheet) => {
-    const header = findYearHeader(sheet, "financial");
-    return header !== undefined && endOfYearOn(sheet, header.years).endOfYear !== undefined;
-  });
+  return workbook.sheets.some((sheet) => endOfYearOn(sheet)?.endOfYear !== undefined);
 }
 
 /**
@@ -99,8 +103,9 @@ export function locateFinancialSummary(
   sheet: Sheet
 ): FinancialSummary | undefined {
   const header = findYearHeader(sheet, "financial");
-  if (header === undefined) return undefined;
-  const { endOfYear, years: endYears } = endOfYearOn(sheet, header.years);
+  const positions = endOfYearOn(sheet);
+  if (header === undefined || positions === undefined) return undefined;
+  const { endOfYear, years: endYears } = positions;
 
   const blockSection = findSection(sheet, FINANCIAL_PLAN_PER_BLOCK);
   const blockYears = blockSection ? sectionYears(sheet, blockSection, header.years) : header.years;
