@@ -4,7 +4,7 @@
  */
 import { Decimal } from "decimal.js";
 import type { LocatedCell, LocatedRow } from "../located";
-import type { EhcpTables, PlacementTables } from "./ehcpModel";
+import type { CountTable, EhcpTables, PlacementTables } from "./ehcpModel";
 import { decimalOf, numberIn } from "../figures";
 
 /** The number in a count cell; `null` for a blank cell or anything that is not a number (bad-value reports those). */
@@ -46,15 +46,26 @@ export interface Stock {
  * need, else the sum of whichever table has rows.
  */
 export function placementStock(placement: PlacementTables, index: number): Stock | null {
-  for (const total of [placement.byAge?.total, placement.byNeed?.total]) {
-    const count = numberIn(total?.cells[index]);
-    if (total !== undefined && count !== undefined) return { count, cell: total.cells[index] };
-  }
-  for (const table of [placement.byAge, placement.byNeed]) {
-    const sum = sumColumn(table?.rows.map((r) => r.row) ?? [], index);
-    if (sum !== null) return { count: sum };
-  }
-  return null;
+  // Asked for every placement and year by several rules, so without building lists to loop over.
+  return (
+    statedStock(placement.byAge?.total, index) ??
+    statedStock(placement.byNeed?.total, index) ??
+    summedStock(placement.byAge, index) ??
+    summedStock(placement.byNeed, index)
+  );
+}
+
+/** The stock a table's total row states in year column `index`, or null when it states none. */
+function statedStock(total: LocatedRow | undefined, index: number): Stock | null {
+  const cell = total?.cells[index];
+  const count = numberIn(cell);
+  return count === undefined ? null : { count, cell };
+}
+
+/** The stock a table's rows add up to in year column `index`, or null when they are all blank. */
+function summedStock(table: CountTable<string> | undefined, index: number): Stock | null {
+  const sum = sumColumn(table?.rows.map((r) => r.row) ?? [], index);
+  return sum === null ? null : { count: sum };
 }
 
 /** Total plans across all placements per census year (by the year's start), for the years any placement counts. */
