@@ -38,8 +38,17 @@ export function normaliseLabel(text: string): string {
 /** Synonyms prepared once (normalised) so scanning a large sheet does not redo the work per cell. */
 export type LabelSet = readonly string[];
 
+// Locators pass the same constant synonym lists on every search, so each list is prepared once. Keyed
+// weakly by the list itself: it holds nothing from any workbook, and a list built for one call is let go.
+const preparedSets = new WeakMap<readonly string[], LabelSet>();
+
 export function labelSet(synonyms: readonly string[]): LabelSet {
-  return synonyms.map(normaliseLabel);
+  let prepared = preparedSets.get(synonyms);
+  if (prepared === undefined) {
+    prepared = synonyms.map(normaliseLabel);
+    preparedSets.set(synonyms, prepared);
+  }
+  return prepared;
 }
 
 /** True when the text starts with the words followed by more ("dsg allocation 2024" and "dsg allocation"). */

@@ -34,6 +34,26 @@ export function hasSectionHeading(sheet: Sheet, headingSynonyms: readonly string
   return headingHits(sheet, headingSynonyms, searchArea(sheet)).length > 0;
 }
 
+// The headings that end a section, by the section's own headings and the list to stop at: both are
+// constant lists, so each pair is worked out once (weakly keyed, holding nothing from a workbook).
+const othersBySection = new WeakMap<readonly string[], WeakMap<readonly string[], string[]>>();
+
+/** The headings in `stopAt` other than the section's own. */
+function otherHeadings(own: readonly string[], stopAt: readonly string[]): readonly string[] {
+  let byStop = othersBySection.get(own);
+  if (byStop === undefined) {
+    byStop = new WeakMap();
+    othersBySection.set(own, byStop);
+  }
+  let others = byStop.get(stopAt);
+  if (others === undefined) {
+    const ownLabels = new Set(labelSet(own));
+    others = stopAt.filter((heading) => !ownLabels.has(normaliseLabel(heading)));
+    byStop.set(stopAt, others);
+  }
+  return others;
+}
+
 /**
  * The first section whose heading matches one of the synonyms, running to the row before the next
  * heading in `stopAt` (by default every known section heading) or to the end of the area; undefined
@@ -49,9 +69,10 @@ export function findSection(
   const area = searchArea(sheet, within);
   const start = headingHits(sheet, headingSynonyms, area)[0];
   if (start === undefined) return undefined;
-  const own = new Set(labelSet(headingSynonyms));
-  const others = stopAt.filter((heading) => !own.has(normaliseLabel(heading)));
-  const next = headingHits(sheet, others, { ...area, top: start.row + 1 })[0];
+  const next = headingHits(sheet, otherHeadings(headingSynonyms, stopAt), {
+    ...area,
+    top: start.row + 1,
+  })[0];
   return {
     heading: start.text,
     headingRow: start.row,
