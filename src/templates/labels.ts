@@ -104,6 +104,22 @@ function firstWord(text: string): string {
   return space < 0 ? text : text.slice(0, space);
 }
 
+// Label searches look up the first word of the same few hundred synonyms thousands of times; a word
+// cut afresh is a new string the index must hash each time, so each synonym's first word is kept
+// (bounded like the normalised texts).
+const firstWords = new Map<string, string>();
+const FIRST_WORDS_LIMIT = 10_000;
+
+function labelFirstWord(label: string): string {
+  let word = firstWords.get(label);
+  if (word === undefined) {
+    word = firstWord(label);
+    if (firstWords.size >= FIRST_WORDS_LIMIT) firstWords.clear();
+    firstWords.set(label, word);
+  }
+  return word;
+}
+
 function indexText(sheet: Sheet, area: CellRange): TextIndex {
   const index: TextIndex = new Map();
   for (let row = area.top; row <= area.bottom; row++) {
@@ -206,7 +222,7 @@ export function findLabels(
   const index = indexFor(sheet, area);
   const found: TextCell[] = [];
   for (const label of labels) {
-    const cells = index.get(firstWord(label)) ?? NO_CELLS;
+    const cells = index.get(labelFirstWord(label)) ?? NO_CELLS;
     for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
       const cell = cells[i];
       if (cell.row > area.bottom) break; // the cells are in reading order

@@ -119,9 +119,13 @@ export function findRow(
   within: Partial<CellRange> | undefined,
   years: readonly YearColumn[]
 ): LocatedRow | undefined {
-  const firstYearCol = Math.min(...years.map((y) => y.col));
+  let firstYearCol = Infinity;
+  for (const year of years) firstYearCol = Math.min(firstYearCol, year.col);
+  // Only the four bounds are taken from `within` (often a whole section): copying it all is wasted work.
   const hit = findLabel(sheet, labelSet(synonyms), {
-    ...within,
+    top: within?.top,
+    left: within?.left,
+    bottom: within?.bottom,
     right: Math.min(within?.right ?? Infinity, firstYearCol - 1),
   });
   return hit && readRow(sheet, hit.row, hit.col, years);
