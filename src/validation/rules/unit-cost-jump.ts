@@ -132,7 +132,10 @@ function mixShifts(
     const parts = placement.years.map((year, index) => {
       const stock = placementStock(placement, index);
       const all = plans.get(year.start);
-      return stock && all && !all.isZero() ? { ...stock, all } : undefined;
+      // Built field by field: spreading `stock` is several times slower, and this runs per placement and year.
+      return stock && all && !all.isZero()
+        ? { count: stock.count, cell: stock.cell, all }
+        : undefined;
     });
     const jumps: Jump[] = [];
     for (let index = 1; index < placement.years.length; index++) {
