@@ -104,20 +104,18 @@ function firstWord(text: string): string {
   return space < 0 ? text : text.slice(0, space);
 }
 
-// Label searches look up the first word of the same few hundred synonyms thousands of times; a word
-// cut afresh is a new string the index must hash each time, so each synonym's first word is kept
-// (bounded like the normalised texts).
-const firstWords = new Map<string, string>();
-const FIRST_WORDS_LIMIT = 10_000;
+// Label searches look up the first words of the same constant synonym lists thousands of times; a word
+// cut afresh is a new string the index must hash each time, so each list's first words are kept,
+// weakly keyed by the list (it holds nothing from a workbook).
+const firstWordsOfSets = new WeakMap<LabelSet, readonly string[]>();
 
-function labelFirstWord(label: string): string {
-  let word = firstWords.get(label);
-  if (word === undefined) {
-    word = firstWord(label);
-    if (firstWords.size >= FIRST_WORDS_LIMIT) firstWords.clear();
-    firstWords.set(label, word);
+function firstWordsOf(labels: LabelSet): readonly string[] {
+  let words = firstWordsOfSets.get(labels);
+  if (words === undefined) {
+    words = labels.map(firstWord);
+    firstWordsOfSets.set(labels, words);
   }
-  return word;
+  return words;
 }
 
 function indexText(sheet: Sheet, area: CellRange): TextIndex {
@@ -221,8 +219,10 @@ export function findLabels(
   const area = searchArea(sheet, within);
   const index = indexFor(sheet, area);
   const found: TextCell[] = [];
-  for (const label of labels) {
-    const cells = index.get(labelFirstWord(label)) ?? NO_CELLS;
+  const words = firstWordsOf(labels);
+  for (let l = 0; l < labels.length; l++) {
+    const label = labels[l];
+    const cells = index.get(words[l]) ?? NO_CELLS;
     for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
       const cell = cells[i];
       if (cell.row > area.bottom) break; // the cells are in reading order
