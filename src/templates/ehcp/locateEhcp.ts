@@ -11,6 +11,7 @@ import {
   labelMatches,
   labelSet,
   normaliseLabel,
+  searchArea,
   startsWithWords,
   type LabelSet,
 } from "../labels";
@@ -95,13 +96,105 @@ function censusHeaders(sheet: Sheet): YearHeader[] {
   }
 }
 
+/** One row an area may hold: its labels, and whether only the whole cell may match (short forms, "Total"). */
+interface RowQuery {
+  readonly labels: LabelSet;
+  readonly exact: boolean;
+}
+
+function queriesOf<K extends string>(keys: readonly LabelledKey<K>[]) {
+  return keys.map((key) => ({
+    key: key.key,
+    names: { labels: key.names, exact: false },
+    short: { labels: key.short, exact: true },
+  }));
+}
+
+// Every row the locator looks for, made once. An area is read in one pass over its text cells, each cell
+// classified once against all of these, rather than searched again for each label list (it was the
+// largest single cost of validating a full-size plan: 7 placements × 20 age, need, total and flow rows).
+const AGE_ROWS = queriesOf(AGE_GROUPS);
+const NEED_ROWS = queriesOf(PRIMARY_NEEDS);
+const ROWS = {
+  ageTotal: { labels: EHCP_LABELS.ageTotal, exact: false },
+  needTotal: { labels: EHCP_LABELS.needTotal, exact: false },
+  newPlans: { labels: EHCP_LABELS.newPlans, exact: false },
+  ceasedPlans: { labels: EHCP_LABELS.ceasedPlans, exact: false },
+  requests: { labels: EHCP_LABELS.requests, exact: false },
+  allTotal: { labels: EHCP_LABELS.allTotal, exact: true },
+} satisfies Record<string, RowQuery>;
+const ALL_QUERIES: readonly RowQuery[] = [
+  ...[...AGE_ROWS, ...NEED_ROWS].flatMap((row) => [row.names, row.short]),
+  ...Object.values(ROWS),
+];
+
+/** Each normalised label → the queries it answers and whether only as the whole cell. */
+const QUERIES_BY_LABEL = new Map<string, { query: RowQuery; exact: boolean }[]>();
+for (const query of ALL_QUERIES) {
+  for (const label of query.labels) {
+    const entries = QUERIES_BY_LABEL.get(label) ?? [];
+    entries.push({ query, exact: query.exact });
+    QUERIES_BY_LABEL.set(label, entries);
+  }
+}
+
+const NO_QUERIES: readonly RowQuery[] = [];
+// Placement tables repeat the same labels, so each distinct text is classified once (bounded, like the
+// label cache, so a long-running task pane does not keep every text it has seen).
+const classified = new Map<string, readonly RowQuery[]>();
+const CLASSIFIED_LIMIT = 10_000;
+
+/**
+ * The queries a cell's normalised text answers, as `labelMatches` would: the whole text, or (unless the
+ * query is exact) any run of its leading words.
+ */
+function queriesFor(text: string): readonly RowQuery[] {
+  const known = classified.get(text);
+  if (known !== undefined) return known;
+  const found: RowQuery[] = [];
+  const add = (label: string, whole: boolean) => {
+    for (const entry of QUERIES_BY_LABEL.get(label) ?? [])
+      if ((whole || !entry.exact) && !found.includes(entry.query)) found.push(entry.query);
+  };
+  if (text !== "") {
+    for (let space = text.indexOf(" "); space > 0; space = text.indexOf(" ", space + 1))
+      add(text.slice(0, space), false);
+    add(text, true);
+  }
+  const result = found.length === 0 ? NO_QUERIES : found;
+  if (classified.size >= CLASSIFIED_LIMIT) classified.clear();
+  classified.set(text, result);
+  return result;
+}
+
 /** Reads labelled rows of one area under the nearest census header above each label. */
 class AreaReader {
+  /** The first usable label cell of each query, in reading order. */
+  private readonly hits = new Map<RowQuery, { row: number; col: number }>();
+
   constructor(
     private readonly sheet: Sheet,
     private readonly headers: readonly YearHeader[],
-    private readonly area: CellRange
-  ) {}
+    area: CellRange
+  ) {
+    const { top, left, bottom, right } = searchArea(sheet, area);
+    for (let row = top; row <= bottom; row++) {
+      const values = sheet.values[row - sheet.top];
+      for (let col = left; col <= right; col++) {
+        const value = values[col - sheet.left];
+        if (typeof value !== "string") continue;
+        const queries = queriesFor(normaliseLabel(value));
+        if (queries.length === 0 || !this.isLabelCell(row, col)) continue;
+        for (const query of queries) if (!this.hits.has(query)) this.hits.set(query, { row, col });
+      }
+    }
+  }
+
+  /** A label counts only with a census header above it whose years all lie to its right. */
+  private isLabelCell(row: number, col: number): boolean {
+    const header = this.headerAbove(row);
+    return header !== undefined && header.years.every((y) => y.col > col);
+  }
 
   headerAbove(row: number): YearHeader | undefined {
     for (let i = this.headers.length - 1; i >= 0; i--)
@@ -109,27 +202,23 @@ class AreaReader {
     return undefined;
   }
 
-  /** The first row in the area labelled with one of the labels, left of its header's years. */
-  row(labels: LabelSet, exact = false): LocatedRow | undefined {
-    for (const hit of findLabels(this.sheet, labels, this.area, exact)) {
-      const header = this.headerAbove(hit.row);
-      if (header !== undefined && header.years.every((y) => y.col > hit.col)) {
-        return readRow(this.sheet, hit.row, hit.col, header.years);
-      }
-    }
-    return undefined;
+  /** The first row in the area the query labels. */
+  row(query: RowQuery): LocatedRow | undefined {
+    const hit = this.hits.get(query);
+    const header = hit && this.headerAbove(hit.row);
+    return hit && header && readRow(this.sheet, hit.row, hit.col, header.years);
   }
 
-  keyed<K extends string>(keys: readonly LabelledKey<K>[]) {
+  keyed<K extends string>(keys: ReturnType<typeof queriesOf<K>>) {
     return keys.flatMap((key) => {
-      const row = this.row(key.names) ?? this.row(key.short, true);
+      const row = this.row(key.names) ?? this.row(key.short);
       return row === undefined ? [] : [{ key: key.key, row }];
     });
   }
 
   table<K extends string>(
-    keys: readonly LabelledKey<K>[],
-    total: LabelSet
+    keys: ReturnType<typeof queriesOf<K>>,
+    total: RowQuery
   ): CountTable<K> | undefined {
     const rows = this.keyed(keys);
     const totalRow = this.row(total);
@@ -138,9 +227,9 @@ class AreaReader {
 
   flows(): EhcpFlows | undefined {
     const flows = {
-      newPlans: this.row(EHCP_LABELS.newPlans),
-      ceasedPlans: this.row(EHCP_LABELS.ceasedPlans),
-      requests: this.row(EHCP_LABELS.requests),
+      newPlans: this.row(ROWS.newPlans),
+      ceasedPlans: this.row(ROWS.ceasedPlans),
+      requests: this.row(ROWS.requests),
     };
     return Object.values(flows).some((r) => r !== undefined) ? flows : undefined;
   }
@@ -186,8 +275,8 @@ function placementTables(
   placement: LabelledKey<PlacementType>,
   reader: AreaReader
 ): PlacementTables | undefined {
-  const byAge = reader.table(AGE_GROUPS, EHCP_LABELS.ageTotal);
-  const byNeed = reader.table(PRIMARY_NEEDS, EHCP_LABELS.needTotal);
+  const byAge = reader.table(AGE_ROWS, ROWS.ageTotal);
+  const byNeed = reader.table(NEED_ROWS, ROWS.needTotal);
   const flows = reader.flows();
   const first = [
     byAge?.rows[0]?.row,
@@ -248,7 +337,7 @@ export function locateEhcp(workbook: Workbook): EhcpTables | undefined {
 
 function laWideFlows(sheet: Sheet, reader: AreaReader): LaWideFlows | undefined {
   const flows = reader.flows();
-  const total = reader.row(EHCP_LABELS.allTotal, true);
+  const total = reader.row(ROWS.allTotal);
   const first = [flows?.newPlans, flows?.ceasedPlans, flows?.requests, total].find(
     (r) => r !== undefined
   );
