@@ -79,7 +79,7 @@ const ROW_LABELS: LabelSet = [
 ];
 
 function isDataRow(sheet: Sheet, header: YearHeader): boolean {
-  const firstYear = Math.min(...header.years.map((y) => y.col));
+  const firstYear = firstYearCol(header);
   for (let col = sheet.left; col < firstYear; col++)
     if (labelMatches(cellValue(sheet, header.row, col), ROW_LABELS)) return true;
   return false;
@@ -167,6 +167,12 @@ function queriesFor(text: string): readonly RowQuery[] {
   return result;
 }
 
+function firstYearCol(header: YearHeader): number {
+  let first = Infinity;
+  for (const year of header.years) first = Math.min(first, year.col);
+  return first;
+}
+
 /** Reads labelled rows of one area under the nearest census header above each label. */
 class AreaReader {
   /** The first usable label cell of each query, in reading order. */
@@ -177,7 +183,14 @@ class AreaReader {
     private readonly headers: readonly YearHeader[],
     area: CellRange
   ) {
-    const { top, left, bottom, right } = searchArea(sheet, area);
+    // A label counts only left of its header's years, so columns from the rightmost first year on
+    // cannot hold one and are not read.
+    let labelRight = -Infinity;
+    for (const header of headers) labelRight = Math.max(labelRight, firstYearCol(header) - 1);
+    const { top, left, bottom, right } = searchArea(sheet, {
+      ...area,
+      right: Math.min(area.right, labelRight),
+    });
     for (let row = top; row <= bottom; row++) {
       const values = sheet.values[row - sheet.top];
       for (let col = left; col <= right; col++) {
@@ -193,7 +206,7 @@ class AreaReader {
   /** A label counts only with a census header above it whose years all lie to its right. */
   private isLabelCell(row: number, col: number): boolean {
     const header = this.headerAbove(row);
-    return header !== undefined && header.years.every((y) => y.col > col);
+    return header !== undefined && firstYearCol(header) > col;
   }
 
   headerAbove(row: number): YearHeader | undefined {
