@@ -96,15 +96,20 @@ export function parseYearHeading(
   kind: YearKind,
   format = "General"
 ): number | null {
-  const isDate = typeof value === "number" && showsDate(format);
+  return yearOfHeading(value, kind, typeof value === "number" && showsDate(format));
+}
+
+/** `parseYearHeading` with the format's verdict (does it show a date?) already known. */
+function yearOfHeading(value: CellValue, kind: YearKind, isDate: boolean): number | null {
   if (kind === "census") {
-    if (isDate) return value > 0 ? dateOfSerial(value).getUTCFullYear() : null;
+    if (isDate && typeof value === "number")
+      return value > 0 ? dateOfSerial(value).getUTCFullYear() : null;
     if (typeof value === "number") return parseCensusYear(value);
     return typeof value === "string" && DIGIT.test(value) ? yearOfText(value, kind) : null;
   }
   // Only a date at the turn of the financial year (March or April) heads a year: other dates on a
   // financial sheet ("Prepared 12/05/2024") are not headings.
-  if (isDate)
+  if (isDate && typeof value === "number")
     return [2, 3].includes(dateOfSerial(value).getUTCMonth()) ? financialYearOfSerial(value) : null;
   return typeof value === "string" && DIGIT.test(value) ? yearOfText(value, kind) : null;
 }
@@ -165,10 +170,17 @@ function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind):
   // The row's arrays are read directly: this loop visits every cell above and among the tables.
   const values = sheet.values[row - sheet.top] ?? [];
   const formats = sheet.numberFormats[row - sheet.top] ?? [];
+  // Neighbouring figures nearly always share a number format, so whether it shows a date is looked
+  // up only when the format changes along the row.
+  let format: string | undefined;
+  let isDate = false;
   for (let col = area.left; col <= area.right; col++) {
     const value = values[col - sheet.left] ?? null;
-    if (value === null) continue;
-    const start = parseYearHeading(value, kind, formats[col - sheet.left] ?? "General");
+    if (typeof value === "number") {
+      const own = formats[col - sheet.left] ?? "General";
+      if (own !== format) [format, isDate] = [own, showsDate(own)];
+    } else if (value === null) continue;
+    const start = yearOfHeading(value, kind, typeof value === "number" && isDate);
     if (start !== null) found.push({ col, start, own: columnKind(value) });
   }
   if (found.length < 2) return [];

@@ -3,7 +3,7 @@
  * one "CYP summary" sheet (a heading per placement type, its two tables below) or on one sheet per
  * placement type; councils insert rows, move tables and write census years as `2024` or `Jan 2024`.
  */
-import type { CellRange, Sheet, Workbook } from "../../workbook/workbook";
+import type { CellRange, CellValue, Sheet, Workbook } from "../../workbook/workbook";
 import { cellValue } from "../../workbook/workbook";
 import {
   findLabels,
@@ -68,20 +68,19 @@ function placementIn(words: string): LabelledKey<PlacementType> | undefined {
   return best?.placement;
 }
 
-/** Every label a count row may carry: a row whose label is one of these is data, never a year header. */
-const ROW_LABELS: LabelSet = [
-  ...[...AGE_GROUPS, ...PRIMARY_NEEDS].flatMap((k) => k.names),
-  ...EHCP_LABELS.ageTotal,
-  ...EHCP_LABELS.needTotal,
-  ...EHCP_LABELS.newPlans,
-  ...EHCP_LABELS.ceasedPlans,
-  ...EHCP_LABELS.requests,
-];
+/**
+ * True for a count row's full label (an age group or need by its full name, a total by age or need, a
+ * flow): a row so labelled is data, never a year header. Short forms ("ASD") and the all-placements
+ * total are matched as whole cells only and do not count here.
+ */
+function isCountRowLabel(value: CellValue): boolean {
+  return typeof value === "string" && queriesFor(normaliseLabel(value)).some((q) => !q.exact);
+}
 
 function isDataRow(sheet: Sheet, header: YearHeader): boolean {
   const firstYear = firstYearCol(header);
   for (let col = sheet.left; col < firstYear; col++)
-    if (labelMatches(cellValue(sheet, header.row, col), ROW_LABELS)) return true;
+    if (isCountRowLabel(cellValue(sheet, header.row, col))) return true;
   return false;
 }
 
