@@ -21,6 +21,7 @@ export function isNilDash(value: CellValue): boolean {
 const decimals = new Map<number, Decimal>();
 const DECIMALS_LIMIT = 10_000;
 const ZERO = new Decimal(0);
+const NEGATIVE_ZERO = new Decimal(-0);
 
 /** The cell's number as a Decimal, or undefined when it holds anything but a finite number. */
 export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
@@ -31,8 +32,8 @@ export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
 
 /** A finite number as a Decimal, shared with every other use of the same number. */
 export function decimalOf(value: number): Decimal {
-  // The map does not tell -0 from 0, and Decimal keeps the sign; zeros are quick to convert anyway.
-  if (value === 0) return new Decimal(value);
+  // The map does not tell -0 from 0, and Decimal keeps the sign, so the two zeros are kept apart.
+  if (value === 0) return Object.is(value, -0) ? NEGATIVE_ZERO : ZERO;
   let number = decimals.get(value);
   if (number === undefined) {
     number = new Decimal(value);

@@ -3,6 +3,7 @@ import { defineRule, type RuleReport } from "../rule";
 import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
+import type { LocatedCell } from "../../templates/located";
 import { figure } from "../../templates/figures";
 import { roundedTerms, sumOf } from "../../templates/financial/figures";
 
@@ -27,13 +28,20 @@ export const blockTotal = defineRule({
     const four = DSG_BLOCKS.map((id) => blocks.find((b) => b.block === id));
     if (!financial || !total || four.some((block) => block?.inYear === undefined)) return [];
     const reports: RuleReport[] = [];
+    // The block section may have its own year header, so its columns are matched by year: each block's
+    // in-year cells by year label, gathered once rather than filtered again for every year.
+    const byYear = four.map((block) => {
+      const cells = new Map<string, LocatedCell[]>();
+      block!.inYear!.cells.forEach((cell, j) => {
+        const label = block!.years[j].label;
+        cells.set(label, [...(cells.get(label) ?? []), cell]);
+      });
+      return cells;
+    });
     financial.years.forEach((year, i) => {
       const totalCell = total.cells[i];
       const reported = figure(totalCell);
-      // The block section may have its own year header, so its columns are matched by year.
-      const parts = four.flatMap((block) =>
-        block!.inYear!.cells.filter((_, j) => block!.years[j].label === year.label)
-      );
+      const parts = byYear.flatMap((cells) => cells.get(year.label) ?? []);
       const sum = parts.length === four.length ? sumOf(parts) : undefined;
       if (reported === undefined || sum === undefined) return;
       const gap = reported.minus(sum);
