@@ -50,6 +50,32 @@ export function rollYears(
   positions: EndOfYearPositions,
   years: readonly YearColumn[],
   sign: SignConvention
+): readonly YearRoll[] {
+  // Sign detection, the roll-forward rule and the sign-convention rule each roll the same located
+  // positions: the rolls are worked out once per positions, years and convention. Keyed weakly by the
+  // positions, which a new locating run (an edited workbook) replaces.
+  let known = rollsByPositions.get(positions);
+  if (known === undefined) {
+    known = [];
+    rollsByPositions.set(positions, known);
+  }
+  let entry = known.find((k) => k.years === years && k.sign === sign);
+  if (entry === undefined) {
+    entry = { years, sign, rolls: rollEach(positions, years, sign) };
+    known.push(entry);
+  }
+  return entry.rolls;
+}
+
+const rollsByPositions = new WeakMap<
+  EndOfYearPositions,
+  { years: readonly YearColumn[]; sign: SignConvention; rolls: readonly YearRoll[] }[]
+>();
+
+function rollEach(
+  positions: EndOfYearPositions,
+  years: readonly YearColumn[],
+  sign: SignConvention
 ): YearRoll[] {
   const rolls: YearRoll[] = [];
   years.forEach((year, t) => {
