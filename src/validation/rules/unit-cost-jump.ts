@@ -97,9 +97,10 @@ function costJumps(
   return withoutRebounds(jumps);
 }
 
-/** A placement's plans in one census year, with all plans that year. */
+/** A placement's plans in one census year, with all plans that year and its rough share (`roughShare`). */
 interface Part extends Stock {
   readonly all: Decimal;
+  readonly rough: number;
 }
 
 /** The placement's share of all plans, in percent, exactly. */
@@ -108,7 +109,7 @@ function share({ count, all }: Part): Decimal {
 }
 
 /** The share in floating point: off by less than 1e-13 points, and many times quicker than `share`. */
-function roughShare({ count, all }: Part): number {
+function roughShare(count: Decimal, all: Decimal): number {
   return (count.toNumber() / all.toNumber()) * 100;
 }
 
@@ -133,8 +134,9 @@ function mixShifts(
       const stock = placementStock(placement, index);
       const all = plans.get(year.start);
       // Built field by field: spreading `stock` is several times slower, and this runs per placement and year.
+      // The rough share is worked out once here: each year is compared with the year before and after.
       return stock && all && !all.isZero()
-        ? { count: stock.count, cell: stock.cell, all }
+        ? { count: stock.count, cell: stock.cell, all, rough: roughShare(stock.count, all) }
         : undefined;
     });
     const jumps: Jump[] = [];
@@ -143,7 +145,7 @@ function mixShifts(
       const [was, now] = [parts[index - 1], parts[index]];
       if (year.start !== previous.start + 1 || was === undefined || now?.cell === undefined)
         continue;
-      if (clearlyWithin(roughShare(was), roughShare(now), points)) continue;
+      if (clearlyWithin(was.rough, now.rough, points)) continue;
       const [before, after] = [share(was), share(now)];
       const shift = after.minus(before);
       if (shift.abs().lte(points)) continue;
