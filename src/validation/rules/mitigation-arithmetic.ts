@@ -57,21 +57,21 @@ function totalOfLines(check: YearCheck): RuleReport | undefined {
 }
 
 /** Mitigated in-year deficit = unmitigated − total mitigations (savings are positive). */
+/** The year's savings: its total mitigations when shown, else the sum of its lines; undefined if none. */
+function savingsIn(section: Mitigations, i: number) {
+  const savingCells = section.total ? cellsAt([section.total], i) : cellsAt(section.lines, i);
+  const savings = sumOf(savingCells);
+  return savings === undefined || savingCells.length === 0 ? undefined : { savingCells, savings };
+}
+
 function mitigatedInYear(check: YearCheck): RuleReport | undefined {
   const { section, i, sign } = check;
   const cell = section.mitigated?.cells[i];
   const reported = figure(cell);
   const unmitigated = figure(section.unmitigated?.cells[i]);
-  const savingCells = section.total ? cellsAt([section.total], i) : cellsAt(section.lines, i);
-  const savings = sumOf(savingCells);
-  if (
-    !cell ||
-    reported === undefined ||
-    unmitigated === undefined ||
-    savings === undefined ||
-    savingCells.length === 0
-  )
-    return undefined;
+  const saved = savingsIn(section, i);
+  if (!cell || reported === undefined || unmitigated === undefined || !saved) return undefined;
+  const { savingCells, savings } = saved;
   const expected = asDeficit(asDeficit(unmitigated, sign).minus(savings), sign);
   const terms = [cell, ...cellsAt([section.unmitigated], i), ...savingCells];
   const year = section.years[i].label;
@@ -96,14 +96,14 @@ function mitigatedCumulative(check: YearCheck): RuleReport | undefined {
   if (i === 0 || !before || !after) return undefined;
   const cell = after.cells[i];
   const reported = figure(cell);
-  const savingCells = section.total ? cellsAt([section.total], i) : cellsAt(section.lines, i);
-  const savings = sumOf(savingCells);
+  const saved = savingsIn(section, i);
   const [unmitigated, previousBefore, previousAfter] = [
     before.cells[i],
     before.cells[i - 1],
     after.cells[i - 1],
   ].map(figure);
-  if (reported === undefined || savings === undefined || savingCells.length === 0) return undefined;
+  if (reported === undefined || !saved) return undefined;
+  const { savingCells, savings } = saved;
   if (unmitigated === undefined || previousBefore === undefined || previousAfter === undefined)
     return undefined;
   const previousGap = asDeficit(previousBefore, sign).minus(asDeficit(previousAfter, sign));
