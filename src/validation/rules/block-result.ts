@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import { allowance } from "../tolerance";
+import { allowance, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import type { MoneyUnit, SignConvention, YearColumn } from "../../templates/located";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
@@ -74,7 +74,7 @@ function checkLines(
   )
     return undefined;
   const gap = reported.minus(sum);
-  if (gap.abs().lte(allowance(roundedTerms([totalCell, ...lines]), options))) return undefined;
+  if (withinTolerance(gap, roundedTerms([totalCell, ...lines]), options)) return undefined;
   const money = (value: Decimal) => formatMoney(value, unit, shownDecimals([totalCell, ...lines]));
   return {
     message:

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance } from "../tolerance";
+import { withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
 import type { LocatedCell } from "../../templates/located";
@@ -46,7 +46,7 @@ export const blockTotal = defineRule({
       if (reported === undefined || sum === undefined) return;
       const gap = reported.minus(sum);
       const terms = roundedTerms([totalCell, ...parts]);
-      if (gap.abs().lte(allowance(terms, options))) return;
+      if (withinTolerance(gap, terms, options)) return;
       const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(terms));
       reports.push({
         message:

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import { allowance } from "../tolerance";
+import { withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import type { LocatedCell, MoneyUnit, SignConvention } from "../../templates/located";
 import type { Mitigations } from "../../templates/financial/mitigationsModel";
@@ -26,7 +26,7 @@ function mismatch(
   { unit, options }: YearCheck
 ): RuleReport | undefined {
   const gap = reported.minus(expected);
-  if (gap.abs().lte(allowance(roundedTerms(terms), options))) return undefined;
+  if (withinTolerance(gap, roundedTerms(terms), options)) return undefined;
   const money = (value: Decimal) => formatMoney(value, unit, shownDecimals(terms));
   return {
     message: `${what}: ${money(reported)} is shown but ${money(expected)} is expected (difference ${money(gap)}).`,

@@ -1,5 +1,5 @@
 import { defineRule, type RuleReport } from "../rule";
-import { allowance } from "../tolerance";
+import { withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { findSheet } from "../../workbook/workbook";
 import type { LocatedRow } from "../../templates/located";
@@ -42,7 +42,7 @@ export const outturnAgrees = defineRule({
         const [shown, expected] = [figure(planCell), figure(refCell)];
         if (shown === undefined || expected === undefined) return;
         const gap = shown.minus(expected);
-        if (gap.abs().lte(allowance(roundedTerms([planCell, refCell]), options))) return;
+        if (withinTolerance(gap, roundedTerms([planCell, refCell]), options)) return;
         const money = (value: typeof gap) =>
           formatMoney(value, template.unit, shownDecimals([planCell, refCell]));
         reports.push({

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance } from "../tolerance";
+import { allowance, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { parsePaymentStatus } from "../../core/deficit";
 import type { LocatedCell } from "../../templates/located";
@@ -85,8 +85,7 @@ export const svInstalments = defineRule({
     const total = figure(totalCell)?.abs();
     if (!totalCell || total === undefined) return reports;
     const gap = total.minus(sum);
-    if (gap.abs().lte(allowance(roundedTerms([totalCell, ...payments.cells]), options)))
-      return reports;
+    if (withinTolerance(gap, roundedTerms([totalCell, ...payments.cells]), options)) return reports;
     reports.push({
       message:
         `The Safety Valve instalments shown add up to ${money(sum)} but the agreement total is ${money(total)}: ` +
