@@ -10,20 +10,11 @@ import type { Rule } from "../src/validation/rule";
 import { SEVERITIES, type Finding, type Severity } from "../src/validation/finding";
 import { SEVERITY_LABEL, findingPlace } from "../src/taskpane/findingsText";
 import { thresholdFields, thresholdName } from "../src/taskpane/thresholds";
-
-/** One faulty copy of a sample workbook and the finding it must produce (examples/faults.json). */
-export interface FaultExample {
-  readonly file: string;
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly sheet: string;
-  readonly address: string;
-  readonly fault: string;
-}
+import type { FaultEntry } from "../examples/faults";
 
 /** What the pages say besides the registry itself. */
 export interface RuleDocInputs {
-  readonly examples: readonly FaultExample[];
+  readonly examples: readonly FaultEntry[];
   /** Ids of the rules that compare figures within the shared tolerance (task pane Tolerance, `--tolerance`). */
   readonly usesTolerance: ReadonlySet<string>;
 }
@@ -51,7 +42,7 @@ const SEVERITY_MEANING: Readonly<Record<Severity, string>> = {
 export function readRuleDocInputs(root: string, rules: readonly AnyRule[]): RuleDocInputs {
   const examples = JSON.parse(
     readFileSync(path.join(root, "examples/faults.json"), "utf8")
-  ) as FaultExample[];
+  ) as FaultEntry[];
   const usesTolerance = new Set(
     rules
       .filter((rule) => {
@@ -132,7 +123,7 @@ ${rows.join("\n")}
   return `<h2>Settings</h2>\n${parts.join("\n")}`;
 }
 
-function whereSection(example: FaultExample | undefined): string {
+function whereSection(example: FaultEntry | undefined): string {
   const paragraphs = [
     "<p>A finding points at the cell it is about: for an error or a warning, the figure that is wrong by this check, " +
       "or the first one of a row or series that is; a finding about the workbook as a whole has no cell. In the task pane, select a finding to " +
