@@ -2,28 +2,32 @@
  * The cumulative DSG deficit, year by year: the arithmetic of the DfE management-plan template's
  * financial summary (brought forward + in-year − DfE payments − council contributions = carried forward).
  * Convention: deficit positive, surplus negative. The validator's rules call these same functions.
+ *
+ * Every calculation here only adds and subtracts, so it is written once for any exact Amount: decimal.js
+ * Decimals, or Units where every figure fits whole units (the custom functions' fast path, see units.ts).
  */
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, notAvailable, ok, type Result } from "./result";
-import { aboveZero, lengthMismatch, mixedSigns } from "./series";
+import { aboveZero, lengthMismatch, mixedSigns, type Signed } from "./series";
+import type { Amount } from "./units";
 import { financialYearLabel, parseFinancialYear } from "./years";
 
-export interface RollForwardInput {
+export interface RollForwardInput<T extends Amount<T> = Decimal> {
   /** Deficit brought forward into the first year. */
-  opening: Decimal;
+  opening: T;
   /** In-year deficit (positive) or surplus (negative) of each year, before DfE payments and contributions. */
-  inYear: readonly Decimal[];
+  inYear: readonly T[];
   /** DfE deficit payments (Safety Valve instalments); either sign, they always reduce the deficit. */
-  payments?: readonly Decimal[];
+  payments?: readonly T[];
   /** Council general-fund contributions; either sign, they always reduce the deficit. */
-  contributions?: readonly Decimal[];
+  contributions?: readonly T[];
   /** Any other approved movement, added with its sign. */
-  adjustments?: readonly Decimal[];
+  adjustments?: readonly T[];
 }
 
 /** Lengths and signs of the optional series, checked once for every calculation on a RollForwardInput. */
-function checkInput(input: RollForwardInput): Result<never> | null {
+function checkInput<T extends Amount<T>>(input: RollForwardInput<T>): Result<never> | null {
   const years = input.inYear.length;
   return (
     lengthMismatch("payments", input.payments, "in_year", years) ??
@@ -35,7 +39,7 @@ function checkInput(input: RollForwardInput): Result<never> | null {
 }
 
 /** `previous + in_year − |payments| − |contributions| + adjustments` for year `t`. */
-function closingAfter(previous: Decimal, input: RollForwardInput, t: number): Decimal {
+function closingAfter<T extends Amount<T>>(previous: T, input: RollForwardInput<T>, t: number): T {
   let closing = previous.plus(input.inYear[t]);
   const payment = input.payments?.[t];
   const contribution = input.contributions?.[t];
@@ -49,7 +53,7 @@ function closingAfter(previous: Decimal, input: RollForwardInput, t: number): De
 }
 
 /** `balance − |amount|`, without building `|amount|` first. */
-function reduceBy(balance: Decimal, amount: Decimal): Decimal {
+function reduceBy<T extends Amount<T>>(balance: T, amount: T): T {
   return amount.s < 0 ? balance.plus(amount) : balance.minus(amount);
 }
 
@@ -57,10 +61,10 @@ function reduceBy(balance: Decimal, amount: Decimal): Decimal {
  * The closing (carried-forward) deficit of each year:
  * `closing(t) = closing(t−1) + in_year(t) − |payments(t)| − |contributions(t)| + adjustments(t)`, `closing(0) = opening`.
  */
-export function rollForward(input: RollForwardInput): Result<Decimal[]> {
+export function rollForward<T extends Amount<T>>(input: RollForwardInput<T>): Result<T[]> {
   const problem = checkInput(input);
   if (problem !== null) return problem;
-  const closing: Decimal[] = new Array(input.inYear.length);
+  const closing: T[] = new Array(input.inYear.length);
   let previous = input.opening;
   for (let t = 0; t < closing.length; t++) {
     previous = closingAfter(previous, input, t);
@@ -74,13 +78,13 @@ export function rollForward(input: RollForwardInput): Result<Decimal[]> {
  * Each year is checked against the reported previous closing (the opening for the first year), so one
  * wrong cell shows as one gap rather than a cascade through the later years.
  */
-export function rollGaps(
-  input: RollForwardInput & { closing: readonly Decimal[] }
-): Result<Decimal[]> {
+export function rollGaps<T extends Amount<T>>(
+  input: RollForwardInput<T> & { closing: readonly T[] }
+): Result<T[]> {
   const problem =
     lengthMismatch("closing", input.closing, "in_year", input.inYear.length) ?? checkInput(input);
   if (problem !== null) return problem;
-  const gaps: Decimal[] = new Array(input.inYear.length);
+  const gaps: T[] = new Array(input.inYear.length);
   for (let t = 0; t < gaps.length; t++) {
     const previous = t === 0 ? input.opening : input.closing[t - 1];
     gaps[t] = input.closing[t].minus(closingAfter(previous, input, t));
@@ -100,8 +104,6 @@ const COUNTED: Record<PaymentStatus, boolean> = {
   suspended: false,
 };
 
-const ZERO = new Decimal(0);
-
 /** A status typed in a sheet (`At Risk`, `at-risk`, ` Received `), or `null` when it is not one. */
 export function parsePaymentStatus(text: string): PaymentStatus | null {
   const key = text
@@ -116,9 +118,9 @@ export function parsePaymentStatus(text: string): PaymentStatus | null {
  * instalments whose status is `received` or `expected` (all of them when `paymentStatus` is absent).
  * `paymentStatus` holds one text per instalment; a blank (`""`) is allowed only where the instalment is 0.
  */
-export function residual(
-  input: RollForwardInput & { paymentStatus?: readonly string[] }
-): Result<Decimal> {
+export function residual<T extends Amount<T>>(
+  input: RollForwardInput<T> & { paymentStatus?: readonly string[] }
+): Result<T> {
   const { paymentStatus, payments } = input;
   let counted = payments;
   if (paymentStatus !== undefined) {
@@ -129,14 +131,15 @@ export function residual(
       payments?.length ?? 0
     );
     if (problem !== null) return problem;
-    const kept: Decimal[] = new Array(paymentStatus.length);
+    const kept: T[] = new Array(paymentStatus.length);
     for (let i = 0; i < paymentStatus.length; i++) {
       const payment = payments![i];
       const status = parsePaymentStatus(paymentStatus[i]);
       if (status === null && paymentStatus[i].trim() !== "")
         return invalid(messages.unknownPaymentStatus(i + 1, paymentStatus[i]));
       if (status === null && !payment.isZero()) return invalid(messages.blankPaymentStatus(i + 1));
-      kept[i] = status !== null && COUNTED[status] ? payment : ZERO;
+      // An instalment not counted becomes a zero of its own kind (Decimal or Units).
+      kept[i] = status !== null && COUNTED[status] ? payment : payment.minus(payment);
     }
     counted = kept;
   }
@@ -150,7 +153,7 @@ export function residual(
  * (the Safety Valve condition "a positive in-year balance by 2028-29 and in each subsequent year").
  * Labels may be written any accepted way (`2024/25`, `FY24/25`); the answer is written `2024-25`.
  */
-export function balanceYear(years: readonly string[], inYear: readonly Decimal[]): Result<string> {
+export function balanceYear(years: readonly string[], inYear: readonly Signed[]): Result<string> {
   const problem = lengthMismatch("years", years, "in_year", inYear.length);
   if (problem !== null) return problem;
   const starts: number[] = new Array(years.length);

@@ -3,16 +3,19 @@ import type { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, type Result } from "./result";
 
+/** What the sign checks read: a Decimal's sign field and zero test (Units have both too). */
+export type Signed = Pick<Decimal, "s" | "isZero">;
+
 /**
  * Whether a value is less than zero (-0 is not). Reads the sign field rather than `lt(0)`, which builds
  * a Decimal per call: the functions run on every recalculation, over every year of a series.
  */
-export function belowZero(value: Decimal): boolean {
+export function belowZero(value: Signed): boolean {
   return value.s < 0 && !value.isZero();
 }
 
 /** Whether a value is greater than zero (see belowZero). */
-export function aboveZero(value: Decimal): boolean {
+export function aboveZero(value: Signed): boolean {
   return value.s > 0 && !value.isZero();
 }
 
@@ -34,7 +37,7 @@ export function lengthMismatch(
  */
 export function mixedSigns(
   name: string,
-  values: readonly Decimal[] | undefined
+  values: readonly Signed[] | undefined
 ): Result<never> | null {
   if (values === undefined) return null;
   let firstPositive = 0;

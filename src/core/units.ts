@@ -129,3 +129,18 @@ export function exactSum(values: readonly number[]): Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
+
+/**
+ * Runs `compute` on series of figures as exact amounts: Units when every figure fits whole units, else
+ * Decimals. `compute` is written once for any Amount, so both give the same answer; Units only save
+ * building a Decimal per figure. Absent series stay absent.
+ */
+export function inAmounts<R>(
+  figures: readonly (readonly number[] | undefined)[],
+  compute: <T extends Amount<T>>(amounts: readonly (readonly T[] | undefined)[]) => R
+): R {
+  const units = inUnits(figures.filter((values) => values !== undefined));
+  if (units === null) return compute(figures.map((values) => values?.map((v) => new Decimal(v))));
+  let next = 0;
+  return compute(figures.map((values) => (values === undefined ? undefined : units[next++])));
+}

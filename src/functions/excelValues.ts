@@ -12,17 +12,16 @@ import { Decimal } from "decimal.js";
 import type { RollForwardInput } from "../core/deficit";
 import { messages } from "../core/messages";
 import type { DsgError, Result } from "../core/result";
+import type { Amount } from "../core/units";
 
 /** Which way a result spills: across a row, or down a column. */
 export type Orientation = "row" | "column";
 
 /** A one-row or one-column range read as numbers, remembering which way it ran. */
 export interface Series {
-  values: Decimal[];
+  values: number[];
   orientation: Orientation;
 }
-
-const ZERO = new Decimal(0);
 
 /** Throws the Excel error for a core failure: `#VALUE!` for bad arguments, `#N/A` when there is no answer. */
 export function fail(error: DsgError): never {
@@ -88,10 +87,9 @@ function notANumber(subject: string, value: unknown): string {
 }
 
 /** A cell as a number (blanks are 0), or `undefined` when it is not one. */
-function cellNumber(value: unknown): Decimal | undefined {
-  if (typeof value === "number" && Number.isFinite(value))
-    return value === 0 ? ZERO : new Decimal(value);
-  return isBlank(value) ? ZERO : undefined;
+function cellNumber(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  return isBlank(value) ? 0 : undefined;
 }
 
 /** Whatever arrived as rows of cells: a range is already `any[][]`; a lone value counts as a 1×1 range. */
@@ -107,20 +105,15 @@ function rowsOf(name: string, value: unknown): readonly (readonly unknown[])[] {
 }
 
 /** A single number (a scalar argument, or a 1×1 range); blank is 0. */
-export function scalar(name: string, value: unknown): Decimal {
+export function scalar(name: string, value: unknown): number {
   const rows = Array.isArray(value) ? rowsOf(name, value) : [[value]];
   if (rows.length !== 1 || rows[0].length !== 1) return invalidArgument(messages.notOneValue(name));
   return cellNumber(rows[0][0]) ?? invalidArgument(notANumber(name, rows[0][0]));
 }
 
 /** A scalar argument Excel passes as `null` when left out; `undefined` then. */
-export function optionalScalar(name: string, value: unknown): Decimal | undefined {
+export function optionalScalar(name: string, value: unknown): number | undefined {
   return value === null || value === undefined ? undefined : scalar(name, value);
-}
-
-/** A plain JavaScript number for arguments that count things (periods, months); `undefined` when left out. */
-export function optionalCount(name: string, value: unknown): number | undefined {
-  return value === null || value === undefined ? undefined : scalar(name, value).toNumber();
 }
 
 /** A one-row or one-column range of numbers (a single cell is a one-value row). */
@@ -130,7 +123,7 @@ export function series(name: string, value: unknown): Series {
     return invalidArgument(messages.notOneRowOrColumn(name, rows.length, rows[0].length));
   const inRow = rows.length === 1;
   const count = inRow ? rows[0].length : rows.length;
-  const values: Decimal[] = new Array(count);
+  const values: number[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const cell = inRow ? rows[0][i] : rows[i][0];
     // The message is only built for a bad cell: this loop runs for every cell on every recalculation.
@@ -144,41 +137,56 @@ export function series(name: string, value: unknown): Series {
  * An optional series: `undefined` when left out, or when typed as a lone `0` or blank where the main
  * series is longer ("no payments"), so users need not build a row of zeros.
  */
-export function optionalSeries(name: string, value: unknown, main?: Series): Decimal[] | undefined {
+export function optionalSeries(name: string, value: unknown, main?: Series): number[] | undefined {
   if (value === null || value === undefined) return undefined;
   const given = series(name, value);
   const noneTyped =
     given.values.length === 1 &&
-    given.values[0].isZero() &&
+    given.values[0] === 0 &&
     main !== undefined &&
     main.values.length !== 1;
   return noneTyped ? undefined : given.values;
 }
 
-/**
- * The arguments the deficit functions share (CUMULATIVE, RESIDUAL, ROLLGAP), read as the core's
- * RollForwardInput; `years` is the in_year series, whose orientation a spilled answer follows.
- */
+/** The arguments the deficit functions share (CUMULATIVE, RESIDUAL, ROLLGAP), as read from Excel. */
+export interface DeficitArguments {
+  /** The orientation of `in_year`, which a spilled answer follows. */
+  orientation: Orientation;
+  /** opening (as a one-value series), in_year, payments, contributions, adjustments; absent ones undefined. */
+  figures: (number[] | undefined)[];
+}
+
+/** Reads the arguments the deficit functions share; rollForwardInput turns them into the core's input. */
 export function deficitArguments(
   opening: unknown,
   inYear: unknown,
   payments: unknown,
   contributions: unknown,
   adjustments: unknown = null
-): { years: Series; input: RollForwardInput } {
+): DeficitArguments {
   const years = series("in_year", inYear);
-  const input: RollForwardInput = {
-    opening: scalar("opening", opening),
-    inYear: years.values,
-    payments: optionalSeries("payments", payments, years),
-    contributions: optionalSeries("contributions", contributions, years),
-    adjustments: optionalSeries("adjustments", adjustments, years),
+  return {
+    orientation: years.orientation,
+    figures: [
+      [scalar("opening", opening)],
+      years.values,
+      optionalSeries("payments", payments, years),
+      optionalSeries("contributions", contributions, years),
+      optionalSeries("adjustments", adjustments, years),
+    ],
   };
-  return { years, input };
+}
+
+/** The figures of deficitArguments, as amounts, in the order read: the core's RollForwardInput. */
+export function rollForwardInput<T extends Amount<T>>(
+  amounts: readonly (readonly T[] | undefined)[]
+): RollForwardInput<T> {
+  const [opening, inYear, payments, contributions, adjustments] = amounts;
+  return { opening: opening![0], inYear: inYear!, payments, contributions, adjustments };
 }
 
 /** A rectangular range of numbers, row by row. */
-export function matrix(name: string, value: unknown): Decimal[][] {
+export function matrix(name: string, value: unknown): number[][] {
   const rows = rowsOf(name, value);
   return rows.map((cells, r) =>
     cells.map(
@@ -211,8 +219,22 @@ export function orientationOf(...candidates: readonly unknown[]): Orientation {
   return "row";
 }
 
-/** A Decimal as a number Excel can hold; a result beyond Excel's range is `#NUM!`. */
-export function toExcelNumber(value: Decimal): number {
+/** A number as the core's Decimal, for the calculations that multiply or divide; absent stays absent. */
+export function decimal(value: number): Decimal;
+export function decimal(value: number | undefined): Decimal | undefined;
+export function decimal(value: number | undefined): Decimal | undefined {
+  return value === undefined ? undefined : new Decimal(value);
+}
+
+/** Numbers as the core's Decimals, for the calculations that multiply or divide. */
+export function decimals(values: readonly number[]): Decimal[];
+export function decimals(values: readonly number[] | undefined): Decimal[] | undefined;
+export function decimals(values: readonly number[] | undefined): Decimal[] | undefined {
+  return values?.map((value) => new Decimal(value));
+}
+
+/** An amount as a number Excel can hold; a result beyond Excel's range is `#NUM!`. */
+export function toExcelNumber(value: Amount<unknown>): number {
   const number = value.toNumber();
   if (!Number.isFinite(number))
     throw new CustomFunctions.Error(
@@ -224,7 +246,10 @@ export function toExcelNumber(value: Decimal): number {
 }
 
 /** A core series result spilled as Excel expects: `[[a, b, c]]` across a row, `[[a], [b], [c]]` down a column. */
-export function spill(orientation: Orientation, result: Result<Decimal[]>): number[][] {
+export function spill(
+  orientation: Orientation,
+  result: Result<readonly Amount<unknown>[]>
+): number[][] {
   const values = unwrap(result);
   if (orientation === "row") {
     const row: number[] = new Array(values.length);

@@ -11,15 +11,18 @@ import { balanceYear, residual as residualOf, rollForward, rollGaps } from "../c
 import { highNeedsStabilityGrant } from "../core/hnsg";
 import { academicToFinancial, cost as costOf, uplift as upliftOf } from "../core/moneyOverTime";
 import { trajectory as trajectoryOf } from "../core/trajectory";
+import { inAmounts } from "../core/units";
 import { financialYearOfDate } from "../core/years";
 import {
+  decimal,
+  decimals,
   deficitArguments,
   excel,
   matrix,
-  optionalCount,
   optionalScalar,
   optionalSeries,
   orientationOf,
+  rollForwardInput,
   scalar,
   series,
   spill,
@@ -47,14 +50,16 @@ export function cumulative(
   adjustments?: any[][]
 ): number[][] {
   return excel(() => {
-    const { years, input } = deficitArguments(
+    const { orientation, figures } = deficitArguments(
       opening,
       in_year,
       payments,
       contributions,
       adjustments
     );
-    return spill(years.orientation, rollForward(input));
+    return inAmounts(figures, (amounts) =>
+      spill(orientation, rollForward(rollForwardInput(amounts)))
+    );
   });
 }
 
@@ -77,10 +82,12 @@ export function residual(
   payment_status?: any[][]
 ): number {
   return excel(() => {
-    const { input } = deficitArguments(opening, in_year, payments, contributions);
+    const { figures } = deficitArguments(opening, in_year, payments, contributions);
     const paymentStatus =
       payment_status == null ? undefined : texts("payment_status", payment_status);
-    return toExcelNumber(unwrap(residualOf({ ...input, paymentStatus })));
+    return inAmounts(figures, (amounts) =>
+      toExcelNumber(unwrap(residualOf({ ...rollForwardInput(amounts), paymentStatus })))
+    );
   });
 }
 
@@ -98,9 +105,9 @@ export function hnsg(deficit: number, share?: number, ineligible?: number): numb
     toExcelNumber(
       unwrap(
         highNeedsStabilityGrant(
-          scalar("deficit", deficit),
-          optionalScalar("share", share),
-          optionalScalar("ineligible", ineligible)
+          decimal(scalar("deficit", deficit)),
+          decimal(optionalScalar("share", share)),
+          decimal(optionalScalar("ineligible", ineligible))
         )
       )
     )
@@ -126,10 +133,9 @@ export function rollgap(
   closing: any[][]
 ): number[][] {
   return excel(() => {
-    const { years, input } = deficitArguments(opening, in_year, payments, contributions);
-    return spill(
-      years.orientation,
-      rollGaps({ ...input, closing: series("closing", closing).values })
+    const { orientation, figures } = deficitArguments(opening, in_year, payments, contributions);
+    return inAmounts([...figures, series("closing", closing).values], (amounts) =>
+      spill(orientation, rollGaps({ ...rollForwardInput(amounts), closing: amounts[5]! }))
     );
   });
 }
@@ -143,7 +149,12 @@ export function rollgap(
  * @returns The year label, such as 2028-29.
  */
 export function balanceyear(years: any[][], in_year: any[][]): string {
-  return excel(() => unwrap(balanceYear(texts("years", years), series("in_year", in_year).values)));
+  return excel(() => {
+    const labels = texts("years", years);
+    return inAmounts([series("in_year", in_year).values], ([inYear]) =>
+      unwrap(balanceYear(labels, inYear!))
+    );
+  });
 }
 
 /**
@@ -160,7 +171,11 @@ export function uplift(base: number, rates: any[][], periods?: number): number[]
     const growth = series("rates", rates);
     return spill(
       orientationOf(rates),
-      upliftOf(scalar("base", base), growth.values, optionalCount("periods", periods))
+      upliftOf(
+        decimal(scalar("base", base)),
+        decimals(growth.values),
+        optionalScalar("periods", periods)
+      )
     );
   });
 }
@@ -179,9 +194,9 @@ export function cost(caseload: any[][], unit_cost: any[][], inflation?: any[][])
     spill(
       "row",
       costOf(
-        matrix("caseload", caseload),
-        series("unit_cost", unit_cost).values,
-        optionalSeries("inflation", inflation)
+        matrix("caseload", caseload).map((row) => decimals(row)),
+        decimals(series("unit_cost", unit_cost).values),
+        decimals(optionalSeries("inflation", inflation))
       )
     )
   );
@@ -200,7 +215,10 @@ export function aytofy(academic_year_values: any[][], months_before_april?: numb
     const years = series("academic_year_values", academic_year_values);
     return spill(
       years.orientation,
-      academicToFinancial(years.values, optionalCount("months_before_april", months_before_april))
+      academicToFinancial(
+        decimals(years.values),
+        optionalScalar("months_before_april", months_before_april)
+      )
     );
   });
 }
@@ -213,7 +231,7 @@ export function aytofy(academic_year_values: any[][], months_before_april?: numb
  * @returns The financial year, such as 2026-27.
  */
 export function fy(date: number): string {
-  return excel(() => unwrap(financialYearOfDate(scalar("date", date).toNumber())));
+  return excel(() => unwrap(financialYearOfDate(scalar("date", date))));
 }
 
 /**
@@ -240,12 +258,12 @@ export function trajectory(
     spill(
       orientationOf(growth, new_plans, ceased, mitigation),
       trajectoryOf({
-        start: scalar("start", start),
-        periods: scalar("periods", periods).toNumber(),
-        growth: optionalSeries("growth", growth),
-        newPlans: optionalSeries("new_plans", new_plans),
-        ceased: optionalSeries("ceased", ceased),
-        mitigation: optionalSeries("mitigation", mitigation),
+        start: decimal(scalar("start", start)),
+        periods: scalar("periods", periods),
+        growth: decimals(optionalSeries("growth", growth)),
+        newPlans: decimals(optionalSeries("new_plans", new_plans)),
+        ceased: decimals(optionalSeries("ceased", ceased)),
+        mitigation: decimals(optionalSeries("mitigation", mitigation)),
       })
     )
   );

@@ -75,6 +75,17 @@ describe("the DSG functions on hand-worked cases", () => {
     ],
     ["CUMULATIVE of one year", () => dsg.cumulative(10, [[5]], [[2]]), [[13]]],
     [
+      "CUMULATIVE of tenths, exact where floating point gives 0.30000000000000004",
+      () => dsg.cumulative(0.1, [[0.2, 0.1]]),
+      [[0.3, 0.4]],
+    ],
+    [
+      // Too many digits for whole units, so decimal.js adds them: exactly, unlike 1/3 + 1/3 + 1/3 = 1.
+      "CUMULATIVE of thirds typed to 16 digits",
+      () => dsg.cumulative(1 / 3, [[1 / 3, 1 / 3]]),
+      [[0.6666666666666666, 0.9999999999999999]],
+    ],
+    [
       "CUMULATIVE with blank cells as 0, null or empty text",
       () => dsg.cumulative(0, cells([1, 0, null, "", undefined, 2])),
       [[1, 1, 1, 1, 1, 3]],

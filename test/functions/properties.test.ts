@@ -5,7 +5,8 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rollForward } from "../../src/core/deficit";
+import { balanceYear, residual, rollForward, rollGaps } from "../../src/core/deficit";
+import { inUnits } from "../../src/core/units";
 import { trajectory } from "../../src/core/trajectory";
 import * as dsg from "../../src/functions/functions";
 import { asRow } from "./outcome";
@@ -50,6 +51,59 @@ describe("rollForward", () => {
 });
 
 const STATUSES = ["received", "expected", "at risk", "withheld", "suspended"] as const;
+
+describe("the deficit calculations in whole units and in decimal.js", () => {
+  // Figures typed with up to six decimals, small enough that whole units always fit (the custom
+  // functions' fast path); decimal.js is the reference.
+  const typed = fc
+    .tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 6 }))
+    .map(([units, places]) => new Decimal(units).dividedBy(10 ** places));
+  const typedSeries = (n: number) => fc.array(typed, { minLength: n, maxLength: n });
+  const args = years.chain((n) =>
+    fc.record({
+      opening: typed,
+      inYear: typedSeries(n),
+      payments: typedSeries(n).map((v) => sameSign(v, true)),
+      contributions: typedSeries(n).map((v) => sameSign(v, false)),
+      adjustments: typedSeries(n),
+      closing: typedSeries(n),
+      status: fc.array(fc.constantFrom(...STATUSES), { minLength: n, maxLength: n }),
+    })
+  );
+  const both = (values: readonly { toNumber(): number; toString(): string }[]) =>
+    values.map((v) => [v.toNumber(), v.toString()]);
+
+  it("should give the same balances, gaps, residual and balance year to the last digit", () => {
+    fc.assert(
+      fc.property(args, (decimals) => {
+        const { opening: start, inYear: years, payments: paid, contributions: given } = decimals;
+        const series = [[start], years, paid, given, decimals.adjustments, decimals.closing];
+        const units = inUnits(series.map((values) => values.map((v) => v.toNumber())));
+        expect(units).not.toBeNull();
+        const [[opening], inYear, payments, contributions, adjustments, closing] = units!;
+        const inWholeUnits = { opening, inYear, payments, contributions, adjustments };
+        const paymentStatus = decimals.status;
+        const labels = inYear.map(
+          (_, i) => `${2024 + i}-${String((25 + i) % 100).padStart(2, "0")}`
+        );
+        const pairs = [
+          [rollForward(inWholeUnits), rollForward(decimals)],
+          [rollGaps({ ...inWholeUnits, closing }), rollGaps(decimals)],
+          [residual({ ...inWholeUnits, paymentStatus }), residual({ ...decimals, paymentStatus })],
+          [balanceYear(labels, inYear), balanceYear(labels, decimals.inYear)],
+        ] as const;
+        for (const [fast, reference] of pairs) {
+          expect(fast.ok).toBe(reference.ok);
+          if (!fast.ok || !reference.ok) continue;
+          const values = (value: unknown) =>
+            typeof value === "string" ? value : both([value].flat() as Decimal[]);
+          expect(values(fast.value)).toEqual(values(reference.value));
+        }
+      }),
+      { numRuns: 2000 }
+    );
+  });
+});
 
 describe("DSG.RESIDUAL", () => {
   it("should equal the last DSG.CUMULATIVE value when given the same counted payments", () => {
