@@ -4,7 +4,7 @@ import { decimals } from "../../test/functions/wiltshire";
 import { academicToFinancial, cost, uplift } from "./moneyOverTime";
 import type { Result } from "./result";
 
-const shown = (r: Result<Decimal[]>) =>
+const shown = (r: Result<readonly { toString(): string }[]>) =>
   r.ok ? r.value.map((v) => v.toString()) : `${r.error.kind}: ${r.error.message}`;
 
 describe("uplift", () => {

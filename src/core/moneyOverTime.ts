@@ -7,6 +7,7 @@ import { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, ok, type Result } from "./result";
 import { belowZero, firstNegative, firstRateBelowMinus100, notPeriods } from "./series";
+import { Quotient, type Amount } from "./units";
 
 /**
  * `base` grown by each rate in turn: `base×(1+r1)`, `base×(1+r1)×(1+r2)`, … One rate with `periods`
@@ -95,23 +96,22 @@ export const DEFAULT_MONTHS_BEFORE_APRIL = 7;
 /**
  * Financial-year amounts from academic-year amounts: `FY(t) = ((12 − m)×AY(t−1) + m×AY(t)) / 12`.
  * The first value is academic year t−1 of the first financial year returned, so one fewer value comes back.
+ * Each answer is an exact quotient (amounts are only rounded when they become numbers); values may be
+ * Decimals or Units, given room to be multiplied by 12.
  */
-export function academicToFinancial(
-  values: readonly Decimal[],
+export function academicToFinancial<T extends Amount<T>>(
+  values: readonly T[],
   monthsBeforeApril = DEFAULT_MONTHS_BEFORE_APRIL
-): Result<Decimal[]> {
+): Result<Quotient<T>[]> {
   if (!Number.isInteger(monthsBeforeApril) || monthsBeforeApril < 0 || monthsBeforeApril > 12) {
     return invalid(messages.monthsOutOfRange(String(monthsBeforeApril)));
   }
   if (values.length < 2) return invalid(messages.tooFewAcademicYears());
   const earlier = 12 - monthsBeforeApril;
-  const result: Decimal[] = new Array(values.length - 1);
+  const result: Quotient<T>[] = new Array(values.length - 1);
   for (let t = 1; t < values.length; t++) {
-    // Multiply first and divide once, so whole-pound inputs stay exact wherever twelfths allow.
-    result[t - 1] = values[t - 1]
-      .times(earlier)
-      .plus(values[t].times(monthsBeforeApril))
-      .dividedBy(12);
+    const twelfths = values[t - 1].times(earlier).plus(values[t].times(monthsBeforeApril));
+    result[t - 1] = new Quotient(twelfths, 12);
   }
   return ok(result);
 }

@@ -24,6 +24,8 @@ export interface Amount<T> {
   readonly s: number;
   plus(other: T): T;
   minus(other: T): T;
+  /** This amount times a whole number. */
+  times(factor: number): T;
   isZero(): boolean;
   toNumber(): number;
   toString(): string;
@@ -47,6 +49,11 @@ export class Units implements Amount<Units> {
 
   minus(other: Units): Units {
     return new Units(this.units - other.units, this.places);
+  }
+
+  /** Exact while the product stays a safe integer: inUnits' `headroom` is there to promise that. */
+  times(factor: number): Units {
+    return new Units(this.units * factor, this.places);
   }
 
   isZero(): boolean {
@@ -137,10 +144,44 @@ export function exactSum(values: readonly number[]): Decimal {
  */
 export function inAmounts<R>(
   figures: readonly (readonly number[] | undefined)[],
-  compute: <T extends Amount<T>>(amounts: readonly (readonly T[] | undefined)[]) => R
+  compute: <T extends Amount<T>>(amounts: readonly (readonly T[] | undefined)[]) => R,
+  headroom = 1
 ): R {
-  const units = inUnits(figures.filter((values) => values !== undefined));
+  const units = inUnits(
+    figures.filter((values) => values !== undefined),
+    headroom
+  );
   if (units === null) return compute(figures.map((values) => values?.map((v) => new Decimal(v))));
   let next = 0;
   return compute(figures.map((values) => (values === undefined ? undefined : units[next++])));
+}
+
+// Enough digits that rounding a quotient to them never changes which double is nearest: a quotient of a
+// decimal of up to 20 digits by a whole number up to 12 that is not exactly halfway between two doubles
+// is at least 1e-37 (relative) away from halfway.
+const Precise = Decimal.clone({ precision: 40 });
+
+/**
+ * An exact amount divided by a whole number, kept as the pair so that the only rounding is the last one,
+ * to the double Excel gets: the same double whether the amount is in Units or a Decimal.
+ */
+export class Quotient<T extends Amount<T>> {
+  constructor(
+    readonly dividend: T,
+    readonly divisor: number
+  ) {}
+
+  /** The double nearest the exact quotient. */
+  toNumber(): number {
+    const { dividend, divisor } = this;
+    // One division of two exact integers, which IEEE arithmetic rounds correctly.
+    if (dividend instanceof Units && divisor * POWERS[dividend.places] <= Number.MAX_SAFE_INTEGER)
+      return dividend.units / (divisor * POWERS[dividend.places]);
+    return new Precise(dividend.toString()).dividedBy(divisor).toNumber();
+  }
+
+  /** The quotient to decimal.js's usual 20 significant digits ("1.5833333333333333333"). */
+  toString(): string {
+    return new Decimal(this.dividend.toString()).dividedBy(this.divisor).toString();
+  }
 }

@@ -234,7 +234,7 @@ export function decimals(values: readonly number[] | undefined): Decimal[] | und
 }
 
 /** An amount as a number Excel can hold; a result beyond Excel's range is `#NUM!`. */
-export function toExcelNumber(value: Amount<unknown>): number {
+export function toExcelNumber(value: Pick<Amount<unknown>, "toNumber">): number {
   const number = value.toNumber();
   if (!Number.isFinite(number))
     throw new CustomFunctions.Error(
@@ -248,7 +248,7 @@ export function toExcelNumber(value: Amount<unknown>): number {
 /** A core series result spilled as Excel expects: `[[a, b, c]]` across a row, `[[a], [b], [c]]` down a column. */
 export function spill(
   orientation: Orientation,
-  result: Result<readonly Amount<unknown>[]>
+  result: Result<readonly Pick<Amount<unknown>, "toNumber">[]>
 ): number[][] {
   const values = unwrap(result);
   if (orientation === "row") {

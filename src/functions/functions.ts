@@ -213,12 +213,12 @@ export function cost(caseload: any[][], unit_cost: any[][], inflation?: any[][])
 export function aytofy(academic_year_values: any[][], months_before_april?: number): number[][] {
   return excel(() => {
     const years = series("academic_year_values", academic_year_values);
-    return spill(
-      years.orientation,
-      academicToFinancial(
-        decimals(years.values),
-        optionalScalar("months_before_april", months_before_april)
-      )
+    const months = optionalScalar("months_before_april", months_before_april);
+    // Room for amounts multiplied by up to 12 months.
+    return inAmounts(
+      [years.values],
+      ([values]) => spill(years.orientation, academicToFinancial(values!, months)),
+      12
     );
   });
 }

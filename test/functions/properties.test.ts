@@ -6,6 +6,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { balanceYear, residual, rollForward, rollGaps } from "../../src/core/deficit";
+import { academicToFinancial } from "../../src/core/moneyOverTime";
 import { inUnits } from "../../src/core/units";
 import { trajectory } from "../../src/core/trajectory";
 import * as dsg from "../../src/functions/functions";
@@ -52,7 +53,7 @@ describe("rollForward", () => {
 
 const STATUSES = ["received", "expected", "at risk", "withheld", "suspended"] as const;
 
-describe("the deficit calculations in whole units and in decimal.js", () => {
+describe("the calculations in whole units and in decimal.js", () => {
   // Figures typed with up to six decimals, small enough that whole units always fit (the custom
   // functions' fast path); decimal.js is the reference.
   const typed = fc
@@ -99,6 +100,22 @@ describe("the deficit calculations in whole units and in decimal.js", () => {
             typeof value === "string" ? value : both([value].flat() as Decimal[]);
           expect(values(fast.value)).toEqual(values(reference.value));
         }
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("should turn academic years into the same financial-year numbers, rounded once", () => {
+    const academic = fc.integer({ min: 2, max: 51 }).chain(typedSeries);
+    const months = fc.integer({ min: 0, max: 12 });
+    fc.assert(
+      fc.property(academic, months, (values, m) => {
+        const units = inUnits([values.map((v) => v.toNumber())], 12);
+        expect(units).not.toBeNull();
+        const fast = academicToFinancial(units![0], m);
+        const reference = academicToFinancial(values, m);
+        if (!fast.ok || !reference.ok) throw new Error("both should convert");
+        expect(both(fast.value)).toEqual(both(reference.value));
       }),
       { numRuns: 2000 }
     );
