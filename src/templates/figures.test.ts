@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LocatedCell } from "./located";
 import type { CellValue } from "../workbook/workbook";
-import { figure, figureOrZero, numberIn } from "./figures";
+import { amountOrZero, figure, figureOrZero, numberIn, withSharedFigures } from "./figures";
 
 const cell = (value: CellValue): LocatedCell => ({
   row: 0,
@@ -32,11 +32,39 @@ describe("figure", () => {
   });
 });
 
+describe("amountOrZero", () => {
+  it.each([
+    [28.706, 28.706],
+    [null, 0],
+    [" ", 0],
+    ["–", 0],
+    ["n/a", undefined],
+    [{ error: "#REF!" }, undefined],
+    [true, undefined],
+    [NaN, undefined],
+  ])("should read %j as %s", (value, expected) => {
+    expect(amountOrZero(cell(value))).toBe(expected);
+  });
+
+  it("should count a missing cell as 0", () => {
+    expect(amountOrZero(undefined)).toBe(0);
+  });
+});
+
 describe("numberIn", () => {
-  it("should convert a number once and give the same value on every read", () => {
-    const first = numberIn(cell(1.1));
-    expect(first?.plus(2.2).toString()).toBe("3.3");
-    expect(numberIn(cell(1.1))).toBe(first);
+  it("should convert a number once and give the same value on every read inside one run", () => {
+    withSharedFigures(() => {
+      const first = numberIn(cell(1.1));
+      expect(first?.plus(2.2).toString()).toBe("3.3");
+      expect(numberIn(cell(1.1))).toBe(first);
+    });
+  });
+
+  it("should keep nothing from one run for the next", () => {
+    const first = withSharedFigures(() => numberIn(cell(1.1)));
+    const second = withSharedFigures(() => numberIn(cell(1.1)));
+    expect(second).not.toBe(first);
+    expect(second?.equals(first!)).toBe(true);
   });
 
   it.each([

@@ -15,13 +15,23 @@ export function isNilDash(value: CellValue): boolean {
 }
 
 // Rules read the same cells many times (a total in one check is a term in the next) and a plan repeats
-// many numbers, so each distinct number becomes a Decimal once. A Decimal is an immutable function of
-// the number, so sharing one is safe; the cache is cleared when it grows past a bound so a long-running
-// task pane does not keep every number it has seen.
-const decimals = new Map<number, Decimal>();
-const DECIMALS_LIMIT = 10_000;
+// many numbers, so inside `withSharedFigures` each distinct number becomes a Decimal once. A Decimal is
+// an immutable function of the number, so sharing one is safe. The map lives for one validation only:
+// a later workbook (another council's figures) gains nothing from it, and a task pane keeps nothing.
+let decimals: Map<number, Decimal> | undefined;
 const ZERO = new Decimal(0);
 const NEGATIVE_ZERO = new Decimal(-0);
+
+/** Runs `run` with each distinct number's Decimal made once and shared by every figure read inside it. */
+export function withSharedFigures<T>(run: () => T): T {
+  const outer = decimals;
+  decimals = outer ?? new Map();
+  try {
+    return run();
+  } finally {
+    decimals = outer;
+  }
+}
 
 /** The cell's number as a Decimal, or undefined when it holds anything but a finite number. */
 export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
@@ -30,14 +40,14 @@ export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
   return decimalOf(value);
 }
 
-/** A finite number as a Decimal, shared with every other use of the same number. */
+/** A finite number as a Decimal, shared with every other use of the same number inside `withSharedFigures`. */
 export function decimalOf(value: number): Decimal {
   // The map does not tell -0 from 0, and Decimal keeps the sign, so the two zeros are kept apart.
   if (value === 0) return Object.is(value, -0) ? NEGATIVE_ZERO : ZERO;
+  if (decimals === undefined) return new Decimal(value);
   let number = decimals.get(value);
   if (number === undefined) {
     number = new Decimal(value);
-    if (decimals.size >= DECIMALS_LIMIT) decimals.clear();
     decimals.set(value, number);
   }
   return number;
@@ -51,11 +61,20 @@ export function figure(cell: LocatedCell | undefined): Decimal | undefined {
   return cell !== undefined && isNilDash(cell.value) ? ZERO : numberIn(cell);
 }
 
+/**
+ * The cell's figure as a plain number, blank or a lone dash counted as 0 (an optional movement left
+ * empty); undefined for text, errors, booleans and numbers that are not finite. Sums add these up
+ * exactly without a Decimal per figure.
+ */
+export function amountOrZero(cell: LocatedCell | undefined): number | undefined {
+  const value = cell?.value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (value === undefined || value === null) return 0;
+  return typeof value === "string" && (value.trim() === "" || DASH.test(value)) ? 0 : undefined;
+}
+
 /** The cell's number, blank counted as 0 (an optional movement left empty); undefined for text or errors. */
 export function figureOrZero(cell: LocatedCell | undefined): Decimal | undefined {
-  const blank =
-    cell === undefined ||
-    cell.value === null ||
-    (typeof cell.value === "string" && cell.value.trim() === "");
-  return blank ? ZERO : figure(cell);
+  const value = amountOrZero(cell);
+  return value === undefined ? undefined : decimalOf(value);
 }

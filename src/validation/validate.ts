@@ -9,6 +9,7 @@ import { a1Range } from "../workbook/address";
 import type { LocatedTemplate, MoneyUnit, ProfileId, SignConvention } from "../templates/located";
 import { locateTemplate } from "../templates/locate";
 import { withLabelIndex } from "../templates/labels";
+import { withSharedFigures } from "../templates/figures";
 import { profileById } from "../templates/profiles";
 import { SEVERITIES, type Finding, type Severity } from "./finding";
 import type { Location, Rule, RuleReport, ValidationOptions } from "./rule";
@@ -109,8 +110,11 @@ export function validateWorkbook(
   options: ValidationOptions = {},
   registry: readonly Rule[] = RULES
 ): ValidationResult {
-  // Rules that look for labels themselves (reference outturn rows) share the locator's index of each sheet.
-  return withLabelIndex(() => validateIndexed(workbook, options, registry));
+  // Rules that look for labels themselves (reference outturn rows) share the locator's index of each
+  // sheet, and every rule shares the Decimals of the figures it reads.
+  return withLabelIndex(() =>
+    withSharedFigures(() => validateIndexed(workbook, options, registry))
+  );
 }
 
 function validateIndexed(

@@ -2,9 +2,10 @@
  * Helpers for the block, mitigation and Safety Valve rules: the figures of several rows under one year,
  * and the sign convention applied so every check can reason with deficits as positive numbers.
  */
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
+import { exactSum } from "../../core/units";
 import type { LocatedCell, LocatedRow, SignConvention } from "../located";
-import { figureOrZero } from "../figures";
+import { amountOrZero } from "../figures";
 
 /** A deficit-or-surplus figure turned so that a deficit is positive, whichever convention the sheet uses (and back). */
 export function asDeficit(value: Decimal, sign: SignConvention): Decimal {
@@ -23,13 +24,14 @@ export function cellsAt(rows: readonly (LocatedRow | undefined)[], index: number
 
 /** The sum of the figures (blanks count 0), or undefined if any cell holds text, an error or a boolean. */
 export function sumOf(cells: readonly LocatedCell[]): Decimal | undefined {
-  let sum = new Decimal(0);
-  for (const cell of cells) {
-    const value = figureOrZero(cell);
+  const values: number[] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const value = amountOrZero(cells[i]);
     if (value === undefined) return undefined;
-    sum = sum.plus(value);
+    values[i] = value;
   }
-  return sum;
+  // Added as whole units of the smallest decimal: decimal.js's exact sum without a Decimal per figure.
+  return exactSum(values);
 }
 
 /**
