@@ -53,24 +53,32 @@ export function decimalOf(value: number): Decimal {
   return number;
 }
 
+/** The cell's number (a lone dash counts as 0), or undefined when it holds anything else (blank, text, error, boolean). */
+export function figureValue(cell: LocatedCell | undefined): number | undefined {
+  const value = cell?.value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  return isNilDash(value ?? null) ? 0 : undefined;
+}
+
 /**
  * The cell's number as a Decimal (a lone dash counts as 0), or undefined when it holds anything else
  * (blank, text, error, boolean).
  */
 export function figure(cell: LocatedCell | undefined): Decimal | undefined {
-  return cell !== undefined && isNilDash(cell.value) ? ZERO : numberIn(cell);
+  const value = figureValue(cell);
+  return value === undefined ? undefined : decimalOf(value);
 }
 
 /**
- * The cell's figure as a plain number, blank or a lone dash counted as 0 (an optional movement left
- * empty); undefined for text, errors, booleans and numbers that are not finite. Sums add these up
- * exactly without a Decimal per figure.
+ * The cell's figure as a plain number, blank counted as 0 (an optional movement left empty); undefined
+ * for text, errors, booleans and numbers that are not finite. Sums add these up exactly without a
+ * Decimal per figure.
  */
 export function amountOrZero(cell: LocatedCell | undefined): number | undefined {
   const value = cell?.value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-  if (value === undefined || value === null) return 0;
-  return typeof value === "string" && (value.trim() === "" || DASH.test(value)) ? 0 : undefined;
+  const blank =
+    value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+  return blank ? 0 : figureValue(cell);
 }
 
 /** The cell's number, blank counted as 0 (an optional movement left empty); undefined for text or errors. */

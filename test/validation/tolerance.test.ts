@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { Decimal } from "decimal.js";
 import {
   allowance,
   halfUnit,
+  plainlyWithin,
   roundingAllowance,
   withinTolerance,
 } from "../../src/validation/tolerance";
@@ -51,4 +53,42 @@ describe("allowance", () => {
       expect(withinTolerance(new Decimal(gap), terms, options)).toBe(expected);
     }
   );
+});
+
+describe("plainlyWithin", () => {
+  const terms = [shown(3), shown(3)];
+  const exactGap = (reported: number, parts: readonly number[]) =>
+    parts.reduce((gap, part) => gap.minus(part), new Decimal(reported));
+  const plainGap = (reported: number, parts: readonly number[]) =>
+    reported - parts.reduce((sum, part) => sum + part, 0);
+
+  it.each([
+    [28.706, [10.1, 18.606], true],
+    [28.707, [10.1, 18.606], false], // exactly the allowance of 0.001: only the exact check can say
+    [28.8, [10.1, 18.606], false],
+  ])("should settle %j against %j as plainly within: %s", (reported, parts, expected) => {
+    expect(plainlyWithin(plainGap(reported, parts), [reported, ...parts], terms, {})).toBe(
+      expected
+    );
+  });
+
+  it("should never call a gap within when the exact check does not", () => {
+    const figure = fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000);
+    fc.assert(
+      // Totals a few thousandths either side of their parts' sum, where the allowance decides.
+      fc.property(
+        fc.array(figure, { maxLength: 40 }),
+        fc.integer({ min: -3, max: 3 }),
+        (parts, off) => {
+          const reported = exactGap(0, parts)
+            .negated()
+            .plus(off / 1000)
+            .toNumber();
+          const gap = plainGap(reported, parts);
+          if (plainlyWithin(gap, [reported, ...parts], terms, {}))
+            expect(withinTolerance(exactGap(reported, parts), terms, {})).toBe(true);
+        }
+      )
+    );
+  });
 });

@@ -22,16 +22,22 @@ export function cellsAt(rows: readonly (LocatedRow | undefined)[], index: number
   return cells;
 }
 
-/** The sum of the figures (blanks count 0), or undefined if any cell holds text, an error or a boolean. */
-export function sumOf(cells: readonly LocatedCell[]): Decimal | undefined {
+/** The figures as numbers (blanks count 0), or undefined if any cell holds text, an error or a boolean. */
+export function amountsOf(cells: readonly LocatedCell[]): number[] | undefined {
   const values: number[] = new Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const value = amountOrZero(cells[i]);
     if (value === undefined) return undefined;
     values[i] = value;
   }
+  return values;
+}
+
+/** The sum of the figures (blanks count 0), or undefined if any cell holds text, an error or a boolean. */
+export function sumOf(cells: readonly LocatedCell[]): Decimal | undefined {
+  const values = amountsOf(cells);
   // Added as whole units of the smallest decimal: decimal.js's exact sum without a Decimal per figure.
-  return exactSum(values);
+  return values && exactSum(values);
 }
 
 /**

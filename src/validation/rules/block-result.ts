@@ -1,12 +1,16 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import { allowance, withinTolerance } from "../tolerance";
+import { allowance, plainlyWithin, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import type { MoneyUnit, SignConvention, YearColumn } from "../../templates/located";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-import { figure } from "../../templates/figures";
-import { asDeficit, cellsAt, roundedTerms, sumOf } from "../../templates/financial/figures";
+import { figure, figureValue } from "../../templates/figures";
+import { amountsOf, asDeficit, cellsAt, roundedTerms } from "../../templates/financial/figures";
+import { exactSum } from "../../core/units";
+
+// Sums in doubles, for the quick check that settles most comparisons before any exact arithmetic.
+const plainSum = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
 
 /** V04: in-year deficit = expenditure − (DSG allocation + block movements + other funding), in the sheet's sign. */
 function checkInYear(
@@ -18,9 +22,11 @@ function checkInYear(
   options: ValidationOptions
 ): RuleReport | undefined {
   const inYearCell = block.inYear?.cells[i];
-  const reported = figure(inYearCell);
-  const spend = figure(block.expenditure?.cells[i]);
-  const funding = sumOf(cellsAt([block.allocation, block.movements, block.otherFunding], i));
+  const spendCell = block.expenditure?.cells[i];
+  const reported = figureValue(inYearCell);
+  const spend = figureValue(spendCell);
+  const fundingCells = cellsAt([block.allocation, block.movements, block.otherFunding], i);
+  const funding = amountsOf(fundingCells);
   if (
     !inYearCell ||
     reported === undefined ||
@@ -29,17 +35,20 @@ function checkInYear(
     !block.allocation
   )
     return undefined;
-  const expected = asDeficit(spend.minus(funding), sign);
-  const gap = reported.minus(expected);
-  const terms = cellsAt(
-    [block.inYear, block.expenditure, block.allocation, block.movements, block.otherFunding],
-    i
-  );
-  const allowed = allowance(roundedTerms(terms), options);
+  const terms = [inYearCell, spendCell!, ...fundingCells];
+  const rounded = roundedTerms(terms);
+  const deficit = spend - plainSum(funding);
+  const plainGap = reported - (sign === "deficit-negative" ? -deficit : deficit);
+  if (plainlyWithin(plainGap, [reported, spend, ...funding], rounded, options)) return undefined;
+
+  const expected = asDeficit(figure(spendCell)!.minus(exactSum(funding)), sign);
+  const exactReported = figure(inYearCell)!;
+  const gap = exactReported.minus(expected);
+  const allowed = allowance(rounded, options);
   if (gap.abs().lte(allowed)) return undefined;
-  const money = (value: Decimal) => formatMoney(value, unit, shownDecimals(terms));
+  const money = (value: Decimal | number) => formatMoney(value, unit, shownDecimals(terms));
   // A block showing its surplus/(deficit) the other way round from the rest of the sheet is a common slip.
-  const reversed = !expected.isZero() && reported.plus(expected).abs().lte(allowed);
+  const reversed = !expected.isZero() && exactReported.plus(expected).abs().lte(allowed);
   return {
     message:
       `${BLOCK_NAMES[block.block]} in-year result for ${year.label} is ${money(reported)}, but expenditure ` +
@@ -50,7 +59,7 @@ function checkInYear(
         : ""),
     at: { sheet: block.sheet, row: inYearCell.row, col: inYearCell.col },
     expected: expected.toNumber(),
-    actual: reported.toNumber(),
+    actual: reported,
   };
 }
 
@@ -63,26 +72,31 @@ function checkLines(
   options: ValidationOptions
 ): RuleReport | undefined {
   const totalCell = block.expenditure?.cells[i];
-  const reported = figure(totalCell);
+  const reported = figureValue(totalCell);
   const lines = cellsAt(block.expenditureLines, i);
-  const sum = sumOf(lines);
+  const amounts = amountsOf(lines);
   if (
     !totalCell ||
     reported === undefined ||
-    sum === undefined ||
-    lines.every((c) => figure(c) === undefined)
+    amounts === undefined ||
+    lines.every((c) => figureValue(c) === undefined)
   )
     return undefined;
-  const gap = reported.minus(sum);
-  if (withinTolerance(gap, roundedTerms([totalCell, ...lines]), options)) return undefined;
-  const money = (value: Decimal) => formatMoney(value, unit, shownDecimals([totalCell, ...lines]));
+  const terms = roundedTerms([totalCell, ...lines]);
+  if (plainlyWithin(reported - plainSum(amounts), [reported, ...amounts], terms, options))
+    return undefined;
+  const sum = exactSum(amounts);
+  const gap = figure(totalCell)!.minus(sum);
+  if (withinTolerance(gap, terms, options)) return undefined;
+  const money = (value: Decimal | number) =>
+    formatMoney(value, unit, shownDecimals([totalCell, ...lines]));
   return {
     message:
       `${BLOCK_NAMES[block.block]} total expenditure for ${year.label} (${money(reported)}) does not equal ` +
       `the sum of its ${lines.length} expenditure lines (${money(sum)}): difference ${money(gap)}.`,
     at: { sheet: block.sheet, row: totalCell.row, col: totalCell.col },
     expected: sum.toNumber(),
-    actual: reported.toNumber(),
+    actual: reported,
   };
 }
 
