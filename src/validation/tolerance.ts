@@ -68,6 +68,15 @@ export function allowance(terms: readonly LocatedCell[], options: ValidationOpti
 // this much inside the allowance is inside it exactly too.
 const PLAIN_MARGIN = 1e-9;
 
+// Half a unit per displayed precision as a double, for precisions -15…15 (a table: every comparison
+// of thirty expenditure lines would otherwise raise 10 to a power per line).
+const PLAIN_HALF_UNITS = Array.from({ length: 31 }, (_, k) => 0.5 * 10 ** (15 - k));
+
+/** Half a unit of the last displayed decimal, as a double. */
+function plainHalfUnit(decimals: number): number {
+  return PLAIN_HALF_UNITS[decimals + 15] ?? 0.5 * 10 ** -decimals;
+}
+
 /**
  * True when doubles alone show that a gap is within the allowance for these terms: `gap` was worked out
  * in floating point from `figures`, and is inside the allowance by far more than their rounding could
@@ -82,10 +91,22 @@ export function plainlyWithin(
 ): boolean {
   let allowed = 0;
   if (options.tolerance !== undefined) allowed = Math.abs(options.tolerance);
-  else for (const term of terms) allowed += 0.5 * 10 ** -term.decimals;
+  else for (const term of terms) allowed += plainHalfUnit(term.decimals);
   let size = allowed;
   for (const figure of figures) size += Math.abs(figure);
   return Number.isFinite(size) && Math.abs(gap) <= allowed - PLAIN_MARGIN * size;
+}
+
+/** `plainlyWithin` for a total against the sum of its parts. */
+export function plainlyAddsUp(
+  total: number,
+  parts: readonly number[],
+  terms: readonly LocatedCell[],
+  options: ValidationOptions
+): boolean {
+  let sum = 0;
+  for (const part of parts) sum += part;
+  return plainlyWithin(total - sum, [total, ...parts], terms, options);
 }
 
 /** True when the gap between reported and computed figures is within the allowance for these terms. */

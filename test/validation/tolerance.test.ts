@@ -4,6 +4,7 @@ import { Decimal } from "decimal.js";
 import {
   allowance,
   halfUnit,
+  plainlyAddsUp,
   plainlyWithin,
   roundingAllowance,
   withinTolerance,
@@ -91,4 +92,17 @@ describe("plainlyWithin", () => {
       )
     );
   });
+});
+
+describe("plainlyAddsUp", () => {
+  it.each([
+    [28.706, [10.1, 18.606], {}, true],
+    [28.707, [10.1, 18.606], {}, false],
+    [28.8, [10.1, 18.606], { tolerance: 0.1 }, true],
+  ])(
+    "should settle %j against the sum of %j (options %j) as plainly within: %s",
+    (total, parts, options, expected) => {
+      expect(plainlyAddsUp(total, parts, [shown(3), shown(3)], options)).toBe(expected);
+    }
+  );
 });

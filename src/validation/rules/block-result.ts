@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import { allowance, plainlyWithin, withinTolerance } from "../tolerance";
+import { allowance, plainlyAddsUp, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import type { MoneyUnit, SignConvention, YearColumn } from "../../templates/located";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
@@ -8,9 +8,6 @@ import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
 import { figure, figureValue } from "../../templates/figures";
 import { amountsOf, asDeficit, cellsAt, roundedTerms } from "../../templates/financial/figures";
 import { exactSum } from "../../core/units";
-
-// Sums in doubles, for the quick check that settles most comparisons before any exact arithmetic.
-const plainSum = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
 
 /** V04: in-year deficit = expenditure − (DSG allocation + block movements + other funding), in the sheet's sign. */
 function checkInYear(
@@ -37,9 +34,10 @@ function checkInYear(
     return undefined;
   const terms = [inYearCell, spendCell!, ...fundingCells];
   const rounded = roundedTerms(terms);
-  const deficit = spend - plainSum(funding);
-  const plainGap = reported - (sign === "deficit-negative" ? -deficit : deficit);
-  if (plainlyWithin(plainGap, [reported, spend, ...funding], rounded, options)) return undefined;
+  // Funding and a deficit-negative result are on the same side of the sum as the expenditure is not.
+  const spent = sign === "deficit-negative" ? -spend : spend;
+  const funded = sign === "deficit-negative" ? funding : funding.map((value) => -value);
+  if (plainlyAddsUp(reported, [spent, ...funded], rounded, options)) return undefined;
 
   const expected = asDeficit(figure(spendCell)!.minus(exactSum(funding)), sign);
   const exactReported = figure(inYearCell)!;
@@ -83,8 +81,7 @@ function checkLines(
   )
     return undefined;
   const terms = roundedTerms([totalCell, ...lines]);
-  if (plainlyWithin(reported - plainSum(amounts), [reported, ...amounts], terms, options))
-    return undefined;
+  if (plainlyAddsUp(reported, amounts, terms, options)) return undefined;
   const sum = exactSum(amounts);
   const gap = figure(totalCell)!.minus(sum);
   if (withinTolerance(gap, terms, options)) return undefined;

@@ -1,11 +1,12 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
-import { withinTolerance } from "../tolerance";
+import { plainlyAddsUp, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
 import type { LocatedCell } from "../../templates/located";
-import { figure } from "../../templates/figures";
-import { roundedTerms, sumOf } from "../../templates/financial/figures";
+import { figure, figureValue } from "../../templates/figures";
+import { amountsOf, roundedTerms } from "../../templates/financial/figures";
+import { exactSum } from "../../core/units";
 
 /**
  * V03: the DSG's in-year result is the sum of its four blocks' results (domain A3), so the total row of
@@ -40,14 +41,17 @@ export const blockTotal = defineRule({
     });
     financial.years.forEach((year, i) => {
       const totalCell = total.cells[i];
-      const reported = figure(totalCell);
+      const reported = figureValue(totalCell);
       const parts = byYear.flatMap((cells) => cells.get(year.label) ?? []);
-      const sum = parts.length === four.length ? sumOf(parts) : undefined;
-      if (reported === undefined || sum === undefined) return;
-      const gap = reported.minus(sum);
+      const amounts = parts.length === four.length ? amountsOf(parts) : undefined;
+      if (reported === undefined || amounts === undefined) return;
       const terms = roundedTerms([totalCell, ...parts]);
+      if (plainlyAddsUp(reported, amounts, terms, options)) return;
+      const sum = exactSum(amounts);
+      const gap = figure(totalCell)!.minus(sum);
       if (withinTolerance(gap, terms, options)) return;
-      const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(terms));
+      const money = (value: Decimal | number) =>
+        formatMoney(value, template.unit, shownDecimals(terms));
       reports.push({
         message:
           `The total DSG in-year deficit for ${year.label} (${money(reported)}) does not equal ` +
@@ -55,7 +59,7 @@ export const blockTotal = defineRule({
           `difference ${money(gap)}.`,
         at: { sheet: total.sheet, row: totalCell.row, col: totalCell.col },
         expected: sum.toNumber(),
-        actual: reported.toNumber(),
+        actual: reported,
       });
     });
     return reports;

@@ -1,11 +1,17 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import { withinTolerance } from "../tolerance";
+import { plainlyAddsUp, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import type { LocatedCell, MoneyUnit, SignConvention } from "../../templates/located";
 import type { Mitigations } from "../../templates/financial/mitigationsModel";
-import { figure } from "../../templates/figures";
-import { asDeficit, cellsAt, roundedTerms, sumOf } from "../../templates/financial/figures";
+import { figure, figureValue } from "../../templates/figures";
+import {
+  amountsOf,
+  asDeficit,
+  cellsAt,
+  roundedTerms,
+  sumOf,
+} from "../../templates/financial/figures";
 
 interface YearCheck {
   readonly section: Mitigations;
@@ -40,10 +46,12 @@ function mismatch(
 function totalOfLines(check: YearCheck): RuleReport | undefined {
   const { section, i } = check;
   const cell = section.total?.cells[i];
-  const reported = figure(cell);
   const lines = cellsAt(section.lines, i);
-  const sum = sumOf(lines);
-  if (!cell || reported === undefined || sum === undefined || lines.length === 0) return undefined;
+  const [total, amounts] = [figureValue(cell), amountsOf(lines)];
+  if (!cell || total === undefined || amounts === undefined || lines.length === 0) return undefined;
+  if (plainlyAddsUp(total, amounts, roundedTerms([cell, ...lines]), check.options))
+    return undefined;
+  const [reported, sum] = [figure(cell)!, sumOf(lines)!];
   const year = section.years[i].label;
   return mismatch(
     cell,
