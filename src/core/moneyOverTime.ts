@@ -3,21 +3,26 @@
  * academic-year amounts (September–August, how schools and placements are funded) turned into
  * financial-year amounts (April–March, how the DSG is accounted).
  */
-import { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, ok, type Result } from "./result";
-import { belowZero, firstNegative, firstRateBelowMinus100, notPeriods } from "./series";
+import {
+  belowZero,
+  firstNegative,
+  firstRateBelowMinus100,
+  notPeriods,
+  type Signed,
+} from "./series";
 import { Quotient, type Amount } from "./units";
 
 /**
  * `base` grown by each rate in turn: `base×(1+r1)`, `base×(1+r1)×(1+r2)`, … One rate with `periods`
  * repeats it; a series of rates gives one value per rate (`periods`, if given, must match).
  */
-export function uplift(
-  base: Decimal,
-  rates: readonly Decimal[],
+export function uplift<T extends Amount<T>>(
+  base: T,
+  rates: readonly T[],
   periods?: number
-): Result<Decimal[]> {
+): Result<T[]> {
   if (rates.length === 0) return invalid(messages.emptySeries("rates"));
   const problem =
     firstRateBelowMinus100("rates", rates) ??
@@ -27,7 +32,7 @@ export function uplift(
     return invalid(messages.periodsMismatch(periods, rates.length));
   }
   const count = rates.length === 1 ? (periods ?? 1) : rates.length;
-  const grown: Decimal[] = new Array(count);
+  const grown: T[] = new Array(count);
   const repeated = rates[0].plus(1);
   let value = base;
   for (let t = 0; t < count; t++) {
@@ -44,11 +49,11 @@ export function uplift(
  * (unit costs are given at first-year prices, so a first-year rate is not used).
  * `caseload` has one row per placement type and one column per year; `inflation` is one rate or one per year.
  */
-export function cost(
-  caseload: readonly (readonly Decimal[])[],
-  unitCost: readonly Decimal[],
-  inflation?: readonly Decimal[]
-): Result<Decimal[]> {
+export function cost<T extends Amount<T>>(
+  caseload: readonly (readonly T[])[],
+  unitCost: readonly T[],
+  inflation?: readonly T[]
+): Result<T[]> {
   const years = caseload[0]?.length ?? 0;
   if (years === 0) return invalid(messages.emptySeries("caseload"));
   if (unitCost.length !== caseload.length)
@@ -61,25 +66,30 @@ export function cost(
     negativeCell("caseload", caseload) ??
     firstNegative("unit_cost", unitCost);
   if (problem !== null) return problem;
-  const totals: Decimal[] = new Array(years);
-  let index = new Decimal(1);
+  const totals: T[] = new Array(years);
+  // The price index; undefined while it is still 1.
+  let index: T | undefined;
   const repeated = inflation?.[0].plus(1);
   for (let t = 0; t < years; t++) {
     if (t > 0 && inflation !== undefined) {
       const rate = inflation.length === 1 ? inflation[0] : inflation[t];
-      if (!rate.isZero()) index = index.times(inflation.length === 1 ? repeated! : rate.plus(1));
+      const factor = inflation.length === 1 ? repeated! : rate.plus(1);
+      if (!rate.isZero()) index = index === undefined ? factor : index.times(factor);
     }
-    let total = new Decimal(0);
-    for (let p = 0; p < caseload.length; p++) {
+    let total = caseload[0][t].times(unitCost[0]);
+    for (let p = 1; p < caseload.length; p++) {
       const count = caseload[p][t];
       if (!count.isZero()) total = total.plus(count.times(unitCost[p]));
     }
-    totals[t] = total.times(index);
+    totals[t] = index === undefined ? total : total.times(index);
   }
   return ok(totals);
 }
 
-function negativeCell(name: string, matrix: readonly (readonly Decimal[])[]): Result<never> | null {
+function negativeCell(
+  name: string,
+  matrix: readonly (readonly (Signed & { toString(): string })[])[]
+): Result<never> | null {
   for (let r = 0; r < matrix.length; r++) {
     const c = matrix[r].findIndex(belowZero);
     if (c >= 0)

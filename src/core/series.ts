@@ -2,6 +2,7 @@
 import type { Decimal } from "decimal.js";
 import { messages } from "./messages";
 import { invalid, type Result } from "./result";
+import type { Amount } from "./units";
 
 /** What the sign checks read: a Decimal's sign field and zero test (Units have both too). */
 export type Signed = Pick<Decimal, "s" | "isZero">;
@@ -67,7 +68,7 @@ export function notPeriods(name: string, value: number): Result<never> | null {
 /** An `invalid` result naming the first negative value of a series, else `null`. */
 export function firstNegative(
   name: string,
-  values: readonly Decimal[] | undefined
+  values: readonly (Signed & { toString(): string })[] | undefined
 ): Result<never> | null {
   const at = values?.findIndex(belowZero) ?? -1;
   return at < 0
@@ -76,11 +77,11 @@ export function firstNegative(
 }
 
 /** An `invalid` result naming the first rate below −100%, else `null`. */
-export function firstRateBelowMinus100(
+export function firstRateBelowMinus100<T extends Amount<T>>(
   name: string,
-  rates: readonly Decimal[] | undefined
+  rates: readonly T[] | undefined
 ): Result<never> | null {
-  const at = rates?.findIndex((r) => r.lt(-1)) ?? -1;
+  const at = rates?.findIndex((r) => belowZero(r.plus(1))) ?? -1;
   return at < 0
     ? null
     : invalid(messages.rateBelowMinus100(messages.inSeries(name, at + 1), rates![at].toString()));

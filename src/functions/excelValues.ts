@@ -219,18 +219,11 @@ export function orientationOf(...candidates: readonly unknown[]): Orientation {
   return "row";
 }
 
-/** A number as the core's Decimal, for the calculations that multiply or divide; absent stays absent. */
+/** A number as the core's Decimal (HNSG's arguments); absent stays absent. */
 export function decimal(value: number): Decimal;
 export function decimal(value: number | undefined): Decimal | undefined;
 export function decimal(value: number | undefined): Decimal | undefined {
   return value === undefined ? undefined : new Decimal(value);
-}
-
-/** Numbers as the core's Decimals, for the calculations that multiply or divide. */
-export function decimals(values: readonly number[]): Decimal[];
-export function decimals(values: readonly number[] | undefined): Decimal[] | undefined;
-export function decimals(values: readonly number[] | undefined): Decimal[] | undefined {
-  return values?.map((value) => new Decimal(value));
 }
 
 /** An amount as a number Excel can hold; a result beyond Excel's range is `#NUM!`. */

@@ -15,7 +15,6 @@ import { inAmounts } from "../core/units";
 import { financialYearOfDate } from "../core/years";
 import {
   decimal,
-  decimals,
   deficitArguments,
   excel,
   matrix,
@@ -168,14 +167,14 @@ export function balanceyear(years: any[][], in_year: any[][]): string {
  */
 export function uplift(base: number, rates: any[][], periods?: number): number[][] {
   return excel(() => {
-    const growth = series("rates", rates);
-    return spill(
-      orientationOf(rates),
-      upliftOf(
-        decimal(scalar("base", base)),
-        decimals(growth.values),
-        optionalScalar("periods", periods)
-      )
+    const growth = series("rates", rates).values;
+    const times = optionalScalar("periods", periods);
+    // Each year multiplies the base by one more rate.
+    const compounding = 1 + (growth.length === 1 ? (times ?? 1) : growth.length);
+    return inAmounts(
+      [[scalar("base", base)], growth],
+      ([start, grownBy]) => spill(orientationOf(rates), upliftOf(start![0], grownBy!, times)),
+      compounding
     );
   });
 }
@@ -190,16 +189,28 @@ export function uplift(base: number, rates: any[][], periods?: number): number[]
  * @returns The total cost of each year.
  */
 export function cost(caseload: any[][], unit_cost: any[][], inflation?: any[][]): number[][] {
-  return excel(() =>
-    spill(
-      "row",
-      costOf(
-        matrix("caseload", caseload).map((row) => decimals(row)),
-        decimals(series("unit_cost", unit_cost).values),
-        decimals(optionalSeries("inflation", inflation))
-      )
-    )
-  );
+  return excel(() => {
+    const placements = matrix("caseload", caseload);
+    const figures = [
+      series("unit_cost", unit_cost).values,
+      optionalSeries("inflation", inflation),
+      ...placements,
+    ];
+    // Each year's price index multiplies one more rate, then a count and a unit cost.
+    return inAmounts(
+      figures,
+      ([unitCost, rates, ...counts]) =>
+        spill(
+          "row",
+          costOf(
+            counts.map((row) => row!),
+            unitCost!,
+            rates
+          )
+        ),
+      placements[0].length + 2
+    );
+  });
 }
 
 /**
@@ -214,11 +225,8 @@ export function aytofy(academic_year_values: any[][], months_before_april?: numb
   return excel(() => {
     const years = series("academic_year_values", academic_year_values);
     const months = optionalScalar("months_before_april", months_before_april);
-    // Room for amounts multiplied by up to 12 months.
-    return inAmounts(
-      [years.values],
-      ([values]) => spill(years.orientation, academicToFinancial(values!, months)),
-      12
+    return inAmounts([years.values], ([values]) =>
+      spill(years.orientation, academicToFinancial(values!, months))
     );
   });
 }
@@ -254,17 +262,31 @@ export function trajectory(
   ceased?: any[][],
   mitigation?: any[][]
 ): number[][] {
-  return excel(() =>
-    spill(
-      orientationOf(growth, new_plans, ceased, mitigation),
-      trajectoryOf({
-        start: decimal(scalar("start", start)),
-        periods: scalar("periods", periods),
-        growth: decimals(optionalSeries("growth", growth)),
-        newPlans: decimals(optionalSeries("new_plans", new_plans)),
-        ceased: decimals(optionalSeries("ceased", ceased)),
-        mitigation: decimals(optionalSeries("mitigation", mitigation)),
-      })
-    )
-  );
+  return excel(() => {
+    const count = scalar("periods", periods);
+    const figures = [
+      [scalar("start", start)],
+      optionalSeries("growth", growth),
+      optionalSeries("new_plans", new_plans),
+      optionalSeries("ceased", ceased),
+      optionalSeries("mitigation", mitigation),
+    ];
+    // Each period multiplies the stock by one more growth factor.
+    return inAmounts(
+      figures,
+      ([first, rates, added, lost, avoided]) =>
+        spill(
+          orientationOf(growth, new_plans, ceased, mitigation),
+          trajectoryOf({
+            start: first![0],
+            periods: count,
+            growth: rates,
+            newPlans: added,
+            ceased: lost,
+            mitigation: avoided,
+          })
+        ),
+      1 + count
+    );
+  });
 }

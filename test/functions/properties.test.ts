@@ -6,7 +6,8 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { balanceYear, residual, rollForward, rollGaps } from "../../src/core/deficit";
-import { academicToFinancial } from "../../src/core/moneyOverTime";
+import { academicToFinancial, cost, uplift } from "../../src/core/moneyOverTime";
+import type { Result } from "../../src/core/result";
 import { inUnits } from "../../src/core/units";
 import { trajectory } from "../../src/core/trajectory";
 import * as dsg from "../../src/functions/functions";
@@ -110,7 +111,7 @@ describe("the calculations in whole units and in decimal.js", () => {
     const months = fc.integer({ min: 0, max: 12 });
     fc.assert(
       fc.property(academic, months, (values, m) => {
-        const units = inUnits([values.map((v) => v.toNumber())], 12);
+        const units = inUnits([values.map((v) => v.toNumber())]);
         expect(units).not.toBeNull();
         const fast = academicToFinancial(units![0], m);
         const reference = academicToFinancial(values, m);
@@ -118,6 +119,65 @@ describe("the calculations in whole units and in decimal.js", () => {
         expect(both(fast.value)).toEqual(both(reference.value));
       }),
       { numRuns: 2000 }
+    );
+  });
+
+  it("should compound uplifts, caseloads and costs exactly, rounding each answer once", () => {
+    // decimal.js with digits to spare is exact on these figures, so it is the reference here.
+    const Exact = Decimal.clone({ precision: 400 });
+    const rate = fc.integer({ min: -999, max: 999 }).map((n) => n / 1000);
+    const whole = (max: number) => fc.integer({ min: 0, max });
+    const cases = fc.integer({ min: 1, max: 50 }).chain((n) =>
+      fc.record({
+        base: whole(1e9).map((v) => v / 1000),
+        rates: fc.array(rate, { minLength: n, maxLength: n }),
+        flows: fc.array(whole(50), { minLength: 3, maxLength: 3 }),
+        caseload: fc.array(fc.array(whole(500), { minLength: n, maxLength: n }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
+        unitCost: fc.array(
+          whole(1e7).map((v) => v / 100),
+          { minLength: 7, maxLength: 7 }
+        ),
+      })
+    );
+    const outcome = (result: Result<readonly { toNumber(): number }[]>) =>
+      result.ok ? result.value.map((v) => v.toNumber()) : result.error.message;
+    fc.assert(
+      fc.property(cases, ({ base, rates, flows, caseload, unitCost }) => {
+        const costs = unitCost.slice(0, caseload.length);
+        const series = [[base], rates, ...flows.map((flow) => [flow]), costs, ...caseload];
+        const [[start], growth, [added], [lost], [avoided], prices, ...counts] = inUnits(series)!;
+        const [[exactStart], exactGrowth, [exactAdded], [exactLost], [exactAvoided], ...rest] =
+          series.map((values) => values.map((v) => new Exact(v)));
+        const [exactPrices, ...exactCounts] = rest;
+        const periods = rates.length;
+        const pairs = [
+          [uplift(start, growth), uplift(exactStart, exactGrowth)],
+          [
+            trajectory({
+              start,
+              periods,
+              growth,
+              newPlans: [added],
+              ceased: [lost],
+              mitigation: [avoided],
+            }),
+            trajectory({
+              start: exactStart,
+              periods,
+              growth: exactGrowth,
+              newPlans: [exactAdded],
+              ceased: [exactLost],
+              mitigation: [exactAvoided],
+            }),
+          ],
+          [cost(counts, prices, growth), cost(exactCounts, exactPrices, exactGrowth)],
+        ] as const;
+        for (const [fast, reference] of pairs) expect(outcome(fast)).toEqual(outcome(reference));
+      }),
+      { numRuns: 500 }
     );
   });
 });
