@@ -11,11 +11,11 @@ import {
 } from "../../templates/ehcp/ehcpFigures";
 import { financialYearLabel } from "../../core/years";
 
-/** High needs block expenditure by financial-year start, with its cell. */
+/** High needs block expenditure by financial-year start (as a size: its sign aside), with its cell. */
 function highNeedsSpend(
   template: LocatedTemplate
-): Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }> {
-  const spend = new Map<number, { spend: Decimal; cell: LocatedCell; sheet: string }>();
+): Map<number, { spend: number; cell: LocatedCell; sheet: string }> {
+  const spend = new Map<number, { spend: number; cell: LocatedCell; sheet: string }>();
   const highNeeds = template.financial?.blocks?.find((b) => b.block === "high-needs");
   const row = highNeeds?.expenditure;
   if (highNeeds === undefined || row === undefined) return spend;
@@ -23,7 +23,7 @@ function highNeedsSpend(
     const cell = row.cells[index];
     const value = countIn(cell);
     if (cell !== undefined && value !== null)
-      spend.set(year.start, { spend: new Decimal(value).abs(), cell, sheet: row.sheet });
+      spend.set(year.start, { spend: Math.abs(value), cell, sheet: row.sheet });
   });
   return spend;
 }
@@ -69,15 +69,25 @@ function costJumps(
   const costs = new Map(
     [...plans].map(([census, count]) => {
       const year = spend.get(census - 1);
+      // The rough cost settles most years (see clearlyWithin); the exact one is worked out where it does not.
       const cost =
-        year && !count.isZero() ? { ...year, cost: year.spend.dividedBy(count) } : undefined;
+        year && !count.isZero()
+          ? { ...year, count, rough: year.spend / count.toNumber() }
+          : undefined;
       return [census, cost];
     })
   );
+  const exactCost = ({ spend, count }: { spend: number; count: Decimal }) =>
+    new Decimal(spend).dividedBy(count);
   const jumps: Jump[] = [];
   for (const census of [...plans.keys()].sort((a, b) => a - b)) {
-    const [before, after] = [costs.get(census - 1), costs.get(census)];
-    if (before === undefined || after === undefined || before.cost.isZero()) continue;
+    const [was, now] = [costs.get(census - 1), costs.get(census)];
+    if (was === undefined || now === undefined || was.spend === 0) continue;
+    if (clearlyWithin(0, (now.rough / was.rough - 1) * 100, percent)) continue;
+    const [before, after] = [
+      { ...was, cost: exactCost(was) },
+      { ...now, cost: exactCost(now) },
+    ];
     const change = after.cost.dividedBy(before.cost).minus(1).times(100);
     if (change.abs().lte(percent)) continue;
     // A plan costs tens of thousands of pounds: shown in pounds, as "£0.041m" would hide the change.
