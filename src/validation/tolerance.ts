@@ -117,3 +117,21 @@ export function withinTolerance(
 ): boolean {
   return gap.abs().lte(allowance(terms, options));
 }
+
+/** A comparison worked out in doubles, with its exact gap worked out when asked for. */
+export interface Comparison {
+  readonly plainGap: number;
+  /** The figures the plain gap came from. */
+  readonly figures: readonly number[];
+  readonly gap: Decimal;
+  readonly terms: readonly LocatedCell[];
+}
+
+/** True when the comparison's gap is within the allowance: plainly so in doubles, else exactly. */
+export function holds(comparison: Comparison, options: ValidationOptions): boolean {
+  const { plainGap, figures, terms } = comparison;
+  return (
+    plainlyWithin(plainGap, figures, terms, options) ||
+    withinTolerance(comparison.gap, terms, options)
+  );
+}

@@ -4,6 +4,7 @@ import { Decimal } from "decimal.js";
 import {
   allowance,
   halfUnit,
+  holds,
   plainlyAddsUp,
   plainlyWithin,
   roundingAllowance,
@@ -105,4 +106,22 @@ describe("plainlyAddsUp", () => {
       expect(plainlyAddsUp(total, parts, [shown(3), shown(3)], options)).toBe(expected);
     }
   );
+});
+
+describe("holds", () => {
+  const terms = [shown(3), shown(3)];
+  const comparison = (gap: string) => ({
+    plainGap: Number(gap),
+    figures: [28.706, 28.706 - Number(gap)],
+    gap: new Decimal(gap),
+    terms,
+  });
+
+  it.each([
+    ["0", true],
+    ["0.001", true], // exactly the allowance: settled by the exact gap
+    ["0.0011", false],
+  ])("should judge a gap of %s as within: %s", (gap, expected) => {
+    expect(holds(comparison(gap), {})).toBe(expected);
+  });
 });

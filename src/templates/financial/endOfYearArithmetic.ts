@@ -5,7 +5,7 @@
 import { Decimal } from "decimal.js";
 import { rollGaps } from "../../core/deficit";
 import type { LocatedCell, SignConvention, YearColumn } from "../located";
-import { figure, figureOrZero } from "../figures";
+import { amountOrZero, decimalOf, figureValue } from "../figures";
 import { asDeficit } from "./figures";
 import type { EndOfYearPositions } from "./endOfYearModel";
 
@@ -21,6 +21,9 @@ export interface YearRoll {
   readonly expected: Decimal;
   /** Reported minus expected, in the sheet's sign convention. */
   readonly gap: Decimal;
+  /** The gap worked out in doubles, and the figures it came from (for `plainlyWithin`). */
+  readonly plainGap: number;
+  readonly figures: readonly number[];
   /** Every rounded figure that entered the calculation (for the rounding tolerance). */
   readonly terms: readonly LocatedCell[];
   /** True when the opening figure is the previous year's carried forward (no brought-forward figure). */
@@ -31,15 +34,95 @@ export interface YearRoll {
 function opening(
   positions: EndOfYearPositions,
   t: number
-): { cell: LocatedCell; value: Decimal; previous: boolean } | undefined {
+): { cell: LocatedCell; value: number; previous: boolean } | undefined {
   const broughtForward = positions.broughtForward?.cells[t];
-  const value = figure(broughtForward);
-  if (broughtForward && value) return { cell: broughtForward, value, previous: false };
+  const value = figureValue(broughtForward);
+  if (broughtForward && value !== undefined)
+    return { cell: broughtForward, value, previous: false };
   const previousClosing = t > 0 ? positions.carriedForward?.cells[t - 1] : undefined;
-  const previousValue = figure(previousClosing);
-  return previousClosing && previousValue
+  const previousValue = figureValue(previousClosing);
+  return previousClosing && previousValue !== undefined
     ? { cell: previousClosing, value: previousValue, previous: true }
     : undefined;
+}
+
+/** A year's figures, as the sheet shows them. */
+interface RollFigures {
+  readonly opening: number;
+  readonly inYear: number;
+  readonly payment: number;
+  readonly contribution: number;
+  readonly adjustment: number;
+  readonly closing: number;
+}
+
+/**
+ * A year's roll whose exact figures are worked out only when asked for: most years of a sound plan are
+ * settled by the gap in doubles (`plainGap`), and a Decimal per figure would cost more than the check.
+ */
+class LazyRoll implements YearRoll {
+  private exact?: { reported: Decimal; expected: Decimal; gap: Decimal };
+
+  constructor(
+    readonly index: number,
+    readonly year: YearColumn,
+    readonly closing: LocatedCell,
+    private readonly shown: RollFigures,
+    private readonly sign: SignConvention,
+    readonly terms: readonly LocatedCell[],
+    readonly fromPreviousClosing: boolean
+  ) {}
+
+  get plainGap(): number {
+    const { opening, inYear, payment, contribution, adjustment, closing } = this.shown;
+    // As rollGaps does it, in the deficit-positive convention: payments and contributions always reduce.
+    const turn = this.sign === "deficit-negative" ? -1 : 1;
+    const implied =
+      turn * opening +
+      turn * inYear -
+      Math.abs(payment) -
+      Math.abs(contribution) +
+      turn * adjustment;
+    return turn * (turn * closing - implied);
+  }
+
+  get figures(): readonly number[] {
+    const { opening, inYear, payment, contribution, adjustment, closing } = this.shown;
+    return [opening, inYear, payment, contribution, adjustment, closing];
+  }
+
+  get reported(): Decimal {
+    return this.exactRoll().reported;
+  }
+
+  get expected(): Decimal {
+    return this.exactRoll().expected;
+  }
+
+  get gap(): Decimal {
+    return this.exactRoll().gap;
+  }
+
+  private exactRoll(): { reported: Decimal; expected: Decimal; gap: Decimal } {
+    if (this.exact === undefined) {
+      const { sign } = this;
+      const [opening, inYear, payment, contribution, adjustment, closing] =
+        this.figures.map(decimalOf);
+      const result = rollGaps({
+        opening: asDeficit(opening, sign),
+        inYear: [asDeficit(inYear, sign)],
+        payments: [payment],
+        contributions: [contribution],
+        adjustments: [asDeficit(adjustment, sign)],
+        closing: [asDeficit(closing, sign)],
+      });
+      // One year of each series, so the lengths and signs rollGaps checks always agree.
+      if (!result.ok) throw new Error(result.error.message);
+      const gap = asDeficit(result.value[0], sign);
+      this.exact = { reported: closing, expected: closing.minus(gap), gap };
+    }
+    return this.exact;
+  }
 }
 
 /**
@@ -82,49 +165,32 @@ function rollEach(
     const start = opening(positions, t);
     const inYearCell = positions.inYear?.cells[t];
     const closingCell = positions.carriedForward?.cells[t];
-    const inYear = figure(inYearCell);
-    const closing = figure(closingCell);
+    const inYear = figureValue(inYearCell);
+    const closing = figureValue(closingCell);
     const movementCells = [
       positions.dfePayments,
       positions.laContribution,
       positions.adjustments,
     ].map((row) => row?.cells[t]);
-    const [payment, contribution, adjustment] = movementCells.map(figureOrZero);
+    const [payment, contribution, adjustment] = movementCells.map(amountOrZero);
     if (
       !start ||
       !inYearCell ||
-      !inYear ||
+      inYear === undefined ||
       !closingCell ||
-      !closing ||
-      !payment ||
-      !contribution ||
-      !adjustment
+      closing === undefined ||
+      payment === undefined ||
+      contribution === undefined ||
+      adjustment === undefined
     )
       return;
-    const result = rollGaps({
-      opening: asDeficit(start.value, sign),
-      inYear: [asDeficit(inYear, sign)],
-      payments: [payment],
-      contributions: [contribution],
-      adjustments: [asDeficit(adjustment, sign)],
-      closing: [asDeficit(closing, sign)],
-    });
-    if (!result.ok) return;
-    const gap = asDeficit(result.value[0], sign);
     const movements = movementCells.filter(
       (cell): cell is LocatedCell =>
         cell !== undefined && typeof cell.value === "number" && cell.value !== 0
     );
-    rolls.push({
-      index: t,
-      year,
-      closing: closingCell,
-      reported: closing,
-      expected: closing.minus(gap),
-      gap,
-      terms: [start.cell, inYearCell, closingCell, ...movements],
-      fromPreviousClosing: start.previous,
-    });
+    const shown = { opening: start.value, inYear, payment, contribution, adjustment, closing };
+    const terms = [start.cell, inYearCell, closingCell, ...movements];
+    rolls.push(new LazyRoll(t, year, closingCell, shown, sign, terms, start.previous));
   });
   return rolls;
 }
