@@ -78,13 +78,13 @@ function plainHalfUnit(decimals: number): number {
 }
 
 /**
- * True when doubles alone show that a gap is within the allowance for these terms: `gap` was worked out
- * in floating point from `figures`, and is inside the allowance by far more than their rounding could
- * move it. False means only "not plainly so": the exact check with Decimals decides. Most figures of a
- * sound plan agree to the penny, so most comparisons end here without building a Decimal.
+ * True when doubles alone show that `excess` is at most the allowance for these terms: `excess` was
+ * worked out in floating point from `figures`, and is below the allowance by far more than their
+ * rounding could move it. False means only "not plainly so": the exact check with Decimals decides.
+ * Most figures of a sound plan agree to the penny, so most comparisons end here without a Decimal.
  */
-export function plainlyWithin(
-  gap: number,
+export function plainlyAtMost(
+  excess: number,
   figures: readonly number[],
   terms: readonly LocatedCell[],
   options: ValidationOptions
@@ -94,7 +94,17 @@ export function plainlyWithin(
   else for (const term of terms) allowed += plainHalfUnit(term.decimals);
   let size = allowed;
   for (const figure of figures) size += Math.abs(figure);
-  return Number.isFinite(size) && Math.abs(gap) <= allowed - PLAIN_MARGIN * size;
+  return Number.isFinite(size) && excess <= allowed - PLAIN_MARGIN * size;
+}
+
+/** `plainlyAtMost` for the size of a gap: true when doubles alone show it is within the allowance. */
+export function plainlyWithin(
+  gap: number,
+  figures: readonly number[],
+  terms: readonly LocatedCell[],
+  options: ValidationOptions
+): boolean {
+  return plainlyAtMost(Math.abs(gap), figures, terms, options);
 }
 
 /** `plainlyWithin` for a total against the sum of its parts. */

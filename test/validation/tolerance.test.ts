@@ -6,6 +6,7 @@ import {
   halfUnit,
   holds,
   plainlyAddsUp,
+  plainlyAtMost,
   plainlyWithin,
   roundingAllowance,
   withinTolerance,
@@ -123,5 +124,15 @@ describe("holds", () => {
     ["0.0011", false],
   ])("should judge a gap of %s as within: %s", (gap, expected) => {
     expect(holds(comparison(gap), {})).toBe(expected);
+  });
+});
+
+describe("plainlyAtMost", () => {
+  it.each([
+    [-5, true], // far below: a fall is never an excess
+    [0.0005, false], // exactly the allowance of one rounded figure: only the exact check can say
+    [0.0004, true],
+  ])("should settle an excess of %d as plainly at most the allowance: %s", (excess, expected) => {
+    expect(plainlyAtMost(excess, [10, 10 + excess], [shown(3)], {})).toBe(expected);
   });
 });

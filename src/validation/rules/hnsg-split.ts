@@ -4,7 +4,8 @@ import { formatMoney, shownDecimals } from "../money";
 import { highNeedsStabilityGrant } from "../../core/hnsg";
 import { financialYearLabel } from "../../core/years";
 import type { LocatedCell, LocatedTemplate } from "../../templates/located";
-import { figure } from "../../templates/figures";
+import { figure, figureValue } from "../../templates/figures";
+import { exactSum } from "../../core/units";
 import { asDeficit } from "../../templates/financial/figures";
 
 /** The deficit at the cut-off, the cell it is read from, and the part known to come from other blocks. */
@@ -39,15 +40,17 @@ function highNeedsDeficit(template: LocatedTemplate, cutOff: number): HighNeedsD
   const index = financial.years.findIndex((year) => year.start === cutOff);
   const closing = figure(carried?.cells[index]);
   if (!carried || closing === undefined) return undefined;
-  let otherBlocks = new Decimal(0);
+  // Added in whole units: a sum of the figures turned to deficits (a sign change is exact in doubles).
+  const turn = template.sign === "deficit-negative" ? -1 : 1;
+  const inYears: number[] = [];
   for (const block of financial.blocks ?? []) {
     if (block.block === "high-needs") continue;
     block.years.forEach((year, t) => {
-      const inYear = figure(block.inYear?.cells[t]);
-      if (year.start <= cutOff && inYear !== undefined)
-        otherBlocks = otherBlocks.plus(asDeficit(inYear, template.sign));
+      const inYear = figureValue(block.inYear?.cells[t]);
+      if (year.start <= cutOff && inYear !== undefined) inYears.push(turn * inYear);
     });
   }
+  const otherBlocks = exactSum(inYears);
   return {
     deficit: asDeficit(closing, template.sign),
     cell: carried.cells[index],

@@ -1,8 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance } from "../tolerance";
+import { allowance, plainlyAtMost } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
-import { figure } from "../../templates/figures";
+import { figure, figureValue } from "../../templates/figures";
 import { asDeficit, roundedTerms } from "../../templates/financial/figures";
 
 /**
@@ -28,8 +28,12 @@ export const mitigationDirection = defineRule({
     section.years.forEach((year, i) => {
       for (const line of section.lines) {
         const cell = line.cells[i];
-        const saving = figure(cell);
-        if (!saving?.isNegative() || saving.abs().lte(allowance(roundedTerms([cell]), options)))
+        const shown = figureValue(cell);
+        // A saving adds to the deficit when it is negative by more than its rounding.
+        if (shown === undefined || plainlyAtMost(-shown, [shown], roundedTerms([cell]), options))
+          continue;
+        const saving = figure(cell)!;
+        if (!saving.isNegative() || saving.abs().lte(allowance(roundedTerms([cell]), options)))
           continue;
         reports.push({
           message: `Mitigation "${line.label}" increases the deficit by ${money(saving.abs())} in ${year.label}: savings are positive, so check its sign.`,
@@ -51,13 +55,17 @@ export const mitigationDirection = defineRule({
       ];
       for (const { what, before, after } of pairs) {
         const cell = after?.cells[i];
-        const unmitigated = figure(before?.cells[i]);
-        const mitigated = figure(cell);
-        if (!cell || !before || unmitigated === undefined || mitigated === undefined) continue;
+        const [shownBefore, shownAfter] = [figureValue(before?.cells[i]), figureValue(cell)];
+        if (!cell || !before || shownBefore === undefined || shownAfter === undefined) continue;
+        const terms = roundedTerms([cell, before.cells[i]]);
+        const plainIncrease =
+          (template.sign === "deficit-negative" ? -1 : 1) * (shownAfter - shownBefore);
+        if (plainlyAtMost(plainIncrease, [shownBefore, shownAfter], terms, options)) continue;
+        const [unmitigated, mitigated] = [figure(before.cells[i])!, figure(cell)!];
         const increase = asDeficit(mitigated, template.sign).minus(
           asDeficit(unmitigated, template.sign)
         );
-        if (increase.lte(allowance(roundedTerms([cell, before.cells[i]]), options))) continue;
+        if (increase.lte(allowance(terms, options))) continue;
         reports.push({
           message:
             `The mitigated ${what} deficit for ${year.label} (${money(mitigated)}) is larger than the unmitigated ` +

@@ -1,6 +1,6 @@
 import { defineRule, type RuleReport } from "../rule";
-import { figure } from "../../templates/figures";
-import { withinTolerance } from "../tolerance";
+import { figure, figureValue } from "../../templates/figures";
+import { plainlyAddsUp, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 
 /** V02: a year opens with the deficit the previous year closed with. */
@@ -23,10 +23,11 @@ export const openingBalance = defineRule({
     for (let t = 1; t < years.length; t++) {
       const opening = broughtForward.cells[t];
       const previous = carriedForward.cells[t - 1];
-      const openingValue = figure(opening);
-      const previousValue = figure(previous);
-      if (!openingValue || !previousValue) continue;
-      const gap = openingValue.minus(previousValue);
+      const openingValue = figureValue(opening);
+      const previousValue = figureValue(previous);
+      if (openingValue === undefined || previousValue === undefined) continue;
+      if (plainlyAddsUp(openingValue, [previousValue], [opening, previous], options)) continue;
+      const gap = figure(opening)!.minus(figure(previous)!);
       if (withinTolerance(gap, [opening, previous], options)) continue;
       const money = (value: Parameters<typeof formatMoney>[0]) =>
         formatMoney(value, template.unit, shownDecimals([opening, previous]));
@@ -35,8 +36,8 @@ export const openingBalance = defineRule({
           `Brought forward for ${years[t].label} (${money(openingValue)}) is not the carried forward for ${years[t - 1].label} ` +
           `(${money(previousValue)}): gap ${money(gap.abs())}. Link it to the previous year's carried-forward cell.`,
         at: { sheet: broughtForward.sheet, row: opening.row, col: opening.col },
-        expected: previousValue.toNumber(),
-        actual: openingValue.toNumber(),
+        expected: previousValue,
+        actual: openingValue,
       });
     }
     return reports;
