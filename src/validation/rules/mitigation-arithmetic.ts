@@ -1,17 +1,12 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import { plainlyAddsUp, withinTolerance } from "../tolerance";
+import { plainlyWithin, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import type { LocatedCell, MoneyUnit, SignConvention } from "../../templates/located";
 import type { Mitigations } from "../../templates/financial/mitigationsModel";
 import { figure, figureValue } from "../../templates/figures";
-import {
-  amountsOf,
-  asDeficit,
-  cellsAt,
-  roundedTerms,
-  sumOf,
-} from "../../templates/financial/figures";
+import { amountsOf, asDeficit, cellsAt, roundedTerms } from "../../templates/financial/figures";
+import { exactSum } from "../../core/units";
 
 interface YearCheck {
   readonly section: Mitigations;
@@ -21,16 +16,27 @@ interface YearCheck {
   readonly options: ValidationOptions;
 }
 
-/** A report at `cell` when `reported` differs from `expected` by more than the rounding of `terms`. */
+/** A comparison's gap worked out in doubles, with the figures it came from (see `plainlyWithin`). */
+interface PlainGap {
+  readonly gap: number;
+  readonly figures: readonly number[];
+}
+
+/**
+ * A report at `cell` when the reported figure differs from the expected one by more than the rounding
+ * of `terms`. The gap in doubles settles plainly agreeing figures; `exact` works out the rest.
+ */
 function mismatch(
   cell: LocatedCell,
   sheet: string,
-  reported: Decimal,
-  expected: Decimal,
+  plain: PlainGap,
+  exact: () => { reported: Decimal; expected: Decimal },
   terms: readonly LocatedCell[],
   what: string,
   { unit, options }: YearCheck
 ): RuleReport | undefined {
+  if (plainlyWithin(plain.gap, plain.figures, roundedTerms(terms), options)) return undefined;
+  const { reported, expected } = exact();
   const gap = reported.minus(expected);
   if (withinTolerance(gap, roundedTerms(terms), options)) return undefined;
   const money = (value: Decimal) => formatMoney(value, unit, shownDecimals(terms));
@@ -42,6 +48,8 @@ function mismatch(
   };
 }
 
+const plainSum = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
+
 /** Total mitigations = the sum of the mitigation lines. */
 function totalOfLines(check: YearCheck): RuleReport | undefined {
   const { section, i } = check;
@@ -49,45 +57,49 @@ function totalOfLines(check: YearCheck): RuleReport | undefined {
   const lines = cellsAt(section.lines, i);
   const [total, amounts] = [figureValue(cell), amountsOf(lines)];
   if (!cell || total === undefined || amounts === undefined || lines.length === 0) return undefined;
-  if (plainlyAddsUp(total, amounts, roundedTerms([cell, ...lines]), check.options))
-    return undefined;
-  const [reported, sum] = [figure(cell)!, sumOf(lines)!];
   const year = section.years[i].label;
   return mismatch(
     cell,
     section.sheet,
-    reported,
-    sum,
+    { gap: total - plainSum(amounts), figures: [total, ...amounts] },
+    () => ({ reported: figure(cell)!, expected: exactSum(amounts) }),
     [cell, ...lines],
     `Total mitigations for ${year} do not equal the sum of the ${lines.length} mitigation lines`,
     check
   );
 }
 
-/** Mitigated in-year deficit = unmitigated − total mitigations (savings are positive). */
 /** The year's savings: its total mitigations when shown, else the sum of its lines; undefined if none. */
 function savingsIn(section: Mitigations, i: number) {
   const savingCells = section.total ? cellsAt([section.total], i) : cellsAt(section.lines, i);
-  const savings = sumOf(savingCells);
-  return savings === undefined || savingCells.length === 0 ? undefined : { savingCells, savings };
+  const amounts = amountsOf(savingCells);
+  return amounts === undefined || savingCells.length === 0 ? undefined : { savingCells, amounts };
 }
 
+/** Mitigated in-year deficit = unmitigated − total mitigations (savings are positive). */
 function mitigatedInYear(check: YearCheck): RuleReport | undefined {
   const { section, i, sign } = check;
   const cell = section.mitigated?.cells[i];
-  const reported = figure(cell);
-  const unmitigated = figure(section.unmitigated?.cells[i]);
+  const unmitigatedCell = section.unmitigated?.cells[i];
+  const [reported, unmitigated] = [figureValue(cell), figureValue(unmitigatedCell)];
   const saved = savingsIn(section, i);
   if (!cell || reported === undefined || unmitigated === undefined || !saved) return undefined;
-  const { savingCells, savings } = saved;
-  const expected = asDeficit(asDeficit(unmitigated, sign).minus(savings), sign);
+  const { savingCells, amounts } = saved;
   const terms = [cell, ...cellsAt([section.unmitigated], i), ...savingCells];
   const year = section.years[i].label;
+  // In doubles, with the sign convention's turns multiplied out: expected = unmitigated − turn × savings.
+  const turn = sign === "deficit-negative" ? -1 : 1;
   return mismatch(
     cell,
     section.sheet,
-    reported,
-    expected,
+    {
+      gap: reported - unmitigated + turn * plainSum(amounts),
+      figures: [reported, unmitigated, ...amounts],
+    },
+    () => ({
+      reported: figure(cell)!,
+      expected: asDeficit(asDeficit(figure(unmitigatedCell)!, sign).minus(exactSum(amounts)), sign),
+    }),
     terms,
     `Mitigated in-year deficit for ${year} is not the unmitigated deficit less total mitigations`,
     check
@@ -103,26 +115,37 @@ function mitigatedCumulative(check: YearCheck): RuleReport | undefined {
   const { unmitigatedCumulative: before, mitigatedCumulative: after } = section;
   if (i === 0 || !before || !after) return undefined;
   const cell = after.cells[i];
-  const reported = figure(cell);
+  const reported = figureValue(cell);
   const saved = savingsIn(section, i);
-  const [unmitigated, previousBefore, previousAfter] = [
-    before.cells[i],
-    before.cells[i - 1],
-    after.cells[i - 1],
-  ].map(figure);
+  const cells = [before.cells[i], before.cells[i - 1], after.cells[i - 1]];
+  const [unmitigated, previousBefore, previousAfter] = cells.map(figureValue);
   if (reported === undefined || !saved) return undefined;
-  const { savingCells, savings } = saved;
+  const { savingCells, amounts } = saved;
   if (unmitigated === undefined || previousBefore === undefined || previousAfter === undefined)
     return undefined;
-  const previousGap = asDeficit(previousBefore, sign).minus(asDeficit(previousAfter, sign));
-  const expected = asDeficit(asDeficit(unmitigated, sign).minus(previousGap).minus(savings), sign);
-  const terms = [cell, before.cells[i], before.cells[i - 1], after.cells[i - 1], ...savingCells];
+  const terms = [cell, ...cells, ...savingCells];
   const year = section.years[i].label;
+  // In doubles, with the turns multiplied out: expected = unmitigated − previous gap − turn × savings.
+  const turn = sign === "deficit-negative" ? -1 : 1;
+  const plainExpected = unmitigated - (previousBefore - previousAfter) - turn * plainSum(amounts);
   return mismatch(
     cell,
     section.sheet,
-    reported,
-    expected,
+    {
+      gap: reported - plainExpected,
+      figures: [reported, unmitigated, previousBefore, previousAfter, ...amounts],
+    },
+    () => {
+      const [exactBefore, exactPreviousBefore, exactPreviousAfter] = cells.map((c) => figure(c)!);
+      const previousGap = asDeficit(exactPreviousBefore, sign).minus(
+        asDeficit(exactPreviousAfter, sign)
+      );
+      const expected = asDeficit(
+        asDeficit(exactBefore, sign).minus(previousGap).minus(exactSum(amounts)),
+        sign
+      );
+      return { reported: figure(cell)!, expected };
+    },
     terms,
     `Mitigated cumulative deficit for ${year} does not move with the year's mitigations`,
     check
