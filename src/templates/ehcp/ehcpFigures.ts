@@ -5,7 +5,8 @@
 import { Decimal } from "decimal.js";
 import type { LocatedCell, LocatedRow } from "../located";
 import type { CountTable, EhcpTables, PlacementTables } from "./ehcpModel";
-import { decimalOf, numberIn } from "../figures";
+import { decimalOf } from "../figures";
+import { exactSum } from "../../core/units";
 
 /** The number in a count cell; `null` for a blank cell or anything that is not a number (bad-value reports those). */
 export function countIn(cell: LocatedCell | undefined): number | null {
@@ -38,6 +39,8 @@ export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal |
 /** A placement's number of plans in one census year, and the cell that states it (when one does). */
 export interface Stock {
   readonly count: Decimal;
+  /** The count as a double: exact for whole counts, for sums and rough shares without a Decimal. */
+  readonly plain: number;
   readonly cell?: LocatedCell;
 }
 
@@ -58,25 +61,28 @@ export function placementStock(placement: PlacementTables, index: number): Stock
 /** The stock a table's total row states in year column `index`, or null when it states none. */
 function statedStock(total: LocatedRow | undefined, index: number): Stock | null {
   const cell = total?.cells[index];
-  const count = numberIn(cell);
-  return count === undefined ? null : { count, cell };
+  const plain = countIn(cell);
+  return plain === null ? null : { count: decimalOf(plain), plain, cell };
 }
 
 /** The stock a table's rows add up to in year column `index`, or null when they are all blank. */
 function summedStock(table: CountTable<string> | undefined, index: number): Stock | null {
   const sum = sumColumn(table?.rows.map((r) => r.row) ?? [], index);
-  return sum === null ? null : { count: sum };
+  return sum === null ? null : { count: sum, plain: sum.toNumber() };
 }
 
 /** Total plans across all placements per census year (by the year's start), for the years any placement counts. */
 export function stockByCensusYear(tables: EhcpTables): Map<number, Decimal> {
-  const totals = new Map<number, Decimal>();
+  const counts = new Map<number, number[]>();
   for (const placement of tables.placements) {
     placement.years.forEach((year, index) => {
       const stock = placementStock(placement, index);
-      if (stock !== null)
-        totals.set(year.start, (totals.get(year.start) ?? new Decimal(0)).plus(stock.count));
+      if (stock === null) return;
+      const known = counts.get(year.start);
+      if (known === undefined) counts.set(year.start, [stock.plain]);
+      else known.push(stock.plain);
     });
   }
-  return totals;
+  // Added in whole units (core exactSum): the exact sum, without a Decimal per placement.
+  return new Map([...counts].map(([year, values]) => [year, exactSum(values)]));
 }

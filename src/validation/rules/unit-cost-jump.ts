@@ -119,8 +119,8 @@ function share({ count, all }: Part): Decimal {
 }
 
 /** The share in floating point: off by less than 1e-13 points, and many times quicker than `share`. */
-function roughShare(count: Decimal, all: Decimal): number {
-  return (count.toNumber() / all.toNumber()) * 100;
+function roughShare(count: number, all: number): number {
+  return (count / all) * 100;
 }
 
 /**
@@ -139,6 +139,8 @@ function mixShifts(
   plans: ReadonlyMap<number, Decimal>,
   points: number
 ): RuleReport[] {
+  // All plans of each year as a double, once rather than once per placement.
+  const plainPlans = new Map([...plans].map(([year, all]) => [year, all.toNumber()]));
   return ehcp.placements.flatMap((placement) => {
     const parts = placement.years.map((year, index) => {
       const stock = placementStock(placement, index);
@@ -146,7 +148,13 @@ function mixShifts(
       // Built field by field: spreading `stock` is several times slower, and this runs per placement and year.
       // The rough share is worked out once here: each year is compared with the year before and after.
       return stock && all && !all.isZero()
-        ? { count: stock.count, cell: stock.cell, all, rough: roughShare(stock.count, all) }
+        ? {
+            count: stock.count,
+            plain: stock.plain,
+            cell: stock.cell,
+            all,
+            rough: roughShare(stock.plain, plainPlans.get(year.start)!),
+          }
         : undefined;
     });
     const jumps: Jump[] = [];
