@@ -222,10 +222,13 @@ class AreaReader {
   }
 
   keyed<K extends string>(keys: ReturnType<typeof queriesOf<K>>) {
-    return keys.flatMap((key) => {
+    // A loop rather than flatMap: it runs for every placement's age and need rows.
+    const rows: { key: K; row: LocatedRow }[] = [];
+    for (const key of keys) {
       const row = this.row(key.names) ?? this.row(key.short);
-      return row === undefined ? [] : [{ key: key.key, row }];
-    });
+      if (row !== undefined) rows.push({ key: key.key, row });
+    }
+    return rows;
   }
 
   table<K extends string>(
