@@ -37,7 +37,7 @@ const SEVERITY_MEANING: Readonly<Record<Severity, string>> = {
 
 /**
  * Reads the faulty examples and, from each rule's own file (named by its id), whether its check uses the
- * shared tolerance: a rule does so exactly when it calls `allowance` or `withinTolerance` from tolerance.ts.
+ * shared tolerance: a rule does so exactly when it compares through tolerance.ts (imports from it).
  */
 export function readRuleDocInputs(root: string, rules: readonly AnyRule[]): RuleDocInputs {
   const examples = JSON.parse(
@@ -50,7 +50,7 @@ export function readRuleDocInputs(root: string, rules: readonly AnyRule[]): Rule
           path.join(root, "src/validation/rules", `${rule.id}.ts`),
           "utf8"
         );
-        return /\b(allowance|withinTolerance)\(/.test(source);
+        return /from "\.\.\/tolerance"/.test(source);
       })
       .map((rule) => rule.id)
   );
