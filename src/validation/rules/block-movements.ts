@@ -1,10 +1,11 @@
 import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance } from "../tolerance";
+import { allowance, plainlyAddsUp } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-import { figure } from "../../templates/figures";
-import { roundedTerms, sumOf } from "../../templates/financial/figures";
+import { figure, figureValue } from "../../templates/figures";
+import { amountsOf, roundedTerms } from "../../templates/financial/figures";
+import { exactSum } from "../../core/units";
 
 /**
  * V05 (domain A5): money moved between DSG blocks stays inside the DSG, so what leaves one block arrives
@@ -27,14 +28,13 @@ export const blockMovements = defineRule({
     const reports: RuleReport[] = [];
     financial.years.forEach((year, i) => {
       const cells = moving.map((block) => block.movements!.cells[i]);
-      const sum = sumOf(cells);
-      const first = cells.find((cell) => figure(cell) !== undefined);
-      if (
-        sum === undefined ||
-        first === undefined ||
-        sum.abs().lte(allowance(roundedTerms(cells), options))
-      )
+      const amounts = amountsOf(cells);
+      const first = cells.find((cell) => figureValue(cell) !== undefined);
+      const terms = roundedTerms(cells);
+      if (amounts === undefined || first === undefined || plainlyAddsUp(0, amounts, terms, options))
         return;
+      const sum = exactSum(amounts);
+      if (sum.abs().lte(allowance(terms, options))) return;
       const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(cells));
       const parts = moving
         .map((block, b) => ({ name: BLOCK_NAMES[block.block], value: figure(cells[b]) }))
