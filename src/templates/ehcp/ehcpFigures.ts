@@ -71,8 +71,21 @@ function summedStock(table: CountTable<string> | undefined, index: number): Stoc
   return sum === null ? null : { count: sum, plain: sum.toNumber() };
 }
 
+// The cost-per-plan and stock-and-flow rules both ask for the plans per census year; keyed weakly by the
+// located tables, which each validation locates afresh, so the totals are worked out once per validation.
+const stocksByTables = new WeakMap<EhcpTables, ReadonlyMap<number, Decimal>>();
+
 /** Total plans across all placements per census year (by the year's start), for the years any placement counts. */
-export function stockByCensusYear(tables: EhcpTables): Map<number, Decimal> {
+export function stockByCensusYear(tables: EhcpTables): ReadonlyMap<number, Decimal> {
+  let totals = stocksByTables.get(tables);
+  if (totals === undefined) {
+    totals = addPlacementStocks(tables);
+    stocksByTables.set(tables, totals);
+  }
+  return totals;
+}
+
+function addPlacementStocks(tables: EhcpTables): Map<number, Decimal> {
   const counts = new Map<number, number[]>();
   for (const placement of tables.placements) {
     placement.years.forEach((year, index) => {
