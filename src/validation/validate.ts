@@ -10,7 +10,7 @@ import type { LocatedTemplate, MoneyUnit, ProfileId, SignConvention } from "../t
 import { locateTemplate } from "../templates/locate";
 import { withLabelIndex } from "../templates/labels";
 import { withSharedFigures } from "../templates/figures";
-import { profileById } from "../templates/profiles";
+import { profileById, type TemplateProfile } from "../templates/profiles";
 import { SEVERITIES, type Finding, type Severity } from "./finding";
 import type { Location, Rule, RuleReport, ValidationOptions } from "./rule";
 import { ruleSettings } from "./settings";
@@ -58,10 +58,11 @@ function runRule(
   rule: Rule,
   workbook: Workbook,
   template: LocatedTemplate,
-  options: ValidationOptions
+  options: ValidationOptions,
+  profileThresholds: TemplateProfile["thresholds"]
 ): Placed[] {
   try {
-    const settings = ruleSettings(rule, profileById(template.profileId)?.thresholds, options);
+    const settings = ruleSettings(rule, profileThresholds, options);
     return rule
       .check({ workbook, template, settings, options })
       .map((report) => toFinding(rule, report));
@@ -135,7 +136,10 @@ function validateIndexed(
   }
   const recognised = template.recognition?.recognised ?? true;
   const rules = recognised ? registry : registry.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
-  const placed = rules.flatMap((rule) => runRule(rule as Rule, workbook, template, options));
+  const thresholds = profileById(template.profileId)?.thresholds;
+  const placed = rules.flatMap((rule) =>
+    runRule(rule as Rule, workbook, template, options, thresholds)
+  );
   return {
     template: recognised
       ? {
