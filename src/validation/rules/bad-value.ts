@@ -37,22 +37,32 @@ export const badValue = defineRule({
   check({ template }) {
     const reports: RuleReport[] = [];
     for (const { row, years } of numericRows(template)) {
-      row.cells.forEach((cell, i) => {
-        const what = problem(cell.value);
+      // Nearly every cell is a number, which needs no more than its type checked; the first and last
+      // unsaved formulas and their count are kept as the row is walked, rather than gathered in a list.
+      let first: LocatedCell | undefined;
+      let last: LocatedCell | undefined;
+      let unsaved = 0;
+      for (let i = 0; i < row.cells.length; i++) {
+        const cell = row.cells[i];
+        const value = cell.value;
+        if (typeof value === "number") continue;
+        if (uncached(cell)) {
+          first ??= cell;
+          last = cell;
+          unsaved++;
+        }
+        const what = problem(value);
         if (what)
           reports.push({
             message: `${rowName(row)} for ${yearOf(years, i)} ${what}.`,
             at: cellLocation(row, cell),
           });
-      });
+      }
       // One finding per row for unsaved formulas: a file written without values has them everywhere.
-      const unsaved = row.cells.filter(uncached);
-      if (unsaved.length > 0) {
-        const first = unsaved[0];
-        const last = unsaved[unsaved.length - 1];
+      if (first !== undefined && last !== undefined) {
         reports.push({
           message:
-            `${rowName(row)} has ${unsaved.length === 1 ? "a formula" : `${unsaved.length} formulas`} with no saved value, so ` +
+            `${rowName(row)} has ${unsaved === 1 ? "a formula" : `${unsaved} formulas`} with no saved value, so ` +
             "the figures cannot be checked: open and save the workbook in Excel so its formulas have values.",
           at: {
             sheet: row.sheet,

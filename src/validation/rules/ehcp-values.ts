@@ -28,16 +28,17 @@ function badCounts(
   // Plain loops: this visits every count cell of every table, and nearly all of them are fine.
   const reports: RuleReport[] = [];
   for (const row of rows) {
-    row.cells.forEach((cell, index) => {
+    for (let index = 0; index < row.cells.length; index++) {
+      const cell = row.cells[index];
       const count = countIn(cell);
-      if (count === null || (count >= 0 && Number.isInteger(count))) return;
+      if (count === null || (count >= 0 && Number.isInteger(count))) continue;
       const problem = count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number";
       reports.push({
         message: `${owner} ${years[index]?.label ?? ""}: '${rowName(row)}' (${count}) ${problem}.`,
         at: cellLocation(row, cell),
         actual: count,
       });
-    });
+    }
   }
   return reports;
 }

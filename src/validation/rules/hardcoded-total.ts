@@ -36,14 +36,24 @@ const isFormula = (cell: LocatedCell) => cell.formula !== null;
  * calculated forecast is not reported.
  */
 function typedAmongFormulas(row: LocatedRow, years: readonly YearColumn[]): number[] {
-  if (row.cells.filter(isFormula).length < 2) return [];
-  return row.cells.flatMap((cell, i) => {
-    if (!isTyped(cell)) return [];
-    const neighbours = [i - 1, i + 1].filter(
-      (j) => j >= 0 && j < row.cells.length && years[j]?.kind === years[i]?.kind
-    );
-    return neighbours.length > 0 && neighbours.every((j) => isFormula(row.cells[j])) ? [i] : [];
-  });
+  // Walked with counters rather than lists: every total row of every validation passes through here.
+  const cells = row.cells;
+  let formulas = 0;
+  for (const cell of cells) if (isFormula(cell)) formulas++;
+  if (formulas < 2) return [];
+  const typed: number[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    if (!isTyped(cells[i])) continue;
+    let neighbours = 0;
+    let formulasBeside = 0;
+    for (let j = i - 1; j <= i + 1; j += 2) {
+      if (j < 0 || j >= cells.length || years[j]?.kind !== years[i]?.kind) continue;
+      neighbours++;
+      if (isFormula(cells[j])) formulasBeside++;
+    }
+    if (neighbours > 0 && formulasBeside === neighbours) typed.push(i);
+  }
+  return typed;
 }
 
 /** A total typed over its formula no longer follows the figures it should add up. */
