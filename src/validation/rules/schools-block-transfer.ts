@@ -1,8 +1,8 @@
 import { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance } from "../tolerance";
+import { allowance, plainlyAtMost } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
-import { figure } from "../../templates/figures";
+import { figure, figureValue } from "../../templates/figures";
 import { roundedTerms } from "../../templates/financial/figures";
 
 /**
@@ -23,27 +23,31 @@ export const schoolsBlockTransfer = defineRule({
   check({ template, settings, options }) {
     const schools = template.financial?.blocks?.find((block) => block.block === "schools");
     if (!schools?.movements || !schools.allocation) return [];
-    const share = new Decimal(settings.percent).dividedBy(100);
     const reports: RuleReport[] = [];
     schools.years.forEach((year, i) => {
       const movementCell = schools.movements!.cells[i];
-      const movement = figure(movementCell);
-      const allocation = figure(schools.allocation!.cells[i]);
+      const allocationCell = schools.allocation!.cells[i];
+      const plainMovement = figureValue(movementCell);
+      const plainAllocation = figureValue(allocationCell);
+      // As Decimal signs: an allocation of 0 counts as positive, -0 does not; a movement of -0 (negative to
+      // Decimal) moves nothing out, so it is within any limit either way.
       if (
-        movement === undefined ||
-        allocation === undefined ||
-        !movement.isNegative() ||
-        !allocation.isPositive()
+        plainMovement === undefined ||
+        plainAllocation === undefined ||
+        !(plainMovement < 0) ||
+        plainAllocation < 0 ||
+        Object.is(plainAllocation, -0)
       )
         return;
-      const out = movement.abs();
-      const limit = allocation.times(share);
-      if (
-        out.lte(
-          limit.plus(allowance(roundedTerms([movementCell, schools.allocation!.cells[i]]), options))
-        )
-      )
+      const terms = roundedTerms([movementCell, allocationCell]);
+      // Most transfers are far inside the limit: settled in doubles, the exact check decides the rest.
+      const plainLimit = (plainAllocation * settings.percent) / 100;
+      if (plainlyAtMost(-plainMovement - plainLimit, [plainMovement, plainLimit], terms, options))
         return;
+      const out = figure(movementCell)!.abs();
+      const allocation = figure(allocationCell)!;
+      const limit = allocation.times(new Decimal(settings.percent).dividedBy(100));
+      if (out.lte(limit.plus(allowance(terms, options)))) return;
       const money = (value: Decimal) =>
         formatMoney(value, template.unit, shownDecimals([movementCell]));
       const percent = out.dividedBy(allocation).times(100).toFixed(2);
