@@ -73,10 +73,10 @@ function summedStock(table: CountTable<string> | undefined, index: number): Stoc
 
 // The cost-per-plan and stock-and-flow rules both ask for the plans per census year; keyed weakly by the
 // located tables, which each validation locates afresh, so the totals are worked out once per validation.
-const stocksByTables = new WeakMap<EhcpTables, ReadonlyMap<number, Decimal>>();
+const stocksByTables = new WeakMap<EhcpTables, ReadonlyMap<number, Stock>>();
 
 /** Total plans across all placements per census year (by the year's start), for the years any placement counts. */
-export function stockByCensusYear(tables: EhcpTables): ReadonlyMap<number, Decimal> {
+export function stockByCensusYear(tables: EhcpTables): ReadonlyMap<number, Stock> {
   let totals = stocksByTables.get(tables);
   if (totals === undefined) {
     totals = addPlacementStocks(tables);
@@ -85,7 +85,7 @@ export function stockByCensusYear(tables: EhcpTables): ReadonlyMap<number, Decim
   return totals;
 }
 
-function addPlacementStocks(tables: EhcpTables): Map<number, Decimal> {
+function addPlacementStocks(tables: EhcpTables): Map<number, Stock> {
   const counts = new Map<number, number[]>();
   for (const placement of tables.placements) {
     placement.years.forEach((year, index) => {
@@ -96,6 +96,12 @@ function addPlacementStocks(tables: EhcpTables): Map<number, Decimal> {
       else known.push(stock.plain);
     });
   }
-  // Added in whole units (core exactSum): the exact sum, without a Decimal per placement.
-  return new Map([...counts].map(([year, values]) => [year, exactSum(values)]));
+  // Added in whole units (core exactSum): the exact sum, without a Decimal per placement. Its double is
+  // taken once here, as every rule asking for the totals compares them in doubles first.
+  return new Map(
+    [...counts].map(([year, values]) => {
+      const count = exactSum(values);
+      return [year, { count, plain: count.toNumber() }];
+    })
+  );
 }

@@ -62,18 +62,16 @@ function moves(change: Decimal, unit: string): string {
  */
 function costJumps(
   template: LocatedTemplate,
-  plans: ReadonlyMap<number, Decimal>,
+  plans: ReadonlyMap<number, Stock>,
   percent: number
 ): RuleReport[] {
   const spend = highNeedsSpend(template);
   const costs = new Map(
-    [...plans].map(([census, count]) => {
+    [...plans].map(([census, { count, plain }]) => {
       const year = spend.get(census - 1);
       // The rough cost settles most years (see clearlyWithin); the exact one is worked out where it does not.
       const cost =
-        year && !count.isZero()
-          ? { ...year, count, rough: year.spend / count.toNumber() }
-          : undefined;
+        year && !count.isZero() ? { ...year, count, rough: year.spend / plain } : undefined;
       return [census, cost];
     })
   );
@@ -136,24 +134,22 @@ function clearlyWithin(before: number, after: number, points: number): boolean {
 /** Each placement's share of all plans, reported where it moves more than the threshold in a year. */
 function mixShifts(
   ehcp: EhcpTables,
-  plans: ReadonlyMap<number, Decimal>,
+  plans: ReadonlyMap<number, Stock>,
   points: number
 ): RuleReport[] {
-  // All plans of each year as a double, once rather than once per placement.
-  const plainPlans = new Map([...plans].map(([year, all]) => [year, all.toNumber()]));
   return ehcp.placements.flatMap((placement) => {
     const parts = placement.years.map((year, index) => {
       const stock = placementStock(placement, index);
       const all = plans.get(year.start);
       // Built field by field: spreading `stock` is several times slower, and this runs per placement and year.
       // The rough share is worked out once here: each year is compared with the year before and after.
-      return stock && all && !all.isZero()
+      return stock && all && !all.count.isZero()
         ? {
             count: stock.count,
             plain: stock.plain,
             cell: stock.cell,
-            all,
-            rough: roughShare(stock.plain, plainPlans.get(year.start)!),
+            all: all.count,
+            rough: roughShare(stock.plain, all.plain),
           }
         : undefined;
     });
