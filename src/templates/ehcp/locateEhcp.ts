@@ -8,7 +8,6 @@ import { cellValue } from "../../workbook/workbook";
 import {
   findLabels,
   findSheetByName,
-  labelMatches,
   labelSet,
   normaliseLabel,
   searchArea,
@@ -95,17 +94,27 @@ function censusHeaders(sheet: Sheet): YearHeader[] {
   }
 }
 
-/** One row an area may hold: its labels, and whether only the whole cell may match (short forms, "Total"). */
+/**
+ * One row an area may hold: its labels, whether only the whole cell may match (short forms, "Total"),
+ * and its number, by which an area keeps its first hit (a list slot is cheaper than a Map entry).
+ */
 interface RowQuery {
   readonly labels: LabelSet;
   readonly exact: boolean;
+  readonly id: number;
+}
+
+let queryCount = 0;
+
+function rowQuery(labels: LabelSet, exact: boolean): RowQuery {
+  return { labels, exact, id: queryCount++ };
 }
 
 function queriesOf<K extends string>(keys: readonly LabelledKey<K>[]) {
   return keys.map((key) => ({
     key: key.key,
-    names: { labels: key.names, exact: false },
-    short: { labels: key.short, exact: true },
+    names: rowQuery(key.names, false),
+    short: rowQuery(key.short, true),
   }));
 }
 
@@ -115,12 +124,12 @@ function queriesOf<K extends string>(keys: readonly LabelledKey<K>[]) {
 const AGE_ROWS = queriesOf(AGE_GROUPS);
 const NEED_ROWS = queriesOf(PRIMARY_NEEDS);
 const ROWS = {
-  ageTotal: { labels: EHCP_LABELS.ageTotal, exact: false },
-  needTotal: { labels: EHCP_LABELS.needTotal, exact: false },
-  newPlans: { labels: EHCP_LABELS.newPlans, exact: false },
-  ceasedPlans: { labels: EHCP_LABELS.ceasedPlans, exact: false },
-  requests: { labels: EHCP_LABELS.requests, exact: false },
-  allTotal: { labels: EHCP_LABELS.allTotal, exact: true },
+  ageTotal: rowQuery(EHCP_LABELS.ageTotal, false),
+  needTotal: rowQuery(EHCP_LABELS.needTotal, false),
+  newPlans: rowQuery(EHCP_LABELS.newPlans, false),
+  ceasedPlans: rowQuery(EHCP_LABELS.ceasedPlans, false),
+  requests: rowQuery(EHCP_LABELS.requests, false),
+  allTotal: rowQuery(EHCP_LABELS.allTotal, true),
 } satisfies Record<string, RowQuery>;
 const ALL_QUERIES: readonly RowQuery[] = [
   ...[...AGE_ROWS, ...NEED_ROWS].flatMap((row) => [row.names, row.short]),
@@ -174,18 +183,21 @@ function firstYearCol(header: YearHeader): number {
 
 /** Reads labelled rows of one area under the nearest census header above each label. */
 class AreaReader {
-  /** The first usable label cell of each query, in reading order. */
-  private readonly hits = new Map<RowQuery, { row: number; col: number }>();
+  /** The first usable label cell of each query (by its id), in reading order. */
+  private readonly hits: ({ row: number; col: number } | undefined)[] = [];
+  /** The first year column of each header, asked for every label cell. */
+  private readonly firstYears: number[];
 
   constructor(
     private readonly sheet: Sheet,
     private readonly headers: readonly YearHeader[],
     area: CellRange
   ) {
+    this.firstYears = headers.map(firstYearCol);
     // A label counts only left of its header's years, so columns from the rightmost first year on
     // cannot hold one and are not read.
     let labelRight = -Infinity;
-    for (const header of headers) labelRight = Math.max(labelRight, firstYearCol(header) - 1);
+    for (const first of this.firstYears) labelRight = Math.max(labelRight, first - 1);
     const { top, left, bottom, right } = searchArea(sheet, {
       ...area,
       right: Math.min(area.right, labelRight),
@@ -197,26 +209,31 @@ class AreaReader {
         if (typeof value !== "string") continue;
         const queries = queriesFor(normaliseLabel(value));
         if (queries.length === 0 || !this.isLabelCell(row, col)) continue;
-        for (const query of queries) if (!this.hits.has(query)) this.hits.set(query, { row, col });
+        for (const query of queries) this.hits[query.id] ??= { row, col };
       }
     }
   }
 
   /** A label counts only with a census header above it whose years all lie to its right. */
   private isLabelCell(row: number, col: number): boolean {
-    const header = this.headerAbove(row);
-    return header !== undefined && firstYearCol(header) > col;
+    const above = this.indexAbove(row);
+    return above >= 0 && this.firstYears[above] > col;
+  }
+
+  private indexAbove(row: number): number {
+    let i = this.headers.length - 1;
+    while (i >= 0 && this.headers[i].row >= row) i--;
+    return i;
   }
 
   headerAbove(row: number): YearHeader | undefined {
-    for (let i = this.headers.length - 1; i >= 0; i--)
-      if (this.headers[i].row < row) return this.headers[i];
-    return undefined;
+    const above = this.indexAbove(row);
+    return above < 0 ? undefined : this.headers[above];
   }
 
   /** The first row in the area the query labels. */
   row(query: RowQuery): LocatedRow | undefined {
-    const hit = this.hits.get(query);
+    const hit = this.hits[query.id];
     const header = hit && this.headerAbove(hit.row);
     return hit && header && readRow(this.sheet, hit.row, hit.col, header.years);
   }
@@ -265,14 +282,20 @@ function isText(value: unknown): value is string {
 /** Splits a CYP summary sheet at its placement (and LA-wide) headings; rows above the first are LA-wide. */
 function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
   const headings: { row: number; placement?: LabelledKey<PlacementType> }[] = [];
+  // LA-wide headings are looked up once in the sheet's label index rather than matched row by row.
+  const laWide = findLabels(sheet, EHCP_LABELS.allPlacements);
+  let next = 0;
   for (let row = sheet.top; row <= bottom; row++) {
     // A heading is the row's first text, and short: a note beside the figures that mentions a placement
     // ("growth in mainstream schools or academies ...") must not split the sheet.
-    const first = sheet.values[row - sheet.top].find(isText);
+    const values = sheet.values[row - sheet.top];
+    const at = values.findIndex(isText);
+    const first = values[at];
     if (typeof first !== "string" || first.length > MAX_HEADING_LENGTH) continue;
     const placement = placementNamed(first);
-    if (placement !== undefined || labelMatches(first, EHCP_LABELS.allPlacements))
-      headings.push({ row, placement });
+    while (next < laWide.length && laWide[next].row < row) next++;
+    const isLaWide = laWide[next]?.row === row && laWide[next].col === sheet.left + at;
+    if (placement !== undefined || isLaWide) headings.push({ row, placement });
   }
   const starts = [{ row: sheet.top, placement: undefined }, ...headings];
   return starts.map((start, i) => ({
