@@ -53,6 +53,14 @@ export function decimalOf(value: number): Decimal {
   return number;
 }
 
+/**
+ * Decimal's `isPositive` for a figure's double: Decimal keeps the sign of a zero, so 0 counts as positive
+ * and -0 does not. Lets a check decide in doubles exactly as it would on the figure's Decimal.
+ */
+export function isPositiveFigure(value: number): boolean {
+  return value > 0 || Object.is(value, 0);
+}
+
 /** The cell's number (a lone dash counts as 0), or undefined when it holds anything else (blank, text, error, boolean). */
 export function figureValue(cell: LocatedCell | undefined): number | undefined {
   const value = cell?.value;

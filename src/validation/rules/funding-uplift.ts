@@ -1,8 +1,8 @@
 import { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance } from "../tolerance";
+import { allowance, plainlyAtMost } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
-import { figure } from "../../templates/figures";
+import { figure, figureValue, isPositiveFigure } from "../../templates/figures";
 import { roundedTerms } from "../../templates/financial/figures";
 
 /**
@@ -26,9 +26,24 @@ export const fundingUplift = defineRule({
     hnb.years.forEach((year, i) => {
       if (i === 0 || year.kind === "actual") return;
       const cell = allocation.cells[i];
-      const [previous, current] = [figure(allocation.cells[i - 1]), figure(cell)];
-      if (previous === undefined || current === undefined || !previous.isPositive()) return;
-      const slack = allowance(roundedTerms([cell, allocation.cells[i - 1]]), options);
+      const [plainPrevious, plainCurrent] = [
+        figureValue(allocation.cells[i - 1]),
+        figureValue(cell),
+      ];
+      if (
+        plainPrevious === undefined ||
+        plainCurrent === undefined ||
+        !isPositiveFigure(plainPrevious)
+      )
+        return;
+      const terms = roundedTerms([cell, allocation.cells[i - 1]]);
+      // Most years grow well inside the band: settled in doubles, the exact check decides the rest.
+      const plainLow = plainPrevious * (1 + settings.minPercent / 100);
+      const plainHigh = plainPrevious * (1 + settings.maxPercent / 100);
+      const outside = Math.max(plainLow - plainCurrent, plainCurrent - plainHigh);
+      if (plainlyAtMost(outside, [plainCurrent, plainLow, plainHigh], terms, options)) return;
+      const [previous, current] = [figure(allocation.cells[i - 1])!, figure(cell)!];
+      const slack = allowance(terms, options);
       const low = previous.times(new Decimal(settings.minPercent).dividedBy(100).plus(1));
       const high = previous.times(new Decimal(settings.maxPercent).dividedBy(100).plus(1));
       if (current.gte(low.minus(slack)) && current.lte(high.plus(slack))) return;

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { defineRule, type RuleReport } from "../rule";
 import { allowance, plainlyAtMost } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
-import { figure, figureValue } from "../../templates/figures";
+import { figure, figureValue, isPositiveFigure } from "../../templates/figures";
 import { roundedTerms } from "../../templates/financial/figures";
 
 /**
@@ -29,14 +29,12 @@ export const schoolsBlockTransfer = defineRule({
       const allocationCell = schools.allocation!.cells[i];
       const plainMovement = figureValue(movementCell);
       const plainAllocation = figureValue(allocationCell);
-      // As Decimal signs: an allocation of 0 counts as positive, -0 does not; a movement of -0 (negative to
-      // Decimal) moves nothing out, so it is within any limit either way.
+      // A movement of -0 (negative to Decimal) moves nothing out, so it is within any limit either way.
       if (
         plainMovement === undefined ||
         plainAllocation === undefined ||
         !(plainMovement < 0) ||
-        plainAllocation < 0 ||
-        Object.is(plainAllocation, -0)
+        !isPositiveFigure(plainAllocation)
       )
         return;
       const terms = roundedTerms([movementCell, allocationCell]);
