@@ -10,75 +10,64 @@ export interface YearRow {
   readonly years: readonly YearColumn[];
 }
 
-function present(
+// Rows are pushed onto one list rather than spread and flattened: bad-value walks this list in every
+// validation, and building it from many small arrays cost more than the walk.
+function addPresent(
+  into: YearRow[],
   years: readonly YearColumn[],
   rows: readonly (LocatedRow | undefined)[]
-): YearRow[] {
-  return rows.filter((row): row is LocatedRow => row !== undefined).map((row) => ({ row, years }));
+): void {
+  for (const row of rows) if (row !== undefined) into.push({ row, years });
 }
 
-/** The financial rows: end of year positions, blocks, mitigations and the Safety Valve limits. */
-export function financialRows(template: LocatedTemplate): YearRow[] {
+function addFinancialRows(into: YearRow[], template: LocatedTemplate): void {
   const financial = template.financial;
-  if (financial === undefined) return [];
+  if (financial === undefined) return;
   const { endOfYear: e, mitigations: m, safetyValve: sv } = financial;
-  return [
-    ...present(financial.years, [
-      e?.broughtForward,
-      e?.inYear,
-      e?.dfePayments,
-      e?.laContribution,
-      e?.adjustments,
-      e?.carriedForward,
-    ]),
-    ...(financial.blocks ?? []).flatMap((b) =>
-      present(financial.years, [
-        b.allocation,
-        b.movements,
-        b.otherFunding,
-        ...b.expenditureLines,
-        b.expenditure,
-        b.inYear,
-        b.cumulative,
-      ])
-    ),
-    ...(m
-      ? present(m.years, [
-          m.unmitigated,
-          ...m.lines,
-          m.total,
-          m.mitigated,
-          m.unmitigatedCumulative,
-          m.mitigatedCumulative,
-        ])
-      : []),
-    ...(sv ? present(sv.years, [sv.cumulativeLimit, sv.inYearLimit]) : []),
-  ];
+  addPresent(into, financial.years, [
+    e?.broughtForward,
+    e?.inYear,
+    e?.dfePayments,
+    e?.laContribution,
+    e?.adjustments,
+    e?.carriedForward,
+  ]);
+  for (const b of financial.blocks ?? []) {
+    addPresent(into, financial.years, [b.allocation, b.movements, b.otherFunding]);
+    addPresent(into, financial.years, b.expenditureLines);
+    addPresent(into, financial.years, [b.expenditure, b.inYear, b.cumulative]);
+  }
+  if (m) {
+    addPresent(into, m.years, [m.unmitigated]);
+    addPresent(into, m.years, m.lines);
+    addPresent(into, m.years, [
+      m.total,
+      m.mitigated,
+      m.unmitigatedCumulative,
+      m.mitigatedCumulative,
+    ]);
+  }
+  if (sv) addPresent(into, sv.years, [sv.cumulativeLimit, sv.inYearLimit]);
 }
 
-/** The EHCP count rows of every placement, and the LA-wide flows. */
-export function ehcpRows(template: LocatedTemplate): YearRow[] {
+function addEhcpRows(into: YearRow[], template: LocatedTemplate): void {
   const ehcp = template.ehcp;
-  if (ehcp === undefined) return [];
-  const placementRows = ehcp.placements.flatMap((p) =>
-    present(p.years, [
-      ...(p.byAge?.rows ?? []).map((r) => r.row),
-      p.byAge?.total,
-      ...(p.byNeed?.rows ?? []).map((r) => r.row),
-      p.byNeed?.total,
-      p.flows?.newPlans,
-      p.flows?.ceasedPlans,
-      p.flows?.requests,
-    ])
-  );
+  if (ehcp === undefined) return;
+  for (const p of ehcp.placements) {
+    for (const table of [p.byAge, p.byNeed]) {
+      for (const { row } of table?.rows ?? []) into.push({ row, years: p.years });
+      addPresent(into, p.years, [table?.total]);
+    }
+    addPresent(into, p.years, [p.flows?.newPlans, p.flows?.ceasedPlans, p.flows?.requests]);
+  }
   const la = ehcp.laWide;
-  return [
-    ...placementRows,
-    ...(la ? present(la.years, [la.total, la.newPlans, la.ceasedPlans, la.requests]) : []),
-  ];
+  if (la) addPresent(into, la.years, [la.total, la.newPlans, la.ceasedPlans, la.requests]);
 }
 
-/** Every row that should hold numbers. */
+/** Every row that should hold numbers: the financial rows first, then the EHCP count rows. */
 export function numericRows(template: LocatedTemplate): YearRow[] {
-  return [...financialRows(template), ...ehcpRows(template)];
+  const rows: YearRow[] = [];
+  addFinancialRows(rows, template);
+  addEhcpRows(rows, template);
+  return rows;
 }

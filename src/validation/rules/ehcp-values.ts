@@ -12,11 +12,14 @@ function flowRows(flows: EhcpFlows | undefined): LocatedRow[] {
 }
 
 function countRows(placement: PlacementTables): LocatedRow[] {
-  const rows = [placement.byAge, placement.byNeed].flatMap((table) => [
-    ...(table?.rows.map((r) => r.row) ?? []),
-    ...(table?.total === undefined ? [] : [table.total]),
-  ]);
-  return [...rows, ...flowRows(placement.flows)];
+  // Pushed onto one list: spreading and flattening small lists cost more than checking the counts.
+  const rows: LocatedRow[] = [];
+  for (const table of [placement.byAge, placement.byNeed]) {
+    for (const { row } of table?.rows ?? []) rows.push(row);
+    if (table?.total !== undefined) rows.push(table.total);
+  }
+  rows.push(...flowRows(placement.flows));
+  return rows;
 }
 
 /** Each count cell of the rows that is negative or not a whole number. */
