@@ -13,8 +13,12 @@ export function countIn(cell: LocatedCell | undefined): number | null {
   return typeof cell?.value === "number" && Number.isFinite(cell.value) ? cell.value : null;
 }
 
-/** Sum of the rows' counts in one year column (blanks count as 0); `null` when every cell is blank. */
-export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal | null {
+/**
+ * Sum of the rows' counts in one year column (blanks count as 0): a double when every count is whole and
+ * the sum is exact as a double (a check comparing whole counts needs no Decimal), else the exact Decimal;
+ * `null` when every cell is blank.
+ */
+export function columnTotal(rows: readonly LocatedRow[], index: number): number | Decimal | null {
   // Counts are nearly always whole, so they are first added as plain numbers, which is exact while every
   // step stays a safe integer (below 2^53); decimal.js adds them only when one has a fraction or the sum
   // gets too large. Every EHCP rule sums columns, so this loop allocates nothing.
@@ -29,11 +33,22 @@ export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal |
     if (!Number.isSafeInteger(count) || !Number.isSafeInteger(sum)) whole = false;
   }
   if (!counted) return null;
-  if (whole) return decimalOf(sum);
+  if (whole) return sum;
   return rows.reduce((total, row) => {
     const count = countIn(row.cells[index]);
     return count === null ? total : total.plus(count);
   }, new Decimal(0));
+}
+
+/** A count from `columnTotal` or a cell as a Decimal (a double stands for the number it shows). */
+export function exactCount(count: number | Decimal): Decimal {
+  return typeof count === "number" ? decimalOf(count) : count;
+}
+
+/** Sum of the rows' counts in one year column (blanks count as 0); `null` when every cell is blank. */
+export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal | null {
+  const total = columnTotal(rows, index);
+  return total === null ? null : exactCount(total);
 }
 
 /** A placement's number of plans in one census year, and the cell that states it (when one does). */

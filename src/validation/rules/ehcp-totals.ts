@@ -3,15 +3,21 @@ import { defineRule, type RuleReport } from "../rule";
 import { cellLocation } from "../at";
 import type { LocatedRow } from "../../templates/located";
 import type { CountTable, PlacementTables } from "../../templates/ehcp/ehcpModel";
-import { sumColumn } from "../../templates/ehcp/ehcpFigures";
-import { numberIn } from "../../templates/figures";
+import { columnTotal, countIn, exactCount } from "../../templates/ehcp/ehcpFigures";
+
+/** A count: a double (a cell's number, or a sum of whole counts exact as a double), else a Decimal. */
+type Count = number | Decimal;
 
 /** A table's total for one year when it does not equal the sum of its rows, or its effective total. */
-type TableCheck = { report: RuleReport } | { total: Decimal | null; row?: LocatedRow };
+type TableCheck = { report: RuleReport } | { total: Count | null; row?: LocatedRow };
 
 /** True when two counts differ by at most `allowed` (equal when nothing is allowed, the default). */
-function agrees(a: Decimal, b: Decimal, allowed: Decimal | number): boolean {
-  return allowed === 0 ? a.eq(b) : a.minus(b).abs().lte(allowed);
+function agrees(a: Count, b: Count, allowed: Decimal | number): boolean {
+  // Two doubles are equal exactly when the numbers they show are, so counts compared with no allowance
+  // (the default) need no Decimal.
+  if (allowed === 0 && typeof a === "number" && typeof b === "number") return a === b;
+  const [x, y] = [exactCount(a), exactCount(b)];
+  return allowed === 0 ? x.eq(y) : x.minus(y).abs().lte(allowed);
 }
 
 /** A table with its rows listed once, as every year column of it is checked. */
@@ -32,21 +38,21 @@ function checkTable(
   allowancePerRow: number
 ): TableCheck {
   if (table === undefined) return { total: null };
-  const sum = sumColumn(table.rows, index);
+  const sum = columnTotal(table.rows, index);
   const cell = table.total?.cells[index];
   if (table.total === undefined || cell === undefined) return { total: sum };
-  const stated = numberIn(cell);
-  if (sum === null || stated === undefined) return { total: stated ?? sum, row: table.total };
+  const stated = countIn(cell);
+  if (sum === null || stated === null) return { total: stated ?? sum, row: table.total };
   // The per-row allowance is multiplied in decimal.js: 0.1 × 3 must allow 0.3, not 0.30000000000000004.
   const allowed = allowancePerRow === 0 ? 0 : new Decimal(allowancePerRow).times(table.rows.length);
   if (agrees(sum, stated, allowed)) return { total: stated, row: table.total };
   const year = placement.years[index].label;
   return {
     report: {
-      message: `${placement.name} ${year}: the total by ${what} (${stated.toNumber()}) does not equal the sum of its rows (${sum.toString()}).`,
+      message: `${placement.name} ${year}: the total by ${what} (${exactCount(stated).toNumber()}) does not equal the sum of its rows (${exactCount(sum).toString()}).`,
       at: cellLocation(table.total, cell),
-      expected: sum.toNumber(),
-      actual: stated.toNumber(),
+      expected: exactCount(sum).toNumber(),
+      actual: exactCount(stated).toNumber(),
     },
   };
 }
@@ -80,13 +86,14 @@ export const ehcpTotals = defineRule({
         const totalRow = need.row ?? age.row;
         const cell = totalRow?.cells[index];
         if (totalRow === undefined || cell === undefined) return;
+        const [byAgeTotal, byNeedTotal] = [exactCount(age.total), exactCount(need.total)];
         reports.push({
           message:
-            `${placement.name} ${placement.years[index].label}: the total by age group (${age.total.toString()}) ` +
-            `does not equal the total by primary need (${need.total.toString()}).`,
+            `${placement.name} ${placement.years[index].label}: the total by age group (${byAgeTotal.toString()}) ` +
+            `does not equal the total by primary need (${byNeedTotal.toString()}).`,
           at: cellLocation(totalRow, cell),
-          expected: age.total.toNumber(),
-          actual: need.total.toNumber(),
+          expected: byAgeTotal.toNumber(),
+          actual: byNeedTotal.toNumber(),
         });
       });
     }
