@@ -231,7 +231,8 @@ export function findLabels(
       if (matches && isIn(cell, area) && !found.includes(cell)) found.push(cell);
     }
   }
-  return found.sort(inReadingOrder).map(asHit);
+  // Each label's cells come in reading order, so only hits of several labels need sorting.
+  return (found.length > 1 ? found.sort(inReadingOrder) : found).map(asHit);
 }
 
 function inReadingOrder(a: LabelHit, b: LabelHit): number {

@@ -45,23 +45,36 @@ const PARSED_FORMATS_LIMIT = 1_000;
  * formats show the value as typed, so the value's own decimals are used.
  */
 export function displayedDecimals(format: string, value: CellValue): number {
+  return decimalsShown(formatPlaces(format), value);
+}
+
+/** `formatDecimals`, parsed once per distinct format. */
+function formatPlaces(format: string): number | undefined {
   let places = parsedFormats.get(format);
   if (places === undefined && !parsedFormats.has(format)) {
     places = formatDecimals(format);
     if (parsedFormats.size >= PARSED_FORMATS_LIMIT) parsedFormats.clear();
     parsedFormats.set(format, places);
   }
+  return places;
+}
+
+/** The decimals of a value under a format that shows `places` (undefined: as typed). */
+function decimalsShown(places: number | undefined, value: CellValue): number {
   if (places !== undefined) return places;
   return typeof value === "number" ? decimalsOf(value) : 0;
 }
 
 /** One cell of a row under a year column. */
 export function locateCell(sheet: Sheet, row: number, col: number): LocatedCell {
-  return cellOnRow(sheet, rowOf(sheet, row), row, col);
+  const arrays = rowOf(sheet, row);
+  return cellOnRow(arrays, row, col, formatPlaces(arrays.formats[col - sheet.left] ?? "General"));
 }
 
 /** The value, formula and format arrays of one sheet row (empty outside the used range). */
 interface RowArrays {
+  /** The sheet column of each array's first entry. */
+  readonly left: number;
   readonly values: readonly CellValue[];
   readonly formulas: readonly (string | null)[];
   readonly formats: readonly string[];
@@ -70,6 +83,7 @@ interface RowArrays {
 function rowOf(sheet: Sheet, row: number): RowArrays {
   const index = row - sheet.top;
   return {
+    left: sheet.left,
     values: sheet.values[index] ?? [],
     formulas: sheet.formulas[index] ?? [],
     formats: sheet.numberFormats[index] ?? [],
@@ -78,15 +92,20 @@ function rowOf(sheet: Sheet, row: number): RowArrays {
 
 // Reads the row's arrays directly rather than through `cellValue` and friends: the locator reads a few
 // thousand cells per validation, and each accessor call looks the row up again.
-function cellOnRow(sheet: Sheet, arrays: RowArrays, row: number, col: number): LocatedCell {
-  const index = col - sheet.left;
+function cellOnRow(
+  arrays: RowArrays,
+  row: number,
+  col: number,
+  places: number | undefined
+): LocatedCell {
+  const index = col - arrays.left;
   const value = arrays.values[index] ?? null;
   return {
     row,
     col,
     value,
     formula: arrays.formulas[index] ?? null,
-    decimals: displayedDecimals(arrays.formats[index] ?? "General", value),
+    decimals: decimalsShown(places, value),
   };
 }
 
@@ -99,12 +118,23 @@ export function readRow(
 ): LocatedRow {
   const arrays = rowOf(sheet, row);
   const label = arrays.values[labelCol - sheet.left] ?? null;
+  // A row's figures nearly always share one number format, so it is looked up only when it changes.
+  let format: string | undefined;
+  let places: number | undefined;
+  const cells = years.map((year) => {
+    const own = arrays.formats[year.col - sheet.left] ?? "General";
+    if (own !== format) {
+      format = own;
+      places = formatPlaces(own);
+    }
+    return cellOnRow(arrays, row, year.col, places);
+  });
   return {
     sheet: sheet.name,
     row,
     label: typeof label === "string" ? label.trim() : String(label ?? ""),
     labelCol,
-    cells: years.map((year) => cellOnRow(sheet, arrays, row, year.col)),
+    cells,
   };
 }
 

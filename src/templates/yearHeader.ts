@@ -166,24 +166,32 @@ function bannerKinds(sheet: Sheet, row: number, cols: readonly number[]): YearCo
 
 /** The year columns of one row, or an empty list. */
 function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind): YearColumn[] {
-  const found: { col: number; start: number; own: YearColumn["kind"] }[] = [];
   // The row's arrays are read directly: this loop visits every cell above and among the tables.
-  const values = sheet.values[row - sheet.top] ?? [];
+  const values = sheet.values[row - sheet.top];
+  if (values === undefined) return [];
   const formats = sheet.numberFormats[row - sheet.top] ?? [];
+  // Most rows hold figures and no year at all, so the list is made only when a year turns up.
+  let found: { col: number; start: number; own: YearColumn["kind"] }[] | undefined;
   // Neighbouring figures nearly always share a number format, so whether it shows a date is looked
   // up only when the format changes along the row.
   let format: string | undefined;
   let isDate = false;
   for (let col = area.left; col <= area.right; col++) {
-    const value = values[col - sheet.left] ?? null;
+    const value = values[col - sheet.left];
+    let start: number | null;
     if (typeof value === "number") {
       const own = formats[col - sheet.left] ?? "General";
-      if (own !== format) [format, isDate] = [own, showsDate(own)];
-    } else if (value === null) continue;
-    const start = yearOfHeading(value, kind, typeof value === "number" && isDate);
-    if (start !== null) found.push({ col, start, own: columnKind(value) });
+      if (own !== format) {
+        format = own;
+        isDate = showsDate(own);
+      }
+      start = yearOfHeading(value, kind, isDate);
+    } else if (typeof value === "string") {
+      start = yearOfHeading(value, kind, false);
+    } else continue;
+    if (start !== null) (found ??= []).push({ col, start, own: columnKind(value) });
   }
-  if (found.length < 2) return [];
+  if (found === undefined || found.length < 2) return [];
   const banner = bannerKinds(
     sheet,
     row - 1,
