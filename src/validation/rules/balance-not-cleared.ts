@@ -1,8 +1,23 @@
 import { defineRule } from "../rule";
 import { balanceYear } from "../../core/deficit";
-import { figure } from "../../templates/figures";
-import { asDeficit } from "../../templates/financial/figures";
+import type { Signed } from "../../core/series";
+import type { SignConvention } from "../../templates/located";
+import { figureValue } from "../../templates/figures";
 import { formatMoney } from "../money";
+
+/** A figure as a deficit: positive when in deficit, whatever the sheet's sign. */
+function deficitOf(value: number, sign: SignConvention): number {
+  return sign === "deficit-negative" ? -value : value;
+}
+
+/**
+ * A figure as a deficit in the form the core's balanceYear reads (Decimal's sign field and zero test).
+ * Only signs are asked, and a double's sign is exact, so no Decimal is needed.
+ */
+function signedDeficit(value: number, sign: SignConvention): Signed {
+  const deficit = deficitOf(value, sign);
+  return { s: deficit < 0 || Object.is(deficit, -0) ? -1 : 1, isZero: () => deficit === 0 };
+}
 
 /** V17: reaching an in-year balance does not clear the deficit already carried. */
 export const balanceNotCleared = defineRule({
@@ -19,24 +34,24 @@ export const balanceNotCleared = defineRule({
     const inYear = f?.endOfYear?.inYear;
     const carriedForward = f?.endOfYear?.carriedForward;
     if (!f || !inYear || !carriedForward || f.years.length === 0) return [];
-    const inYearFigures = inYear.cells.map(figure);
+    const inYearFigures = inYear.cells.map(figureValue);
     if (inYearFigures.some((value) => value === undefined)) return [];
     const balanced = balanceYear(
       f.years.map((y) => y.label),
-      inYearFigures.map((value) => asDeficit(value!, template.sign))
+      inYearFigures.map((value) => signedDeficit(value!, template.sign))
     );
     const last = carriedForward.cells[carriedForward.cells.length - 1];
-    const remaining = figure(last);
-    if (!balanced.ok || remaining === undefined || asDeficit(remaining, template.sign).lte(0))
+    const remaining = figureValue(last);
+    if (!balanced.ok || remaining === undefined || !(deficitOf(remaining, template.sign) > 0))
       return [];
     const lastYear = f.years[f.years.length - 1].label;
     return [
       {
         message:
           `The in-year DSG position is in balance from ${balanced.value}, but a cumulative deficit of ` +
-          `${formatMoney(asDeficit(remaining, template.sign), template.unit, last.decimals)} remains at the end of ${lastYear}: an in-year balance does not clear it.`,
+          `${formatMoney(deficitOf(remaining, template.sign), template.unit, last.decimals)} remains at the end of ${lastYear}: an in-year balance does not clear it.`,
         at: { sheet: carriedForward.sheet, row: last.row, col: last.col },
-        actual: remaining.toNumber(),
+        actual: remaining,
       },
     ];
   },
