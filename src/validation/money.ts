@@ -6,6 +6,7 @@ const SUFFIX: Record<MoneyUnit["label"], string> = { "£": "", "£000": "k", "£
 // Without the displayed decimals, show £m to the nearest £1k as council reports do, and the others whole.
 const DEFAULT_DECIMALS: Record<MoneyUnit["label"], number> = { "£": 0, "£000": 0, "£m": 3 };
 const MAX_DECIMALS = 10;
+const NON_ZERO_DIGIT = /[1-9]/;
 
 /** Groups the whole part in thousands: 1234567.5 → "1,234,567.5". */
 function grouped(text: string): string {
@@ -23,12 +24,17 @@ export function formatMoney(
   unit: MoneyUnit,
   decimals = DEFAULT_DECIMALS[unit.label]
 ): string {
-  const amount = new Decimal(value);
+  // A Decimal is immutable, so one given is used as it is; the rounded text is tested for a non-zero
+  // digit rather than read back into a Decimal.
+  const amount = value instanceof Decimal ? value : new Decimal(value);
   let places = Math.max(0, decimals);
-  while (places < MAX_DECIMALS && !amount.isZero() && new Decimal(amount.toFixed(places)).isZero())
-    places++;
-  const text = grouped(amount.abs().toFixed(places));
-  return `${amount.isNegative() && !amount.isZero() ? "-" : ""}£${text}${SUFFIX[unit.label]}`;
+  let fixed = amount.toFixed(places);
+  while (places < MAX_DECIMALS && !amount.isZero() && !NON_ZERO_DIGIT.test(fixed))
+    fixed = amount.toFixed(++places);
+  // toFixed writes a minus sign only for a non-zero amount below zero, as the sign shown here.
+  const negative = fixed.startsWith("-");
+  const text = grouped(negative ? fixed.slice(1) : fixed);
+  return `${negative ? "-" : ""}£${text}${SUFFIX[unit.label]}`;
 }
 
 /** The decimals to show money computed from these cells with: the most any of them displays. */
