@@ -45,18 +45,52 @@ export function exactCount(count: number | Decimal): Decimal {
   return typeof count === "number" ? decimalOf(count) : count;
 }
 
-/** Sum of the rows' counts in one year column (blanks count as 0); `null` when every cell is blank. */
-export function sumColumn(rows: readonly LocatedRow[], index: number): Decimal | null {
-  const total = columnTotal(rows, index);
-  return total === null ? null : exactCount(total);
-}
-
 /** A placement's number of plans in one census year, and the cell that states it (when one does). */
 export interface Stock {
+  /** The exact count. */
   readonly count: Decimal;
-  /** The count as a double: exact for whole counts, for sums and rough shares without a Decimal. */
+  /** The count as a double: exact when `whole`, else near enough for rough shares. */
   readonly plain: number;
+  /** True when the count is a whole number that `plain` holds exactly, so it may be compared in doubles. */
+  readonly whole: boolean;
   readonly cell?: LocatedCell;
+}
+
+/**
+ * A stock known as a double (a cell's count, or a sum of whole counts exact as a double). Its Decimal is
+ * made only when a check asks for it: nearly every count is whole and settled in doubles, and several
+ * rules ask for every placement and year.
+ */
+class PlainStock implements Stock {
+  private exact: Decimal | undefined;
+
+  constructor(
+    readonly plain: number,
+    readonly cell?: LocatedCell
+  ) {}
+
+  get count(): Decimal {
+    return (this.exact ??= decimalOf(this.plain));
+  }
+
+  get whole(): boolean {
+    return Number.isSafeInteger(this.plain);
+  }
+}
+
+/** The stock of a count known as a double, with the cell that states it (when one does). */
+export function stockOf(plain: number, cell?: LocatedCell): Stock {
+  return new PlainStock(plain, cell);
+}
+
+/** The stock of an exact count that may have a fraction; its double is taken once, here. */
+function exactStock(count: Decimal): Stock {
+  return { count, plain: count.toNumber(), whole: false };
+}
+
+/** True when the stock counts no plans (exactly: a fraction too small for a double is still some). */
+export function noPlans(stock: Stock): boolean {
+  return stock.whole ? stock.plain === 0 : stock.count.isZero();
 }
 
 /**
@@ -77,13 +111,14 @@ export function placementStock(placement: PlacementTables, index: number): Stock
 function statedStock(total: LocatedRow | undefined, index: number): Stock | null {
   const cell = total?.cells[index];
   const plain = countIn(cell);
-  return plain === null ? null : { count: decimalOf(plain), plain, cell };
+  return plain === null ? null : stockOf(plain, cell);
 }
 
 /** The stock a table's rows add up to in year column `index`, or null when they are all blank. */
 function summedStock(table: CountTable<string> | undefined, index: number): Stock | null {
-  const sum = sumColumn(table?.rows.map((r) => r.row) ?? [], index);
-  return sum === null ? null : { count: sum, plain: sum.toNumber() };
+  const sum = columnTotal(table?.rows.map((r) => r.row) ?? [], index);
+  if (sum === null) return null;
+  return typeof sum === "number" ? stockOf(sum) : exactStock(sum);
 }
 
 // The cost-per-plan and stock-and-flow rules both ask for the plans per census year; keyed weakly by the
@@ -101,22 +136,30 @@ export function stockByCensusYear(tables: EhcpTables): ReadonlyMap<number, Stock
 }
 
 function addPlacementStocks(tables: EhcpTables): Map<number, Stock> {
-  const counts = new Map<number, number[]>();
+  const counts = new Map<number, { values: number[]; whole: boolean }>();
   for (const placement of tables.placements) {
     placement.years.forEach((year, index) => {
       const stock = placementStock(placement, index);
       if (stock === null) return;
       const known = counts.get(year.start);
-      if (known === undefined) counts.set(year.start, [stock.plain]);
-      else known.push(stock.plain);
+      if (known === undefined)
+        counts.set(year.start, { values: [stock.plain], whole: stock.whole });
+      else {
+        known.values.push(stock.plain);
+        known.whole &&= stock.whole;
+      }
     });
   }
-  // Added in whole units (core exactSum): the exact sum, without a Decimal per placement. Its double is
-  // taken once here, as every rule asking for the totals compares them in doubles first.
+  // Whole counts whose sum stays a safe integer add exactly as doubles; others are added in whole units
+  // (core exactSum): the exact sum, without a Decimal per placement.
   return new Map(
-    [...counts].map(([year, values]) => {
-      const count = exactSum(values);
-      return [year, { count, plain: count.toNumber() }];
+    [...counts].map(([year, { values, whole }]) => {
+      let sum = 0;
+      for (const value of values) sum += value;
+      return [
+        year,
+        whole && Number.isSafeInteger(sum) ? stockOf(sum) : exactStock(exactSum(values)),
+      ];
     })
   );
 }

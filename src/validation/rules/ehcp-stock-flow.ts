@@ -8,9 +8,9 @@ import {
   countIn,
   placementStock,
   stockByCensusYear,
+  stockOf,
   type Stock,
 } from "../../templates/ehcp/ehcpFigures";
-import { decimalOf } from "../../templates/figures";
 
 /** Flows with both new and ceased plans, over some census years, and the stock they should move. */
 interface FlowSeries {
@@ -37,7 +37,7 @@ function laWideStock(ehcp: EhcpTables, laWide: LaWideFlows): (index: number) => 
   if (total !== undefined) {
     return (index) => {
       const plain = countIn(total.cells[index]);
-      return plain === null ? null : { count: decimalOf(plain), plain };
+      return plain === null ? null : stockOf(plain);
     };
   }
   const byYear = stockByCensusYear(ehcp);
@@ -71,14 +71,13 @@ function gaps(
     if (before === null || after === null || added === null || ceased === null) continue;
     // Counts are nearly always whole, and doubles add whole counts exactly: a step that follows its flows
     // is settled without Decimals (an impossible step, which the trajectory refuses, passes either way).
-    // A stock's double may round a fraction away, so the stocks' exact counts are asked whether they are whole.
     const grown = before.plain + added;
     const stepped = grown - ceased;
     const plainGap = after.plain - stepped;
     if (
-      before.count.isInteger() &&
-      after.count.isInteger() &&
-      wholeCounts(before.plain, after.plain, added, ceased, grown, stepped, plainGap) &&
+      before.whole &&
+      after.whole &&
+      wholeCounts(added, ceased, grown, stepped, plainGap) &&
       Math.abs(plainGap) <= allowed
     )
       continue;

@@ -5,6 +5,7 @@ import type { LocatedCell, LocatedTemplate, MoneyUnit } from "../../templates/lo
 import type { EhcpTables } from "../../templates/ehcp/ehcpModel";
 import {
   countIn,
+  noPlans,
   placementStock,
   stockByCensusYear,
   type Stock,
@@ -67,11 +68,13 @@ function costJumps(
 ): RuleReport[] {
   const spend = highNeedsSpend(template);
   const costs = new Map(
-    [...plans].map(([census, { count, plain }]) => {
+    [...plans].map(([census, stock]) => {
       const year = spend.get(census - 1);
       // The rough cost settles most years (see clearlyWithin); the exact one is worked out where it does not.
       const cost =
-        year && !count.isZero() ? { ...year, count, rough: year.spend / plain } : undefined;
+        year && !noPlans(stock)
+          ? { ...year, count: stock.count, rough: year.spend / stock.plain }
+          : undefined;
       return [census, cost];
     })
   );
@@ -106,14 +109,15 @@ function costJumps(
 }
 
 /** A placement's plans in one census year, with all plans that year and its rough share (`roughShare`). */
-interface Part extends Stock {
-  readonly all: Decimal;
+interface Part {
+  readonly stock: Stock;
+  readonly all: Stock;
   readonly rough: number;
 }
 
 /** The placement's share of all plans, in percent, exactly. */
-function share({ count, all }: Part): Decimal {
-  return count.dividedBy(all).times(100);
+function share({ stock, all }: Part): Decimal {
+  return stock.count.dividedBy(all.count).times(100);
 }
 
 /** The share in floating point: off by less than 1e-13 points, and many times quicker than `share`. */
@@ -141,23 +145,17 @@ function mixShifts(
     const parts = placement.years.map((year, index) => {
       const stock = placementStock(placement, index);
       const all = plans.get(year.start);
-      // Built field by field: spreading `stock` is several times slower, and this runs per placement and year.
       // The rough share is worked out once here: each year is compared with the year before and after.
-      return stock && all && !all.count.isZero()
-        ? {
-            count: stock.count,
-            plain: stock.plain,
-            cell: stock.cell,
-            all: all.count,
-            rough: roughShare(stock.plain, all.plain),
-          }
+      return stock && all && !noPlans(all)
+        ? { stock, all, rough: roughShare(stock.plain, all.plain) }
         : undefined;
     });
     const jumps: Jump[] = [];
     for (let index = 1; index < placement.years.length; index++) {
       const [year, previous] = [placement.years[index], placement.years[index - 1]];
       const [was, now] = [parts[index - 1], parts[index]];
-      if (year.start !== previous.start + 1 || was === undefined || now?.cell === undefined)
+      const cell = now?.stock.cell;
+      if (year.start !== previous.start + 1 || was === undefined || now === undefined || !cell)
         continue;
       if (clearlyWithin(was.rough, now.rough, points)) continue;
       const [before, after] = [share(was), share(now)];
@@ -168,7 +166,7 @@ function mixShifts(
           `${placement.name}: share of all EHCPs ${moves(shift, " percentage points")}, from ` +
           `${before.toDecimalPlaces(1).toString()}% in ${previous.label} to ${after.toDecimalPlaces(1).toString()}% ` +
           `in ${year.label} (beyond ±${points}). Check the placement's numbers or explain the change in the narrative.`,
-        at: { sheet: placement.sheet, row: now.cell.row, col: now.cell.col },
+        at: { sheet: placement.sheet, row: cell.row, col: cell.col },
         expected: before.toNumber(),
         actual: after.toNumber(),
       };
