@@ -70,16 +70,23 @@ function costJumps(
   const costs = new Map(
     [...plans].map(([census, stock]) => {
       const year = spend.get(census - 1);
-      // The rough cost settles most years (see clearlyWithin); the exact one is worked out where it does not.
+      // The rough cost settles most years (see clearlyWithin); the exact one is worked out where it does
+      // not. Built field by field, keeping the stock: its Decimal is made only for the exact cost.
       const cost =
         year && !noPlans(stock)
-          ? { ...year, count: stock.count, rough: year.spend / stock.plain }
+          ? {
+              spend: year.spend,
+              cell: year.cell,
+              sheet: year.sheet,
+              stock,
+              rough: year.spend / stock.plain,
+            }
           : undefined;
       return [census, cost];
     })
   );
-  const exactCost = ({ spend, count }: { spend: number; count: Decimal }) =>
-    new Decimal(spend).dividedBy(count);
+  const exactCost = ({ spend, stock }: { spend: number; stock: Stock }) =>
+    new Decimal(spend).dividedBy(stock.count);
   const jumps: Jump[] = [];
   for (const census of [...plans.keys()].sort((a, b) => a - b)) {
     const [was, now] = [costs.get(census - 1), costs.get(census)];
