@@ -89,11 +89,22 @@ export function plainlyAtMost(
   terms: readonly LocatedCell[],
   options: ValidationOptions
 ): boolean {
+  let size = 0;
+  for (const figure of figures) size += Math.abs(figure);
+  return plainlyAtMostOfSize(excess, size, terms, options);
+}
+
+/** `plainlyAtMost` given the sum of the figures' sizes rather than the figures. */
+function plainlyAtMostOfSize(
+  excess: number,
+  figuresSize: number,
+  terms: readonly LocatedCell[],
+  options: ValidationOptions
+): boolean {
   let allowed = 0;
   if (options.tolerance !== undefined) allowed = Math.abs(options.tolerance);
   else for (const term of terms) allowed += plainHalfUnit(term.decimals);
-  let size = allowed;
-  for (const figure of figures) size += Math.abs(figure);
+  const size = allowed + figuresSize;
   return Number.isFinite(size) && excess <= allowed - PLAIN_MARGIN * size;
 }
 
@@ -114,9 +125,15 @@ export function plainlyAddsUp(
   terms: readonly LocatedCell[],
   options: ValidationOptions
 ): boolean {
+  // Summed in one pass, without a list of the total and its parts: every total of every block and year
+  // comes through here.
   let sum = 0;
-  for (const part of parts) sum += part;
-  return plainlyWithin(total - sum, [total, ...parts], terms, options);
+  let size = Math.abs(total);
+  for (const part of parts) {
+    sum += part;
+    size += Math.abs(part);
+  }
+  return plainlyAtMostOfSize(Math.abs(total - sum), size, terms, options);
 }
 
 /** True when the gap between reported and computed figures is within the allowance for these terms. */

@@ -35,9 +35,10 @@ function checkInYear(
   const terms = [inYearCell, spendCell!, ...fundingCells];
   const rounded = roundedTerms(terms);
   // Funding and a deficit-negative result are on the same side of the sum as the expenditure is not.
-  const spent = sign === "deficit-negative" ? -spend : spend;
-  const funded = sign === "deficit-negative" ? funding : funding.map((value) => -value);
-  if (plainlyAddsUp(reported, [spent, ...funded], rounded, options)) return undefined;
+  const turn = sign === "deficit-negative" ? -1 : 1;
+  const parts = [turn * spend];
+  for (const value of funding) parts.push(-turn * value);
+  if (plainlyAddsUp(reported, parts, rounded, options)) return undefined;
 
   const expected = asDeficit(figure(spendCell)!.minus(exactSum(funding)), sign);
   const exactReported = figure(inYearCell)!;
