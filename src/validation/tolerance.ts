@@ -101,11 +101,33 @@ function plainlyAtMostOfSize(
   terms: readonly LocatedCell[],
   options: ValidationOptions
 ): boolean {
-  let allowed = 0;
-  if (options.tolerance !== undefined) allowed = Math.abs(options.tolerance);
-  else for (const term of terms) allowed += plainHalfUnit(term.decimals);
+  const allowed = plainAllowance(terms, options);
   const size = allowed + figuresSize;
   return Number.isFinite(size) && excess <= allowed - PLAIN_MARGIN * size;
+}
+
+/**
+ * The mirror of `plainlyAtMost`: true when doubles alone show that `excess` is above the allowance for
+ * these terms, by far more than their rounding could move it. False means only "not plainly so".
+ */
+export function plainlyAbove(
+  excess: number,
+  figures: readonly number[],
+  terms: readonly LocatedCell[],
+  options: ValidationOptions
+): boolean {
+  const allowed = plainAllowance(terms, options);
+  let size = allowed;
+  for (const figure of figures) size += Math.abs(figure);
+  return Number.isFinite(size) && excess > allowed + PLAIN_MARGIN * size;
+}
+
+/** The allowance for these terms as a double: the user's tolerance, else their half units added up. */
+function plainAllowance(terms: readonly LocatedCell[], options: ValidationOptions): number {
+  if (options.tolerance !== undefined) return Math.abs(options.tolerance);
+  let allowed = 0;
+  for (const term of terms) allowed += plainHalfUnit(term.decimals);
+  return allowed;
 }
 
 /** `plainlyAtMost` for the size of a gap: true when doubles alone show it is within the allowance. */

@@ -5,6 +5,7 @@ import {
   allowance,
   halfUnit,
   holds,
+  plainlyAbove,
   plainlyAddsUp,
   plainlyAtMost,
   plainlyWithin,
@@ -134,5 +135,25 @@ describe("plainlyAtMost", () => {
     [0.0004, true],
   ])("should settle an excess of %d as plainly at most the allowance: %s", (excess, expected) => {
     expect(plainlyAtMost(excess, [10, 10 + excess], [shown(3)], {})).toBe(expected);
+  });
+});
+
+describe("plainlyAbove", () => {
+  it.each([
+    [0.0006, true],
+    [0.0005, false], // exactly the allowance of one rounded figure: only the exact check can say
+    [0, false],
+  ])("should settle an excess of %d as plainly above the allowance: %s", (excess, expected) => {
+    expect(plainlyAbove(excess, [excess], [shown(3)], {})).toBe(expected);
+  });
+
+  it("should agree with the exact check whenever it settles a size", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), (tenths) => {
+        const size = tenths / 1e7;
+        const exact = new Decimal(size).gt(allowance([shown(3)], {}));
+        return !plainlyAbove(size, [size], [shown(3)], {}) || exact;
+      })
+    );
   });
 });

@@ -1,15 +1,30 @@
 import { Decimal } from "decimal.js";
-import { defineRule, type RuleReport } from "../rule";
-import { allowance, withinTolerance } from "../tolerance";
+import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
+import {
+  allowance,
+  plainlyAbove,
+  plainlyAddsUp,
+  plainlyAtMost,
+  withinTolerance,
+} from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { parsePaymentStatus } from "../../core/deficit";
 import type { LocatedCell } from "../../templates/located";
 import type { SafetyValveAgreement } from "../../templates/financial/safetyValveModel";
-import { figure } from "../../templates/figures";
+import { figure, figureValue } from "../../templates/figures";
+import { exactSum } from "../../core/units";
 import { roundedTerms } from "../../templates/financial/figures";
 
 function isBlank(cell: LocatedCell | undefined): boolean {
   return cell === undefined || cell.value === null || cell.value === "";
+}
+
+/** True when a payment of this size is within its own cell's rounding (a nil shown as 0.000), so not an instalment. */
+function negligible(cell: LocatedCell, size: number, options: ValidationOptions): boolean {
+  const terms = roundedTerms([cell]);
+  if (plainlyAtMost(size, [size], terms, options)) return true;
+  if (plainlyAbove(size, [size], terms, options)) return false;
+  return figure(cell)!.abs().lte(allowance(terms, options));
 }
 
 /** Labels of the years the agreement covers: those with a limit or an instalment status. */
@@ -64,13 +79,16 @@ export const svInstalments = defineRule({
     });
 
     if (!payments) return reports;
-    let sum = new Decimal(0);
+    // The payments are settled in doubles where that is plain, and added exactly (core exactSum) only
+    // when the total does not plainly agree with them.
+    const paid: number[] = [];
     financial.years.forEach((year, i) => {
       const cell = payments.cells[i];
-      const payment = figure(cell)?.abs();
-      if (payment === undefined || payment.lte(allowance(roundedTerms([cell]), options))) return;
-      sum = sum.plus(payment);
+      const plain = figureValue(cell);
+      if (plain === undefined || negligible(cell, Math.abs(plain), options)) return;
+      paid.push(Math.abs(plain));
       if (covered.size === 0 || covered.has(year.label)) return;
+      const payment = figure(cell)!.abs();
       reports.push({
         message:
           `A Safety Valve instalment of ${money(payment)} is shown in ${year.label}, outside the agreement's years ` +
@@ -82,10 +100,14 @@ export const svInstalments = defineRule({
     });
 
     const totalCell = agreement.agreementTotal?.cell;
-    const total = figure(totalCell)?.abs();
-    if (!totalCell || total === undefined) return reports;
+    const plainTotal = figureValue(totalCell);
+    if (!totalCell || plainTotal === undefined) return reports;
+    const terms = roundedTerms([totalCell, ...payments.cells]);
+    if (plainlyAddsUp(Math.abs(plainTotal), paid, terms, options)) return reports;
+    const sum = exactSum(paid);
+    const total = figure(totalCell)!.abs();
     const gap = total.minus(sum);
-    if (withinTolerance(gap, roundedTerms([totalCell, ...payments.cells]), options)) return reports;
+    if (withinTolerance(gap, terms, options)) return reports;
     reports.push({
       message:
         `The Safety Valve instalments shown add up to ${money(sum)} but the agreement total is ${money(total)}: ` +
