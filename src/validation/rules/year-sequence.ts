@@ -34,10 +34,19 @@ function headers(template: LocatedTemplate): Header[] {
       ? [{ sheet: e.laWide.sheet, kind: "census" as const, years: e.laWide.years }]
       : []),
   ];
-  const key = (h: Header) =>
-    `${h.sheet}|${h.years[0]?.row}|${h.years.map((y) => `${y.col}:${y.start}`).join(",")}`;
-  const keys = all.map(key);
-  return all.filter((h, i) => h.years.length > 0 && keys.indexOf(keys[i]) === i);
+  return all.filter(
+    (h, i) => h.years.length > 0 && all.findIndex((other) => sameHeader(other, h)) === i
+  );
+}
+
+/** True when two headers are the same cells with the same years (compared in place: no key text per header). */
+function sameHeader(a: Header, b: Header): boolean {
+  if (a.sheet !== b.sheet || a.years.length !== b.years.length) return false;
+  if (a.years === b.years) return true;
+  return (
+    a.years[0]?.row === b.years[0]?.row &&
+    a.years.every((year, i) => year.col === b.years[i].col && year.start === b.years[i].start)
+  );
 }
 
 const label = (kind: YearKind, start: number) =>
