@@ -149,8 +149,8 @@ describe("plainlyAbove", () => {
 
   it("should agree with the exact check whenever it settles a size", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20_000 }), (tenths) => {
-        const size = tenths / 1e7;
+      fc.property(fc.integer({ min: 0, max: 20_000 }), (units) => {
+        const size = units / 1e7;
         const exact = new Decimal(size).gt(allowance([shown(3)], {}));
         return !plainlyAbove(size, [size], [shown(3)], {}) || exact;
       })
