@@ -88,16 +88,20 @@ export function searchArea(sheet: Sheet, within?: Partial<CellRange>): CellRange
 }
 
 /** A text cell with its normalised text. */
-interface TextCell extends LabelHit {
+export interface TextCell extends LabelHit {
   readonly normalised: string;
 }
 
 /**
- * The text cells of an area by the first word of their normalised text, each list in reading order.
- * A text matching a label starts with the label's first word, so a label search looks at only the few
- * cells sharing it rather than at every cell.
+ * The text cells of an area (empty normalised texts left out): all of them in reading order, and by the
+ * first word of their normalised text, each list in reading order. A text matching a label starts with
+ * the label's first word, so a label search looks at only the few cells sharing it rather than at
+ * every cell.
  */
-type TextIndex = Map<string, TextCell[]>;
+interface TextIndex {
+  readonly cells: TextCell[];
+  readonly byFirstWord: Map<string, TextCell[]>;
+}
 
 function firstWord(text: string): string {
   const space = text.indexOf(" ");
@@ -119,7 +123,7 @@ function firstWordsOf(labels: LabelSet): readonly string[] {
 }
 
 function indexText(sheet: Sheet, area: CellRange): TextIndex {
-  const index: TextIndex = new Map();
+  const index: TextIndex = { cells: [], byFirstWord: new Map() };
   for (let row = area.top; row <= area.bottom; row++) {
     const values = sheet.values[row - sheet.top];
     for (let col = area.left; col <= area.right; col++) {
@@ -128,9 +132,10 @@ function indexText(sheet: Sheet, area: CellRange): TextIndex {
       const normalised = normaliseLabel(text);
       if (normalised === "") continue;
       const cell = { row, col, text, normalised };
+      index.cells.push(cell);
       const key = firstWord(normalised);
-      const cells = index.get(key);
-      if (cells === undefined) index.set(key, [cell]);
+      const cells = index.byFirstWord.get(key);
+      if (cells === undefined) index.byFirstWord.set(key, [cell]);
       else cells.push(cell);
     }
   }
@@ -209,6 +214,22 @@ function firstAtOrBelow(cells: readonly TextCell[], top: number): number {
   return low;
 }
 
+/**
+ * The text cells of the area with their normalised text, in reading order: for a reader that classifies
+ * every label of an area itself (inside `withLabelIndex`, without normalising the texts again).
+ */
+export function textCellsIn(sheet: Sheet, within?: Partial<CellRange>): TextCell[] {
+  const area = searchArea(sheet, within);
+  const { cells } = indexFor(sheet, area);
+  const found: TextCell[] = [];
+  for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell.row > area.bottom) break;
+    if (isIn(cell, area)) found.push(cell);
+  }
+  return found;
+}
+
 /** Every text cell matching the labels, in reading order (row by row, left to right). */
 export function findLabels(
   sheet: Sheet,
@@ -222,7 +243,7 @@ export function findLabels(
   const words = firstWordsOf(labels);
   for (let l = 0; l < labels.length; l++) {
     const label = labels[l];
-    const cells = index.get(words[l]) ?? NO_CELLS;
+    const cells = index.byFirstWord.get(words[l]) ?? NO_CELLS;
     for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
       const cell = cells[i];
       if (cell.row > area.bottom) break; // the cells are in reading order

@@ -10,8 +10,8 @@ import {
   findSheetByName,
   labelSet,
   normaliseLabel,
-  searchArea,
   startsWithWords,
+  textCellsIn,
   type LabelSet,
 } from "../labels";
 import type { LocatedRow, YearColumn } from "../located";
@@ -198,19 +198,13 @@ class AreaReader {
     // cannot hold one and are not read.
     let labelRight = -Infinity;
     for (const first of this.firstYears) labelRight = Math.max(labelRight, first - 1);
-    const { top, left, bottom, right } = searchArea(sheet, {
+    for (const { row, col, normalised } of textCellsIn(sheet, {
       ...area,
       right: Math.min(area.right, labelRight),
-    });
-    for (let row = top; row <= bottom; row++) {
-      const values = sheet.values[row - sheet.top];
-      for (let col = left; col <= right; col++) {
-        const value = values[col - sheet.left];
-        if (typeof value !== "string") continue;
-        const queries = queriesFor(normaliseLabel(value));
-        if (queries.length === 0 || !this.isLabelCell(row, col)) continue;
-        for (const query of queries) this.hits[query.id] ??= { row, col };
-      }
+    })) {
+      const queries = queriesFor(normalised);
+      if (queries.length === 0 || !this.isLabelCell(row, col)) continue;
+      for (const query of queries) this.hits[query.id] ??= { row, col };
     }
   }
 
