@@ -35,14 +35,17 @@ export const blockTotal = defineRule({
       const cells = new Map<string, LocatedCell[]>();
       block!.inYear!.cells.forEach((cell, j) => {
         const label = block!.years[j].label;
-        cells.set(label, [...(cells.get(label) ?? []), cell]);
+        const known = cells.get(label);
+        if (known === undefined) cells.set(label, [cell]);
+        else known.push(cell);
       });
       return cells;
     });
     financial.years.forEach((year, i) => {
       const totalCell = total.cells[i];
       const reported = figureValue(totalCell);
-      const parts = byYear.flatMap((cells) => cells.get(year.label) ?? []);
+      const parts: LocatedCell[] = [];
+      for (const cells of byYear) parts.push(...(cells.get(year.label) ?? []));
       const amounts = parts.length === four.length ? amountsOf(parts) : undefined;
       if (reported === undefined || amounts === undefined) return;
       const terms = roundedTerms([totalCell, ...parts]);

@@ -85,8 +85,8 @@ export const hnsgSplit = defineRule({
     const share = new Decimal(settings.writeOffPercent).dividedBy(100);
     const grant = highNeedsStabilityGrant(found.deficit, share, ineligible);
     if (!grant.ok) return [];
-    const money = (value: Decimal) =>
-      formatMoney(value, template.unit, shownDecimals([found.cell]));
+    const decimals = shownDecimals([found.cell]);
+    const money = (value: Decimal) => formatMoney(value, template.unit, decimals);
     const left = found.deficit.minus(grant.value);
     const end = `31 March ${settings.cutOffYear + 1}`;
     const basis =
