@@ -91,6 +91,29 @@ describe("findLabels", () => {
     expect(search()).toEqual(rows);
   });
 
+  // The index reads a plain first word straight from the text and normalises the rest only when searched,
+  // so texts whose first word normalising changes must be found exactly as `labelMatches` finds them.
+  it.each([
+    ["Total DSG in-year deficit", "Total DSG in-year deficit", true],
+    ["TOTAL  expenditure", "Total expenditure", true],
+    ["1. Deficit brought forward", "Deficit brought forward", true],
+    ["A. Summary", "Summary", true],
+    ["A summary", "Summary", false],
+    ["1.2.1 Top-up funding", "Top-up funding", false],
+    ["LA's contribution", "LAs contribution", true],
+    ["Schools\u00a0block", "Schools block", true],
+    ["Café", "Caf", true],
+    ["Children & young people", "Children and young people", true],
+    ["Totals", "Total", false],
+    ["£m figures", "£m", true],
+    ["  Schools block", "Schools block", true],
+  ])("should find %j by the label %j as labelMatches does (%s)", (text, label, matches) => {
+    const texts = sheetFromRows("Notes", [[text]]);
+    const labels = labelSet([label]);
+    expect(labelMatches(text, labels)).toBe(matches);
+    expect(withLabelIndex(() => findLabels(texts, labels).length > 0)).toBe(matches);
+  });
+
   it("should see a label edited between two indexed runs", () => {
     const edited = sheetFromRows("Financial summary", [["Schools block"], ["DSG allocation"]]);
     const search = () => findLabel(edited, labelSet(["Schools block funding"]))?.row;

@@ -99,8 +99,47 @@ export interface TextCell extends LabelHit {
  * every cell.
  */
 interface TextIndex {
-  readonly cells: TextCell[];
-  readonly byFirstWord: Map<string, TextCell[]>;
+  readonly cells: IndexedCell[];
+  readonly byFirstWord: Map<string, IndexedCell[]>;
+}
+
+/** A text cell of the index, its normalised text worked out when a search first looks at it. */
+interface IndexedCell extends LabelHit {
+  normalised?: string;
+}
+
+function normalisedCell(cell: IndexedCell): TextCell {
+  cell.normalised ??= normaliseLabel(cell.text);
+  return cell as TextCell;
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const LOWER_A = 97;
+const LOWER_Z = 122;
+const SPACE = 32;
+
+function isPlainLetterOrDigit(code: number): boolean {
+  return (
+    (code >= DIGIT_0 && code <= DIGIT_9) ||
+    (code >= UPPER_A && code <= UPPER_Z) ||
+    (code >= LOWER_A && code <= LOWER_Z)
+  );
+}
+
+/**
+ * The first word of the normalised text, read straight from a text that starts with ASCII letters and
+ * digits followed by a space or nothing; undefined for any other text. Normalising leaves such a word as
+ * it is, lower-cased (no row number can start it, as those end in "." or ")"), so the whole text needs
+ * normalising only when a search looks at it: most texts of a sheet no search ever looks at.
+ */
+function plainFirstWord(text: string): string | undefined {
+  let end = 0;
+  while (end < text.length && isPlainLetterOrDigit(text.charCodeAt(end))) end++;
+  if (end === 0 || (end < text.length && text.charCodeAt(end) !== SPACE)) return undefined;
+  return text.slice(0, end).toLowerCase();
 }
 
 function firstWord(text: string): string {
@@ -129,11 +168,15 @@ function indexText(sheet: Sheet, area: CellRange): TextIndex {
     for (let col = area.left; col <= area.right; col++) {
       const text = values[col - sheet.left];
       if (typeof text !== "string") continue;
-      const normalised = normaliseLabel(text);
-      if (normalised === "") continue;
-      const cell = { row, col, text, normalised };
+      let key = plainFirstWord(text);
+      const cell: IndexedCell = { row, col, text };
+      if (key === undefined) {
+        const normalised = normaliseLabel(text);
+        if (normalised === "") continue;
+        cell.normalised = normalised;
+        key = firstWord(normalised);
+      }
       index.cells.push(cell);
-      const key = firstWord(normalised);
       const cells = index.byFirstWord.get(key);
       if (cells === undefined) index.byFirstWord.set(key, [cell]);
       else cells.push(cell);
@@ -188,9 +231,9 @@ function indexFor(sheet: Sheet, area: CellRange): TextIndex {
   return index;
 }
 
-const NO_CELLS: readonly TextCell[] = [];
+const NO_CELLS: readonly IndexedCell[] = [];
 
-function isIn(cell: TextCell, area: CellRange): boolean {
+function isIn(cell: LabelHit, area: CellRange): boolean {
   return (
     cell.row >= area.top &&
     cell.row <= area.bottom &&
@@ -203,7 +246,7 @@ function isIn(cell: TextCell, area: CellRange): boolean {
  * The position of the first cell on or below `top` in a list in reading order: a sheet of many similar
  * tables (one per placement) repeats its labels, and a search in a lower table skips those above it.
  */
-function firstAtOrBelow(cells: readonly TextCell[], top: number): number {
+function firstAtOrBelow(cells: readonly LabelHit[], top: number): number {
   let low = 0;
   let high = cells.length;
   while (low < high) {
@@ -225,7 +268,7 @@ export function textCellsIn(sheet: Sheet, within?: Partial<CellRange>): TextCell
   for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
     const cell = cells[i];
     if (cell.row > area.bottom) break;
-    if (isIn(cell, area)) found.push(cell);
+    if (isIn(cell, area)) found.push(normalisedCell(cell));
   }
   return found;
 }
@@ -239,7 +282,7 @@ export function findLabels(
 ): LabelHit[] {
   const area = searchArea(sheet, within);
   const index = indexFor(sheet, area);
-  const found: TextCell[] = [];
+  const found: IndexedCell[] = [];
   const words = firstWordsOf(labels);
   for (let l = 0; l < labels.length; l++) {
     const label = labels[l];
@@ -247,8 +290,8 @@ export function findLabels(
     for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
       const cell = cells[i];
       if (cell.row > area.bottom) break; // the cells are in reading order
-      const matches =
-        cell.normalised === label || (!exact && startsWithWords(cell.normalised, label));
+      const { normalised } = normalisedCell(cell);
+      const matches = normalised === label || (!exact && startsWithWords(normalised, label));
       if (matches && isIn(cell, area) && !found.includes(cell)) found.push(cell);
     }
   }
@@ -260,7 +303,7 @@ function inReadingOrder(a: LabelHit, b: LabelHit): number {
   return a.row - b.row || a.col - b.col;
 }
 
-function asHit({ row, col, text }: TextCell): LabelHit {
+function asHit({ row, col, text }: LabelHit): LabelHit {
   return { row, col, text };
 }
 
