@@ -155,6 +155,16 @@ describe("locateEhcp", () => {
     ]);
   });
 
+  it("should not take a placement for a heading when a text of punctuation comes first on its row", () => {
+    const rows = cypRows({ shift: 1 });
+    rows[18][0] = "-"; // before "Post 16 and further education": the row's first text is "-"
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] });
+    expect(ehcp?.placements.map((p) => p.placement)).toEqual(["mainstream"]);
+    rows[18][0] = null;
+    const split = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] });
+    expect(split?.placements.map((p) => p.placement)).toEqual(["mainstream", "post-16"]);
+  });
+
   it("should point ehcp-totals at the located total cell", () => {
     const rows = cypRows({ shift: 1 });
     rows[12][3] = 87; // mainstream total by age group, 2023

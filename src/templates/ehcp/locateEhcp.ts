@@ -269,8 +269,11 @@ interface Area extends CellRange {
 // Long enough for "Number of EHCPs by age group - Maintained special schools or special academies".
 const MAX_HEADING_LENGTH = 100;
 
-function isText(value: unknown): value is string {
-  return typeof value === "string";
+function hasTextLeftOf(sheet: Sheet, row: number, col: number): boolean {
+  const values = sheet.values[row - sheet.top];
+  for (let c = sheet.left; c < col; c++)
+    if (typeof values[c - sheet.left] === "string") return true;
+  return false;
 }
 
 /** Splits a CYP summary sheet at its placement (and LA-wide) headings; rows above the first are LA-wide. */
@@ -279,16 +282,18 @@ function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
   // LA-wide headings are looked up once in the sheet's label index rather than matched row by row.
   const laWide = findLabels(sheet, EHCP_LABELS.allPlacements);
   let next = 0;
-  for (let row = sheet.top; row <= bottom; row++) {
+  let previousRow = -1;
+  // The index's text cells, rather than every cell of every row: most cells hold figures.
+  for (const { row, col, text } of textCellsIn(sheet)) {
+    if (row === previousRow) continue;
+    previousRow = row;
     // A heading is the row's first text, and short: a note beside the figures that mentions a placement
-    // ("growth in mainstream schools or academies ...") must not split the sheet.
-    const values = sheet.values[row - sheet.top];
-    const at = values.findIndex(isText);
-    const first = values[at];
-    if (typeof first !== "string" || first.length > MAX_HEADING_LENGTH) continue;
-    const placement = placementNamed(first);
+    // ("growth in mainstream schools or academies ...") must not split the sheet. The index leaves out
+    // texts of punctuation alone, so one of those may come first.
+    if (text.length > MAX_HEADING_LENGTH || hasTextLeftOf(sheet, row, col)) continue;
+    const placement = placementNamed(text);
     while (next < laWide.length && laWide[next].row < row) next++;
-    const isLaWide = laWide[next]?.row === row && laWide[next].col === sheet.left + at;
+    const isLaWide = laWide[next]?.row === row && laWide[next].col === col;
     if (placement !== undefined || isLaWide) headings.push({ row, placement });
   }
   const starts = [{ row: sheet.top, placement: undefined }, ...headings];
