@@ -11,17 +11,22 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 export const CLI_BUNDLE = `${root}dist/cli/dsg-validate.cjs`;
 
-/** Writes the bundle; resolves when it is on disk. */
-export async function buildCli() {
+/** Bundles `entry` and everything it imports into one CommonJS file for node at `outfile`. */
+export async function bundleForNode(entry, outfile) {
   await build({
-    entryPoints: [`${root}src/cli/main.ts`],
-    outfile: CLI_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: "node",
     target: "node20",
     format: "cjs",
     logLevel: "warning",
   });
+}
+
+/** Writes the bundle; resolves when it is on disk. */
+export async function buildCli() {
+  await bundleForNode(`${root}src/cli/main.ts`, CLI_BUNDLE);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,6 +9,7 @@ import { balanceYear, residual, rollForward, rollGaps } from "../../src/core/def
 import { academicToFinancial, cost, uplift } from "../../src/core/moneyOverTime";
 import type { Result } from "../../src/core/result";
 import { inUnits } from "../../src/core/units";
+import { financialYearLabel } from "../../src/core/years";
 import { trajectory } from "../../src/core/trajectory";
 import * as dsg from "../../src/functions/functions";
 import { asRow } from "./outcome";
@@ -85,9 +86,7 @@ describe("the calculations in whole units and in decimal.js", () => {
         const [[opening], inYear, payments, contributions, adjustments, closing] = units!;
         const inWholeUnits = { opening, inYear, payments, contributions, adjustments };
         const paymentStatus = decimals.status;
-        const labels = inYear.map(
-          (_, i) => `${2024 + i}-${String((25 + i) % 100).padStart(2, "0")}`
-        );
+        const labels = inYear.map((_, i) => financialYearLabel(2024 + i));
         const pairs = [
           [rollForward(inWholeUnits), rollForward(decimals)],
           [rollGaps({ ...inWholeUnits, closing }), rollGaps(decimals)],
