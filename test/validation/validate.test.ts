@@ -200,7 +200,7 @@ describe("template-recognised", () => {
   it("should say which end-of-year row was not found", () => {
     const sheet = plan.sheets[0];
     const values = sheet.values.map((row) => [...row]);
-    values[8][0] = "Closing position"; // the carried-forward label, reworded
+    values[8][0] = "Memorandum figures"; // the carried-forward label replaced by one that means nothing known
     const [finding] = ruleFindings({ sheets: [{ ...sheet, values }] });
     expect(finding.message).toBe(
       "Checked as the DSG deficit management plan, but the row 'Cumulative deficit carried forward' of the end of year positions " +

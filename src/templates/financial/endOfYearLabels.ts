@@ -1,50 +1,90 @@
 /**
- * Row labels of "Summary of end of year positions" (templates.md §1), with the wordings councils and the
- * DfE's own versions use. The first synonym of each list is the template's wording.
+ * What the rows of "Summary of end of year positions" (templates.md §1) mean, as data. Councils word them
+ * "Cumulative DSG deficit - brought forward (deficit at beginning of financial year)", "Cumulative DSG
+ * surplus/(deficit) b/f", "Opening cumulative deficit" …; each meaning lists the words that must be in a
+ * label, and the words that rule it out. The name of each is the template's wording, used in messages.
  */
-export const END_OF_YEAR_ROW_LABELS = {
-  inYear: [
-    "Total DSG in-year deficit",
-    "In year DSG deficit",
-    "In-year DSG deficit",
-    "Total in-year deficit",
-    "DSG in-year deficit",
-    "In-year deficit",
-    "Total DSG in-year surplus/(deficit)",
-  ],
-  broughtForward: [
-    "Cumulative deficit brought forward",
-    "Cumulative DSG deficit - brought forward",
-    "Cumulative DSG deficit brought forward",
-    "Deficit brought forward",
-    "Brought forward",
-    "Opening cumulative deficit",
-  ],
-  dfePayments: [
-    "DfE deficit payments",
-    "Safety Valve programme contribution",
-    "Safety Valve payments",
-    "Safety Valve contribution",
-    "DfE Safety Valve payments",
-    "DfE contribution",
-  ],
-  laContribution: [
-    "Local authority contribution",
-    "Local general fund contribution",
-    "General fund contribution",
-    "LA contribution",
-    "Council contribution",
-  ],
-  adjustments: ["Other adjustments", "Other approved adjustments"],
-  carriedForward: [
-    "Cumulative deficit carried forward",
-    "Cumulative DSG deficit - carry forward",
-    "Cumulative DSG deficit - carried forward",
-    "Cumulative DSG deficit carried forward",
-    "Deficit carried forward",
-    "Carried forward",
-    "Closing cumulative deficit",
-  ],
-} as const;
+import type { Meaning } from "../meaning";
 
-export type EndOfYearRowKey = keyof typeof END_OF_YEAR_ROW_LABELS;
+export type EndOfYearRowKey =
+  "inYear" | "broughtForward" | "dfePayments" | "laContribution" | "adjustments" | "carriedForward";
+
+// Words that say a row is a balance at a point in time, or a movement in the year.
+const BALANCE = "deficit|surplus|balance|position|reserve|dsg";
+const IN_YEAR_RESULT =
+  "deficit|surplus|overspend|underspend|position|result|balance|variance|pressure";
+
+export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = [
+  {
+    key: "broughtForward",
+    name: "Cumulative deficit brought forward",
+    means: ["brought forward", `opening ${BALANCE}`, `${BALANCE} start|beginning`],
+    not: ["carried", "closing"],
+  },
+  {
+    key: "inYear",
+    name: "Total DSG in-year deficit",
+    means: [`inyear ${IN_YEAR_RESULT}`, `year ${IN_YEAR_RESULT} total`, "net inyear", "inyear"],
+    not: [
+      "cumulative",
+      "brought",
+      "carried",
+      "opening",
+      "closing",
+      "limit",
+      "mitigated",
+      "unmitigated",
+      "mitigation",
+      "reference",
+    ],
+  },
+  {
+    key: "dfePayments",
+    name: "DfE deficit payments",
+    means: [
+      "safety valve payment|contribution|funding|instalment|grant|income",
+      "dfe payment|contribution|funding|instalment|grant",
+      "deficit payment|instalment",
+    ],
+    not: [
+      "local",
+      "council",
+      "authority",
+      "general",
+      "cumulative",
+      "brought",
+      "carried",
+      "total",
+      "agreement",
+    ],
+  },
+  {
+    key: "laContribution",
+    name: "Local authority contribution",
+    means: [
+      "local|council|authority|general|county|borough contribution|funding|payment",
+      "general fund",
+    ],
+    not: ["safety", "dfe", "cumulative", "brought", "carried"],
+  },
+  {
+    key: "adjustments",
+    name: "Other adjustments",
+    means: ["adjustment", "prior year adjustment", "other movement"],
+    not: ["cumulative", "brought", "carried"],
+  },
+  {
+    key: "carriedForward",
+    name: "Cumulative deficit carried forward",
+    // A bare "Cumulative deficit" row is the year-end figure, but only when no row says so plainly.
+    means: ["carried forward", `closing ${BALANCE}`, `${BALANCE} end`, `cumulative ${BALANCE}`],
+    not: ["brought", "opening"],
+  },
+];
+
+/** The meaning of each end-of-year row by its key. */
+export const END_OF_YEAR_ROW: Readonly<Record<EndOfYearRowKey, Meaning<EndOfYearRowKey>>> =
+  Object.fromEntries(END_OF_YEAR_MEANINGS.map((m) => [m.key, m])) as Record<
+    EndOfYearRowKey,
+    Meaning<EndOfYearRowKey>
+  >;

@@ -3,6 +3,8 @@
  * the same shape): the rows of the cumulative deficit roll-forward, each aligned with the sheet's years.
  */
 import type { LocatedRow } from "../located";
+import type { AmbiguousRow } from "../tableRows";
+import type { EndOfYearRowKey } from "./endOfYearLabels";
 
 export interface EndOfYearPositions {
   readonly sheet: string;
@@ -18,4 +20,6 @@ export interface EndOfYearPositions {
   readonly adjustments?: LocatedRow;
   /** Cumulative deficit carried forward (deficit at the end of each year). */
   readonly carriedForward?: LocatedRow;
+  /** Rows of the section whose labels could mean two of the rows above: not used, and reported. */
+  readonly ambiguous?: readonly AmbiguousRow<EndOfYearRowKey>[];
 }

@@ -7,7 +7,6 @@
 import type { CellRange, Sheet, Workbook } from "../../workbook/workbook";
 import type { MoneyUnit, YearColumn } from "../located";
 import { findSheetByName, oncePerSheet, searchArea } from "../labels";
-import { findRow } from "../rows";
 import { findSection, type Section } from "../sections";
 import { findYearHeader } from "../yearHeader";
 import {
@@ -18,7 +17,8 @@ import {
 } from "../profiles/headings";
 import type { FinancialSummary } from "./financialModel";
 import type { EndOfYearPositions } from "./endOfYearModel";
-import { END_OF_YEAR_ROW_LABELS, type EndOfYearRowKey } from "./endOfYearLabels";
+import { END_OF_YEAR_MEANINGS } from "./endOfYearLabels";
+import { readTable } from "../tableRows";
 import { findUnitMarker, guessUnit } from "./unit";
 import { locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
@@ -43,16 +43,8 @@ export function locateEndOfYear(
   area?: Partial<CellRange>
 ): EndOfYearPositions | undefined {
   if (years.length === 0) return undefined;
-  const find = (key: EndOfYearRowKey) => findRow(sheet, END_OF_YEAR_ROW_LABELS[key], area, years);
-  const positions: EndOfYearPositions = {
-    sheet: sheet.name,
-    inYear: find("inYear"),
-    broughtForward: find("broughtForward"),
-    dfePayments: find("dfePayments"),
-    laContribution: find("laContribution"),
-    adjustments: find("adjustments"),
-    carriedForward: find("carriedForward"),
-  };
+  const { rows, ambiguous } = readTable(sheet, years, END_OF_YEAR_MEANINGS, area);
+  const positions: EndOfYearPositions = { sheet: sheet.name, ...rows, ambiguous };
   return positions.inYear || positions.broughtForward || positions.carriedForward
     ? positions
     : undefined;

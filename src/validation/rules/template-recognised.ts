@@ -1,7 +1,7 @@
 import { defineRule, type RuleReport } from "../rule";
 import { PROFILES } from "../../templates/profiles";
 import type { LocatedTemplate } from "../../templates/located";
-import { END_OF_YEAR_ROW_LABELS } from "../../templates/financial/endOfYearLabels";
+import { END_OF_YEAR_ROW } from "../../templates/financial/endOfYearLabels";
 
 export const TEMPLATE_RECOGNISED = "template-recognised";
 
@@ -14,7 +14,7 @@ function list(items: readonly string[]): string {
 // The rows the deficit checks cannot do without, named as the DfE template names them.
 const NEEDED_ROWS = (["inYear", "broughtForward", "carriedForward"] as const).map((key) => ({
   key,
-  name: END_OF_YEAR_ROW_LABELS[key][0],
+  name: END_OF_YEAR_ROW[key].name,
 }));
 
 /** Why the deficit checks could not run on a workbook whose sheets and headings were all found, if they could not. */

@@ -1,0 +1,95 @@
+/**
+ * Reading a table's rows for what they mean: every labelled row of an area, top to bottom, each read
+ * against the meanings its table can hold (`meaning.ts`). The first row that clearly means each thing is
+ * taken for it; rows that fit two meanings equally are kept aside as ambiguous so the checks that need
+ * them can say so, and rows that mean none of them (a table's own lines: expenditure lines, mitigations)
+ * stay in order for the checks that add them up.
+ */
+import type { CellRange, Sheet } from "../workbook/workbook";
+import type { LocatedRow, YearColumn } from "./located";
+import { readLabel, type Meaning } from "./meaning";
+import { readRow } from "./rows";
+import { searchArea } from "./labels";
+
+/** One labelled row of the area: what it was read as (undefined: none of the meanings) and its figures. */
+export interface TableRow<K extends string> {
+  readonly key?: K;
+  /** Which wording of the meaning fitted (0: its first, most specific). */
+  readonly rank?: number;
+  readonly row: LocatedRow;
+  /** True when the row holds a number under at least one year column. */
+  readonly hasFigures: boolean;
+}
+
+/** A row whose label two or more meanings fit equally well. */
+export interface AmbiguousRow<K extends string> {
+  readonly row: LocatedRow;
+  readonly keys: readonly K[];
+}
+
+export interface TableReading<K extends string> {
+  /** The row taken for each meaning: the one its most specific wording fits, the first of those. */
+  readonly rows: Partial<Record<K, LocatedRow>>;
+  /** Every labelled row, top to bottom. */
+  readonly all: readonly TableRow<K>[];
+  readonly ambiguous: readonly AmbiguousRow<K>[];
+}
+
+/** The first text cell of a row left of `beforeCol`, within the area: where its label is. */
+export function labelColumn(
+  sheet: Sheet,
+  row: number,
+  area: CellRange,
+  beforeCol: number
+): number | undefined {
+  const values = sheet.values[row - sheet.top];
+  if (values === undefined) return undefined;
+  for (let col = area.left; col < beforeCol; col++) {
+    const value = values[col - sheet.left];
+    if (typeof value === "string" && /[a-z]/i.test(value)) return col;
+  }
+  return undefined;
+}
+
+/** The first year column of a list of years (Infinity for none). */
+export function firstColumn(years: readonly YearColumn[]): number {
+  let first = Infinity;
+  for (const year of years) first = Math.min(first, year.col);
+  return first;
+}
+
+/**
+ * Reads every labelled row of `within` (the whole used range when omitted) under `years` against
+ * `meanings`. `wanted` picks which labelled rows to read at all (default: every one).
+ */
+export function readTable<K extends string>(
+  sheet: Sheet,
+  years: readonly YearColumn[],
+  meanings: readonly Meaning<K>[],
+  within?: Partial<CellRange>
+): TableReading<K> {
+  const area = searchArea(sheet, within);
+  const beforeCol = Math.min(firstColumn(years), area.right + 1);
+  const rows: Partial<Record<K, LocatedRow>> = {};
+  const ranks: Partial<Record<K, number>> = {};
+  const all: TableRow<K>[] = [];
+  const ambiguous: AmbiguousRow<K>[] = [];
+  for (let r = area.top; r <= area.bottom; r++) {
+    const labelCol = labelColumn(sheet, r, area, beforeCol);
+    if (labelCol === undefined) continue;
+    const row = readRow(sheet, r, labelCol, years);
+    const hasFigures = row.cells.some((cell) => typeof cell.value === "number");
+    const reading = readLabel(row.label, meanings);
+    if (reading.kind === "taken") {
+      if ((ranks[reading.key] ?? Infinity) > reading.rank) {
+        rows[reading.key] = row;
+        ranks[reading.key] = reading.rank;
+      }
+      all.push({ key: reading.key, rank: reading.rank, row, hasFigures });
+    } else {
+      if (reading.kind === "ambiguous" && hasFigures) ambiguous.push({ row, keys: reading.keys });
+      all.push({ row, hasFigures });
+    }
+  }
+  return { rows, all, ambiguous };
+}
