@@ -28,12 +28,18 @@ export interface AmbiguousRow<K extends string> {
 }
 
 export interface TableReading<K extends string> {
-  /** The row taken for each meaning: the one its most specific wording fits, the first of those. */
+  /**
+   * The row taken for each meaning: the one its most specific wording fits, the first of those; a row
+   * with figures before one with text only, and never one with nothing under the years.
+   */
   readonly rows: Partial<Record<K, LocatedRow>>;
   /** Every labelled row, top to bottom. */
   readonly all: readonly TableRow<K>[];
   readonly ambiguous: readonly AmbiguousRow<K>[];
 }
+
+// Ranks a row without figures after every wording of a row with them.
+const UNFILLED = 1_000;
 
 /** The first text cell of a row left of `beforeCol`, within the area: where its label is. */
 export function labelColumn(
@@ -80,15 +86,19 @@ export function readTable<K extends string>(
     const row = readRow(sheet, r, labelCol, years);
     const hasFigures = row.cells.some((cell) => typeof cell.value === "number");
     const reading = readLabel(row.label, meanings);
-    if (reading.kind === "taken") {
-      if ((ranks[reading.key] ?? Infinity) > reading.rank) {
-        rows[reading.key] = row;
-        ranks[reading.key] = reading.rank;
-      }
-      all.push({ key: reading.key, rank: reading.rank, row, hasFigures });
-    } else {
+    // A heading worded like a row ("Summary of end of year positions") has nothing under the years: it
+    // is never taken for a row. A row with figures comes before one holding only text ("tbc").
+    const filled = row.cells.some((cell) => cell.value !== null && cell.value !== "");
+    if (reading.kind !== "taken") {
       if (reading.kind === "ambiguous" && hasFigures) ambiguous.push({ row, keys: reading.keys });
       all.push({ row, hasFigures });
+      continue;
+    }
+    all.push({ key: reading.key, rank: reading.rank, row, hasFigures });
+    const rank = reading.rank + (hasFigures ? 0 : UNFILLED);
+    if (filled && (ranks[reading.key] ?? Infinity) > rank) {
+      rows[reading.key] = row;
+      ranks[reading.key] = rank;
     }
   }
   return { rows, all, ambiguous };

@@ -1,14 +1,15 @@
 /**
  * Locating the section "Financial plan per funding block": a heading row per DSG block, then that
- * block's labelled rows. Councils insert rows, reorder blocks and leave optional rows out, so every row
- * is found by its label inside its own block.
+ * block's rows, each read for what it means (`meaning.ts`). The real template shows each block's funding
+ * gross, then its deductions (academy recoupment, direct funding), the funding available, transfers
+ * between blocks, the expenditure lines and their total, and the in-year result; councils insert rows,
+ * reorder blocks and leave optional rows out.
  */
 import type { CellRange, Sheet } from "../../workbook/workbook";
-import { cellValue } from "../../workbook/workbook";
 import type { LocatedRow, YearColumn } from "../located";
 import { findLabels, labelSet, searchArea } from "../labels";
-import { findRow, readRow } from "../rows";
-import { hasFigure, listedLines } from "./lines";
+import type { Meaning } from "../meaning";
+import { firstColumn, readTable, type TableRow } from "../tableRows";
 import type { BlockPlan, DsgBlock } from "./blocksModel";
 import { DSG_BLOCKS } from "./blocksModel";
 
@@ -19,42 +20,127 @@ import { DSG_BLOCKS } from "./blocksModel";
 export const BLOCK_HEADING_LABELS: Readonly<
   Record<DsgBlock, { names: readonly string[]; abbreviations: readonly string[] }>
 > = {
-  schools: { names: ["Schools block"], abbreviations: [] },
+  schools: { names: ["Schools block"], abbreviations: ["SB"] },
   "central-school-services": {
-    names: ["Central school services block", "Central schools services block"],
+    names: [
+      "Central school services block",
+      "Central schools services block",
+      "Central services block",
+    ],
     abbreviations: ["CSSB"],
   },
-  "early-years": { names: ["Early years block"], abbreviations: [] },
+  "early-years": { names: ["Early years block"], abbreviations: ["EYB"] },
   "high-needs": { names: ["High needs block"], abbreviations: ["HNB"] },
 };
 
-/** Row labels inside a block; the first synonym is the template's own wording. */
-export const BLOCK_ROW_LABELS = {
-  allocation: [
-    "DSG allocation",
-    "Funding",
-    "DSG income after recoupment",
-    "DSG funding allocation",
-    "DSG income",
-  ],
-  movements: [
-    "Block movements",
-    "Transfers in/(out)",
-    "Block transfer",
-    "Block transfers",
-    "Transfers in out",
-  ],
-  otherFunding: ["Other funding", "Other income", "Adjustments"],
-  expenditure: ["Expenditure", "Total expenditure", "Spend", "Total spend"],
-  inYear: [
-    "In-year surplus/(deficit)",
-    "In-year deficit/(surplus)",
-    "In-year position",
-    "Net position",
-    "In-year result",
-  ],
-  cumulative: ["Cumulative deficit carried forward", "Cumulative deficit", "Cumulative position"],
-} as const;
+export type BlockRowKey =
+  | "allocation"
+  | "deduction"
+  | "totalFunding"
+  | "movements"
+  | "otherFunding"
+  | "expenditure"
+  | "inYear"
+  | "cumulative";
+
+const NOT_A_FLOW = ["cumulative", "brought", "carried", "opening", "closing"];
+
+/** What a block's rows mean; the name of each is the template's wording, used in messages. */
+export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = [
+  {
+    key: "allocation",
+    name: "DSG funding",
+    means: [
+      "dsg allocation|funding|income",
+      "gross funding|allocation|income",
+      "allocation",
+      "funding",
+      "income",
+      "grant",
+    ],
+    not: [
+      "total",
+      "available",
+      "net",
+      "after",
+      "recoupment",
+      "deduction",
+      "deducted",
+      "other",
+      "additional",
+      "transfer",
+      "movement",
+      "top",
+      "topup",
+      "place",
+      "expenditure",
+      "spend",
+      ...NOT_A_FLOW,
+    ],
+  },
+  {
+    key: "deduction",
+    name: "Academy recoupment and deductions",
+    means: ["recoupment", "deduction", "deducted", "direct funding", "less academy|academies"],
+    not: ["total", "available", "after", "net", ...NOT_A_FLOW],
+  },
+  {
+    key: "totalFunding",
+    name: "Total funding available",
+    means: [
+      "total funding available",
+      "funding|allocation|income available",
+      "net funding|allocation|income",
+      "funding|allocation|income after recoupment|deduction|deducted",
+      "total funding|allocation|income|dsg",
+    ],
+    not: ["expenditure", "spend", "other", "transfer", "movement", ...NOT_A_FLOW],
+  },
+  {
+    key: "movements",
+    name: "Block movements",
+    means: ["block movement|transfer", "transfer between block", "transfer", "movement"],
+    not: NOT_A_FLOW,
+  },
+  {
+    key: "otherFunding",
+    name: "Other funding",
+    means: ["other|additional funding|income|grant", "adjustment"],
+    not: NOT_A_FLOW,
+  },
+  {
+    key: "expenditure",
+    name: "Total expenditure",
+    means: ["total expenditure|spend|cost", "expenditure", "spend", "cost"],
+    not: ["funding", "income", ...NOT_A_FLOW],
+  },
+  {
+    key: "inYear",
+    name: "In-year surplus/(deficit)",
+    means: [
+      "inyear surplus|deficit|position|result|overspend|underspend|balance|variance",
+      "net position|result|variance",
+      "overspend|underspend",
+      "surplus|deficit year",
+    ],
+    not: NOT_A_FLOW,
+  },
+  {
+    key: "cumulative",
+    name: "Cumulative deficit",
+    means: ["cumulative deficit|surplus|position|balance", "carried forward"],
+    not: ["brought", "opening"],
+  },
+];
+
+/** The rows that bring money into a block: in the real layout they come before its expenditure lines. */
+const FUNDING_KEYS: ReadonlySet<BlockRowKey> = new Set([
+  "allocation",
+  "deduction",
+  "totalFunding",
+  "movements",
+  "otherFunding",
+]);
 
 interface Heading {
   readonly block: DsgBlock;
@@ -77,34 +163,43 @@ function blockHeadings(sheet: Sheet, area: CellRange, firstYearCol: number): Hea
   return headings.sort((a, b) => a.row - b.row);
 }
 
-function isBlankRow(sheet: Sheet, row: number, area: CellRange): boolean {
-  for (let col = area.left; col <= area.right; col++) {
-    const value = cellValue(sheet, row, col);
-    if (value !== null && value !== "") return false;
-  }
-  return true;
+/**
+ * Where the block's expenditure total is: its last expenditure row with figures, since an "Expenditure"
+ * heading (or a first subtotal) often sits above the lines and the total below them. -1 when none.
+ */
+function lastTotalAt(rows: readonly TableRow<BlockRowKey>[]): number {
+  for (let i = rows.length - 1; i >= 0; i--)
+    if (rows[i].key === "expenditure" && rows[i].hasFigures) return i;
+  return -1;
 }
 
 /**
- * The block's total expenditure: the last expenditure row that carries figures, because an
- * "Expenditure" sub-heading often sits above the s251 lines and the total below them.
+ * A block's rows split in their order: the funding part (up to its first expenditure line or an
+ * "Expenditure" heading), the expenditure lines, the total, and what follows it. A row read as funding
+ * that sits among the expenditure lines ("Place funding", "Top-up funding – academies") is a line.
  */
-function expenditureTotal(
-  sheet: Sheet,
-  rows: CellRange,
-  years: readonly YearColumn[],
-  firstYearCol: number
-): { total?: LocatedRow; headerRow?: number } {
-  const hits = findLabels(sheet, labelSet(BLOCK_ROW_LABELS.expenditure), {
-    ...rows,
-    right: firstYearCol - 1,
-  });
-  const withFigures = hits.filter((hit) => hasFigure(sheet, hit.row, years));
-  const last = withFigures[withFigures.length - 1];
-  const header = hits.find(
-    (hit) => !hasFigure(sheet, hit.row, years) && (!last || hit.row < last.row)
+function blockParts(rows: readonly TableRow<BlockRowKey>[]) {
+  const totalAt = lastTotalAt(rows);
+  const inYearAt = rows.findIndex((r) => r.key === "inYear" && r.hasFigures);
+  const end = totalAt >= 0 ? totalAt : inYearAt >= 0 ? inYearAt : rows.length;
+  let linesFrom = rows.findIndex(
+    (r, i) =>
+      i < end &&
+      ((r.key === "expenditure" && !r.hasFigures) || (r.key === undefined && r.hasFigures))
   );
-  return { total: last && readRow(sheet, last.row, last.col, years), headerRow: header?.row };
+  if (linesFrom < 0) linesFrom = end;
+  const taken: Partial<Record<BlockRowKey, LocatedRow>> = {};
+  const deductions: LocatedRow[] = [];
+  const lines: LocatedRow[] = [];
+  rows.forEach((entry, i) => {
+    if (!entry.hasFigures) return;
+    const funding = entry.key !== undefined && FUNDING_KEYS.has(entry.key);
+    if (i >= linesFrom && i < end && (entry.key === undefined || funding)) lines.push(entry.row);
+    else if (entry.key === "deduction") deductions.push(entry.row);
+    else if (entry.key === "expenditure" && i !== totalAt) lines.push(entry.row);
+    else if (entry.key !== undefined) taken[entry.key] ??= entry.row;
+  });
+  return { taken, deductions, lines: totalAt >= 0 ? lines : [] };
 }
 
 /** One block's rows between its heading and `end` (inclusive). */
@@ -113,52 +208,41 @@ function locateBlock(
   heading: Heading,
   end: number,
   area: CellRange,
-  years: readonly YearColumn[],
-  firstYearCol: number
+  years: readonly YearColumn[]
 ): BlockPlan {
-  let rows: CellRange = { ...area, top: heading.row + 1, bottom: end };
-  const inYear = findRow(sheet, BLOCK_ROW_LABELS.inYear, rows, years);
-  if (inYear) {
-    // A block's rows are one group: the first blank row after its in-year row closes it.
-    let bottom = inYear.row;
-    while (bottom < end && !isBlankRow(sheet, bottom + 1, area)) bottom++;
-    rows = { ...rows, bottom };
-  }
-  const allocation = findRow(sheet, BLOCK_ROW_LABELS.allocation, rows, years);
-  const movements = findRow(sheet, BLOCK_ROW_LABELS.movements, rows, years);
-  const otherFunding = findRow(sheet, BLOCK_ROW_LABELS.otherFunding, rows, years);
-  const { total: expenditure, headerRow } = expenditureTotal(sheet, rows, years, firstYearCol);
-  const cumulative = findRow(sheet, BLOCK_ROW_LABELS.cumulative, rows, years);
-
-  // Expenditure lines: rows with figures between the last funding row (or the expenditure sub-heading)
-  // and the expenditure total.
-  const above = [heading.row, allocation?.row, movements?.row, otherFunding?.row, headerRow].filter(
-    (row): row is number => row !== undefined && expenditure !== undefined && row < expenditure.row
-  );
-  const expenditureLines = expenditure
-    ? listedLines(sheet, Math.max(...above), expenditure.row, area, years)
-    : [];
+  const rows: CellRange = { ...area, top: heading.row + 1, bottom: end };
+  const table = readTable(sheet, years, BLOCK_ROW_MEANINGS, rows);
+  // A block's rows are one group: rows after its in-year result (and its cumulative position) belong to
+  // whatever follows the block.
+  const inYearAt = table.all.findIndex((r) => r.key === "inYear" && r.hasFigures);
+  const own =
+    inYearAt < 0
+      ? table.all
+      : table.all.slice(0, inYearAt + 2).filter((r, i) => i <= inYearAt || r.key === "cumulative");
+  const { taken, deductions, lines } = blockParts(own);
   return {
     sheet: sheet.name,
     block: heading.block,
     years,
     headingRow: heading.row,
     heading: heading.text.trim(),
-    allocation,
-    movements,
-    otherFunding,
-    expenditure,
-    expenditureLines,
-    inYear,
-    cumulative,
+    allocation: taken.allocation,
+    deductions,
+    totalFunding: taken.totalFunding,
+    movements: taken.movements,
+    otherFunding: taken.otherFunding,
+    expenditure: own[lastTotalAt(own)]?.row,
+    expenditureLines: lines,
+    inYear: taken.inYear,
+    cumulative: taken.cumulative,
   };
 }
 
 /**
  * The DSG blocks found in `area` of a Financial summary sheet (the whole used range when omitted), in
  * sheet order, with their rows read under `years`. A block runs from its heading to the next block's
- * heading, and ends early at the first blank row after its in-year row, so rows of a following section
- * are never taken for the last block's. Returns an empty list when no block heading is found.
+ * heading, and ends with its in-year result, so rows of a following section are never taken for the
+ * last block's. Returns an empty list when no block heading is found.
  */
 export function locateBlocks(
   sheet: Sheet,
@@ -167,10 +251,9 @@ export function locateBlocks(
 ): BlockPlan[] {
   if (years.length === 0) return [];
   const searched = searchArea(sheet, area);
-  const firstYearCol = Math.min(...years.map((y) => y.col));
-  const headings = blockHeadings(sheet, searched, firstYearCol);
+  const headings = blockHeadings(sheet, searched, firstColumn(years));
   return headings.map((heading, i) => {
     const end = i + 1 < headings.length ? headings[i + 1].row - 1 : searched.bottom;
-    return locateBlock(sheet, heading, end, searched, years, firstYearCol);
+    return locateBlock(sheet, heading, end, searched, years);
   });
 }

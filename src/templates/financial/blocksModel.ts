@@ -31,8 +31,12 @@ export interface BlockPlan {
   /** Sheet row (0-based) of the block's heading, and the heading as written. */
   readonly headingRow: number;
   readonly heading: string;
-  /** DSG allocation after recoupment. */
+  /** The block's DSG funding as allocated, before academy recoupment and other deductions. */
   readonly allocation?: LocatedRow;
+  /** Academy recoupment, direct funding and other deductions from the allocation (shown either sign). */
+  readonly deductions: readonly LocatedRow[];
+  /** The funding the block has after deductions ("Total funding available"), when the plan shows it. */
+  readonly totalFunding?: LocatedRow;
   /** Block movements, positive into the block. */
   readonly movements?: LocatedRow;
   /** Other funding or adjustments; absent means none. */

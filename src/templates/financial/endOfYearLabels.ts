@@ -18,7 +18,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = [
   {
     key: "broughtForward",
     name: "Cumulative deficit brought forward",
-    means: ["brought forward", `opening ${BALANCE}`, `${BALANCE} start|beginning`],
+    means: ["brought forward", `opening ${BALANCE}`, `${BALANCE} start|beginning year|period`],
     not: ["carried", "closing"],
   },
   {
@@ -77,7 +77,12 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = [
     key: "carriedForward",
     name: "Cumulative deficit carried forward",
     // A bare "Cumulative deficit" row is the year-end figure, but only when no row says so plainly.
-    means: ["carried forward", `closing ${BALANCE}`, `${BALANCE} end`, `cumulative ${BALANCE}`],
+    means: [
+      "carried forward",
+      `closing ${BALANCE}`,
+      `${BALANCE} end year|period`,
+      `cumulative ${BALANCE}`,
+    ],
     not: ["brought", "opening"],
   },
 ];

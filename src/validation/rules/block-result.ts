@@ -1,127 +1,191 @@
-import type { Decimal } from "decimal.js";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import { allowance, plainlyAddsUp, withinTolerance } from "../tolerance";
-import { formatMoney, shownDecimals } from "../money";
-import type { MoneyUnit, SignConvention, YearColumn } from "../../templates/located";
+import { moneyOf, negated, weigh, type Equation, type Term } from "../balance";
+import type { LocatedRow, MoneyUnit, SignConvention } from "../../templates/located";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-import { figure, figureValue } from "../../templates/figures";
-import { amountsOf, asDeficit, cellsAt, roundedTerms } from "../../templates/financial/figures";
-import { exactSum } from "../../core/units";
 
-/** V04: in-year deficit = expenditure − (DSG allocation + block movements + other funding), in the sheet's sign. */
-function checkInYear(
+/** The row's cell under year `i`, when the row is there. */
+function at(row: LocatedRow | undefined, i: number) {
+  return row?.cells[i];
+}
+
+/** The block's DSG funding less its academy recoupment and other deductions, in year `i`. */
+export function fundingLessDeductions(block: BlockPlan, i: number): Term[] {
+  return [
+    { cell: at(block.allocation, i), weight: 1, name: "DSG funding" },
+    ...block.deductions.map((row): Term => ({
+      cell: at(row, i),
+      weight: -1,
+      size: true,
+      name: row.label,
+    })),
+  ];
+}
+
+/**
+ * The money a block has to spend in year `i`: its funding available (or its DSG funding less academy
+ * recoupment and other deductions), its movements in (minus out) unless the funding available already
+ * counts them, and other funding. Undefined when the block shows no funding at all.
+ */
+function blockFunding(
   block: BlockPlan,
-  year: YearColumn,
+  i: number,
+  availableCountsMovements: boolean
+): Term[] | undefined {
+  const terms: Term[] = [];
+  if (block.totalFunding)
+    terms.push({ cell: at(block.totalFunding, i), weight: 1, name: "funding available" });
+  else if (block.allocation) terms.push(...fundingLessDeductions(block, i));
+  else return undefined;
+  if (!(block.totalFunding && availableCountsMovements))
+    terms.push({ cell: at(block.movements, i), weight: 1, name: "block movements" });
+  terms.push({ cell: at(block.otherFunding, i), weight: 1, name: "other funding" });
+  return terms;
+}
+
+/**
+ * Whether the block's "Total funding available" already includes its block movements: some councils
+ * total the funding after transfers. Read from the block's own arithmetic: true only when, in the years
+ * that show them, the funding available is the funding less deductions plus movements and never simply
+ * the funding less deductions.
+ */
+function availableCountsMovements(block: BlockPlan, options: ValidationOptions): boolean {
+  const { totalFunding, allocation, movements } = block;
+  if (!totalFunding || !allocation || !movements) return false;
+  let withMovements = 0;
+  let without = 0;
+  block.years.forEach((_, i) => {
+    const reported = at(totalFunding, i);
+    if (!reported) return;
+    const base = fundingLessDeductions(block, i);
+    const moved: Term = { cell: at(movements, i), weight: 1, name: "block movements" };
+    if (weigh({ reported, terms: base }, options)?.holds) without++;
+    else if (weigh({ reported, terms: [...base, moved] }, options)?.holds) withMovements++;
+  });
+  return withMovements > 0 && without === 0;
+}
+
+/** V04: the in-year result is expenditure less funding (funding less expenditure with deficits negative). */
+function inYearEquation(
+  block: BlockPlan,
+  i: number,
+  sign: SignConvention,
+  countsMovements: boolean
+): Equation | undefined {
+  const reported = at(block.inYear, i);
+  const spend = at(block.expenditure, i);
+  const funding = blockFunding(block, i, countsMovements);
+  if (!reported || !spend || !funding) return undefined;
+  const deficit: Term[] = [
+    { cell: spend, weight: 1, name: "expenditure" },
+    ...funding.map(negated),
+  ];
+  return { reported, terms: sign === "deficit-negative" ? deficit.map(negated) : deficit };
+}
+
+function fundingWords(block: BlockPlan, countsMovements: boolean): string {
+  const parts = [
+    block.totalFunding
+      ? `funding available${countsMovements ? " after block movements" : ""}`
+      : block.deductions.length > 0
+        ? "DSG funding less recoupment and deductions"
+        : "DSG funding",
+  ];
+  if (block.movements && !(block.totalFunding && countsMovements)) parts.push("block movements");
+  if (block.otherFunding) parts.push("other funding");
+  return parts.length === 1
+    ? parts[0]
+    : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
+function inYearReport(
+  block: BlockPlan,
   i: number,
   unit: MoneyUnit,
   sign: SignConvention,
-  options: ValidationOptions
+  options: ValidationOptions,
+  countsMovements: boolean
 ): RuleReport | undefined {
-  const inYearCell = block.inYear?.cells[i];
-  const spendCell = block.expenditure?.cells[i];
-  const reported = figureValue(inYearCell);
-  const spend = figureValue(spendCell);
-  const fundingCells = cellsAt([block.allocation, block.movements, block.otherFunding], i);
-  const funding = amountsOf(fundingCells);
-  if (
-    !inYearCell ||
-    reported === undefined ||
-    spend === undefined ||
-    funding === undefined ||
-    !block.allocation
-  )
-    return undefined;
-  const terms = [inYearCell, spendCell!, ...fundingCells];
-  const rounded = roundedTerms(terms);
-  // Funding and a deficit-negative result are on the same side of the sum as the expenditure is not.
-  const turn = sign === "deficit-negative" ? -1 : 1;
-  const parts = [turn * spend];
-  for (const value of funding) parts.push(-turn * value);
-  if (plainlyAddsUp(reported, parts, rounded, options)) return undefined;
-
-  const expected = asDeficit(figure(spendCell)!.minus(exactSum(funding)), sign);
-  const exactReported = figure(inYearCell)!;
-  const gap = exactReported.minus(expected);
-  const allowed = allowance(rounded, options);
-  if (gap.abs().lte(allowed)) return undefined;
-  const money = (value: Decimal | number) => formatMoney(value, unit, shownDecimals(terms));
+  const equation = inYearEquation(block, i, sign, countsMovements);
+  const weighed = equation && weigh(equation, options);
+  if (!equation || !weighed || weighed.holds) return undefined;
+  const money = moneyOf(weighed, unit);
   // A block showing its surplus/(deficit) the other way round from the rest of the sheet is a common slip.
-  const reversed = !expected.isZero() && exactReported.plus(expected).abs().lte(allowed);
+  const reversed =
+    !weighed.expected.isZero() &&
+    weighed.reported.plus(weighed.expected).abs().lte(weighed.allowed);
+  const cell = equation.reported;
   return {
     message:
-      `${BLOCK_NAMES[block.block]} in-year result for ${year.label} is ${money(reported)}, but expenditure ` +
-      `less funding (DSG allocation, block movements and other funding) is ${money(expected)}: ` +
-      `difference ${money(gap)}.` +
+      `${BLOCK_NAMES[block.block]} in-year result for ${block.years[i].label} is ${money(weighed.reported)}, but expenditure ` +
+      `less funding (${fundingWords(block, countsMovements)}) is ${money(weighed.expected)}: difference ${money(weighed.gap)}.` +
       (reversed
         ? ` The sign is reversed: the sheet shows deficits as ${sign === "deficit-positive" ? "positive" : "negative"} numbers.`
         : ""),
-    at: { sheet: block.sheet, row: inYearCell.row, col: inYearCell.col },
-    expected: expected.toNumber(),
-    actual: reported,
+    at: { sheet: block.sheet, row: cell.row, col: cell.col },
+    expected: weighed.expected.toNumber(),
+    actual: weighed.reported.toNumber(),
   };
 }
 
 /** The expenditure total equals the sum of the expenditure lines listed above it (the HNB's s251 lines). */
-function checkLines(
+function linesReport(
   block: BlockPlan,
-  year: YearColumn,
   i: number,
   unit: MoneyUnit,
   options: ValidationOptions
 ): RuleReport | undefined {
-  const totalCell = block.expenditure?.cells[i];
-  const reported = figureValue(totalCell);
-  const lines = cellsAt(block.expenditureLines, i);
-  const amounts = amountsOf(lines);
-  if (
-    !totalCell ||
-    reported === undefined ||
-    amounts === undefined ||
-    lines.every((c) => figureValue(c) === undefined)
-  )
-    return undefined;
-  const terms = roundedTerms([totalCell, ...lines]);
-  if (plainlyAddsUp(reported, amounts, terms, options)) return undefined;
-  const sum = exactSum(amounts);
-  const gap = figure(totalCell)!.minus(sum);
-  if (withinTolerance(gap, terms, options)) return undefined;
-  const money = (value: Decimal | number) =>
-    formatMoney(value, unit, shownDecimals([totalCell, ...lines]));
+  const reported = at(block.expenditure, i);
+  const lines = block.expenditureLines;
+  if (!reported || lines.length === 0) return undefined;
+  const terms = lines.map((row): Term => ({ cell: row.cells[i], weight: 1, name: row.label }));
+  if (terms.every((term) => typeof term.cell?.value !== "number")) return undefined;
+  const weighed = weigh({ reported, terms }, options);
+  if (!weighed || weighed.holds) return undefined;
+  const money = moneyOf(weighed, unit);
   return {
     message:
-      `${BLOCK_NAMES[block.block]} total expenditure for ${year.label} (${money(reported)}) does not equal ` +
-      `the sum of its ${lines.length} expenditure lines (${money(sum)}): difference ${money(gap)}.`,
-    at: { sheet: block.sheet, row: totalCell.row, col: totalCell.col },
-    expected: sum.toNumber(),
-    actual: reported,
+      `${BLOCK_NAMES[block.block]} total expenditure for ${block.years[i].label} (${money(weighed.reported)}) does not equal ` +
+      `the sum of its ${lines.length} expenditure lines (${money(weighed.expected)}): difference ${money(weighed.gap)}.`,
+    at: { sheet: block.sheet, row: reported.row, col: reported.col },
+    expected: weighed.expected.toNumber(),
+    actual: weighed.reported.toNumber(),
   };
 }
 
 /**
- * V04 (domain A4): each block's in-year result is what it spent above the funding it had after block
- * movements; and where a block lists expenditure lines above its total, they add up to that total.
+ * V04 (domain A4): each block's in-year result is what it spent above the funding it had after
+ * deductions and block movements; and where a block lists expenditure lines above its total, they add
+ * up to that total.
  */
 export const blockResult = defineRule({
   id: "block-result",
   severity: "error",
   title: "Each block's in-year result is expenditure less funding",
   description:
-    "For each DSG block and year, the in-year result must equal expenditure minus the funding the block had: its DSG " +
-    "allocation, plus block movements into it (minus movements out), plus any other funding. With deficits shown as " +
-    "positive numbers that is expenditure − funding; with deficits negative, funding − expenditure. Where the high " +
-    "needs block lists its expenditure lines (place funding, top-ups, independent placements …) above its total, the " +
-    "lines must add up to the total. Rounded figures may differ by half a unit of their last shown decimal each. " +
-    "Correct the in-year cell or the total expenditure cell the finding points at, or the figures they come from.",
+    "For each DSG block and year, the in-year result must equal expenditure minus the funding the block had: its " +
+    "funding available (its DSG funding less academy recoupment and other deductions, shown either sign), plus block " +
+    "movements into it (minus movements out) unless the funding available already includes them, plus any other " +
+    "funding. With deficits shown as positive numbers that is expenditure − funding; with deficits negative, funding − " +
+    "expenditure. Where a block lists its expenditure lines (place funding, top-ups, independent placements …) above " +
+    "its total, the lines must add up to the total. Rounded figures may differ by half a unit of their last shown " +
+    "decimal each. Correct the in-year cell or the total expenditure cell the finding points at, or the figures they " +
+    "come from.",
   defaults: {},
   check({ template, options }) {
-    const financial = template.financial;
-    if (!financial) return [];
     const reports: RuleReport[] = [];
-    for (const block of financial.blocks ?? []) {
-      block.years.forEach((year, i) => {
-        const lines = checkLines(block, year, i, template.unit, options);
-        const inYear = checkInYear(block, year, i, template.unit, template.sign, options);
+    for (const block of template.financial?.blocks ?? []) {
+      const countsMovements = availableCountsMovements(block, options);
+      block.years.forEach((_, i) => {
+        const lines = linesReport(block, i, template.unit, options);
+        const inYear = inYearReport(
+          block,
+          i,
+          template.unit,
+          template.sign,
+          options,
+          countsMovements
+        );
         if (lines) reports.push(lines);
         if (inYear) reports.push(inYear);
       });
