@@ -13,7 +13,7 @@ describe("schools-block-transfer", () => {
         sheet: SHEET,
         address: yearCell(AT.schoolsMovements, 2),
         message:
-          "Schools block transfers £3.200m out in 2026-27, 1.00% of its £320.000m DSG allocation, above the 0.5% limit: " +
+          "Schools block transfers £3.200m out in 2026-27, 1.00% of the £320.000m schools block DSG funding, above the 0.5% limit: " +
           "a Secretary of State disapplication is needed. Record the request or decision in the plan.",
         expected: 1.6,
         actual: 3.2,

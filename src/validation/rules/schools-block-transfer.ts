@@ -15,18 +15,27 @@ export const schoolsBlockTransfer = defineRule({
   severity: "warning",
   title: "Schools block transfer above the limit",
   description:
-    "A transfer out of the schools block of more than 0.5% of its DSG allocation needs a disapplication from the " +
+    "A transfer out of the schools block of more than 0.5% of its DSG funding (before academy recoupment) needs a disapplication from the " +
     "Secretary of State (a transfer up to 0.5% needs schools forum approval). The rule warns for each year whose " +
     "schools block movement is an outward transfer above the limit, so you can record the approval or disapplication " +
-    "request in the plan. The limit is a setting (percent of the schools block allocation).",
+    "request in the plan. The message names the base the percentage is measured on. The limit is a setting (percent of the schools block funding).",
   defaults: { percent: 0.5 },
   check({ template, settings, options }) {
     const schools = template.financial?.blocks?.find((block) => block.block === "schools");
-    if (!schools?.movements || !schools.allocation) return [];
+    // The limit is a share of the schools block before academy recoupment; a plan that shows only the
+    // funding after deductions is measured against that, and the message says so.
+    const base = schools?.allocation ?? schools?.totalFunding;
+    if (!schools?.movements || !base) return [];
+    const baseWords =
+      base === schools.allocation
+        ? schools.deductions.length > 0 || schools.totalFunding
+          ? "schools block DSG funding before recoupment"
+          : "schools block DSG funding"
+        : "schools block funding available after recoupment (the plan shows no funding before it)";
     const reports: RuleReport[] = [];
     schools.years.forEach((year, i) => {
       const movementCell = schools.movements!.cells[i];
-      const allocationCell = schools.allocation!.cells[i];
+      const allocationCell = base.cells[i];
       const plainMovement = figureValue(movementCell);
       const plainAllocation = figureValue(allocationCell);
       // A movement of -0 (negative to Decimal) moves nothing out, so it is within any limit either way.
@@ -51,8 +60,8 @@ export const schoolsBlockTransfer = defineRule({
       const percent = out.dividedBy(allocation).times(100).toFixed(2);
       reports.push({
         message:
-          `Schools block transfers ${money(out)} out in ${year.label}, ${percent}% of its ` +
-          `${money(allocation)} DSG allocation, above the ${settings.percent}% limit: a ` +
+          `Schools block transfers ${money(out)} out in ${year.label}, ${percent}% of the ` +
+          `${money(allocation)} ${baseWords}, above the ${settings.percent}% limit: a ` +
           `Secretary of State disapplication is needed. Record the request or decision in the plan.`,
         at: { sheet: schools.sheet, row: movementCell.row, col: movementCell.col },
         expected: limit.toNumber(),
