@@ -213,9 +213,16 @@ export function readLabel<K extends string>(
 ): Reading<K> {
   const { words } = labelWords(text);
   if (words.length === 0) return { kind: "none" };
-  const fits = meanings
-    .map((meaning) => ({ key: meaning.key, fit: meaningFit(words, meaning) }))
-    .filter((entry): entry is { key: K; fit: Fit } => entry.fit !== undefined)
+  // Several meanings may share a key (a need by its full name, and by its abbreviation as the whole
+  // label): each key counts with its best fit.
+  const byKey = new Map<K, Fit>();
+  for (const meaning of meanings) {
+    const fit = meaningFit(words, meaning);
+    const known = byKey.get(meaning.key);
+    if (fit && (!known || score(fit) > score(known))) byKey.set(meaning.key, fit);
+  }
+  const fits = [...byKey]
+    .map(([key, fit]) => ({ key, fit }))
     .sort((a, b) => score(b.fit) - score(a.fit));
   if (fits.length === 0) return { kind: "none" };
   const [best, runnerUp] = fits;

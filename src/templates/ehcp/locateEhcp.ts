@@ -5,15 +5,8 @@
  */
 import type { CellRange, CellValue, Sheet, Workbook } from "../../workbook/workbook";
 import { cellValue } from "../../workbook/workbook";
-import {
-  findLabels,
-  findSheetByName,
-  labelSet,
-  normaliseLabel,
-  startsWithWords,
-  textCellsIn,
-  type LabelSet,
-} from "../labels";
+import { findLabels, findSheetByName, labelSet, textCellsIn } from "../labels";
+import { labelWords, readLabel, type Meaning } from "../meaning";
 import type { LocatedRow, YearColumn } from "../located";
 import { readRow } from "../rows";
 import { findYearHeader, type YearHeader } from "../yearHeader";
@@ -21,59 +14,66 @@ import { EHCPS_BY_AGE, EHCPS_BY_NEED } from "../profiles/headings";
 import {
   AGE_GROUPS,
   EHCP_LABELS,
+  EHCP_ROWS,
   PLACEMENTS,
   PRIMARY_NEEDS,
-  type LabelledKey,
+  type AgeGroup,
+  type EhcpRowKey,
   type PlacementType,
+  type PrimaryNeed,
 } from "./ehcpLabels";
 import type { CountTable, EhcpFlows, EhcpTables, LaWideFlows, PlacementTables } from "./ehcpModel";
 
-/** True when the words are the name, or start or end with it as whole words. */
-function isNamedBy(words: string, name: string): boolean {
-  return (
-    words === name ||
-    startsWithWords(words, name) ||
-    (words.endsWith(name) && words[words.length - name.length - 1] === " ")
-  );
-}
-
 /**
- * The placement a heading or sheet name names: the longest full name it is, starts with or ends with
- * ("Number of EHCPs by age group - NMSS or independent"), or an exact short form ("NMSS"). A sentence that
- * merely mentions a placement in its middle is not a heading.
+ * The placement a heading or sheet name names ("Non-maintained special schools or independent (NMSS or
+ * independent) placements", "Number of EHCPs by age group - NMSS or independent", "NMSS"); undefined for
+ * anything else, and for a heading two placements fit equally.
  */
-export function placementNamed(text: string): LabelledKey<PlacementType> | undefined {
-  // Splitting a sheet into areas asks this of every row's first text, and the rows repeat their labels
-  // from one placement's tables to the next, so each distinct text is looked up once (bounded).
-  if (namedPlacements.has(text)) return namedPlacements.get(text);
-  const placement = placementIn(normaliseLabel(text));
-  if (namedPlacements.size >= NAMED_PLACEMENTS_LIMIT) namedPlacements.clear();
-  namedPlacements.set(text, placement);
-  return placement;
+export function placementNamed(text: string): Meaning<PlacementType> | undefined {
+  // A heading names; a sentence that mentions a placement ("Fewer plans moved to NMSS or independent
+  // schools this year") has words no heading needs.
+  const { words } = labelWords(text);
+  if (words.filter((word) => !HEADING_WORDS.has(word)).length > MAX_OTHER_HEADING_WORDS)
+    return undefined;
+  const reading = readLabel(text, PLACEMENTS);
+  return reading.kind === "taken" ? PLACEMENT_BY_KEY.get(reading.key) : undefined;
 }
 
-const namedPlacements = new Map<string, LabelledKey<PlacementType> | undefined>();
-const NAMED_PLACEMENTS_LIMIT = 10_000;
+const PLACEMENT_BY_KEY = new Map(PLACEMENTS.map((placement) => [placement.key, placement]));
 
-function placementIn(words: string): LabelledKey<PlacementType> | undefined {
-  let best: { placement: LabelledKey<PlacementType>; length: number } | undefined;
-  for (const placement of PLACEMENTS) {
-    for (const name of placement.names) {
-      if (isNamedBy(words, name) && name.length > (best?.length ?? 0))
-        best = { placement, length: name.length };
-    }
-    if (best === undefined && placement.short.includes(words)) return placement;
-  }
-  return best?.placement;
+// The words placement headings are made of: the placements' own, and those of the tables' titles.
+const HEADING_WORDS = new Set([
+  ...PLACEMENTS.flatMap((p) => [
+    ...labelWords(p.name).words,
+    ...p.means.flatMap((m) => labelWords(m.replace(/\|/g, " ")).words),
+  ]),
+  ...labelWords(
+    "Number of EHCPs by age group primary need placements placement type settings schools academies units other all maintained table data"
+  ).words,
+]);
+const MAX_OTHER_HEADING_WORDS = 2;
+
+/** Every row an EHCP table can hold: age groups, primary needs, totals and flows. */
+type RowKey = `age:${AgeGroup}` | `need:${PrimaryNeed}` | EhcpRowKey;
+
+const ROW_MEANINGS: readonly Meaning<RowKey>[] = [
+  ...AGE_GROUPS.map((m) => ({ ...m, key: `age:${m.key}` as const })),
+  ...PRIMARY_NEEDS.map((m) => ({ ...m, key: `need:${m.key}` as const })),
+  ...EHCP_ROWS,
+];
+
+/** What a label means as a row of the EHCP tables, if anything. */
+function rowKeyOf(text: string): RowKey | undefined {
+  const reading = readLabel(text, ROW_MEANINGS);
+  return reading.kind === "taken" ? reading.key : undefined;
 }
 
 /**
- * True for a count row's full label (an age group or need by its full name, a total by age or need, a
- * flow): a row so labelled is data, never a year header. Short forms ("ASD") and the all-placements
- * total are matched as whole cells only and do not count here.
+ * True for a count row's label (an age group, a need, a total, a flow): a row so labelled is data, never
+ * a year header.
  */
 function isCountRowLabel(value: CellValue): boolean {
-  return typeof value === "string" && queriesFor(normaliseLabel(value)).some((q) => !q.exact);
+  return typeof value === "string" && rowKeyOf(value) !== undefined;
 }
 
 function isDataRow(sheet: Sheet, header: YearHeader): boolean {
@@ -94,87 +94,6 @@ function censusHeaders(sheet: Sheet): YearHeader[] {
   }
 }
 
-/**
- * One row an area may hold: its labels, whether only the whole cell may match (short forms, "Total"),
- * and its number, by which an area keeps its first hit (a list slot is cheaper than a Map entry).
- */
-interface RowQuery {
-  readonly labels: LabelSet;
-  readonly exact: boolean;
-  readonly id: number;
-}
-
-let queryCount = 0;
-
-function rowQuery(labels: LabelSet, exact: boolean): RowQuery {
-  return { labels, exact, id: queryCount++ };
-}
-
-function queriesOf<K extends string>(keys: readonly LabelledKey<K>[]) {
-  return keys.map((key) => ({
-    key: key.key,
-    names: rowQuery(key.names, false),
-    short: rowQuery(key.short, true),
-  }));
-}
-
-// Every row the locator looks for, made once. An area is read in one pass over its text cells, each cell
-// classified once against all of these, rather than searched again for each label list (it was the
-// largest single cost of validating a full-size plan: 7 placements × 20 age, need, total and flow rows).
-const AGE_ROWS = queriesOf(AGE_GROUPS);
-const NEED_ROWS = queriesOf(PRIMARY_NEEDS);
-const ROWS = {
-  ageTotal: rowQuery(EHCP_LABELS.ageTotal, false),
-  needTotal: rowQuery(EHCP_LABELS.needTotal, false),
-  newPlans: rowQuery(EHCP_LABELS.newPlans, false),
-  ceasedPlans: rowQuery(EHCP_LABELS.ceasedPlans, false),
-  requests: rowQuery(EHCP_LABELS.requests, false),
-  allTotal: rowQuery(EHCP_LABELS.allTotal, true),
-} satisfies Record<string, RowQuery>;
-const ALL_QUERIES: readonly RowQuery[] = [
-  ...[...AGE_ROWS, ...NEED_ROWS].flatMap((row) => [row.names, row.short]),
-  ...Object.values(ROWS),
-];
-
-/** Each normalised label → the queries it answers and whether only as the whole cell. */
-const QUERIES_BY_LABEL = new Map<string, { query: RowQuery; exact: boolean }[]>();
-for (const query of ALL_QUERIES) {
-  for (const label of query.labels) {
-    const entries = QUERIES_BY_LABEL.get(label) ?? [];
-    entries.push({ query, exact: query.exact });
-    QUERIES_BY_LABEL.set(label, entries);
-  }
-}
-
-const NO_QUERIES: readonly RowQuery[] = [];
-// Placement tables repeat the same labels, so each distinct text is classified once (bounded, like the
-// label cache, so a long-running task pane does not keep every text it has seen).
-const classified = new Map<string, readonly RowQuery[]>();
-const CLASSIFIED_LIMIT = 10_000;
-
-/**
- * The queries a cell's normalised text answers, as `labelMatches` would: the whole text, or (unless the
- * query is exact) any run of its leading words.
- */
-function queriesFor(text: string): readonly RowQuery[] {
-  const known = classified.get(text);
-  if (known !== undefined) return known;
-  const found: RowQuery[] = [];
-  const add = (label: string, whole: boolean) => {
-    for (const entry of QUERIES_BY_LABEL.get(label) ?? [])
-      if ((whole || !entry.exact) && !found.includes(entry.query)) found.push(entry.query);
-  };
-  if (text !== "") {
-    for (let space = text.indexOf(" "); space > 0; space = text.indexOf(" ", space + 1))
-      add(text.slice(0, space), false);
-    add(text, true);
-  }
-  const result = found.length === 0 ? NO_QUERIES : found;
-  if (classified.size >= CLASSIFIED_LIMIT) classified.clear();
-  classified.set(text, result);
-  return result;
-}
-
 function firstYearCol(header: YearHeader): number {
   let first = Infinity;
   for (const year of header.years) first = Math.min(first, year.col);
@@ -183,8 +102,8 @@ function firstYearCol(header: YearHeader): number {
 
 /** Reads labelled rows of one area under the nearest census header above each label. */
 class AreaReader {
-  /** The first usable label cell of each query (by its id), in reading order. */
-  private readonly hits: ({ row: number; col: number } | undefined)[] = [];
+  /** The first usable label cell of each row meaning, in reading order. */
+  private readonly hits = new Map<RowKey, { row: number; col: number }>();
   /** The first year column of each header, asked for every label cell. */
   private readonly firstYears: number[];
 
@@ -198,13 +117,13 @@ class AreaReader {
     // cannot hold one and are not read.
     let labelRight = -Infinity;
     for (const first of this.firstYears) labelRight = Math.max(labelRight, first - 1);
-    for (const { row, col, normalised } of textCellsIn(sheet, {
+    for (const { row, col, text } of textCellsIn(sheet, {
       ...area,
       right: Math.min(area.right, labelRight),
     })) {
-      const queries = queriesFor(normalised);
-      if (queries.length === 0 || !this.isLabelCell(row, col)) continue;
-      for (const query of queries) this.hits[query.id] ??= { row, col };
+      const key = rowKeyOf(text);
+      if (key === undefined || this.hits.has(key) || !this.isLabelCell(row, col)) continue;
+      this.hits.set(key, { row, col });
     }
   }
 
@@ -225,37 +144,32 @@ class AreaReader {
     return above < 0 ? undefined : this.headers[above];
   }
 
-  /** The first row in the area the query labels. */
-  row(query: RowQuery): LocatedRow | undefined {
-    const hit = this.hits[query.id];
+  /** The first row in the area with this meaning. */
+  row(key: RowKey): LocatedRow | undefined {
+    const hit = this.hits.get(key);
     const header = hit && this.headerAbove(hit.row);
     return hit && header && readRow(this.sheet, hit.row, hit.col, header.years);
   }
 
-  keyed<K extends string>(keys: ReturnType<typeof queriesOf<K>>) {
-    // A loop rather than flatMap: it runs for every placement's age and need rows.
-    const rows: { key: K; row: LocatedRow }[] = [];
-    for (const key of keys) {
-      const row = this.row(key.names) ?? this.row(key.short);
-      if (row !== undefined) rows.push({ key: key.key, row });
-    }
-    return rows;
-  }
-
   table<K extends string>(
-    keys: ReturnType<typeof queriesOf<K>>,
-    total: RowQuery
+    keys: readonly Meaning<K>[],
+    prefix: "age" | "need",
+    total: EhcpRowKey
   ): CountTable<K> | undefined {
-    const rows = this.keyed(keys);
+    const rows: { key: K; row: LocatedRow }[] = [];
+    for (const key of new Set(keys.map((meaning) => meaning.key))) {
+      const row = this.row(`${prefix}:${key}` as RowKey);
+      if (row !== undefined) rows.push({ key, row });
+    }
     const totalRow = this.row(total);
     return rows.length === 0 && totalRow === undefined ? undefined : { rows, total: totalRow };
   }
 
   flows(): EhcpFlows | undefined {
     const flows = {
-      newPlans: this.row(ROWS.newPlans),
-      ceasedPlans: this.row(ROWS.ceasedPlans),
-      requests: this.row(ROWS.requests),
+      newPlans: this.row("newPlans"),
+      ceasedPlans: this.row("ceasedPlans"),
+      requests: this.row("requests"),
     };
     return Object.values(flows).some((r) => r !== undefined) ? flows : undefined;
   }
@@ -263,7 +177,7 @@ class AreaReader {
 
 /** A run of rows belonging to one placement, or to the whole local authority (`placement` undefined). */
 interface Area extends CellRange {
-  readonly placement?: LabelledKey<PlacementType>;
+  readonly placement?: Meaning<PlacementType>;
 }
 
 // Long enough for "Number of EHCPs by age group - Maintained special schools or special academies".
@@ -278,9 +192,9 @@ function hasTextLeftOf(sheet: Sheet, row: number, col: number): boolean {
 
 /** Splits a CYP summary sheet at its placement (and LA-wide) headings; rows above the first are LA-wide. */
 function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
-  const headings: { row: number; placement?: LabelledKey<PlacementType> }[] = [];
+  const headings: { row: number; placement?: Meaning<PlacementType> }[] = [];
   // LA-wide headings are looked up once in the sheet's label index rather than matched row by row.
-  const laWide = findLabels(sheet, EHCP_LABELS.allPlacements);
+  const laWide = findLabels(sheet, labelSet(EHCP_LABELS.allPlacements));
   let next = 0;
   let previousRow = -1;
   // The index's text cells, rather than every cell of every row: most cells hold figures.
@@ -309,11 +223,11 @@ function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
 /** The placement's tables in its area, with the census years of its first row; undefined when it has none. */
 function placementTables(
   sheet: Sheet,
-  placement: LabelledKey<PlacementType>,
+  placement: Meaning<PlacementType>,
   reader: AreaReader
 ): PlacementTables | undefined {
-  const byAge = reader.table(AGE_ROWS, ROWS.ageTotal);
-  const byNeed = reader.table(NEED_ROWS, ROWS.needTotal);
+  const byAge = reader.table(AGE_GROUPS, "age", "ageTotal");
+  const byNeed = reader.table(PRIMARY_NEEDS, "need", "needTotal");
   const flows = reader.flows();
   const first = [
     byAge?.rows[0]?.row,
@@ -374,7 +288,7 @@ export function locateEhcp(workbook: Workbook): EhcpTables | undefined {
 
 function laWideFlows(sheet: Sheet, reader: AreaReader): LaWideFlows | undefined {
   const flows = reader.flows();
-  const total = reader.row(ROWS.allTotal);
+  const total = reader.row("allTotal");
   const first = [flows?.newPlans, flows?.ceasedPlans, flows?.requests, total].find(
     (r) => r !== undefined
   );
