@@ -86,6 +86,20 @@ export function recogniseTemplate(
 }
 
 /**
+ * A template whose finance figures are optional (the Safety Valve return) has them only on a finance
+ * sheet or under a finance heading: its narrative tables ("Condition 1: ... a positive in-year balance",
+ * with a forecast pasted beside it) are not a financial summary.
+ */
+function holdsFinance(profile: TemplateProfile, sheet: Sheet, named: Sheet | undefined): boolean {
+  return (
+    sheet === named ||
+    profile.markers.some(
+      (m) => m.holdsEndOfYear && m.kind === "section" && hasSectionHeading(sheet, m.synonyms)
+    )
+  );
+}
+
+/**
  * The financial summary of the workbook: on the profile's financial sheet when it has the end of year
  * positions, else on the first sheet that has them, else whatever the financial sheet holds.
  */
@@ -94,9 +108,9 @@ function locateFinancial(
   profile: TemplateProfile
 ): { sheet: Sheet; summary: FinancialSummary } | undefined {
   const named = findSheetByName(workbook.sheets, profile.financialSheets);
-  const candidates = named
-    ? [named, ...workbook.sheets.filter((s) => s !== named)]
-    : workbook.sheets;
+  const candidates = (
+    named ? [named, ...workbook.sheets.filter((s) => s !== named)] : workbook.sheets
+  ).filter((sheet) => !profile.financeOptional || holdsFinance(profile, sheet, named));
   let fallback: { sheet: Sheet; summary: FinancialSummary } | undefined;
   for (const sheet of candidates) {
     const summary = locateFinancialSummary(workbook, sheet);

@@ -40,6 +40,14 @@ export function columnAfter(sheet: Sheet, row: number, col: number): number {
   return (merge?.right ?? col) + 1;
 }
 
+/** The first row below a cell, past the merge it heads if any (a heading merged over two rows). */
+export function rowBelow(sheet: Sheet, row: number, col: number): number {
+  const merge = sheet.merges.find(
+    (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right
+  );
+  return (merge?.bottom ?? row) + 1;
+}
+
 // A value is written in the next cell or a little further right (labels are often merged over two columns).
 const VALUE_SEARCH_WIDTH = 3;
 

@@ -21,20 +21,28 @@ export const SAFETY_VALVE_AGREEMENT = ["Safety Valve agreement", "Safety Valve a
 export const EHCPS_BY_AGE = ["Number of EHCPs by age group", "EHCPs by age group"];
 export const EHCPS_BY_NEED = ["Number of EHCPs by primary need", "EHCPs by primary need"];
 
+// The published Safety Valve return heads its pages "SAFETY VALVE PROGRAMME OVERVIEW", "... DETAILED
+// UPDATE", "... RISK REGISTER": each SV heading is also accepted after these prefixes (case and
+// punctuation do not matter, and words may follow: "Safety Valve Programme - Risk Register (Q3)").
+const SV_PREFIXES = ["", "Safety Valve programme ", "Safety Valve ", "SV programme ", "SV "];
+const svHeadings = (...headings: string[]): string[] =>
+  headings.flatMap((heading) => SV_PREFIXES.map((prefix) => prefix + heading));
+
 export const SV_ON_TRACK = [
   "Is your LA's Safety Valve plan on track?",
   "Is your LAs Safety Valve plan on track",
   "Is the plan on track",
 ];
-export const SV_HEADLINES = ["Programme headlines", "Headlines"];
-export const SV_DETAILED_UPDATE = [
+export const SV_HEADLINES = svHeadings("Programme headlines", "Headlines");
+export const SV_DETAILED_UPDATE = svHeadings(
   "Detailed update",
   "Detailed update on conditions",
-  "Conditions of the agreement",
-];
-export const SV_RAG_LEGEND = ["RAG legend", "RAG rating key", "Assurance levels"];
-export const SV_RISK_REGISTER = ["Risk register", "Risks"];
-export const SV_OVERVIEW = ["Overview", "Sign off", "Sign-off"];
+  "Conditions of the agreement"
+);
+// The published legend is a table headed "RAG | Definition".
+export const SV_RAG_LEGEND = svHeadings("RAG legend", "RAG rating key", "Assurance levels", "RAG");
+export const SV_RISK_REGISTER = svHeadings("Risk register", "Risks");
+export const SV_OVERVIEW = svHeadings("Programme overview", "Overview", "Sign off", "Sign-off");
 
 export const GOVERNANCE_SIGN_OFF = [
   "Sign off and review of the management plan",

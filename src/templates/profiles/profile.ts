@@ -28,6 +28,12 @@ export interface TemplateProfile {
   readonly markers: readonly Marker[];
   /** Sheet names where the financial summary (end of year positions) is looked for first. */
   readonly financialSheets: readonly string[];
+  /**
+   * The template may come without finance figures (the Safety Valve return points to a separate finance
+   * template): the deficit checks run when a finance sheet or section is there, and its absence is not
+   * reported.
+   */
+  readonly financeOptional?: boolean;
   /** Share of markers (0–1) a workbook needs to be taken for this template. */
   readonly minimumScore: number;
   /** Per-rule threshold overrides for this template, by rule id; user settings still win. */

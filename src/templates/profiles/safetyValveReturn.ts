@@ -1,7 +1,10 @@
 /**
- * The Safety Valve monitoring return (templates.md §2). Councils lay it out on one sheet or several, so
- * it is recognised mostly by its section headings; its finance summary has the shape of the management
- * plan's end of year positions.
+ * The Safety Valve monitoring return (research/real-template.md). Councils lay it out on one sheet or
+ * several, so it is recognised by its section headings: the published return heads its pages "SAFETY
+ * VALVE PROGRAMME OVERVIEW", "... DETAILED UPDATE" and "... RISK REGISTER". It has no finance summary of
+ * its own ("the current financial forecast is detailed on the attached finance template"): when a
+ * council adds one, in the shape of the management plan's end of year positions, the deficit checks
+ * read it; without one they have nothing to check and say nothing.
  */
 import type { TemplateProfile } from "./profile";
 import {
@@ -9,6 +12,7 @@ import {
   SV_DETAILED_UPDATE,
   SV_HEADLINES,
   SV_ON_TRACK,
+  SV_OVERVIEW,
   SV_RAG_LEGEND,
   SV_RISK_REGISTER,
 } from "./headings";
@@ -19,6 +23,7 @@ export const SAFETY_VALVE_RETURN: TemplateProfile = {
   id: "safety-valve-return",
   name: "Safety Valve monitoring return",
   markers: [
+    { kind: "section", name: "Safety Valve programme overview", synonyms: SV_OVERVIEW },
     {
       kind: "section",
       name: "Is your LA's Safety Valve plan on track?",
@@ -26,18 +31,26 @@ export const SAFETY_VALVE_RETURN: TemplateProfile = {
       required: true,
     },
     { kind: "section", name: "Programme headlines", synonyms: SV_HEADLINES },
-    { kind: "section", name: "Detailed update", synonyms: SV_DETAILED_UPDATE },
+    {
+      kind: "section",
+      name: "Safety Valve programme detailed update",
+      synonyms: SV_DETAILED_UPDATE,
+      required: true,
+    },
     { kind: "section", name: "RAG legend", synonyms: SV_RAG_LEGEND },
-    { kind: "section", name: "Risk register", synonyms: SV_RISK_REGISTER },
+    { kind: "section", name: "Safety Valve programme risk register", synonyms: SV_RISK_REGISTER },
+    // Optional: the finance figures usually come in a separate workbook.
     {
       kind: "section",
       name: "Finance summary",
       synonyms: END_OF_YEAR_POSITIONS,
-      required: true,
       holdsEndOfYear: true,
     },
-    { kind: "sheet", name: "Finance summary", synonyms: FINANCE_SHEET },
+    { kind: "sheet", name: "Finance summary", synonyms: FINANCE_SHEET, holdsEndOfYear: true },
   ],
   financialSheets: FINANCE_SHEET,
-  minimumScore: 0.4,
+  financeOptional: true,
+  // Six of the eight markers: the overview, headlines, risks and finance headings alone (which a
+  // management plan may well have) are not enough to take a workbook for a Safety Valve return.
+  minimumScore: 0.7,
 };

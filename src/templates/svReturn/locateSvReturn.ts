@@ -2,26 +2,52 @@
  * Finding the parts of a Safety Valve monitoring return by their labels, on whichever sheets the council
  * put them: the overview and sign-off, the on-track questions, the conditions and risks with an assurance
  * level per update, and the RAG legend.
+ *
+ * Two layouts of the conditions and risks are read. The published return (research/real-template.md)
+ * has a condition column, then ONE "Assurance Level" column that stacks "Update 1 (May)", its level in
+ * the cell below, "Update 2 (August)", its level, and so on, then the commentary; a condition runs over
+ * several rows (a merged cell) and may carry on after a page break, its text repeated. Councils' own
+ * copies often give each update a column of its own under a heading row instead.
  */
 import type { Sheet, Workbook } from "../../workbook/workbook";
-import { findLabel, findLabels, labelMatches, normaliseLabel, type LabelSet } from "../labels";
+import { cellValue } from "../../workbook/workbook";
+import {
+  findLabel,
+  findLabels,
+  labelMatches,
+  labelSet,
+  normaliseLabel,
+  type LabelSet,
+} from "../labels";
 import { findSection } from "../sections";
-import { SV_ON_TRACK, SV_RAG_LEGEND } from "../profiles/headings";
+import {
+  ALL_SECTION_HEADINGS,
+  SV_DETAILED_UPDATE,
+  SV_ON_TRACK,
+  SV_RAG_LEGEND,
+  SV_RISK_REGISTER,
+} from "../profiles/headings";
 import {
   columnAfter,
   fieldAt,
   findField,
+  isBlank,
+  rowBelow,
   valueRightOf,
   type FieldCell,
+  type LabelledField,
 } from "../governance/fieldCell";
 import {
+  ASSURANCE_HEADER,
   COLOUR_WORDS,
   CONTACT_LABELS,
   ITEM_COLUMNS,
+  ITEM_HEADERS,
   OVERVIEW_LABELS,
   QUESTION_COLUMNS,
 } from "./svReturnLabels";
 import type {
+  SvAssurance,
   SvContact,
   SvLegendEntry,
   SvOverview,
@@ -50,8 +76,78 @@ function textCells(sheet: Sheet): TextCell[] {
   return sheet.values.flatMap((_, r) => textCellsOfRow(sheet, sheet.top + r));
 }
 
+const lastRow = (sheet: Sheet) => sheet.top + sheet.values.length - 1;
+
+/**
+ * A cell's text as a reader sees it: the published return's cells hold HTML ("<p>Condition 3.4: ...</p>"),
+ * so tags are dropped and the common entities decoded.
+ */
+function plainText(value: unknown): string {
+  if (typeof value !== "string") return "";
+  return value
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const isText = (value: unknown): value is string =>
+  typeof value === "string" && value.trim() !== "";
+
+// ---------------------------------------------------------------------------------------------------
+// Page headings
+
+// A heading stands on its own: one or two short cells on its row ("RAG" | "Definition").
+const MAX_HEADING_LENGTH = 80;
+const MAX_HEADING_CELLS = 2;
+
+/** True when the row is a section heading of the list: its first (of at most two) cells a short heading. */
+function headingOfRow(sheet: Sheet, row: number, headings: readonly string[]): boolean {
+  const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
+  if (cells.length === 0 || cells.length > MAX_HEADING_CELLS) return false;
+  const first = cells[0].text;
+  return first.length <= MAX_HEADING_LENGTH && labelMatches(first, labelSet(headings));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Overview
+
 function isEmail(cell: FieldCell): boolean {
   return typeof cell.value === "string" && cell.value.includes("@");
+}
+
+/** A contact's name and email: beside its label, or in the label cell itself ("DCS: A Name a@x.gov.uk"). */
+function contactOf(
+  sheet: Sheet,
+  hit: { row: number; col: number; text: string },
+  role: SvContact["role"]
+): SvContact {
+  const first = valueRightOf(sheet, hit.row, hit.col);
+  const inLabel = hit.text.includes(":") ? hit.text.slice(hit.text.indexOf(":") + 1).trim() : "";
+  if (isBlank(first.value) && inLabel !== "") {
+    const at = fieldAt(sheet, hit.row, hit.col);
+    return { role, label: hit.text, name: at, email: inLabel.includes("@") ? at : undefined };
+  }
+  // A contact with no name still has an email beside the label: the name cell is then the empty one.
+  const name = isEmail(first)
+    ? fieldAt(sheet, hit.row, columnAfter(sheet, hit.row, hit.col))
+    : first;
+  const next = isEmail(first) ? first : valueRightOf(sheet, name.row, name.col);
+  return { role, label: hit.text, name, email: isEmail(next) ? next : undefined };
+}
+
+/** A heading of the overview's header row with its value in the row below (past a merged heading). */
+function fieldBelow(sheet: Sheet, labels: LabelSet): LabelledField | undefined {
+  const hit = findLabel(sheet, labels);
+  if (hit === undefined) return undefined;
+  return {
+    label: hit.text,
+    labelAt: fieldAt(sheet, hit.row, hit.col),
+    value: fieldAt(sheet, rowBelow(sheet, hit.row, hit.col), hit.col),
+  };
 }
 
 function overviewOf(sheet: Sheet): SvOverview | undefined {
@@ -60,21 +156,15 @@ function overviewOf(sheet: Sheet): SvOverview | undefined {
   const rows = labels.map((l) => findLabel(sheet, l)?.row);
   const sharedRow = rows.some((row, i) => row !== undefined && rows.indexOf(row) !== i);
   const [laName, dateSubmitted, signedOff] = labels.map((l) =>
-    findField(sheet, l, undefined, sharedRow)
+    sharedRow ? fieldBelow(sheet, l) : findField(sheet, l)
   );
-  const taken = signedOff?.labelAt;
+  const keyPersonnel = findField(sheet, OVERVIEW_LABELS.keyPersonnel);
+  const taken = [signedOff?.labelAt, keyPersonnel?.labelAt];
   const contacts = CONTACT_LABELS.flatMap(({ role, labels: contactLabels }): SvContact[] => {
     const hit = findLabels(sheet, contactLabels).find(
-      (h) => h.row !== taken?.row || h.col !== taken?.col
+      (h) => !taken.some((t) => t !== undefined && h.row === t.row && h.col === t.col)
     );
-    if (hit === undefined) return [];
-    // A contact with no name still has an email beside the label: the name cell is then the empty one.
-    const first = valueRightOf(sheet, hit.row, hit.col);
-    const name = isEmail(first)
-      ? fieldAt(sheet, hit.row, columnAfter(sheet, hit.row, hit.col))
-      : first;
-    const next = isEmail(first) ? first : valueRightOf(sheet, name.row, name.col);
-    return [{ role, label: hit.text, name, email: isEmail(next) ? next : undefined }];
+    return hit === undefined ? [] : [contactOf(sheet, hit, role)];
   });
   const anchor = (laName ?? dateSubmitted ?? signedOff)?.labelAt ?? contacts[0]?.name;
   if (
@@ -82,43 +172,98 @@ function overviewOf(sheet: Sheet): SvOverview | undefined {
     (dateSubmitted === undefined && signedOff === undefined && laName === undefined)
   )
     return undefined;
-  return { sheet: sheet.name, laName, dateSubmitted, signedOff, contacts, anchor };
+  return { sheet: sheet.name, laName, dateSubmitted, signedOff, contacts, keyPersonnel, anchor };
 }
 
-// A question is a sentence: short cells in its column are numbering or headings.
+// ---------------------------------------------------------------------------------------------------
+// On-track questions
+
+// A question is a sentence: short cells in its column are numbering, headings or "--" fillers.
 const MIN_QUESTION_LENGTH = 12;
+// A question table's rows follow its header closely; continuation rows after a page break are skipped.
+const MAX_QUESTION_ROWS = 30;
+
+interface QuestionTable {
+  readonly row: number;
+  readonly answerCol: number;
+  readonly commentaryCol?: number;
+  /** Headed "Is your LA's Safety Valve plan on track?": every question of it counts. */
+  readonly onTrack: boolean;
+}
+
+/**
+ * The tables of Yes/No questions: a header row with "Yes/No" and "Commentary" (the published return's
+ * capital-project table has a blank first heading), or the on-track heading with "Yes/No" on its row or
+ * the row below.
+ */
+function questionTables(sheet: Sheet): QuestionTable[] {
+  const onTrack = findLabels(sheet, labelSet(SV_ON_TRACK)).map((h) => h.row);
+  const tables: QuestionTable[] = [];
+  const answers = findLabels(sheet, QUESTION_COLUMNS.answer, undefined, true);
+  for (const answer of answers) {
+    const commentary = textCellsOfRow(sheet, answer.row).find(
+      (c) => c.col > answer.col && labelMatches(c.text, QUESTION_COLUMNS.commentary, true)
+    );
+    // "Yes/No" on the heading's row, or on the next when the heading's row has none ("On track." in a
+    // commentary cell below a full header row is an answer, not a heading).
+    const headed = onTrack.some(
+      (row) =>
+        row === answer.row ||
+        (row === answer.row - 1 && !answers.some((other) => other.row === row))
+    );
+    if (commentary === undefined && !headed) continue;
+    if (tables.some((t) => t.row === answer.row)) continue;
+    tables.push({
+      row: answer.row,
+      answerCol: answer.col,
+      commentaryCol: commentary?.col,
+      onTrack: headed,
+    });
+  }
+  return tables;
+}
+
+const ON_TRACK_WORDS = /\bon\s*track\b/i;
 
 function questionsOf(sheet: Sheet): SvQuestion[] {
-  const section = findSection(sheet, SV_ON_TRACK);
-  if (section === undefined) return [];
-  const headerRows = { top: section.headingRow, bottom: section.headingRow + 1 };
-  const answerCol = findLabel(sheet, QUESTION_COLUMNS.answer, headerRows)?.col;
-  const commentaryCol = findLabel(sheet, QUESTION_COLUMNS.commentary, headerRows)?.col;
+  const tables = questionTables(sheet);
   const questions: SvQuestion[] = [];
-  for (let row = section.headingRow + 1; row <= section.bottom; row++) {
-    const text = textCellsOfRow(sheet, row).find(
-      (c) =>
-        c.col >= section.headingCol &&
-        c.col < (answerCol ?? Infinity) &&
-        c.text.trim().length >= MIN_QUESTION_LENGTH &&
-        !labelMatches(c.text, QUESTION_COLUMNS.answer) &&
-        !labelMatches(c.text, QUESTION_COLUMNS.commentary)
-    );
-    if (text === undefined) {
-      if (questions.length > 0) break;
-      continue;
+  for (const table of tables) {
+    const last = Math.min(lastRow(sheet), table.row + MAX_QUESTION_ROWS);
+    let found = 0;
+    for (let row = rowBelow(sheet, table.row, table.answerCol); row <= last; row++) {
+      if (tables.some((t) => t.row === row) || headingOfRow(sheet, row, ALL_SECTION_HEADINGS))
+        break;
+      const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
+      const text = cells.find(
+        (c) =>
+          c.col < table.answerCol &&
+          plainText(c.text).length >= MIN_QUESTION_LENGTH &&
+          !labelMatches(c.text, QUESTION_COLUMNS.answer) &&
+          !labelMatches(c.text, QUESTION_COLUMNS.commentary)
+      );
+      if (text === undefined) {
+        // A blank row closes the table once it has questions; a row of commentary alone carries on.
+        if (found > 0 && cells.length === 0) break;
+        continue;
+      }
+      found++;
+      const question = plainText(text.text);
+      if (!table.onTrack && !ON_TRACK_WORDS.test(question)) continue;
+      const answer = fieldAt(sheet, row, table.answerCol);
+      const commentary = fieldAt(
+        sheet,
+        row,
+        table.commentaryCol ?? columnAfter(sheet, row, answer.col)
+      );
+      questions.push({ text: question, at: fieldAt(sheet, row, text.col), answer, commentary });
     }
-    const answer = fieldAt(sheet, row, answerCol ?? columnAfter(sheet, row, text.col));
-    const commentary = fieldAt(sheet, row, commentaryCol ?? columnAfter(sheet, row, answer.col));
-    questions.push({
-      text: text.text.trim(),
-      at: fieldAt(sheet, row, text.col),
-      answer,
-      commentary,
-    });
   }
   return questions;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Updates and levels
 
 // "Update 2 (August)", or "Assurance level - Update 2": a heading starts with it and is short, where
 // commentary that mentions an update ("since update 1 ...", "Update 1 said ...") is not.
@@ -126,42 +271,64 @@ const UPDATE_HEADING = /^\s*(?:assurance\s+level\s*[-–:]?\s*)?update\s*(\d+)\b
 const MAX_UPDATE_HEADING_LENGTH = 40;
 const ITEM_LABEL = /^\s*(condition|risk)\s*(\d+(?:\.\d+)*)/i;
 
-/** Rows holding "Update N" headings, each with its update columns, top to bottom. */
+/** The update a label names ("Update 2 (August)" is 2), or undefined for any other text. */
+function updateNumber(value: unknown): number | undefined {
+  const text = plainText(value);
+  if (text.length > MAX_UPDATE_HEADING_LENGTH) return undefined;
+  const match = UPDATE_HEADING.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+// A level: a colour word or a letter, alone or followed by its meaning ("A - on target", "Amber/Green").
+const MAX_LEVEL_LENGTH = 40;
+const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
+
+function isLevel(value: unknown): boolean {
+  const text = plainText(value);
+  if (text === "" || text.length > MAX_LEVEL_LENGTH) return false;
+  const words = normaliseLabel(text).split(" ");
+  const isWord = (w: string) => w.length === 1 || COLOUR_WORDS.includes(w);
+  if (words.length === 1) return isWord(words[0]);
+  const match = LEVEL_WITH_MEANING.exec(text);
+  return match !== null && isWord(match[1].toLowerCase());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Conditions and risks in columns: one column per update under a heading row
+
+/** Rows holding two or more "Update N" headings, each with its update columns, top to bottom. */
 function updateHeaders(sheet: Sheet): { row: number; updates: SvUpdate[] }[] {
   const byRow = new Map<number, SvUpdate[]>();
   for (const { row, col, text } of textCells(sheet)) {
-    const match = text.length <= MAX_UPDATE_HEADING_LENGTH ? UPDATE_HEADING.exec(text) : null;
-    if (match)
-      byRow.set(row, [
-        ...(byRow.get(row) ?? []),
-        { number: Number(match[1]), label: text.trim(), col },
-      ]);
+    const number = updateNumber(text);
+    if (number !== undefined)
+      byRow.set(row, [...(byRow.get(row) ?? []), { number, label: text.trim(), col }]);
   }
   return [...byRow.entries()]
     .map(([row, updates]) => ({ row, updates }))
+    .filter(({ updates }) => new Set(updates.map((u) => u.number)).size >= 2)
     .sort((a, b) => a.row - b.row);
 }
 
 /** Conditions and risks: labelled rows under an update header, with an assurance cell per update. */
-function trackedItemsOf(sheet: Sheet): SvTrackedItem[] {
+function columnItemsOf(sheet: Sheet, stackedRows: ReadonlySet<number>): SvTrackedItem[] {
   const headers = updateHeaders(sheet);
-  const seen = new Set<string>();
   const items: SvTrackedItem[] = [];
+  if (headers.length === 0) return items;
   for (const { row, col, text } of textCells(sheet)) {
-    const match = ITEM_LABEL.exec(text);
+    const match = ITEM_LABEL.exec(plainText(text));
     const header = headers.filter((h) => h.row < row).at(-1);
     if (!match || header === undefined || header.updates.some((u) => u.col <= col)) continue;
+    if (stackedRows.has(row)) continue;
     const kind = match[1].toLowerCase() === "risk" ? "risk" : "condition";
-    const name = `${kind === "risk" ? "Risk" : "Condition"} ${match[2]}`;
-    if (seen.has(name)) continue;
-    seen.add(name);
     const headings = { top: header.row - 1, bottom: header.row };
     const column = (labels: LabelSet) => findLabel(sheet, labels, headings)?.col;
     const [progress, mitigation] = [column(ITEM_COLUMNS.progress), column(ITEM_COLUMNS.mitigation)];
     items.push({
       kind,
-      name,
+      name: `${kind === "risk" ? "Risk" : "Condition"} ${match[2]}`,
       at: fieldAt(sheet, row, col),
+      layout: "columns",
       assurance: header.updates.map((update) => ({
         update,
         cell: fieldAt(sheet, row, update.col),
@@ -172,6 +339,217 @@ function trackedItemsOf(sheet: Sheet): SvTrackedItem[] {
   }
   return items;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Conditions and risks as published: one column stacking each update's label and level
+
+interface StackedHeader {
+  readonly row: number;
+  readonly kind: "condition" | "risk";
+  readonly itemCol: number;
+  readonly levelCol: number;
+  readonly progressCol?: number;
+  readonly mitigationCol?: number;
+}
+
+/**
+ * Header rows of stacked tables: an item heading ("Agreement Condition", "Risk") with "Assurance Level"
+ * to its right, where the updates are not column headings on the same or the next row.
+ */
+function stackedHeaders(sheet: Sheet, columnHeaderRows: ReadonlySet<number>): StackedHeader[] {
+  const headers: StackedHeader[] = [];
+  for (const level of findLabels(sheet, ASSURANCE_HEADER)) {
+    const { row } = level;
+    if (columnHeaderRows.has(row) || columnHeaderRows.has(rowBelow(sheet, row, level.col)))
+      continue;
+    const cells = textCellsOfRow(sheet, row).filter((c) => c.col < level.col);
+    const item = (["condition", "risk"] as const).flatMap((kind) =>
+      cells
+        .filter((c) => labelMatches(c.text, ITEM_HEADERS[kind], true))
+        .map((c) => ({ kind, col: c.col }))
+    )[0];
+    if (item === undefined || headers.some((h) => h.row === row)) continue;
+    const right = { top: row, bottom: row, left: level.col + 1 };
+    headers.push({
+      row,
+      kind: item.kind,
+      itemCol: item.col,
+      levelCol: level.col,
+      progressCol: findLabel(sheet, ITEM_COLUMNS.progress, right)?.col,
+      mitigationCol: findLabel(sheet, ITEM_COLUMNS.mitigation, right)?.col,
+    });
+  }
+  return headers.sort((a, b) => a.row - b.row);
+}
+
+const OWN_HEADINGS = { condition: SV_DETAILED_UPDATE, risk: SV_RISK_REGISTER } as const;
+
+/**
+ * The rows of one stacked table, from its header to the next part of the return. A page break (the
+ * table's own heading repeated, or its header repeated) is left out and the table carries on after it.
+ */
+function tableRows(
+  sheet: Sheet,
+  header: StackedHeader,
+  headers: readonly StackedHeader[],
+  columnHeaderRows: ReadonlySet<number>
+): Map<number, StackedHeader> {
+  const rows = new Map<number, StackedHeader>();
+  let current = header;
+  for (let row = header.row + 1; row <= lastRow(sheet); row++) {
+    const repeated = headers.find((h) => h.row === row);
+    if (repeated !== undefined) {
+      if (repeated.kind !== header.kind) break;
+      current = repeated;
+      continue;
+    }
+    if (columnHeaderRows.has(row)) break;
+    if (headingOfRow(sheet, row, ALL_SECTION_HEADINGS)) {
+      if (!headingOfRow(sheet, row, OWN_HEADINGS[header.kind])) break;
+      continue;
+    }
+    rows.set(row, current);
+  }
+  return rows;
+}
+
+// An item's text is a sentence ("Condition 1: The authority undertakes ..."); short texts in its column
+// are the figures of a table pasted into the commentary ("2025/26").
+const MIN_ITEM_WORDS = 3;
+
+interface StackEntry {
+  readonly update: SvUpdate;
+  readonly labelAt: FieldCell;
+  level?: FieldCell;
+}
+
+interface OpenItem {
+  readonly kind: "condition" | "risk";
+  readonly name: string;
+  readonly key: string;
+  readonly at: FieldCell;
+  readonly header: StackedHeader;
+  readonly stack: StackEntry[];
+  /** The table rows the item spans, in order. */
+  readonly rows: number[];
+  readonly labelled: boolean;
+}
+
+function itemName(kind: "condition" | "risk", text: string): { name: string; labelled: boolean } {
+  const match = ITEM_LABEL.exec(text);
+  if (match) {
+    const labelKind = match[1].toLowerCase() === "risk" ? "Risk" : "Condition";
+    return { name: `${labelKind} ${match[2]}`, labelled: true };
+  }
+  const start = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return { name: `${kind === "risk" ? "Risk" : "Condition"} '${start}'`, labelled: false };
+}
+
+/**
+ * The level of each update label: the first level written after it (in reading order, in the item and
+ * level columns) before the next label; else the cell below the label, blank or not, when that row is
+ * still the item's; else the label cell itself, with no value.
+ */
+function assuranceOf(sheet: Sheet, item: OpenItem): SvAssurance[] {
+  return item.stack.map((entry): SvAssurance => {
+    const { update, labelAt, level } = entry;
+    if (level !== undefined) return { update, cell: level, labelAt };
+    const below = rowBelow(sheet, labelAt.row, labelAt.col);
+    const cell = item.rows.includes(below)
+      ? fieldAt(sheet, below, labelAt.col)
+      : { ...labelAt, value: null };
+    return { update, cell, labelAt };
+  });
+}
+
+/** The conditions or risks of the stacked tables of a sheet. */
+function stackedItemsOf(
+  sheet: Sheet,
+  headers: readonly StackedHeader[],
+  columnHeaderRows: ReadonlySet<number>,
+  covered: Set<number>
+): SvTrackedItem[] {
+  const items: OpenItem[] = [];
+  for (const header of headers) {
+    if (covered.has(header.row)) continue;
+    const rows = tableRows(sheet, header, headers, columnHeaderRows);
+    covered.add(header.row);
+    for (const h of rows.values()) covered.add(h.row);
+    let current: OpenItem | undefined;
+    for (const [row, h] of rows) {
+      covered.add(row);
+      for (const col of [h.itemCol, h.levelCol]) {
+        const value = cellValue(sheet, row, col);
+        if (!isText(value)) continue;
+        const number = updateNumber(value);
+        if (number !== undefined) {
+          if (current === undefined) continue;
+          const labelAt = fieldAt(sheet, row, col);
+          current.stack.push({ update: { number, label: plainText(value), col }, labelAt });
+          continue;
+        }
+        if (isLevel(value)) {
+          const open = current?.stack.at(-1);
+          if (open !== undefined && open.level === undefined) open.level = fieldAt(sheet, row, col);
+          continue;
+        }
+        if (col !== h.itemCol) continue;
+        const text = plainText(value);
+        const { name, labelled } = itemName(h.kind, text);
+        if (!labelled && text.split(" ").length < MIN_ITEM_WORDS) continue;
+        const key = labelled ? name : normaliseLabel(text);
+        // The same condition again: it carries on (after a page break, or its text repeated).
+        const same = items.find((i) => i.key === key && i.kind === h.kind);
+        if (same !== undefined) {
+          current = same;
+          continue;
+        }
+        current = {
+          kind: labelled && name.startsWith("Risk") ? "risk" : h.kind,
+          name,
+          key,
+          at: fieldAt(sheet, row, col),
+          header: h,
+          stack: [],
+          rows: [],
+          labelled,
+        };
+        items.push(current);
+      }
+      current?.rows.push(row);
+    }
+  }
+  return items
+    .filter((item) => item.labelled || item.stack.length > 0)
+    .map((item): SvTrackedItem => {
+      const { header: h, at } = item;
+      const byNumber = new Map<number, SvAssurance>();
+      for (const a of assuranceOf(sheet, item))
+        if (!byNumber.has(a.update.number)) byNumber.set(a.update.number, a);
+      return {
+        kind: item.kind,
+        name: item.name,
+        at,
+        layout: "stacked",
+        assurance: [...byNumber.values()],
+        progress: h.progressCol === undefined ? undefined : fieldAt(sheet, at.row, h.progressCol),
+        mitigation:
+          h.mitigationCol === undefined ? undefined : fieldAt(sheet, at.row, h.mitigationCol),
+      };
+    });
+}
+
+/** The conditions and risks of a sheet, in either layout. */
+function trackedItemsOf(sheet: Sheet): SvTrackedItem[] {
+  const columnRows = new Set(updateHeaders(sheet).map((h) => h.row));
+  const headers = stackedHeaders(sheet, columnRows);
+  const covered = new Set<number>();
+  const stacked = headers.length === 0 ? [] : stackedItemsOf(sheet, headers, columnRows, covered);
+  return [...stacked, ...columnItemsOf(sheet, covered)];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// RAG legend
 
 const LETTER_DEFINITION = /^\s*([A-Za-z])\s*(?:=|-|–|:)\s*(.+)$/;
 // A legend is a handful of rows under its heading.
@@ -222,13 +600,15 @@ function legendOf(sheet: Sheet): SvLegendEntry[] {
   const entries: SvLegendEntry[] = [];
   const last = Math.min(section.bottom, section.headingRow + LEGEND_ROWS);
   for (let row = section.headingRow + 1; row <= last; row++) {
-    const cells = textCellsOfRow(sheet, row);
+    const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
     const found = legendRow(sheet, cells);
     if (found.length === 0 && entries.length > 0 && cells.length === 0) break;
     entries.push(...found);
   }
   return entries;
 }
+
+// ---------------------------------------------------------------------------------------------------
 
 /** The first sheet's non-empty list from a per-sheet search, in workbook order. */
 function firstList<T>(workbook: Workbook, find: (sheet: Sheet) => T[]): T[] {
@@ -239,13 +619,24 @@ function firstList<T>(workbook: Workbook, find: (sheet: Sheet) => T[]): T[] {
   return [];
 }
 
+/** Each item once, by name: the first sheet's wins (a council may copy a table onto a summary tab). */
+function distinct(items: readonly SvTrackedItem[]): SvTrackedItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.kind} ${item.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Finds the Safety Valve monitoring return's sections; undefined when the workbook has none of them. */
 export function locateSvReturn(workbook: Workbook): SvReturnSections | undefined {
   const overview = firstList(workbook, (sheet) =>
     [overviewOf(sheet)].filter((o) => o !== undefined)
   )[0];
   const questions = firstList(workbook, questionsOf);
-  const items = workbook.sheets.flatMap(trackedItemsOf);
+  const items = distinct(workbook.sheets.flatMap(trackedItemsOf));
   const legend = firstList(workbook, legendOf);
   const conditions = items.filter((i) => i.kind === "condition");
   const risks = items.filter((i) => i.kind === "risk");

@@ -20,6 +20,13 @@ export const OVERVIEW_LABELS = {
     "Signed off by S151 Officer",
     "Signed off by",
   ]),
+  /** The published return heads its contacts column "Name & Email Address of Key Personnel". */
+  keyPersonnel: labelSet([
+    "Name & Email Address of Key Personnel",
+    "Name and email address of key personnel",
+    "Key personnel",
+    "Key contacts",
+  ]),
 };
 
 export const CONTACT_LABELS: readonly { role: ContactRole; labels: readonly string[] }[] = [
@@ -53,6 +60,33 @@ export const ITEM_COLUMNS = {
   ]),
   mitigation: labelSet(["Mitigation", "Mitigations", "Mitigating actions"]),
 };
+
+/**
+ * Column headings of a detailed update or risk register table laid out as published: the condition (or
+ * risk) column, then one "Assurance Level" column stacking each update's label with its level below.
+ * Matched exactly ("Risk 1: ..." is an item, not a heading).
+ */
+export const ITEM_HEADERS = {
+  condition: labelSet([
+    "Agreement Condition",
+    "Agreement Conditions",
+    "Condition",
+    "Conditions",
+    "Condition of the agreement",
+    "Conditions of the agreement",
+    "Safety Valve condition",
+  ]),
+  risk: labelSet(["Risk", "Risks", "Risk description", "Key risks", "Risk to the plan"]),
+};
+
+export const ASSURANCE_HEADER = labelSet([
+  "Assurance Level",
+  "Assurance levels",
+  "Assurance rating",
+  "Level of assurance",
+  "RAG rating",
+  "RAG status",
+]);
 
 /** Assurance levels of the return: each letter goes with a colour word (the return uses both). */
 export const STANDARD_LEVELS: readonly { letter: string; colour: string; meaning: string }[] = [

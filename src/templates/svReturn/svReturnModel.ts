@@ -23,6 +23,8 @@ export interface SvOverview {
   /** "Signed off by S151 Officer & Director of Children's Services". */
   readonly signedOff?: LabelledField;
   readonly contacts: readonly SvContact[];
+  /** "Name & Email Address of Key Personnel", the heading of the contacts, when the overview has one. */
+  readonly keyPersonnel?: LabelledField;
   /** The first overview label found, where a finding about a missing field points. */
   readonly anchor: FieldCell;
 }
@@ -35,7 +37,10 @@ export interface SvQuestion {
   readonly commentary: FieldCell;
 }
 
-/** An update column of the year ("Update 2 (August)"). */
+/**
+ * An update of the year ("Update 2 (August)"): a column heading, or a label in the stacked "Assurance
+ * Level" column of the published layout.
+ */
 export interface SvUpdate {
   /** 1 for May, 2 for August, 3 for November. */
   readonly number: number;
@@ -43,10 +48,16 @@ export interface SvUpdate {
   readonly col: number;
 }
 
-/** The assurance level given to a condition or risk for one update. */
+/**
+ * The assurance level given to a condition or risk for one update. In the published layout the level is
+ * the cell below the update's label; when the label has no cell of its own below it (the next condition
+ * follows at once), `cell` is the label's cell with no value, so a missing level still has a place.
+ */
 export interface SvAssurance {
   readonly update: SvUpdate;
   readonly cell: FieldCell;
+  /** The update's label cell, when the update is a label in a stacked column rather than a column heading. */
+  readonly labelAt?: FieldCell;
 }
 
 /** A condition of the agreement ("Condition 3.1") or a risk ("Risk 2") with its assurance levels. */
@@ -55,6 +66,12 @@ export interface SvTrackedItem {
   /** "Condition 3.1", "Risk 2". */
   readonly name: string;
   readonly at: FieldCell;
+  /**
+   * "columns": one column per update under a heading row; "stacked": the published layout, where one
+   * column stacks each update's label and, below it, its level.
+   */
+  readonly layout: "columns" | "stacked";
+  /** The updates given, in order: a stacked item lists only the updates it has labels for. */
   readonly assurance: readonly SvAssurance[];
   readonly progress?: FieldCell;
   readonly mitigation?: FieldCell;

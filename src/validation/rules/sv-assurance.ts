@@ -43,6 +43,28 @@ function currentUpdate(items: readonly SvTrackedItem[]): number | undefined {
       : undefined;
 }
 
+/** How the return names an update ("Update 3 (November)"), from any item that has it. */
+function updateLabel(items: readonly SvTrackedItem[], update: number): string {
+  for (const item of items)
+    for (const a of item.assurance) if (a.update.number === update) return a.update.label;
+  return `Update ${update}`;
+}
+
+/** The item has no place for the current update at all (its stack stops short, or its table lacks the column). */
+function missingUpdate(item: SvTrackedItem, label: string, levels: string): RuleReport {
+  const last = item.assurance.at(-1);
+  const where =
+    item.layout === "stacked"
+      ? last === undefined
+        ? "its Assurance Level column has no updates"
+        : `its Assurance Level column stops at ${last.update.label}`
+      : "its table has no column for it";
+  return {
+    message: `${item.name} has no assurance level for ${label}: ${where}. Add ${label} with one of ${levels}.`,
+    at: item.at,
+  };
+}
+
 /**
  * Every condition of the agreement and every risk has an allowed assurance level for the latest update:
  * the DfE reads these levels to judge whether the plan is on track.
@@ -55,18 +77,23 @@ export const svAssurance = defineRule({
     "In the Safety Valve monitoring return, each condition of the agreement and each risk in the risk register " +
     "needs an assurance level for the current update (the latest update that has any levels filled in). The level " +
     "must be one the RAG legend defines: its letters (S, A, O, R) or their colours (Blue, Green, Amber, Red). The " +
-    "finding points at the missing or unrecognised level.",
+    "return may give each update a column, or (as published) stack the updates in one Assurance Level column, each " +
+    "label with its level in the cell below. The finding points at the missing or unrecognised level (at the " +
+    "update's label when no cell is left below it), or at the condition or risk when it has no entry for the " +
+    "current update at all.",
   defaults: {},
   check({ template }) {
     const sv = template.svReturn;
     if (sv === undefined) return [];
     const items = [...sv.conditions, ...sv.risks];
     const update = currentUpdate(items);
+    if (update === undefined) return [];
+    const label = updateLabel(items, update);
     const allowed = allowedLevels(sv.legend);
     const levels = allowed.join(", ");
     return items.flatMap((item): RuleReport[] => {
       const given = item.assurance.find((a) => a.update.number === update);
-      if (given === undefined) return [];
+      if (given === undefined) return [missingUpdate(item, label, levels)];
       const { cell: at } = given;
       if (isBlank(at.value)) {
         return [

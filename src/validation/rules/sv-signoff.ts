@@ -30,12 +30,12 @@ function officers(overview: SvOverview): RuleReport[] {
   return OFFICERS.flatMap(({ role, name }): RuleReport[] => {
     const contact = overview.contacts.find((c) => c.role === role);
     if (contact === undefined) {
-      // The combined "Signed off by S151 Officer & DCS" field may name both instead.
-      if (overview.signedOff !== undefined) return [];
+      // Without a list of contacts, the combined "Signed off by S151 Officer & DCS" field may name both.
+      if (overview.signedOff !== undefined && overview.contacts.length === 0) return [];
       return [
         {
-          message: `The overview does not name the ${name}, who must sign the return off.`,
-          at: overview.anchor,
+          message: `The overview does not name the ${name}, who must sign the return off: add '${role === "dcs" ? "DCS:" : "S151 Officer:"}' with their name and email to the key personnel.`,
+          at: overview.keyPersonnel?.labelAt ?? overview.anchor,
         },
       ];
     }
@@ -81,8 +81,10 @@ export const svSignoff = defineRule({
   title: "Return dated and signed off",
   description:
     "The Safety Valve monitoring return must say when it was submitted and be signed off by the council's S151 " +
-    "(chief finance) officer and its director of children's services. The finding points at the empty date, " +
-    "sign-off or officer name cell, or at the overview when the field is missing altogether.",
+    "(chief finance) officer and its director of children's services. The published return heads its overview " +
+    "'LA Name | Date Report Submitted | Signed off by S151 Officer & Director of Children's Services' with the " +
+    "answers in the row below, and names the S151 officer and the DCS among its key personnel. The finding points " +
+    "at the empty date, sign-off or officer name cell, or at the overview when the field is missing altogether.",
   defaults: {},
   check({ template }) {
     const overview = template.svReturn?.overview;

@@ -1,6 +1,9 @@
 import { defineRule, type RuleReport } from "../rule";
-import { PROFILES } from "../../templates/profiles";
+import { PROFILES, profileById } from "../../templates/profiles";
 import type { LocatedTemplate } from "../../templates/located";
+import type { Workbook } from "../../workbook/workbook";
+import { findSheetByName } from "../../templates/labels";
+import { hasSectionHeading } from "../../templates/sections";
 import { END_OF_YEAR_ROW } from "../../templates/financial/endOfYearLabels";
 
 export const TEMPLATE_RECOGNISED = "template-recognised";
@@ -34,6 +37,22 @@ function missingFigures(template: LocatedTemplate): string | undefined {
   );
 }
 
+/**
+ * A template whose finance figures are optional (the Safety Valve return) came without them: no finance
+ * sheet and no finance section heading, so there is nothing for the deficit checks to miss.
+ */
+function financeAbsent(workbook: Workbook, template: LocatedTemplate): boolean {
+  const profile = profileById(template.profileId);
+  if (!profile?.financeOptional || template.financial !== undefined) return false;
+  if (findSheetByName(workbook.sheets, profile.financialSheets) !== undefined) return false;
+  return !profile.markers.some(
+    (marker) =>
+      marker.holdsEndOfYear &&
+      marker.kind === "section" &&
+      workbook.sheets.some((sheet) => hasSectionHeading(sheet, marker.synonyms))
+  );
+}
+
 /** The workbook is a known DfE template, with the parts the other checks need. */
 export const templateRecognised = defineRule({
   id: TEMPLATE_RECOGNISED,
@@ -44,9 +63,11 @@ export const templateRecognised = defineRule({
     "Safety Valve monitoring return), found by its sheet names and section headings rather than cell addresses. When it " +
     "matches none, the finding names the closest template and the sheets or sections that were not found, so you can " +
     "rename them; when it matches but a part the checks need is missing (a sheet, a section heading, the financial year " +
-    "headings or a row of the end of year positions), the finding says which checks could not run.",
+    "headings or a row of the end of year positions), the finding says which checks could not run. A Safety Valve " +
+    "return with no finance sheet or finance heading is not reported: its finance figures usually come in a separate " +
+    "workbook.",
   defaults: {},
-  check({ template, options }) {
+  check({ workbook, template, options }) {
     const reports: RuleReport[] = [];
     if (options.template !== undefined && !PROFILES.some((p) => p.id === options.template)) {
       reports.push({
@@ -69,7 +90,7 @@ export const templateRecognised = defineRule({
           `not found, so the checks that need ${recognition.missingRequired.length === 1 ? "it" : "them"} did not run. ` +
           "Check the name and heading are spelled as in the DfE template.",
       });
-    } else {
+    } else if (!financeAbsent(workbook, template)) {
       const why = missingFigures(template);
       if (why) reports.push({ message: `Checked as the ${template.profileName}, but ${why}` });
     }
