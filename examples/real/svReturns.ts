@@ -23,6 +23,7 @@
 import type { Workbook } from "../../src/workbook/workbook";
 import { a1Range } from "../../src/workbook/address";
 import { WorkbookDraft } from "../draft";
+import { excelDate } from "../managementPlan";
 
 /** One published-layout return and the findings that must appear on it ({rule, severity, sheet, address}). */
 export interface RealSvExample {
@@ -349,6 +350,121 @@ function faulty(
   return { name, workbook: sheetOf(rows), expected: [finding(rule, row, col)] };
 }
 
+/**
+ * The assurance levels of the published return, per update (null: the label is there with no level;
+ * a shorter list: the updates stop there). The consistent copies fill the gaps as `consistentRows` does.
+ */
+export const WILTSHIRE_LEVELS: Readonly<Record<string, readonly (string | null)[]>> = {
+  "Condition 1": ["Green", "Amber"],
+  "Condition 2": ["Green", "Red", "Red"],
+  "Condition 3.1": ["Green", "Amber", "Amber"],
+  "Condition 3.2": ["Green", "Green", "Green"],
+  "Condition 3.3": ["Amber", "Amber", "Amber"],
+  "Condition 3.4": ["Amber", "Amber", "Amber"],
+  "Condition 3.5": ["Green", "Green", "Green"],
+  "Risk 1": ["Green", "Green", null],
+  "Risk 2": ["Green", "Green", null],
+  "Risk 3": ["Amber", "Green", "Green"],
+  "Risk 4": ["Amber", "Amber", "Blue"],
+  "Risk 5": ["Amber", "Amber", "Amber"],
+};
+
+const FILLED: Readonly<Record<string, readonly string[]>> = {
+  "Condition 1": ["Green", "Amber", "Red"],
+  "Risk 1": ["Green", "Green", "Green"],
+  "Risk 2": ["Green", "Green", "Green"],
+};
+
+const UPDATES = ["Update 1 (May)", "Update 2 (August)", "Update 3 (November)"];
+
+/** Sheet names of the tidy copy. */
+export const SV_TIDY_SHEETS = {
+  overview: "Overview",
+  update: "Detailed update",
+  risks: "Risk register",
+} as const;
+
+/**
+ * The consistent return as a council's own workbook would hold it: the same wording on three sheets
+ * (no printed-page repeats), each condition and risk one merged cell over its six rows beside the
+ * stacked Assurance Level column, the commentary merged alongside, the date a real date, and headings
+ * in another case and punctuation ("Safety Valve Programme – Risk Register").
+ */
+function tidyWorkbook(): Workbook {
+  const published = publishedRows();
+  const from = (test: (cells: string[]) => boolean) => published[rowWhere(published, test)];
+  const draft = new WorkbookDraft();
+
+  const overview = draft.addSheet(SV_TIDY_SHEETS.overview);
+  overview.set(0, 0, "Safety Valve Programme Overview");
+  from(cellIs(0, "LA Name")).forEach((text, c) => overview.set(2, c, text));
+  overview.merge(2, 3, 2, 4);
+  overview.set(3, 0, "Wiltshire");
+  overview.set(3, 1, excelDate("2024-12-11"), "d mmmm yyyy");
+  overview.set(3, 2, "Yes");
+  overview.merge(3, 2, 6, 2);
+  const firstContact = rowWhere(published, cellIs(3, "CEO:"));
+  for (let i = 0; i < 4; i++) {
+    const cells = published[firstContact + i];
+    overview.set(3 + i, 3, cells[3]);
+    overview.set(3 + i, 4, cells[4]);
+  }
+  const onTrack = rowWhere(published, startsWith(0, "Is your LA's Safety Valve plan on track?"));
+  for (let i = 0; i < 3; i++) published[onTrack + i].forEach((t, c) => overview.set(8 + i, c, t));
+  const capital = rowWhere(published, startsWith(0, "Is your LA's Safety Valve capital project"));
+  ["", "Yes/No", "Commentary"].forEach((t, c) => t && overview.set(12, c, t));
+  published[capital].forEach((t, c) => overview.set(13, c, t));
+  overview.set(15, 0, "Programme headlines");
+  overview.set(16, 0, from(startsWith(0, "This quarter, the biggest drivers"))[0]);
+  overview.set(17, 0, from(startsWith(0, "1. The continued relationships"))[0]);
+
+  const table = (
+    name: string,
+    heading: string,
+    header: readonly string[],
+    prefix: "Condition" | "Risk"
+  ) => {
+    const sheet = draft.addSheet(name);
+    sheet.set(0, 0, heading);
+    header.forEach((text, c) => sheet.set(2, c, text));
+    let row = 3;
+    for (const [item, published] of Object.entries(WILTSHIRE_LEVELS)) {
+      if (!item.startsWith(prefix)) continue;
+      const cells = from(startsWith(0, `${item}:`));
+      const levels = FILLED[item] ?? published;
+      sheet.set(row, 0, cells[0]);
+      sheet.merge(row, 0, row + 5, 0);
+      UPDATES.forEach((update, u) => {
+        sheet.set(row + 2 * u, 1, update);
+        sheet.set(row + 2 * u + 1, 1, levels[u] ?? "");
+      });
+      for (let c = 2; c < header.length; c++) {
+        sheet.set(row, c, cells[c] ?? "");
+        sheet.merge(row, c, row + 5, c);
+      }
+      row += 6;
+    }
+    return { sheet, row };
+  };
+  const conditionHeader = from(cellIs(0, "Agreement Condition"));
+  const update = table(
+    SV_TIDY_SHEETS.update,
+    "SAFETY VALVE PROGRAMME: DETAILED UPDATE",
+    conditionHeader,
+    "Condition"
+  );
+  const legend = rowWhere(published, cellIs(0, "RAG"));
+  for (let i = 0; i < 5; i++)
+    published[legend + i].forEach((t, c) => update.sheet.set(update.row + 1 + i, c, t));
+  table(
+    SV_TIDY_SHEETS.risks,
+    "Safety Valve Programme – Risk Register",
+    from(cellIs(0, "Risk")),
+    "Risk"
+  );
+  return draft.toWorkbook();
+}
+
 /** The published-layout returns: as published, consistent copies, and one faulty copy per check. */
 export function realSvExamples(): RealSvExample[] {
   const published = publishedRows();
@@ -376,6 +492,11 @@ export function realSvExamples(): RealSvExample[] {
     {
       name: "real/wiltshire-sv-return-2024-12-letters",
       workbook: sheetOf(letterRows()),
+      expected: [],
+    },
+    {
+      name: "real/wiltshire-sv-return-2024-12-tidy",
+      workbook: tidyWorkbook(),
       expected: [],
     },
     faulty("real/faulty/sv-return-no-without-commentary", "sv-questions", (rows) => ({
