@@ -4,6 +4,7 @@ import { locateEndOfYear } from "../../src/templates/financial/locateFinancial";
 import { detectSign } from "../../src/templates/financial/sign";
 import { findYearHeader } from "../../src/templates/yearHeader";
 import { managementPlan, safetyValveReturn } from "../../examples/examples";
+import { realSvExamples } from "../../examples/real/svReturns";
 import { sheetFromRows } from "../support/sheets";
 import { consistent, negated, summaryWorkbook, type Summary } from "../validation/engineSupport";
 
@@ -11,6 +12,23 @@ describe("recogniseTemplate", () => {
   it.each([
     ["the sample plan", managementPlan(), "dsg-management-plan", true],
     ["the sample Safety Valve return", safetyValveReturn(), "safety-valve-return", true],
+    [
+      "the Wiltshire Safety Valve return as published (no finance summary)",
+      realSvExamples()[0].workbook,
+      "safety-valve-return",
+      true,
+    ],
+    [
+      "the plan with the published return's page headings on a sheet of its own",
+      {
+        sheets: [
+          ...managementPlan().sheets,
+          sheetFromRows("Notes", [["Safety Valve programme overview"], ["Risks"], ["Headlines"]]),
+        ],
+      },
+      "dsg-management-plan",
+      true,
+    ],
     [
       "a Financial summary sheet on its own",
       summaryWorkbook(consistent()),
