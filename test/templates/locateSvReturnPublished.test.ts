@@ -273,6 +273,19 @@ describe("locating a tidy copy: merged conditions, one sheet per part", () => {
     expect([condition1.cell.value, at(condition1.cell)]).toEqual([null, "B9"]);
   });
 
+  it("should name a condition written without its number by the start of its text", () => {
+    const sheets = tidy().sheets.map((sheet) => {
+      if (sheet.name !== SV_TIDY_SHEETS.update) return sheet;
+      const values = sheet.values.map((r) => [...r]);
+      values[3 - sheet.top][0 - sheet.left] =
+        "Reach a positive in-year balance by the end of 2028-29.";
+      return { ...sheet, values };
+    });
+    const condition = sv({ sheets }).conditions[0];
+    expect(condition.name).toBe("Condition 'Reach a positive in-year balance by the…'");
+    expect(condition.assurance.map((a) => a.cell.value)).toEqual(["Green", "Amber", "Red"]);
+  });
+
   it("should read the overview of the tidy copy: a real date and a merged sign-off", () => {
     const overview = sv(tidy()).overview;
     expect(overview?.sheet).toBe(SV_TIDY_SHEETS.overview);
