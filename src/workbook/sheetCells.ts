@@ -1,216 +1,602 @@
 /**
- * Reads a worksheet part: every stored cell with its value (the cached result for a formula), its formula
- * and its style index, and the merged ranges. Cells are collected into flat arrays in document order;
- * the reader builds the dense grids of the used range from them.
+ * Reads a worksheet part: every cell holding a value or a formula, with its style index, the styled
+ * empty cells whose number format is not General (as runs along their row, so a sheet of formatted but
+ * empty cells costs a few bytes a row, not a few dozen a cell), and the merged ranges. It works on the
+ * XML layer's byte offsets (./xmlEvents.ts): numbers are read from the bytes, shared strings looked up
+ * by index, and only text becomes strings.
+ *
+ * Every row number and cell reference is checked against Excel's limits (1,048,576 rows, 16,384
+ * columns): a reference Excel could not have written is a SheetDamage naming it, never a loop over a
+ * row number of 10^300 or a cell at a column no grid can hold.
  */
-import { columnLetters, parseA1 } from "./address";
-import { StringItemText } from "./ooxml";
-import { decodeOoxmlEscapes, type PartReader } from "./xmlEvents";
+import { columnLetters } from "./address";
+import { BYTES_PER_CELL, EXCEL_COLUMNS, EXCEL_ROWS, ReadBudget } from "./limits";
+import { ItemText } from "./ooxml";
+import {
+  bytesEqual,
+  decodeOoxmlEscapes,
+  decodeText,
+  type ByteReader,
+  type XmlScanner,
+} from "./xmlEvents";
+import type { CellRange, CellValue } from "./workbook";
 
 /** Cells of one sheet in flat arrays (one entry per stored cell, in document order). */
 export interface SheetCells {
   readonly rows: number[];
   readonly cols: number[];
-  readonly values: (number | string | boolean | { error: string } | null)[];
+  readonly values: CellValue[];
   readonly formulas: (string | null)[];
   readonly styles: number[];
-  readonly merges: { top: number; left: number; bottom: number; right: number }[];
+  /** Styled empty cells with a number format other than General: runs of columns [first, last] of a row. */
+  readonly styled: {
+    readonly rows: number[];
+    readonly firstCols: number[];
+    readonly lastCols: number[];
+    readonly styles: number[];
+  };
+  readonly merges: CellRange[];
 }
 
-/** The master of a shared formula: its text and where it stands, for moving it to each dependent cell. */
-interface SharedFormula {
-  readonly formula: string;
-  readonly row: number;
-  readonly col: number;
+/** A sheet whose XML Excel could not have written, and why (the reader adds the sheet's name). */
+export class SheetDamage extends Error {}
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const N = {
+  sheetData: ascii("sheetData"),
+  row: ascii("row"),
+  c: ascii("c"),
+  v: ascii("v"),
+  f: ascii("f"),
+  is: ascii("is"),
+  mergeCell: ascii("mergeCell"),
+  r: ascii("r"),
+  s: ascii("s"),
+  t: ascii("t"),
+  si: ascii("si"),
+  ref: ascii("ref"),
+  str: ascii("str"),
+  inlineStr: ascii("inlineStr"),
+  shared: ascii("shared"),
+};
+
+const enum Type {
+  Number,
+  Shared,
+  Text,
+  Inline,
+  Boolean,
+  Error,
+  Date,
 }
 
-/** Which element's text is being collected for the current cell. */
 const enum Capture {
   None,
   Value,
   Formula,
 }
 
-/** A PartReader for a worksheet; `strings` is the shared string table that `t="s"` cells index. */
-export function sheetCellsReader(strings: readonly string[]): PartReader<SheetCells> {
-  const cells: SheetCells = {
+/** Powers of ten that are exact doubles, for reading decimals of up to 15 digits exactly. */
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** Cells are counted against the memory budget in batches, to keep the per-cell cost to a compare. */
+const BUDGET_BATCH = 4096;
+
+export interface SheetCellsOptions {
+  /** The number format of each style index (from styles.xml): styled empty cells keep only non-General ones. */
+  readonly formats?: readonly string[];
+  readonly budget?: ReadBudget;
+}
+
+/** A reader of one worksheet part; `strings` is the shared string table that `t="s"` cells index. */
+export function sheetCellsReader(
+  strings: readonly string[],
+  options: SheetCellsOptions = {}
+): ByteReader<SheetCells> {
+  return new SheetCellsReader(strings, options);
+}
+
+class SheetCellsReader implements ByteReader<SheetCells> {
+  readonly kind = "bytes";
+  private readonly cells: SheetCells = {
     rows: [],
     cols: [],
     values: [],
     formulas: [],
     styles: [],
+    styled: { rows: [], firstCols: [], lastCols: [], styles: [] },
     merges: [],
   };
-  const shared = new Map<string, SharedFormula>();
-  const inline = new StringItemText();
-  let inSheetData = false;
-  let row = -1;
-  let col = -1;
-  // The cell being read: its attributes and the text of its <v>, <f> and <is>.
-  let type = "n";
-  let style = 0;
-  let raw: string | undefined;
-  let inlineText: string | undefined;
-  let formulaText: string | undefined;
-  let formulaType: string | undefined;
-  let sharedIndex: string | undefined;
-  let capture = Capture.None;
+  private readonly formatted: boolean[];
+  private readonly budget: ReadBudget;
+  private unbudgeted = 0;
+  private inSheetData = false;
+  private row = -1;
+  private col = -1;
+  // The cell being read.
+  private type = Type.Number;
+  private style = 0;
+  private capture = Capture.None;
+  private hasValue = false;
+  /** The value's text as bytes (one run, the usual case), or as a string once it came in several runs. */
+  private valueBytes: Uint8Array | null = null;
+  private valueStart = 0;
+  private valueEnd = 0;
+  private valueString: string | null = null;
+  private formulaText: string | null = null;
+  private formulaShared = false;
+  private sharedIndex: string | null = null;
+  private readonly inline = new ItemText(N.is);
+  private inlineText: string | null = null;
+  private readonly shared = new Map<string, SharedFormula>();
 
-  return {
-    open(name, attributes) {
-      if (!inSheetData) {
-        if (name === "sheetData") inSheetData = true;
-        else if (name === "mergeCell") {
-          const range = attributes.ref ? parseA1(attributes.ref) : null;
-          if (range) cells.merges.push(range);
-        }
+  constructor(
+    private readonly strings: readonly string[],
+    options: SheetCellsOptions
+  ) {
+    this.formatted = (options.formats ?? []).map((f) => f !== "General");
+    this.budget = options.budget ?? new ReadBudget();
+  }
+
+  open(b: Uint8Array, s: number, e: number, scanner: XmlScanner): void {
+    if (!this.inSheetData) {
+      if (bytesEqual(b, s, e, N.sheetData)) this.inSheetData = true;
+      else if (bytesEqual(b, s, e, N.mergeCell)) this.merge(b, scanner);
+      return;
+    }
+    const length = e - s;
+    const first = b[s];
+    if (length === 1) {
+      if (first === 0x63 /* c */) return this.openCell(b, scanner);
+      if (first === 0x76 /* v */) {
+        this.capture = Capture.Value;
+        this.hasValue = true;
+        this.valueBytes = null;
+        this.valueString = null;
         return;
       }
-      switch (name) {
-        case "row": {
-          // Rows and cells may omit their reference (r): they then follow the previous one.
-          const r = attributes.r;
-          row = r ? Number(r) - 1 : row + 1;
-          col = -1;
-          return;
+      if (first === 0x66 /* f */) return this.openFormula(b, scanner);
+    } else if (length === 3 && bytesEqual(b, s, e, N.row)) return this.openRow(b, scanner);
+    if (this.type === Type.Inline) this.inline.open(b, s, e);
+  }
+
+  text(b: Uint8Array, s: number, e: number, cdata: boolean): void {
+    if (this.capture === Capture.Value) {
+      if (this.valueBytes === null && this.valueString === null) {
+        if (cdata) this.valueString = new TextDecoder().decode(b.subarray(s, e));
+        else {
+          this.valueBytes = b;
+          this.valueStart = s;
+          this.valueEnd = e;
         }
-        case "c": {
-          const ref = attributes.r;
-          if (ref) [row, col] = cellPosition(ref, row);
-          else col += 1;
-          type = attributes.t ?? "n";
-          style = attributes.s ? Number(attributes.s) : 0;
-          raw = inlineText = formulaText = formulaType = sharedIndex = undefined;
-          capture = Capture.None;
-          return;
+      } else {
+        // More than one run (a comment or CDATA inside <v>): join them as text.
+        this.valueString =
+          this.valueSoFar() +
+          (cdata ? new TextDecoder().decode(b.subarray(s, e)) : decodeText(b, s, e, false));
+        this.valueBytes = null;
+      }
+    } else if (this.capture === Capture.Formula) {
+      const text = cdata ? new TextDecoder().decode(b.subarray(s, e)) : decodeText(b, s, e, false);
+      this.formulaText = (this.formulaText ?? "") + text;
+    } else if (this.type === Type.Inline) this.inline.text(b, s, e, cdata);
+  }
+
+  close(b: Uint8Array, s: number, e: number): void {
+    if (!this.inSheetData) return;
+    const length = e - s;
+    const first = b[s];
+    if (length === 1) {
+      if (first === 0x76 /* v */ || first === 0x66 /* f */) {
+        this.capture = Capture.None;
+        return;
+      }
+      if (first === 0x63 /* c */) return this.closeCell();
+    } else if (bytesEqual(b, s, e, N.sheetData)) {
+      this.inSheetData = false;
+      return;
+    }
+    if (this.type === Type.Inline) {
+      const text = this.inline.close(b, s, e);
+      if (text !== undefined) this.inlineText = text;
+    }
+  }
+
+  result(): SheetCells {
+    this.budget.hold(this.unbudgeted * BYTES_PER_CELL);
+    this.unbudgeted = 0;
+    return this.cells;
+  }
+
+  private openRow(b: Uint8Array, scanner: XmlScanner): void {
+    const i = scanner.findAttribute(N.r);
+    if (i < 0) {
+      if (this.row + 1 >= EXCEL_ROWS) throw rowsBeyondLimit();
+      this.row += 1;
+    } else {
+      const a = scanner.attributes;
+      this.row = rowNumber(b, a[4 * i + 2], a[4 * i + 3]);
+    }
+    this.col = -1;
+  }
+
+  private openCell(b: Uint8Array, scanner: XmlScanner): void {
+    let type = Type.Number;
+    let style = 0;
+    let positioned = false;
+    const a = scanner.attributes;
+    for (let i = 0; i < scanner.attributeCount; i++) {
+      const ns = a[4 * i];
+      if (a[4 * i + 1] - ns !== 1) continue;
+      const vs = a[4 * i + 2];
+      const ve = a[4 * i + 3];
+      const name = b[ns];
+      if (name === 0x72 /* r */) {
+        this.position(b, vs, ve);
+        positioned = true;
+      } else if (name === 0x73 /* s */) style = styleIndex(b, vs, ve);
+      else if (name === 0x74 /* t */) type = cellType(b, vs, ve);
+    }
+    if (!positioned) {
+      if (this.col + 1 >= EXCEL_COLUMNS) throw columnsBeyondLimit(this.row);
+      this.col += 1;
+      if (this.row < 0) this.row = 0;
+    }
+    this.type = type;
+    this.style = style;
+    this.capture = Capture.None;
+    this.hasValue = false;
+    this.valueBytes = null;
+    this.valueString = null;
+    this.formulaText = null;
+    this.formulaShared = false;
+    this.sharedIndex = null;
+    this.inlineText = null;
+  }
+
+  /** Reads a cell reference (`B12`) into the current row and column, checking it against Excel's limits. */
+  private position(b: Uint8Array, start: number, end: number): void {
+    let i = start;
+    let col = 0;
+    for (; i < end; i++) {
+      let c = b[i];
+      if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+      if (c < 0x41 || c > 0x5a) break;
+      col = col * 26 + (c - 0x40);
+      if (col > EXCEL_COLUMNS) throw beyondLimits(b, start, end);
+    }
+    if (i === start) throw notAReference(b, start, end);
+    if (i === end) {
+      // Letters only: the column, in the current row (not Excel's, but readable).
+      this.col = col - 1;
+      if (this.row < 0) this.row = 0;
+      return;
+    }
+    let row = 0;
+    for (let j = i; j < end; j++) {
+      const c = b[j];
+      if (c < 0x30 || c > 0x39) throw notAReference(b, start, end);
+      row = row * 10 + (c - 0x30);
+      if (row > EXCEL_ROWS) throw beyondLimits(b, start, end);
+    }
+    if (row === 0) throw notAReference(b, start, end);
+    this.row = row - 1;
+    this.col = col - 1;
+  }
+
+  private openFormula(b: Uint8Array, scanner: XmlScanner): void {
+    this.capture = Capture.Formula;
+    this.formulaText = "";
+    const a = scanner.attributes;
+    const t = scanner.findAttribute(N.t);
+    this.formulaShared = t >= 0 && bytesEqual(b, a[4 * t + 2], a[4 * t + 3], N.shared);
+    const si = scanner.findAttribute(N.si);
+    this.sharedIndex = si < 0 ? null : decodeText(b, a[4 * si + 2], a[4 * si + 3], true);
+  }
+
+  private closeCell(): void {
+    const formula = this.formulaText === null ? null : this.cellFormula(this.formulaText);
+    const value = this.type === Type.Inline ? this.inlineText : this.cellValue();
+    const cells = this.cells;
+    if (value === null && formula === null) {
+      if (this.style === 0 || !this.formatted[this.style]) return;
+      const styled = cells.styled;
+      const last = styled.rows.length - 1;
+      if (
+        last >= 0 &&
+        styled.rows[last] === this.row &&
+        styled.lastCols[last] === this.col - 1 &&
+        styled.styles[last] === this.style
+      ) {
+        styled.lastCols[last] = this.col;
+        return;
+      }
+      styled.rows.push(this.row);
+      styled.firstCols.push(this.col);
+      styled.lastCols.push(this.col);
+      styled.styles.push(this.style);
+    } else {
+      cells.rows.push(this.row);
+      cells.cols.push(this.col);
+      cells.values.push(value);
+      cells.formulas.push(formula);
+      cells.styles.push(this.style);
+    }
+    if (++this.unbudgeted === BUDGET_BATCH) {
+      this.budget.hold(BUDGET_BATCH * BYTES_PER_CELL);
+      this.unbudgeted = 0;
+    }
+  }
+
+  private valueSoFar(): string {
+    if (this.valueString !== null) return this.valueString;
+    if (this.valueBytes === null) return "";
+    return decodeText(this.valueBytes, this.valueStart, this.valueEnd, false);
+  }
+
+  /** The cell's value from its <v> and its type; null when it has none. */
+  private cellValue(): CellValue {
+    if (!this.hasValue) return null;
+    const bytes = this.valueBytes;
+    switch (this.type) {
+      case Type.Number: {
+        if (bytes !== null) {
+          const n = readNumber(bytes, this.valueStart, this.valueEnd);
+          if (n !== undefined) return n;
         }
-        case "v":
-          raw = "";
-          capture = Capture.Value;
-          return;
-        case "f":
-          formulaText = "";
-          formulaType = attributes.t;
-          sharedIndex = attributes.si;
-          capture = Capture.Formula;
-          return;
-        default:
-          if (type === "inlineStr") inline.open(name, "is");
+        const raw = this.valueSoFar();
+        const n = Number(raw);
+        return raw.trim() === "" || !Number.isFinite(n) ? null : n;
       }
-    },
-    text(text) {
-      if (capture === Capture.Value) raw += text;
-      else if (capture === Capture.Formula) formulaText += text;
-      else inline.text(text);
-    },
-    close(name) {
-      if (name === "sheetData") inSheetData = false;
-      if (!inSheetData) return;
-      if (name === "v" || name === "f") capture = Capture.None;
-      else if (name === "c") {
-        const formula =
-          formulaText === undefined
-            ? null
-            : cellFormula(formulaText, formulaType, sharedIndex, row, col, shared);
-        const value = type === "inlineStr" ? (inlineText ?? null) : cellValue(raw, type, strings);
-        if (value === null && formula === null && style === 0) return;
-        cells.rows.push(row);
-        cells.cols.push(col);
-        cells.values.push(value);
-        cells.formulas.push(formula);
-        cells.styles.push(style);
-      } else if (type === "inlineStr") {
-        const text = inline.close(name, "is");
-        if (text !== undefined) inlineText = text;
+      case Type.Shared: {
+        const index =
+          bytes !== null
+            ? readIndex(bytes, this.valueStart, this.valueEnd)
+            : Number(this.valueSoFar());
+        return this.strings[index] ?? null;
       }
-    },
-    result: () => cells,
+      case Type.Text:
+        return decodeOoxmlEscapes(this.valueSoFar());
+      case Type.Boolean: {
+        const raw = this.valueSoFar().trim();
+        return raw === "1" || raw === "true";
+      }
+      case Type.Error:
+        return { error: decodeOoxmlEscapes(this.valueSoFar()) };
+      case Type.Date: {
+        // ISO 8601 date cells (rare): as an Excel serial day number, like every other date.
+        const raw = this.valueSoFar();
+        const time = Date.parse(raw);
+        return Number.isNaN(time)
+          ? decodeOoxmlEscapes(raw)
+          : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** A cell's formula as "=…" text; a shared formula's dependent cells get the master's formula moved to them. */
+  private cellFormula(written: string): string | null {
+    const text = decodeOoxmlEscapes(written).trim();
+    if (this.formulaShared && this.sharedIndex !== null) {
+      if (text) {
+        this.shared.set(this.sharedIndex, {
+          formula: text,
+          row: this.row,
+          col: this.col,
+          parts: null,
+        });
+        return `=${text}`;
+      }
+      const master = this.shared.get(this.sharedIndex);
+      if (!master) return null;
+      master.parts ??= formulaParts(master.formula);
+      return `=${moveParts(master.parts, this.row - master.row, this.col - master.col)}`;
+    }
+    return text ? `=${text}` : null;
+  }
+
+  private merge(b: Uint8Array, scanner: XmlScanner): void {
+    const i = scanner.findAttribute(N.ref);
+    if (i < 0) return;
+    const a = scanner.attributes;
+    const range = rangeReference(decodeText(b, a[4 * i + 2], a[4 * i + 3], true));
+    if (range) this.cells.merges.push(range);
+  }
+}
+
+/** The master of a shared formula: its text, where it stands, and its text split at references (once). */
+interface SharedFormula {
+  readonly formula: string;
+  readonly row: number;
+  readonly col: number;
+  parts: FormulaPart[] | null;
+}
+
+/** Reads a decimal of up to 15 digits (`-12.5`) exactly as Number() does; undefined for anything else. */
+function readNumber(b: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  const negative = b[i] === 0x2d;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const c = b[i];
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 0x2e && decimals < 0) decimals = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  // Below 2^53 and divided by an exact power of ten: one correctly rounded division, as Number() gives.
+  const value = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+  return negative ? -value : value;
+}
+
+/** A shared-string index; -1 when the text is not one. */
+function readIndex(b: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c < 0x30 || c > 0x39 || i - start > 9) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return end > start ? n : -1;
+}
+
+function styleIndex(b: Uint8Array, start: number, end: number): number {
+  const n = readIndex(b, start, end);
+  return n < 0 ? 0 : n;
+}
+
+function cellType(b: Uint8Array, start: number, end: number): Type {
+  const length = end - start;
+  if (length === 1) {
+    switch (b[start]) {
+      case 0x73 /* s */:
+        return Type.Shared;
+      case 0x62 /* b */:
+        return Type.Boolean;
+      case 0x65 /* e */:
+        return Type.Error;
+      case 0x64 /* d */:
+        return Type.Date;
+      default:
+        return Type.Number;
+    }
+  }
+  if (bytesEqual(b, start, end, N.str)) return Type.Text;
+  if (bytesEqual(b, start, end, N.inlineStr)) return Type.Inline;
+  return Type.Number;
+}
+
+/** Reads a `<row r>` number, 1 to 1,048,576; anything else is a SheetDamage. */
+function rowNumber(b: Uint8Array, start: number, end: number): number {
+  let row = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c < 0x30 || c > 0x39) throw badRow(b, start, end);
+    row = row * 10 + (c - 0x30);
+    if (row > EXCEL_ROWS) throw badRow(b, start, end);
+  }
+  if (row === 0) throw badRow(b, start, end);
+  return row - 1;
+}
+
+/** Written text of an attribute for a message: at most 30 characters. */
+function shown(b: Uint8Array, start: number, end: number): string {
+  const text = decodeText(b, start, Math.min(end, start + 30), true);
+  return end - start > 30 ? `${text}…` : text;
+}
+
+const LIMITS_TEXT = `Excel's limits of ${EXCEL_ROWS.toLocaleString("en-GB")} rows and ${EXCEL_COLUMNS.toLocaleString("en-GB")} columns (A to ${columnLetters(EXCEL_COLUMNS - 1)})`;
+
+function badRow(b: Uint8Array, start: number, end: number): SheetDamage {
+  return new SheetDamage(
+    `it has a row numbered "${shown(b, start, end)}", but Excel's rows are numbered 1 to ${EXCEL_ROWS.toLocaleString("en-GB")}`
+  );
+}
+
+function beyondLimits(b: Uint8Array, start: number, end: number): SheetDamage {
+  return new SheetDamage(`it has a cell at ${shown(b, start, end)}, beyond ${LIMITS_TEXT}`);
+}
+
+function notAReference(b: Uint8Array, start: number, end: number): SheetDamage {
+  return new SheetDamage(
+    `it has a cell whose reference "${shown(b, start, end)}" is not a cell address`
+  );
+}
+
+const rowsBeyondLimit = () =>
+  new SheetDamage(`it has more rows than Excel's ${EXCEL_ROWS.toLocaleString("en-GB")}`);
+
+const columnsBeyondLimit = (row: number) =>
+  new SheetDamage(
+    `its row ${row + 1} has more cells than Excel's ${EXCEL_COLUMNS.toLocaleString("en-GB")} columns`
+  );
+
+/** A merge's range (`A1:D1`, or one cell), checked against Excel's limits; null when it is not a reference. */
+export function rangeReference(text: string): CellRange | null {
+  const match = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?\s*$/.exec(
+    text
+  );
+  if (!match) return null;
+  const col = (letters: string) =>
+    [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  const top = Number(match[2]) - 1;
+  const left = col(match[1]);
+  const bottom = match[4] ? Number(match[4]) - 1 : top;
+  const right = match[3] ? col(match[3]) : left;
+  const inside = (r: number, c: number) => r >= 0 && r < EXCEL_ROWS && c >= 0 && c < EXCEL_COLUMNS;
+  if (!inside(top, left) || !inside(bottom, right)) return null;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
   };
 }
 
-/** The 0-based [row, col] of an A1 reference, read without a regular expression (once per cell). */
-function cellPosition(ref: string, currentRow: number): [number, number] {
-  let split = 0;
-  let col = 0;
-  for (; split < ref.length && ref.charCodeAt(split) >= 65; split++)
-    col = col * 26 + ref.charCodeAt(split) - 64;
-  return [split < ref.length ? Number(ref.slice(split)) - 1 : currentRow, col - 1];
+/** A formula split at its cell references: text as written, or a reference to move. */
+type FormulaPart =
+  | string
+  | {
+      readonly colAnchor: boolean;
+      readonly col: number;
+      readonly rowAnchor: boolean;
+      readonly row: number;
+    };
+
+const REFERENCE = /("[^"]*"|'[^']*'!?)|(?<![\w.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g;
+
+/** Splits a formula at its A1 references (text in quotes and function names left as they are). */
+function formulaParts(formula: string): FormulaPart[] {
+  const parts: FormulaPart[] = [];
+  let from = 0;
+  for (const match of formula.matchAll(REFERENCE)) {
+    if (match[1] !== undefined) continue;
+    const at = match.index;
+    if (at > from) parts.push(formula.slice(from, at));
+    parts.push({
+      colAnchor: match[2] === "$",
+      col: columnIndex(match[3]),
+      rowAnchor: match[4] === "$",
+      row: Number(match[5]),
+    });
+    from = at + match[0].length;
+  }
+  if (from < formula.length) parts.push(formula.slice(from));
+  return parts;
 }
 
-/** A cell's value from the text of its <v> and its type (`t`); null when it has none. */
-function cellValue(
-  raw: string | undefined,
-  type: string,
-  strings: readonly string[]
-): SheetCells["values"][number] {
-  if (raw === undefined) return null;
-  switch (type) {
-    case "s":
-      return strings[Number(raw)] ?? null;
-    case "str":
-      return decodeOoxmlEscapes(raw);
-    case "b":
-      return raw.trim() === "1" || raw.trim() === "true";
-    case "e":
-      return { error: decodeOoxmlEscapes(raw) };
-    case "d": {
-      // ISO 8601 date cells (rare): as an Excel serial day number, like every other date.
-      const time = Date.parse(raw);
-      return Number.isNaN(time)
-        ? decodeOoxmlEscapes(raw)
-        : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
+function moveParts(parts: readonly FormulaPart[], rows: number, cols: number): string {
+  let out = "";
+  for (const part of parts) {
+    if (typeof part === "string") {
+      out += part;
+      continue;
     }
-    default: {
-      const n = Number(raw);
-      return raw.trim() === "" || Number.isNaN(n) ? null : n;
-    }
+    const col = part.colAnchor ? part.col : part.col + cols;
+    const row = part.rowAnchor ? part.row : part.row + rows;
+    if (col < 0 || row < 1 || col >= EXCEL_COLUMNS || row > EXCEL_ROWS) out += "#REF!";
+    else
+      out += `${part.colAnchor ? "$" : ""}${columnLetters(col)}${part.rowAnchor ? "$" : ""}${row}`;
   }
-}
-
-/** A cell's formula as "=…" text; a shared formula's dependent cells get the master's formula moved to them. */
-function cellFormula(
-  written: string,
-  formulaType: string | undefined,
-  sharedIndex: string | undefined,
-  row: number,
-  col: number,
-  shared: Map<string, SharedFormula>
-): string | null {
-  const text = decodeOoxmlEscapes(written).trim();
-  if (formulaType === "shared" && sharedIndex !== undefined) {
-    if (text) {
-      shared.set(sharedIndex, { formula: text, row, col });
-      return `=${text}`;
-    }
-    const master = shared.get(sharedIndex);
-    return master ? `=${moveFormula(master.formula, row - master.row, col - master.col)}` : null;
-  }
-  return text ? `=${text}` : null;
+  return out;
 }
 
 /**
  * Moves a formula by (rows, cols) as Excel does when it fills a shared formula: relative references
- * shift, `$`-anchored parts stay. Text in quotes and function names are left alone.
+ * shift, `$`-anchored parts stay, a reference moved off the sheet becomes #REF!. Text in quotes and
+ * function names are left alone.
  */
 export function moveFormula(formula: string, rows: number, cols: number): string {
   if (rows === 0 && cols === 0) return formula;
-  return formula.replace(
-    /("[^"]*"|'[^']*'!?)|(?<![\w.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g,
-    (
-      whole,
-      quoted: string | undefined,
-      colAnchor: string,
-      letters: string,
-      rowAnchor: string,
-      digits: string
-    ) => {
-      if (quoted) return whole;
-      const newCol = colAnchor ? columnIndex(letters) : columnIndex(letters) + cols;
-      const newRow = rowAnchor ? Number(digits) : Number(digits) + rows;
-      if (newCol < 0 || newRow < 1) return "#REF!";
-      return `${colAnchor}${columnLetters(newCol)}${rowAnchor}${newRow}`;
-    }
-  );
+  return moveParts(formulaParts(formula), rows, cols);
 }
 
 function columnIndex(letters: string): number {

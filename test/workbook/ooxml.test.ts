@@ -5,7 +5,7 @@ import {
   sheetEntriesReader,
   styleFormatsReader,
 } from "../../src/workbook/ooxml";
-import { sheetCellsReader } from "../../src/workbook/sheetCells";
+import { SheetDamage, sheetCellsReader } from "../../src/workbook/sheetCells";
 import { readXmlText } from "../../src/workbook/xmlEvents";
 
 const sheet = (rows: string, after = "") =>
@@ -132,21 +132,90 @@ describe("sheetCellsReader", () => {
     ]);
   });
 
-  it("should move a shared formula to each dependent cell and keep style-only cells", () => {
+  it("should move a shared formula to each dependent cell", () => {
     const cells = readXmlText(
       sheet(
         `<row r="3"><c r="A3"><f t="shared" ref="A3:C3" si="0">SUM(A1:A2)</f><v>5</v></c>` +
-          `<c r="B3"><f t="shared" si="0"/><v>7</v></c><c r="C3" s="2"/></row>`,
+          `<c r="B3"><f t="shared" si="0"/><v>7</v></c><c r="C3"><f t="shared" si="0"/><v>9</v></c></row>`,
         `<mergeCells count="1"><mergeCell ref="A1:D1"/></mergeCells>`
       ),
       sheetCellsReader([])
     );
-    expect([cells.formulas, cells.values, cells.styles, cells.merges]).toEqual([
-      ["=SUM(A1:A2)", "=SUM(B1:B2)", null],
-      [5, 7, null],
-      [0, 0, 2],
+    expect([cells.formulas, cells.values, cells.merges]).toEqual([
+      ["=SUM(A1:A2)", "=SUM(B1:B2)", "=SUM(C1:C2)"],
+      [5, 7, 9],
       [{ top: 0, left: 0, bottom: 0, right: 3 }],
     ]);
+  });
+
+  it("should keep styled empty cells only where their number format is not General, as runs", () => {
+    const cells = readXmlText(
+      sheet(
+        `<row r="2"><c r="A2" s="1"/><c r="B2" s="1"/><c r="C2" s="1"/><c r="D2" s="2"/><c r="E2" s="1"><v>4</v></c>` +
+          `<c r="F2" s="1"/></row><row r="3"><c r="A3" s="2"/><c r="B3" s="1"/></row>`
+      ),
+      sheetCellsReader([], { formats: ["General", "#,##0.00", "General"] })
+    );
+    expect([cells.values, cells.styled]).toEqual([
+      [4],
+      { rows: [1, 1, 2], firstCols: [0, 5, 1], lastCols: [2, 5, 1], styles: [1, 1, 1] },
+    ]);
+  });
+
+  it.each([
+    [
+      "a row number past Excel's last row",
+      `<row r="1e300"><c><v>1</v></c></row>`,
+      /row numbered "1e300"/,
+    ],
+    ["a row numbered 0", `<row r="0"><c><v>1</v></c></row>`, /row numbered "0"/],
+    ["a row past 1,048,576", `<row r="1048577"><c><v>1</v></c></row>`, /row numbered "1048577"/],
+    [
+      "a cell past the last row",
+      `<row r="1"><c r="A10000000000000000"><v>1</v></c></row>`,
+      /cell at A10000000000000000, beyond Excel's limits of 1,048,576 rows and 16,384 columns \(A to XFD\)/,
+    ],
+    ["a cell past column XFD", `<row r="1"><c r="XFE1"><v>1</v></c></row>`, /cell at XFE1, beyond/],
+    [
+      "a reference with digits first",
+      `<row r="1"><c r="1A"><v>1</v></c></row>`,
+      /reference "1A" is not a cell address/,
+    ],
+    [
+      "a reference of 300 letters",
+      `<row r="1"><c r="${"A".repeat(300)}1"><v>1</v></c></row>`,
+      /cell at A{30}…, beyond/,
+    ],
+    [
+      "more than 16,384 cells in a row",
+      `<row r="1">${"<c><v>1</v></c>".repeat(16_385)}</row>`,
+      /row 1 has more cells than Excel's 16,384 columns/,
+    ],
+  ])("should refuse %s with a SheetDamage that names it", (_, rows, message) => {
+    const read = () => readXmlText(sheet(rows), sheetCellsReader([]));
+    expect(read).toThrow(SheetDamage);
+    expect(read).toThrow(message);
+  });
+
+  it("should read numbers exactly as Number() does, fast path or not", () => {
+    const texts = [
+      "0",
+      "-0",
+      "34.5094",
+      "0.1",
+      "123456789012345",
+      "1234567890123456789",
+      "1E-7",
+      " 12 ",
+      "-.5",
+      "7.",
+    ];
+    const cells = readXmlText(
+      sheet(`<row r="1">${texts.map((t) => `<c><v>${t}</v></c>`).join("")}</row>`),
+      sheetCellsReader([])
+    );
+    expect(cells.values).toEqual(texts.map(Number));
+    expect(Object.is(cells.values[1], -0)).toBe(true);
   });
 });
 
@@ -159,7 +228,10 @@ describe("readXmlText on broken parts", () => {
       `<c r="A1"><v>1</v></c><c r="A2"><v>${"\u0001".repeat(2_000_000)}</v></c>`,
     ],
     ["a million stray end tags", `<c r="A1"><v>1</v></c>${"</x>".repeat(1_000_000)}`],
-    ["elements nested without end", `<c r="A1"><v>1</v></c>${"<c><is><t>x".repeat(100_000)}`],
+    [
+      "elements nested without end",
+      `<c r="A1"><v>1</v></c>${'<c r="B1"><is><t>x'.repeat(100_000)}`,
+    ],
   ])("should stop early on %s and keep the cells read before", (_, rows) => {
     const started = performance.now();
     const cells = cellsOf(sheet(`<row r="1">${rows}</row>`));

@@ -1,0 +1,314 @@
+/**
+ * Reads the bytes of an .xlsx/.xlsm file into the Workbook snapshot, in node or in a browser (nothing
+ * here needs node; ./xlsxReader.ts adds reading from disk and node's zlib). It checks what kind of file
+ * it was given, opens the ZIP package (./xlsxPackage.ts), streams the parts it needs through the XML
+ * layer (./xmlEvents.ts) into the part readers (./ooxml.ts, ./sheetCells.ts) and builds each sheet's
+ * grids; every failure, expected or not, becomes a WorkbookReadError whose message is a sentence about
+ * the file that a finance lead can act on.
+ *
+ * Bounds (./limits.ts): the file's size before unzipping; each part's declared size before inflating
+ * and its real size while inflating; all parts together; each sheet's used range; and the memory the
+ * snapshot takes, estimated as it is built, against a ceiling (512 MB unless the caller sets another).
+ */
+import type { CellValue, Sheet, SheetVisibility, Workbook } from "./workbook";
+import { WorkbookReadError } from "./workbook";
+import { a1Range } from "./address";
+import { type PartCodec, portableCodec } from "./codec";
+import {
+  BYTES_PER_CELL,
+  DEFAULT_LIMITS,
+  formatMegabytes,
+  GRID_BYTES_PER_CELL,
+  KEPT_BYTES_PER_CELL,
+  MAX_FILE_BYTES,
+  MAX_SHEET_CELLS,
+  ReadBudget,
+  type ReadLimits,
+} from "./limits";
+import {
+  type Relationship,
+  relationshipsReader,
+  sharedStringsReader,
+  sheetEntriesReader,
+  styleFormatsReader,
+} from "./ooxml";
+import { type SheetCells, SheetDamage, sheetCellsReader } from "./sheetCells";
+import { openPackage, PackageError, type XlsxPackage } from "./xlsxPackage";
+import { type AnyReader, EncodingError, MalformedPart, xmlFeed } from "./xmlEvents";
+
+export interface ReadOptions {
+  /** How parts are inflated and checked (fflate by default; the command line passes node's zlib). */
+  readonly codec?: PartCodec;
+  readonly limits?: ReadLimits;
+}
+
+const AGAIN = "Open it in Excel, save it again and retry.";
+
+/** Reads a workbook from the bytes of an .xlsx/.xlsm file; every failure is a WorkbookReadError. */
+export async function readXlsxBuffer(
+  buffer: Uint8Array,
+  options: ReadOptions = {}
+): Promise<Workbook> {
+  checkFileKind(buffer);
+  const budget = new ReadBudget(options.limits ?? DEFAULT_LIMITS);
+  let zip: XlsxPackage;
+  try {
+    zip = await openPackage(buffer, options.codec ?? portableCodec);
+  } catch (error) {
+    throw explain(error, "the file");
+  }
+  const read = <T>(path: string, reader: AnyReader<T>, what = `the part ${path}`) =>
+    readPart(zip, path, reader, budget, what);
+
+  const packageRels = await read("_rels/.rels", relationshipsReader(""));
+  const workbookPath = findTarget(packageRels, "officeDocument") ?? "xl/workbook.xml";
+  const listed = await read(workbookPath, sheetEntriesReader());
+  if (listed === undefined) throw new WorkbookReadError(notAWorkbook(zip));
+  const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
+  const rels =
+    (await read(
+      `${folder}_rels/${workbookPath.slice(folder.length)}.rels`,
+      relationshipsReader(workbookPath)
+    )) ?? new Map<string, Relationship>();
+  if (listed.length === 0)
+    throw new WorkbookReadError("This is not an Excel workbook: it contains no worksheets.");
+  const paths = listed.map((entry) =>
+    entry.relationshipId ? rels.get(entry.relationshipId)?.target : undefined
+  );
+  checkSheetsApart(listed, paths, zip);
+  const stringsPath = findTarget(rels, "sharedStrings");
+  const stylesPath = findTarget(rels, "styles");
+  const formats = (stylesPath && (await read(stylesPath, styleFormatsReader()))) || [];
+  const strings =
+    (stringsPath && (await read(stringsPath, sharedStringsReader(budget), "the shared strings"))) ||
+    [];
+  const sheets: Sheet[] = [];
+  for (let i = 0; i < listed.length; i++) {
+    const entry = listed[i];
+    const path = paths[i];
+    const reader = sheetCellsReader(strings, { formats, budget });
+    const cells =
+      (path && (await read(path, reader, `the sheet "${entry.name}"`))) || reader.result();
+    sheets.push(denseSheet(entry.name, readVisibility(entry.state), cells, formats, budget));
+  }
+  return { sheets };
+}
+
+/**
+ * Streams one part through a reader; undefined when the package has no such part. `what` names the
+ * part in messages ("the sheet \"Financial summary\"").
+ */
+async function readPart<T>(
+  zip: XlsxPackage,
+  path: string,
+  reader: AnyReader<T>,
+  budget: ReadBudget,
+  what: string
+): Promise<T | undefined> {
+  const feed = xmlFeed(reader);
+  try {
+    if (!(await zip.read(path, (bytes) => feed.write(bytes), budget))) return undefined;
+    feed.end();
+    return reader.result();
+  } catch (error) {
+    throw explain(error, what);
+  }
+}
+
+/**
+ * Two sheets on one part is not a workbook Excel writes (each sheet has its own part); read as it is,
+ * forty sheet entries on one large part would hold forty copies of its grids.
+ */
+function checkSheetsApart(
+  listed: readonly { name: string }[],
+  paths: readonly (string | undefined)[],
+  zip: XlsxPackage
+): void {
+  const byPart = new Map<string, string[]>();
+  paths.forEach((path, i) => {
+    const name = path && zip.entry(path)?.name;
+    if (!name) return;
+    const names = byPart.get(name) ?? [];
+    names.push(listed[i].name);
+    byPart.set(name, names);
+  });
+  for (const [part, names] of byPart) {
+    if (names.length < 2) continue;
+    const shownNames = names
+      .slice(0, 2)
+      .map((n) => `"${n}"`)
+      .join(" and ");
+    const which =
+      names.length > 2
+        ? `${names.length} of its sheets (${shownNames}, …) are`
+        : `its sheets ${shownNames} are`;
+    throw new WorkbookReadError(
+      `The file is damaged: ${which} all stored in the same part (${part}), which Excel never does. ${AGAIN}`
+    );
+  }
+}
+
+/**
+ * Words any failure while reading `what` as a WorkbookReadError: damage, encodings, limits; and an
+ * unexpected error (a bug here, or a file unlike any tested) as a sentence about the file, never the
+ * JavaScript message.
+ */
+function explain(error: unknown, what: string): WorkbookReadError {
+  if (error instanceof WorkbookReadError) return error;
+  if (error instanceof PackageError)
+    return new WorkbookReadError(
+      `The file is damaged or incomplete and could not be opened as an Excel workbook: ${error.message}. ${AGAIN}`
+    );
+  if (error instanceof SheetDamage)
+    return new WorkbookReadError(
+      `The file is damaged: ${what} cannot be read, as ${error.message}. ${AGAIN}`
+    );
+  if (error instanceof EncodingError)
+    return new WorkbookReadError(`${capitalise(what)} cannot be read: ${error.message}. ${AGAIN}`);
+  if (error instanceof MalformedPart)
+    return new WorkbookReadError(`The file is damaged: in ${what}, ${error.message}. ${AGAIN}`);
+  if (error instanceof RangeError)
+    return new WorkbookReadError(
+      `${capitalise(what)} is too large to read into memory. Remove what the plan does not need and retry.`
+    );
+  return new WorkbookReadError(
+    `${capitalise(what)} could not be read: it is laid out in a way this checker does not understand. ${AGAIN} If it still fails, please report it.`
+  );
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The package path of the first relationship of a kind (e.g. "styles"), if any. */
+function findTarget(rels: Map<string, Relationship> | undefined, type: string): string | undefined {
+  for (const rel of rels?.values() ?? []) if (rel.type.endsWith(`/${type}`)) return rel.target;
+  return undefined;
+}
+
+/** Names the kind of Office file a package is when it is not a workbook. */
+function notAWorkbook(zip: XlsxPackage): string {
+  const kind = zip.has("word/document.xml")
+    ? " (it is a Word document)"
+    : zip.has("ppt/presentation.xml")
+      ? " (it is a PowerPoint presentation)"
+      : "";
+  return `This is not an Excel workbook${kind}: it has no workbook part. Choose an .xlsx or .xlsm file.`;
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+/** The OLE compound document signature: old .xls files and password-protected (encrypted) .xlsx files. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buffer: Uint8Array, signature: readonly number[]): boolean {
+  return buffer.length >= signature.length && signature.every((byte, i) => buffer[i] === byte);
+}
+
+/** Recognises files that are not ZIP packages before unzipping, so the message says what the file is. */
+function checkFileKind(buffer: Uint8Array): void {
+  if (buffer.length === 0)
+    throw new WorkbookReadError("The file is empty (0 bytes): it is not an Excel workbook.");
+  if (buffer.length > MAX_FILE_BYTES)
+    throw new WorkbookReadError(tooBig("The file", buffer.length));
+  if (startsWith(buffer, OLE_SIGNATURE)) {
+    // An encrypted .xlsx is an OLE container holding "EncryptionInfo" and "EncryptedPackage" streams
+    // (names stored in UTF-16LE); an old .xls holds a "Workbook" (or "Book") stream instead.
+    const decoder = new TextDecoder("utf-16le");
+    const text = decoder.decode(buffer.subarray(0, buffer.length - (buffer.length % 2)));
+    const odd = buffer.subarray(1);
+    const text1 = decoder.decode(odd.subarray(0, odd.length - (odd.length % 2)));
+    const has = (name: string) => text.includes(name) || text1.includes(name);
+    if (!has("EncryptionInfo") && !has("EncryptedPackage") && (has("Workbook") || has("Book"))) {
+      throw new WorkbookReadError(
+        "This is an old Excel 97-2003 workbook (.xls): open it in Excel and save it as an .xlsx or .xlsm workbook."
+      );
+    }
+    throw new WorkbookReadError(
+      "The workbook is password-protected: remove the password in Excel and save it again."
+    );
+  }
+  if (!startsWith(buffer, ZIP_SIGNATURE)) {
+    throw new WorkbookReadError(
+      "This is not an Excel workbook (.xlsx or .xlsm): its contents are not in Excel's format."
+    );
+  }
+}
+
+export function tooBig(name: string, bytes: number): string {
+  return `${name} is ${formatMegabytes(bytes)}, larger than the ${formatMegabytes(MAX_FILE_BYTES)} limit for a workbook to check.`;
+}
+
+/** Builds the dense grids of a sheet's used range (cells holding a value or a formula) from its flat cells. */
+function denseSheet(
+  name: string,
+  visibility: SheetVisibility,
+  cells: SheetCells,
+  formats: readonly string[],
+  budget: ReadBudget
+): Sheet {
+  const merges = [...cells.merges].sort((a, b) => a.top - b.top || a.left - b.left);
+  const count = cells.rows.length;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (let i = 0; i < count; i++) {
+    const row = cells.rows[i];
+    const col = cells.cols[i];
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+    if (col < left) left = col;
+    if (col > right) right = col;
+  }
+  budget.release(count * BYTES_PER_CELL);
+  if (bottom < 0)
+    return {
+      name,
+      visibility,
+      top: 0,
+      left: 0,
+      values: [],
+      formulas: [],
+      numberFormats: [],
+      merges,
+    };
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  if (height * width > MAX_SHEET_CELLS) {
+    const range = a1Range({ top, left, bottom, right });
+    throw new WorkbookReadError(
+      `Sheet "${name}" uses the range ${range} (${(height * width).toLocaleString("en-GB")} cells), more than the ` +
+        `${MAX_SHEET_CELLS.toLocaleString("en-GB")} cells a workbook to check may hold. Clear the unused cells and save again.`
+    );
+  }
+  budget.hold(height * width * GRID_BYTES_PER_CELL + count * KEPT_BYTES_PER_CELL);
+  const values: CellValue[][] = new Array(height);
+  const formulas: (string | null)[][] = new Array(height);
+  const numberFormats: string[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    values[r] = new Array<CellValue>(width).fill(null);
+    formulas[r] = new Array<string | null>(width).fill(null);
+    numberFormats[r] = new Array<string>(width).fill("General");
+  }
+  // Styled empty cells first, so a cell that also holds a value (written twice) keeps the value's format.
+  const styled = cells.styled;
+  for (let i = 0; i < styled.rows.length; i++) {
+    const r = styled.rows[i] - top;
+    if (r < 0 || r >= height) continue;
+    const format = formats[styled.styles[i]] ?? "General";
+    const from = Math.max(styled.firstCols[i] - left, 0);
+    const to = Math.min(styled.lastCols[i] - left, width - 1);
+    const row = numberFormats[r];
+    for (let c = from; c <= to; c++) row[c] = format;
+  }
+  for (let i = 0; i < count; i++) {
+    const r = cells.rows[i] - top;
+    const c = cells.cols[i] - left;
+    values[r][c] = cells.values[i];
+    formulas[r][c] = cells.formulas[i];
+    numberFormats[r][c] = formats[cells.styles[i]] ?? "General";
+  }
+  return { name, visibility, top, left, values, formulas, numberFormats, merges };
+}
+
+function readVisibility(state: string | undefined): SheetVisibility {
+  return state === "hidden" || state === "veryHidden" ? state : "visible";
+}
