@@ -23,7 +23,8 @@ export interface ExpectedFinding {
   readonly fault?: string;
   /**
    * An allowed companion rather than a required finding: a formula edited out of its row's pattern may
-   * also be reported by formula-pattern at the same cell.
+   * also be reported by formula-pattern at the same cell, and a year heading mislabelled alike in several
+   * headers may be reported at the first only.
    */
   readonly optional?: true;
 }
@@ -106,6 +107,8 @@ export interface FaultKind {
   readonly applies: (plan: BuiltRealPlan) => boolean;
   /** Changes the plan; returns the cells the findings must point at, and what was done. */
   readonly seed: (plan: BuiltRealPlan, edit: Editor, rng?: Rng) => Seeded;
+  /** Findings at the cells after the first are allowed, not required (the same slip repeated). */
+  readonly firstRequired?: boolean;
   /** The fault edits one formula out of its row's pattern: a formula-pattern warning there is allowed. */
   readonly patternBreak?: boolean;
 }
@@ -131,7 +134,8 @@ export const FAULT_KINDS = {
       const keep = ["broughtForward", "inYear", "safetyValve", "localContribution"]
         .filter((k) => k !== key && plan.cells.has(`eoy.${k}`))
         .map((k) => refOf(plan, `eoy.${k}`, i));
-      const at = edit.formula(plan.cells.at("eoy.carriedForward", i), `=${keep.join("+")}`);
+      // SUM, not +, so a "-" nil in a kept row counts as 0 rather than giving #VALUE!.
+      const at = edit.formula(plan.cells.at("eoy.carriedForward", i), `=SUM(${keep.join(",")})`);
       const words = plan.style.endOfYear[key];
       return {
         at: [at],
@@ -254,10 +258,12 @@ export const FAULT_KINDS = {
       values.forEach((v, i) => {
         // Shown with the deficits' sign: the sheet's sign for a deficit, turned round for a payment.
         if (v !== 0) edit.type(plan.cells.at(`eoy.${key}`, i), inUnit(plan, flip ? v : -v));
-        const terms = rows.map(
-          (k, n) => `${n === 0 ? "" : k === key ? "-" : "+"}${refOf(plan, `eoy.${k}`, i)}`
+        const added = rows.filter((k) => k !== key).map((k) => refOf(plan, `eoy.${k}`, i));
+        const taken = refOf(plan, `eoy.${key}`, i);
+        edit.formula(
+          plan.cells.at("eoy.carriedForward", i),
+          `=SUM(${added.join(",")})-SUM(${taken})`
         );
-        edit.formula(plan.cells.at("eoy.carriedForward", i), `=${terms.join("")}`);
       });
       const words = plan.style.endOfYear[key];
       const deficits = flip ? "negative" : "positive";
@@ -270,6 +276,7 @@ export const FAULT_KINDS = {
   "year-sequence": {
     rule: "year-sequence",
     severity: "error",
+    firstRequired: true,
     applies: (plan) => plan.figures.years - plan.figures.actualYears >= 2,
     seed: (plan, edit, rng) => {
       const i = choose(forecastYears(plan).slice(0, -1), rng);
@@ -373,12 +380,13 @@ export function seedFault(
   if (!kind.applies(plan)) throw new Error(`The ${rule} fault does not apply to this plan`);
   const edit = new Editor(plan);
   const { at, fault } = kind.seed(plan, edit, rng);
-  const expected: ExpectedFinding[] = at.map((ref) => ({
+  const expected: ExpectedFinding[] = at.map((ref, n) => ({
     rule: kind.rule,
     severity: kind.severity,
     sheet: ref.sheet,
     address: address(ref),
     fault,
+    ...(kind.firstRequired && n > 0 ? { optional: true as const } : {}),
   }));
   if (kind.patternBreak)
     expected.push(
