@@ -1,6 +1,7 @@
 import type { Workbook } from "../workbook/workbook";
 import type { LocatedTemplate, MoneyUnit, SignConvention } from "../templates/located";
 import type { Severity } from "./finding";
+import type { Needs } from "./needs";
 
 /** Where a report points: a cell, or a rectangle when `bottom`/`right` are given (0-based). */
 export interface Location {
@@ -52,6 +53,17 @@ export interface Rule<S extends Record<string, number> = Record<string, number>>
   readonly description: string;
   /** Thresholds with their defaults; users and profiles may override each one. */
   readonly defaults: S;
+  /**
+   * The rows and sections the check reads. When one was not found the check does not run, and the
+   * result says which checks did not run and what they needed. Absent: the check reads whatever is there.
+   */
+  readonly needs?: Needs;
+  /**
+   * The check compares figures the template's own arithmetic ties together, year by year: when it fails
+   * in most years of one row, the row was misread rather than wrongly filled, and the runner reports the
+   * layout once instead of an error per year.
+   */
+  readonly confirmsLayout?: boolean;
   /** A pure check over the located template. */
   check(context: RuleContext<S>): RuleReport[];
 }

@@ -16,6 +16,8 @@ import type { Location, Rule, RuleReport, ValidationOptions } from "./rule";
 import { ruleSettings } from "./settings";
 import { RULES } from "./rules";
 import { TEMPLATE_RECOGNISED } from "./rules/template-recognised";
+import { RULE_SETS } from "./ruleSets";
+import { confirmLayout, LAYOUT_NOT_CONFIRMED } from "./layoutEvidence";
 
 export interface ValidationResult {
   /** The template the workbook was checked as, or null when it matched none. */
@@ -26,7 +28,26 @@ export interface ValidationResult {
     readonly sign: SignConvention;
   } | null;
   readonly findings: Finding[];
+  /** How many of the template's checks ran, and why the others did not. */
+  readonly checks: CheckCount;
 }
+
+/** A check that did not run, and the rows or sections it needed that were not found. */
+export interface CheckNotRun {
+  readonly rule: string;
+  readonly title: string;
+  readonly needs: readonly string[];
+}
+
+export interface CheckCount {
+  readonly ran: number;
+  /** The checks of the template the workbook was checked as (template recognition not counted). */
+  readonly of: number;
+  readonly notRun: readonly CheckNotRun[];
+}
+
+/** The rule id of the one note listing the checks that did not run. */
+export const CHECKS_NOT_RUN = "checks-not-run";
 
 /** The rule id of findings about a check that stopped with an unexpected error. */
 export const INTERNAL_ERROR = "internal-error";
@@ -53,7 +74,10 @@ function toFinding(rule: Pick<Rule, "id" | "severity">, report: RuleReport): Pla
   return { finding, at };
 }
 
-/** Runs one rule, turning an exception into an internal-error finding rather than losing the others. */
+/**
+ * Runs one rule, turning an exception into an internal-error finding rather than losing the others. A
+ * layout-confirming rule that fails in most years of a row gives one layout-not-confirmed finding there.
+ */
 function runRule(
   rule: Rule,
   workbook: Workbook,
@@ -63,9 +87,15 @@ function runRule(
 ): Placed[] {
   try {
     const settings = ruleSettings(rule, profileThresholds, options);
-    return rule
-      .check({ workbook, template, settings, options })
-      .map((report) => toFinding(rule, report));
+    const reports = rule.check({ workbook, template, settings, options });
+    if (!rule.confirmsLayout) return reports.map((report) => toFinding(rule, report));
+    const { kept, unconfirmed } = confirmLayout(rule.title, template, reports);
+    return [
+      ...kept.map((report) => toFinding(rule, report)),
+      ...unconfirmed.map((report) =>
+        toFinding({ id: LAYOUT_NOT_CONFIRMED, severity: "warning" }, report)
+      ),
+    ];
   } catch (error) {
     return [
       internalError(
@@ -75,6 +105,29 @@ function runRule(
       ),
     ];
   }
+}
+
+/** The rows and sections a rule needs that the locator did not find (none: it can run). */
+function missingNeeds(rule: Rule, template: LocatedTemplate): string[] {
+  return (rule.needs?.(template) ?? []).filter((need) => !need.found).map((need) => need.what);
+}
+
+/** One note for the checks that did not run, grouped by what they needed. */
+function notRunNote(notRun: readonly CheckNotRun[], ran: number, of: number): Placed {
+  const byNeed = new Map<string, string[]>();
+  for (const check of notRun) {
+    const key = check.needs.join(", ");
+    byNeed.set(key, [...(byNeed.get(key) ?? []), check.rule]);
+  }
+  const why = [...byNeed].map(([needs, rules]) => `${rules.join(", ")} (need ${needs})`);
+  return toFinding(
+    { id: CHECKS_NOT_RUN, severity: "info" },
+    {
+      message:
+        `${ran} of ${of} checks ran; ${notRun.length} did not, because what they need was not found: ${why.join("; ")}. ` +
+        "If the workbook has these rows under other labels, check their wording, or point the checks at them.",
+    }
+  );
 }
 
 /** A finding for a part of the validator that threw: what stopped, why, and what is missing because of it. */
@@ -132,14 +185,33 @@ function validateIndexed(
       error,
       "so no checks ran."
     );
-    return { template: null, findings: [placed.finding] };
+    return { template: null, findings: [placed.finding], checks: { ran: 0, of: 0, notRun: [] } };
   }
   const recognised = template.recognition?.recognised ?? true;
-  const rules = recognised ? registry : registry.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
+  // The template's rule set picks the checks; a registry given by a test runs as it is.
+  const set = registry === RULES ? RULE_SETS[template.profileId] : undefined;
+  const checks = registry.filter(
+    (rule) => rule.id !== TEMPLATE_RECOGNISED && (set === undefined || set.includes(rule.id))
+  );
   const thresholds = profileById(template.profileId)?.thresholds;
-  const placed = rules.flatMap((rule) =>
+  const recognition = registry.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
+  const placed = recognition.flatMap((rule) =>
     runRule(rule as Rule, workbook, template, options, thresholds)
   );
+  const notRun: CheckNotRun[] = [];
+  let ran = 0;
+  if (recognised) {
+    for (const rule of checks as Rule[]) {
+      const needs = missingNeeds(rule, template);
+      if (needs.length > 0) {
+        notRun.push({ rule: rule.id, title: rule.title, needs });
+        continue;
+      }
+      ran++;
+      placed.push(...runRule(rule, workbook, template, options, thresholds));
+    }
+    if (notRun.length > 0) placed.push(notRunNote(notRun, ran, checks.length));
+  }
   return {
     template: recognised
       ? {
@@ -150,5 +222,6 @@ function validateIndexed(
         }
       : null,
     findings: sortFindings(placed, workbook),
+    checks: { ran, of: checks.length, notRun },
   };
 }

@@ -174,20 +174,37 @@ function lastTotalAt(rows: readonly TableRow<BlockRowKey>[]): number {
 }
 
 /**
- * A block's rows split in their order: the funding part (up to its first expenditure line or an
- * "Expenditure" heading), the expenditure lines, the total, and what follows it. A row read as funding
- * that sits among the expenditure lines ("Place funding", "Top-up funding – academies") is a line.
+ * Where a block's expenditure lines start: at an "Expenditure" heading, at the first row with figures that
+ * means none of the block's rows, or at a funding row that cannot still be funding — a second one of a
+ * kind, or a DSG funding or deduction row after the funding available or the movements ("Funding for 2,
+ * 3 and 4 year olds", "Top-up funding – academies" are spending lines). `end` when there are none.
+ */
+function linesStart(rows: readonly TableRow<BlockRowKey>[], end: number): number {
+  const seen = new Set<BlockRowKey>();
+  for (let i = 0; i < end; i++) {
+    const { key, hasFigures } = rows[i];
+    if (key === "expenditure" && !hasFigures) return i;
+    if (!hasFigures) continue;
+    if (key === undefined) return i;
+    if (!FUNDING_KEYS.has(key)) continue;
+    const late =
+      (key === "allocation" || key === "deduction") &&
+      (seen.has("totalFunding") || seen.has("movements"));
+    if (late || (key !== "deduction" && seen.has(key))) return i;
+    seen.add(key);
+  }
+  return end;
+}
+
+/**
+ * A block's rows split in their order: the funding part, the expenditure lines, the total, and what
+ * follows it. A row read as funding that sits among the expenditure lines is a line.
  */
 function blockParts(rows: readonly TableRow<BlockRowKey>[]) {
   const totalAt = lastTotalAt(rows);
   const inYearAt = rows.findIndex((r) => r.key === "inYear" && r.hasFigures);
   const end = totalAt >= 0 ? totalAt : inYearAt >= 0 ? inYearAt : rows.length;
-  let linesFrom = rows.findIndex(
-    (r, i) =>
-      i < end &&
-      ((r.key === "expenditure" && !r.hasFigures) || (r.key === undefined && r.hasFigures))
-  );
-  if (linesFrom < 0) linesFrom = end;
+  const linesFrom = linesStart(rows, end);
   const taken: Partial<Record<BlockRowKey, LocatedRow>> = {};
   const deductions: LocatedRow[] = [];
   const lines: LocatedRow[] = [];

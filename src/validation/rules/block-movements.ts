@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import { blockRows } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { allowance, plainlyAddsUp } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -21,6 +22,8 @@ export const blockMovements = defineRule({
     "one block must appear as a transfer into another. Movements into a block are positive. Rounded figures may differ " +
     "by half a unit of their last shown decimal each. The finding points at the first movement figure of the year.",
   defaults: {},
+  needs: blockRows("row 'Block movements' (transfers between blocks)", (b) => b.movements),
+  confirmsLayout: true,
   check({ template, options }) {
     const financial = template.financial;
     const moving = (financial?.blocks ?? []).filter((block) => block.movements !== undefined);

@@ -1,4 +1,5 @@
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
+import { blockRows } from "../needs";
 import { moneyOf, negated, weigh, type Equation, type Term } from "../balance";
 import type { LocatedRow, MoneyUnit, SignConvention } from "../../templates/located";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
@@ -172,6 +173,8 @@ export const blockResult = defineRule({
     "decimal each. Correct the in-year cell or the total expenditure cell the finding points at, or the figures they " +
     "come from.",
   defaults: {},
+  needs: blockRows("the blocks' expenditure and in-year rows", (b) => b.inYear && b.expenditure),
+  confirmsLayout: true,
   check({ template, options }) {
     const reports: RuleReport[] = [];
     for (const block of template.financial?.blocks ?? []) {

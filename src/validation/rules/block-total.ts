@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import { allOf, blockRows, endOfYearRows } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { plainlyAddsUp, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -22,6 +23,11 @@ export const blockTotal = defineRule({
     "may differ by half a unit of their last shown decimal each. The rule runs when all four blocks show an in-year " +
     "row. Correct the total cell, or the block whose in-year result is wrong.",
   defaults: {},
+  needs: allOf(
+    endOfYearRows("inYear"),
+    blockRows("an in-year row in each block", (b) => b.inYear)
+  ),
+  confirmsLayout: true,
   check({ template, options }) {
     const financial = template.financial;
     const total = financial?.endOfYear?.inYear;

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { ehcpTables } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { cellLocation } from "../at";
 import type { LocatedRow } from "../../templates/located";
@@ -71,6 +72,8 @@ export const ehcpTotals = defineRule({
     "because they count the same children. Counts are whole numbers, so no difference is allowed by default; if your " +
     "figures are rounded projections, set an allowance per row. Correct the total cell or the rows it adds up.",
   defaults: { roundingPerRow: 0 },
+  needs: ehcpTables,
+  confirmsLayout: true,
   check({ template, settings }) {
     const reports: RuleReport[] = [];
     for (const placement of template.ehcp?.placements ?? []) {

@@ -1,4 +1,5 @@
 import { defineRule, type RuleReport } from "../rule";
+import { ehcpTables } from "../needs";
 import { cellLocation, rowName } from "../at";
 import type { LocatedRow } from "../../templates/located";
 import type { EhcpFlows, PlacementTables } from "../../templates/ehcp/ehcpModel";
@@ -81,6 +82,7 @@ export const ehcpValues = defineRule({
     "placement only has the 16 to 19 and 20 to 25 age groups, so a count in an under-16 row there is a plan in the " +
     "wrong placement. Correct the cell shown.",
   defaults: {},
+  needs: ehcpTables,
   check({ template }) {
     const ehcp = template.ehcp;
     if (ehcp === undefined) return [];

@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import { financialSection } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { plainlyWithin, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -167,6 +168,8 @@ export const mitigationArithmetic = defineRule({
     "must grow by each year's total mitigations. Rounded figures may differ by half a unit of their last shown " +
     "decimal each. The finding points at the total, mitigated or mitigated cumulative cell that disagrees.",
   defaults: {},
+  needs: financialSection("Mitigations", (t) => t.financial?.mitigations),
+  confirmsLayout: true,
   check({ template, options }) {
     const section = template.financial?.mitigations;
     if (!section) return [];

@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import { financialSection } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { allowance, plainlyAtMost } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -19,6 +20,7 @@ export const mitigationDirection = defineRule({
     "unmitigated one. Usually a sign has been typed the wrong way round; if a mitigation really costs money, explain " +
     "it in the narrative.",
   defaults: {},
+  needs: financialSection("Mitigations", (t) => t.financial?.mitigations),
   check({ template, options }) {
     const section = template.financial?.mitigations;
     if (!section) return [];

@@ -1,4 +1,5 @@
 import { defineRule, type RuleReport } from "../rule";
+import { endOfYearRows } from "../needs";
 import { figure, figureValue } from "../../templates/figures";
 import { plainlyAddsUp, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -13,6 +14,8 @@ export const openingBalance = defineRule({
     "forward, allowing for rounding. A difference usually means the brought-forward cell was typed in rather than linked " +
     "to the previous column, or that an earlier year was restated without updating the next.",
   defaults: {},
+  needs: endOfYearRows("broughtForward", "carriedForward"),
+  confirmsLayout: true,
   check({ template, options }) {
     const positions = template.financial?.endOfYear;
     const years = template.financial?.years ?? [];

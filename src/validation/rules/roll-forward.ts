@@ -1,4 +1,5 @@
 import { defineRule } from "../rule";
+import { endOfYearRows } from "../needs";
 import { rollYears } from "../../templates/financial/endOfYearArithmetic";
 import { financialYearLabel } from "../../core/years";
 import { holds } from "../tolerance";
@@ -15,6 +16,8 @@ export const rollForward = defineRule({
     "plus any other adjustments. Published figures are rounded, so by default each figure may be out by half a unit of the " +
     "decimals it shows; you can set your own tolerance. A gap usually means a typed-over total or a payment left out.",
   defaults: {},
+  needs: endOfYearRows("inYear", "carriedForward"),
+  confirmsLayout: true,
   check({ template, options }) {
     const positions = template.financial?.endOfYear;
     if (positions === undefined) return [];

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { oneBlockRows } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { allowance, plainlyAtMost } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -20,6 +21,10 @@ export const schoolsBlockTransfer = defineRule({
     "schools block movement is an outward transfer above the limit, so you can record the approval or disapplication " +
     "request in the plan. The message names the base the percentage is measured on. The limit is a setting (percent of the schools block funding).",
   defaults: { percent: 0.5 },
+  needs: oneBlockRows("schools", [
+    ["Block movements", (b) => b.movements],
+    ["DSG funding", (b) => b.allocation ?? b.totalFunding],
+  ]),
   check({ template, settings, options }) {
     const schools = template.financial?.blocks?.find((block) => block.block === "schools");
     // The limit is a share of the schools block before academy recoupment; a plan that shows only the

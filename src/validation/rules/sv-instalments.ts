@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { financialSection } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import {
   allowance,
@@ -53,6 +54,7 @@ export const svInstalments = defineRule({
     "instalment status is not received, expected, at risk, withheld or suspended. Payments made before the first " +
     "year shown cannot be counted, so show every year of the agreement.",
   defaults: {},
+  needs: financialSection("Safety Valve agreement", (t) => t.financial?.safetyValve),
   check({ template, options }) {
     const financial = template.financial;
     const agreement = financial?.safetyValve;

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { allOf, endOfYearRows, financialSection } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -105,6 +106,10 @@ export const svLimits = defineRule({
     "says gross, when the deficit is rolled forward from the first year shown without the Safety Valve payments. The " +
     "finding points at the forecast cell that breaches the limit and says by how much.",
   defaults: {},
+  needs: allOf(
+    financialSection("Safety Valve agreement", (t) => t.financial?.safetyValve),
+    endOfYearRows("carriedForward")
+  ),
   check({ template, options }) {
     const financial = template.financial;
     const agreement = financial?.safetyValve;

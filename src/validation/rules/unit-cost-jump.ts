@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { ehcpTables } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { formatMoney } from "../money";
 import type { LocatedCell, LocatedTemplate, MoneyUnit } from "../../templates/located";
@@ -195,6 +196,7 @@ export const unitCostJump = defineRule({
     "change needs explaining in the narrative. A single year out of line is reported once, at that year. Both " +
     "thresholds can be changed.",
   defaults: { costJumpPercent: 15, mixShiftPoints: 5 },
+  needs: ehcpTables,
   check({ template, settings }) {
     const ehcp = template.ehcp;
     if (ehcp === undefined) return [];

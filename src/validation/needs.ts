@@ -1,0 +1,90 @@
+/**
+ * What each check needs from the located template, as data the rules declare. The runner asks a rule's
+ * needs before running it: a check whose rows or sections were not found does not run, and the result
+ * says so with what it needed ("24 of 27 checks ran; 3 need rows that were not found") instead of
+ * passing in silence.
+ */
+import type { LocatedTemplate } from "../templates/located";
+import { END_OF_YEAR_ROW, type EndOfYearRowKey } from "../templates/financial/endOfYearLabels";
+import type { BlockPlan } from "../templates/financial/blocksModel";
+import { BLOCK_NAMES } from "../templates/financial/blocksModel";
+
+/** One part of the template a check reads: what to call it, and whether the locator found it. */
+export interface Need {
+  readonly what: string;
+  readonly found: boolean;
+}
+
+/** A rule's needs, worked out on the located template. */
+export type Needs = (template: LocatedTemplate) => readonly Need[];
+
+const END_OF_YEAR_SECTION = "Summary of end of year positions";
+
+/** Rows of the end of year positions, named as the template names them. */
+export function endOfYearRows(...keys: EndOfYearRowKey[]): Needs {
+  return (template) => {
+    const positions = template.financial?.endOfYear;
+    return keys.map((key) => ({
+      what: `row '${END_OF_YEAR_ROW[key].name}' of '${END_OF_YEAR_SECTION}'`,
+      found: positions?.[key] !== undefined,
+    }));
+  };
+}
+
+/** Any one of the end of year rows (a check that reads whichever of them are there). */
+export function anyEndOfYearRow(template: LocatedTemplate): readonly Need[] {
+  return [
+    { what: `the '${END_OF_YEAR_SECTION}'`, found: template.financial?.endOfYear !== undefined },
+  ];
+}
+
+const BLOCKS_SECTION = "'Financial plan per funding block'";
+
+/** The section of blocks, with at least one block whose `pick` is there. */
+export function blockRows(what: string, pick: (block: BlockPlan) => unknown): Needs {
+  return (template) => {
+    const blocks = template.financial?.blocks ?? [];
+    return [
+      { what: `the section ${BLOCKS_SECTION}`, found: blocks.length > 0 },
+      ...(blocks.length > 0 ? [{ what, found: blocks.some((b) => pick(b) !== undefined) }] : []),
+    ];
+  };
+}
+
+/** One block's rows, named as the template names them. */
+export function oneBlockRows(
+  block: BlockPlan["block"],
+  rows: readonly [string, (block: BlockPlan) => unknown][]
+): Needs {
+  return (template) => {
+    const found = template.financial?.blocks?.find((b) => b.block === block);
+    if (!found) return [{ what: `the ${BLOCK_NAMES[block]} in ${BLOCKS_SECTION}`, found: false }];
+    return rows.map(([name, pick]) => ({
+      what: `row '${name}' of the ${BLOCK_NAMES[block]}`,
+      found: pick(found) !== undefined,
+    }));
+  };
+}
+
+/** A section of the financial summary that plans may leave out ("Mitigations", "Safety Valve agreement"). */
+export function financialSection(
+  name: string,
+  pick: (template: LocatedTemplate) => unknown
+): Needs {
+  return (template) => [{ what: `the section '${name}'`, found: pick(template) !== undefined }];
+}
+
+/** The children and young people (EHCP) tables. */
+export function ehcpTables(template: LocatedTemplate): readonly Need[] {
+  return [
+    {
+      what: "the tables 'Number of EHCPs by age group' and 'by primary need'",
+      found: (template.ehcp?.placements.length ?? 0) > 0,
+    },
+  ];
+}
+
+/** Needs of several kinds together. */
+export function allOf(...needs: Needs[]): Needs {
+  return (template) => needs.flatMap((need) => need(template));
+}
