@@ -137,6 +137,26 @@ function internalError(what: string, error: unknown, consequence: string): Place
   return toFinding({ id: INTERNAL_ERROR, severity: "error" }, { message });
 }
 
+// Checks of how a figure was entered (its formula, or a number typed over one). Where the same cell is
+// already an error the arithmetic found, their warning only repeats its cause, so it is left out.
+const ENTRY_CHECKS: ReadonlySet<string> = new Set(["formula-pattern", "hardcoded-total"]);
+
+/** The findings without entry-check warnings at cells that already carry an error. */
+function withoutEchoes(placed: readonly Placed[]): Placed[] {
+  const cellOf = (p: Placed) => `${p.finding.sheet}\u0000${p.finding.address}`;
+  const errorCells = new Set(
+    placed.filter((p) => p.finding.severity === "error" && p.finding.address !== "").map(cellOf)
+  );
+  return placed.filter(
+    (p) =>
+      !(
+        ENTRY_CHECKS.has(p.finding.rule) &&
+        p.finding.severity !== "error" &&
+        errorCells.has(cellOf(p))
+      )
+  );
+}
+
 /** Errors first, then by sheet in tab order (workbook-level findings first), row, column. */
 function sortFindings(placed: Placed[], workbook: Workbook): Finding[] {
   const sheetOrder = (name: string | undefined) =>
@@ -221,7 +241,7 @@ function validateIndexed(
           sign: template.sign,
         }
       : null,
-    findings: sortFindings(placed, workbook),
+    findings: sortFindings(withoutEchoes(placed), workbook),
     checks: { ran, of: checks.length, notRun },
   };
 }
