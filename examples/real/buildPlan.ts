@@ -187,12 +187,17 @@ export function buildRealPlan(figures: RealFigures, style: PlanStyle): BuiltReal
   const names = style.sheets;
   Object.values(names).forEach(checkSheetName);
   buildCover(draft.addSheet(names.cover), figures);
+  if (style.extraSheets) buildContents(draft.addSheet("Contents"), style);
   buildIntroduction(draft.addSheet(names.introduction), style);
   buildNarrative(draft.addSheet(names.narrative));
   new FinancialSummary(draft.addSheet(names.financial), figures, style, cells, shown).build();
   buildEhcpSheets(draft, figures, style, cells);
   buildGovernance(draft.addSheet(names.governance), figures, style);
   buildStakeholders(draft.addSheet(names.stakeholders), figures);
+  if (style.extraSheets) {
+    buildVersionControl(draft.addSheet("Version control"), figures);
+    buildLists(draft.addSheet("Lists"));
+  }
   return { draft, cells, figures, style, shown };
 }
 
@@ -214,6 +219,52 @@ function buildCover(sheet: SheetDraft, figures: RealFigures): void {
     sheet.set(3 + i, 1, label);
     sheet.set(3 + i, 2, value, format);
   });
+}
+
+/** A contents page: it repeats the tab names and the section titles, as text. */
+function buildContents(sheet: SheetDraft, style: PlanStyle): void {
+  sheet.set(0, 1, "Contents");
+  const cyp = style.ehcpLayout === "combined" ? style.sheets.cyp : "Placement sheets";
+  const lines: [string, string][] = [
+    [style.sheets.introduction, "Management plan introduction and definitions"],
+    [style.sheets.narrative, "Summary: financial/children and young people narrative"],
+    [style.sheets.financial, "7.1 Summary of end of year positions"],
+    ["", "7.2 Financial plan per funding block"],
+    [cyp, "Children and young people summary (data tables, graphs)"],
+    [style.sheets.governance, "Governance and management (sign off and review, workstream log)"],
+    [style.sheets.stakeholders, "Stakeholder engagement, co-production and consultation"],
+  ];
+  lines.forEach(([tab, what], i) => {
+    if (tab !== "") sheet.set(2 + i, 1, tab);
+    sheet.set(2 + i, 2, what);
+  });
+}
+
+function buildVersionControl(sheet: SheetDraft, figures: RealFigures): void {
+  sheet.set(0, 0, "Version control");
+  ["Version", "Date", "Changes"].forEach((h, c) => sheet.set(2, c, h));
+  const year = figures.firstYear + figures.actualYears;
+  const versions: [number, string, string][] = [
+    [1, `${year}-03-31`, "First draft for schools forum"],
+    [2, `${year}-06-30`, "Outturn added; forecast updated for the January census"],
+    [3, figures.signOff.date, "Signed off"],
+  ];
+  versions.forEach(([version, date, what], i) => {
+    sheet.set(3 + i, 0, version);
+    sheet.set(3 + i, 1, excelDate(date), DATE_FORMAT);
+    sheet.set(3 + i, 2, what);
+  });
+}
+
+/** The template's hidden drop-down lists: block names and year kinds as bare text. */
+function buildLists(sheet: SheetDraft): void {
+  sheet.visibility = "hidden";
+  [
+    ["Yes", "No"],
+    ["Actual", "Forecast"],
+    Object.values(REAL_BLOCK_NAMES),
+    ["Blue", "Green", "Amber", "Red"],
+  ].forEach((list, c) => list.forEach((item, r) => sheet.set(r, c, item)));
 }
 
 function buildIntroduction(sheet: SheetDraft, style: PlanStyle): void {
@@ -252,12 +303,23 @@ function buildNarrative(sheet: SheetDraft): void {
   });
 }
 
+/** The sheet rows of one block's totals. */
+interface BlockRows {
+  readonly funding: number;
+  readonly transfers: number;
+  readonly expenditure: number;
+  readonly inYear: number;
+}
+
 /** The Financial summary: 7.1 summary of end of year positions, then 7.2 financial plan per funding block. */
 class FinancialSummary {
   private readonly L: number;
   private readonly cols: number[];
   private readonly blocks: Record<RealBlock, ShownBlock>;
   private row: number;
+  /** The section and line number of the next row reference ("7.2.14"). */
+  private refSection = "7.1";
+  private refLine = 0;
 
   constructor(
     private readonly sheet: SheetDraft,
@@ -267,7 +329,8 @@ class FinancialSummary {
     private readonly shown: Map<string, number[]>
   ) {
     this.L = style.labelCol;
-    this.cols = Array.from({ length: figures.years }, (_, i) => style.labelCol + 1 + i);
+    const first = style.labelCol + (style.refColumn ? 2 : 1);
+    this.cols = Array.from({ length: figures.years }, (_, i) => first + i);
     this.blocks = shownBlocks(figures, style);
     this.row = style.topRows;
   }
@@ -303,11 +366,29 @@ class FinancialSummary {
     sheet.set(this.row++, L, this.section("7.1", "Summary of end of year positions"));
     this.header("years.eoy", this.style.unitMarker === "header" ? this.style.unitText : "");
     const blockInYear = this.endOfYear();
+    if (this.style.noteRows)
+      sheet.set(
+        this.row++,
+        L,
+        this.flip
+          ? "Note: deficits are shown in brackets; Safety Valve payments and local contributions reduce the deficit."
+          : "Note: Safety Valve payments and local contributions reduce the deficit, so they are shown as negative figures."
+      );
     this.row++;
+    this.refSection = "7.2";
+    this.refLine = 0;
     sheet.set(this.row++, L, this.section("7.2", "Financial plan per funding block"));
     if (this.style.headers === "per-section")
       this.header("years.blocks", this.style.unitMarker === "header" ? this.style.unitText : "");
-    const inYearRows = REAL_BLOCKS.map((b) => this.block(b));
+    const blockRows = REAL_BLOCKS.map((b) => this.block(b));
+    const inYearRows = blockRows.map((b) => b.inYear);
+    if (this.style.dsgTotal) this.dsgTotal(blockRows);
+    if (this.style.noteRows)
+      sheet.set(
+        this.row++,
+        L,
+        "Note: transfers between blocks are shown as positive into a block and negative out of it."
+      );
     // The 7.1 in-year row adds up the blocks (formulas style), once their rows are known.
     if (blockInYear !== null)
       this.cols.forEach((col) =>
@@ -342,6 +423,7 @@ class FinancialSummary {
       sheet.set(yearRow, col, style.yearHeader === "word-and-year" ? `${word} ${year}` : year);
     });
     if (label !== "") sheet.set(yearRow, L, label);
+    if (style.refColumn) sheet.set(yearRow, L + 1, "Ref");
     if (style.commentary) sheet.set(yearRow, cols[cols.length - 1] + 1, "Commentary");
     this.cells.set(key, { sheet: sheet.name, row: yearRow, labelCol: L, cols });
     this.row = yearRow + 1;
@@ -357,6 +439,7 @@ class FinancialSummary {
     const { sheet, L, cols, style } = this;
     const row = this.row++;
     sheet.set(row, L, label);
+    if (style.refColumn) sheet.set(row, L + 1, `${this.refSection}.${++this.refLine}`);
     cols.forEach((col, i) => {
       const v = value(i);
       if (typeof v === "string") sheet.set(row, col, v, style.moneyFormat);
@@ -418,8 +501,38 @@ class FinancialSummary {
     return published ? null : inYearRow;
   }
 
-  /** One block of section 7.2; returns the row of its in-year result. */
-  private block(b: RealBlock): number {
+  /** The "Total DSG" group: each row adds up the four blocks' rows. */
+  private dsgTotal(blocks: readonly BlockRows[]): void {
+    const words = this.style.block;
+    if (this.style.headers === "per-block") this.header("years.block.dsg", "Total DSG");
+    else this.sheet.set(this.row++, this.L, "Total DSG");
+    const sum = (pick: (b: BlockRows) => number) => (i: number) =>
+      `=${blocks.map((b) => ref(pick(b), this.cols[i])).join("+")}`;
+    this.line(
+      "dsg.totalFunding",
+      words.totalFunding,
+      sum((b) => b.funding)
+    );
+    this.line(
+      "dsg.transfers",
+      words.transfers,
+      sum((b) => b.transfers)
+    );
+    this.line(
+      "dsg.expenditure",
+      words.totalExpenditure,
+      sum((b) => b.expenditure)
+    );
+    this.line(
+      "dsg.inYear",
+      words.inYear,
+      sum((b) => b.inYear)
+    );
+    this.row++;
+  }
+
+  /** One block of section 7.2; returns the rows its totals sit in. */
+  private block(b: RealBlock): BlockRows {
     const { sheet, L, style, figures } = this;
     const shown = this.blocks[b];
     const words = style.block;
@@ -460,6 +573,19 @@ class FinancialSummary {
       );
     }
     const transferRow = this.line(k("transfers"), words.transfers, (i) => shown.transfers[i], true);
+    if (b === "schools" && style.percentRow) {
+      // A percentage, typed as Excel holds it (0.0045 shows 0.45%), not money.
+      const percentRow = this.row++;
+      sheet.set(percentRow, L, "Transfer as % of schools block (before recoupment)");
+      this.cols.forEach((col, i) =>
+        sheet.set(
+          percentRow,
+          col,
+          Math.round((-shown.transfers[i] / shown.gross[i]) * 10_000) / 10_000 || 0,
+          "0.00%"
+        )
+      );
+    }
 
     let spendRow: number;
     const block = figures.blocks[b];
@@ -494,7 +620,7 @@ class FinancialSummary {
       this.cols.map((_, i) => shownResult(shown, i))
     );
     this.row++;
-    return inYear;
+    return { funding: fundingRow, transfers: transferRow, expenditure: spendRow, inYear };
   }
 }
 
@@ -507,7 +633,8 @@ function buildEhcpSheets(
 ): void {
   const headings = PLACEMENT_HEADINGS[style.placementHeadings];
   const census = Array.from({ length: figures.years }, (_, i) => figures.firstYear + 1 + i);
-  const cols = census.map((_, i) => 2 + i);
+  const L = style.ehcpLabelCol;
+  const cols = census.map((_, i) => L + 1 + i);
   const yearCell = (year: number): [number | string, string] =>
     style.censusHeader === "number"
       ? [year, "0"]
@@ -517,7 +644,7 @@ function buildEhcpSheets(
     let row = start;
     const counts = figures.ehcps[p];
     const header = (title: string) => {
-      sheet.set(row, 1, title);
+      sheet.set(row, L, title);
       census.forEach((year, i) => {
         const [value, format] = yearCell(year);
         sheet.set(row, cols[i], value, format);
@@ -525,26 +652,26 @@ function buildEhcpSheets(
       cells.set(`ehcp.${p}.header.${title === NEED_TABLE ? "need" : "age"}`, {
         sheet: sheet.name,
         row,
-        labelCol: 1,
+        labelCol: L,
         cols,
       });
       row++;
     };
     const countRow = (key: string, label: string, values: readonly number[]) => {
-      sheet.set(row, 1, label);
+      sheet.set(row, L, label);
       values.forEach((v, i) => sheet.set(row, cols[i], v, style.countFormat));
-      cells.set(key, { sheet: sheet.name, row, labelCol: 1, cols });
+      cells.set(key, { sheet: sheet.name, row, labelCol: L, cols });
       row++;
     };
     const totalRow = (key: string, label: string, first: number) => {
-      sheet.set(row, 1, label);
+      sheet.set(row, L, label);
       cols.forEach((col) =>
         sheet.set(row, col, `=SUM(${ref(first, col)}:${ref(row - 1, col)})`, style.countFormat)
       );
-      cells.set(key, { sheet: sheet.name, row, labelCol: 1, cols });
+      cells.set(key, { sheet: sheet.name, row, labelCol: L, cols });
       row++;
     };
-    sheet.set(row++, 1, headings[p]);
+    sheet.set(row++, L, headings[p]);
     row++;
     header(AGE_TABLE);
     const firstAge = row;
@@ -561,8 +688,8 @@ function buildEhcpSheets(
 
   if (style.ehcpLayout === "combined") {
     const sheet = draft.addSheet(style.sheets.cyp);
-    sheet.set(0, 1, "Children and young people summary");
-    sheet.set(1, 1, "Number of EHCPs at the January census (SEN2), by placement type");
+    sheet.set(0, L, "Children and young people summary");
+    sheet.set(1, L, "Number of EHCPs at the January census (SEN2), by placement type");
     let row = 3;
     headings.forEach((_, p) => (row = tables(sheet, p, row)));
   } else {

@@ -58,8 +58,8 @@ export type YearHeaderStyle =
   /** A row with "Actual" or "Forecast" above every year (no merges). */
   | "kind-per-column";
 
-/** How a financial year is written: 2023 → "2023/24", "2023-24" or "2023-2024". */
-export type YearFormat = "slash" | "dash" | "long";
+/** How a financial year is written: 2023 → "2023/24", "2023-24", "2023-2024" or "FY23/24". */
+export type YearFormat = "slash" | "dash" | "long" | "fy";
 
 /** Where the year header rows sit in the Financial summary. */
 export type HeaderPlacement =
@@ -134,6 +134,21 @@ export interface PlanStyle {
   readonly countFormat: string;
   /** Sign-off fields: "Name" / "Role" / "Date", or "Signed off by" / "Job title" / "Date of sign-off". */
   readonly signOff: "name-role-date" | "signed-off-by";
+  /** 0-based column of the EHCP row labels; census years start in the next column. */
+  readonly ehcpLabelCol: number;
+  /**
+   * Sheets no check needs, as the 10.5 MB template has many: a Contents sheet that repeats the section
+   * titles, a Version control sheet and a hidden Lists sheet.
+   */
+  readonly extraSheets: boolean;
+  /** A "Total DSG" group after the four blocks, adding up their funding, transfers, spend and results. */
+  readonly dsgTotal: boolean;
+  /** A column of row references ("7.1.1", "7.2.3") between the labels and the years. */
+  readonly refColumn: boolean;
+  /** A "Transfer as % of schools block" row in the schools block (a percentage, not money). */
+  readonly percentRow: boolean;
+  /** Note lines under the tables ("Note: …"). */
+  readonly noteRows: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -315,6 +330,12 @@ export const BASE_STYLE: PlanStyle = {
   censusHeader: "number",
   countFormat: "#,##0",
   signOff: "name-role-date",
+  ehcpLabelCol: 1,
+  extraSheets: false,
+  dsgTotal: false,
+  refColumn: false,
+  percentRow: false,
+  noteRows: false,
 };
 
 /** A style with some choices changed (the sheet names merged field by field). */
@@ -330,5 +351,6 @@ export function yearText(start: number, format: YearFormat): string {
   const next = start + 1;
   if (format === "long") return `${start}-${next}`;
   const short = String(next % 100).padStart(2, "0");
+  if (format === "fy") return `FY${String(start % 100).padStart(2, "0")}/${short}`;
   return format === "slash" ? `${start}/${short}` : `${start}-${short}`;
 }

@@ -121,7 +121,7 @@ export function randomStyle(rng: Rng): PlanStyle {
     lineCodes: rng.chance(0.3),
     inYearFormula: nil === "dash" ? "sum" : rng.pick<PlanStyle["inYearFormula"]>(["plus", "sum"]),
     yearHeader,
-    yearFormat: rng.pick<PlanStyle["yearFormat"]>(["slash", "dash", "long"]),
+    yearFormat: rng.pick<PlanStyle["yearFormat"]>(["slash", "dash", "long", "fy"]),
     actualWord: rng.pick(actualWords),
     forecastWord: rng.pick(["Forecast", "Forecast", "Projection"]),
     headers: rng.pick<PlanStyle["headers"]>(["shared", "per-section", "per-block"]),
@@ -144,6 +144,12 @@ export function randomStyle(rng: Rng): PlanStyle {
     censusHeader: rng.pick<PlanStyle["censusHeader"]>(["number", "january", "jan"]),
     countFormat: rng.pick(["#,##0", "0", "General"]),
     signOff: rng.pick<PlanStyle["signOff"]>(["name-role-date", "signed-off-by"]),
+    ehcpLabelCol: rng.int(0, 2),
+    extraSheets: rng.chance(0.4),
+    dsgTotal: rng.chance(0.3),
+    refColumn: rng.chance(0.25),
+    percentRow: rng.chance(0.3),
+    noteRows: rng.chance(0.4),
   };
 }
 

@@ -300,6 +300,34 @@ export const NAMED_PLANS: readonly NamedPlan[] = [
       yearFormat: "slash",
     }),
   },
+  {
+    name: "contents-dsg-total-refs",
+    what: "Sheets no check needs (Contents repeating the section titles, Version control, hidden Lists of block names), a Total DSG group after the four blocks, a Ref column between labels and years, a Transfer as % of schools block row, note lines, FY23/24 years, EHCP labels in column A.",
+    seed: 1111,
+    figures: {
+      laName: "Penwick",
+      laCode: "878",
+      firstYear: 2021,
+      years: 7,
+      actualYears: 3,
+      safetyValve: true,
+    },
+    style: styleWith({
+      sign: "deficit-positive",
+      moneyFormat: "#,##0;(#,##0)",
+      unitText: "£'000",
+      endOfYear: WILTSHIRE_ROWS,
+      block: BLOCK_WORDING,
+      yearFormat: "fy",
+      headers: "per-section",
+      extraSheets: true,
+      dsgTotal: true,
+      refColumn: true,
+      percentRow: true,
+      noteRows: true,
+      ehcpLabelCol: 0,
+    }),
+  },
 ];
 
 export function namedPlan(name: string): NamedPlan {
