@@ -5,6 +5,8 @@
 import { statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { readXlsxFile } from "../workbook/xlsxReader";
+import { DEFAULT_LIMITS, type ReadLimits } from "../workbook/limits";
+import { WorkbookReadError } from "../workbook/workbook";
 import { validateWorkbook, type ValidationResult } from "../validation/validate";
 import { summarise, type Finding, type FindingSummary } from "../validation/finding";
 import type { ValidationOptions } from "../validation/rule";
@@ -52,21 +54,26 @@ export function whyNotCheckable(path: string): string | null {
   return null;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Reads and validates one file. Never throws: every failure becomes an UnreadableFile. */
-export async function checkFile(file: string, options: ValidationOptions): Promise<FileReport> {
+/**
+ * Reads and validates one file. Never throws: every failure becomes an UnreadableFile whose error is a
+ * sentence about the file, never a JavaScript message.
+ */
+export async function checkFile(
+  file: string,
+  options: ValidationOptions,
+  limits: ReadLimits = DEFAULT_LIMITS
+): Promise<FileReport> {
   const why = whyNotCheckable(file);
   if (why) return { file, error: why };
   let workbook;
   try {
-    workbook = await readXlsxFile(file);
+    workbook = await readXlsxFile(file, limits);
   } catch (error) {
+    if (!(error instanceof WorkbookReadError))
+      return { file, error: "it could not be read (the checker stopped on it: please report it)" };
     // The reader starts its message with the file's name; the report names the file already.
-    const message = messageOf(error);
     const prefix = `${basename(file)}: `;
+    const message = error.message;
     return { file, error: message.startsWith(prefix) ? message.slice(prefix.length) : message };
   }
   try {
@@ -79,9 +86,13 @@ export async function checkFile(file: string, options: ValidationOptions): Promi
     };
   } catch (error) {
     // A rule that throws is a bug in dsg-validate, not in the workbook: say so rather than blame the file.
+    // Out of memory while checking (a RangeError from an array or string too large) is the file's size.
     return {
       file,
-      error: `the checker failed on this workbook (please report it): ${messageOf(error)}`,
+      error:
+        error instanceof RangeError
+          ? "it is too large to check in the memory given to one file (--max-memory sets the limit)"
+          : "the checker failed on this workbook, so it was not checked (please report it, with the file if you can)",
     };
   }
 }

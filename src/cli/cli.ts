@@ -3,6 +3,7 @@
  */
 import type { FormatName } from "./formatters";
 import { PROFILES } from "../templates/profiles";
+import { DEFAULT_MEMORY_MB } from "../workbook/limits";
 
 export interface CliOptions {
   readonly files: readonly string[];
@@ -11,6 +12,8 @@ export interface CliOptions {
   readonly tolerance?: number;
   /** How long one file may take before it is reported as unreadable. */
   readonly timeoutSeconds: number;
+  /** The memory one file may take while it is read and checked, in MB. */
+  readonly maxMemoryMb: number;
 }
 
 export type ParsedCommand =
@@ -21,6 +24,14 @@ export type ParsedCommand =
 
 /** Long enough for a very large template on a slow machine; a file still working after this is stuck. */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
+/** A day: past 2^31 - 1 ms (24.8 days) node's timers fire at once, and no file needs longer. */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+export { DEFAULT_MEMORY_MB } from "../workbook/limits";
+/** Below this a worker cannot even start; above it is more than a laptop has to give one file. */
+export const MIN_MEMORY_MB = 64;
+export const MAX_MEMORY_MB = 16_384;
+/** No money figure in a DSG plan comes near a trillion, in any unit. */
+export const MAX_TOLERANCE = 1e12;
 
 export const USAGE = `Usage: dsg-validate <file.xlsx|file.xlsm>... [options]
 
@@ -32,7 +43,9 @@ Options:
                       (${PROFILES.map((p) => p.id).join(", ")})
   --tolerance <x>     allow differences up to x (in the sheet's money unit) in totals and roll-forwards;
                       by default half a unit of each figure's displayed precision
-  --timeout <s>       give up on a file after s seconds (default ${DEFAULT_TIMEOUT_SECONDS})
+  --timeout <s>       give up on a file after s seconds (default ${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS})
+  --max-memory <MB>   give up on a file that needs more than MB of memory (default ${DEFAULT_MEMORY_MB},
+                      ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB})
   --help              show this help
   --version           show the version
 
@@ -40,26 +53,33 @@ Exit status: 0 no errors (warnings and notes allowed), 1 at least one error,
 2 a file could not be read or the arguments are wrong.
 `;
 
-const VALUE_OPTIONS = ["--template", "--tolerance", "--timeout"] as const;
+const VALUE_OPTIONS = ["--template", "--tolerance", "--timeout", "--max-memory"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(name: string): name is ValueOption {
   return (VALUE_OPTIONS as readonly string[]).includes(name);
 }
 
-/** The option's number when it is at least `min` (and above it when `exclusive`), otherwise why not. */
-function numberAtLeast(
+/**
+ * The option's number when it lies in its range (above `min` when `exclusive`, else from it; up to `max`),
+ * otherwise a sentence saying what it needs.
+ */
+function numberInRange(
   name: string,
   text: string,
-  min: number,
-  exclusive = false
+  range: { min: number; max: number; exclusive?: boolean; unit?: string }
 ): number | string {
   const value = Number(text);
+  const { min, max, exclusive = false, unit = "" } = range;
   const ok =
-    text.trim() !== "" && Number.isFinite(value) && (exclusive ? value > min : value >= min);
+    text.trim() !== "" &&
+    Number.isFinite(value) &&
+    (exclusive ? value > min : value >= min) &&
+    value <= max;
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return ok
     ? value
-    : `${name} needs a number ${exclusive ? "above" : "of"} ${min}${exclusive ? "" : " or more"}, not "${text}".`;
+    : `${name} needs a number${unit} ${exclusive ? "above" : "from"} ${min.toLocaleString("en-GB")} ${exclusive ? "up to" : "to"} ${max.toLocaleString("en-GB")}, not "${shown}".`;
 }
 
 /**
@@ -104,13 +124,27 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
   const tolerance =
     values["--tolerance"] === undefined
       ? undefined
-      : numberAtLeast("--tolerance", values["--tolerance"], 0);
+      : numberInRange("--tolerance", values["--tolerance"], { min: 0, max: MAX_TOLERANCE });
   if (typeof tolerance === "string") return { kind: "bad-arguments", message: tolerance };
   const timeout =
     values["--timeout"] === undefined
       ? DEFAULT_TIMEOUT_SECONDS
-      : numberAtLeast("--timeout", values["--timeout"], 0, true);
+      : numberInRange("--timeout", values["--timeout"], {
+          min: 0,
+          max: MAX_TIMEOUT_SECONDS,
+          exclusive: true,
+          unit: " of seconds",
+        });
   if (typeof timeout === "string") return { kind: "bad-arguments", message: timeout };
+  const memory =
+    values["--max-memory"] === undefined
+      ? DEFAULT_MEMORY_MB
+      : numberInRange("--max-memory", values["--max-memory"], {
+          min: MIN_MEMORY_MB,
+          max: MAX_MEMORY_MB,
+          unit: " of MB",
+        });
+  if (typeof memory === "string") return { kind: "bad-arguments", message: memory };
 
   return {
     kind: "validate",
@@ -120,6 +154,7 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
       template: values["--template"],
       tolerance,
       timeoutSeconds: timeout,
+      maxMemoryMb: memory,
     },
   };
 }

@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import { USAGE, parseArguments, type CliOptions } from "./cli";
 import { isUnreadable, whyNotCheckable, type FileReport } from "./checkFile";
 import { FORMATTERS } from "./formatters";
+import { plainText } from "./terminalText";
 import { runInWorkers } from "./pool";
 import type { ValidationOptions } from "../validation/rule";
 import { PROFILES, profileById } from "../templates/profiles";
@@ -19,7 +20,16 @@ export const WORKER_MARK = "dsg-validate-worker";
 export interface CheckJob {
   readonly file: string;
   readonly options: ValidationOptions;
+  /** The memory ceiling of the snapshot the reader builds, in bytes, and the whole file's, in MB. */
+  readonly readMemoryBytes: number;
+  readonly maxMemoryMb: number;
 }
+
+/**
+ * Of a file's --max-memory, the part its snapshot may take while it is read; the rest is for checking
+ * it. The reader refuses at its share with a message; the worker's heap limit is the whole, a backstop.
+ */
+const READ_SHARE = 0.75;
 
 export interface CommandContext {
   /** The script a worker thread runs: the dsg-validate bundle itself. */
@@ -40,18 +50,32 @@ async function checkFiles(options: CliOptions, workerScript: string): Promise<Fi
     return why ? { file, error: why } : undefined;
   });
   const pending = options.files.filter((_, i) => !reports[i]);
+  const readMemoryBytes = Math.floor(options.maxMemoryMb * READ_SHARE * 1024 * 1024);
   const checked = await runInWorkers<CheckJob, FileReport>(
-    pending.map((file) => ({ file, options: validation })),
+    pending.map((file) => ({
+      file,
+      options: validation,
+      readMemoryBytes,
+      maxMemoryMb: options.maxMemoryMb,
+    })),
     {
       script: workerScript,
       workerData: WORKER_MARK,
       size: Math.min(pending.length, availableParallelism()),
       timeoutMs: options.timeoutSeconds * 1000,
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.maxMemoryMb,
+        // A young generation larger than V8's default halves the time garbage collection takes while a
+        // large sheet is read (everything read is kept, so every scavenge copies it).
+        maxYoungGenerationSizeMb: Math.min(48, Math.floor(options.maxMemoryMb / 8)),
+      },
       onFailure: (job, why) => ({
         file: job.file,
         error: why.timedOut
           ? `still not read after ${options.timeoutSeconds} s, so it was skipped (is it very large, or not really a workbook?)`
-          : `reading it failed: ${why.error?.message ?? "unknown error"}`,
+          : why.outOfMemory
+            ? `it needs more than ${options.maxMemoryMb} MB of memory to check, so it was skipped (--max-memory sets the limit)`
+            : "the checker stopped while reading it, so it was skipped (please report it, with the file if you can)",
       }),
     }
   );
@@ -79,20 +103,20 @@ export async function runCommand(
       context.stdout(`${context.version}\n`);
       return EXIT.clean;
     case "bad-arguments":
-      context.stderr(`dsg-validate: ${command.message}\n`);
+      context.stderr(`dsg-validate: ${plainText(command.message)}\n`);
       return EXIT.notChecked;
     case "validate": {
       const { template } = command.options;
       if (template !== undefined && !profileById(template)) {
         const known = PROFILES.map((p) => p.id).join(", ");
         context.stderr(
-          `dsg-validate: There is no template '${template}'. Known templates: ${known}.\n`
+          `dsg-validate: There is no template '${plainText(template)}'. Known templates: ${known}.\n`
         );
         return EXIT.notChecked;
       }
       const reports = await checkFiles(command.options, context.workerScript);
       for (const report of reports.filter(isUnreadable)) {
-        context.stderr(`dsg-validate: ${report.file}: ${report.error}\n`);
+        context.stderr(`dsg-validate: ${plainText(report.file)}: ${plainText(report.error)}\n`);
       }
       context.stdout(FORMATTERS[command.options.format](reports));
       return exitStatus(reports);

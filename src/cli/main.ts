@@ -9,7 +9,12 @@ import { serveJobs } from "./pool";
 import { version } from "../../package.json";
 
 if (!isMainThread && workerData === WORKER_MARK) {
-  serveJobs((job: CheckJob) => checkFile(job.file, job.options));
+  serveJobs((job: CheckJob) =>
+    checkFile(job.file, job.options, {
+      memoryBytes: job.readMemoryBytes,
+      describedMb: job.maxMemoryMb,
+    })
+  );
 } else {
   void runCommand(process.argv.slice(2), {
     workerScript: __filename,

@@ -1,9 +1,11 @@
 /**
  * Runs jobs on a pool of worker threads, one job per worker at a time, with a time limit per job. A job that
- * crashes its worker or runs past its limit gets a result from `onFailure` and its worker is replaced, so one
- * bad input never stops the others. Results come back in the order of the jobs.
+ * crashes its worker, runs out of its worker's memory (`resourceLimits`) or runs past its time limit gets a
+ * result from `onFailure` and its worker is replaced, so one bad input never stops the others: a worker
+ * out of heap is ended by node on its own, where the whole process would have died without the limits.
+ * Results come back in the order of the jobs.
  */
-import { Worker, parentPort } from "node:worker_threads";
+import { type ResourceLimits, Worker, parentPort } from "node:worker_threads";
 
 export interface PoolOptions<J, R> {
   /** The script each worker runs; it must call `serveJobs`. */
@@ -12,8 +14,16 @@ export interface PoolOptions<J, R> {
   readonly workerData: unknown;
   readonly size: number;
   readonly timeoutMs: number;
-  /** The result for a job that timed out (`timedOut`) or whose worker failed. */
-  onFailure(job: J, why: { timedOut: boolean; error?: Error }): R;
+  /** Each worker's heap limits; a job that passes them fails with `outOfMemory`. */
+  readonly resourceLimits?: ResourceLimits;
+  /** The result for a job that timed out (`timedOut`), ran out of memory or whose worker failed. */
+  onFailure(job: J, why: FailureReason): R;
+}
+
+export interface FailureReason {
+  readonly timedOut: boolean;
+  readonly outOfMemory?: boolean;
+  readonly error?: Error;
 }
 
 interface JobMessage<J> {
@@ -41,11 +51,14 @@ export function runInWorkers<J, R>(jobs: readonly J[], options: PoolOptions<J, R
     };
 
     const startWorker = () => {
-      const worker = new Worker(options.script, { workerData: options.workerData });
+      const worker = new Worker(options.script, {
+        workerData: options.workerData,
+        resourceLimits: options.resourceLimits,
+      });
       let current: { index: number; timer: NodeJS.Timeout } | null = null;
 
       /** Ends the current job with a failure and carries on with a fresh worker. */
-      const fail = (why: { timedOut: boolean; error?: Error }) => {
+      const fail = (why: FailureReason) => {
         if (!current) return;
         const { index, timer } = current;
         current = null;
@@ -72,7 +85,9 @@ export function runInWorkers<J, R>(jobs: readonly J[], options: PoolOptions<J, R
         record(message.index, message.result);
         giveNextJob();
       });
-      worker.on("error", (error) => fail({ timedOut: false, error }));
+      worker.on("error", (error: Error & { code?: string }) =>
+        fail({ timedOut: false, outOfMemory: error.code === "ERR_WORKER_OUT_OF_MEMORY", error })
+      );
       worker.on("exit", (code) =>
         fail({ timedOut: false, error: new Error(`the worker stopped (exit code ${code})`) })
       );

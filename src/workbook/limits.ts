@@ -38,6 +38,8 @@ export const formatMegabytes = mb;
 export interface ReadLimits {
   /** The memory ceiling for the snapshot being built, in bytes. */
   readonly memoryBytes: number;
+  /** The ceiling to name in messages, in MB, when the caller gave the snapshot only a share of it. */
+  readonly describedMb?: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = { memoryBytes: DEFAULT_MEMORY_MB * 1024 * 1024 };
@@ -58,10 +60,14 @@ export const BYTES_PER_OBJECT = 32;
 
 /** Thrown when reading one file would take more memory than its ceiling. */
 export class MemoryCeilingError extends WorkbookReadError {
-  constructor(limitBytes: number) {
+  constructor(limits: ReadLimits) {
+    const ceiling =
+      limits.describedMb !== undefined
+        ? `${limits.describedMb.toLocaleString("en-GB")} MB`
+        : mb(limits.memoryBytes);
     super(
-      `The workbook needs more than ${mb(limitBytes)} of memory to check, more than a workbook to check may take. ` +
-        "Remove sheets or cells the plan does not need (or save it without them) and retry."
+      `The workbook needs more than ${ceiling} of memory to check, more than one workbook may take. ` +
+        "Remove sheets or cells the plan does not need and retry."
     );
     this.name = "MemoryCeilingError";
   }
@@ -91,7 +97,7 @@ export class ReadBudget {
   /** Counts memory the snapshot will hold; throws a MemoryCeilingError past the ceiling. */
   hold(bytes: number): void {
     this.held += bytes;
-    if (this.held > this.limits.memoryBytes) throw new MemoryCeilingError(this.limits.memoryBytes);
+    if (this.held > this.limits.memoryBytes) throw new MemoryCeilingError(this.limits);
   }
 
   /** Gives back memory counted by `hold` that is no longer kept. */

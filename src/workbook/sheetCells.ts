@@ -401,7 +401,12 @@ class SheetCellsReader implements ByteReader<SheetCells> {
     const i = scanner.findAttribute(N.ref);
     if (i < 0) return;
     const a = scanner.attributes;
-    const range = rangeReference(decodeText(b, a[4 * i + 2], a[4 * i + 3], true));
+    const text = decodeText(b, a[4 * i + 2], a[4 * i + 3], true);
+    const range = rangeReference(text);
+    if (range === "beyond")
+      throw new SheetDamage(
+        `it merges the cells ${text.length > 40 ? `${text.slice(0, 40)}…` : text}, beyond ${LIMITS_TEXT}`
+      );
     if (range) this.cells.merges.push(range);
   }
 }
@@ -519,20 +524,23 @@ const columnsBeyondLimit = (row: number) =>
     `its row ${row + 1} has more cells than Excel's ${EXCEL_COLUMNS.toLocaleString("en-GB")} columns`
   );
 
-/** A merge's range (`A1:D1`, or one cell), checked against Excel's limits; null when it is not a reference. */
-export function rangeReference(text: string): CellRange | null {
-  const match = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?\s*$/.exec(
-    text
-  );
+/**
+ * A merge's range (`A1:D1`, or one cell); "beyond" when it lies past Excel's limits, null when it is not a
+ * reference at all.
+ */
+export function rangeReference(text: string): CellRange | null | "beyond" {
+  const match = /^\s*\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?\s*$/.exec(text);
   if (!match) return null;
   const col = (letters: string) =>
-    [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+    letters.length > 3
+      ? Infinity
+      : [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
   const top = Number(match[2]) - 1;
   const left = col(match[1]);
   const bottom = match[4] ? Number(match[4]) - 1 : top;
   const right = match[3] ? col(match[3]) : left;
   const inside = (r: number, c: number) => r >= 0 && r < EXCEL_ROWS && c >= 0 && c < EXCEL_COLUMNS;
-  if (!inside(top, left) || !inside(bottom, right)) return null;
+  if (!inside(top, left) || !inside(bottom, right)) return "beyond";
   return {
     top: Math.min(top, bottom),
     left: Math.min(left, right),

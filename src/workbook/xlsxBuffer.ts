@@ -87,8 +87,12 @@ export async function readXlsxBuffer(
     const entry = listed[i];
     const path = paths[i];
     const reader = sheetCellsReader(strings, { formats, budget });
-    const cells =
-      (path && (await read(path, reader, `the sheet "${entry.name}"`))) || reader.result();
+    const cells = path && (await read(path, reader, `the sheet "${entry.name}"`));
+    // A sheet listed without its part is not an empty sheet: its figures are missing.
+    if (!cells)
+      throw new WorkbookReadError(
+        `The file is damaged: the sheet "${entry.name}" is listed but its contents are missing. ${AGAIN}`
+      );
     sheets.push(denseSheet(entry.name, readVisibility(entry.state), cells, formats, budget));
   }
   return { sheets };

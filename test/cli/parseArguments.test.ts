@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIMEOUT_SECONDS, parseArguments } from "../../src/cli/cli";
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, parseArguments } from "../../src/cli/cli";
 
 const defaults = {
   format: "text",
   template: undefined,
   tolerance: undefined,
   timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+  maxMemoryMb: DEFAULT_MEMORY_MB,
 };
 
 describe("parseArguments", () => {
@@ -37,6 +38,11 @@ describe("parseArguments", () => {
       { ...defaults, files: ["a.xlsx"], timeoutSeconds: 2.5 },
     ],
     [
+      "a memory ceiling",
+      ["a.xlsx", "--max-memory=1024"],
+      { ...defaults, files: ["a.xlsx"], maxMemoryMb: 1024 },
+    ],
+    [
       "-- before a file named like an option",
       ["--", "--odd.xlsx"],
       { ...defaults, files: ["--odd.xlsx"] },
@@ -61,10 +67,30 @@ describe("parseArguments", () => {
     [
       "a tolerance that is not a number",
       ["a.xlsx", "--tolerance", "abc"],
-      /--tolerance needs a number of 0 or more, not "abc"/,
+      /--tolerance needs a number from 0 to 1,000,000,000,000, not "abc"/,
     ],
     ["a negative tolerance", ["a.xlsx", "--tolerance=-1"], /--tolerance/],
-    ["a zero timeout", ["a.xlsx", "--timeout", "0"], /--timeout needs a number above 0/],
+    ["a tolerance of 1e400 (Infinity)", ["a.xlsx", "--tolerance=1e400"], /--tolerance needs/],
+    [
+      "a zero timeout",
+      ["a.xlsx", "--timeout", "0"],
+      /--timeout needs a number of seconds above 0 up to 86,400, not "0"/,
+    ],
+    [
+      "a timeout past node's timers (2,147,484 s)",
+      ["a.xlsx", "--timeout", "2147484"],
+      /--timeout needs a number of seconds above 0 up to 86,400, not "2147484"/,
+    ],
+    [
+      "a memory ceiling too small to start a worker",
+      ["a.xlsx", "--max-memory", "10"],
+      /--max-memory needs a number of MB from 64 to 16,384, not "10"/,
+    ],
+    [
+      "a memory ceiling that is not a number",
+      ["a.xlsx", "--max-memory", "lots"],
+      /--max-memory needs a number of MB/,
+    ],
     ["--json with a value", ["a.xlsx", "--json=yes"], /Unknown option --json=yes/],
   ])("should refuse %s", (_, argv, message) => {
     const parsed = parseArguments(argv);

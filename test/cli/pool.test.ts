@@ -18,6 +18,7 @@ parentPort.on("message", ({ index, job }) => {
   if (job === "hang") return;
   if (job === "crash") process.exit(3);
   if (job === "throw") throw new Error("worker blew up");
+  if (job === "hog") { const kept = []; for (;;) kept.push(new Array(1e5).fill(kept.length)); }
   parentPort.postMessage({ index, result: job + " done by " + workerData + " thread " + threadId });
 });`
 );
@@ -30,7 +31,9 @@ function run(jobs: string[], size: number, timeoutMs = 2000) {
     workerData: "pool-test",
     size,
     timeoutMs,
-    onFailure: (job, why) => `${job} failed: ${why.timedOut ? "timed out" : why.error?.message}`,
+    resourceLimits: { maxOldGenerationSizeMb: 64 },
+    onFailure: (job, why) =>
+      `${job} failed: ${why.timedOut ? "timed out" : why.outOfMemory ? "out of memory" : why.error?.message}`,
   });
 }
 
@@ -72,6 +75,15 @@ describe("runInWorkers", () => {
       ]);
     }
   );
+
+  it("should report a job that runs out of its worker's heap and still finish the others", async () => {
+    const results = await run(["a", "hog", "b"], 2, 20_000);
+    expect(results).toEqual([
+      expect.stringMatching(/^a done/),
+      "hog failed: out of memory",
+      expect.stringMatching(/^b done/),
+    ]);
+  });
 
   it("should resolve at once with no jobs", async () => {
     expect(await run([], 4)).toEqual([]);

@@ -1,6 +1,7 @@
 /** `--json`: the stable machine-readable shape `{ files: [{ file, template, findings, summary } | { file, error }] }`. */
 import type { FileReport } from "../checkFile";
+import { escapeControls } from "../terminalText";
 
 export function formatJson(reports: readonly FileReport[]): string {
-  return `${JSON.stringify({ files: reports }, null, 2)}\n`;
+  return `${escapeControls(JSON.stringify({ files: reports }, null, 2))}\n`;
 }

@@ -5,6 +5,7 @@
 import type { CheckedFile, FileReport } from "../checkFile";
 import { isUnreadable } from "../checkFile";
 import { SEVERITY_LABEL, findingPlace, summaryLine } from "../../taskpane/findingsText";
+import { plainText } from "../terminalText";
 
 const SIGN_WORDS: Readonly<Record<string, string>> = {
   "deficit-positive": "deficits shown as positive numbers",
@@ -18,8 +19,8 @@ function templateLine(template: CheckedFile["template"]): string {
 }
 
 function checkedFileLines(report: CheckedFile): string[] {
-  const places = report.findings.map(findingPlace);
-  const placeWidth = Math.max(0, ...places.map((p) => p.length));
+  const places = report.findings.map((f) => plainText(findingPlace(f)));
+  const placeWidth = places.reduce((width, p) => Math.max(width, p.length), 0);
   const findingLines = report.findings.map(
     (f, i) =>
       `  ${places[i].padEnd(placeWidth)}  ${SEVERITY_LABEL[f.severity].title.padEnd(7)}  ${f.message} [${f.rule}]`
@@ -39,5 +40,6 @@ export function formatText(reports: readonly FileReport[]): string {
       ? [report.file, `  Not checked: ${report.error}`]
       : checkedFileLines(report)
   );
-  return blocks.map((lines) => lines.join("\n")).join("\n\n") + "\n";
+  // Sheet names, cell text and file names come from outside: no control character reaches the terminal.
+  return blocks.map((lines) => lines.map(plainText).join("\n")).join("\n\n") + "\n";
 }
