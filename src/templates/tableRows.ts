@@ -6,6 +6,7 @@
  * stay in order for the checks that add them up.
  */
 import type { CellRange, Sheet } from "../workbook/workbook";
+import { cellNumberFormat } from "../workbook/workbook";
 import type { LocatedRow, YearColumn } from "./located";
 import { readLabel, type Meaning } from "./meaning";
 import { readRow } from "./rows";
@@ -57,6 +58,18 @@ export function labelColumn(
   return undefined;
 }
 
+/**
+ * True for a row of percentages or ratios ("Transfer as % of schools block"): not money, so never one
+ * of a table's rows nor one of its lines.
+ */
+function isRatioRow(sheet: Sheet, row: LocatedRow): boolean {
+  if (/%|\bper ?cent|\bpercentage|\bratio\b/i.test(row.label)) return true;
+  return row.cells.some(
+    (cell) =>
+      typeof cell.value === "number" && cellNumberFormat(sheet, cell.row, cell.col).includes("%")
+  );
+}
+
 /** The first year column of a list of years (Infinity for none). */
 export function firstColumn(years: readonly YearColumn[]): number {
   let first = Infinity;
@@ -84,6 +97,7 @@ export function readTable<K extends string>(
     const labelCol = labelColumn(sheet, r, area, beforeCol);
     if (labelCol === undefined) continue;
     const row = readRow(sheet, r, labelCol, years);
+    if (isRatioRow(sheet, row)) continue;
     const hasFigures = row.cells.some((cell) => typeof cell.value === "number");
     const reading = readLabel(row.label, meanings);
     // A heading worded like a row ("Summary of end of year positions") has nothing under the years: it
