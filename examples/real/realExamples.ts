@@ -360,6 +360,8 @@ export const FAULTS: readonly { readonly rule: FaultRule; readonly source: strin
   { rule: "ehcp-values", source: "ehcp-sheet-per-placement" },
   { rule: "bad-value", source: "surplus-deficit-wording" },
   { rule: "hardcoded-total", source: "ehcp-combined-sheet" },
+  { rule: "block-result-lines", source: "january-census-headers" },
+  { rule: "funding-uplift", source: "merged-outturn-forecast-headers" },
 ];
 
 /** Builds one faulty copy of a named plan. */

@@ -350,6 +350,42 @@ export const FAULT_KINDS = {
       };
     },
   },
+  "block-result-lines": {
+    rule: "block-result",
+    severity: "error",
+    patternBreak: true,
+    applies: formulas,
+    seed: (plan, edit, rng) => {
+      const i = choose(forecastYears(plan), rng);
+      const lines = plan.figures.blocks.highNeeds.lines;
+      const left = lines.findIndex((l) => l.label === "Hospital education services");
+      const col = (k: number) => refOf(plan, `highNeeds.line.${k}`, i);
+      const at = edit.formula(
+        plan.cells.at("highNeeds.expenditure", i),
+        `=SUM(${col(0)}:${col(left - 1)})+SUM(${col(left + 1)}:${col(lines.length - 1)})`
+      );
+      return {
+        at: [at],
+        fault: `The ${year(plan, i)} high needs total expenditure formula leaves out the "Hospital education services" line (${moneyText(plan, shown(plan, `highNeeds.line.${left}`)[i])}), so the lines do not add up to the total.`,
+      };
+    },
+  },
+  "funding-uplift": {
+    rule: "funding-uplift",
+    severity: "warning",
+    applies: (plan) => formulas(plan) && plan.style.funding === "deductions",
+    seed: (plan, edit) => {
+      // The last year, so the jump is not followed by a fall back.
+      const i = plan.figures.years - 1;
+      const gross = shown(plan, "highNeeds.gross");
+      const raised = Math.round(gross[i - 1] * 1.16);
+      const at = edit.type(plan.cells.at("highNeeds.gross", i), inUnit(plan, raised));
+      return {
+        at: [at],
+        fault: `The ${year(plan, i)} high needs block DSG funding is typed ${moneyText(plan, raised)}, 16% above ${year(plan, i - 1)} (${moneyText(plan, gross[i - 1])}), outside the usual 0-10% a year.`,
+      };
+    },
+  },
   "hardcoded-total": {
     rule: "hardcoded-total",
     severity: "warning",
