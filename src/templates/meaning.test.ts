@@ -52,6 +52,11 @@ describe("readLabel", () => {
     ["LA contribution", "laContribution"],
     ["Other adjustments", "adjustments"],
     ["Cumulative deficit", "carriedForward"],
+    ["DSG deficit at 31 March", "carriedForward"],
+    ["Deficit at 1 April", "broughtForward"],
+    ["In year movement", "inYear"],
+    ["Balance b/fwd", "broughtForward"],
+    ["Contribution from LA reserves", "laContribution"],
     ["Mitigated in-year deficit", undefined],
     ["Schools block", undefined],
   ];

@@ -12,13 +12,18 @@ export type EndOfYearRowKey =
 // Words that say a row is a balance at a point in time, or a movement in the year.
 const BALANCE = "deficit|surplus|balance|position|reserve|dsg";
 const IN_YEAR_RESULT =
-  "deficit|surplus|overspend|underspend|position|result|balance|variance|pressure";
+  "deficit|surplus|overspend|underspend|position|result|balance|variance|pressure|movement";
 
 export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = [
   {
     key: "broughtForward",
     name: "Cumulative deficit brought forward",
-    means: ["brought forward", `opening ${BALANCE}`, `${BALANCE} start|beginning year|period`],
+    means: [
+      "brought forward",
+      `opening ${BALANCE}`,
+      `${BALANCE} start|beginning year|period`,
+      `${BALANCE} 1 april`,
+    ],
     not: ["carried", "closing"],
   },
   {
@@ -81,6 +86,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = [
       "carried forward",
       `closing ${BALANCE}`,
       `${BALANCE} end year|period`,
+      `${BALANCE} 31 march`,
       `cumulative ${BALANCE}`,
     ],
     not: ["brought", "opening"],

@@ -8,7 +8,16 @@ import {
 } from "./headings";
 import { EHCP_LABELS } from "../ehcp/ehcpLabels";
 
-export const FINANCIAL_SUMMARY_SHEET = ["Financial summary", "Finance summary", "Financial"];
+export const FINANCIAL_SUMMARY_SHEET = [
+  "Financial summary",
+  "Finance summary",
+  "Summary - financial",
+  "Summary financial",
+  "Financial plan",
+  "Financial",
+  "Finance",
+  "Fin summary",
+];
 
 export const DSG_MANAGEMENT_PLAN: TemplateProfile = {
   id: "dsg-management-plan",
