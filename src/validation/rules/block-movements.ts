@@ -1,12 +1,8 @@
-import type { Decimal } from "decimal.js";
 import { blockRows } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance, plainlyAddsUp } from "../tolerance";
-import { formatMoney, shownDecimals } from "../money";
+import { moneyOf, weigh, type Term } from "../balance";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
 import { figure, figureValue } from "../../templates/figures";
-import { amountsOf, roundedTerms } from "../../templates/financial/figures";
-import { exactSum } from "../../core/units";
 
 /**
  * V05 (domain A5): money moved between DSG blocks stays inside the DSG, so what leaves one block arrives
@@ -31,25 +27,26 @@ export const blockMovements = defineRule({
     const reports: RuleReport[] = [];
     financial.years.forEach((year, i) => {
       const cells = moving.map((block) => block.movements!.cells[i]);
-      const amounts = amountsOf(cells);
       const first = cells.find((cell) => figureValue(cell) !== undefined);
-      const terms = roundedTerms(cells);
-      if (amounts === undefined || first === undefined || plainlyAddsUp(0, amounts, terms, options))
-        return;
-      const sum = exactSum(amounts);
-      if (sum.abs().lte(allowance(terms, options))) return;
-      const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(cells));
+      if (first === undefined) return;
+      // Movements net to zero: the first movement's figure against the others taken away.
+      const terms = cells
+        .filter((cell) => cell !== first)
+        .map((cell): Term => ({ cell, weight: -1, name: "block movement" }));
+      const weighed = weigh({ reported: first, terms }, options);
+      if (!weighed || weighed.holds) return;
+      const money = moneyOf(weighed, template.unit);
       const parts = moving
         .map((block, b) => ({ name: BLOCK_NAMES[block.block], value: figure(cells[b]) }))
         .filter((part) => part.value !== undefined && !part.value.isZero())
         .map((part) => `${part.name} ${money(part.value!)}`);
       reports.push({
         message:
-          `Block movements for ${year.label} do not net to zero: they add up to ${money(sum)} ` +
+          `Block movements for ${year.label} do not net to zero: they add up to ${money(weighed.gap)} ` +
           `(${parts.join(", ")}). Every transfer out of one block must appear as a transfer into another.`,
         at: { sheet: moving[0].sheet, row: first.row, col: first.col },
         expected: 0,
-        actual: sum.toNumber(),
+        actual: weighed.gap.toNumber(),
       });
     });
     return reports;

@@ -1,13 +1,8 @@
-import type { Decimal } from "decimal.js";
 import { allOf, blockRows, endOfYearRows } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
-import { plainlyAddsUp, withinTolerance } from "../tolerance";
-import { formatMoney, shownDecimals } from "../money";
+import { moneyOf, weigh, type Term } from "../balance";
 import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
 import type { LocatedCell } from "../../templates/located";
-import { figure, figureValue } from "../../templates/figures";
-import { amountsOf, roundedTerms } from "../../templates/financial/figures";
-import { exactSum } from "../../core/units";
 
 /**
  * V03: the DSG's in-year result is the sum of its four blocks' results (domain A3), so the total row of
@@ -48,27 +43,22 @@ export const blockTotal = defineRule({
       return cells;
     });
     financial.years.forEach((year, i) => {
-      const totalCell = total.cells[i];
-      const reported = figureValue(totalCell);
       const parts: LocatedCell[] = [];
       for (const cells of byYear) parts.push(...(cells.get(year.label) ?? []));
-      const amounts = parts.length === four.length ? amountsOf(parts) : undefined;
-      if (reported === undefined || amounts === undefined) return;
-      const terms = roundedTerms([totalCell, ...parts]);
-      if (plainlyAddsUp(reported, amounts, terms, options)) return;
-      const sum = exactSum(amounts);
-      const gap = figure(totalCell)!.minus(sum);
-      if (withinTolerance(gap, terms, options)) return;
-      const money = (value: Decimal | number) =>
-        formatMoney(value, template.unit, shownDecimals(terms));
+      if (parts.length !== four.length) return;
+      const reported = total.cells[i];
+      const terms = parts.map((cell): Term => ({ cell, weight: 1, name: "block in-year result" }));
+      const weighed = weigh({ reported, terms }, options);
+      if (!weighed || weighed.holds) return;
+      const money = moneyOf(weighed, template.unit);
       reports.push({
         message:
-          `The total DSG in-year deficit for ${year.label} (${money(reported)}) does not equal ` +
-          `the sum of the four blocks' in-year results (${money(sum)}): ` +
-          `difference ${money(gap)}.`,
-        at: { sheet: total.sheet, row: totalCell.row, col: totalCell.col },
-        expected: sum.toNumber(),
-        actual: reported,
+          `The total DSG in-year deficit for ${year.label} (${money(weighed.reported)}) does not equal ` +
+          `the sum of the four blocks' in-year results (${money(weighed.expected)}): ` +
+          `difference ${money(weighed.gap)}.`,
+        at: { sheet: total.sheet, row: reported.row, col: reported.col },
+        expected: weighed.expected.toNumber(),
+        actual: weighed.reported.toNumber(),
       });
     });
     return reports;

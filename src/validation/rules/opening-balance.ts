@@ -1,8 +1,6 @@
 import { defineRule, type RuleReport } from "../rule";
 import { endOfYearRows } from "../needs";
-import { figure, figureValue } from "../../templates/figures";
-import { plainlyAddsUp, withinTolerance } from "../tolerance";
-import { formatMoney, shownDecimals } from "../money";
+import { moneyOf, weigh } from "../balance";
 
 /** V02: a year opens with the deficit the previous year closed with. */
 export const openingBalance = defineRule({
@@ -24,23 +22,22 @@ export const openingBalance = defineRule({
     if (!positions || !broughtForward || !carriedForward) return [];
     const reports: RuleReport[] = [];
     for (let t = 1; t < years.length; t++) {
-      const opening = broughtForward.cells[t];
+      const reported = broughtForward.cells[t];
       const previous = carriedForward.cells[t - 1];
-      const openingValue = figureValue(opening);
-      const previousValue = figureValue(previous);
-      if (openingValue === undefined || previousValue === undefined) continue;
-      if (plainlyAddsUp(openingValue, [previousValue], [opening, previous], options)) continue;
-      const gap = figure(opening)!.minus(figure(previous)!);
-      if (withinTolerance(gap, [opening, previous], options)) continue;
-      const money = (value: Parameters<typeof formatMoney>[0]) =>
-        formatMoney(value, template.unit, shownDecimals([opening, previous]));
+      if (typeof previous?.value !== "number") continue;
+      const weighed = weigh(
+        { reported, terms: [{ cell: previous, weight: 1, name: "previous carried forward" }] },
+        options
+      );
+      if (!weighed || weighed.holds) continue;
+      const money = moneyOf(weighed, template.unit);
       reports.push({
         message:
-          `Brought forward for ${years[t].label} (${money(openingValue)}) is not the carried forward for ${years[t - 1].label} ` +
-          `(${money(previousValue)}): gap ${money(gap.abs())}. Link it to the previous year's carried-forward cell.`,
-        at: { sheet: broughtForward.sheet, row: opening.row, col: opening.col },
-        expected: previousValue,
-        actual: openingValue,
+          `Brought forward for ${years[t].label} (${money(weighed.reported)}) is not the carried forward for ${years[t - 1].label} ` +
+          `(${money(weighed.expected)}): gap ${money(weighed.gap.abs())}. Link it to the previous year's carried-forward cell.`,
+        at: { sheet: broughtForward.sheet, row: reported.row, col: reported.col },
+        expected: weighed.expected.toNumber(),
+        actual: weighed.reported.toNumber(),
       });
     }
     return reports;
