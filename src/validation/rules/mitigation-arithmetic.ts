@@ -1,13 +1,9 @@
-import type { Decimal } from "decimal.js";
 import { financialSection } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import { plainlyWithin, withinTolerance } from "../tolerance";
-import { formatMoney, shownDecimals } from "../money";
-import type { LocatedCell, MoneyUnit, SignConvention } from "../../templates/located";
+import { moneyOf, weigh, type Equation, type Term } from "../balance";
+import type { LocatedRow, MoneyUnit, SignConvention } from "../../templates/located";
 import type { Mitigations } from "../../templates/financial/mitigationsModel";
-import { figure, figureValue } from "../../templates/figures";
-import { amountsOf, asDeficit, cellsAt, roundedTerms } from "../../templates/financial/figures";
-import { exactSum } from "../../core/units";
+import { figureValue } from "../../templates/figures";
 
 interface YearCheck {
   readonly section: Mitigations;
@@ -17,138 +13,93 @@ interface YearCheck {
   readonly options: ValidationOptions;
 }
 
-/** A comparison's gap worked out in doubles, with the figures it came from (see `plainlyWithin`). */
-interface PlainGap {
-  readonly gap: number;
-  readonly figures: readonly number[];
-}
-
-/**
- * A report at `cell` when the reported figure differs from the expected one by more than the rounding
- * of `terms`. The gap in doubles settles plainly agreeing figures; `exact` works out the rest.
- */
+/** A report at the equation's reported cell when it does not balance. */
 function mismatch(
-  cell: LocatedCell,
-  sheet: string,
-  plain: PlainGap,
-  exact: () => { reported: Decimal; expected: Decimal },
-  terms: readonly LocatedCell[],
+  equation: Equation | undefined,
   what: string,
-  { unit, options }: YearCheck
+  check: YearCheck
 ): RuleReport | undefined {
-  if (plainlyWithin(plain.gap, plain.figures, roundedTerms(terms), options)) return undefined;
-  const { reported, expected } = exact();
-  const gap = reported.minus(expected);
-  if (withinTolerance(gap, roundedTerms(terms), options)) return undefined;
-  const money = (value: Decimal) => formatMoney(value, unit, shownDecimals(terms));
+  const weighed = equation && weigh(equation, check.options);
+  if (!equation || !weighed || weighed.holds) return undefined;
+  const money = moneyOf(weighed, check.unit);
+  const cell = equation.reported;
   return {
-    message: `${what}: ${money(reported)} is shown but ${money(expected)} is expected (difference ${money(gap)}).`,
-    at: { sheet, row: cell.row, col: cell.col },
-    expected: expected.toNumber(),
-    actual: reported.toNumber(),
+    message: `${what}: ${money(weighed.reported)} is shown but ${money(weighed.expected)} is expected (difference ${money(weighed.gap)}).`,
+    at: { sheet: check.section.sheet, row: cell.row, col: cell.col },
+    expected: weighed.expected.toNumber(),
+    actual: weighed.reported.toNumber(),
   };
 }
 
-const plainSum = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
+/** The row's figure under year `i` as a term, or none when the row or its figure is missing. */
+function term(row: LocatedRow | undefined, i: number, weight: 1 | -1, name: string): Term[] {
+  const cell = row?.cells[i];
+  return cell && figureValue(cell) !== undefined ? [{ cell, weight, name }] : [];
+}
 
 /** Total mitigations = the sum of the mitigation lines. */
 function totalOfLines(check: YearCheck): RuleReport | undefined {
   const { section, i } = check;
-  const cell = section.total?.cells[i];
-  const lines = cellsAt(section.lines, i);
-  const [total, amounts] = [figureValue(cell), amountsOf(lines)];
-  if (!cell || total === undefined || amounts === undefined || lines.length === 0) return undefined;
-  const year = section.years[i].label;
+  const reported = section.total?.cells[i];
+  const lines = lineTerms(section, i, 1);
+  if (!reported || lines.length === 0) return undefined;
   return mismatch(
-    cell,
-    section.sheet,
-    { gap: total - plainSum(amounts), figures: [total, ...amounts] },
-    () => ({ reported: figure(cell)!, expected: exactSum(amounts) }),
-    [cell, ...lines],
-    `Total mitigations for ${year} do not equal the sum of the ${lines.length} mitigation lines`,
+    { reported, terms: lines },
+    `Total mitigations for ${section.years[i].label} do not equal the sum of the ${lines.length} mitigation lines`,
     check
   );
 }
 
-/** The year's savings: its total mitigations when shown, else the sum of its lines; undefined if none. */
-function savingsIn(section: Mitigations, i: number) {
-  const savingCells = section.total ? cellsAt([section.total], i) : cellsAt(section.lines, i);
-  const amounts = amountsOf(savingCells);
-  return amounts === undefined || savingCells.length === 0 ? undefined : { savingCells, amounts };
+/** Every mitigation line's cell under year `i`: a blank is 0, text stops the check (bad-value reports it). */
+function lineTerms(section: Mitigations, i: number, weight: 1 | -1): Term[] {
+  return section.lines.map((line) => ({ cell: line.cells[i], weight, name: line.label }));
+}
+
+/**
+ * The year's savings, taken away from a deficit: its total mitigations when shown, else its lines. With
+ * deficits shown negative a saving makes the figure less negative, so it is added.
+ */
+function savings({ section, i, sign }: YearCheck): Term[] {
+  const weight = sign === "deficit-negative" ? 1 : -1;
+  return section.total
+    ? term(section.total, i, weight, "total mitigations")
+    : lineTerms(section, i, weight);
 }
 
 /** Mitigated in-year deficit = unmitigated − total mitigations (savings are positive). */
 function mitigatedInYear(check: YearCheck): RuleReport | undefined {
-  const { section, i, sign } = check;
-  const cell = section.mitigated?.cells[i];
-  const unmitigatedCell = section.unmitigated?.cells[i];
-  const [reported, unmitigated] = [figureValue(cell), figureValue(unmitigatedCell)];
-  const saved = savingsIn(section, i);
-  if (!cell || reported === undefined || unmitigated === undefined || !saved) return undefined;
-  const { savingCells, amounts } = saved;
-  const terms = [cell, ...cellsAt([section.unmitigated], i), ...savingCells];
-  const year = section.years[i].label;
-  // In doubles, with the sign convention's turns multiplied out: expected = unmitigated − turn × savings.
-  const turn = sign === "deficit-negative" ? -1 : 1;
+  const { section, i } = check;
+  const reported = section.mitigated?.cells[i];
+  const unmitigated = term(section.unmitigated, i, 1, "unmitigated in-year deficit");
+  const saved = savings(check);
+  if (!reported || unmitigated.length === 0 || saved.length === 0) return undefined;
   return mismatch(
-    cell,
-    section.sheet,
-    {
-      gap: reported - unmitigated + turn * plainSum(amounts),
-      figures: [reported, unmitigated, ...amounts],
-    },
-    () => ({
-      reported: figure(cell)!,
-      expected: asDeficit(asDeficit(figure(unmitigatedCell)!, sign).minus(exactSum(amounts)), sign),
-    }),
-    terms,
-    `Mitigated in-year deficit for ${year} is not the unmitigated deficit less total mitigations`,
+    { reported, terms: [...unmitigated, ...saved] },
+    `Mitigated in-year deficit for ${section.years[i].label} is not the unmitigated deficit less total mitigations`,
     check
   );
 }
 
 /**
- * The cumulative rows move apart by each year's mitigations: (unmitigated − mitigated cumulative) grows
- * by the year's total. Comparing year on year keeps savings made before the first year shown out of it.
+ * The cumulative rows move apart by each year's mitigations: mitigated = unmitigated − (last year's
+ * unmitigated − last year's mitigated) − the year's savings. Comparing year on year keeps savings made
+ * before the first year shown out of it.
  */
 function mitigatedCumulative(check: YearCheck): RuleReport | undefined {
-  const { section, i, sign } = check;
+  const { section, i } = check;
   const { unmitigatedCumulative: before, mitigatedCumulative: after } = section;
   if (i === 0 || !before || !after) return undefined;
-  const cell = after.cells[i];
-  const reported = figureValue(cell);
-  const saved = savingsIn(section, i);
-  const cells = [before.cells[i], before.cells[i - 1], after.cells[i - 1]];
-  const [unmitigated, previousBefore, previousAfter] = cells.map(figureValue);
-  if (reported === undefined || !saved) return undefined;
-  const { savingCells, amounts } = saved;
-  if (unmitigated === undefined || previousBefore === undefined || previousAfter === undefined)
-    return undefined;
-  const terms = [cell, ...cells, ...savingCells];
-  const year = section.years[i].label;
-  // In doubles, with the turns multiplied out: expected = unmitigated − previous gap − turn × savings.
-  const turn = sign === "deficit-negative" ? -1 : 1;
-  const plainExpected = unmitigated - (previousBefore - previousAfter) - turn * plainSum(amounts);
+  const reported = after.cells[i];
+  const terms = [
+    ...term(before, i, 1, "unmitigated cumulative deficit"),
+    ...term(before, i - 1, -1, "last year's unmitigated cumulative deficit"),
+    ...term(after, i - 1, 1, "last year's mitigated cumulative deficit"),
+  ];
+  const saved = savings(check);
+  if (!reported || terms.length < 3 || saved.length === 0) return undefined;
   return mismatch(
-    cell,
-    section.sheet,
-    {
-      gap: reported - plainExpected,
-      figures: [reported, unmitigated, previousBefore, previousAfter, ...amounts],
-    },
-    () => {
-      const [exactBefore, exactPreviousBefore, exactPreviousAfter] = cells.map((c) => figure(c)!);
-      const previousGap = asDeficit(exactPreviousBefore, sign).minus(
-        asDeficit(exactPreviousAfter, sign)
-      );
-      const expected = asDeficit(
-        asDeficit(exactBefore, sign).minus(previousGap).minus(exactSum(amounts)),
-        sign
-      );
-      return { reported: figure(cell)!, expected };
-    },
-    terms,
-    `Mitigated cumulative deficit for ${year} does not move with the year's mitigations`,
+    { reported, terms: [...terms, ...saved] },
+    `Mitigated cumulative deficit for ${section.years[i].label} does not move with the year's mitigations`,
     check
   );
 }
