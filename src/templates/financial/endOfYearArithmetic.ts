@@ -21,9 +21,6 @@ export interface YearRoll {
   readonly expected: Decimal;
   /** Reported minus expected, in the sheet's sign convention. */
   readonly gap: Decimal;
-  /** The gap worked out in doubles, and the figures it came from (for `plainlyWithin`). */
-  readonly plainGap: number;
-  readonly figures: readonly number[];
   /** Every rounded figure that entered the calculation (for the rounding tolerance). */
   readonly terms: readonly LocatedCell[];
   /** True when the opening figure is the previous year's carried forward (no brought-forward figure). */
@@ -46,83 +43,38 @@ function opening(
     : undefined;
 }
 
-/** A year's figures, as the sheet shows them. */
-interface RollFigures {
-  readonly opening: number;
-  readonly inYear: number;
-  readonly payment: number;
-  readonly contribution: number;
-  readonly adjustment: number;
-  readonly closing: number;
-}
-
-/**
- * A year's roll whose exact figures are worked out only when asked for: most years of a sound plan are
- * settled by the gap in doubles (`plainGap`), and a Decimal per figure would cost more than the check.
- */
-class LazyRoll implements YearRoll {
-  private exact?: { reported: Decimal; expected: Decimal; gap: Decimal };
-
-  constructor(
-    readonly index: number,
-    readonly year: YearColumn,
-    readonly closing: LocatedCell,
-    private readonly shown: RollFigures,
-    private readonly sign: SignConvention,
-    readonly terms: readonly LocatedCell[],
-    readonly fromPreviousClosing: boolean
-  ) {}
-
-  get plainGap(): number {
-    const { opening, inYear, payment, contribution, adjustment, closing } = this.shown;
-    // As rollGaps does it, in the deficit-positive convention: payments and contributions always reduce.
-    const turn = this.sign === "deficit-negative" ? -1 : 1;
-    const implied =
-      turn * opening +
-      turn * inYear -
-      Math.abs(payment) -
-      Math.abs(contribution) +
-      turn * adjustment;
-    return turn * (turn * closing - implied);
-  }
-
-  get figures(): readonly number[] {
-    const { opening, inYear, payment, contribution, adjustment, closing } = this.shown;
-    return [opening, inYear, payment, contribution, adjustment, closing];
-  }
-
-  get reported(): Decimal {
-    return this.exactRoll().reported;
-  }
-
-  get expected(): Decimal {
-    return this.exactRoll().expected;
-  }
-
-  get gap(): Decimal {
-    return this.exactRoll().gap;
-  }
-
-  private exactRoll(): { reported: Decimal; expected: Decimal; gap: Decimal } {
-    if (this.exact === undefined) {
-      const { sign } = this;
-      const [opening, inYear, payment, contribution, adjustment, closing] =
-        this.figures.map(decimalOf);
-      const result = rollGaps({
-        opening: asDeficit(opening, sign),
-        inYear: [asDeficit(inYear, sign)],
-        payments: [payment],
-        contributions: [contribution],
-        adjustments: [asDeficit(adjustment, sign)],
-        closing: [asDeficit(closing, sign)],
-      });
-      // One year of each series, so the lengths and signs rollGaps checks always agree.
-      if (!result.ok) throw new Error(result.error.message);
-      const gap = asDeficit(result.value[0], sign);
-      this.exact = { reported: closing, expected: closing.minus(gap), gap };
-    }
-    return this.exact;
-  }
+/** A year's roll worked out exactly with the core's `rollGaps`, in the sheet's sign convention. */
+function yearRoll(
+  index: number,
+  year: YearColumn,
+  closing: LocatedCell,
+  shown: readonly number[],
+  sign: SignConvention,
+  terms: readonly LocatedCell[],
+  fromPreviousClosing: boolean
+): YearRoll {
+  const [opening, inYear, payment, contribution, adjustment, closingFigure] = shown.map(decimalOf);
+  const result = rollGaps({
+    opening: asDeficit(opening, sign),
+    inYear: [asDeficit(inYear, sign)],
+    payments: [payment],
+    contributions: [contribution],
+    adjustments: [asDeficit(adjustment, sign)],
+    closing: [asDeficit(closingFigure, sign)],
+  });
+  // One year of each series, so the lengths and signs rollGaps checks always agree.
+  if (!result.ok) throw new Error(result.error.message);
+  const gap = asDeficit(result.value[0], sign);
+  return {
+    index,
+    year,
+    closing,
+    reported: closingFigure,
+    expected: closingFigure.minus(gap),
+    gap,
+    terms,
+    fromPreviousClosing,
+  };
 }
 
 /**
@@ -188,9 +140,9 @@ function rollEach(
       (cell): cell is LocatedCell =>
         cell !== undefined && typeof cell.value === "number" && cell.value !== 0
     );
-    const shown = { opening: start.value, inYear, payment, contribution, adjustment, closing };
+    const shown = [start.value, inYear, payment, contribution, adjustment, closing];
     const terms = [start.cell, inYearCell, closingCell, ...movements];
-    rolls.push(new LazyRoll(t, year, closingCell, shown, sign, terms, start.previous));
+    rolls.push(yearRoll(t, year, closingCell, shown, sign, terms, start.previous));
   });
   return rolls;
 }

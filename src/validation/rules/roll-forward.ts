@@ -2,7 +2,7 @@ import { defineRule } from "../rule";
 import { endOfYearRows } from "../needs";
 import { rollYears } from "../../templates/financial/endOfYearArithmetic";
 import { financialYearLabel } from "../../core/years";
-import { holds } from "../tolerance";
+import { withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 
 /** V01: each year's carried-forward deficit follows from its brought forward and the year's movements. */
@@ -22,7 +22,7 @@ export const rollForward = defineRule({
     const positions = template.financial?.endOfYear;
     if (positions === undefined) return [];
     return rollYears(positions, template.financial?.years ?? [], template.sign)
-      .filter((roll) => !holds(roll, options))
+      .filter((roll) => !withinTolerance(roll.gap, roll.terms, options))
       .map((roll) => {
         const decimals = shownDecimals(roll.terms);
         const money = (value: Parameters<typeof formatMoney>[0]) =>

@@ -9,7 +9,7 @@ import type {
 import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
 import { rollYears } from "../../templates/financial/endOfYearArithmetic";
 import { signBalance } from "../../templates/financial/sign";
-import { holds } from "../tolerance";
+import { withinTolerance } from "../tolerance";
 import type { ValidationOptions } from "../rule";
 import { cellLocation, rowName, yearOf } from "../at";
 
@@ -73,7 +73,7 @@ function flippedFigures(template: LocatedTemplate, options: ValidationOptions): 
   if (!positions) return [];
   const reports: RuleReport[] = [];
   for (const roll of rollYears(positions, years, template.sign)) {
-    if (holds(roll, options)) continue;
+    if (withinTolerance(roll.gap, roll.terms, options)) continue;
     for (const key of ["inYear", "carriedForward", "broughtForward"] as const) {
       const row = positions[key];
       const cell = row?.cells[roll.index];
@@ -81,7 +81,7 @@ function flippedFigures(template: LocatedTemplate, options: ValidationOptions): 
       const retried = rollYears(flipped(positions, key, roll.index), years, template.sign).find(
         (r) => r.index === roll.index
       );
-      if (retried && holds(retried, options)) {
+      if (retried && withinTolerance(retried.gap, retried.terms, options)) {
         reports.push({
           message:
             `${rowName(row)} for ${roll.year.label} (${cell.value}) has the opposite sign to the rest of the sheet: with ` +
