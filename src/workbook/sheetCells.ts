@@ -21,21 +21,101 @@ import {
 } from "./xmlEvents";
 import type { CellRange, CellValue } from "./workbook";
 
-/** Cells of one sheet in flat arrays (one entry per stored cell, in document order). */
-export interface SheetCells {
-  readonly rows: number[];
-  readonly cols: number[];
-  readonly values: CellValue[];
-  readonly formulas: (string | null)[];
-  readonly styles: number[];
+/**
+ * Cells of one sheet, one entry per cell holding a value or a formula, in document order. Positions,
+ * styles and numbers are kept in typed arrays (no object per cell, nothing for the garbage collector to
+ * trace while a large sheet is read); text, booleans and errors, and formulas, in short lists of their
+ * own, each entry with the cell's index. The grids are built from it at the end (./xlsxBuffer.ts).
+ */
+export class SheetCells {
+  count = 0;
+  rows = new Int32Array(256);
+  cols = new Int32Array(256);
+  styles = new Int32Array(256);
+  /** 0: empty (a formula without a cached value), 1: a number in `numbers`, 2: a value in `others`. */
+  kinds = new Uint8Array(256);
+  numbers = new Float64Array(256);
+  readonly otherAt: number[] = [];
+  readonly others: Exclude<CellValue, number | null>[] = [];
+  readonly formulaAt: number[] = [];
+  readonly formulaTexts: string[] = [];
   /** Styled empty cells with a number format other than General: runs of columns [first, last] of a row. */
-  readonly styled: {
-    readonly rows: number[];
-    readonly firstCols: number[];
-    readonly lastCols: number[];
-    readonly styles: number[];
+  readonly styled = {
+    rows: [] as number[],
+    firstCols: [] as number[],
+    lastCols: [] as number[],
+    styles: [] as number[],
   };
-  readonly merges: CellRange[];
+  readonly merges: CellRange[] = [];
+  /** The bounding box of the cells (their used range); bottom < 0 when there are none. */
+  top = Infinity;
+  left = Infinity;
+  bottom = -1;
+  right = -1;
+
+  add(row: number, col: number, style: number, value: CellValue, formula: string | null): void {
+    const i = this.count;
+    if (i === this.rows.length) this.grow();
+    this.rows[i] = row;
+    this.cols[i] = col;
+    this.styles[i] = style;
+    if (typeof value === "number") {
+      this.kinds[i] = 1;
+      this.numbers[i] = value;
+    } else if (value === null) this.kinds[i] = 0;
+    else {
+      this.kinds[i] = 2;
+      this.otherAt.push(i);
+      this.others.push(value);
+    }
+    if (formula !== null) {
+      this.formulaAt.push(i);
+      this.formulaTexts.push(formula);
+    }
+    this.count = i + 1;
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (col < this.left) this.left = col;
+    if (col > this.right) this.right = col;
+  }
+
+  /** The cells as plain lists (for tests and debugging). */
+  toLists(): {
+    rows: number[];
+    cols: number[];
+    values: CellValue[];
+    formulas: (string | null)[];
+    styles: number[];
+  } {
+    const values: CellValue[] = [];
+    const formulas: (string | null)[] = Array<string | null>(this.count).fill(null);
+    let other = 0;
+    for (let i = 0; i < this.count; i++)
+      values.push(
+        this.kinds[i] === 1 ? this.numbers[i] : this.kinds[i] === 2 ? this.others[other++] : null
+      );
+    this.formulaAt.forEach((at, k) => (formulas[at] = this.formulaTexts[k]));
+    return {
+      rows: [...this.rows.subarray(0, this.count)],
+      cols: [...this.cols.subarray(0, this.count)],
+      values,
+      formulas,
+      styles: [...this.styles.subarray(0, this.count)],
+    };
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    const widen = <A extends Int32Array | Uint8Array | Float64Array>(from: A, to: A): A => {
+      to.set(from);
+      return to;
+    };
+    this.rows = widen(this.rows, new Int32Array(size));
+    this.cols = widen(this.cols, new Int32Array(size));
+    this.styles = widen(this.styles, new Int32Array(size));
+    this.kinds = widen(this.kinds, new Uint8Array(size));
+    this.numbers = widen(this.numbers, new Float64Array(size));
+  }
 }
 
 /** A sheet whose XML Excel could not have written, and why (the reader adds the sheet's name). */
@@ -98,15 +178,7 @@ export function sheetCellsReader(
 
 class SheetCellsReader implements ByteReader<SheetCells> {
   readonly kind = "bytes";
-  private readonly cells: SheetCells = {
-    rows: [],
-    cols: [],
-    values: [],
-    formulas: [],
-    styles: [],
-    styled: { rows: [], firstCols: [], lastCols: [], styles: [] },
-    merges: [],
-  };
+  private readonly cells = new SheetCells();
   private readonly formatted: boolean[];
   private readonly budget: ReadBudget;
   private unbudgeted = 0;
@@ -315,13 +387,7 @@ class SheetCellsReader implements ByteReader<SheetCells> {
       styled.firstCols.push(this.col);
       styled.lastCols.push(this.col);
       styled.styles.push(this.style);
-    } else {
-      cells.rows.push(this.row);
-      cells.cols.push(this.col);
-      cells.values.push(value);
-      cells.formulas.push(formula);
-      cells.styles.push(this.style);
-    }
+    } else cells.add(this.row, this.col, this.style, value, formula);
     if (++this.unbudgeted === BUDGET_BATCH) {
       this.budget.hold(BUDGET_BATCH * BYTES_PER_CELL);
       this.unbudgeted = 0;
@@ -581,6 +647,10 @@ function formulaParts(formula: string): FormulaPart[] {
   return parts;
 }
 
+/** Column letters by index, made once each (a filled column moves thousands of formulas). */
+const LETTERS: string[] = [];
+const lettersOf = (col: number) => (LETTERS[col] ??= columnLetters(col));
+
 function moveParts(parts: readonly FormulaPart[], rows: number, cols: number): string {
   let out = "";
   for (const part of parts) {
@@ -591,8 +661,7 @@ function moveParts(parts: readonly FormulaPart[], rows: number, cols: number): s
     const col = part.colAnchor ? part.col : part.col + cols;
     const row = part.rowAnchor ? part.row : part.row + rows;
     if (col < 0 || row < 1 || col >= EXCEL_COLUMNS || row > EXCEL_ROWS) out += "#REF!";
-    else
-      out += `${part.colAnchor ? "$" : ""}${columnLetters(col)}${part.rowAnchor ? "$" : ""}${row}`;
+    else out += `${part.colAnchor ? "$" : ""}${lettersOf(col)}${part.rowAnchor ? "$" : ""}${row}`;
   }
   return out;
 }

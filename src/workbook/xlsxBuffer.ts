@@ -19,6 +19,7 @@ import {
   DEFAULT_LIMITS,
   formatMegabytes,
   GRID_BYTES_PER_CELL,
+  GRID_BYTES_PER_ROW,
   KEPT_BYTES_PER_CELL,
   MAX_FILE_BYTES,
   MAX_SHEET_CELLS,
@@ -240,7 +241,7 @@ export function tooBig(name: string, bytes: number): string {
   return `${name} is ${formatMegabytes(bytes)}, larger than the ${formatMegabytes(MAX_FILE_BYTES)} limit for a workbook to check.`;
 }
 
-/** Builds the dense grids of a sheet's used range (cells holding a value or a formula) from its flat cells. */
+/** Builds the dense grids of a sheet's used range (cells holding a value or a formula) from its cells. */
 function denseSheet(
   name: string,
   visibility: SheetVisibility,
@@ -249,19 +250,8 @@ function denseSheet(
   budget: ReadBudget
 ): Sheet {
   const merges = [...cells.merges].sort((a, b) => a.top - b.top || a.left - b.left);
-  const count = cells.rows.length;
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (let i = 0; i < count; i++) {
-    const row = cells.rows[i];
-    const col = cells.cols[i];
-    if (row < top) top = row;
-    if (row > bottom) bottom = row;
-    if (col < left) left = col;
-    if (col > right) right = col;
-  }
+  const count = cells.count;
+  const { top, left, bottom, right } = cells;
   budget.release(count * BYTES_PER_CELL);
   if (bottom < 0)
     return {
@@ -283,7 +273,9 @@ function denseSheet(
         `${MAX_SHEET_CELLS.toLocaleString("en-GB")} cells a workbook to check may hold. Clear the unused cells and save again.`
     );
   }
-  budget.hold(height * width * GRID_BYTES_PER_CELL + count * KEPT_BYTES_PER_CELL);
+  budget.hold(
+    height * GRID_BYTES_PER_ROW + height * width * GRID_BYTES_PER_CELL + count * KEPT_BYTES_PER_CELL
+  );
   const values: CellValue[][] = new Array(height);
   const formulas: (string | null)[][] = new Array(height);
   const numberFormats: string[][] = new Array(height);
@@ -303,12 +295,19 @@ function denseSheet(
     const row = numberFormats[r];
     for (let c = from; c <= to; c++) row[c] = format;
   }
+  const { rows, cols, styles, kinds, numbers, others } = cells;
+  let other = 0;
   for (let i = 0; i < count; i++) {
-    const r = cells.rows[i] - top;
-    const c = cells.cols[i] - left;
-    values[r][c] = cells.values[i];
-    formulas[r][c] = cells.formulas[i];
-    numberFormats[r][c] = formats[cells.styles[i]] ?? "General";
+    const r = rows[i] - top;
+    const c = cols[i] - left;
+    const kind = kinds[i];
+    values[r][c] = kind === 1 ? numbers[i] : kind === 2 ? others[other++] : null;
+    numberFormats[r][c] = formats[styles[i]] ?? "General";
+  }
+  const { formulaAt, formulaTexts } = cells;
+  for (let k = 0; k < formulaAt.length; k++) {
+    const i = formulaAt[k];
+    formulas[rows[i] - top][cols[i] - left] = formulaTexts[k];
   }
   return { name, visibility, top, left, values, formulas, numberFormats, merges };
 }

@@ -50,6 +50,9 @@ const AMP = 0x26;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 
+/** Bytes of a new chunk joined to the carried-over end of the last one to finish its cut token. */
+const CARRY_PIECE = 64 * 1024;
+
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -73,6 +76,16 @@ export function bytesEqual(
   pattern: Uint8Array
 ): boolean {
   return end - start === pattern.length && bytesAt(b, start, pattern);
+}
+
+/**
+ * The first `byte` in `b` from `from`, or -1: a plain loop, as the runs searched (a cell's value, an
+ * attribute) are a few bytes long, where a native indexOf costs more to call than to run.
+ */
+function find(b: Uint8Array, byte: number, from: number): number {
+  const n = b.length;
+  for (let i = from; i < n; i++) if (b[i] === byte) return i;
+  return -1;
 }
 
 function indexOfSequence(b: Uint8Array, pattern: Uint8Array, from: number): number {
@@ -99,15 +112,33 @@ export class XmlScanner {
   constructor(private readonly handler: ByteHandler) {}
 
   write(chunk: Uint8Array): void {
-    let b = chunk;
-    if (this.carry) {
-      b = new Uint8Array(this.carry.length + chunk.length);
-      b.set(this.carry);
-      b.set(chunk, this.carry.length);
-      this.carry = null;
+    const carry = this.carry;
+    this.carry = null;
+    let from = 0;
+    if (carry) {
+      // Finish the token cut by the last chunk's end from a short piece (the carry and the start of this
+      // chunk), so the chunk itself is never copied; a token longer than the piece takes the slow way.
+      const take = Math.min(chunk.length, CARRY_PIECE);
+      const piece = new Uint8Array(carry.length + take);
+      piece.set(carry);
+      piece.set(chunk.subarray(0, take), carry.length);
+      this.bytes = piece;
+      const stop = this.scan(piece, 0);
+      if (stop >= carry.length) from = stop - carry.length;
+      else {
+        const whole = new Uint8Array(carry.length + chunk.length);
+        whole.set(carry);
+        whole.set(chunk, carry.length);
+        return this.scanAndKeep(whole, stop);
+      }
     }
+    this.scanAndKeep(chunk, from);
+  }
+
+  /** Scans `b` from `from` and keeps what is left of it for the next chunk. */
+  private scanAndKeep(b: Uint8Array, from: number): void {
     this.bytes = b;
-    const stop = this.scan(b);
+    const stop = this.scan(b, from);
     if (stop < b.length) {
       if (b.length - stop > MAX_TOKEN_BYTES)
         throw new MalformedPart("a single piece of its XML is longer than any Excel writes");
@@ -142,13 +173,13 @@ export class XmlScanner {
   }
 
   /** Scans complete tokens of `b`; returns where the first incomplete one starts. */
-  private scan(b: Uint8Array): number {
+  private scan(b: Uint8Array, from: number): number {
     const n = b.length;
     const h = this.handler;
-    let p = 0;
+    let p = from;
     while (p < n) {
       if (b[p] !== LT) {
-        const lt = b.indexOf(LT, p);
+        const lt = find(b, LT, p);
         if (lt < 0) return p;
         h.text(b, p, lt, false);
         p = lt;
@@ -156,7 +187,7 @@ export class XmlScanner {
       if (p + 1 >= n) return p;
       const c = b[p + 1];
       if (c === SLASH) {
-        const gt = b.indexOf(GT, p + 2);
+        const gt = find(b, GT, p + 2);
         if (gt < 0) return p;
         let nameEnd = p + 2;
         while (nameEnd < gt && !isSpace(b[nameEnd])) nameEnd++;
@@ -239,7 +270,7 @@ export class XmlScanner {
       let valueEnd: number;
       if (quote === DQUOTE || quote === SQUOTE) {
         valueStart = q + 1;
-        valueEnd = b.indexOf(quote, valueStart);
+        valueEnd = find(b, quote, valueStart);
         if (valueEnd < 0) return -1;
         q = valueEnd + 1;
       } else {
@@ -311,14 +342,19 @@ function decodeUtf8(b: Uint8Array, start: number, end: number): string {
   }
 }
 
-/** A short run of ASCII bytes as a string, without a decoder call. */
-function asciiString(b: Uint8Array, start: number, end: number): string {
-  if (end - start <= 64) {
+/** Node's Buffer#latin1Slice, the fastest way from bytes to a string there; absent in a browser. */
+const latin1Slice = (
+  globalThis as { Buffer?: { prototype: { latin1Slice?: (start: number, end: number) => string } } }
+).Buffer?.prototype.latin1Slice;
+
+/** A run of ASCII bytes as a string. */
+export function asciiString(b: Uint8Array, start: number, end: number): string {
+  if (end - start <= 4) {
     let text = "";
     for (let i = start; i < end; i++) text += String.fromCharCode(b[i]);
     return text;
   }
-  return utf8.decode(b.subarray(start, end));
+  return latin1Slice ? latin1Slice.call(b, start, end) : utf8.decode(b.subarray(start, end));
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {

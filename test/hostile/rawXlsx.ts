@@ -61,9 +61,13 @@ function pack(entry: RawEntry): Packed {
   const head = bytes(content.head);
   const block = bytes(content.repeat);
   const tail = bytes(content.tail);
-  let crc = crc32(head);
-  for (let i = 0; i < content.times; i++) crc = crc32(block, crc);
-  crc = crc32(tail, crc);
+  // A checksum the entry overrides is not worked out (3 GB take a second).
+  let crc = entry.declaredCrc ?? 0;
+  if (entry.declaredCrc === undefined) {
+    crc = crc32(head);
+    for (let i = 0; i < content.times; i++) crc = crc32(block, crc);
+    crc = crc32(tail, crc);
+  }
   const size = head.length + block.length * content.times + tail.length;
   if (store) {
     return {
@@ -72,7 +76,7 @@ function pack(entry: RawEntry): Packed {
       crc,
     };
   }
-  const compressedBlock = piece(block, level);
+  const compressedBlock = piece(block, 9);
   return {
     data: Buffer.concat([
       piece(head, level),

@@ -112,7 +112,7 @@ describe("sheetCellsReader", () => {
     const cells = readXmlText(
       sheet(`<row r="2">${cell}</row>`),
       sheetCellsReader(["Actual", "Forecast"])
-    );
+    ).toLists();
     expect([cells.rows, cells.cols, cells.values, cells.formulas]).toEqual([
       [1],
       [1],
@@ -125,7 +125,7 @@ describe("sheetCellsReader", () => {
     const cells = readXmlText(
       sheet(`<row r="3"><c r="C3"><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>`),
       sheetCellsReader([])
-    );
+    ).toLists();
     expect([cells.rows, cells.cols]).toEqual([
       [2, 2, 3],
       [2, 3, 0],
@@ -141,7 +141,7 @@ describe("sheetCellsReader", () => {
       ),
       sheetCellsReader([])
     );
-    expect([cells.formulas, cells.values, cells.merges]).toEqual([
+    expect([cells.toLists().formulas, cells.toLists().values, cells.merges]).toEqual([
       ["=SUM(A1:A2)", "=SUM(B1:B2)", "=SUM(C1:C2)"],
       [5, 7, 9],
       [{ top: 0, left: 0, bottom: 0, right: 3 }],
@@ -156,7 +156,7 @@ describe("sheetCellsReader", () => {
       ),
       sheetCellsReader([], { formats: ["General", "#,##0.00", "General"] })
     );
-    expect([cells.values, cells.styled]).toEqual([
+    expect([cells.toLists().values, cells.styled]).toEqual([
       [4],
       { rows: [1, 1, 2], firstCols: [0, 5, 1], lastCols: [2, 5, 1], styles: [1, 1, 1] },
     ]);
@@ -213,14 +213,14 @@ describe("sheetCellsReader", () => {
     const cells = readXmlText(
       sheet(`<row r="1">${texts.map((t) => `<c><v>${t}</v></c>`).join("")}</row>`),
       sheetCellsReader([])
-    );
+    ).toLists();
     expect(cells.values).toEqual(texts.map(Number));
     expect(Object.is(cells.values[1], -0)).toBe(true);
   });
 });
 
 describe("readXmlText on broken parts", () => {
-  const cellsOf = (xml: string) => readXmlText(xml, sheetCellsReader([]));
+  const cellsOf = (xml: string) => readXmlText(xml, sheetCellsReader([])).toLists();
 
   it.each([
     [

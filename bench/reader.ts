@@ -1,0 +1,139 @@
+/**
+ * Benchmark of the .xlsx reader: `npm run bench` (bundled, as dsg-validate ships), or
+ * `npx tsx bench/reader.ts`. Prints figures only; asserts nothing.
+ *
+ * 1. A generated workbook of the real template's size (./templateWorkbook.ts: 14 sheets, about 600,000
+ *    cells, about 10 MB): the time to read it into the snapshot, next to the time node's zlib takes only
+ *    to inflate the parts the reader reads, and their ratio (target ≤ 2×), measured in the same run;
+ *    then its peak RSS read on its own in a fresh process, and the command line's wall time and peak RSS
+ *    on it (target ≤ 300 MB).
+ * 2. The large hostile files (test/hostile/largeHostileFiles.ts) through the command line: wall time,
+ *    peak RSS, exit status and message (target: each answered in < 1 s with < 200 MB).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
+import { readDirectory } from "../src/workbook/xlsxPackage";
+import { readXlsxFile } from "../src/workbook/xlsxReader";
+import { LARGE_HOSTILE_FILES } from "../test/hostile/largeHostileFiles";
+import { templateLikeWorkbook } from "./templateWorkbook";
+
+const ROOT = process.cwd();
+const CLI = join(ROOT, "bin", "dsg-validate.cjs");
+const RUNS = 9;
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The parts the reader inflates: XML and relationships (not macros, images or other binaries). */
+function readParts(data: Buffer): Buffer[] {
+  return [...readDirectory(data).values()]
+    .filter((entry) => /\.(xml|rels)$/.test(entry.name) && entry.method === 8)
+    .map((entry) => data.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize));
+}
+
+/** Runs `node <args>` and gives its wall time and peak RSS (the child reports it as it exits). */
+function measured(args: readonly string[]): {
+  seconds: number;
+  rssMb: number;
+  status: number | null;
+  stderr: string;
+} {
+  // --require runs in the child before the script: it prints the process's peak RSS on exit.
+  const report = join(tmpdir(), "dsg-bench-rss.cjs");
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ["--require", report, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = ms(start) / 1000;
+  const rss = /^RSS (\d+)$/m.exec(run.stderr);
+  return {
+    seconds,
+    rssMb: rss ? Number(rss[1]) / 1024 : NaN,
+    status: run.status,
+    stderr:
+      run.stderr
+        .replace(/^RSS \d+\n?/m, "")
+        .trim()
+        .split("\n")[0] ?? "",
+  };
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === "--read-once") {
+    await readXlsxFile(process.argv[3]);
+    return;
+  }
+  const dir = await mkdtemp(join(tmpdir(), "dsg-bench-reader-"));
+  await writeFile(
+    join(tmpdir(), "dsg-bench-rss.cjs"),
+    'process.on("exit", () => process.stderr.write(`RSS ${process.resourceUsage().maxRSS}\\n`));\n'
+  );
+  try {
+    const { bytes, sheets, cells } = templateLikeWorkbook();
+    const file = join(dir, "template-like.xlsx");
+    await writeFile(file, bytes);
+    const data = await readFile(file);
+    const parts = readParts(data);
+    const unzipped = parts.reduce((sum, part) => sum + inflateRawSync(part).length, 0);
+    console.log(
+      `Template-like workbook: ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${sheets} sheets, ` +
+        `${cells.toLocaleString("en-GB")} cells; the reader inflates ${(unzipped / 1024 / 1024).toFixed(1)} MB of XML.`
+    );
+    // Interleaved, so a busy moment on the machine weighs on both alike.
+    const zlibTimes: number[] = [];
+    const readTimes: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      let start = process.hrtime.bigint();
+      for (const part of parts) inflateRawSync(part);
+      const zlib = ms(start);
+      start = process.hrtime.bigint();
+      await readXlsxFile(file);
+      const read = ms(start);
+      if (i >= 2) (zlibTimes.push(zlib), readTimes.push(read));
+    }
+    const zlib = median(zlibTimes);
+    const read = median(readTimes);
+    console.log(`zlib inflate only:   median ${zlib.toFixed(0)} ms of ${RUNS}`);
+    console.log(
+      `Read into snapshot:  median ${read.toFixed(0)} ms of ${RUNS} (${(read / zlib).toFixed(1)}× zlib; target ≤ 2×)`
+    );
+    const alone = measured([process.argv[1], "--read-once", file]);
+    console.log(`Read, fresh process: peak RSS ${alone.rssMb.toFixed(0)} MB (target ≤ 300 MB)`);
+    if (!existsSync(CLI)) {
+      console.log(`Command line:        skipped: ${CLI} is not built yet (npm run build:cli).`);
+      return;
+    }
+    const cli = measured([CLI, file]);
+    console.log(
+      `Command line:        ${cli.seconds.toFixed(2)} s wall, peak RSS ${cli.rssMb.toFixed(0)} MB, exit ${cli.status}`
+    );
+
+    console.log(
+      "\nHostile files through the command line (target: each answered in < 1 s, < 200 MB):"
+    );
+    for (const hostile of LARGE_HOSTILE_FILES) {
+      const path = join(dir, hostile.file);
+      const built = hostile.build();
+      await writeFile(path, built);
+      const run = measured([CLI, path]);
+      const message = run.stderr.slice(run.stderr.indexOf(": ", "dsg-validate: ".length) + 2);
+      console.log(
+        `  ${hostile.file.padEnd(28)} ${(built.length / 1024 / 1024).toFixed(1).padStart(5)} MB on disk  ` +
+          `${run.seconds.toFixed(2)} s  ${run.rssMb.toFixed(0).padStart(4)} MB  exit ${run.status}  ${message.slice(0, 110)}`
+      );
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
