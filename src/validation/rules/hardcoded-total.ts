@@ -1,30 +1,14 @@
 import { defineRule, type RuleReport } from "../rule";
 import type { LocatedCell, LocatedRow, LocatedTemplate, YearColumn } from "../../templates/located";
 import { cellLocation, rowName, yearOf } from "../at";
-import type { YearRow } from "../numericRows";
+import { formulaRows, type FormulaRow } from "../formulas/formulaRows";
 
-/** Rows whose figures are normally calculated: totals, in-year results and carried-forward balances. */
-function totalRows(template: LocatedTemplate): YearRow[] {
-  const f = template.financial;
-  const rows: YearRow[] = [];
-  const add = (years: readonly YearColumn[], ...candidates: (LocatedRow | undefined)[]) =>
-    candidates.forEach((row) => row && rows.push({ row, years }));
-  if (f) {
-    add(f.years, f.endOfYear?.inYear, f.endOfYear?.carriedForward);
-    (f.blocks ?? []).forEach((block) =>
-      add(f.years, block.expenditure, block.inYear, block.cumulative)
-    );
-    if (f.mitigations)
-      add(
-        f.mitigations.years,
-        f.mitigations.total,
-        f.mitigations.mitigated,
-        f.mitigations.mitigatedCumulative
-      );
-  }
-  for (const placement of template.ehcp?.placements ?? [])
-    add(placement.years, placement.byAge?.total, placement.byNeed?.total);
-  return rows;
+/**
+ * Rows whose figures are normally calculated: totals, in-year results and balances (formulaRows' totals),
+ * and the brought-forward row, whose years after the first are the year before's carried-forward balance.
+ */
+function calculatedRows(template: LocatedTemplate): FormulaRow[] {
+  return formulaRows(template).filter((row) => row.total || row.opening);
 }
 
 const isTyped = (cell: LocatedCell) => typeof cell.value === "number" && cell.formula === null;
@@ -33,21 +17,22 @@ const isFormula = (cell: LocatedCell) => cell.formula !== null;
 /**
  * Typed numbers among formulas: each neighbour of the same kind (actual or forecast) is a formula. Actual
  * years are often typed from the accounts while forecasts are calculated, so a typed actual beside a
- * calculated forecast is not reported.
+ * calculated forecast is not reported. From `first` on: a brought-forward row's opening balance (cell 0)
+ * is typed by design and is neither reported nor counted as a neighbour.
  */
-function typedAmongFormulas(row: LocatedRow, years: readonly YearColumn[]): number[] {
+function typedAmongFormulas(row: LocatedRow, years: readonly YearColumn[], first = 0): number[] {
   // Walked with counters rather than lists: every total row of every validation passes through here.
   const cells = row.cells;
   let formulas = 0;
-  for (const cell of cells) if (isFormula(cell)) formulas++;
+  for (let i = first; i < cells.length; i++) if (isFormula(cells[i])) formulas++;
   if (formulas < 2) return [];
   const typed: number[] = [];
-  for (let i = 0; i < cells.length; i++) {
+  for (let i = first; i < cells.length; i++) {
     if (!isTyped(cells[i])) continue;
     let neighbours = 0;
     let formulasBeside = 0;
     for (let j = i - 1; j <= i + 1; j += 2) {
-      if (j < 0 || j >= cells.length || years[j]?.kind !== years[i]?.kind) continue;
+      if (j < first || j >= cells.length || years[j]?.kind !== years[i]?.kind) continue;
       neighbours++;
       if (isFormula(cells[j])) formulasBeside++;
     }
@@ -62,14 +47,14 @@ export const hardcodedTotal = defineRule({
   severity: "warning",
   title: "Totals are formulas",
   description:
-    "Finds a total, in-year result or carried-forward balance typed as a number where the cells beside it in the same row " +
+    "Finds a total, in-year result or balance (carried forward, or brought forward after the first year) typed as a number where the cells beside it in the same row " +
     "are formulas. A typed-over formula does not change when the figures it should add up change, which is a common " +
     "cause of a plan that stops adding up after an update. Restore the formula, or note why the figure is typed.",
   defaults: {},
   check({ template }) {
     const reports: RuleReport[] = [];
-    for (const { row, years } of totalRows(template)) {
-      for (const i of typedAmongFormulas(row, years)) {
+    for (const { row, years, opening } of calculatedRows(template)) {
+      for (const i of typedAmongFormulas(row, years, opening ? 1 : 0)) {
         const cell = row.cells[i];
         reports.push({
           message:

@@ -9,6 +9,7 @@ import { yearSequence } from "./year-sequence";
 import { signConvention } from "./sign-convention";
 import { balanceNotCleared } from "./balance-not-cleared";
 import { hardcodedTotal } from "./hardcoded-total";
+import { formulaPattern } from "./formula-pattern";
 import { rollForward } from "./roll-forward";
 import { openingBalance } from "./opening-balance";
 import { blockTotal } from "./block-total";
@@ -54,6 +55,7 @@ export const RULES: readonly Rule<Record<string, number>>[] = [
   svLimits,
   hnsgSplit,
   hardcodedTotal,
+  formulaPattern,
   svQuestions,
   svAssurance,
   svSignoff,

@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { financialSection } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance, plainlyAtMost } from "../tolerance";
+import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { figure, figureValue } from "../../templates/figures";
 import { asDeficit, roundedTerms } from "../../templates/financial/figures";
@@ -32,8 +32,7 @@ export const mitigationDirection = defineRule({
         const cell = line.cells[i];
         const shown = figureValue(cell);
         // A saving adds to the deficit when it is negative by more than its rounding.
-        if (shown === undefined || plainlyAtMost(-shown, [shown], roundedTerms([cell]), options))
-          continue;
+        if (shown === undefined) continue;
         const saving = figure(cell)!;
         if (!saving.isNegative() || saving.abs().lte(allowance(roundedTerms([cell]), options)))
           continue;
@@ -60,9 +59,6 @@ export const mitigationDirection = defineRule({
         const [shownBefore, shownAfter] = [figureValue(before?.cells[i]), figureValue(cell)];
         if (!cell || !before || shownBefore === undefined || shownAfter === undefined) continue;
         const terms = roundedTerms([cell, before.cells[i]]);
-        const plainIncrease =
-          (template.sign === "deficit-negative" ? -1 : 1) * (shownAfter - shownBefore);
-        if (plainlyAtMost(plainIncrease, [shownBefore, shownAfter], terms, options)) continue;
         const [unmitigated, mitigated] = [figure(before.cells[i])!, figure(cell)!];
         const increase = asDeficit(mitigated, template.sign).minus(
           asDeficit(unmitigated, template.sign)

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { oneBlockRows } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
-import { allowance, plainlyAtMost } from "../tolerance";
+import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { figure, figureValue, isPositiveFigure } from "../../templates/figures";
 import { roundedTerms } from "../../templates/financial/figures";
@@ -52,10 +52,6 @@ export const schoolsBlockTransfer = defineRule({
       )
         return;
       const terms = roundedTerms([movementCell, allocationCell]);
-      // Most transfers are far inside the limit: settled in doubles, the exact check decides the rest.
-      const plainLimit = (plainAllocation * settings.percent) / 100;
-      if (plainlyAtMost(-plainMovement - plainLimit, [plainMovement, plainLimit], terms, options))
-        return;
       const out = figure(movementCell)!.abs();
       const allocation = figure(allocationCell)!;
       const limit = allocation.times(new Decimal(settings.percent).dividedBy(100));

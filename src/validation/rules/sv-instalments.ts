@@ -1,13 +1,7 @@
 import { Decimal } from "decimal.js";
 import { financialSection } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
-import {
-  allowance,
-  plainlyAbove,
-  plainlyAddsUp,
-  plainlyAtMost,
-  withinTolerance,
-} from "../tolerance";
+import { allowance, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { parsePaymentStatus } from "../../core/deficit";
 import type { LocatedCell } from "../../templates/located";
@@ -20,12 +14,11 @@ function isBlank(cell: LocatedCell | undefined): boolean {
   return cell === undefined || cell.value === null || cell.value === "";
 }
 
-/** True when a payment of this size is within its own cell's rounding (a nil shown as 0.000), so not an instalment. */
-function negligible(cell: LocatedCell, size: number, options: ValidationOptions): boolean {
-  const terms = roundedTerms([cell]);
-  if (plainlyAtMost(size, [size], terms, options)) return true;
-  if (plainlyAbove(size, [size], terms, options)) return false;
-  return figure(cell)!.abs().lte(allowance(terms, options));
+/** True when a payment is within its own cell's rounding (a nil shown as 0.000), so not an instalment. */
+function negligible(cell: LocatedCell, options: ValidationOptions): boolean {
+  return figure(cell)!
+    .abs()
+    .lte(allowance(roundedTerms([cell]), options));
 }
 
 /** Labels of the years the agreement covers: those with a limit or an instalment status. */
@@ -81,13 +74,12 @@ export const svInstalments = defineRule({
     });
 
     if (!payments) return reports;
-    // The payments are settled in doubles where that is plain, and added exactly (core exactSum) only
-    // when the total does not plainly agree with them.
+    // The payments are added exactly (core exactSum), each as a DfE payment whatever sign it is shown with.
     const paid: number[] = [];
     financial.years.forEach((year, i) => {
       const cell = payments.cells[i];
       const plain = figureValue(cell);
-      if (plain === undefined || negligible(cell, Math.abs(plain), options)) return;
+      if (plain === undefined || negligible(cell, options)) return;
       paid.push(Math.abs(plain));
       if (covered.size === 0 || covered.has(year.label)) return;
       const payment = figure(cell)!.abs();
@@ -105,7 +97,6 @@ export const svInstalments = defineRule({
     const plainTotal = figureValue(totalCell);
     if (!totalCell || plainTotal === undefined) return reports;
     const terms = roundedTerms([totalCell, ...payments.cells]);
-    if (plainlyAddsUp(Math.abs(plainTotal), paid, terms, options)) return reports;
     const sum = exactSum(paid);
     const total = figure(totalCell)!.abs();
     const gap = total.minus(sum);
