@@ -35,25 +35,12 @@ const SEVERITY_MEANING: Readonly<Record<Severity, string>> = {
   info: "a note for the reader, nothing to correct",
 };
 
-/**
- * Reads the faulty examples and, from each rule's own file (named by its id), whether its check uses the
- * shared tolerance: a rule does so exactly when it compares through tolerance.ts (imports from it).
- */
+/** Reads the faulty examples; whether a rule uses the shared tolerance is what the rule declares. */
 export function readRuleDocInputs(root: string, rules: readonly AnyRule[]): RuleDocInputs {
   const examples = JSON.parse(
     readFileSync(path.join(root, "examples/faults.json"), "utf8")
   ) as FaultEntry[];
-  const usesTolerance = new Set(
-    rules
-      .filter((rule) => {
-        const source = readFileSync(
-          path.join(root, "src/validation/rules", `${rule.id}.ts`),
-          "utf8"
-        );
-        return /from "\.\.\/tolerance"/.test(source);
-      })
-      .map((rule) => rule.id)
-  );
+  const usesTolerance = new Set(rules.filter((rule) => rule.usesTolerance).map((rule) => rule.id));
   return { examples, usesTolerance };
 }
 

@@ -64,6 +64,11 @@ export interface Rule<S extends Record<string, number> = Record<string, number>>
    * layout once instead of an error per year.
    */
   readonly confirmsLayout?: boolean;
+  /**
+   * The check compares figures within the shared tolerance (the task pane's Tolerance, `--tolerance`):
+   * half a unit of each rounded figure's last shown decimal unless the user sets one.
+   */
+  readonly usesTolerance?: boolean;
   /** A pure check over the located template. */
   check(context: RuleContext<S>): RuleReport[];
 }

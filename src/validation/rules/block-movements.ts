@@ -18,6 +18,7 @@ export const blockMovements = defineRule({
     "one block must appear as a transfer into another. Movements into a block are positive. Rounded figures may differ " +
     "by half a unit of their last shown decimal each. The finding points at the first movement figure of the year.",
   defaults: {},
+  usesTolerance: true,
   needs: blockRows("row 'Block movements' (transfers between blocks)", (b) => b.movements),
   confirmsLayout: true,
   check({ template, options }) {

@@ -173,6 +173,7 @@ export const blockResult = defineRule({
     "decimal each. Correct the in-year cell or the total expenditure cell the finding points at, or the figures they " +
     "come from.",
   defaults: {},
+  usesTolerance: true,
   needs: blockRows("the blocks' expenditure and in-year rows", (b) => b.inYear && b.expenditure),
   confirmsLayout: true,
   check({ template, options }) {

@@ -18,6 +18,7 @@ export const blockTotal = defineRule({
     "may differ by half a unit of their last shown decimal each. The rule runs when all four blocks show an in-year " +
     "row. Correct the total cell, or the block whose in-year result is wrong.",
   defaults: {},
+  usesTolerance: true,
   needs: allOf(
     endOfYearRows("inYear"),
     blockRows("an in-year row in each block", (b) => b.inYear)

@@ -19,6 +19,7 @@ export const fundingUplift = defineRule({
     "0% or above 10% a year is unusual (recent uplifts were 3% to 10%), so the rule warns: check the funding " +
     "assumption and explain it in the narrative. The lowest and highest growth (percent a year) are settings.",
   defaults: { minPercent: 0, maxPercent: 10 },
+  usesTolerance: true,
   needs: oneBlockRows("high-needs", [["DSG funding", (b) => b.allocation]]),
   check({ template, settings, options }) {
     const hnb = template.financial?.blocks?.find((block) => block.block === "high-needs");

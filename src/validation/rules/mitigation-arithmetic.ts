@@ -119,6 +119,7 @@ export const mitigationArithmetic = defineRule({
     "must grow by each year's total mitigations. Rounded figures may differ by half a unit of their last shown " +
     "decimal each. The finding points at the total, mitigated or mitigated cumulative cell that disagrees.",
   defaults: {},
+  usesTolerance: true,
   needs: financialSection("Mitigations", (t) => t.financial?.mitigations),
   confirmsLayout: true,
   check({ template, options }) {

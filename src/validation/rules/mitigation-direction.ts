@@ -20,6 +20,7 @@ export const mitigationDirection = defineRule({
     "unmitigated one. Usually a sign has been typed the wrong way round; if a mitigation really costs money, explain " +
     "it in the narrative.",
   defaults: {},
+  usesTolerance: true,
   needs: financialSection("Mitigations", (t) => t.financial?.mitigations),
   check({ template, options }) {
     const section = template.financial?.mitigations;

@@ -12,6 +12,7 @@ export const openingBalance = defineRule({
     "forward, allowing for rounding. A difference usually means the brought-forward cell was typed in rather than linked " +
     "to the previous column, or that an earlier year was restated without updating the next.",
   defaults: {},
+  usesTolerance: true,
   needs: endOfYearRows("broughtForward", "carriedForward"),
   confirmsLayout: true,
   check({ template, options }) {

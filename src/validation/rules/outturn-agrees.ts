@@ -23,6 +23,7 @@ export const outturnAgrees = defineRule({
     "in-year deficit or cumulative deficit carried forward differs from the reference by more than rounding; the DfE " +
     "uses the lowest figure when sources disagree. Years marked as forecasts are not compared.",
   defaults: {},
+  usesTolerance: true,
   check({ workbook, template, options }) {
     const financial = template.financial;
     const sheet = financial && findSheet(workbook, financial.sheet);

@@ -16,6 +16,7 @@ export const rollForward = defineRule({
     "plus any other adjustments. Published figures are rounded, so by default each figure may be out by half a unit of the " +
     "decimals it shows; you can set your own tolerance. A gap usually means a typed-over total or a payment left out.",
   defaults: {},
+  usesTolerance: true,
   needs: endOfYearRows("inYear", "carriedForward"),
   confirmsLayout: true,
   check({ template, options }) {

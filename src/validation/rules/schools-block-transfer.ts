@@ -21,6 +21,7 @@ export const schoolsBlockTransfer = defineRule({
     "schools block movement is an outward transfer above the limit, so you can record the approval or disapplication " +
     "request in the plan. The message names the base the percentage is measured on. The limit is a setting (percent of the schools block funding).",
   defaults: { percent: 0.5 },
+  usesTolerance: true,
   needs: oneBlockRows("schools", [
     ["Block movements", (b) => b.movements],
     ["DSG funding", (b) => b.allocation ?? b.totalFunding],

@@ -107,6 +107,7 @@ export const signConvention = defineRule({
     "figure whose sign alone breaks the roll-forward, and Safety Valve payments or council contributions shown with the " +
     "same sign as deficits (they reduce the deficit, so they take the opposite sign).",
   defaults: {},
+  usesTolerance: true,
   needs: anyEndOfYearRow,
   check({ template, options }) {
     const f = template.financial;

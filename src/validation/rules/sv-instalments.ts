@@ -47,6 +47,7 @@ export const svInstalments = defineRule({
     "instalment status is not received, expected, at risk, withheld or suspended. Payments made before the first " +
     "year shown cannot be counted, so show every year of the agreement.",
   defaults: {},
+  usesTolerance: true,
   needs: financialSection("Safety Valve agreement", (t) => t.financial?.safetyValve),
   check({ template, options }) {
     const financial = template.financial;

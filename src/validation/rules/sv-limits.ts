@@ -106,6 +106,7 @@ export const svLimits = defineRule({
     "says gross, when the deficit is rolled forward from the first year shown without the Safety Valve payments. The " +
     "finding points at the forecast cell that breaches the limit and says by how much.",
   defaults: {},
+  usesTolerance: true,
   needs: allOf(
     financialSection("Safety Valve agreement", (t) => t.financial?.safetyValve),
     endOfYearRows("carriedForward")
