@@ -79,10 +79,18 @@ export async function readXlsxBuffer(
   checkSheetsApart(listed, paths, zip);
   const stringsPath = findTarget(rels, "sharedStrings");
   const stylesPath = findTarget(rels, "styles");
-  const formats = (stylesPath && (await read(stylesPath, styleFormatsReader()))) || [];
-  const strings =
-    (stringsPath && (await read(stringsPath, sharedStringsReader(budget), "the shared strings"))) ||
-    [];
+  // A part the workbook lists but the file lacks is damage: without its strings or styles every text
+  // cell would read as empty and every figure as General, silently.
+  const missing = (what: string) =>
+    new WorkbookReadError(`The file is damaged: ${what} is listed but missing from it. ${AGAIN}`);
+  const formats = stylesPath
+    ? ((await read(stylesPath, styleFormatsReader(), "its styles")) ??
+      throwing(missing("its styles part")))
+    : [];
+  const strings = stringsPath
+    ? ((await read(stringsPath, sharedStringsReader(budget), "the shared strings")) ??
+      throwing(missing("its table of shared strings")))
+    : [];
   const sheets: Sheet[] = [];
   for (let i = 0; i < listed.length; i++) {
     const entry = listed[i];
@@ -139,14 +147,11 @@ function checkSheetsApart(
   });
   for (const [part, names] of byPart) {
     if (names.length < 2) continue;
-    const shownNames = names
-      .slice(0, 2)
-      .map((n) => `"${n}"`)
-      .join(" and ");
+    const [first, second] = names.map((n) => `"${n}"`);
     const which =
       names.length > 2
-        ? `${names.length} of its sheets (${shownNames}, …) are`
-        : `its sheets ${shownNames} are`;
+        ? `${names.length} of its sheets (${first}, ${second}, …) are`
+        : `its sheets ${first} and ${second} are`;
     throw new WorkbookReadError(
       `The file is damaged: ${which} all stored in the same part (${part}), which Excel never does. ${AGAIN}`
     );
@@ -179,6 +184,10 @@ function explain(error: unknown, what: string): WorkbookReadError {
   return new WorkbookReadError(
     `${capitalise(what)} could not be read: it is laid out in a way this checker does not understand. ${AGAIN} If it still fails, please report it.`
   );
+}
+
+function throwing(error: Error): never {
+  throw error;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,8 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readXlsxFile } from "../../src/workbook/xlsxReader";
+import { type PartCodec } from "../../src/workbook/codec";
+import { readXlsxBuffer } from "../../src/workbook/xlsxBuffer";
+import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
+import { sheetFromRows } from "../support/sheets";
 import {
   cellFormula,
+  cellNumberFormat,
   cellValue,
   findSheet,
   type Workbook,
@@ -132,5 +137,34 @@ describe("readXlsxFile on hostile files", () => {
       cellFormula(sheet, 1, 2),
       cellValue(sheet, 1, 2),
     ]).toEqual(["=A1+B1", null, "=SUM(A2:B2)", null]);
+  });
+});
+
+describe("readXlsxFile on parts in other encodings", () => {
+  it.each([["strings-utf16.xlsx"], ["strings-latin1-declared.xlsx"]])(
+    "should read %s as the same text as UTF-8",
+    (name) => {
+      const sheet = sheetOf(name, "Financial summary");
+      expect(sheet.values).toEqual([["Cumulative deficit", 34.509, "£m"]]);
+      expect(cellNumberFormat(sheet, 0, 1)).toBe("#,##0.000");
+    }
+  );
+});
+
+describe("readXlsxBuffer on an unexpected failure", () => {
+  it("should give a sentence about the file, never the JavaScript message", async () => {
+    const saved = await writeXlsxBuffer({ sheets: [sheetFromRows("Cover", [["Units", "£m"]])] });
+    const broken: PartCodec = {
+      inflate: () => {
+        throw new TypeError("Cannot set properties of undefined (setting '0')");
+      },
+      crc32: () => 0,
+    };
+    const read = readXlsxBuffer(saved, { codec: broken });
+    await expect(read).rejects.toThrow(WorkbookReadError);
+    await expect(read).rejects.toThrow(
+      /^The part .+ could not be read: it is laid out in a way this checker does not understand\. Open it in Excel, save it again and retry\./
+    );
+    await expect(read).rejects.not.toThrow(/Cannot set properties/);
   });
 });

@@ -12,6 +12,38 @@ import type { Workbook } from "../../src/workbook/workbook";
 import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
 import { managementPlan, otherKindOfWorkbook } from "../../examples/examples";
 import { sheetFromRows } from "../support/sheets";
+import {
+  rawXlsx,
+  sharedStringsXml,
+  stylesXml,
+  worksheetXml,
+  xlsxEntries,
+  zipArchive,
+} from "./rawXlsx";
+
+/** A one-sheet workbook ("Financial summary") of the given rows of worksheet XML, with two shared strings. */
+const oneSheet = (rows: string, after = "", name = "Financial summary") =>
+  rawXlsx({
+    sheets: [{ name, xml: worksheetXml(rows, after) }],
+    sharedStrings: sharedStringsXml(["Cumulative deficit", "£m"]),
+    styles: stylesXml(["#,##0.000"]),
+  });
+
+/** The same workbook with its shared strings part re-encoded (a declaration and bytes as given). */
+const stringsEncoded = (encode: (xml: string) => Buffer) =>
+  zipArchive(
+    xlsxEntries({
+      sheets: [{ name: "Financial summary", xml: worksheetXml(PLAIN_ROWS) }],
+      sharedStrings: "",
+      styles: stylesXml(["#,##0.000"]),
+    }).map((entry) =>
+      entry.name === "xl/sharedStrings.xml"
+        ? { ...entry, content: encode(sharedStringsXml(["Cumulative deficit", "£m"])) }
+        : entry
+    )
+  );
+
+const PLAIN_ROWS = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>34.509</v></c><c r="C1" t="s"><v>1</v></c></row>`;
 
 export interface HostileFile {
   /** File name to write it under (the extension is part of the test). */
@@ -232,6 +264,141 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
           [3, 4, { f: "=SUM(A2:B2)", v: null }],
         ])
       ),
+  },
+  {
+    file: "row-1e300.xlsx",
+    description: "a row numbered 1e300 (reading it as a number once made the checks loop for ever)",
+    expect: "error",
+    message:
+      /The file is damaged: the sheet "Financial summary" cannot be read, as it has a row numbered "1e300", but Excel's rows are numbered 1 to 1,048,576/,
+    build: async () => oneSheet(`<row r="1e300"><c><v>1</v></c></row>`),
+  },
+  {
+    file: "cell-past-last-row.xlsx",
+    description: "a cell at A10000000000000000, past Excel's last row",
+    expect: "error",
+    message:
+      /the sheet "Financial summary" cannot be read, as it has a cell at A10000000000000000, beyond Excel's limits of 1,048,576 rows and 16,384 columns \(A to XFD\)/,
+    build: async () => oneSheet(`<row r="1"><c r="A10000000000000000"><v>1</v></c></row>`),
+  },
+  {
+    file: "reference-1A.xlsx",
+    description: "a cell reference with its digits first (1A)",
+    expect: "error",
+    message: /it has a cell whose reference "1A" is not a cell address/,
+    build: async () => oneSheet(`<row r="1"><c r="1A"><v>1</v></c></row>`),
+  },
+  {
+    file: "reference-300-letters.xlsx",
+    description: "a cell reference of 300 letters",
+    expect: "error",
+    message: /it has a cell at A{30}…, beyond Excel's limits/,
+    build: async () => oneSheet(`<row r="1"><c r="${"A".repeat(300)}1"><v>1</v></c></row>`),
+  },
+  {
+    file: "merge-past-limits.xlsx",
+    description: "a merged range reaching past Excel's last row",
+    expect: "error",
+    message: /it merges the cells A1:B99999999, beyond Excel's limits/,
+    build: async () =>
+      oneSheet(PLAIN_ROWS, `<mergeCells count="1"><mergeCell ref="A1:B99999999"/></mergeCells>`),
+  },
+  {
+    file: "checksum-mismatch.xlsx",
+    description:
+      "a sheet whose figures were changed after saving (34.509 → 94.509): its CRC-32 does not match",
+    expect: "error",
+    message:
+      /The file is damaged or incomplete .*the part xl\/worksheets\/sheet1\.xml does not match its checksum \(CRC-32\)/,
+    build: async () => {
+      const zip = zipArchive(
+        xlsxEntries({
+          sheets: [{ name: "Financial summary", xml: worksheetXml(PLAIN_ROWS) }],
+          sharedStrings: sharedStringsXml(["Cumulative deficit", "£m"]),
+        }).map((entry) => (entry.name.includes("worksheets") ? { ...entry, store: true } : entry))
+      );
+      const at = zip.indexOf("34.509");
+      zip[at] = "9".charCodeAt(0);
+      return zip;
+    },
+  },
+  {
+    file: "sheet-part-missing.xlsx",
+    description: "a sheet listed in the workbook whose part is not in the file",
+    expect: "error",
+    message:
+      /The file is damaged: the sheet "Financial summary" is listed but its contents are missing/,
+    build: async () =>
+      zipArchive(
+        xlsxEntries({
+          sheets: [{ name: "Financial summary", xml: worksheetXml(PLAIN_ROWS) }],
+        }).filter((entry) => !entry.name.includes("worksheets"))
+      ),
+  },
+  {
+    file: "two-sheets-one-part.xlsx",
+    description: "two sheets whose entries point at the same part",
+    expect: "error",
+    message:
+      /The file is damaged: its sheets "Financial summary" and "Copy" are all stored in the same part \(xl\/worksheets\/sheet1\.xml\)/,
+    build: async () =>
+      rawXlsx({
+        sheets: [
+          { name: "Financial summary", xml: worksheetXml(PLAIN_ROWS) },
+          { name: "Copy", part: "xl/worksheets/sheet1.xml" },
+        ],
+      }),
+  },
+  {
+    file: "strings-utf16.xlsx",
+    description:
+      "a shared string table saved in UTF-16 with a byte-order mark (read as the same text)",
+    expect: "workbook",
+    build: async () =>
+      stringsEncoded((xml) =>
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le"),
+        ])
+      ),
+  },
+  {
+    file: "strings-latin1-declared.xlsx",
+    description:
+      "a shared string table in ISO-8859-1, as its XML declaration says (read as the same text)",
+    expect: "workbook",
+    build: async () =>
+      stringsEncoded((xml) =>
+        Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), "latin1")
+      ),
+  },
+  {
+    file: "strings-latin1-undeclared.xlsx",
+    description: "a shared string table in Latin-1 whose declaration says UTF-8 (£ as the byte A3)",
+    expect: "error",
+    message:
+      /The shared strings cannot be read: its text is not in UTF-8, the encoding its XML declares \(it may have been saved in another, such as Latin-1\)/,
+    build: async () => stringsEncoded((xml) => Buffer.from(xml, "latin1")),
+  },
+  {
+    file: "strings-unknown-encoding.xlsx",
+    description: "a shared string table declaring an encoding no decoder knows",
+    expect: "error",
+    message:
+      /it is written in the "x-dsg-unknown" encoding, which this checker cannot read \(Excel writes UTF-8\)/,
+    build: async () =>
+      stringsEncoded((xml) =>
+        Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="x-dsg-unknown"'))
+      ),
+  },
+  {
+    file: "control-characters.xlsx",
+    description:
+      "a sheet named with an escape sequence (_x001B_[2J clears a terminal) and a bad row",
+    expect: "error",
+    // The escape character itself, which the XML wrote as _x001B_.
+    message: new RegExp(`the sheet "${String.fromCharCode(0x1b)}\\[2J" cannot be read`),
+    build: async () => oneSheet(`<row r="0"><c><v>1</v></c></row>`, "", "_x001B_[2J"),
   },
   {
     file: "other-kind.xlsx",
