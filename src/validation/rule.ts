@@ -2,6 +2,7 @@ import type { Workbook } from "../workbook/workbook";
 import type { LocatedTemplate, MoneyUnit, SignConvention } from "../templates/located";
 import type { Severity } from "./finding";
 import type { Needs } from "./needs";
+import type { RowMapping } from "../templates/rowMap";
 
 /** Where a report points: a cell, or a rectangle when `bottom`/`right` are given (0-based). */
 export interface Location {
@@ -33,6 +34,8 @@ export interface ValidationOptions {
   readonly sign?: SignConvention;
   /** Per-rule threshold overrides, by rule id. */
   readonly thresholds?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Rows the user pointed at (a row map: the pane's saved map, `dsg-validate --map`). */
+  readonly rows?: readonly RowMapping[];
 }
 
 /** Everything a check may read: the workbook, what the locator found in it, and the rule's settings. */

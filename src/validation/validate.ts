@@ -18,6 +18,7 @@ import { RULES } from "./rules";
 import { TEMPLATE_RECOGNISED } from "./rules/template-recognised";
 import { RULE_SETS } from "./ruleSets";
 import { confirmLayout, LAYOUT_NOT_CONFIRMED } from "./layoutEvidence";
+import { ROW_MAP, rowMapReports } from "./rowMapFindings";
 
 export interface ValidationResult {
   /** The template the workbook was checked as, or null when it matched none. */
@@ -218,6 +219,9 @@ function validateIndexed(
   const placed = recognition.flatMap((rule) =>
     runRule(rule as Rule, workbook, template, options, thresholds)
   );
+  // Rows the user pointed at that could not be used say so.
+  for (const report of rowMapReports(workbook, template, options.rows ?? []))
+    placed.push(toFinding({ id: ROW_MAP, severity: "warning" }, report));
   const notRun: CheckNotRun[] = [];
   let ran = 0;
   if (recognised) {

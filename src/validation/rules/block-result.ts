@@ -1,27 +1,10 @@
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { blockRows } from "../needs";
 import { moneyOf, negated, weigh, type Equation, type Term } from "../balance";
-import type { LocatedRow, MoneyUnit, SignConvention } from "../../templates/located";
+import type { MoneyUnit, SignConvention } from "../../templates/located";
+import { at, availableCountsMovements, fundingLessDeductions } from "../blockFunding";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-
-/** The row's cell under year `i`, when the row is there. */
-function at(row: LocatedRow | undefined, i: number) {
-  return row?.cells[i];
-}
-
-/** The block's DSG funding less its academy recoupment and other deductions, in year `i`. */
-export function fundingLessDeductions(block: BlockPlan, i: number): Term[] {
-  return [
-    { cell: at(block.allocation, i), weight: 1, name: "DSG funding" },
-    ...block.deductions.map((row): Term => ({
-      cell: at(row, i),
-      weight: -1,
-      size: true,
-      name: row.label,
-    })),
-  ];
-}
 
 /**
  * The money a block has to spend in year `i`: its funding available (or its DSG funding less academy
@@ -42,28 +25,6 @@ function blockFunding(
     terms.push({ cell: at(block.movements, i), weight: 1, name: "block movements" });
   terms.push({ cell: at(block.otherFunding, i), weight: 1, name: "other funding" });
   return terms;
-}
-
-/**
- * Whether the block's "Total funding available" already includes its block movements: some councils
- * total the funding after transfers. Read from the block's own arithmetic: true only when, in the years
- * that show them, the funding available is the funding less deductions plus movements and never simply
- * the funding less deductions.
- */
-function availableCountsMovements(block: BlockPlan, options: ValidationOptions): boolean {
-  const { totalFunding, allocation, movements } = block;
-  if (!totalFunding || !allocation || !movements) return false;
-  let withMovements = 0;
-  let without = 0;
-  block.years.forEach((_, i) => {
-    const reported = at(totalFunding, i);
-    if (!reported) return;
-    const base = fundingLessDeductions(block, i);
-    const moved: Term = { cell: at(movements, i), weight: 1, name: "block movements" };
-    if (weigh({ reported, terms: base }, options)?.holds) without++;
-    else if (weigh({ reported, terms: [...base, moved] }, options)?.holds) withMovements++;
-  });
-  return withMovements > 0 && without === 0;
 }
 
 /** V04: the in-year result is expenditure less funding (funding less expenditure with deficits negative). */

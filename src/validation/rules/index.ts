@@ -14,6 +14,7 @@ import { rollForward } from "./roll-forward";
 import { openingBalance } from "./opening-balance";
 import { blockTotal } from "./block-total";
 import { blockResult } from "./block-result";
+import { fundingAvailable } from "./funding-available";
 import { blockMovements } from "./block-movements";
 import { schoolsBlockTransfer } from "./schools-block-transfer";
 import { fundingUplift } from "./funding-uplift";
@@ -40,6 +41,7 @@ export const RULES: readonly Rule<Record<string, number>>[] = [
   openingBalance,
   blockTotal,
   blockResult,
+  fundingAvailable,
   blockMovements,
   schoolsBlockTransfer,
   outturnAgrees,
