@@ -14,6 +14,7 @@ import { unitByLabel } from "./financial/unit";
 import { locateEhcp } from "./ehcp/locateEhcp";
 import { locateSvReturn } from "./svReturn/locateSvReturn";
 import { locateGovernance } from "./governance/locateGovernance";
+import type { RowMapping } from "./rowMap";
 
 function markerName(marker: Marker): string {
   return `${marker.kind} '${marker.name}'`;
@@ -105,7 +106,8 @@ function holdsFinance(profile: TemplateProfile, sheet: Sheet, named: Sheet | und
  */
 function locateFinancial(
   workbook: Workbook,
-  profile: TemplateProfile
+  profile: TemplateProfile,
+  mappings?: readonly RowMapping[]
 ): { sheet: Sheet; summary: FinancialSummary } | undefined {
   const named = findSheetByName(workbook.sheets, profile.financialSheets);
   const candidates = (
@@ -113,7 +115,7 @@ function locateFinancial(
   ).filter((sheet) => !profile.financeOptional || holdsFinance(profile, sheet, named));
   let fallback: { sheet: Sheet; summary: FinancialSummary } | undefined;
   for (const sheet of candidates) {
-    const summary = locateFinancialSummary(workbook, sheet);
+    const summary = locateFinancialSummary(workbook, sheet, mappings);
     if (summary?.endOfYear) return { sheet, summary };
     if (summary && sheet === named) fallback = { sheet, summary };
   }
@@ -125,6 +127,8 @@ export interface LocateChoices {
   readonly template?: string;
   readonly unit?: MoneyUnit["label"];
   readonly sign?: SignConvention;
+  /** Rows the user pointed at (rowMap.ts), taken in place of what their labels say. */
+  readonly rows?: readonly RowMapping[];
 }
 
 /**
@@ -137,8 +141,12 @@ export function locateTemplate(workbook: Workbook, choices: LocateChoices = {}):
 }
 
 function locateIndexed(workbook: Workbook, choices: LocateChoices): LocatedTemplate {
-  const { profile, recognition } = recogniseTemplate(workbook, choices.template);
-  const financial = locateFinancial(workbook, profile);
+  const { profile, recognition } = recogniseTemplate(
+    workbook,
+    choices.template,
+    hasEndOfYear(workbook, choices.rows)
+  );
+  const financial = locateFinancial(workbook, profile, choices.rows);
   const years = financial?.summary.years ?? [];
   return {
     profileId: profile.id,

@@ -8,7 +8,7 @@
 import type { CellRange, Sheet } from "../workbook/workbook";
 import { cellNumberFormat } from "../workbook/workbook";
 import type { LocatedRow, YearColumn } from "./located";
-import { readLabel, type Meaning } from "./meaning";
+import { readLabel, type Meaning, type Reading } from "./meaning";
 import { readRow } from "./rows";
 import { searchArea } from "./labels";
 
@@ -38,6 +38,8 @@ export interface TableReading<K extends string> {
   readonly all: readonly TableRow<K>[];
   readonly ambiguous: readonly AmbiguousRow<K>[];
 }
+
+const NONE: Reading<never> = { kind: "none" };
 
 // Ranks a row without figures after every wording of a row with them.
 const UNFILLED = 1_000;
@@ -77,15 +79,42 @@ export function firstColumn(years: readonly YearColumn[]): number {
   return first;
 }
 
+/** True when the row holds something (a number or text) under at least one year column. */
+function isFilled(row: LocatedRow): boolean {
+  return row.cells.some((cell) => cell.value !== null && cell.value !== "");
+}
+
+/**
+ * The rows the user mapped (`forced`: 0-based sheet rows by meaning) that are in the area and hold
+ * something under the years, read whatever their labels say. A mapped row that is blank is not taken.
+ */
+function forcedRows<K extends string>(
+  sheet: Sheet,
+  years: readonly YearColumn[],
+  area: CellRange,
+  beforeCol: number,
+  forced: Partial<Record<K, number>>
+): Map<number, { key: K; row: LocatedRow }> {
+  const taken = new Map<number, { key: K; row: LocatedRow }>();
+  for (const [key, r] of Object.entries(forced) as [K, number][]) {
+    if (r < area.top || r > area.bottom) continue;
+    const row = readRow(sheet, r, labelColumn(sheet, r, area, beforeCol) ?? area.left, years);
+    if (isFilled(row)) taken.set(r, { key, row });
+  }
+  return taken;
+}
+
 /**
  * Reads every labelled row of `within` (the whole used range when omitted) under `years` against
- * `meanings`. `wanted` picks which labelled rows to read at all (default: every one).
+ * `meanings`. `forced` holds rows the user pointed at (0-based sheet rows by meaning): each is taken
+ * for its meaning whatever its label says, and no other row is taken for that meaning.
  */
 export function readTable<K extends string>(
   sheet: Sheet,
   years: readonly YearColumn[],
   meanings: readonly Meaning<K>[],
-  within?: Partial<CellRange>
+  within?: Partial<CellRange>,
+  forced: Partial<Record<K, number>> = {}
 ): TableReading<K> {
   const area = searchArea(sheet, within);
   const beforeCol = Math.min(firstColumn(years), area.right + 1);
@@ -93,16 +122,33 @@ export function readTable<K extends string>(
   const ranks: Partial<Record<K, number>> = {};
   const all: TableRow<K>[] = [];
   const ambiguous: AmbiguousRow<K>[] = [];
+  const mapped = forcedRows(sheet, years, area, beforeCol, forced);
+  const mappedKeys = new Set([...mapped.values()].map((m) => m.key));
   for (let r = area.top; r <= area.bottom; r++) {
+    const pointed = mapped.get(r);
+    if (pointed) {
+      const { key, row } = pointed;
+      all.push({
+        key,
+        rank: 0,
+        row,
+        hasFigures: row.cells.some((c) => typeof c.value === "number"),
+      });
+      rows[key] = row;
+      ranks[key] = -Infinity;
+      continue;
+    }
     const labelCol = labelColumn(sheet, r, area, beforeCol);
     if (labelCol === undefined) continue;
     const row = readRow(sheet, r, labelCol, years);
     if (isRatioRow(sheet, row)) continue;
     const hasFigures = row.cells.some((cell) => typeof cell.value === "number");
-    const reading = readLabel(row.label, meanings);
+    const label = readLabel(row.label, meanings);
+    // A row read for a meaning the user mapped to another row is none of the meanings.
+    const reading = label.kind === "taken" && mappedKeys.has(label.key) ? NONE : label;
     // A heading worded like a row ("Summary of end of year positions") has nothing under the years: it
     // is never taken for a row. A row with figures comes before one holding only text ("tbc").
-    const filled = row.cells.some((cell) => cell.value !== null && cell.value !== "");
+    const filled = isFilled(row);
     if (reading.kind !== "taken") {
       if (reading.kind === "ambiguous" && hasFigures) ambiguous.push({ row, keys: reading.keys });
       all.push({ row, hasFigures });

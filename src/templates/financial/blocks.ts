@@ -11,7 +11,7 @@ import { findLabels, labelSet, searchArea } from "../labels";
 import type { Meaning } from "../meaning";
 import { firstColumn, readTable, type TableRow } from "../tableRows";
 import type { BlockPlan, DsgBlock } from "./blocksModel";
-import { DSG_BLOCKS } from "./blocksModel";
+import { BLOCK_NAMES, DSG_BLOCKS } from "./blocksModel";
 
 /**
  * Headings that start each block's rows (templates.md §1). Full names may carry trailing words ("High
@@ -221,16 +221,20 @@ function blockParts(rows: readonly TableRow<BlockRowKey>[]) {
   return { taken, deductions, lines: totalAt >= 0 ? lines : [] };
 }
 
-/** One block's rows between its heading and `end` (inclusive). */
+/**
+ * One block's rows between its heading and `end` (inclusive); `forced` rows (0-based, by key) are the
+ * ones the user pointed at, taken whatever their labels say.
+ */
 function locateBlock(
   sheet: Sheet,
   heading: Heading,
   end: number,
   area: CellRange,
-  years: readonly YearColumn[]
+  years: readonly YearColumn[],
+  forced: Partial<Record<BlockRowKey, number>> = {}
 ): BlockPlan {
   const rows: CellRange = { ...area, top: heading.row + 1, bottom: end };
-  const table = readTable(sheet, years, BLOCK_ROW_MEANINGS, rows);
+  const table = readTable(sheet, years, BLOCK_ROW_MEANINGS, rows, forced);
   // A block's rows are one group: rows after its in-year result (and its cumulative position) belong to
   // whatever follows the block.
   const inYearAt = table.all.findIndex((r) => r.key === "inYear" && r.hasFigures);
@@ -257,22 +261,57 @@ function locateBlock(
   };
 }
 
+/** Rows the user pointed at in one block: its heading and its rows, 0-based sheet rows. */
+export interface MappedBlockRows {
+  readonly heading?: number;
+  readonly rows: Partial<Record<BlockRowKey, number>>;
+}
+
+/** The headings found, with the ones the user pointed at in place of (or added to) them. */
+function withMappedHeadings(
+  sheet: Sheet,
+  found: readonly Heading[],
+  area: CellRange,
+  forced: Partial<Record<DsgBlock, MappedBlockRows>>
+): Heading[] {
+  const mapped: Heading[] = [];
+  for (const block of DSG_BLOCKS) {
+    const row = forced[block]?.heading;
+    if (row === undefined || row < area.top || row > area.bottom) continue;
+    const text = sheet.values[row - sheet.top]?.find(
+      (value): value is string => typeof value === "string" && value.trim() !== ""
+    );
+    mapped.push({ block, row, text: text ?? BLOCK_NAMES[block] });
+  }
+  const kept = found.filter(
+    (heading) => !mapped.some((m) => m.block === heading.block || m.row === heading.row)
+  );
+  return [...kept, ...mapped].sort((a, b) => a.row - b.row);
+}
+
 /**
  * The DSG blocks found in `area` of a Financial summary sheet (the whole used range when omitted), in
  * sheet order, with their rows read under `years`. A block runs from its heading to the next block's
  * heading, and ends with its in-year result, so rows of a following section are never taken for the
- * last block's. Returns an empty list when no block heading is found.
+ * last block's. Returns an empty list when no block heading is found. `forced` holds the headings and
+ * rows the user pointed at, by block.
  */
 export function locateBlocks(
   sheet: Sheet,
   years: readonly YearColumn[],
-  area?: Partial<CellRange>
+  area?: Partial<CellRange>,
+  forced: Partial<Record<DsgBlock, MappedBlockRows>> = {}
 ): BlockPlan[] {
   if (years.length === 0) return [];
   const searched = searchArea(sheet, area);
-  const headings = blockHeadings(sheet, searched, firstColumn(years));
+  const headings = withMappedHeadings(
+    sheet,
+    blockHeadings(sheet, searched, firstColumn(years)),
+    searched,
+    forced
+  );
   return headings.map((heading, i) => {
     const end = i + 1 < headings.length ? headings[i + 1].row - 1 : searched.bottom;
-    return locateBlock(sheet, heading, end, searched, years);
+    return locateBlock(sheet, heading, end, searched, years, forced[heading.block]?.rows);
   });
 }

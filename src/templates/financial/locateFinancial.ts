@@ -23,6 +23,8 @@ import { findUnitMarker, guessUnit } from "./unit";
 import { locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
 import { locateSafetyValveAgreement } from "./safetyValve";
+import type { EndOfYearRowKey } from "./endOfYearLabels";
+import { forcedBlockRows, forcedEndOfYearRows, type RowMapping } from "../rowMap";
 
 /** The year columns that apply in a section: its own header row when it has one, else the sheet's. */
 function sectionYears(
@@ -35,15 +37,17 @@ function sectionYears(
 
 /**
  * The rows of "Summary of end of year positions" in the area (the section when its heading is there);
- * undefined when neither the in-year, brought-forward nor carried-forward row is found.
+ * undefined when neither the in-year, brought-forward nor carried-forward row is found. `forced` holds
+ * the rows the user pointed at (0-based), taken in place of what the labels say.
  */
 export function locateEndOfYear(
   sheet: Sheet,
   years: readonly YearColumn[],
-  area?: Partial<CellRange>
+  area?: Partial<CellRange>,
+  forced: Partial<Record<EndOfYearRowKey, number>> = {}
 ): EndOfYearPositions | undefined {
   if (years.length === 0) return undefined;
-  const { rows, ambiguous } = readTable(sheet, years, END_OF_YEAR_MEANINGS, area);
+  const { rows, ambiguous } = readTable(sheet, years, END_OF_YEAR_MEANINGS, area, forced);
   const positions: EndOfYearPositions = { sheet: sheet.name, ...rows, ambiguous };
   return positions.inYear || positions.broughtForward || positions.carriedForward
     ? positions
@@ -67,41 +71,54 @@ function sectionOrSheet(
 /**
  * The end of year positions on a sheet with a row of financial years (undefined without one), in their
  * section when it has a heading, with the years they use. Recognition asks for them and locating the
- * summary uses them, so inside a validation they are found once per sheet.
+ * summary uses them, so inside a validation they are found once per sheet (and set of mapped rows).
  */
 function endOfYearOn(
-  sheet: Sheet
+  sheet: Sheet,
+  mappings?: readonly RowMapping[]
 ): { endOfYear?: EndOfYearPositions; years: readonly YearColumn[] } | undefined {
-  return oncePerSheet(sheet, "end of year positions", () => {
+  const forced = forcedEndOfYearRows(mappings, sheet.name);
+  const key = `end of year positions ${JSON.stringify(forced)}`;
+  return oncePerSheet(sheet, key, () => {
     const header = findYearHeader(sheet, "financial");
     if (header === undefined) return undefined;
     const section = findSection(sheet, END_OF_YEAR_POSITIONS);
     const years = section ? sectionYears(sheet, section, header.years) : header.years;
-    return { endOfYear: locateEndOfYear(sheet, years, section), years };
+    return { endOfYear: locateEndOfYear(sheet, years, section, forced), years };
   });
 }
 
-/** True when some sheet of the workbook holds end of year positions (rows found under financial years). */
-export function hasEndOfYear(workbook: Workbook): boolean {
-  return workbook.sheets.some((sheet) => endOfYearOn(sheet)?.endOfYear !== undefined);
+/**
+ * True when some sheet of the workbook holds end of year positions (rows found under financial years,
+ * or mapped there by the user).
+ */
+export function hasEndOfYear(workbook: Workbook, mappings?: readonly RowMapping[]): boolean {
+  return workbook.sheets.some((sheet) => endOfYearOn(sheet, mappings)?.endOfYear !== undefined);
 }
 
 /**
  * The financial summary on `sheet`: undefined when the sheet has no row of financial years. Sections
- * that are not there are left undefined (blocks: an empty list becomes undefined too).
+ * that are not there are left undefined (blocks: an empty list becomes undefined too). `mappings` are
+ * the rows the user pointed at.
  */
 export function locateFinancialSummary(
   workbook: Workbook,
-  sheet: Sheet
+  sheet: Sheet,
+  mappings?: readonly RowMapping[]
 ): FinancialSummary | undefined {
   const header = findYearHeader(sheet, "financial");
-  const positions = endOfYearOn(sheet);
+  const positions = endOfYearOn(sheet, mappings);
   if (header === undefined || positions === undefined) return undefined;
   const { endOfYear, years: endYears } = positions;
 
   const blockSection = findSection(sheet, FINANCIAL_PLAN_PER_BLOCK);
   const blockYears = blockSection ? sectionYears(sheet, blockSection, header.years) : header.years;
-  const blocks = locateBlocks(sheet, blockYears, blockSection);
+  const blocks = locateBlocks(
+    sheet,
+    blockYears,
+    blockSection,
+    forcedBlockRows(mappings, sheet.name)
+  );
 
   const mitigationsAt = sectionOrSheet(workbook, sheet, MITIGATIONS, header.years);
   const agreementAt = sectionOrSheet(workbook, sheet, SAFETY_VALVE_AGREEMENT, header.years);
