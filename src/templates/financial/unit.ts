@@ -19,7 +19,7 @@ export function unitByLabel(label: MoneyUnit["label"]): MoneyUnit {
 // Order matters: "£m" and "£000" both contain a bare "£".
 const MARKERS: readonly [RegExp, MoneyUnit][] = [
   [/£\s*(m|mn|million|millions)\b/i, MILLIONS],
-  [/£\s*[’']?\s*(000|k\b|thousand)/i, THOUSANDS],
+  [/£\s*[’',]?\s*(000|k\b|thousand)/i, THOUSANDS],
   [/(^|[\s(])£s?($|[\s)])/i, POUNDS],
 ];
 
