@@ -88,3 +88,39 @@ export function ehcpTables(template: LocatedTemplate): readonly Need[] {
 export function allOf(...needs: Needs[]): Needs {
   return (template) => needs.flatMap((need) => need(template));
 }
+
+/** True when each year is the one after the year before it. */
+function consecutive(years: readonly { readonly start: number }[]): boolean {
+  return years.every((year, i) => i === 0 || year.start === years[i - 1].start + 1);
+}
+
+/**
+ * Financial years in order, one apart, in the summary and in every block's header. A check that compares
+ * a year with the one before it (or finds a year by its label) cannot run on a mislabelled heading:
+ * year-sequence reports the heading once, and the checks built on it wait for it to be corrected rather
+ * than repeat the slip as errors of their own.
+ */
+export function financialYearsInOrder(template: LocatedTemplate): readonly Need[] {
+  const financial = template.financial;
+  const inOrder =
+    financial !== undefined &&
+    consecutive(financial.years) &&
+    (financial.blocks ?? []).every((block) => consecutive(block.years));
+  return [
+    {
+      what: "financial year headings in order, one year apart (see year-sequence)",
+      found: inOrder,
+    },
+  ];
+}
+
+/** Census years in order, one apart, in every placement's tables (see `financialYearsInOrder`). */
+export function censusYearsInOrder(template: LocatedTemplate): readonly Need[] {
+  const placements = template.ehcp?.placements ?? [];
+  return [
+    {
+      what: "census year headings in order, one year apart (see year-sequence)",
+      found: placements.every((placement) => consecutive(placement.years)),
+    },
+  ];
+}

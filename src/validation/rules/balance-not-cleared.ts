@@ -1,5 +1,5 @@
 import { defineRule } from "../rule";
-import { endOfYearRows } from "../needs";
+import { allOf, endOfYearRows, financialYearsInOrder } from "../needs";
 import { balanceYear } from "../../core/deficit";
 import type { Signed } from "../../core/series";
 import type { SignConvention } from "../../templates/located";
@@ -30,7 +30,7 @@ export const balanceNotCleared = defineRule({
     "while a cumulative deficit is still carried forward at the end of the plan, this note says so: the Safety Valve " +
     "condition of a positive in-year balance is met, but the cumulative deficit still has to be funded or written off.",
   defaults: {},
-  needs: endOfYearRows("inYear", "carriedForward"),
+  needs: allOf(endOfYearRows("inYear", "carriedForward"), financialYearsInOrder),
   check({ template }) {
     const f = template.financial;
     const inYear = f?.endOfYear?.inYear;

@@ -1,4 +1,4 @@
-import { allOf, blockRows, endOfYearRows } from "../needs";
+import { allOf, blockRows, endOfYearRows, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { moneyOf, weigh, type Term } from "../balance";
 import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
@@ -21,7 +21,8 @@ export const blockTotal = defineRule({
   usesTolerance: true,
   needs: allOf(
     endOfYearRows("inYear"),
-    blockRows("an in-year row in each block", (b) => b.inYear)
+    blockRows("an in-year row in each block", (b) => b.inYear),
+    financialYearsInOrder
   ),
   confirmsLayout: true,
   check({ template, options }) {

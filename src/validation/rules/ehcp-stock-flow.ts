@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { ehcpTables } from "../needs";
+import { allOf, censusYearsInOrder, ehcpTables } from "../needs";
 import { trajectory } from "../../core/trajectory";
 import { defineRule, type RuleReport } from "../rule";
 import { cellLocation } from "../at";
@@ -119,7 +119,7 @@ export const ehcpStockFlow = defineRule({
     "difference usually means a flow or a total is wrong, or plans moved between placements or councils; the " +
     "finding points at the new plans cell of the later year. Raise the allowed gap if transfers are expected.",
   defaults: { allowedGap: 0 },
-  needs: ehcpTables,
+  needs: allOf(ehcpTables, censusYearsInOrder),
   check({ template, settings }) {
     const ehcp = template.ehcp;
     if (ehcp === undefined) return [];

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { oneBlockRows } from "../needs";
+import { allOf, financialYearsInOrder, oneBlockRows } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -20,7 +20,10 @@ export const fundingUplift = defineRule({
     "assumption and explain it in the narrative. The lowest and highest growth (percent a year) are settings.",
   defaults: { minPercent: 0, maxPercent: 10 },
   usesTolerance: true,
-  needs: oneBlockRows("high-needs", [["DSG funding", (b) => b.allocation]]),
+  needs: allOf(
+    oneBlockRows("high-needs", [["DSG funding", (b) => b.allocation]]),
+    financialYearsInOrder
+  ),
   check({ template, settings, options }) {
     const hnb = template.financial?.blocks?.find((block) => block.block === "high-needs");
     const allocation = hnb?.allocation;

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { endOfYearRows } from "../needs";
+import { allOf, endOfYearRows, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { formatMoney, shownDecimals } from "../money";
 import { highNeedsStabilityGrant } from "../../core/hnsg";
@@ -78,7 +78,7 @@ export const hnsgSplit = defineRule({
     "and accounts figures and uses the lowest, so check the eligible figure. The write-off percent and the last " +
     "eligible financial year (its start year) are settings.",
   defaults: { writeOffPercent: 90, cutOffYear: 2025 },
-  needs: endOfYearRows("carriedForward"),
+  needs: allOf(endOfYearRows("carriedForward"), financialYearsInOrder),
   check({ template, settings }) {
     if (!template.financial) return [];
     const found = highNeedsDeficit(template, settings.cutOffYear);

@@ -1,4 +1,4 @@
-import { financialSection } from "../needs";
+import { allOf, financialSection, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { moneyOf, weigh, type Equation, type Term } from "../balance";
 import type { LocatedRow, MoneyUnit, SignConvention } from "../../templates/located";
@@ -120,7 +120,10 @@ export const mitigationArithmetic = defineRule({
     "decimal each. The finding points at the total, mitigated or mitigated cumulative cell that disagrees.",
   defaults: {},
   usesTolerance: true,
-  needs: financialSection("Mitigations", (t) => t.financial?.mitigations),
+  needs: allOf(
+    financialSection("Mitigations", (t) => t.financial?.mitigations),
+    financialYearsInOrder
+  ),
   confirmsLayout: true,
   check({ template, options }) {
     const section = template.financial?.mitigations;

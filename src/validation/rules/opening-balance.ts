@@ -1,5 +1,5 @@
 import { defineRule, type RuleReport } from "../rule";
-import { endOfYearRows } from "../needs";
+import { allOf, endOfYearRows, financialYearsInOrder } from "../needs";
 import { moneyOf, weigh } from "../balance";
 
 /** V02: a year opens with the deficit the previous year closed with. */
@@ -13,7 +13,7 @@ export const openingBalance = defineRule({
     "to the previous column, or that an earlier year was restated without updating the next.",
   defaults: {},
   usesTolerance: true,
-  needs: endOfYearRows("broughtForward", "carriedForward"),
+  needs: allOf(endOfYearRows("broughtForward", "carriedForward"), financialYearsInOrder),
   confirmsLayout: true,
   check({ template, options }) {
     const positions = template.financial?.endOfYear;

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { financialSection } from "../needs";
+import { allOf, financialSection, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { allowance, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -48,7 +48,10 @@ export const svInstalments = defineRule({
     "year shown cannot be counted, so show every year of the agreement.",
   defaults: {},
   usesTolerance: true,
-  needs: financialSection("Safety Valve agreement", (t) => t.financial?.safetyValve),
+  needs: allOf(
+    financialSection("Safety Valve agreement", (t) => t.financial?.safetyValve),
+    financialYearsInOrder
+  ),
   check({ template, options }) {
     const financial = template.financial;
     const agreement = financial?.safetyValve;

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { allOf, endOfYearRows, financialSection } from "../needs";
+import { allOf, endOfYearRows, financialSection, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
@@ -108,8 +108,11 @@ export const svLimits = defineRule({
   defaults: {},
   usesTolerance: true,
   needs: allOf(
-    financialSection("Safety Valve agreement", (t) => t.financial?.safetyValve),
-    endOfYearRows("carriedForward")
+    allOf(
+      financialSection("Safety Valve agreement", (t) => t.financial?.safetyValve),
+      endOfYearRows("carriedForward")
+    ),
+    financialYearsInOrder
   ),
   check({ template, options }) {
     const financial = template.financial;

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { ehcpTables } from "../needs";
+import { allOf, censusYearsInOrder, ehcpTables } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { formatMoney } from "../money";
 import type { LocatedCell, LocatedTemplate, MoneyUnit } from "../../templates/located";
@@ -196,7 +196,7 @@ export const unitCostJump = defineRule({
     "change needs explaining in the narrative. A single year out of line is reported once, at that year. Both " +
     "thresholds can be changed.",
   defaults: { costJumpPercent: 15, mixShiftPoints: 5 },
-  needs: ehcpTables,
+  needs: allOf(ehcpTables, censusYearsInOrder),
   check({ template, settings }) {
     const ehcp = template.ehcp;
     if (ehcp === undefined) return [];
