@@ -7,7 +7,7 @@ import { basename, extname } from "node:path";
 import { readXlsxFile } from "../workbook/xlsxReader";
 import { DEFAULT_LIMITS, type ReadLimits } from "../workbook/limits";
 import { WorkbookReadError } from "../workbook/workbook";
-import { validateWorkbook, type ValidationResult } from "../validation/validate";
+import { validateWorkbook, type CheckCount, type ValidationResult } from "../validation/validate";
 import { summarise, type Finding, type FindingSummary } from "../validation/finding";
 import type { ValidationOptions } from "../validation/rule";
 
@@ -17,6 +17,8 @@ export interface CheckedFile {
   readonly template: ValidationResult["template"];
   readonly findings: readonly Finding[];
   readonly summary: FindingSummary;
+  /** How many of the template's checks ran, and the ones that did not with what they needed. */
+  readonly checks: CheckCount;
 }
 
 /** A file that could not be checked, and why, in the user's words. */
@@ -83,6 +85,7 @@ export async function checkFile(
       template: result.template,
       findings: result.findings,
       summary: summarise(result.findings),
+      checks: result.checks,
     };
   } catch (error) {
     // A rule that throws is a bug in dsg-validate, not in the workbook: say so rather than blame the file.

@@ -10,6 +10,8 @@ export interface CliOptions {
   readonly format: FormatName;
   readonly template?: string;
   readonly tolerance?: number;
+  /** A row map file (`--map council-map.json`): rows the council words its own way, pointed at. */
+  readonly map?: string;
   /** How long one file may take before it is reported as unreadable. */
   readonly timeoutSeconds: number;
   /** The memory one file may take while it is read and checked, in MB. */
@@ -43,6 +45,9 @@ Options:
                       (${PROFILES.map((p) => p.id).join(", ")})
   --tolerance <x>     allow differences up to x (in the sheet's money unit) in totals and roll-forwards;
                       by default half a unit of each figure's displayed precision
+  --map <file.json>   read the rows this row map points at (exported from the task pane), such as
+                      { "version": 1, "rows": [ { "sheet": "Financial summary", "row": 54,
+                        "as": "endOfYear.carriedForward" } ] }
   --timeout <s>       give up on a file after s seconds (default ${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS})
   --max-memory <MB>   give up on a file that needs more than MB of memory (default ${DEFAULT_MEMORY_MB},
                       ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB})
@@ -53,7 +58,7 @@ Exit status: 0 no errors (warnings and notes allowed), 1 at least one error,
 2 a file could not be read or the arguments are wrong.
 `;
 
-const VALUE_OPTIONS = ["--template", "--tolerance", "--timeout", "--max-memory"] as const;
+const VALUE_OPTIONS = ["--template", "--tolerance", "--map", "--timeout", "--max-memory"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(name: string): name is ValueOption {
@@ -153,6 +158,7 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
       format: json ? "json" : "text",
       template: values["--template"],
       tolerance,
+      map: values["--map"],
       timeoutSeconds: timeout,
       maxMemoryMb: memory,
     },

@@ -10,6 +10,8 @@ import { plainText } from "./terminalText";
 import { runInWorkers } from "./pool";
 import type { ValidationOptions } from "../validation/rule";
 import { PROFILES, profileById } from "../templates/profiles";
+import type { RowMapping } from "../templates/rowMap";
+import { readRowMapFile } from "./rowMapFile";
 
 export const EXIT = { clean: 0, errorsFound: 1, notChecked: 2 } as const;
 
@@ -40,10 +42,15 @@ export interface CommandContext {
 }
 
 /** Checks the files in parallel; files that plainly cannot be checked are reported without a worker. */
-async function checkFiles(options: CliOptions, workerScript: string): Promise<FileReport[]> {
+async function checkFiles(
+  options: CliOptions,
+  workerScript: string,
+  rows: readonly RowMapping[] | undefined
+): Promise<FileReport[]> {
   const validation: ValidationOptions = {
     tolerance: options.tolerance,
     template: options.template,
+    ...(rows && { rows }),
   };
   const reports: (FileReport | undefined)[] = options.files.map((file) => {
     const why = whyNotCheckable(file);
@@ -114,7 +121,18 @@ export async function runCommand(
         );
         return EXIT.notChecked;
       }
-      const reports = await checkFiles(command.options, context.workerScript);
+      let rows: readonly RowMapping[] | undefined;
+      if (command.options.map !== undefined) {
+        const map = readRowMapFile(command.options.map);
+        if (!map.ok) {
+          const name = plainText(command.options.map);
+          for (const problem of map.problems)
+            context.stderr(`dsg-validate: ${name}: ${plainText(problem)}\n`);
+          return EXIT.notChecked;
+        }
+        rows = map.rows;
+      }
+      const reports = await checkFiles(command.options, context.workerScript, rows);
       for (const report of reports.filter(isUnreadable)) {
         context.stderr(`dsg-validate: ${plainText(report.file)}: ${plainText(report.error)}\n`);
       }

@@ -36,6 +36,43 @@ export function summaryLine(summary: FindingSummary): string {
     .join(" · ");
 }
 
+/** How many checks ran, and the ones that did not with what they needed (the validator's `checks`). */
+export interface ChecksRan {
+  readonly ran: number;
+  readonly of: number;
+  readonly notRun: readonly {
+    readonly rule: string;
+    readonly title: string;
+    readonly needs: readonly string[];
+  }[];
+}
+
+/**
+ * `24 of 27 checks ran; 3 need rows that were not found`, or `27 of 27 checks ran`. `recognised` false:
+ * no check ran because the workbook is not a template the checker knows.
+ */
+export function checksLine(checks: ChecksRan, recognised = true): string {
+  if (!recognised) return "No checks ran: the workbook was not recognised as a DfE template";
+  if (checks.of === 0) return "No checks ran";
+  const ran = `${checks.ran} of ${checks.of} checks ran`;
+  const missing = checks.notRun.length;
+  if (missing === 0) return ran;
+  const rowsOnly = checks.notRun.every((check) =>
+    check.needs.every((need) => /^rows? /.test(need))
+  );
+  const what = rowsOnly ? "row" : "row or section";
+  return missing === 1
+    ? `${ran}; 1 needs a ${what} that was not found`
+    : `${ran}; ${missing} need ${rowsOnly ? "rows" : "rows or sections"} that were not found`;
+}
+
+/** One line per check that did not run: `roll-forward (Cumulative deficit rolls forward) needs row '…'`. */
+export function notRunLines(checks: ChecksRan): string[] {
+  return checks.notRun.map(
+    (check) => `${check.rule} (${check.title}) needs ${check.needs.join(" and ")}`
+  );
+}
+
 /** Where a finding points, as Excel writes a reference (`'Financial summary'!F24`); "Workbook" when nowhere. */
 export function findingPlace(finding: Finding): string {
   if (!finding.sheet) return "Workbook";
@@ -68,11 +105,21 @@ export function groupFindings(findings: readonly Finding[]): SeverityGroup[] {
   }).filter((group) => group.sheets.length > 0);
 }
 
-/** The findings as plain text for the clipboard: a heading, the summary line, then one line per finding. */
-export function findingsAsText(findings: readonly Finding[], templateName: string | null): string {
+/**
+ * The findings as plain text for the clipboard: a heading, the summary line, how many checks ran (and
+ * which did not, when `checks` is given), then one line per finding.
+ */
+export function findingsAsText(
+  findings: readonly Finding[],
+  templateName: string | null,
+  checks?: ChecksRan
+): string {
   const heading = `DSG check: ${templateName ?? "template not recognised"}`;
+  const ran = checks
+    ? [checksLine(checks, templateName !== null), ...notRunLines(checks).map((l) => `  ${l}`)]
+    : [];
   const lines = findings.map(
     (f) => `${SEVERITY_LABEL[f.severity].title}\t${findingPlace(f)}\t${f.message} [${f.rule}]`
   );
-  return [heading, summaryLine(summarise(findings)), "", ...lines].join("\n") + "\n";
+  return [heading, summaryLine(summarise(findings)), ...ran, "", ...lines].join("\n") + "\n";
 }

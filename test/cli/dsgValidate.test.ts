@@ -48,6 +48,11 @@ interface JsonReport {
           message: string;
         }[];
         summary: { error: number; warning: number; info: number };
+        checks: {
+          ran: number;
+          of: number;
+          notRun: { rule: string; title: string; needs: string[] }[];
+        };
       }
   )[];
 }
@@ -86,7 +91,8 @@ describe("dsg-validate", () => {
   it("should list an error finding, where it points first, and exit with status 1", () => {
     const run = dsgValidate(NOT_A_TEMPLATE);
     expect(run.stdout).toContain(
-      `${NOT_A_TEMPLATE}\n  Template: not recognised\n  1 error\n  Workbook  Error    `
+      `${NOT_A_TEMPLATE}\n  Template: not recognised\n  1 error\n` +
+        "  No checks ran: the workbook was not recognised as a DfE template\n  Workbook  Error    "
     );
     expect(run.stdout).toMatch(/\[template-recognised\]\n$/);
     expect(run.status).toBe(1);
@@ -119,6 +125,7 @@ describe("dsg-validate", () => {
         },
       ],
       summary: { error: 1, warning: 0, info: 0 },
+      checks: { ran: 0, of: expect.any(Number), notRun: [] },
     });
     expect(report.files[2]).toEqual({ file: MISSING, error: "no such file" });
     expect(run.status).toBe(2);

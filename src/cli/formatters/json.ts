@@ -1,4 +1,7 @@
-/** `--json`: the stable machine-readable shape `{ files: [{ file, template, findings, summary } | { file, error }] }`. */
+/**
+ * `--json`: the stable machine-readable shape
+ * `{ files: [{ file, template, findings, summary, checks: { ran, of, notRun: [{ rule, title, needs }] } } | { file, error }] }`.
+ */
 import type { FileReport } from "../checkFile";
 import { escapeControls } from "../terminalText";
 

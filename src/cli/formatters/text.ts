@@ -1,10 +1,17 @@
 /**
- * The default human-readable report: per file its name, the template recognised, the summary line and one
- * line per finding, where it points first (`'Financial summary'!F24`) so it can be found in Excel.
+ * The default human-readable report: per file its name, the template recognised, the summary line, how
+ * many checks ran (each one that did not, with what it needed), and one line per finding, where it points
+ * first (`'Financial summary'!F24`) so it can be found in Excel.
  */
 import type { CheckedFile, FileReport } from "../checkFile";
 import { isUnreadable } from "../checkFile";
-import { SEVERITY_LABEL, findingPlace, summaryLine } from "../../taskpane/findingsText";
+import {
+  SEVERITY_LABEL,
+  checksLine,
+  findingPlace,
+  notRunLines,
+  summaryLine,
+} from "../../taskpane/findingsText";
 import { plainText } from "../terminalText";
 
 const SIGN_WORDS: Readonly<Record<string, string>> = {
@@ -25,10 +32,13 @@ function checkedFileLines(report: CheckedFile): string[] {
     (f, i) =>
       `  ${places[i].padEnd(placeWidth)}  ${SEVERITY_LABEL[f.severity].title.padEnd(7)}  ${f.message} [${f.rule}]`
   );
+  const notRun = notRunLines(report.checks);
   return [
     report.file,
     `  ${templateLine(report.template)}`,
     `  ${summaryLine(report.summary)}`,
+    `  ${checksLine(report.checks, report.template !== null)}${notRun.length > 0 ? ":" : ""}`,
+    ...notRun.map((line) => `    ${line}`),
     ...findingLines,
   ];
 }
