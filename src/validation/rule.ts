@@ -16,6 +16,11 @@ export interface Location {
 /** What a rule's check returns; the runner adds the rule id and severity and formats the address. */
 export interface RuleReport {
   readonly message: string;
+  /**
+   * A report less serious than its rule's findings usually are (template-recognised: a part not found in
+   * a recognised workbook is a warning, a workbook of no known kind an error). Omitted: the rule's.
+   */
+  readonly severity?: Severity;
   /** Omitted for workbook-level reports (for example "no profile matched"). */
   readonly at?: Location;
   readonly expected?: number;

@@ -65,7 +65,7 @@ function toFinding(rule: Pick<Rule, "id" | "severity">, report: RuleReport): Pla
     : "";
   const finding: Finding = {
     rule: rule.id,
-    severity: rule.severity,
+    severity: report.severity ?? rule.severity,
     sheet: at?.sheet ?? "",
     address,
     message: report.message,

@@ -63,7 +63,8 @@ export const templateRecognised = defineRule({
     "Safety Valve monitoring return), found by its sheet names and section headings rather than cell addresses. When it " +
     "matches none, the finding names the closest template and the sheets or sections that were not found, so you can " +
     "rename them; when it matches but a part the checks need is missing (a sheet, a section heading, the financial year " +
-    "headings or a row of the end of year positions), the finding says which checks could not run. A Safety Valve " +
+    "headings or a row of the end of year positions), a warning says which checks could not run: the part may be " +
+    "there under wording the checker could not read, so it is never reported as an error. A Safety Valve " +
     "return with no finance sheet or finance heading is not reported: its finance figures usually come in a separate " +
     "workbook.",
   defaults: {},
@@ -84,7 +85,10 @@ export const templateRecognised = defineRule({
           `parts were found; missing: ${list(recognition.missing)}. Check that the sheets and section headings are named as in the DfE template.`,
       });
     } else if (recognition.missingRequired.length > 0) {
+      // The workbook is this template: a part not found may be one the checker could not read, so it
+      // is a warning (the checks that need it are listed as not run), never an error about the figures.
       reports.push({
+        severity: "warning",
         message:
           `Checked as the ${template.profileName}, but ${list(recognition.missingRequired)} ${recognition.missingRequired.length === 1 ? "was" : "were"} ` +
           `not found, so the checks that need ${recognition.missingRequired.length === 1 ? "it" : "them"} did not run. ` +
@@ -92,7 +96,11 @@ export const templateRecognised = defineRule({
       });
     } else if (!financeAbsent(workbook, template)) {
       const why = missingFigures(template);
-      if (why) reports.push({ message: `Checked as the ${template.profileName}, but ${why}` });
+      if (why)
+        reports.push({
+          severity: "warning",
+          message: `Checked as the ${template.profileName}, but ${why}`,
+        });
     }
     return reports;
   },
