@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelWords, readLabel } from "./meaning";
+import { labelWords, meanings, readLabel } from "./meaning";
 import { END_OF_YEAR_MEANINGS } from "./financial/endOfYearLabels";
 
 describe("labelWords", () => {
@@ -66,14 +66,14 @@ describe("readLabel", () => {
   });
 
   it("should call a label that two meanings fit equally ambiguous", () => {
-    const meanings = [
+    const both = meanings([
       { key: "grant", name: "Grant", means: ["funding"] },
       { key: "income", name: "Income", means: ["funding"] },
-    ];
-    expect(readLabel("Funding", meanings)).toEqual({
+    ]);
+    expect(readLabel("Funding", both)).toEqual({
       kind: "ambiguous",
       keys: ["grant", "income"],
     });
-    expect(readLabel("Other funding", meanings).kind).toBe("ambiguous");
+    expect(readLabel("Other funding", both).kind).toBe("ambiguous");
   });
 });

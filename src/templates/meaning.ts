@@ -37,6 +37,13 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/[’'`]/g, ""],
 ];
 
+/** The text with every phrase spelled out. */
+function spelledOut(text: string): string {
+  let spelled = text;
+  for (const [pattern, replacement] of PHRASES) spelled = spelled.replace(pattern, replacement);
+  return spelled;
+}
+
 /** Short forms written as one word, and what they stand for (after plurals are made singular). */
 const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   sv: ["safety", "valve"],
@@ -122,14 +129,14 @@ export function labelWords(text: string): LabelWords {
     }
     return ` ${inside} `;
   });
-  for (const [pattern, replacement] of PHRASES) main = main.replace(pattern, replacement);
+  main = spelledOut(main);
   const opener = NOTE_OPENERS.exec(main);
   if (opener && opener.index > 0) {
     notes.push(main.slice(opener.index));
     main = main.slice(0, opener.index);
   }
   let note = notes.join(" ");
-  for (const [pattern, replacement] of PHRASES) note = note.replace(pattern, replacement);
+  note = spelledOut(note);
   return { words: wordsOf(main), note: wordsOf(note) };
 }
 
@@ -138,7 +145,7 @@ export function labelWords(text: string): LabelWords {
  * all be in the label, a term being one word or alternatives joined by "|" ("opening|closing").
  * `not` lists words that rule the meaning out ("brought forward" is never "carried").
  */
-export interface Meaning<K extends string> {
+export interface MeaningSource<K extends string> {
   readonly key: K;
   /** What the row is, in the template's words, for messages ("Cumulative deficit brought forward"). */
   readonly name: string;
@@ -146,6 +153,27 @@ export interface Meaning<K extends string> {
   readonly not?: readonly string[];
   /** Only when the label has no other words than a wording's (short forms such as "ASD", "Total"). */
   readonly whole?: boolean;
+}
+
+/** A meaning with its wordings split into terms once, when it is defined, rather than per label read. */
+export interface Meaning<K extends string> extends MeaningSource<K> {
+  /** Each wording's terms, each term its alternative words (made singular). */
+  readonly wordings: readonly (readonly (readonly string[])[])[];
+  readonly excluded: ReadonlySet<string>;
+}
+
+/** The meanings of a table's rows, ready to read labels with. */
+export function meanings<K extends string>(sources: readonly MeaningSource<K>[]): Meaning<K>[] {
+  return sources.map((source) => ({
+    ...source,
+    wordings: source.means.map((wording) =>
+      wording
+        .split(" ")
+        .filter((term) => term !== "")
+        .map((term) => term.split("|").map(singular))
+    ),
+    excluded: new Set((source.not ?? []).map(singular)),
+  }));
 }
 
 /**
@@ -160,14 +188,12 @@ interface Fit {
 
 function wordingFit(
   words: readonly string[],
-  wording: string,
+  terms: readonly (readonly string[])[],
   whole: boolean,
   rank: number
 ): Fit | undefined {
-  const terms = wording.split(" ").filter((term) => term !== "");
   const used = new Set<number>();
-  for (const term of terms) {
-    const options = term.split("|").map(singular);
+  for (const options of terms) {
     const at = words.findIndex((word, i) => !used.has(i) && options.includes(word));
     if (at < 0) return undefined;
     used.add(at);
@@ -181,12 +207,12 @@ function meaningFit<K extends string>(
   words: readonly string[],
   meaning: Meaning<K>
 ): Fit | undefined {
-  if (meaning.not?.some((word) => words.includes(singular(word)))) return undefined;
+  if (words.some((word) => meaning.excluded.has(word))) return undefined;
   let best: Fit | undefined;
-  for (const [rank, wording] of meaning.means.entries()) {
-    const fit = wordingFit(words, wording, meaning.whole ?? false, rank);
+  meaning.wordings.forEach((terms, rank) => {
+    const fit = wordingFit(words, terms, meaning.whole ?? false, rank);
     if (fit && (!best || score(fit) > score(best))) best = fit;
-  }
+  });
   return best;
 }
 
@@ -230,10 +256,4 @@ export function readLabel<K extends string>(
     return { kind: "taken", key: best.key, rank: best.fit.rank };
   const close = fits.filter((entry) => score(best.fit) - score(entry.fit) < CLEAR_MARGIN);
   return { kind: "ambiguous", keys: close.map((entry) => entry.key) };
-}
-
-/** True when the label means exactly this (one meaning read alone). */
-export function labelMeans<K extends string>(text: string, meaning: Meaning<K>): boolean {
-  const reading = readLabel(text, [meaning]);
-  return reading.kind === "taken";
 }

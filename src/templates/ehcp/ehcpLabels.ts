@@ -5,7 +5,7 @@
  * "Non-maintained special schools or independent (NMSS or independent) placements"); councils shorten
  * them ("SLCN", "NMSS"). Each meaning's name is the template's wording, used in messages.
  */
-import type { Meaning } from "../meaning";
+import { meanings, type Meaning, type MeaningSource } from "../meaning";
 
 export type PlacementType =
   | "mainstream"
@@ -45,7 +45,7 @@ const NOT_A_PLACEMENT_HEADING = [
 ];
 
 /** Placement types in the template's order (domain research §1.4). */
-export const PLACEMENTS: readonly Meaning<PlacementType>[] = [
+export const PLACEMENTS: readonly Meaning<PlacementType>[] = meanings([
   {
     key: "mainstream",
     name: "Mainstream schools or academies",
@@ -88,22 +88,26 @@ export const PLACEMENTS: readonly Meaning<PlacementType>[] = [
     means: ["other placement|setting", "direct payment", "elective home education"],
     not: NOT_A_PLACEMENT_HEADING,
   },
-];
+]);
 
 /** Age groups: whole years on 31 August before the academic year, as in SEN2. */
-export const AGE_GROUPS: readonly Meaning<AgeGroup>[] = [
+export const AGE_GROUPS: readonly Meaning<AgeGroup>[] = meanings([
   { key: "under-5", name: "Under 5", means: ["under 5", "0 4", "below 5"], not: ["total"] },
   { key: "5-to-10", name: "Age 5 to 10", means: ["5 10"], not: ["total"] },
   { key: "11-to-15", name: "Age 11 to 15", means: ["11 15"], not: ["total"] },
   { key: "16-to-19", name: "Age 16 to 19", means: ["16 19"], not: ["total"] },
   { key: "20-to-25", name: "Age 20 to 25", means: ["20 25"], not: ["total"] },
-];
+]);
 
 /** The only age groups a post-16 placement may hold (domain research §1.4). */
 export const POST_16_AGE_GROUPS: readonly AgeGroup[] = ["16-to-19", "20-to-25"];
 
 /** A need by its full name (extra words allowed) and by its SEN2 code as the whole label. */
-function need(key: PrimaryNeed, name: string, means: readonly string[]): Meaning<PrimaryNeed>[] {
+function need(
+  key: PrimaryNeed,
+  name: string,
+  means: readonly string[]
+): MeaningSource<PrimaryNeed>[] {
   return [
     { key, name, means, not: ["total"] },
     { key, name, means: [key.toLowerCase()], whole: true },
@@ -111,7 +115,7 @@ function need(key: PrimaryNeed, name: string, means: readonly string[]): Meaning
 }
 
 /** Primary needs in the SEN2 order, as the template spells them. */
-export const PRIMARY_NEEDS: readonly Meaning<PrimaryNeed>[] = [
+export const PRIMARY_NEEDS: readonly Meaning<PrimaryNeed>[] = meanings([
   ...need("ASD", "Autistic Spectrum Disorder", ["autistic|autism"]),
   ...need("HI", "Hearing Impairment", ["hearing"]),
   ...need("MLD", "Moderate Learning Difficulty", ["moderate learning"]),
@@ -141,13 +145,13 @@ export const PRIMARY_NEEDS: readonly Meaning<PrimaryNeed>[] = [
     "unknown",
     "not known",
   ]),
-];
+]);
 
 export type EhcpRowKey =
   "ageTotal" | "needTotal" | "newPlans" | "ceasedPlans" | "requests" | "allTotal";
 
 /** Total and flow rows of the tables. */
-export const EHCP_ROWS: readonly Meaning<EhcpRowKey>[] = [
+export const EHCP_ROWS: readonly Meaning<EhcpRowKey>[] = meanings([
   { key: "ageTotal", name: "Total number by Age Group", means: ["total age"] },
   {
     key: "needTotal",
@@ -178,7 +182,7 @@ export const EHCP_ROWS: readonly Meaning<EhcpRowKey>[] = [
     means: ["total ehcp", "total number ehcp", "all ehcp", "total ehcp all placement"],
     whole: true,
   },
-];
+]);
 
 /** LA-wide headings and the CYP sheet's names (table titles are in profiles/headings.ts). */
 export const EHCP_LABELS = {

@@ -8,7 +8,7 @@
 import type { CellRange, Sheet } from "../../workbook/workbook";
 import type { LocatedRow, YearColumn } from "../located";
 import { findLabels, labelSet, searchArea } from "../labels";
-import type { Meaning } from "../meaning";
+import { meanings, type Meaning } from "../meaning";
 import { firstColumn, readTable, type TableRow } from "../tableRows";
 import type { BlockPlan, DsgBlock } from "./blocksModel";
 import { BLOCK_NAMES, DSG_BLOCKS } from "./blocksModel";
@@ -46,7 +46,7 @@ export type BlockRowKey =
 const NOT_A_FLOW = ["cumulative", "brought", "carried", "opening", "closing"];
 
 /** What a block's rows mean; the name of each is the template's wording, used in messages. */
-export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = [
+export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
   {
     key: "allocation",
     name: "DSG funding",
@@ -133,7 +133,7 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = [
     means: ["cumulative deficit|surplus|position|balance", "carried forward"],
     not: ["brought", "opening"],
   },
-];
+]);
 
 /** The rows that bring money into a block: in the real layout they come before its expenditure lines. */
 const FUNDING_KEYS: ReadonlySet<BlockRowKey> = new Set([

@@ -4,7 +4,7 @@
  * surplus/(deficit) b/f", "Opening cumulative deficit" …; each meaning lists the words that must be in a
  * label, and the words that rule it out. The name of each is the template's wording, used in messages.
  */
-import type { Meaning } from "../meaning";
+import { meanings, type Meaning } from "../meaning";
 
 export type EndOfYearRowKey =
   "inYear" | "broughtForward" | "dfePayments" | "laContribution" | "adjustments" | "carriedForward";
@@ -14,7 +14,7 @@ const BALANCE = "deficit|surplus|balance|position|reserve|dsg";
 const IN_YEAR_RESULT =
   "deficit|surplus|overspend|underspend|position|result|balance|variance|pressure|movement";
 
-export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = [
+export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meanings([
   {
     key: "broughtForward",
     name: "Cumulative deficit brought forward",
@@ -91,7 +91,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = [
     ],
     not: ["brought", "opening"],
   },
-];
+]);
 
 /** The meaning of each end-of-year row by its key. */
 export const END_OF_YEAR_ROW: Readonly<Record<EndOfYearRowKey, Meaning<EndOfYearRowKey>>> =
