@@ -69,27 +69,46 @@ function rowKeyOf(text: string): RowKey | undefined {
 }
 
 /**
- * True for a count row's label (an age group, a need, a total, a flow): a row so labelled is data, never
- * a year header.
+ * What the labels of one workbook's EHCP sheets mean, each distinct text read once: the placement
+ * tables repeat the same age, need and total labels, placement after placement.
  */
-function isCountRowLabel(value: CellValue): boolean {
-  return typeof value === "string" && rowKeyOf(value) !== undefined;
+class Readings {
+  private readonly rowKeys = new Map<string, RowKey | undefined>();
+  private readonly placements = new Map<string, Meaning<PlacementType> | undefined>();
+
+  rowKey(text: string): RowKey | undefined {
+    if (!this.rowKeys.has(text)) this.rowKeys.set(text, rowKeyOf(text));
+    return this.rowKeys.get(text);
+  }
+
+  placement(text: string): Meaning<PlacementType> | undefined {
+    if (!this.placements.has(text)) this.placements.set(text, placementNamed(text));
+    return this.placements.get(text);
+  }
+
+  /**
+   * True for a count row's label (an age group, a need, a total, a flow): a row so labelled is data,
+   * never a year header.
+   */
+  isCountRowLabel(value: CellValue): boolean {
+    return typeof value === "string" && this.rowKey(value) !== undefined;
+  }
 }
 
-function isDataRow(sheet: Sheet, header: YearHeader): boolean {
+function isDataRow(sheet: Sheet, header: YearHeader, readings: Readings): boolean {
   const firstYear = firstYearCol(header);
   for (let col = sheet.left; col < firstYear; col++)
-    if (isCountRowLabel(cellValue(sheet, header.row, col))) return true;
+    if (readings.isCountRowLabel(cellValue(sheet, header.row, col))) return true;
   return false;
 }
 
 /** Every census-year header row of the sheet, top to bottom (a table may have its own or share one above). */
-function censusHeaders(sheet: Sheet): YearHeader[] {
+function censusHeaders(sheet: Sheet, readings: Readings): YearHeader[] {
   const headers: YearHeader[] = [];
   for (let top = sheet.top; ;) {
     const header = findYearHeader(sheet, "census", { top });
     if (header === undefined) return headers;
-    if (!isDataRow(sheet, header)) headers.push(header);
+    if (!isDataRow(sheet, header, readings)) headers.push(header);
     top = header.row + 1;
   }
 }
@@ -110,7 +129,8 @@ class AreaReader {
   constructor(
     private readonly sheet: Sheet,
     private readonly headers: readonly YearHeader[],
-    area: CellRange
+    area: CellRange,
+    readings: Readings
   ) {
     this.firstYears = headers.map(firstYearCol);
     // A label counts only left of its header's years, so columns from the rightmost first year on
@@ -121,7 +141,7 @@ class AreaReader {
       ...area,
       right: Math.min(area.right, labelRight),
     })) {
-      const key = rowKeyOf(text);
+      const key = readings.rowKey(text);
       if (key === undefined || this.hits.has(key) || !this.isLabelCell(row, col)) continue;
       this.hits.set(key, { row, col });
     }
@@ -191,7 +211,7 @@ function hasTextLeftOf(sheet: Sheet, row: number, col: number): boolean {
 }
 
 /** Splits a CYP summary sheet at its placement (and LA-wide) headings; rows above the first are LA-wide. */
-function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
+function areasOf(sheet: Sheet, bottom: number, right: number, readings: Readings): Area[] {
   const headings: { row: number; placement?: Meaning<PlacementType> }[] = [];
   // LA-wide headings are looked up once in the sheet's label index rather than matched row by row.
   const laWide = findLabels(sheet, labelSet(EHCP_LABELS.allPlacements));
@@ -205,7 +225,7 @@ function areasOf(sheet: Sheet, bottom: number, right: number): Area[] {
     // ("growth in mainstream schools or academies ...") must not split the sheet. The index leaves out
     // texts of punctuation alone, so one of those may come first.
     if (text.length > MAX_HEADING_LENGTH || hasTextLeftOf(sheet, row, col)) continue;
-    const placement = placementNamed(text);
+    const placement = readings.placement(text);
     while (next < laWide.length && laWide[next].row < row) next++;
     const isLaWide = laWide[next]?.row === row && laWide[next].col === col;
     if (placement !== undefined || isLaWide) headings.push({ row, placement });
@@ -263,17 +283,18 @@ export function locateEhcp(workbook: Workbook): EhcpTables | undefined {
   const cyp = findSheetByName(workbook.sheets, EHCP_LABELS.cypSheet);
   const placements: PlacementTables[] = [];
   let laWide: LaWideFlows | undefined;
+  const readings = new Readings();
   for (const sheet of workbook.sheets) {
     const named = placementNamed(sheet.name);
     if (sheet !== cyp && named === undefined && !hasEhcpTitles(sheet)) continue;
     const bottom = sheet.top + sheet.values.length - 1;
     const right = sheet.left + (sheet.values[0]?.length ?? 0) - 1;
-    const headers = censusHeaders(sheet);
+    const headers = censusHeaders(sheet, readings);
     const areas: Area[] = named
       ? [{ placement: named, top: sheet.top, left: sheet.left, bottom, right }]
-      : areasOf(sheet, bottom, right);
+      : areasOf(sheet, bottom, right, readings);
     for (const area of areas) {
-      const reader = new AreaReader(sheet, headers, area);
+      const reader = new AreaReader(sheet, headers, area, readings);
       if (area.placement !== undefined) {
         const tables = placementTables(sheet, area.placement, reader);
         if (tables !== undefined) placements.push(tables);
