@@ -14,7 +14,7 @@ describe("labelWords", () => {
     ]);
     const read = labelWords("In year DSG deficit (before Safety Valve and local contributions)");
     expect(read.words).toEqual(["inyear", "dsg", "deficit"]);
-    expect(read.note).toContain("valve");
+    expect(read.note).toContain("safetyvalve");
     expect(labelWords("1. Speech, Language and Communications needs").words).toEqual([
       "speech",
       "language",
@@ -63,6 +63,15 @@ describe("readLabel", () => {
   it.each(cases)("should read %j as %s", (label, key) => {
     const reading = readLabel(label, END_OF_YEAR_MEANINGS);
     expect(reading.kind === "taken" ? reading.key : undefined).toBe(key);
+  });
+
+  it("should call a row of Safety Valve and council contributions together ambiguous", () => {
+    expect(
+      readLabel("Safety Valve and local authority contributions", END_OF_YEAR_MEANINGS)
+    ).toEqual({
+      kind: "ambiguous",
+      keys: ["dfePayments", "laContribution"],
+    });
   });
 
   it("should call a label that two meanings fit equally ambiguous", () => {

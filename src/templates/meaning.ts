@@ -24,6 +24,8 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bc\s*\/\s*f(wd)?\b|\bcfwd\b|\bc\/fwd\b/g, " carried forward "],
   [/\bin[\s-]*year\b/g, " inyear "],
   [/\bpost[\s-]*16\b/g, " post16 "],
+  // One name, one word: "Safety Valve" weighs as much as "local" when a label is scored.
+  [/\bsafety[\s-]*valve\b/g, " safetyvalve "],
   [/\bre[\s-]*coupment\b/g, " recoupment "],
   [/\bnon[\s-]+maintained\b/g, " nonmaintained "],
   [/\bmulti[\s-]+sensory\b/g, " multisensory "],
@@ -46,7 +48,7 @@ function spelledOut(text: string): string {
 
 /** Short forms written as one word, and what they stand for (after plurals are made singular). */
 const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
-  sv: ["safety", "valve"],
+  sv: ["safetyvalve"],
   la: ["local", "authority"],
   lea: ["local", "authority"],
   gf: ["general", "fund"],

@@ -7,6 +7,7 @@ import type { ProfileId } from "../templates/located";
 
 /** Checks of the deficit figures: the management plan's Financial summary, or a return's finance part. */
 const FINANCE = [
+  "row-unclear",
   "bad-value",
   "year-sequence",
   "sign-convention",

@@ -258,6 +258,7 @@ function locateBlock(
     expenditureLines: lines,
     inYear: taken.inYear,
     cumulative: taken.cumulative,
+    ambiguous: table.ambiguous.filter((a) => own.some((r) => r.row === a.row)),
   };
 }
 

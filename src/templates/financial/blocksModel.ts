@@ -4,6 +4,8 @@
  * funding); the rules check only what is there.
  */
 import type { LocatedRow, YearColumn } from "../located";
+import type { AmbiguousRow } from "../tableRows";
+import type { BlockRowKey } from "./blocks";
 
 /** The four DSG blocks, in the DfE order. */
 export type DsgBlock = "schools" | "central-school-services" | "early-years" | "high-needs";
@@ -49,4 +51,6 @@ export interface BlockPlan {
   readonly inYear?: LocatedRow;
   /** The block's own cumulative deficit carried forward, when the plan shows one (used for the HNSG split). */
   readonly cumulative?: LocatedRow;
+  /** Rows of the block whose labels could mean two of the rows above: not used as either, and reported. */
+  readonly ambiguous?: readonly AmbiguousRow<BlockRowKey>[];
 }

@@ -47,21 +47,13 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
     key: "dfePayments",
     name: "DfE deficit payments",
     means: [
-      "safety valve payment|contribution|funding|instalment|grant|income",
+      "safetyvalve payment|contribution|funding|instalment|grant|income",
       "dfe payment|contribution|funding|instalment|grant",
       "deficit payment|instalment",
     ],
-    not: [
-      "local",
-      "council",
-      "authority",
-      "general",
-      "cumulative",
-      "brought",
-      "carried",
-      "total",
-      "agreement",
-    ],
+    // A row naming both the Safety Valve and the council ("Safety Valve and LA contributions") fits
+    // both meanings: it is reported as unclear rather than taken for either.
+    not: ["cumulative", "brought", "carried", "total", "agreement"],
   },
   {
     key: "laContribution",
@@ -70,7 +62,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       "local|council|authority|general|county|borough contribution|funding|payment",
       "general fund",
     ],
-    not: ["safety", "dfe", "cumulative", "brought", "carried"],
+    not: ["cumulative", "brought", "carried"],
   },
   {
     key: "adjustments",

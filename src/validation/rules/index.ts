@@ -5,6 +5,7 @@
 import type { Rule } from "../rule";
 import { templateRecognised } from "./template-recognised";
 import { badValue } from "./bad-value";
+import { rowUnclear } from "./row-unclear";
 import { yearSequence } from "./year-sequence";
 import { signConvention } from "./sign-convention";
 import { balanceNotCleared } from "./balance-not-cleared";
@@ -35,6 +36,7 @@ import { svSignoff } from "./sv-signoff";
 export const RULES: readonly Rule<Record<string, number>>[] = [
   templateRecognised,
   badValue,
+  rowUnclear,
   yearSequence,
   signConvention,
   rollForward,
