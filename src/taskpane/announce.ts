@@ -7,5 +7,5 @@ export type Announce = (text: string, tone?: "error") => void;
  */
 export function announceFailure(announce: Announce, what: string, error: unknown): void {
   const why = error instanceof Error && error.message ? error.message : "Try again.";
-  announce(`${what} ${why}`, "error");
+  announce(what ? `${what} ${why}` : why, "error");
 }

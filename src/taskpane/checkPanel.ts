@@ -1,18 +1,22 @@
 /**
  * The Check tab: the Check workbook button, the progress of a check, the summary line and detected template,
- * the findings grouped by severity then sheet (select one to go to its cell), the severity filter, and the
- * two explicit actions on a result: write the report sheet and copy the findings as text.
+ * how many checks ran (with the ones that did not and what they needed, expandable), "point a check at a
+ * row", the findings grouped by severity then sheet (select one to go to its cell), the severity filter, and
+ * the two explicit actions on a result: write the report sheet and copy the findings as text.
  */
 import { SEVERITIES, summarise, type Finding, type Severity } from "../validation/finding";
 import { announceFailure, type Announce } from "./announce";
 import { el, makeTabStop, rovingFocus, setChildren } from "./dom";
 import {
+  checksLine,
   countLabel,
   findingsAsText,
   groupFindings,
   SEVERITY_LABEL,
   summaryLine,
 } from "./findingsText";
+import type { Workbook } from "../workbook/workbook";
+import { createRowMapPanel } from "./rowMapPanel";
 import { severityIcon } from "./icons";
 import { toValidationOptions, type PaneSettings } from "./paneSettings";
 import { REPORT_SHEET_NAME, type CheckResult, type PaneServices } from "./services";
@@ -20,8 +24,8 @@ import { copyText } from "./clipboard";
 
 export interface CheckPanel {
   readonly element: HTMLElement;
-  /** Excel is ready: the Check workbook button becomes usable. */
-  enable(services: PaneServices, settings: () => PaneSettings): void;
+  /** Excel is ready: the Check workbook button becomes usable (after the saved row map is read). */
+  enable(services: PaneServices, settings: () => PaneSettings): Promise<void>;
   /** Excel never became ready: say so on the button. */
   disable(label: string): void;
 }
@@ -50,6 +54,16 @@ export function createCheckPanel(announce: Announce): CheckPanel {
 
   const summary = el("h2", { class: "summary", id: "check-summary" });
   const template = el("p", { class: "template", id: "check-template" });
+  const checksRan = el("p", { class: "checks-ran", id: "check-count" });
+  const notRunSummary = el("summary", {});
+  const notRunList = el("ul", { class: "not-run-list", id: "not-run-list" });
+  const notRun = el(
+    "details",
+    { class: "not-run", id: "checks-not-run", hidden: true },
+    notRunSummary,
+    notRunList
+  );
+  const rowMap = createRowMapPanel(announce);
   const writeButton = el(
     "button",
     { type: "button", id: "write-report", "aria-describedby": "write-report-hint" },
@@ -83,6 +97,9 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     { class: "results", hidden: true },
     summary,
     template,
+    checksRan,
+    notRun,
+    rowMap.element,
     el("div", { class: "actions" }, writeButton, copyButton),
     el(
       "p",
@@ -108,7 +125,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
 
   let services: PaneServices | null = null;
   let settings: () => PaneSettings;
-  let last: { result: CheckResult; checkedAt: Date } | null = null;
+  let last: { result: CheckResult; checkedAt: Date; workbook: Workbook } | null = null;
   let shown: Finding[] = [];
   let running = false;
 
@@ -207,9 +224,32 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     makeTabStop(findingButtons(), current);
   }
 
-  function showResult(result: CheckResult): void {
+  /** The checks-ran line, and under it each check that did not run with what it needed. */
+  function showChecks(result: CheckResult): void {
+    const { checks } = result;
+    checksRan.textContent = `${checksLine(checks, result.template !== null)}.`;
+    notRunSummary.textContent = `Checks that did not run (${checks.notRun.length})`;
+    setChildren(
+      notRunList,
+      ...checks.notRun.map((check) =>
+        el(
+          "li",
+          { "data-rule": check.rule },
+          el("span", { class: "not-run-title" }, check.title),
+          ` (${check.rule}) needs `,
+          el("span", { class: "not-run-needs" }, check.needs.join(" and ")),
+          "."
+        )
+      )
+    );
+    notRun.hidden = checks.notRun.length === 0;
+  }
+
+  function showResult(result: CheckResult, workbook: Workbook): void {
     const counts = summarise(result.findings);
     summary.textContent = summaryLine(counts);
+    showChecks(result);
+    rowMap.update(result, workbook);
     template.textContent = result.template
       ? `Template: ${result.template.name} · ${result.template.unit} · ${SIGN_WORDS[result.template.sign] ?? result.template.sign}`
       : "Template: not recognised (see the first error).";
@@ -229,11 +269,13 @@ export function createCheckPanel(announce: Announce): CheckPanel {
       const workbook = await services.readWorkbook((text) => (stage.textContent = text));
       stage.textContent = "Checking…";
       await nextPaint();
-      const result = services.validate(workbook, toValidationOptions(settings()));
-      last = { result, checkedAt: new Date() };
-      showResult(result);
+      const result = services.validate(workbook, toValidationOptions(settings(), rowMap.current()));
+      last = { result, checkedAt: new Date(), workbook };
+      showResult(result, workbook);
       checkButton.textContent = "Check again";
-      announce(`Check finished: ${summaryLine(summarise(result.findings))}.`);
+      announce(
+        `Check finished: ${summaryLine(summarise(result.findings))}. ${checksLine(result.checks, result.template !== null)}.`
+      );
     } catch (error) {
       announceFailure(announce, "The workbook could not be checked.", error);
     } finally {
@@ -275,7 +317,11 @@ export function createCheckPanel(announce: Announce): CheckPanel {
 
   async function copyFindings(): Promise<void> {
     if (!last || running) return;
-    const text = findingsAsText(last.result.findings, last.result.template?.name ?? null);
+    const text = findingsAsText(
+      last.result.findings,
+      last.result.template?.name ?? null,
+      last.result.checks
+    );
     if (await copyText(text)) {
       announce("Findings copied to the clipboard.");
       return;
@@ -301,9 +347,10 @@ export function createCheckPanel(announce: Announce): CheckPanel {
 
   return {
     element,
-    enable(given, getSettings) {
+    async enable(given, getSettings) {
       services = given;
       settings = getSettings;
+      await rowMap.enable(given);
       checkButton.textContent = "Check workbook";
       setBusy(false);
     },

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../validation/finding";
-import { findingPlace, findingsAsText, groupFindings, summaryLine } from "./findingsText";
+import {
+  checksLine,
+  findingPlace,
+  findingsAsText,
+  groupFindings,
+  notRunLines,
+  summaryLine,
+} from "./findingsText";
 
 const finding = (over: Partial<Finding>): Finding => ({
   rule: "roll-forward",
@@ -73,5 +80,60 @@ describe("findingsAsText", () => {
 
   it("should say so when no template was recognised", () => {
     expect(findingsAsText([], null)).toMatch(/^DSG check: template not recognised\n0 errors\n/);
+  });
+});
+
+describe("checksLine", () => {
+  const roll = {
+    rule: "roll-forward",
+    title: "Cumulative deficit rolls forward",
+    needs: ["row 'Cumulative deficit carried forward' of 'Summary of end of year positions'"],
+  };
+  const ehcp = {
+    rule: "ehcp-totals",
+    title: "EHCP totals add up",
+    needs: ["the tables 'Number of EHCPs by age group' and 'by primary need'"],
+  };
+
+  it.each([
+    [{ ran: 27, of: 27, notRun: [] }, true, "27 of 27 checks ran"],
+    [
+      { ran: 26, of: 27, notRun: [roll] },
+      true,
+      "26 of 27 checks ran; 1 needs a row that was not found",
+    ],
+    [
+      { ran: 24, of: 27, notRun: [roll, roll, roll] },
+      true,
+      "24 of 27 checks ran; 3 need rows that were not found",
+    ],
+    [
+      { ran: 25, of: 27, notRun: [roll, ehcp] },
+      true,
+      "25 of 27 checks ran; 2 need rows or sections that were not found",
+    ],
+    [{ ran: 0, of: 0, notRun: [] }, true, "No checks ran"],
+    [
+      { ran: 0, of: 27, notRun: [] },
+      false,
+      "No checks ran: the workbook was not recognised as a DfE template",
+    ],
+  ])("should describe %o as %s", (checks, recognised, line) => {
+    expect(checksLine(checks, recognised)).toBe(line);
+  });
+
+  it("should list each check that did not run with what it needed, in the copied text too", () => {
+    const checks = { ran: 26, of: 27, notRun: [roll] };
+    const line =
+      "roll-forward (Cumulative deficit rolls forward) needs row 'Cumulative deficit carried forward' of 'Summary of end of year positions'";
+    expect(notRunLines(checks)).toEqual([line]);
+    expect(findingsAsText([], "DSG deficit management plan", checks).split("\n")).toEqual([
+      "DSG check: DSG deficit management plan",
+      "0 errors",
+      "26 of 27 checks ran; 1 needs a row that was not found",
+      `  ${line}`,
+      "",
+      "",
+    ]);
   });
 });

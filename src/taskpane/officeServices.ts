@@ -7,10 +7,13 @@ import { validateWorkbook } from "../validation/validate";
 import { RULES } from "../validation/rules/index";
 import {
   insertFunction,
+  loadRowMap,
   loadSettings,
   readOfficeWorkbook,
+  saveRowMap,
   saveSettings,
   selectCell,
+  selectedRow,
   writeReportSheet,
 } from "./office/index";
 import type { PaneServices } from "./services";
@@ -21,14 +24,17 @@ export function officeServices(): PaneServices {
   return {
     readWorkbook: (onProgress) => readOfficeWorkbook(onProgress),
     validate: (workbook, options) => {
-      const { template, findings } = validateWorkbook(workbook, options);
-      return { template: template && { ...template, unit: template.unit.label }, findings };
+      const { template, findings, checks } = validateWorkbook(workbook, options);
+      return { template: template && { ...template, unit: template.unit.label }, findings, checks };
     },
     selectCell,
     writeReportSheet: (result, checkedAt) =>
-      writeReportSheet(result.findings, checkedAt, result.template?.name ?? null),
+      writeReportSheet(result.findings, checkedAt, result.template?.name ?? null, result.checks),
     loadSettings,
     saveSettings,
+    selectedRow,
+    loadRowMap,
+    saveRowMap,
     insertFunction: (entry, overwrite) => insertFunction(entry.example, { overwrite }),
     thresholds: thresholdFields(RULES),
   };

@@ -97,7 +97,7 @@ export function mountPane(root: HTMLElement): Pane {
     async start(services) {
       functions.enable(services);
       await settings.enable(services);
-      check.enable(services, settings.current);
+      await check.enable(services, settings.current);
     },
     fail(message) {
       check.disable("Excel is not available");

@@ -5,6 +5,7 @@
  */
 import type { ValidationOptions } from "../validation/rule";
 import type { MoneyUnit, ProfileId, SignConvention } from "../templates/located";
+import type { RowMap } from "../templates/rowMap";
 
 export interface PaneSettings {
   /** Absolute tolerance in the sheet's unit; `null` keeps the rounding-aware default. */
@@ -44,9 +45,13 @@ export const SIGN_CHOICES: readonly { value: PaneSettings["sign"]; label: string
   { value: "deficit-negative", label: "Deficits are negative" },
 ];
 
-/** Turns the saved settings into validator options, leaving out every "auto" and blank choice. */
-export function toValidationOptions(settings: PaneSettings): ValidationOptions {
+/**
+ * Turns the saved settings into validator options, leaving out every "auto" and blank choice, with the
+ * rows the user pointed at (`map`, kept apart in the workbook) when there are any.
+ */
+export function toValidationOptions(settings: PaneSettings, map?: RowMap): ValidationOptions {
   return {
+    ...(map !== undefined && map.rows.length > 0 && { rows: map.rows }),
     ...(settings.tolerance !== null && { tolerance: settings.tolerance }),
     ...(settings.template !== "auto" && { template: settings.template }),
     ...(settings.unit !== "auto" && { unit: settings.unit }),

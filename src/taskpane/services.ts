@@ -8,6 +8,9 @@ import type { Workbook } from "../workbook/workbook";
 import type { FunctionEntry } from "./functionCatalogue";
 import type { ValidationOptions } from "../validation/rule";
 import type { PaneSettings } from "./paneSettings";
+import type { ChecksRan } from "./findingsText";
+import type { RowMap } from "../templates/rowMap";
+import type { SelectedRow } from "./office/selectedRow";
 
 /** The template a check recognised, as the validator reports it. */
 export interface CheckedTemplate {
@@ -20,6 +23,8 @@ export interface CheckedTemplate {
 export interface CheckResult {
   readonly template: CheckedTemplate | null;
   readonly findings: readonly Finding[];
+  /** How many checks ran, and the ones that did not with what they needed. */
+  readonly checks: ChecksRan;
 }
 
 /** One threshold a rule lets the user change, with the rule's default. */
@@ -44,6 +49,11 @@ export interface PaneServices {
   ): Promise<{ readonly sheet: string; readonly address: string }>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
+  /** Where the user's selection is (its sheet, first row as Excel numbers it, and row count). */
+  selectedRow(): Promise<SelectedRow>;
+  /** The rows the user pointed at, saved in the workbook. */
+  loadRowMap(): Promise<RowMap>;
+  saveRowMap(map: RowMap): Promise<void>;
   /**
    * Puts the function's example formula into the selected cell. A cell that already holds something is left
    * alone (`inserted: false`) unless `overwrite` is true, so the pane can ask first.

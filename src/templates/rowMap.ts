@@ -32,6 +32,9 @@ export interface RowMap {
   readonly rows: readonly RowMapping[];
 }
 
+/** A map with no rows: nothing pointed at yet. */
+export const EMPTY_ROW_MAP: RowMap = { version: ROW_MAP_VERSION, rows: [] };
+
 /** What a mapped row is read as. `heading` marks where a block's rows start. */
 export type RowTarget =
   | { readonly kind: "endOfYear"; readonly key: EndOfYearRowKey }

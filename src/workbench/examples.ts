@@ -6,6 +6,7 @@
 import type { Workbook } from "../workbook/workbook";
 import { quoteSheetName } from "../workbook/address";
 import { fullSizePlan } from "../../examples/examples";
+import { COUNCIL_WORDING, councilWordingPlan } from "./councilWording";
 
 export interface WorkbenchExample {
   readonly id: string;
@@ -64,9 +65,32 @@ const fromSnapshots: WorkbenchExample[] = [
 
 const consistent = fromSnapshots.filter((example) => !example.id.includes("/"));
 
+const PLAN = "./dsg-management-plan.json";
+const plan = () => snapshots(PLAN) as Workbook;
+const { carriedForward, dfePayments } = COUNCIL_WORDING;
+
+/** The consistent plan with a row in a council's own words, for trying "Point a check at a row". */
+const councilWording: WorkbenchExample[] = snapshots.keys().includes(PLAN)
+  ? [
+      {
+        id: "council-wording",
+        label: `Council wording: '${carriedForward.council}'`,
+        fault: `The carried-forward row reads '${carriedForward.council}', so the checks that need it cannot run: select it in the sheet and use it as '${carriedForward.template}'.`,
+        workbook: () => councilWordingPlan(plan()).workbook,
+      },
+      {
+        id: "council-wording-payments",
+        label: `Council wording: '${dfePayments.council}'`,
+        fault: `The DfE payments row reads '${dfePayments.council}', so the roll-forward fails in most years and the layout is not confirmed: point at the row as '${dfePayments.template}'.`,
+        workbook: () => councilWordingPlan(plan(), ["dfePayments"]).workbook,
+      },
+    ]
+  : [];
+
 export const EXAMPLES: readonly WorkbenchExample[] = [
   ...consistent,
   // Built in the page rather than stored: the largest plan the add-in expects, for sizing the read.
   { id: "full-size-plan", label: "Full-size plan (ten years, generated)", workbook: fullSizePlan },
+  ...councilWording,
   ...fromSnapshots.filter((example) => example.id.includes("/")),
 ];

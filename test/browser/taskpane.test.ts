@@ -2,11 +2,15 @@
  * The task pane driven in Chromium: in the workbench over the stand-in Excel host (every sample workbook),
  * and as the plain task pane page before and without Office. One browser for the file, a page per test.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { OUTPUT, openSession, watchErrors, type Session } from "./browser";
+import type { Workbook } from "../../src/workbook/workbook";
+import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
+import { COUNCIL_WORDING, councilWordingPlan } from "../../src/workbench/councilWording";
 
 interface FaultEntry {
   readonly file: string;
@@ -144,6 +148,218 @@ describe("task pane page", { timeout: 60_000 }, () => {
   });
 });
 
+interface PaneFinding {
+  rule: string;
+  address: string;
+  message: string;
+}
+
+/** Every finding the pane lists, as rule, cell and message. */
+const paneFindings = (page: Page): Promise<PaneFinding[]> =>
+  page.$$eval("button.finding", (buttons) =>
+    buttons.map((b) => ({
+      rule: (b as HTMLElement).dataset.rule ?? "",
+      address: (b as HTMLElement).dataset.address ?? "",
+      message: b.querySelector(".finding-message")?.textContent ?? "",
+    }))
+  );
+
+const byPlace = (a: PaneFinding, b: PaneFinding) =>
+  `${a.rule} ${a.address} ${a.message}`.localeCompare(`${b.rule} ${b.address} ${b.message}`);
+
+/** Shows a sheet in the workbench grid and clicks one of its cells, as the user selects a row. */
+async function selectInGrid(page: Page, sheet: string, cell: string): Promise<void> {
+  await page.click(`.sheet-tabs [role=tab][data-sheet="${sheet}"]`);
+  await page.click(`td[data-cell="${cell}"]`);
+  await page.waitForFunction(
+    ([s, c]) =>
+      window.workbench.host.selection.sheet === s && window.workbench.host.selection.address === c,
+    [sheet, cell]
+  );
+}
+
+const PLAN = JSON.parse(
+  readFileSync(path.join(ROOT, "examples/snapshots/dsg-management-plan.json"), "utf8")
+) as Workbook;
+const CARRIED_FORWARD_ROW = councilWordingPlan(PLAN).rows.carriedForward as number;
+const CHECKS_LINE = /^(\d+) of (\d+) checks ran(; (\d+) needs? .* not found)?\.$/;
+
+async function checksCount(page: Page): Promise<{ ran: number; of: number; notRun: number }> {
+  const line = (await page.textContent("#check-count")) ?? "";
+  const [, ran, of, , notRun] = CHECKS_LINE.exec(line) ?? [];
+  expect(line).toMatch(CHECKS_LINE);
+  return { ran: Number(ran), of: Number(of), notRun: Number(notRun ?? 0) };
+}
+
+// Checks that could not run, the layout warning, and pointing a check at a row, on the plans a council worded
+// its own way (src/workbench/councilWording.ts).
+describe("checks that did not run, and rows pointed at", { timeout: 120_000 }, () => {
+  it("should say how many checks ran, announce it, and list the ones that did not with what they needed", async () => {
+    const { page, errors } = await openWorkbench("?example=council-wording");
+    await check(page);
+    const count = await checksCount(page);
+    expect(count.notRun).toBeGreaterThan(0);
+    expect(count.ran + count.notRun).toBe(count.of);
+    const line = (await page.textContent("#check-count")) ?? "";
+    await page.locator("#status", { hasText: line }).waitFor();
+
+    const details = page.locator("#checks-not-run");
+    await expect(details.isVisible()).resolves.toBe(true);
+    await expect(page.locator("#not-run-list").isVisible()).resolves.toBe(false);
+    await page.click("#checks-not-run summary");
+    await expect(page.locator("#not-run-list li").count()).resolves.toBe(count.notRun);
+    await expect(page.textContent('#not-run-list li[data-rule="roll-forward"]')).resolves.toBe(
+      "Cumulative deficit rolls forward (roll-forward) needs row 'Cumulative deficit carried forward' of 'Summary of end of year positions'."
+    );
+    // What they needed is offered first in "Use the selected row as…".
+    await expect(page.locator("#row-map").getAttribute("open")).resolves.toBe("");
+    await expect(page.inputValue("#map-as")).resolves.toBe(COUNCIL_WORDING.carriedForward.as);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("should show one layout-not-confirmed warning for a row that fails in most years", async () => {
+    const { page } = await openWorkbench("?example=council-wording-payments");
+    await check(page);
+    const layout = page.locator('button.finding[data-rule="layout-not-confirmed"]');
+    await expect(layout.count()).resolves.toBe(1);
+    await expect(layout.getAttribute("data-address")).resolves.toBe("E54:J54");
+    await expect(layout.textContent()).resolves.toMatch(
+      /^WarningThe check "Cumulative deficit rolls forward" fails in 6 of 8 years on row 54/
+    );
+    await expect(page.locator('button.finding[data-rule="roll-forward"]').count()).resolves.toBe(0);
+    await expect(page.locator("#row-map").getAttribute("open")).resolves.toBe("");
+    await layout.click();
+    await page.waitForFunction(() => window.workbench.host.selection.address === "E54:J54");
+    await page.close();
+  });
+
+  it("should map a selected row, save it in the workbook, run the checks it unlocks, and export the map the CLI reads", async () => {
+    const { page, errors } = await openWorkbench("?example=dsg-management-plan");
+    await check(page);
+    const clean = await paneFindings(page);
+    const cleanCount = await checksCount(page);
+
+    await openExample(page, "council-wording");
+    await check(page);
+    const before = await checksCount(page);
+    expect(before.ran).toBeLessThan(cleanCount.ran);
+    await expect(page.locator("#mapped-rows li.none").count()).resolves.toBe(1);
+    await expect(page.locator("#download-map").isDisabled()).resolves.toBe(true);
+
+    // A selection of two rows is refused.
+    await page.evaluate(() => window.workbench.host.selectByUser("Financial summary", "B54:B55"));
+    await page.click("#use-selected-row");
+    await page.locator("#status.status-error", { hasText: "Select one row" }).waitFor();
+
+    await selectInGrid(page, "Financial summary", `B${CARRIED_FORWARD_ROW}`);
+    await page.selectOption("#map-as", COUNCIL_WORDING.carriedForward.as);
+    await page.click("#use-selected-row");
+    await page
+      .locator("#status", {
+        hasText: `Row ${CARRIED_FORWARD_ROW} of 'Financial summary' ("${COUNCIL_WORDING.carriedForward.council}") will be read as Cumulative deficit carried forward. Press Check again`,
+      })
+      .waitFor();
+    const mapping = {
+      sheet: "Financial summary",
+      row: CARRIED_FORWARD_ROW,
+      as: COUNCIL_WORDING.carriedForward.as,
+      label: COUNCIL_WORDING.carriedForward.council,
+    };
+    const saved = await page.evaluate(() => window.workbench.host.settings.saved);
+    expect(saved["dsg.rowMap"]).toEqual({ version: 1, rows: [mapping] });
+    await expect(page.textContent("#mapped-rows li")).resolves.toContain(
+      `Row ${CARRIED_FORWARD_ROW} of 'Financial summary' ("${COUNCIL_WORDING.carriedForward.council}") as Cumulative deficit carried forward`
+    );
+
+    // Checking again runs the checks that needed the row: the plan checks like the DfE wording.
+    await check(page);
+    expect(await checksCount(page)).toEqual(cleanCount);
+    await expect(page.locator('#not-run-list li[data-rule="roll-forward"]').count()).resolves.toBe(
+      0
+    );
+    const mapped = await paneFindings(page);
+    expect([...mapped].sort(byPlace)).toEqual([...clean].sort(byPlace));
+    // Pointing at a row saves settings; it never writes to the workbook.
+    expect((await host(page)).writes).toEqual([]);
+
+    // Export: the download and the copy are the same map file.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-map"),
+    ]);
+    expect(download.suggestedFilename()).toBe("dsg-row-map.json");
+    const mapFile = path.join(OUTPUT, "council-row-map.json");
+    await download.saveAs(mapFile);
+    expect(JSON.parse(readFileSync(mapFile, "utf8"))).toEqual({ version: 1, rows: [mapping] });
+    await page.evaluate(() => {
+      const clipboard = {
+        writeText: async (text: string) =>
+          void ((window as unknown as { copied: string }).copied = text),
+      };
+      Object.defineProperty(navigator, "clipboard", { value: clipboard, configurable: true });
+    });
+    await page.click("#copy-map");
+    await page.locator("#status", { hasText: "row map is copied" }).waitFor();
+    const copied = await page.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(copied).toBe(readFileSync(mapFile, "utf8"));
+
+    // The CLI with the exported map, on the same workbook as an .xlsx file, gives the same findings.
+    // The CLI bundle is rebuilt so it runs the same rules as the pane built into dist/.
+    const build = spawnSync(process.execPath, ["scripts/buildCli.mjs"], {
+      encoding: "utf8",
+      cwd: ROOT,
+    });
+    expect(build.status, build.stderr).toBe(0);
+    const xlsx = path.join(OUTPUT, "council-wording.xlsx");
+    writeFileSync(xlsx, await writeXlsxBuffer(councilWordingPlan(PLAN).workbook));
+    const run = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin/dsg-validate.cjs"), "--json", "--map", mapFile, xlsx],
+      { encoding: "utf8", cwd: ROOT }
+    );
+    expect(run.stderr).toBe("");
+    const [report] = (
+      JSON.parse(run.stdout) as {
+        files: { findings: PaneFinding[]; checks: { ran: number; of: number } }[];
+      }
+    ).files;
+    expect(
+      report.findings
+        .map(({ rule, address, message }) => ({ rule, address, message }))
+        .sort(byPlace)
+    ).toEqual([...mapped].sort(byPlace));
+    expect({ ran: report.checks.ran, of: report.checks.of }).toEqual({
+      ran: cleanCount.ran,
+      of: cleanCount.of,
+    });
+
+    // Removing the row puts the checks back where they were.
+    await page.click("#mapped-rows button.remove-mapping");
+    await page.locator("#status", { hasText: "is no longer pointed at" }).waitFor();
+    expect((await page.evaluate(() => window.workbench.host.settings.saved))["dsg.rowMap"]).toEqual(
+      {
+        version: 1,
+        rows: [],
+      }
+    );
+    await check(page);
+    expect(await checksCount(page)).toEqual(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("should have no axe violations with the checks that did not run and the row map open", async () => {
+    const { page } = await openWorkbench("?example=council-wording");
+    await check(page);
+    await page.click("#checks-not-run summary");
+    await page.evaluate(AXE);
+    expect(await axeViolations(page, "#app")).toEqual([]);
+    await page.locator("#app").screenshot({ path: path.join(OUTPUT, "taskpane-row-map.png") });
+    await page.close();
+  });
+});
+
 // Generous limits: on two busy cores (the whole suite in parallel) one pass over every faulty sample takes a while.
 describe("workbench", { timeout: 120_000 }, () => {
   it("should find no errors in the consistent plan", async () => {
@@ -204,8 +420,13 @@ describe("workbench", { timeout: 120_000 }, () => {
     await page.waitForFunction((want) => window.workbench.host.selection.address === want, first);
     const count = await page.locator("button.finding").count();
     if (count > 1) {
-      await page.keyboard.press("ArrowDown");
-      const second = await focused(page);
+      // Down to the next finding with a cell (a note about the whole workbook, such as the checks
+      // that did not run, has none to go to).
+      let second = "";
+      for (let moves = 1; moves < count && second === ""; moves += 1) {
+        await page.keyboard.press("ArrowDown");
+        second = await focused(page);
+      }
       expect(second).not.toBe(first);
       await page.keyboard.press(" ");
       await page.waitForFunction(
@@ -404,7 +625,10 @@ describe("workbench", { timeout: 120_000 }, () => {
   );
 
   it("should make no request outside its own origin", () => {
-    const outside = session.requests.filter((url) => !url.startsWith(session.baseUrl));
+    // A downloaded row map is a blob: of the page's own origin.
+    const outside = session.requests.filter(
+      (url) => !url.startsWith(session.baseUrl) && !url.startsWith(`blob:${session.baseUrl}`)
+    );
     expect(session.requests.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);
   });

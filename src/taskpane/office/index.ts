@@ -1,6 +1,6 @@
 /** The Office.js side of the task pane: every call into Excel the pane makes. */
 export { insertFunction, type FunctionInsertion } from "./insertFunction";
-export { loadSettings, saveSettings } from "./documentSettings";
+export { loadRowMap, loadSettings, saveRowMap, saveSettings } from "./documentSettings";
 export {
   OFFICE_ERROR_MESSAGES,
   OfficeActionError,
@@ -9,4 +9,5 @@ export {
 } from "./officeErrors";
 export { writeReportSheet, type ReportSheetWritten } from "./reportSheet";
 export { selectCell } from "./selectCell";
+export { selectedRow, type SelectedRow } from "./selectedRow";
 export { readOfficeWorkbook } from "../../workbook/officeReader";

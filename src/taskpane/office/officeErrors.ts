@@ -41,6 +41,8 @@ export const OFFICE_ERROR_MESSAGES: Readonly<Record<string, string>> = {
     "That cell is on a hidden sheet. Unhide the sheet (right-click any sheet tab, then Unhide), then try again.",
   SettingsNotSaved:
     "Your settings could not be saved in this workbook. Check that it is not read-only, then try again.",
+  RowMapNotSaved:
+    "The row could not be saved in this workbook. Check that it is not read-only, then try again.",
 };
 
 const FALLBACK =

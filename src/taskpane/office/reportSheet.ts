@@ -3,7 +3,13 @@
  * and an old report never mixes with a new one.
  */
 import { summarise, type Finding } from "../../validation/finding";
-import { SEVERITY_LABEL, summaryLine } from "../findingsText";
+import {
+  SEVERITY_LABEL,
+  checksLine,
+  notRunLines,
+  summaryLine,
+  type ChecksRan,
+} from "../findingsText";
 import { REPORT_SHEET_NAME } from "../services";
 import { quoteSheetName } from "../../workbook/address";
 import { runInExcel } from "./officeErrors";
@@ -34,11 +40,15 @@ export function asText(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
-/** The rows of the report: title, time checked, template, summary, then a table of findings. */
+/**
+ * The rows of the report: title, time checked, template, summary (with how many checks ran and which did
+ * not, when `checks` is given), then a table of findings.
+ */
 export function reportRows(
   findings: readonly Finding[],
   checkedAt: Date,
-  templateName: string | null
+  templateName: string | null,
+  checks?: ChecksRan
 ): (string | number)[][] {
   const line = (...cells: (string | number)[]) => [
     ...cells,
@@ -55,7 +65,16 @@ export function reportRows(
     line("DSG check report"),
     line("Checked", excelDateSerial(checkedAt)),
     line("Template", asText(templateName ?? "Not recognised")),
-    line("Summary", summaryLine(summarise(findings))),
+    line(
+      "Summary",
+      summaryLine(summarise(findings)),
+      ...(checks
+        ? [
+            asText(checksLine(checks, templateName !== null)),
+            asText(notRunLines(checks).join("; ")),
+          ]
+        : [])
+    ),
     line(),
     HEADINGS,
     ...(table.length > 0 ? table : [line("No problems found.")]),
@@ -73,9 +92,10 @@ const CELL_COLUMN = HEADINGS.indexOf("Cell");
 export async function writeReportSheet(
   findings: readonly Finding[],
   checkedAt: Date,
-  templateName: string | null = null
+  templateName: string | null = null,
+  checks?: ChecksRan
 ): Promise<ReportSheetWritten> {
-  const rows = reportRows(findings, checkedAt, templateName);
+  const rows = reportRows(findings, checkedAt, templateName, checks);
   return runInExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
     const previous = worksheets.getItemOrNullObject(REPORT_SHEET_NAME);
