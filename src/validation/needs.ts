@@ -8,6 +8,7 @@ import type { LocatedTemplate } from "../templates/located";
 import { END_OF_YEAR_ROW, type EndOfYearRowKey } from "../templates/financial/endOfYearLabels";
 import type { BlockPlan } from "../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../templates/financial/blocksModel";
+import { profileById } from "../templates/profiles";
 
 /** One part of the template a check reads: what to call it, and whether the locator found it. */
 export interface Need {
@@ -20,9 +21,28 @@ export type Needs = (template: LocatedTemplate) => readonly Need[];
 
 const END_OF_YEAR_SECTION = "Summary of end of year positions";
 
+/**
+ * When the workbook has no finance figures at all, the one thing every finance check needs: for a template
+ * whose finance figures usually come in a workbook of their own (the Safety Valve return), said so.
+ */
+function noFinance(template: LocatedTemplate): readonly Need[] | undefined {
+  if (template.financial !== undefined) return undefined;
+  const separate = profileById(template.profileId)?.financeOptional ?? false;
+  return [
+    {
+      what: separate
+        ? "finance figures, and this return holds none: they come in the separate finance template, so check that workbook too"
+        : "a row of financial year headings on the financial summary",
+      found: false,
+    },
+  ];
+}
+
 /** Rows of the end of year positions, named as the template names them. */
 export function endOfYearRows(...keys: EndOfYearRowKey[]): Needs {
   return (template) => {
+    const missing = noFinance(template);
+    if (missing) return missing;
     const positions = template.financial?.endOfYear;
     return keys.map((key) => ({
       what: `row '${END_OF_YEAR_ROW[key].name}' of '${END_OF_YEAR_SECTION}'`,
@@ -33,9 +53,11 @@ export function endOfYearRows(...keys: EndOfYearRowKey[]): Needs {
 
 /** Any one of the end of year rows (a check that reads whichever of them are there). */
 export function anyEndOfYearRow(template: LocatedTemplate): readonly Need[] {
-  return [
-    { what: `the '${END_OF_YEAR_SECTION}'`, found: template.financial?.endOfYear !== undefined },
-  ];
+  return (
+    noFinance(template) ?? [
+      { what: `the '${END_OF_YEAR_SECTION}'`, found: template.financial?.endOfYear !== undefined },
+    ]
+  );
 }
 
 const BLOCKS_SECTION = "'Financial plan per funding block'";
@@ -71,7 +93,8 @@ export function financialSection(
   name: string,
   pick: (template: LocatedTemplate) => unknown
 ): Needs {
-  return (template) => [{ what: `the section '${name}'`, found: pick(template) !== undefined }];
+  return (template) =>
+    noFinance(template) ?? [{ what: `the section '${name}'`, found: pick(template) !== undefined }];
 }
 
 /** The children and young people (EHCP) tables. */
@@ -101,6 +124,8 @@ function consecutive(years: readonly { readonly start: number }[]): boolean {
  * than repeat the slip as errors of their own.
  */
 export function financialYearsInOrder(template: LocatedTemplate): readonly Need[] {
+  const missing = noFinance(template);
+  if (missing) return missing;
   const financial = template.financial;
   const inOrder =
     financial !== undefined &&

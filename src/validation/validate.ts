@@ -110,7 +110,8 @@ function runRule(
 
 /** The rows and sections a rule needs that the locator did not find (none: it can run). */
 function missingNeeds(rule: Rule, template: LocatedTemplate): string[] {
-  return (rule.needs?.(template) ?? []).filter((need) => !need.found).map((need) => need.what);
+  const missing = (rule.needs?.(template) ?? []).filter((need) => !need.found);
+  return [...new Set(missing.map((need) => need.what))];
 }
 
 /** One note for the checks that did not run, grouped by what they needed. */
@@ -120,7 +121,7 @@ function notRunNote(notRun: readonly CheckNotRun[], ran: number, of: number): Pl
     const key = check.needs.join(", ");
     byNeed.set(key, [...(byNeed.get(key) ?? []), check.rule]);
   }
-  const why = [...byNeed].map(([needs, rules]) => `${rules.join(", ")} (need ${needs})`);
+  const why = [...byNeed].map(([needs, rules]) => `${rules.join(", ")} need ${needs}`);
   return toFinding(
     { id: CHECKS_NOT_RUN, severity: "info" },
     {
