@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Rule } from "../src/validation/rule";
 import { SEVERITIES, type Finding, type Severity } from "../src/validation/finding";
-import { SEVERITY_LABEL, findingPlace } from "../src/taskpane/findingsText";
-import { thresholdFields, thresholdName } from "../src/taskpane/thresholds";
+import { SEVERITY_LABEL, findingPlace } from "../src/validation/report/findingsText";
+import { thresholdFields, thresholdName } from "../src/validation/report/thresholds";
 import type { FaultEntry } from "../examples/faults";
 
 /** What the pages say besides the registry itself. */

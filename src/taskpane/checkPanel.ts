@@ -14,7 +14,7 @@ import {
   groupFindings,
   SEVERITY_LABEL,
   summaryLine,
-} from "./findingsText";
+} from "../validation/report/findingsText";
 import type { Workbook } from "../workbook/workbook";
 import { createRowMapPanel } from "./rowMapPanel";
 import { severityIcon } from "./icons";

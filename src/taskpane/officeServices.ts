@@ -17,7 +17,7 @@ import {
   writeReportSheet,
 } from "./office/index";
 import type { PaneServices } from "./services";
-import { thresholdFields } from "./thresholds";
+import { thresholdFields } from "../validation/report/thresholds";
 
 /** Connects the pane to the open workbook through Office.js. */
 export function officeServices(): PaneServices {

@@ -21,7 +21,7 @@ import {
 import { announceFailure, type Announce } from "./announce";
 import { copyText } from "./clipboard";
 import { el, setChildren } from "./dom";
-import type { ChecksRan } from "./findingsText";
+import type { ChecksRan } from "../validation/report/findingsText";
 import type { CheckResult, PaneServices } from "./services";
 
 /** The name the downloaded map file is offered under. */

@@ -8,7 +8,8 @@ import type { Workbook } from "../workbook/workbook";
 import type { FunctionEntry } from "./functionCatalogue";
 import type { ValidationOptions } from "../validation/rule";
 import type { PaneSettings } from "./paneSettings";
-import type { ChecksRan } from "./findingsText";
+import type { ThresholdField } from "../validation/report/thresholds";
+import type { ChecksRan } from "../validation/report/findingsText";
 import type { RowMap } from "../templates/rowMap";
 import type { SelectedRow } from "./office/selectedRow";
 
@@ -28,14 +29,6 @@ export interface CheckResult {
 }
 
 /** One threshold a rule lets the user change, with the rule's default. */
-export interface ThresholdField {
-  readonly rule: string;
-  readonly key: string;
-  /** What the user sees: the rule's title and the threshold's name. */
-  readonly label: string;
-  readonly defaultValue: number;
-}
-
 export interface PaneServices {
   /** Reads the open workbook; `onProgress` receives the stage in words ("Reading sheets…"). */
   readWorkbook(onProgress: (stage: string) => void): Promise<Workbook>;

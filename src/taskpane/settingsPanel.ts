@@ -12,7 +12,8 @@ import {
   normaliseSettings,
   type PaneSettings,
 } from "./paneSettings";
-import type { PaneServices, ThresholdField } from "./services";
+import type { PaneServices } from "./services";
+import type { ThresholdField } from "../validation/report/thresholds";
 
 export interface SettingsPanel {
   readonly element: HTMLElement;

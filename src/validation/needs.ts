@@ -88,13 +88,17 @@ export function oneBlockRows(
   };
 }
 
+/** A part of the financial summary that plans may leave out, by what to call it. */
+export function financialPart(what: string, pick: (template: LocatedTemplate) => unknown): Needs {
+  return (template) => noFinance(template) ?? [{ what, found: pick(template) !== undefined }];
+}
+
 /** A section of the financial summary that plans may leave out ("Mitigations", "Safety Valve agreement"). */
 export function financialSection(
   name: string,
   pick: (template: LocatedTemplate) => unknown
 ): Needs {
-  return (template) =>
-    noFinance(template) ?? [{ what: `the section '${name}'`, found: pick(template) !== undefined }];
+  return financialPart(`the section '${name}'`, pick);
 }
 
 /** The children and young people (EHCP) tables. */

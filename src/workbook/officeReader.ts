@@ -17,7 +17,7 @@ import {
   officeErrorCode,
   officeErrorMessage,
   runInExcel,
-} from "../taskpane/office/officeErrors";
+} from "./office/officeErrors";
 import { parseA1 } from "./address";
 import {
   WorkbookReadError,

@@ -4,7 +4,7 @@ import {
   OfficeActionError,
   officeErrorMessage,
   runInExcel,
-} from "../../src/taskpane/office/officeErrors";
+} from "../../src/workbook/office/officeErrors";
 import { StandInOfficeError } from "../../src/workbench/host";
 
 afterEach(() => delete (globalThis as Record<string, unknown>).Excel);

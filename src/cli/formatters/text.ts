@@ -11,7 +11,7 @@ import {
   findingPlace,
   notRunLines,
   summaryLine,
-} from "../../taskpane/findingsText";
+} from "../../validation/report/findingsText";
 import { plainText } from "../terminalText";
 
 const SIGN_WORDS: Readonly<Record<string, string>> = {

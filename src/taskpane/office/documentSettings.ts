@@ -4,7 +4,7 @@
  */
 import { normaliseSettings, type PaneSettings } from "../paneSettings";
 import { EMPTY_ROW_MAP, readRowMap, type RowMap } from "../../templates/rowMap";
-import { OFFICE_ERROR_MESSAGES, OfficeActionError } from "./officeErrors";
+import { OFFICE_ERROR_MESSAGES, OfficeActionError } from "../../workbook/office/officeErrors";
 
 /** One key for the settings: the document settings hold JSON, and one object is saved atomically. */
 const SETTINGS_KEY = "dsg.settings";

@@ -6,7 +6,7 @@ export {
   OfficeActionError,
   officeErrorMessage,
   runInExcel,
-} from "./officeErrors";
+} from "../../workbook/office/officeErrors";
 export { writeReportSheet, type ReportSheetWritten } from "./reportSheet";
 export { selectCell } from "./selectCell";
 export { selectedRow, type SelectedRow } from "./selectedRow";

@@ -1,4 +1,4 @@
-import { runInExcel } from "./officeErrors";
+import { runInExcel } from "../../workbook/office/officeErrors";
 
 export interface FunctionInsertion {
   /** False when the cell was not empty and `overwrite` was not given: nothing was written. */

@@ -9,10 +9,10 @@ import {
   notRunLines,
   summaryLine,
   type ChecksRan,
-} from "../findingsText";
+} from "../../validation/report/findingsText";
 import { REPORT_SHEET_NAME } from "../services";
 import { quoteSheetName } from "../../workbook/address";
-import { runInExcel } from "./officeErrors";
+import { runInExcel } from "../../workbook/office/officeErrors";
 
 const HEADINGS = ["Severity", "Rule", "Sheet", "Cell", "Message"];
 const DATE_FORMAT = "d mmmm yyyy hh:mm";

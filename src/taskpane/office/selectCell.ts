@@ -1,4 +1,8 @@
-import { OFFICE_ERROR_MESSAGES, OfficeActionError, runInExcel } from "./officeErrors";
+import {
+  OFFICE_ERROR_MESSAGES,
+  OfficeActionError,
+  runInExcel,
+} from "../../workbook/office/officeErrors";
 
 /**
  * Shows a finding's cell: activates its sheet and selects the cell or range, in one short round trip

@@ -1,4 +1,4 @@
-import { runInExcel } from "./officeErrors";
+import { runInExcel } from "../../workbook/office/officeErrors";
 
 /** The selection, as rows the user sees: its sheet, its first row (1-based) and how many rows it spans. */
 export interface SelectedRow {

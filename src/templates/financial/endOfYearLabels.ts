@@ -24,7 +24,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       `${BALANCE} start|beginning year|period`,
       `${BALANCE} 1 april`,
     ],
-    not: ["carried", "closing"],
+    not: ["carried", "closing", "reference"],
   },
   {
     key: "inYear",
@@ -53,7 +53,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
     ],
     // A row naming both the Safety Valve and the council ("Safety Valve and LA contributions") fits
     // both meanings: it is reported as unclear rather than taken for either.
-    not: ["cumulative", "brought", "carried", "total", "agreement"],
+    not: ["cumulative", "brought", "carried", "total", "agreement", "reference"],
   },
   {
     key: "laContribution",
@@ -81,7 +81,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       `${BALANCE} 31 march`,
       `cumulative ${BALANCE}`,
     ],
-    not: ["brought", "opening"],
+    not: ["brought", "opening", "reference"],
   },
 ]);
 

@@ -8,6 +8,7 @@ import type { EndOfYearPositions } from "./endOfYearModel";
 import type { BlockPlan } from "./blocksModel";
 import type { Mitigations } from "./mitigationsModel";
 import type { SafetyValveAgreement } from "./safetyValveModel";
+import type { ReferenceOutturn } from "./reference";
 
 export interface FinancialSummary {
   readonly sheet: string;
@@ -17,4 +18,6 @@ export interface FinancialSummary {
   readonly blocks?: readonly BlockPlan[];
   readonly mitigations?: Mitigations;
   readonly safetyValve?: SafetyValveAgreement;
+  /** Reference outturn rows the user added (s251 outturn, DSG note), when there are any. */
+  readonly reference?: ReferenceOutturn;
 }

@@ -23,6 +23,7 @@ import { findUnitMarker, guessUnit } from "./unit";
 import { locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
 import { locateSafetyValveAgreement } from "./safetyValve";
+import { locateReferenceOutturn, type ReferenceOutturn } from "./reference";
 import type { EndOfYearRowKey } from "./endOfYearLabels";
 import { forcedBlockRows, forcedEndOfYearRows, type RowMapping } from "../rowMap";
 
@@ -133,7 +134,14 @@ export function locateFinancialSummary(
     safetyValve:
       agreementAt &&
       locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area),
+    reference: referenceRows(sheet, endOfYear ? endYears : header.years),
   };
+}
+
+/** The reference outturn rows of the sheet, when the user added any. */
+function referenceRows(sheet: Sheet, years: readonly YearColumn[]): ReferenceOutturn | undefined {
+  const reference = locateReferenceOutturn(sheet, years);
+  return reference.inYear || reference.carriedForward ? reference : undefined;
 }
 
 /** Every number in the end-of-year rows, for guessing the unit when the sheet shows none. */

@@ -1,9 +1,8 @@
 import { defineRule, type RuleReport } from "../rule";
 import { withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
-import { findSheet } from "../../workbook/workbook";
 import type { LocatedRow } from "../../templates/located";
-import { locateReferenceOutturn } from "../../templates/financial/reference";
+import { financialPart } from "../needs";
 import { figure } from "../../templates/figures";
 import { roundedTerms } from "../../templates/financial/figures";
 
@@ -24,12 +23,15 @@ export const outturnAgrees = defineRule({
     "uses the lowest figure when sources disagree. Years marked as forecasts are not compared.",
   defaults: {},
   usesTolerance: true,
-  check({ workbook, template, options }) {
+  needs: financialPart(
+    "reference outturn rows ('Reference in-year deficit' or 'Reference cumulative deficit')",
+    (t) => t.financial?.reference
+  ),
+  check({ template, options }) {
     const financial = template.financial;
-    const sheet = financial && findSheet(workbook, financial.sheet);
     const positions = financial?.endOfYear;
-    if (!financial || !sheet || !positions) return [];
-    const reference = locateReferenceOutturn(sheet, financial.years);
+    const reference = financial?.reference;
+    if (!financial || !positions || !reference) return [];
     const pairs: [string, LocatedRow | undefined, LocatedRow | undefined][] = [
       ["total DSG in-year deficit", positions.inYear, reference.inYear],
       ["cumulative deficit carried forward", positions.carriedForward, reference.carriedForward],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../validation/finding";
+import type { Finding } from "../finding";
 import {
   checksLine,
   findingPlace,

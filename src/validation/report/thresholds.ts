@@ -1,5 +1,12 @@
 /** The rule thresholds the Settings tab offers, taken from each rule's own defaults so none is listed twice. */
-import type { ThresholdField } from "./services";
+/** One threshold a user may change: which rule, which setting, how it is named, and its default. */
+export interface ThresholdField {
+  readonly rule: string;
+  readonly key: string;
+  /** What the user sees: the rule's title and the threshold's name. */
+  readonly label: string;
+  readonly defaultValue: number;
+}
 
 interface RuleWithDefaults {
   readonly id: string;

@@ -2,14 +2,14 @@
  * Words for findings: the summary line, severity names, grouping for display and the plain-text copy.
  * Pure functions so the pane, its tests and anything else that shows findings agree on the wording.
  */
-import { quoteSheetName } from "../workbook/address";
+import { quoteSheetName } from "../../workbook/address";
 import {
   SEVERITIES,
   summarise,
   type Finding,
   type FindingSummary,
   type Severity,
-} from "../validation/finding";
+} from "../finding";
 
 /** What the pane calls each severity: "info" findings are notes to the user. */
 export const SEVERITY_LABEL: Readonly<
