@@ -4,6 +4,17 @@
  * counts what ran against this list, so "24 of 27 checks ran" means the checks of this template.
  */
 import type { ProfileId } from "../templates/located";
+import type { Severity } from "./finding";
+import type { Rule } from "./rule";
+
+/** One template version's checks: the rules it runs, and any whose severity it changes or switches off. */
+export interface RuleSet {
+  readonly template: ProfileId;
+  /** The template version the set was written for, as the DfE names it. */
+  readonly version: string;
+  readonly rules: readonly string[];
+  readonly severity?: Readonly<Record<string, Severity | "off">>;
+}
 
 /** Checks of the deficit figures: the management plan's Financial summary, or a return's finance part. */
 const FINANCE = [
@@ -21,28 +32,43 @@ const FINANCE = [
   "formula-pattern",
 ] as const;
 
-export const RULE_SETS: Readonly<Record<ProfileId, readonly string[]>> = {
-  "dsg-management-plan": [
-    ...FINANCE,
-    "block-total",
-    "block-result",
-    "funding-available",
-    "block-movements",
-    "schools-block-transfer",
-    "outturn-agrees",
-    "mitigation-arithmetic",
-    "mitigation-direction",
-    "ehcp-totals",
-    "ehcp-values",
-    "ehcp-stock-flow",
-    "unit-cost-jump",
-    "funding-uplift",
-  ],
-  "safety-valve-return": [
-    ...FINANCE,
-    "outturn-agrees",
-    "sv-questions",
-    "sv-assurance",
-    "sv-signoff",
-  ],
+export const RULE_SETS: Readonly<Record<ProfileId, RuleSet>> = {
+  "dsg-management-plan": {
+    template: "dsg-management-plan",
+    version: "DSG management plan template v10 (26 March 2025)",
+    rules: [
+      ...FINANCE,
+      "block-total",
+      "block-result",
+      "funding-available",
+      "block-movements",
+      "schools-block-transfer",
+      "outturn-agrees",
+      "mitigation-arithmetic",
+      "mitigation-direction",
+      "ehcp-totals",
+      "ehcp-values",
+      "ehcp-stock-flow",
+      "unit-cost-jump",
+      "funding-uplift",
+    ],
+  },
+  "safety-valve-return": {
+    template: "safety-valve-return",
+    version: "Safety Valve monitoring return, as published December 2024",
+    rules: [...FINANCE, "outturn-agrees", "sv-questions", "sv-assurance", "sv-signoff"],
+  },
 };
+
+/**
+ * The rules of a set, in registry order, each with the severity the set gives it; rules the set does not
+ * list, or switches off, are left out.
+ */
+export function rulesOfSet(registry: readonly Rule[], set: RuleSet): Rule[] {
+  return registry.flatMap((rule) => {
+    if (!set.rules.includes(rule.id)) return [];
+    const severity = set.severity?.[rule.id] ?? rule.severity;
+    if (severity === "off") return [];
+    return [severity === rule.severity ? rule : { ...rule, severity }];
+  });
+}

@@ -16,7 +16,7 @@ import type { Location, Rule, RuleReport, ValidationOptions } from "./rule";
 import { ruleSettings } from "./settings";
 import { RULES } from "./rules";
 import { TEMPLATE_RECOGNISED } from "./rules/template-recognised";
-import { RULE_SETS } from "./ruleSets";
+import { RULE_SETS, rulesOfSet } from "./ruleSets";
 import { confirmLayout, LAYOUT_NOT_CONFIRMED } from "./layoutEvidence";
 import { ROW_MAP, rowMapReports } from "./rowMapFindings";
 
@@ -211,10 +211,8 @@ function validateIndexed(
   }
   const recognised = template.recognition?.recognised ?? true;
   // The template's rule set picks the checks; a registry given by a test runs as it is.
-  const set = registry === RULES ? RULE_SETS[template.profileId] : undefined;
-  const checks = registry.filter(
-    (rule) => rule.id !== TEMPLATE_RECOGNISED && (set === undefined || set.includes(rule.id))
-  );
+  const others = registry.filter((rule) => rule.id !== TEMPLATE_RECOGNISED) as Rule[];
+  const checks = registry === RULES ? rulesOfSet(others, RULE_SETS[template.profileId]) : others;
   const thresholds = profileById(template.profileId)?.thresholds;
   const recognition = registry.filter((rule) => rule.id === TEMPLATE_RECOGNISED);
   const placed = recognition.flatMap((rule) =>
@@ -226,7 +224,7 @@ function validateIndexed(
   const notRun: CheckNotRun[] = [];
   let ran = 0;
   if (recognised) {
-    for (const rule of checks as Rule[]) {
+    for (const rule of checks) {
       const needs = missingNeeds(rule, template);
       if (needs.length > 0) {
         notRun.push({ rule: rule.id, title: rule.title, needs });
