@@ -121,7 +121,9 @@ function notRunNote(notRun: readonly CheckNotRun[], ran: number, of: number): Pl
     const key = check.needs.join(", ");
     byNeed.set(key, [...(byNeed.get(key) ?? []), check.rule]);
   }
-  const why = [...byNeed].map(([needs, rules]) => `${rules.join(", ")} need ${needs}`);
+  const why = [...byNeed].map(
+    ([needs, rules]) => `${rules.join(", ")} ${rules.length === 1 ? "needs" : "need"} ${needs}`
+  );
   return toFinding(
     { id: CHECKS_NOT_RUN, severity: "info" },
     {
