@@ -32,6 +32,7 @@ export function uplift<T extends Amount<T>>(
     return invalid(messages.periodsMismatch(periods, rates.length));
   }
   const count = rates.length === 1 ? (periods ?? 1) : rates.length;
+  // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
   const grown: T[] = new Array(count);
   const repeated = rates[0].plus(1);
   let value = base;
@@ -66,6 +67,7 @@ export function cost<T extends Amount<T>>(
     negativeCell("caseload", caseload) ??
     firstNegative("unit_cost", unitCost);
   if (problem !== null) return problem;
+  // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
   const totals: T[] = new Array(years);
   // The price index; undefined while it is still 1.
   let index: T | undefined;
@@ -118,6 +120,7 @@ export function academicToFinancial<T extends Amount<T>>(
   }
   if (values.length < 2) return invalid(messages.tooFewAcademicYears());
   const earlier = 12 - monthsBeforeApril;
+  // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
   const result: Quotient<T>[] = new Array(values.length - 1);
   for (let t = 1; t < values.length; t++) {
     const twelfths = values[t - 1].times(earlier).plus(values[t].times(monthsBeforeApril));

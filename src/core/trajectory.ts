@@ -71,6 +71,7 @@ export function trajectory<T extends Amount<T>>(input: TrajectoryInput<T>): Resu
     (flow) => flow === undefined || flow.length === 1
   );
   const steadyFlow = steady ? netFlow(input, 0) : undefined;
+  // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
   const stock: T[] = new Array(periods);
   let previous = start;
   for (let t = 0; t < periods; t++) {

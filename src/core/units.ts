@@ -170,9 +170,11 @@ function unitsOf(value: number): Units | null {
  */
 export function inUnits(series: readonly (readonly number[])[], compounding = 1): Units[][] | null {
   let places = 0;
+  // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
   const result: Units[][] = new Array(series.length);
   for (let s = 0; s < series.length; s++) {
     const values = series[s];
+    // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
     const amounts: Units[] = new Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const units = unitsOf(values[i]);
