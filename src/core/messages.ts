@@ -57,8 +57,18 @@ export const messages = {
   shareOutOfRange: (share: string) => `share is ${share}; it must be between 0 and 1 (0.9 is 90%)`,
   deficitNegative: (deficit: string) =>
     `deficit is ${deficit}, a surplus: the High Needs Stability Grant only writes off a deficit`,
-  ineligibleOutOfRange: (ineligible: string, deficit: string) =>
-    `ineligible is ${ineligible}; it must be between 0 and the deficit (${deficit})`,
+  ineligibleOutOfRange: (ineligible: string, ceiling: string, of = "the deficit") =>
+    `ineligible is ${ineligible}; it must be between 0 and ${of} (${ceiling})`,
+  figureMissing: (subject: string) =>
+    `${subject} is blank: give the deficit that source shows, or leave the source out of the range`,
+  figureNegative: (subject: string, value: string) =>
+    `${subject} is ${value}; give each source's deficit as a positive figure (a surplus has nothing to write off)`,
+
+  // Carrying cost
+  rateNotPerYear: (count: number, years: number) =>
+    `rate has ${plural(count, "value")} but closing has ${years}: give one rate, or one per year`,
+  rateAboveOne: (subject: string, value: string) =>
+    `${subject} is ${value}; give the rate as a fraction (0.05 is 5%)`,
 
   // Money over time
   periodsNotWhole: (name: string, value: string, max: number) =>
