@@ -14,25 +14,6 @@ export function isNilDash(value: CellValue): boolean {
   return typeof value === "string" && DASH.test(value);
 }
 
-// Rules read the same cells many times (a total in one check is a term in the next) and a plan repeats
-// many numbers, so inside `withSharedFigures` each distinct number becomes a Decimal once. A Decimal is
-// an immutable function of the number, so sharing one is safe. The map lives for one validation only:
-// a later workbook (another council's figures) gains nothing from it, and a task pane keeps nothing.
-let decimals: Map<number, Decimal> | undefined;
-const ZERO = new Decimal(0);
-const NEGATIVE_ZERO = new Decimal(-0);
-
-/** Runs `run` with each distinct number's Decimal made once and shared by every figure read inside it. */
-export function withSharedFigures<T>(run: () => T): T {
-  const outer = decimals;
-  decimals = outer ?? new Map();
-  try {
-    return run();
-  } finally {
-    decimals = outer;
-  }
-}
-
 /** The cell's number as a Decimal, or undefined when it holds anything but a finite number. */
 export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
   const value = cell?.value;
@@ -40,17 +21,9 @@ export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
   return decimalOf(value);
 }
 
-/** A finite number as a Decimal, shared with every other use of the same number inside `withSharedFigures`. */
+/** A finite number as a Decimal. */
 export function decimalOf(value: number): Decimal {
-  // The map does not tell -0 from 0, and Decimal keeps the sign, so the two zeros are kept apart.
-  if (value === 0) return Object.is(value, -0) ? NEGATIVE_ZERO : ZERO;
-  if (decimals === undefined) return new Decimal(value);
-  let number = decimals.get(value);
-  if (number === undefined) {
-    number = new Decimal(value);
-    decimals.set(value, number);
-  }
-  return number;
+  return new Decimal(value);
 }
 
 /**

@@ -3,14 +3,8 @@
  * ("Cumulative DSG deficit - brought forward (deficit at beginning of financial year)"), so matching is
  * done on a normalised form and a label may carry extra words after a synonym.
  */
-import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
+import type { CellRange, CellValue, Sheet, Workbook } from "../workbook/workbook";
 import { usedBottomRight } from "../workbook/workbook";
-
-// Locating scans the same label cells many times (once per row or section sought), so each distinct
-// text is normalised once. The texts come from one workbook's cells, so the cache stays small; it is
-// cleared when it grows past a bound so a long-running task pane cannot accumulate every workbook seen.
-const normalised = new Map<string, string>();
-const NORMALISED_LIMIT = 50_000;
 
 // Councils number their rows ("1. Cumulative deficit brought forward", "(b) Schools block"). Only a
 // number or letter closed by "." or ")" counts, so age bands such as "5 to 10" keep their digits.
@@ -21,34 +15,20 @@ const ENUMERATOR = /^\s*(\d+(\.\d+)*[.)]|\(?[a-z][.)]|\(?[ivx]+[.)]|\(\d+\))\s+/
  * punctuation and repeated spaces dropped.
  */
 export function normaliseLabel(text: string): string {
-  const known = normalised.get(text);
-  if (known !== undefined) return known;
-  const result = text
+  return text
     .replace(ENUMERATOR, "")
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[’']/g, "")
     .replace(/[^a-z0-9£%]+/g, " ")
     .trim();
-  if (normalised.size >= NORMALISED_LIMIT) normalised.clear();
-  normalised.set(text, result);
-  return result;
 }
 
-/** Synonyms prepared once (normalised) so scanning a large sheet does not redo the work per cell. */
+/** Synonyms normalised, so scanning a large sheet does not redo the work per cell. */
 export type LabelSet = readonly string[];
 
-// Locators pass the same constant synonym lists on every search, so each list is prepared once. Keyed
-// weakly by the list itself: it holds nothing from any workbook, and a list built for one call is let go.
-const preparedSets = new WeakMap<readonly string[], LabelSet>();
-
 export function labelSet(synonyms: readonly string[]): LabelSet {
-  let prepared = preparedSets.get(synonyms);
-  if (prepared === undefined) {
-    prepared = synonyms.map(normaliseLabel);
-    preparedSets.set(synonyms, prepared);
-  }
-  return prepared;
+  return synonyms.map(normaliseLabel);
 }
 
 /** True when the text starts with the words followed by more ("dsg allocation 2024" and "dsg allocation"). */
@@ -98,7 +78,7 @@ export interface TextCell extends LabelHit {
  * the label's first word, so a label search looks at only the few cells sharing it rather than at
  * every cell.
  */
-interface TextIndex {
+export interface TextIndex {
   readonly cells: IndexedCell[];
   readonly byFirstWord: Map<string, IndexedCell[]>;
 }
@@ -147,20 +127,6 @@ function firstWord(text: string): string {
   return space < 0 ? text : text.slice(0, space);
 }
 
-// Label searches look up the first words of the same constant synonym lists thousands of times; a word
-// cut afresh is a new string the index must hash each time, so each list's first words are kept,
-// weakly keyed by the list (it holds nothing from a workbook).
-const firstWordsOfSets = new WeakMap<LabelSet, readonly string[]>();
-
-function firstWordsOf(labels: LabelSet): readonly string[] {
-  let words = firstWordsOfSets.get(labels);
-  if (words === undefined) {
-    words = labels.map(firstWord);
-    firstWordsOfSets.set(labels, words);
-  }
-  return words;
-}
-
 function indexText(sheet: Sheet, area: CellRange): TextIndex {
   const index: TextIndex = { cells: [], byFirstWord: new Map() };
   for (let row = area.top; row <= area.bottom; row++) {
@@ -185,50 +151,53 @@ function indexText(sheet: Sheet, area: CellRange): TextIndex {
   return index;
 }
 
-// Locating a template searches the same few sheets for dozens of labels, mostly among figures. Inside
-// `withLabelIndex` each sheet's text is indexed once and shared by every search; the index lives for
-// one run (locating, or a whole validation), so a workbook edited between runs is never read stale.
-let sheetIndexes: Map<Sheet, TextIndex> | undefined;
-// Other whole-sheet findings asked for again and again in one run (a sheet's year header), by sheet
-// and by what was found; they live exactly as long as the index.
-let sheetFindings: Map<Sheet, Map<string, unknown>> | undefined;
+/**
+ * A sheet with the index of its text, made once per locating run (`labelWorkbook`) and shared by every
+ * label search of the run; the workbook cannot change during a run, and the next run indexes afresh.
+ */
+export interface LabelledSheet extends Sheet {
+  readonly text: TextIndex;
+  /**
+   * `find()` worked out the first time `what` is asked of this sheet in the run and kept for the rest of
+   * it (recognising and locating ask for a sheet's year header several times). The result must not be
+   * modified by its users.
+   */
+  once<T>(what: string, find: () => T): T;
+}
 
-/** Runs `locate` with each sheet's text indexed once and shared by every label search inside it. */
-export function withLabelIndex<T>(locate: () => T): T {
-  const [outerIndexes, outerFindings] = [sheetIndexes, sheetFindings];
-  sheetIndexes = outerIndexes ?? new Map();
-  sheetFindings = outerFindings ?? new Map();
-  try {
-    return locate();
-  } finally {
-    [sheetIndexes, sheetFindings] = [outerIndexes, outerFindings];
-  }
+export interface LabelledWorkbook extends Workbook {
+  readonly sheets: readonly LabelledSheet[];
 }
 
 /**
- * `find(sheet)`, worked out once per sheet and `what` inside `withLabelIndex` (the workbook cannot change
- * during the run) and every time outside it. The result must not be modified by its users.
+ * The sheet with its text indexed. The index and the run's findings are not enumerable, so a copy made
+ * with spread (`{ ...sheet, values }`, other figures) is a plain sheet again and is indexed afresh.
  */
-export function oncePerSheet<T>(sheet: Sheet, what: string, find: (sheet: Sheet) => T): T {
-  if (sheetFindings === undefined) return find(sheet);
-  let found = sheetFindings.get(sheet);
-  if (found === undefined) {
-    found = new Map();
-    sheetFindings.set(sheet, found);
-  }
-  if (!found.has(what)) found.set(what, find(sheet));
-  return found.get(what) as T;
+export function labelSheet(sheet: Sheet): LabelledSheet {
+  if (isLabelled(sheet)) return sheet;
+  const found = new Map<string, unknown>();
+  const once = <T>(what: string, find: () => T): T => {
+    if (!found.has(what)) found.set(what, find());
+    return found.get(what) as T;
+  };
+  return Object.defineProperties(
+    { ...sheet },
+    {
+      text: { value: indexText(sheet, searchArea(sheet)), enumerable: false },
+      once: { value: once, enumerable: false },
+    }
+  ) as LabelledSheet;
 }
 
-/** The index to search the area with: the sheet's shared one when locating, else one of the area. */
-function indexFor(sheet: Sheet, area: CellRange): TextIndex {
-  if (sheetIndexes === undefined) return indexText(sheet, area);
-  let index = sheetIndexes.get(sheet);
-  if (index === undefined) {
-    index = indexText(sheet, searchArea(sheet));
-    sheetIndexes.set(sheet, index);
-  }
-  return index;
+function isLabelled(sheet: Sheet): sheet is LabelledSheet {
+  return "text" in sheet;
+}
+
+/** The workbook with every sheet's text indexed, for one locating or validation run. */
+export function labelWorkbook(workbook: Workbook): LabelledWorkbook {
+  return workbook.sheets.every(isLabelled)
+    ? (workbook as LabelledWorkbook)
+    : { ...workbook, sheets: workbook.sheets.map(labelSheet) };
 }
 
 const NO_CELLS: readonly IndexedCell[] = [];
@@ -259,11 +228,11 @@ function firstAtOrBelow(cells: readonly LabelHit[], top: number): number {
 
 /**
  * The text cells of the area with their normalised text, in reading order: for a reader that classifies
- * every label of an area itself (inside `withLabelIndex`, without normalising the texts again).
+ * every label of an area itself (from the sheet's index, without normalising the texts again).
  */
-export function textCellsIn(sheet: Sheet, within?: Partial<CellRange>): TextCell[] {
+export function textCellsIn(sheet: LabelledSheet, within?: Partial<CellRange>): TextCell[] {
   const area = searchArea(sheet, within);
-  const { cells } = indexFor(sheet, area);
+  const { cells } = sheet.text;
   const found: TextCell[] = [];
   for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
     const cell = cells[i];
@@ -275,18 +244,15 @@ export function textCellsIn(sheet: Sheet, within?: Partial<CellRange>): TextCell
 
 /** Every text cell matching the labels, in reading order (row by row, left to right). */
 export function findLabels(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   labels: LabelSet,
   within?: Partial<CellRange>,
   exact = false
 ): LabelHit[] {
   const area = searchArea(sheet, within);
-  const index = indexFor(sheet, area);
   const found: IndexedCell[] = [];
-  const words = firstWordsOf(labels);
-  for (let l = 0; l < labels.length; l++) {
-    const label = labels[l];
-    const cells = index.byFirstWord.get(words[l]) ?? NO_CELLS;
+  for (const label of labels) {
+    const cells = sheet.text.byFirstWord.get(firstWord(label)) ?? NO_CELLS;
     for (let i = firstAtOrBelow(cells, area.top); i < cells.length; i++) {
       const cell = cells[i];
       if (cell.row > area.bottom) break; // the cells are in reading order
@@ -309,7 +275,7 @@ function asHit({ row, col, text }: LabelHit): LabelHit {
 
 /** The first matching label in reading order, or undefined. */
 export function findLabel(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   labels: LabelSet,
   within?: Partial<CellRange>,
   exact = false
@@ -318,10 +284,10 @@ export function findLabel(
 }
 
 /** Normalised sheet-name match: "CYP summary" finds a sheet called "CYP Summary " or "cyp-summary". */
-export function findSheetByName(
-  sheets: readonly Sheet[],
+export function findSheetByName<S extends Sheet>(
+  sheets: readonly S[],
   names: readonly string[]
-): Sheet | undefined {
+): S | undefined {
   const wanted = labelSet(names);
   return sheets.find((sheet) => wanted.includes(normaliseLabel(sheet.name)));
 }

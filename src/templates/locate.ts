@@ -2,9 +2,15 @@
  * Recognition and locating: which template profile a workbook matches, then every section the rules
  * read, found by labels (never by cell address) so inserted rows and moved tables do not matter.
  */
-import type { Sheet, Workbook } from "../workbook/workbook";
+import type { Workbook } from "../workbook/workbook";
 import type { LocatedTemplate, MoneyUnit, Recognition, SignConvention } from "./located";
-import { findSheetByName, withLabelIndex } from "./labels";
+import {
+  findSheetByName,
+  labelSheet,
+  labelWorkbook,
+  type LabelledSheet,
+  type LabelledWorkbook,
+} from "./labels";
 import { hasSectionHeading } from "./sections";
 import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
 import { detectUnit, hasEndOfYear, locateFinancialSummary } from "./financial/locateFinancial";
@@ -20,7 +26,7 @@ function markerName(marker: Marker): string {
   return `${marker.kind} '${marker.name}'`;
 }
 
-function hasMarker(workbook: Workbook, marker: Marker, endOfYearFound: boolean): boolean {
+function hasMarker(workbook: LabelledWorkbook, marker: Marker, endOfYearFound: boolean): boolean {
   if (marker.holdsEndOfYear && endOfYearFound) return true;
   if (marker.kind === "sheet")
     return findSheetByName(workbook.sheets, marker.synonyms) !== undefined;
@@ -33,7 +39,7 @@ function hasMarker(workbook: Workbook, marker: Marker, endOfYearFound: boolean):
  * positions, which stands for the markers that usually hold them.
  */
 export function scoreProfile(
-  workbook: Workbook,
+  workbook: LabelledWorkbook,
   profile: TemplateProfile,
   forced = false,
   endOfYearFound = false
@@ -72,6 +78,14 @@ export function scoreProfile(
 export function recogniseTemplate(
   workbook: Workbook,
   templateId?: string,
+  endOfYearFound?: boolean
+): { profile: TemplateProfile; recognition: Recognition } {
+  return recogniseLabelled(labelWorkbook(workbook), templateId, endOfYearFound);
+}
+
+function recogniseLabelled(
+  workbook: LabelledWorkbook,
+  templateId?: string,
   endOfYearFound = hasEndOfYear(workbook)
 ): { profile: TemplateProfile; recognition: Recognition } {
   const forced = templateId === undefined ? undefined : profileById(templateId);
@@ -91,7 +105,11 @@ export function recogniseTemplate(
  * sheet or under a finance heading: its narrative tables ("Condition 1: ... a positive in-year balance",
  * with a forecast pasted beside it) are not a financial summary.
  */
-function holdsFinance(profile: TemplateProfile, sheet: Sheet, named: Sheet | undefined): boolean {
+function holdsFinance(
+  profile: TemplateProfile,
+  sheet: LabelledSheet,
+  named: LabelledSheet | undefined
+): boolean {
   return (
     sheet === named ||
     profile.markers.some(
@@ -105,15 +123,15 @@ function holdsFinance(profile: TemplateProfile, sheet: Sheet, named: Sheet | und
  * positions, else on the first sheet that has them, else whatever the financial sheet holds.
  */
 function locateFinancial(
-  workbook: Workbook,
+  workbook: LabelledWorkbook,
   profile: TemplateProfile,
   mappings?: readonly RowMapping[]
-): { sheet: Sheet; summary: FinancialSummary } | undefined {
+): { sheet: LabelledSheet; summary: FinancialSummary } | undefined {
   const named = findSheetByName(workbook.sheets, profile.financialSheets);
   const candidates = (
     named ? [named, ...workbook.sheets.filter((s) => s !== named)] : workbook.sheets
   ).filter((sheet) => !profile.financeOptional || holdsFinance(profile, sheet, named));
-  let fallback: { sheet: Sheet; summary: FinancialSummary } | undefined;
+  let fallback: { sheet: LabelledSheet; summary: FinancialSummary } | undefined;
   for (const sheet of candidates) {
     const summary = locateFinancialSummary(workbook, sheet, mappings);
     if (summary?.endOfYear) return { sheet, summary };
@@ -137,11 +155,11 @@ export interface LocateChoices {
  * the workbook really is that template.
  */
 export function locateTemplate(workbook: Workbook, choices: LocateChoices = {}): LocatedTemplate {
-  return withLabelIndex(() => locateIndexed(workbook, choices));
+  return locateLabelled(labelWorkbook(workbook), choices);
 }
 
-function locateIndexed(workbook: Workbook, choices: LocateChoices): LocatedTemplate {
-  const { profile, recognition } = recogniseTemplate(
+function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): LocatedTemplate {
+  const { profile, recognition } = recogniseLabelled(
     workbook,
     choices.template,
     hasEndOfYear(workbook, choices.rows)
@@ -163,7 +181,7 @@ function locateIndexed(workbook: Workbook, choices: LocateChoices): LocatedTempl
   };
 }
 
-const EMPTY_SHEET: Sheet = {
+const EMPTY_SHEET: LabelledSheet = labelSheet({
   name: "",
   visibility: "visible",
   top: 0,
@@ -172,4 +190,4 @@ const EMPTY_SHEET: Sheet = {
   formulas: [],
   numberFormats: [],
   merges: [],
-};
+});

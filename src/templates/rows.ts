@@ -2,7 +2,8 @@
  * Reading labelled rows of figures under a table's year columns, keeping each figure tied to its cell
  * (value, formula and the decimals it is displayed with) so rules can point at it and allow for rounding.
  */
-import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
+import type { CellRange, CellValue } from "../workbook/workbook";
+import type { LabelledSheet } from "./labels";
 import type { LocatedCell, LocatedRow, YearColumn } from "./located";
 import { findLabel, labelSet } from "./labels";
 
@@ -34,29 +35,13 @@ function formatDecimals(format: string): number | undefined {
   return fraction + percent - 3 * thousands;
 }
 
-// A workbook uses a handful of distinct number formats across thousands of cells, so each is parsed
-// once. Bounded like the label cache so a long-running task pane does not keep every format it has seen.
-const parsedFormats = new Map<string, number | undefined>();
-const PARSED_FORMATS_LIMIT = 1_000;
-
 /**
  * Decimal places of the value that a number format displays: `#,##0.000` → 3, `0%` → 2 (a percentage
  * shows hundredths of the value), `#,##0,` → -3 (a trailing comma shows thousands). `General` and text
  * formats show the value as typed, so the value's own decimals are used.
  */
 export function displayedDecimals(format: string, value: CellValue): number {
-  return decimalsShown(formatPlaces(format), value);
-}
-
-/** `formatDecimals`, parsed once per distinct format. */
-function formatPlaces(format: string): number | undefined {
-  let places = parsedFormats.get(format);
-  if (places === undefined && !parsedFormats.has(format)) {
-    places = formatDecimals(format);
-    if (parsedFormats.size >= PARSED_FORMATS_LIMIT) parsedFormats.clear();
-    parsedFormats.set(format, places);
-  }
-  return places;
+  return decimalsShown(formatDecimals(format), value);
 }
 
 /** The decimals of a value under a format that shows `places` (undefined: as typed). */
@@ -66,9 +51,9 @@ function decimalsShown(places: number | undefined, value: CellValue): number {
 }
 
 /** One cell of a row under a year column. */
-export function locateCell(sheet: Sheet, row: number, col: number): LocatedCell {
+export function locateCell(sheet: LabelledSheet, row: number, col: number): LocatedCell {
   const arrays = rowOf(sheet, row);
-  return cellOnRow(arrays, row, col, formatPlaces(arrays.formats[col - sheet.left] ?? "General"));
+  return cellOnRow(arrays, row, col, formatDecimals(arrays.formats[col - sheet.left] ?? "General"));
 }
 
 /** The value, formula and format arrays of one sheet row (empty outside the used range). */
@@ -80,7 +65,7 @@ interface RowArrays {
   readonly formats: readonly string[];
 }
 
-function rowOf(sheet: Sheet, row: number): RowArrays {
+function rowOf(sheet: LabelledSheet, row: number): RowArrays {
   const index = row - sheet.top;
   return {
     left: sheet.left,
@@ -111,7 +96,7 @@ function cellOnRow(
 
 /** The row at `row` with its label (from `labelCol`) and one cell under each year column, in year order. */
 export function readRow(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   row: number,
   labelCol: number,
   years: readonly YearColumn[]
@@ -125,7 +110,7 @@ export function readRow(
     const own = arrays.formats[year.col - sheet.left] ?? "General";
     if (own !== format) {
       format = own;
-      places = formatPlaces(own);
+      places = formatDecimals(own);
     }
     return cellOnRow(arrays, row, year.col, places);
   });
@@ -144,7 +129,7 @@ export function readRow(
  * the figures so a comment or note among the figures cannot be taken for a row label.
  */
 export function findRow(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   synonyms: readonly string[],
   within: Partial<CellRange> | undefined,
   years: readonly YearColumn[]

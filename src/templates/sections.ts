@@ -3,7 +3,8 @@
  * down to the next known section heading, so row labels that recur in several sections ("Total",
  * "DSG allocation") are looked for in the right one.
  */
-import type { CellRange, Sheet } from "../workbook/workbook";
+import type { CellRange } from "../workbook/workbook";
+import type { LabelledSheet } from "./labels";
 import { cellValue } from "../workbook/workbook";
 import { findLabels, labelSet, normaliseLabel, searchArea } from "./labels";
 import { ALL_SECTION_HEADINGS } from "./profiles/headings";
@@ -16,42 +17,31 @@ export interface Section extends CellRange {
 }
 
 /** A heading stands alone on its row: a row with figures is a data row whose label merely starts alike. */
-function hasNumbers(sheet: Sheet, row: number, area: CellRange): boolean {
+function hasNumbers(sheet: LabelledSheet, row: number, area: CellRange): boolean {
   for (let col = area.left; col <= area.right; col++)
     if (typeof cellValue(sheet, row, col) === "number") return true;
   return false;
 }
 
 /** Heading cells in the area, in reading order, skipping rows that hold figures. */
-function headingHits(sheet: Sheet, synonyms: readonly string[], area: CellRange) {
+function headingHits(sheet: LabelledSheet, synonyms: readonly string[], area: CellRange) {
   return findLabels(sheet, labelSet(synonyms), area).filter(
     (hit) => !hasNumbers(sheet, hit.row, area)
   );
 }
 
 /** True when the sheet has a heading matching one of the synonyms (without working out where its section ends). */
-export function hasSectionHeading(sheet: Sheet, headingSynonyms: readonly string[]): boolean {
+export function hasSectionHeading(
+  sheet: LabelledSheet,
+  headingSynonyms: readonly string[]
+): boolean {
   return headingHits(sheet, headingSynonyms, searchArea(sheet)).length > 0;
 }
 
-// The headings that end a section, by the section's own headings and the list to stop at: both are
-// constant lists, so each pair is worked out once (weakly keyed, holding nothing from a workbook).
-const othersBySection = new WeakMap<readonly string[], WeakMap<readonly string[], string[]>>();
-
 /** The headings in `stopAt` other than the section's own. */
 function otherHeadings(own: readonly string[], stopAt: readonly string[]): readonly string[] {
-  let byStop = othersBySection.get(own);
-  if (byStop === undefined) {
-    byStop = new WeakMap();
-    othersBySection.set(own, byStop);
-  }
-  let others = byStop.get(stopAt);
-  if (others === undefined) {
-    const ownLabels = new Set(labelSet(own));
-    others = stopAt.filter((heading) => !ownLabels.has(normaliseLabel(heading)));
-    byStop.set(stopAt, others);
-  }
-  return others;
+  const ownLabels = new Set(labelSet(own));
+  return stopAt.filter((heading) => !ownLabels.has(normaliseLabel(heading)));
 }
 
 /**
@@ -61,7 +51,7 @@ function otherHeadings(own: readonly string[], stopAt: readonly string[]): reado
  * summary" with a "Summary of end of year positions" table below holds one section, not two.
  */
 export function findSection(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   headingSynonyms: readonly string[],
   within?: Partial<CellRange>,
   stopAt: readonly string[] = ALL_SECTION_HEADINGS

@@ -5,7 +5,8 @@
  * them can say so, and rows that mean none of them (a table's own lines: expenditure lines, mitigations)
  * stay in order for the checks that add them up.
  */
-import type { CellRange, Sheet } from "../workbook/workbook";
+import type { CellRange } from "../workbook/workbook";
+import type { LabelledSheet } from "./labels";
 import { cellNumberFormat } from "../workbook/workbook";
 import type { LocatedRow, YearColumn } from "./located";
 import { readLabel, type Meaning, type Reading } from "./meaning";
@@ -46,7 +47,7 @@ const UNFILLED = 1_000;
 
 /** The first text cell of a row left of `beforeCol`, within the area: where its label is. */
 export function labelColumn(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   row: number,
   area: CellRange,
   beforeCol: number
@@ -64,7 +65,7 @@ export function labelColumn(
  * True for a row of percentages or ratios ("Transfer as % of schools block"): not money, so never one
  * of a table's rows nor one of its lines.
  */
-function isRatioRow(sheet: Sheet, row: LocatedRow): boolean {
+function isRatioRow(sheet: LabelledSheet, row: LocatedRow): boolean {
   if (/%|\bper ?cent|\bpercentage|\bratio\b/i.test(row.label)) return true;
   return row.cells.some(
     (cell) =>
@@ -89,7 +90,7 @@ function isFilled(row: LocatedRow): boolean {
  * something under the years, read whatever their labels say. A mapped row that is blank is not taken.
  */
 function forcedRows<K extends string>(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   years: readonly YearColumn[],
   area: CellRange,
   beforeCol: number,
@@ -110,7 +111,7 @@ function forcedRows<K extends string>(
  * for its meaning whatever its label says, and no other row is taken for that meaning.
  */
 export function readTable<K extends string>(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   years: readonly YearColumn[],
   meanings: readonly Meaning<K>[],
   within?: Partial<CellRange>,

@@ -4,7 +4,8 @@
  * a forecast, in the heading itself ("2023-24 Outturn") or in a banner row above it ("Forecast" merged
  * across several columns).
  */
-import type { CellRange, CellValue, Sheet } from "../workbook/workbook";
+import type { CellRange, CellValue } from "../workbook/workbook";
+import type { LabelledSheet } from "./labels";
 import { cellValue } from "../workbook/workbook";
 import {
   financialYearLabel,
@@ -13,7 +14,7 @@ import {
   parseFinancialYear,
 } from "../core/years";
 import type { YearColumn } from "./located";
-import { oncePerSheet, searchArea } from "./labels";
+import { searchArea } from "./labels";
 
 /** Financial years (April to March) or January census years. */
 export type YearKind = "financial" | "census";
@@ -60,20 +61,9 @@ function yearText(text: string): string {
 // has a year or day code.
 const DATE_FORMAT = /[yd]/i;
 
-// Header searches test the format of every figure they pass, and a workbook has few distinct formats,
-// so each is tested once (bounded, like the other format caches).
-const dateFormats = new Map<string, boolean>();
-const DATE_FORMATS_LIMIT = 1_000;
-
 /** True when the number format shows a date. */
 function showsDate(format: string): boolean {
-  let isDate = dateFormats.get(format);
-  if (isDate === undefined) {
-    isDate = DATE_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
-    if (dateFormats.size >= DATE_FORMATS_LIMIT) dateFormats.clear();
-    dateFormats.set(format, isDate);
-  }
-  return isDate;
+  return DATE_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
 }
 
 // Every way of writing a year has digits, so text without any is not read further.
@@ -136,7 +126,7 @@ function yearOfText(text: string, kind: YearKind): number | null {
 }
 
 /** The merge covering a cell, if any (banners are often merged across their columns). */
-function mergeAt(sheet: Sheet, row: number, col: number): CellRange | undefined {
+function mergeAt(sheet: LabelledSheet, row: number, col: number): CellRange | undefined {
   return sheet.merges.find(
     (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right
   );
@@ -147,7 +137,11 @@ function mergeAt(sheet: Sheet, row: number, col: number): CellRange | undefined 
  * cell is often written once over the first of its columns ("Forecast" above 2024-25 only), so a blank
  * banner cell continues the kind to its left, unless that kind came from a merge that has ended.
  */
-function bannerKinds(sheet: Sheet, row: number, cols: readonly number[]): YearColumn["kind"][] {
+function bannerKinds(
+  sheet: LabelledSheet,
+  row: number,
+  cols: readonly number[]
+): YearColumn["kind"][] {
   let current: YearColumn["kind"];
   let endsAt = Infinity;
   return cols.map((col) => {
@@ -165,7 +159,12 @@ function bannerKinds(sheet: Sheet, row: number, cols: readonly number[]): YearCo
 }
 
 /** The year columns of one row, or an empty list. */
-function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind): YearColumn[] {
+function yearsOnRow(
+  sheet: LabelledSheet,
+  row: number,
+  area: CellRange,
+  kind: YearKind
+): YearColumn[] {
   // The row's arrays are read directly: this loop visits every cell above and among the tables.
   const values = sheet.values[row - sheet.top];
   if (values === undefined) return [];
@@ -212,20 +211,18 @@ function yearsOnRow(sheet: Sheet, row: number, area: CellRange, kind: YearKind):
  * figures, so the first such row is the table's header even when a count happens to look like a year.
  */
 export function findYearHeader(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   kind: YearKind,
   within?: Partial<CellRange>
 ): YearHeader | undefined {
   // Recognising and locating ask for each sheet's own header several times (is there an end of year
   // section? which unit? which sections?), and a sheet without one is scanned to its last row each time.
   if (within === undefined)
-    return oncePerSheet(sheet, `${kind} year header`, () =>
-      headerIn(sheet, kind, searchArea(sheet))
-    );
+    return sheet.once(`${kind} year header`, () => headerIn(sheet, kind, searchArea(sheet)));
   return headerIn(sheet, kind, searchArea(sheet, within));
 }
 
-function headerIn(sheet: Sheet, kind: YearKind, area: CellRange): YearHeader | undefined {
+function headerIn(sheet: LabelledSheet, kind: YearKind, area: CellRange): YearHeader | undefined {
   for (let row = area.top; row <= area.bottom; row++) {
     const years = yearsOnRow(sheet, row, area, kind);
     if (years.length >= 2) return { row, years };

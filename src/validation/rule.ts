@@ -1,4 +1,4 @@
-import type { Workbook } from "../workbook/workbook";
+import type { LabelledWorkbook } from "../templates/labels";
 import type { LocatedTemplate, MoneyUnit, SignConvention } from "../templates/located";
 import type { Severity } from "./finding";
 import type { Needs } from "./needs";
@@ -45,7 +45,8 @@ export interface ValidationOptions {
 
 /** Everything a check may read: the workbook, what the locator found in it, and the rule's settings. */
 export interface RuleContext<S> {
-  readonly workbook: Workbook;
+  /** The workbook with each sheet's text indexed once for the run (label searches of any rule). */
+  readonly workbook: LabelledWorkbook;
   readonly template: LocatedTemplate;
   readonly settings: S;
   readonly options: ValidationOptions;

@@ -8,8 +8,7 @@ import type { Workbook } from "../workbook/workbook";
 import { a1Range } from "../workbook/address";
 import type { LocatedTemplate, MoneyUnit, ProfileId, SignConvention } from "../templates/located";
 import { locateTemplate } from "../templates/locate";
-import { withLabelIndex } from "../templates/labels";
-import { withSharedFigures } from "../templates/figures";
+import { labelWorkbook, type LabelledWorkbook } from "../templates/labels";
 import { profileById, type TemplateProfile } from "../templates/profiles";
 import { SEVERITIES, type Finding, type Severity } from "./finding";
 import type { Location, Rule, RuleReport, ValidationOptions } from "./rule";
@@ -81,7 +80,7 @@ function toFinding(rule: Pick<Rule, "id" | "severity">, report: RuleReport): Pla
  */
 function runRule(
   rule: Rule,
-  workbook: Workbook,
+  workbook: LabelledWorkbook,
   template: LocatedTemplate,
   options: ValidationOptions,
   profileThresholds: TemplateProfile["thresholds"]
@@ -188,21 +187,12 @@ export function validateWorkbook(
   options: ValidationOptions = {},
   registry: readonly Rule[] = RULES
 ): ValidationResult {
-  // Rules that look for labels themselves (reference outturn rows) share the locator's index of each
-  // sheet, and every rule shares the Decimals of the figures it reads.
-  return withLabelIndex(() =>
-    withSharedFigures(() => validateIndexed(workbook, options, registry))
-  );
-}
-
-function validateIndexed(
-  workbook: Workbook,
-  options: ValidationOptions,
-  registry: readonly Rule[]
-): ValidationResult {
+  let labelled: LabelledWorkbook;
   let template: LocatedTemplate;
   try {
-    template = locateTemplate(workbook, options);
+    // The locator and the rules that look for labels themselves share one index of each sheet's text.
+    labelled = labelWorkbook(workbook);
+    template = locateTemplate(labelled, options);
   } catch (error) {
     const placed = internalError(
       "Finding the template's sheets and sections",
@@ -211,6 +201,16 @@ function validateIndexed(
     );
     return { template: null, findings: [placed.finding], checks: { ran: 0, of: 0, notRun: [] } };
   }
+  return checkLocated(labelled, template, options, registry);
+}
+
+/** Runs the template's rule set (or the registry a test gives) over the located template. */
+function checkLocated(
+  workbook: LabelledWorkbook,
+  template: LocatedTemplate,
+  options: ValidationOptions,
+  registry: readonly Rule[]
+): ValidationResult {
   const recognised = template.recognition?.recognised ?? true;
   // The template's rule set picks the checks; a registry given by a test runs as it is.
   const others = registry.filter((rule) => rule.id !== TEMPLATE_RECOGNISED) as Rule[];

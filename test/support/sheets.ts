@@ -1,14 +1,16 @@
-import type { CellValue, Sheet } from "../../src/workbook/workbook";
+import type { CellValue } from "../../src/workbook/workbook";
+import { labelSheet, type LabelledSheet } from "../../src/templates/labels";
 
 /**
  * Builds an in-memory Sheet for tests from rows of values starting at A1. A string starting with "="
- * is stored as a formula whose cached value is `null` unless given as `{ f, v }`.
+ * is stored as a formula whose cached value is `null` unless given as `{ f, v }`. Its text is indexed for
+ * label searches, as a locating run indexes a workbook's sheets.
  */
 export function sheetFromRows(
   name: string,
   rows: readonly (readonly (CellValue | { f: string; v: CellValue; fmt?: string })[])[],
   numberFormat = "General"
-): Sheet {
+): LabelledSheet {
   const width = Math.max(0, ...rows.map((r) => r.length));
   const pad = <T>(row: readonly T[], fill: T) => [
     ...row,
@@ -16,7 +18,7 @@ export function sheetFromRows(
   ];
   const isFormulaCell = (c: unknown): c is { f: string; v: CellValue; fmt?: string } =>
     typeof c === "object" && c !== null && "f" in c;
-  return {
+  return labelSheet({
     name,
     visibility: "visible",
     top: 0,
@@ -40,5 +42,5 @@ export function sheetFromRows(
       )
     ),
     merges: [],
-  };
+  });
 }

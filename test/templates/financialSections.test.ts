@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sheetFromRows } from "../support/sheets";
+import { labelSheet } from "../../src/templates/labels";
 import type { YearColumn } from "../../src/templates/located";
 import { locateBlocks } from "../../src/templates/financial/blocks";
 import { locateMitigations } from "../../src/templates/financial/mitigations";
@@ -57,10 +58,10 @@ describe("locateBlocks", () => {
   });
 
   it("should close a block at the first blank row after its in-year row", () => {
-    const withoutBlockCumulative = {
+    const withoutBlockCumulative = labelSheet({
       ...blocksSheet,
       values: blocksSheet.values.filter((_, i) => i !== 15),
-    };
+    });
     expect(locateBlocks(blocksSheet, years)[1].cumulative?.row).toBe(15);
     expect(locateBlocks(withoutBlockCumulative, years)[1].cumulative).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { locateSvReturn } from "../../src/templates/svReturn/locateSvReturn";
+import { labelWorkbook } from "../../src/templates/labels";
 import { svQuestions } from "../../src/validation/rules/sv-questions";
 import { svAssurance } from "../../src/validation/rules/sv-assurance";
 import { svSignoff } from "../../src/validation/rules/sv-signoff";
@@ -123,7 +124,7 @@ function template(book: Workbook): LocatedTemplate {
     profileName: "Safety Valve monitoring return",
     unit: { label: "£m", pounds: 1_000_000 },
     sign: "deficit-positive",
-    svReturn: locateSvReturn(book),
+    svReturn: locateSvReturn(labelWorkbook(book)),
   };
 }
 
@@ -132,7 +133,7 @@ const where = (rule: Rule, book: Workbook) =>
 
 describe("locateSvReturn", () => {
   it("should find the overview with its values below the headings and the contacts beside their labels", () => {
-    const overview = locateSvReturn(workbook())?.overview;
+    const overview = locateSvReturn(labelWorkbook(workbook()))?.overview;
     expect(overview?.dateSubmitted?.value).toMatchObject({ row: 3, col: 1, value: 45640 });
     expect(overview?.signedOff?.value.value).toBe("Yes");
     expect(overview?.contacts.map((c) => [c.role, c.name.value, c.email?.value])).toEqual([
@@ -147,14 +148,14 @@ describe("locateSvReturn", () => {
     const book = workbook((rows) =>
       rows.splice(2, 2, ["LA Name:", "Exampleshire"], ["Date submitted:", null])
     );
-    const overview = locateSvReturn(book)?.overview;
+    const overview = locateSvReturn(labelWorkbook(book))?.overview;
     expect(overview?.laName?.value.value).toBe("Exampleshire");
     expect(overview?.dateSubmitted?.value).toMatchObject({ row: 3, col: 1 });
     expect(where(svSignoff, book)).toEqual([["SV return", 3, 1]]);
   });
 
   it("should find the questions with their answer and commentary cells", () => {
-    const questions = locateSvReturn(workbook())?.questions;
+    const questions = locateSvReturn(labelWorkbook(workbook()))?.questions;
     expect(
       questions?.map((q) => [q.at.row, q.answer.col, q.commentary.col, q.answer.value])
     ).toEqual([
@@ -165,7 +166,7 @@ describe("locateSvReturn", () => {
   });
 
   it("should find conditions and risks with an assurance cell per update", () => {
-    const sv = locateSvReturn(workbook());
+    const sv = locateSvReturn(labelWorkbook(workbook()));
     expect(sv?.conditions.map((c) => c.name)).toEqual([
       "Condition 1",
       "Condition 2",
@@ -189,13 +190,17 @@ describe("locateSvReturn", () => {
     const book = workbook(
       (rows) => (rows[18][4] = "Update 1 said off target; back on target since.")
     );
-    const sv = locateSvReturn(book);
+    const sv = locateSvReturn(labelWorkbook(book));
     expect(sv?.conditions[2].assurance.map((a) => a.cell.col)).toEqual([1, 2, 3]);
   });
 
   it("should read the RAG legend's letters, colours and meanings", () => {
     expect(
-      locateSvReturn(workbook())?.legend.map((e) => [e.letter, e.colour, e.definition])
+      locateSvReturn(labelWorkbook(workbook()))?.legend.map((e) => [
+        e.letter,
+        e.colour,
+        e.definition,
+      ])
     ).toEqual([
       ["S", "Blue", "Savings/cost avoidance and/or workstream(s) complete"],
       ["A", "Green", "Remains on target"],
@@ -215,7 +220,12 @@ describe("locateSvReturn", () => {
         ["R = off target"]
       )
     );
-    expect(locateSvReturn(book)?.legend.map((e) => e.letter)).toEqual(["S", "A", "O", "R"]);
+    expect(locateSvReturn(labelWorkbook(book))?.legend.map((e) => e.letter)).toEqual([
+      "S",
+      "A",
+      "O",
+      "R",
+    ]);
   });
 
   it("should find the same parts in a moved table with inserted rows", () => {
@@ -223,7 +233,7 @@ describe("locateSvReturn", () => {
       (rows) => rows.splice(17, 0, ["Conditions of the agreement, reviewed quarterly"]),
       2
     );
-    const sv = locateSvReturn(book);
+    const sv = locateSvReturn(labelWorkbook(book));
     expect(
       sv?.conditions.map((c) => [c.name, c.assurance[1].cell.row, c.assurance[1].cell.col])
     ).toEqual([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { locateSvReturn } from "../../src/templates/svReturn/locateSvReturn";
+import { labelWorkbook } from "../../src/templates/labels";
 import { locateTemplate, recogniseTemplate } from "../../src/templates/locate";
 import type { SvReturnSections, SvTrackedItem } from "../../src/templates/svReturn/svReturnModel";
 import type { CellValue, Sheet, Workbook } from "../../src/workbook/workbook";
@@ -22,7 +23,7 @@ const published = () => example("wiltshire-sv-return-2024-12");
 const tidy = () => example("-tidy");
 
 const sv = (book: Workbook): SvReturnSections => {
-  const found = locateSvReturn(book);
+  const found = locateSvReturn(labelWorkbook(book));
   if (!found) throw new Error("no return located");
   return found;
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columnKind, findYearHeader, parseYearHeading } from "../../src/templates/yearHeader";
 import { sheetFromRows } from "../support/sheets";
+import { labelSheet } from "../../src/templates/labels";
 
 describe("parseYearHeading", () => {
   it.each([
@@ -98,7 +99,7 @@ describe("findYearHeader", () => {
       [null, "Outturn", null, null],
       [null, "2022-23", "2023-24", "2024-25"],
     ]);
-    const sheet = { ...base, merges: [{ top: 0, left: 1, bottom: 0, right: 2 }] };
+    const sheet = labelSheet({ ...base, merges: [{ top: 0, left: 1, bottom: 0, right: 2 }] });
     expect(findYearHeader(sheet, "financial")?.years.map((y) => y.kind)).toEqual([
       "actual",
       "actual",

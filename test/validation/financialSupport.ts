@@ -7,6 +7,7 @@ import { sheetFromRows } from "../support/sheets";
 import type { CellValue, Workbook } from "../../src/workbook/workbook";
 import { a1 } from "../../src/workbook/address";
 import { locateTemplate } from "../../src/templates/locate";
+import { labelWorkbook } from "../../src/templates/labels";
 import type { Rule, ValidationOptions } from "../../src/validation/rule";
 import { ruleSettings } from "../../src/validation/settings";
 
@@ -130,13 +131,15 @@ export function runRule<S extends Record<string, number>>(
 ): Found[] {
   const template = locateTemplate(workbook);
   const settings = ruleSettings(rule, undefined, options);
-  return rule.check({ workbook, template, settings, options }).map((report) => ({
-    sheet: report.at?.sheet ?? "",
-    address: report.at ? a1(report.at.row, report.at.col) : "",
-    message: report.message,
-    ...(report.expected !== undefined && { expected: report.expected }),
-    ...(report.actual !== undefined && { actual: report.actual }),
-  }));
+  return rule
+    .check({ workbook: labelWorkbook(workbook), template, settings, options })
+    .map((report) => ({
+      sheet: report.at?.sheet ?? "",
+      address: report.at ? a1(report.at.row, report.at.col) : "",
+      message: report.message,
+      ...(report.expected !== undefined && { expected: report.expected }),
+      ...(report.actual !== undefined && { actual: report.actual }),
+    }));
 }
 
 /** Column letter of a year index in the plan: 0 → C (2024-25). */

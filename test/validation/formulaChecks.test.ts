@@ -8,6 +8,7 @@ import type { CellValue, Workbook } from "../../src/workbook/workbook";
 import { WorkbookDraft } from "../../examples/draft";
 import { a1Range, columnLetters } from "../../src/workbook/address";
 import { locateTemplate } from "../../src/templates/locate";
+import { labelWorkbook } from "../../src/templates/labels";
 import { formulaPattern } from "../../src/validation/rules/formula-pattern";
 import { hardcodedTotal } from "../../src/validation/rules/hardcoded-total";
 import { runRule } from "./financialSupport";
@@ -97,7 +98,12 @@ function plan(changes: readonly Change[] = [], rows = planRows()): Workbook {
 /** The rule's findings as the runner reports them, a finding about several cells at their range. */
 const findings = (workbook: Workbook) =>
   formulaPattern
-    .check({ workbook, template: locateTemplate(workbook), settings: {}, options: {} })
+    .check({
+      workbook: labelWorkbook(workbook),
+      template: locateTemplate(workbook),
+      settings: {},
+      options: {},
+    })
     .map(({ at, message }) => ({
       sheet: at?.sheet,
       address: at
@@ -378,7 +384,7 @@ describe("formula-pattern without the rows it reads", () => {
     const workbook = draft.toWorkbook();
     expect(
       formulaPattern.check({
-        workbook,
+        workbook: labelWorkbook(workbook),
         template: locateTemplate(workbook),
         settings: {},
         options: {},

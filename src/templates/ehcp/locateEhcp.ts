@@ -3,7 +3,8 @@
  * one "CYP summary" sheet (a heading per placement type, its two tables below) or on one sheet per
  * placement type; councils insert rows, move tables and write census years as `2024` or `Jan 2024`.
  */
-import type { CellRange, CellValue, Sheet, Workbook } from "../../workbook/workbook";
+import type { CellRange, CellValue } from "../../workbook/workbook";
+import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import { cellValue } from "../../workbook/workbook";
 import { findLabels, findSheetByName, labelSet, textCellsIn } from "../labels";
 import { labelWords, readLabel, type Meaning } from "../meaning";
@@ -95,7 +96,7 @@ class Readings {
   }
 }
 
-function isDataRow(sheet: Sheet, header: YearHeader, readings: Readings): boolean {
+function isDataRow(sheet: LabelledSheet, header: YearHeader, readings: Readings): boolean {
   const firstYear = firstYearCol(header);
   for (let col = sheet.left; col < firstYear; col++)
     if (readings.isCountRowLabel(cellValue(sheet, header.row, col))) return true;
@@ -103,7 +104,7 @@ function isDataRow(sheet: Sheet, header: YearHeader, readings: Readings): boolea
 }
 
 /** Every census-year header row of the sheet, top to bottom (a table may have its own or share one above). */
-function censusHeaders(sheet: Sheet, readings: Readings): YearHeader[] {
+function censusHeaders(sheet: LabelledSheet, readings: Readings): YearHeader[] {
   const headers: YearHeader[] = [];
   for (let top = sheet.top; ;) {
     const header = findYearHeader(sheet, "census", { top });
@@ -127,7 +128,7 @@ class AreaReader {
   private readonly firstYears: number[];
 
   constructor(
-    private readonly sheet: Sheet,
+    private readonly sheet: LabelledSheet,
     private readonly headers: readonly YearHeader[],
     area: CellRange,
     readings: Readings
@@ -203,7 +204,7 @@ interface Area extends CellRange {
 // Long enough for "Number of EHCPs by age group - Maintained special schools or special academies".
 const MAX_HEADING_LENGTH = 100;
 
-function hasTextLeftOf(sheet: Sheet, row: number, col: number): boolean {
+function hasTextLeftOf(sheet: LabelledSheet, row: number, col: number): boolean {
   const values = sheet.values[row - sheet.top];
   for (let c = sheet.left; c < col; c++)
     if (typeof values[c - sheet.left] === "string") return true;
@@ -211,7 +212,7 @@ function hasTextLeftOf(sheet: Sheet, row: number, col: number): boolean {
 }
 
 /** Splits a CYP summary sheet at its placement (and LA-wide) headings; rows above the first are LA-wide. */
-function areasOf(sheet: Sheet, bottom: number, right: number, readings: Readings): Area[] {
+function areasOf(sheet: LabelledSheet, bottom: number, right: number, readings: Readings): Area[] {
   const headings: { row: number; placement?: Meaning<PlacementType> }[] = [];
   // LA-wide headings are looked up once in the sheet's label index rather than matched row by row.
   const laWide = findLabels(sheet, labelSet(EHCP_LABELS.allPlacements));
@@ -242,7 +243,7 @@ function areasOf(sheet: Sheet, bottom: number, right: number, readings: Readings
 
 /** The placement's tables in its area, with the census years of its first row; undefined when it has none. */
 function placementTables(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   placement: Meaning<PlacementType>,
   reader: AreaReader
 ): PlacementTables | undefined {
@@ -274,12 +275,12 @@ function placementTables(
 const EHCP_TITLES = labelSet([...EHCPS_BY_AGE, ...EHCPS_BY_NEED]);
 
 /** True for a sheet that holds EHCP tables without being named for them (a council's own tab name). */
-function hasEhcpTitles(sheet: Sheet): boolean {
+function hasEhcpTitles(sheet: LabelledSheet): boolean {
   return findLabels(sheet, EHCP_TITLES).length > 0;
 }
 
 /** Finds the EHCP tables (CYP summary sheet, or one sheet per placement type); undefined when there are none. */
-export function locateEhcp(workbook: Workbook): EhcpTables | undefined {
+export function locateEhcp(workbook: LabelledWorkbook): EhcpTables | undefined {
   const cyp = findSheetByName(workbook.sheets, EHCP_LABELS.cypSheet);
   const placements: PlacementTables[] = [];
   let laWide: LaWideFlows | undefined;
@@ -307,7 +308,7 @@ export function locateEhcp(workbook: Workbook): EhcpTables | undefined {
   return sheet === undefined ? undefined : { sheet, placements, laWide };
 }
 
-function laWideFlows(sheet: Sheet, reader: AreaReader): LaWideFlows | undefined {
+function laWideFlows(sheet: LabelledSheet, reader: AreaReader): LaWideFlows | undefined {
   const flows = reader.flows();
   const total = reader.row("allTotal");
   const first = [flows?.newPlans, flows?.ceasedPlans, flows?.requests, total].find(

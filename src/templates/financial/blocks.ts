@@ -5,7 +5,8 @@
  * between blocks, the expenditure lines and their total, and the in-year result; councils insert rows,
  * reorder blocks and leave optional rows out.
  */
-import type { CellRange, Sheet } from "../../workbook/workbook";
+import type { CellRange } from "../../workbook/workbook";
+import type { LabelledSheet } from "../labels";
 import type { LocatedRow, YearColumn } from "../located";
 import { findLabels, labelSet, searchArea } from "../labels";
 import { meanings, type Meaning } from "../meaning";
@@ -151,7 +152,7 @@ interface Heading {
 }
 
 /** The first heading of each block left of the figures, in sheet order. */
-function blockHeadings(sheet: Sheet, area: CellRange, firstYearCol: number): Heading[] {
+function blockHeadings(sheet: LabelledSheet, area: CellRange, firstYearCol: number): Heading[] {
   const labelArea = { ...area, right: Math.min(area.right, firstYearCol - 1) };
   const headings: Heading[] = [];
   for (const block of DSG_BLOCKS) {
@@ -226,7 +227,7 @@ function blockParts(rows: readonly TableRow<BlockRowKey>[]) {
  * ones the user pointed at, taken whatever their labels say.
  */
 function locateBlock(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   heading: Heading,
   end: number,
   area: CellRange,
@@ -270,7 +271,7 @@ export interface MappedBlockRows {
 
 /** The headings found, with the ones the user pointed at in place of (or added to) them. */
 function withMappedHeadings(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   found: readonly Heading[],
   area: CellRange,
   forced: Partial<Record<DsgBlock, MappedBlockRows>>
@@ -298,7 +299,7 @@ function withMappedHeadings(
  * rows the user pointed at, by block.
  */
 export function locateBlocks(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   years: readonly YearColumn[],
   area?: Partial<CellRange>,
   forced: Partial<Record<DsgBlock, MappedBlockRows>> = {}

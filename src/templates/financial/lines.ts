@@ -2,19 +2,24 @@
  * Rows a section lists without fixed labels (the high needs block's s251 expenditure lines, the
  * mitigations): any labelled row with figures between two rows the locator did recognise.
  */
-import type { CellRange, Sheet } from "../../workbook/workbook";
+import type { CellRange } from "../../workbook/workbook";
+import type { LabelledSheet } from "../labels";
 import { cellValue } from "../../workbook/workbook";
 import type { LocatedRow, YearColumn } from "../located";
 import { readRow } from "../rows";
 
 /** True when the row holds a number under at least one year column. */
-export function hasFigure(sheet: Sheet, row: number, years: readonly YearColumn[]): boolean {
+export function hasFigure(
+  sheet: LabelledSheet,
+  row: number,
+  years: readonly YearColumn[]
+): boolean {
   return years.some((year) => typeof cellValue(sheet, row, year.col) === "number");
 }
 
 /** The label cell of a row: the first text cell of the area left of the figures. */
 function labelColOf(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   row: number,
   area: CellRange,
   firstYearCol: number
@@ -31,7 +36,7 @@ function labelColOf(
  * one figure, read under `years`; note rows and blank rows are skipped.
  */
 export function listedLines(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   above: number,
   below: number,
   area: CellRange,

@@ -4,9 +4,10 @@
  * agreement"). The management plan's Financial summary sheet and the Safety Valve return's finance summary
  * share this locator, so the deficit rules apply to both.
  */
-import type { CellRange, Sheet, Workbook } from "../../workbook/workbook";
+import type { CellRange } from "../../workbook/workbook";
+import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import type { MoneyUnit, YearColumn } from "../located";
-import { findSheetByName, oncePerSheet, searchArea } from "../labels";
+import { findSheetByName, searchArea } from "../labels";
 import { findSection, type Section } from "../sections";
 import { findYearHeader } from "../yearHeader";
 import {
@@ -29,7 +30,7 @@ import { forcedBlockRows, forcedEndOfYearRows, type RowMapping } from "../rowMap
 
 /** The year columns that apply in a section: its own header row when it has one, else the sheet's. */
 function sectionYears(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   area: Partial<CellRange>,
   fallback: readonly YearColumn[]
 ): readonly YearColumn[] {
@@ -42,7 +43,7 @@ function sectionYears(
  * the rows the user pointed at (0-based), taken in place of what the labels say.
  */
 export function locateEndOfYear(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   years: readonly YearColumn[],
   area?: Partial<CellRange>,
   forced: Partial<Record<EndOfYearRowKey, number>> = {}
@@ -57,11 +58,11 @@ export function locateEndOfYear(
 
 /** A section on the sheet, or a sheet of its own named like the section ("Mitigations"), with its area and years. */
 function sectionOrSheet(
-  workbook: Workbook,
-  sheet: Sheet,
+  workbook: LabelledWorkbook,
+  sheet: LabelledSheet,
   headings: readonly string[],
   years: readonly YearColumn[]
-): { sheet: Sheet; area: Section | CellRange; years: readonly YearColumn[] } | undefined {
+): { sheet: LabelledSheet; area: Section | CellRange; years: readonly YearColumn[] } | undefined {
   const section = findSection(sheet, headings);
   if (section) return { sheet, area: section, years: sectionYears(sheet, section, years) };
   const own = findSheetByName(workbook.sheets, headings);
@@ -75,12 +76,12 @@ function sectionOrSheet(
  * summary uses them, so inside a validation they are found once per sheet (and set of mapped rows).
  */
 function endOfYearOn(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   mappings?: readonly RowMapping[]
 ): { endOfYear?: EndOfYearPositions; years: readonly YearColumn[] } | undefined {
   const forced = forcedEndOfYearRows(mappings, sheet.name);
   const key = `end of year positions ${JSON.stringify(forced)}`;
-  return oncePerSheet(sheet, key, () => {
+  return sheet.once(key, () => {
     const header = findYearHeader(sheet, "financial");
     if (header === undefined) return undefined;
     const section = findSection(sheet, END_OF_YEAR_POSITIONS);
@@ -93,7 +94,10 @@ function endOfYearOn(
  * True when some sheet of the workbook holds end of year positions (rows found under financial years,
  * or mapped there by the user).
  */
-export function hasEndOfYear(workbook: Workbook, mappings?: readonly RowMapping[]): boolean {
+export function hasEndOfYear(
+  workbook: LabelledWorkbook,
+  mappings?: readonly RowMapping[]
+): boolean {
   return workbook.sheets.some((sheet) => endOfYearOn(sheet, mappings)?.endOfYear !== undefined);
 }
 
@@ -103,8 +107,8 @@ export function hasEndOfYear(workbook: Workbook, mappings?: readonly RowMapping[
  * the rows the user pointed at.
  */
 export function locateFinancialSummary(
-  workbook: Workbook,
-  sheet: Sheet,
+  workbook: LabelledWorkbook,
+  sheet: LabelledSheet,
   mappings?: readonly RowMapping[]
 ): FinancialSummary | undefined {
   const header = findYearHeader(sheet, "financial");
@@ -139,7 +143,10 @@ export function locateFinancialSummary(
 }
 
 /** The reference outturn rows of the sheet, when the user added any. */
-function referenceRows(sheet: Sheet, years: readonly YearColumn[]): ReferenceOutturn | undefined {
+function referenceRows(
+  sheet: LabelledSheet,
+  years: readonly YearColumn[]
+): ReferenceOutturn | undefined {
   const reference = locateReferenceOutturn(sheet, years);
   return reference.inYear || reference.carriedForward ? reference : undefined;
 }
@@ -157,7 +164,7 @@ function endOfYearFigures(summary: FinancialSummary | undefined): number[] {
  * The money unit of a financial summary sheet: the marker in its header area (from the top of the sheet
  * to the row below the first year header), else a guess from the size of its figures.
  */
-export function detectUnit(sheet: Sheet, summary: FinancialSummary | undefined): MoneyUnit {
+export function detectUnit(sheet: LabelledSheet, summary: FinancialSummary | undefined): MoneyUnit {
   const header = findYearHeader(sheet, "financial");
   const marker = findUnitMarker(sheet, { bottom: header ? header.row + 1 : sheet.top + 5 });
   return marker ?? guessUnit(endOfYearFigures(summary));

@@ -2,7 +2,8 @@
  * Locating the section "Mitigations": the unmitigated in-year deficit, one row per saving, their total,
  * the mitigated in-year deficit, and optionally the cumulative deficit before and after mitigations.
  */
-import type { CellRange, Sheet } from "../../workbook/workbook";
+import type { CellRange } from "../../workbook/workbook";
+import type { LabelledSheet } from "../labels";
 import type { YearColumn } from "../located";
 import { searchArea } from "../labels";
 import { findRow } from "../rows";
@@ -43,7 +44,7 @@ export const MITIGATION_ROW_LABELS = {
  * there is no total).
  */
 export function locateMitigations(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   years: readonly YearColumn[],
   area?: Partial<CellRange>
 ): Mitigations | undefined {

@@ -4,7 +4,8 @@
  * A13: the DfE uses the lowest figure when sources disagree). They are rows the user adds to the
  * Financial summary, anywhere on the sheet, under the same year columns; the DfE template has none.
  */
-import type { CellRange, Sheet } from "../../workbook/workbook";
+import type { CellRange } from "../../workbook/workbook";
+import type { LabelledSheet } from "../labels";
 import type { LocatedRow, YearColumn } from "../located";
 import { findRow } from "../rows";
 
@@ -32,7 +33,7 @@ export interface ReferenceOutturn {
 
 /** The reference rows in `area` of `sheet` (the whole used range when omitted), read under `years`. */
 export function locateReferenceOutturn(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   years: readonly YearColumn[],
   area?: Partial<CellRange>
 ): ReferenceOutturn {

@@ -2,7 +2,8 @@
  * Locating the section "Safety Valve agreement": the agreed limits per year, the basis of the
  * cumulative limit, the agreement's total of DfE payments and each year's instalment status.
  */
-import type { CellRange, Sheet } from "../../workbook/workbook";
+import type { CellRange } from "../../workbook/workbook";
+import type { LabelledSheet } from "../labels";
 import { cellValue } from "../../workbook/workbook";
 import type { YearColumn } from "../located";
 import { findLabel, labelSet, normaliseLabel, searchArea } from "../labels";
@@ -30,7 +31,7 @@ export const SAFETY_VALVE_ROW_LABELS = {
 
 /** The first non-blank cell right of a label: where a single figure or word sits beside its label. */
 function figureBeside(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   labels: readonly string[],
   area: CellRange
 ): LocatedFigure | undefined {
@@ -56,7 +57,7 @@ function basisOf(figure: LocatedFigure | undefined): LimitBasis {
  * net unless a "Limit basis" cell says gross.
  */
 export function locateSafetyValveAgreement(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   years: readonly YearColumn[],
   area?: Partial<CellRange>
 ): SafetyValveAgreement | undefined {

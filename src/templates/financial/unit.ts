@@ -2,7 +2,8 @@
  * The money unit a financial table declares (`£`, `£000`, `£'000`, `£k`, `£m`), read from its header area
  * so messages can show money as the sheet does and a tolerance means the same thing as its figures.
  */
-import type { CellRange, Sheet } from "../../workbook/workbook";
+import type { CellRange } from "../../workbook/workbook";
+import type { LabelledSheet } from "../labels";
 import { cellValue } from "../../workbook/workbook";
 import type { MoneyUnit } from "../located";
 import { searchArea } from "../labels";
@@ -29,7 +30,10 @@ export function unitFromText(text: string): MoneyUnit | undefined {
 }
 
 /** The first unit marker in the area, in reading order, or undefined. */
-export function findUnitMarker(sheet: Sheet, area: Partial<CellRange>): MoneyUnit | undefined {
+export function findUnitMarker(
+  sheet: LabelledSheet,
+  area: Partial<CellRange>
+): MoneyUnit | undefined {
   const { top, left, bottom, right } = searchArea(sheet, area);
   for (let row = top; row <= bottom; row++) {
     for (let col = left; col <= right; col++) {

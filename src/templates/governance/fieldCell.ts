@@ -2,7 +2,8 @@
  * A labelled single value ("Date of sign-off", "S151 Officer:"): the label cell and the cell that holds (or
  * should hold) its value. The value cell is located even when it is empty, so a rule can point at it.
  */
-import type { CellRange, CellValue, Sheet } from "../../workbook/workbook";
+import type { CellRange, CellValue } from "../../workbook/workbook";
+import type { LabelledSheet } from "../labels";
 import { cellValue } from "../../workbook/workbook";
 import { findLabel, type LabelSet } from "../labels";
 
@@ -28,12 +29,12 @@ export function isBlank(value: CellValue): boolean {
 }
 
 /** The cell at a coordinate as a FieldCell. */
-export function fieldAt(sheet: Sheet, row: number, col: number): FieldCell {
+export function fieldAt(sheet: LabelledSheet, row: number, col: number): FieldCell {
   return { sheet: sheet.name, row, col, value: cellValue(sheet, row, col) };
 }
 
 /** The first column right of a cell, past the merge it heads if any. */
-export function columnAfter(sheet: Sheet, row: number, col: number): number {
+export function columnAfter(sheet: LabelledSheet, row: number, col: number): number {
   const merge = sheet.merges.find(
     (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right
   );
@@ -41,7 +42,7 @@ export function columnAfter(sheet: Sheet, row: number, col: number): number {
 }
 
 /** The first row below a cell, past the merge it heads if any (a heading merged over two rows). */
-export function rowBelow(sheet: Sheet, row: number, col: number): number {
+export function rowBelow(sheet: LabelledSheet, row: number, col: number): number {
   const merge = sheet.merges.find(
     (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right
   );
@@ -55,7 +56,7 @@ const VALUE_SEARCH_WIDTH = 3;
  * The value beside a label: the first filled cell within a few columns to its right (past a merged label),
  * or the cell just right of the label when they are all empty, so an empty answer still has a place.
  */
-export function valueRightOf(sheet: Sheet, row: number, col: number): FieldCell {
+export function valueRightOf(sheet: LabelledSheet, row: number, col: number): FieldCell {
   const first = columnAfter(sheet, row, col);
   for (let c = first; c < first + VALUE_SEARCH_WIDTH; c++) {
     if (!isBlank(cellValue(sheet, row, c))) return fieldAt(sheet, row, c);
@@ -65,7 +66,7 @@ export function valueRightOf(sheet: Sheet, row: number, col: number): FieldCell 
 
 /** A labelled field found in the area: label matched as in labels.ts, value to its right (or below). */
 export function findField(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   labels: LabelSet,
   within?: Partial<CellRange>,
   valueBelow = false

@@ -2,7 +2,7 @@
  * Finding the management plan's governance sheet by its labels: sign-off, schools forum date and the
  * workstream log (`Workstream`, `Owner`, `Savings`, `RAG` headings over one row per workstream).
  */
-import type { Sheet, Workbook } from "../../workbook/workbook";
+import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import { cellValue } from "../../workbook/workbook";
 import { findLabel, findSheetByName, labelSet } from "../labels";
 import { fieldAt, findField, isBlank } from "./fieldCell";
@@ -36,7 +36,7 @@ const LABELS = {
 };
 
 /** The log's rows under its `Workstream` heading, until the first row without a workstream. */
-function workstreams(sheet: Sheet): WorkstreamEntry[] {
+function workstreams(sheet: LabelledSheet): WorkstreamEntry[] {
   const heading = findLabel(sheet, LABELS.workstream, undefined, true);
   if (heading === undefined) return [];
   const headerRow = { top: heading.row, bottom: heading.row };
@@ -58,7 +58,7 @@ function workstreams(sheet: Sheet): WorkstreamEntry[] {
 }
 
 /** Finds the management plan's governance sheet; undefined when the workbook has none. */
-export function locateGovernance(workbook: Workbook): GovernanceSection | undefined {
+export function locateGovernance(workbook: LabelledWorkbook): GovernanceSection | undefined {
   const sheet =
     findSheetByName(workbook.sheets, GOVERNANCE_SHEET) ??
     workbook.sheets.find((s) => findLabel(s, LABELS.signedOffBy) !== undefined);

@@ -9,7 +9,7 @@
  * several rows (a merged cell) and may carry on after a page break, its text repeated. Councils' own
  * copies often give each update a column of its own under a heading row instead.
  */
-import type { Sheet, Workbook } from "../../workbook/workbook";
+import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import { cellValue } from "../../workbook/workbook";
 import {
   findLabel,
@@ -64,7 +64,7 @@ interface TextCell {
 }
 
 /** The text cells of one sheet row, left to right. */
-function textCellsOfRow(sheet: Sheet, row: number): TextCell[] {
+function textCellsOfRow(sheet: LabelledSheet, row: number): TextCell[] {
   const cells = sheet.values[row - sheet.top] ?? [];
   return cells.flatMap((value, c) =>
     typeof value === "string" ? [{ row, col: sheet.left + c, text: value }] : []
@@ -72,11 +72,11 @@ function textCellsOfRow(sheet: Sheet, row: number): TextCell[] {
 }
 
 /** Every text cell of a sheet, in reading order. */
-function textCells(sheet: Sheet): TextCell[] {
+function textCells(sheet: LabelledSheet): TextCell[] {
   return sheet.values.flatMap((_, r) => textCellsOfRow(sheet, sheet.top + r));
 }
 
-const lastRow = (sheet: Sheet) => sheet.top + sheet.values.length - 1;
+const lastRow = (sheet: LabelledSheet) => sheet.top + sheet.values.length - 1;
 
 /**
  * A cell's text as a reader sees it: the published return's cells hold HTML ("<p>Condition 3.4: ...</p>"),
@@ -105,7 +105,7 @@ const MAX_HEADING_LENGTH = 80;
 const MAX_HEADING_CELLS = 2;
 
 /** True when the row is a section heading of the list: its first (of at most two) cells a short heading. */
-function headingOfRow(sheet: Sheet, row: number, headings: readonly string[]): boolean {
+function headingOfRow(sheet: LabelledSheet, row: number, headings: readonly string[]): boolean {
   const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
   if (cells.length === 0 || cells.length > MAX_HEADING_CELLS) return false;
   const first = cells[0].text;
@@ -121,7 +121,7 @@ function isEmail(cell: FieldCell): boolean {
 
 /** A contact's name and email: beside its label, or in the label cell itself ("DCS: A Name a@x.gov.uk"). */
 function contactOf(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   hit: { row: number; col: number; text: string },
   role: SvContact["role"]
 ): SvContact {
@@ -140,7 +140,7 @@ function contactOf(
 }
 
 /** A heading of the overview's header row with its value in the row below (past a merged heading). */
-function fieldBelow(sheet: Sheet, labels: LabelSet): LabelledField | undefined {
+function fieldBelow(sheet: LabelledSheet, labels: LabelSet): LabelledField | undefined {
   const hit = findLabel(sheet, labels);
   if (hit === undefined) return undefined;
   return {
@@ -150,7 +150,7 @@ function fieldBelow(sheet: Sheet, labels: LabelSet): LabelledField | undefined {
   };
 }
 
-function overviewOf(sheet: Sheet): SvOverview | undefined {
+function overviewOf(sheet: LabelledSheet): SvOverview | undefined {
   // The DfE layout puts LA name, date submitted and sign-off as headings of one row with the answers below.
   const labels = [OVERVIEW_LABELS.laName, OVERVIEW_LABELS.dateSubmitted, OVERVIEW_LABELS.signedOff];
   const rows = labels.map((l) => findLabel(sheet, l)?.row);
@@ -196,7 +196,7 @@ interface QuestionTable {
  * capital-project table has a blank first heading), or the on-track heading with "Yes/No" on its row or
  * the row below.
  */
-function questionTables(sheet: Sheet): QuestionTable[] {
+function questionTables(sheet: LabelledSheet): QuestionTable[] {
   const onTrack = findLabels(sheet, labelSet(SV_ON_TRACK)).map((h) => h.row);
   const tables: QuestionTable[] = [];
   const answers = findLabels(sheet, QUESTION_COLUMNS.answer, undefined, true);
@@ -225,7 +225,7 @@ function questionTables(sheet: Sheet): QuestionTable[] {
 
 const ON_TRACK_WORDS = /\bon\s*track\b/i;
 
-function questionsOf(sheet: Sheet): SvQuestion[] {
+function questionsOf(sheet: LabelledSheet): SvQuestion[] {
   const tables = questionTables(sheet);
   const questions: SvQuestion[] = [];
   for (const table of tables) {
@@ -297,7 +297,7 @@ function isLevel(value: unknown): boolean {
 // Conditions and risks in columns: one column per update under a heading row
 
 /** Rows holding two or more "Update N" headings, each with its update columns, top to bottom. */
-function updateHeaders(sheet: Sheet): { row: number; updates: SvUpdate[] }[] {
+function updateHeaders(sheet: LabelledSheet): { row: number; updates: SvUpdate[] }[] {
   const byRow = new Map<number, SvUpdate[]>();
   for (const { row, col, text } of textCells(sheet)) {
     const number = updateNumber(text);
@@ -311,7 +311,7 @@ function updateHeaders(sheet: Sheet): { row: number; updates: SvUpdate[] }[] {
 }
 
 /** Conditions and risks: labelled rows under an update header, with an assurance cell per update. */
-function columnItemsOf(sheet: Sheet, stackedRows: ReadonlySet<number>): SvTrackedItem[] {
+function columnItemsOf(sheet: LabelledSheet, stackedRows: ReadonlySet<number>): SvTrackedItem[] {
   const headers = updateHeaders(sheet);
   const items: SvTrackedItem[] = [];
   if (headers.length === 0) return items;
@@ -356,7 +356,10 @@ interface StackedHeader {
  * Header rows of stacked tables: an item heading ("Agreement Condition", "Risk") with "Assurance Level"
  * to its right, where the updates are not column headings on the same or the next row.
  */
-function stackedHeaders(sheet: Sheet, columnHeaderRows: ReadonlySet<number>): StackedHeader[] {
+function stackedHeaders(
+  sheet: LabelledSheet,
+  columnHeaderRows: ReadonlySet<number>
+): StackedHeader[] {
   const headers: StackedHeader[] = [];
   for (const level of findLabels(sheet, ASSURANCE_HEADER)) {
     const { row } = level;
@@ -389,7 +392,7 @@ const OWN_HEADINGS = { condition: SV_DETAILED_UPDATE, risk: SV_RISK_REGISTER } a
  * table's own heading repeated, or its header repeated) is left out and the table carries on after it.
  */
 function tableRows(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   header: StackedHeader,
   headers: readonly StackedHeader[],
   columnHeaderRows: ReadonlySet<number>
@@ -450,7 +453,7 @@ function itemName(kind: "condition" | "risk", text: string): { name: string; lab
  * level columns) before the next label; else the cell below the label, blank or not, when that row is
  * still the item's; else the label cell itself, with no value.
  */
-function assuranceOf(sheet: Sheet, item: OpenItem): SvAssurance[] {
+function assuranceOf(sheet: LabelledSheet, item: OpenItem): SvAssurance[] {
   return item.stack.map((entry): SvAssurance => {
     const { update, labelAt, level } = entry;
     if (level !== undefined) return { update, cell: level, labelAt };
@@ -464,7 +467,7 @@ function assuranceOf(sheet: Sheet, item: OpenItem): SvAssurance[] {
 
 /** The conditions or risks of the stacked tables of a sheet. */
 function stackedItemsOf(
-  sheet: Sheet,
+  sheet: LabelledSheet,
   headers: readonly StackedHeader[],
   columnHeaderRows: ReadonlySet<number>,
   covered: Set<number>
@@ -540,7 +543,7 @@ function stackedItemsOf(
 }
 
 /** The conditions and risks of a sheet, in either layout. */
-function trackedItemsOf(sheet: Sheet): SvTrackedItem[] {
+function trackedItemsOf(sheet: LabelledSheet): SvTrackedItem[] {
   const columnRows = new Set(updateHeaders(sheet).map((h) => h.row));
   const headers = stackedHeaders(sheet, columnRows);
   const covered = new Set<number>();
@@ -560,7 +563,7 @@ function isColour(text: string): boolean {
 }
 
 /** The legend entries of one row: "S = complete" cells, or a letter and/or colour cell beside a definition. */
-function legendRow(sheet: Sheet, cells: readonly TextCell[]): SvLegendEntry[] {
+function legendRow(sheet: LabelledSheet, cells: readonly TextCell[]): SvLegendEntry[] {
   const colourCell = cells.find((c) => isColour(c.text));
   const colour = colourCell?.text.trim();
   const defined = cells.flatMap((c) => {
@@ -594,7 +597,7 @@ function legendRow(sheet: Sheet, cells: readonly TextCell[]): SvLegendEntry[] {
   ];
 }
 
-function legendOf(sheet: Sheet): SvLegendEntry[] {
+function legendOf(sheet: LabelledSheet): SvLegendEntry[] {
   const section = findSection(sheet, SV_RAG_LEGEND);
   if (section === undefined) return [];
   const entries: SvLegendEntry[] = [];
@@ -611,7 +614,7 @@ function legendOf(sheet: Sheet): SvLegendEntry[] {
 // ---------------------------------------------------------------------------------------------------
 
 /** The first sheet's non-empty list from a per-sheet search, in workbook order. */
-function firstList<T>(workbook: Workbook, find: (sheet: Sheet) => T[]): T[] {
+function firstList<T>(workbook: LabelledWorkbook, find: (sheet: LabelledSheet) => T[]): T[] {
   for (const sheet of workbook.sheets) {
     const found = find(sheet);
     if (found.length > 0) return found;
@@ -631,7 +634,7 @@ function distinct(items: readonly SvTrackedItem[]): SvTrackedItem[] {
 }
 
 /** Finds the Safety Valve monitoring return's sections; undefined when the workbook has none of them. */
-export function locateSvReturn(workbook: Workbook): SvReturnSections | undefined {
+export function locateSvReturn(workbook: LabelledWorkbook): SvReturnSections | undefined {
   const overview = firstList(workbook, (sheet) =>
     [overviewOf(sheet)].filter((o) => o !== undefined)
   )[0];

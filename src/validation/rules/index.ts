@@ -66,8 +66,7 @@ export const RULES: readonly Rule<Record<string, number>>[] = [
 ];
 
 // Rule ids are the public interface of the CLI's JSON output: a duplicate would make findings ambiguous.
-const ids = new Set<string>();
-for (const rule of RULES) {
-  if (ids.has(rule.id)) throw new Error(`Rule id '${rule.id}' is registered twice`);
-  ids.add(rule.id);
-}
+RULES.forEach((rule, index) => {
+  if (RULES.findIndex((other) => other.id === rule.id) !== index)
+    throw new Error(`Rule id '${rule.id}' is registered twice`);
+});

@@ -1,7 +1,7 @@
 import { defineRule, type RuleReport } from "../rule";
 import { PROFILES, profileById } from "../../templates/profiles";
 import type { LocatedTemplate } from "../../templates/located";
-import type { Workbook } from "../../workbook/workbook";
+import type { LabelledWorkbook } from "../../templates/labels";
 import { findSheetByName } from "../../templates/labels";
 import { hasSectionHeading } from "../../templates/sections";
 import { END_OF_YEAR_ROW } from "../../templates/financial/endOfYearLabels";
@@ -41,7 +41,7 @@ function missingFigures(template: LocatedTemplate): string | undefined {
  * A template whose finance figures are optional (the Safety Valve return) came without them: no finance
  * sheet and no finance section heading, so there is nothing for the deficit checks to miss.
  */
-function financeAbsent(workbook: Workbook, template: LocatedTemplate): boolean {
+function financeAbsent(workbook: LabelledWorkbook, template: LocatedTemplate): boolean {
   const profile = profileById(template.profileId);
   if (!profile?.financeOptional || template.financial !== undefined) return false;
   if (findSheetByName(workbook.sheets, profile.financialSheets) !== undefined) return false;
