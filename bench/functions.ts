@@ -43,6 +43,7 @@ function inputs(years: number) {
     payments: row(figures(years, 5).map((v) => -Math.abs(v))),
     contributions: row(figures(years, 8, 1).map((v) => -Math.abs(v))),
     closing: row(figures(years, 60, 2)),
+    sources: row(figures(years, 60, 2).map(Math.abs)),
     labels: row(Array.from({ length: years }, (_, i) => financialYearLabel(2024 + i))),
     balancing: row(inYear.map((v, i) => (i >= years / 2 ? -Math.abs(v) : Math.abs(v)))),
     statuses: row(Array.from({ length: years }, (_, i) => (i % 5 === 4 ? "at risk" : "expected"))),
@@ -116,7 +117,25 @@ const CASES: Case[] = [
     plain: (s) =>
       plain.cumulative(35.214, s.inYear, flat(s.payments), flat(s.contributions)).at(-1),
   },
+  {
+    name: "ELIGIBLE",
+    run: (s) => dsg.eligible(s.sources, 0),
+    plain: (s) => Math.min(...flat(s.sources)),
+  },
   { name: "HNSG", run: () => dsg.hnsg(99.926, 0.9, 1.5), plain: () => 0.9 * (99.926 - 1.5) },
+  {
+    name: "EXPOSURE",
+    run: (s) => dsg.exposure(99.926, s.inYearRow, 0.9, 1.5),
+    plain: (s) => 0.1 * (99.926 - 1.5) + 1.5 + s.inYear.reduce((a, b) => a + b, 0),
+  },
+  {
+    name: "CARRYCOST",
+    run: (s) => dsg.carrycost(35.214, s.closing, s.rates),
+    plain: (s) =>
+      flat(s.closing).map(
+        (c, t, all) => (Math.max(0, (t === 0 ? 35.214 : all[t - 1]) + c) / 2) * flat(s.rates)[t]
+      ),
+  },
   {
     name: "ROLLGAP",
     run: (s) => dsg.rollgap(35.214, s.inYearRow, s.payments, s.contributions, s.closing),

@@ -8,8 +8,8 @@
  * skipping them (as SUM does) would hide a broken sheet. Failures leave as `CustomFunctions.Error`,
  * whose message Excel shows for `#VALUE!` and `#N/A`.
  */
-import { Decimal } from "decimal.js";
 import type { RollForwardInput } from "../core/deficit";
+import { DEFAULT_HNSG_SHARE } from "../core/hnsg";
 import { messages } from "../core/messages";
 import type { DsgError, Result } from "../core/result";
 import type { Amount } from "../core/units";
@@ -134,6 +134,18 @@ export function series(name: string, value: unknown): Series {
 }
 
 /**
+ * A series whose every cell must hold a figure: a blank is refused by position rather than read as 0,
+ * because each value is a separate source's figure, and a 0 would quietly become the lowest.
+ */
+export function filledSeries(name: string, value: unknown): Series {
+  const read = series(name, value);
+  const blank = rowsOf(name, value).flat().findIndex(isBlank);
+  return blank < 0
+    ? read
+    : invalidArgument(messages.figureMissing(messages.inSeries(name, blank + 1)));
+}
+
+/**
  * An optional series: `undefined` when left out, or when typed as a lone `0` or blank where the main
  * series is longer ("no payments"), so users need not build a row of zeros.
  */
@@ -219,11 +231,16 @@ export function orientationOf(...candidates: readonly unknown[]): Orientation {
   return "row";
 }
 
-/** A number as the core's Decimal (HNSG's arguments); absent stays absent. */
-export function decimal(value: number): Decimal;
-export function decimal(value: number | undefined): Decimal | undefined;
-export function decimal(value: number | undefined): Decimal | undefined {
-  return value === undefined ? undefined : new Decimal(value);
+/**
+ * The grant's `share` and `ineligible` as figures for inAmounts: the share as given or the default 0.9
+ * (the core only defaults it for Decimals), the ineligible part as a one-value series or absent.
+ */
+export function grantArguments(share: unknown, ineligible: unknown): (number[] | undefined)[] {
+  const excluded = optionalScalar("ineligible", ineligible);
+  return [
+    [optionalScalar("share", share) ?? DEFAULT_HNSG_SHARE.toNumber()],
+    excluded === undefined ? undefined : [excluded],
+  ];
 }
 
 /** An amount as a number Excel can hold; a result beyond Excel's range is `#NUM!`. */

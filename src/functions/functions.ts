@@ -8,15 +8,17 @@
  * are what Excel's formula tooltip shows. Optional arguments arrive as `null`.
  */
 import { balanceYear, residual as residualOf, rollForward, rollGaps } from "../core/deficit";
-import { highNeedsStabilityGrant } from "../core/hnsg";
+import { carryingCost } from "../core/carryingCost";
+import { eligibleDeficit, exposure as exposureOf, highNeedsStabilityGrant } from "../core/hnsg";
 import { academicToFinancial, cost as costOf, uplift as upliftOf } from "../core/moneyOverTime";
 import { trajectory as trajectoryOf } from "../core/trajectory";
 import { inAmounts } from "../core/units";
 import { financialYearOfDate } from "../core/years";
 import {
-  decimal,
   deficitArguments,
   excel,
+  filledSeries,
+  grantArguments,
   matrix,
   optionalScalar,
   optionalSeries,
@@ -91,6 +93,25 @@ export function residual(
 }
 
 /**
+ * The deficit the DfE would use for the High Needs Stability Grant: the lowest of the figures the sources show, less the part that is not eligible.
+ * @customfunction ELIGIBLE
+ * @helpurl https://localhost:3000/help/eligible.html
+ * @param figures The deficit at 31 March 2026 as each source shows it (s251 outturn, DSG note, S151 assurance, RO, accounts): one row or column, every cell filled.
+ * @param ineligible Part of the deficit that is not high-needs (other blocks, equal pay); default 0.
+ * @returns The lowest figure less the ineligible part.
+ */
+export function eligible(figures: any[][], ineligible?: number): number {
+  return excel(() => {
+    const given = filledSeries("figures", figures).values;
+    const excluded = optionalScalar("ineligible", ineligible);
+    return inAmounts(
+      [given, excluded === undefined ? undefined : [excluded]],
+      ([sources, notEligible]) => toExcelNumber(unwrap(eligibleDeficit(sources!, notEligible?.[0])))
+    );
+  });
+}
+
+/**
  * The High Needs Stability Grant: the share of the high-needs deficit at the end of 2025-26 that the government writes off.
  * @customfunction HNSG
  * @helpurl https://localhost:3000/help/hnsg.html
@@ -101,16 +122,62 @@ export function residual(
  */
 export function hnsg(deficit: number, share?: number, ineligible?: number): number {
   return excel(() =>
-    toExcelNumber(
-      unwrap(
-        highNeedsStabilityGrant(
-          decimal(scalar("deficit", deficit)),
-          decimal(optionalScalar("share", share)),
-          decimal(optionalScalar("ineligible", ineligible))
-        )
-      )
+    inAmounts(
+      [[scalar("deficit", deficit)], ...grantArguments(share, ineligible)],
+      ([held, written, notEligible]) =>
+        toExcelNumber(unwrap(highNeedsStabilityGrant(held![0], written![0], notEligible?.[0])))
     )
   );
+}
+
+/**
+ * What the council still carries when the statutory override ends: the deficit at 31 March 2026 less the grant, plus the in-year results after it.
+ * @customfunction EXPOSURE
+ * @helpurl https://localhost:3000/help/exposure.html
+ * @param deficit DSG deficit held at 31 March 2026.
+ * @param later_in_year In-year deficit of each year after 2025-26 up to the override's end (surplus negative): one row or column.
+ * @param share Share of the eligible deficit written off, from 0 to 1 (default 0.9).
+ * @param ineligible Part of the deficit that is not high-needs (other blocks, equal pay); default 0.
+ * @returns (1 − share) × (deficit − ineligible) + ineligible + the sum of later_in_year.
+ */
+export function exposure(
+  deficit: number,
+  later_in_year: any[][],
+  share?: number,
+  ineligible?: number
+): number {
+  return excel(() => {
+    const figures = [
+      [scalar("deficit", deficit)],
+      series("later_in_year", later_in_year).values,
+      ...grantArguments(share, ineligible),
+    ];
+    return inAmounts(figures, ([held, later, written, notEligible]) =>
+      toExcelNumber(unwrap(exposureOf(held![0], later!, written![0], notEligible?.[0])))
+    );
+  });
+}
+
+/**
+ * The cost of carrying the deficit in each year: the average of the year's opening and closing deficit times the year's rate.
+ * @customfunction CARRYCOST
+ * @helpurl https://localhost:3000/help/carrycost.html
+ * @param opening Deficit brought forward into the first year.
+ * @param closing Carried-forward deficit at the end of each year (surplus negative): one row or column.
+ * @param rate Yearly cost of carrying money as a fraction (0.05 is 5%): one rate, or one per year.
+ * @returns The cost of each year; 0 in a year whose average balance is a surplus.
+ */
+export function carrycost(opening: number, closing: any[][], rate: any[][]): number[][] {
+  return excel(() => {
+    const balances = series("closing", closing);
+    const figures = [[scalar("opening", opening)], balances.values, series("rate", rate).values];
+    // Each year multiplies a balance by a rate.
+    return inAmounts(
+      figures,
+      ([start, ends, rates]) => spill(balances.orientation, carryingCost(start![0], ends!, rates!)),
+      2
+    );
+  });
 }
 
 /**

@@ -185,6 +185,33 @@ export function functionsSample(): FunctionsSample {
     POUNDS
   );
 
+  // The write-off claim. A council lists the deficit at 31 March 2026 as each source shows it (s251,
+  // DSG note, S151 assurance, RO, accounts); here the table's own two figures stand in for them.
+  label(33, "The write-off claim: the deficit at 31 March 2026 by source (£m)");
+  label(34, "Carry forward 2025-26 as published");
+  const published = rows[4][1][2];
+  put(34, 1, published, MONEY);
+  label(35, "Carry forward 2025-26 recomputed from the rounded rows (row 12)");
+  put(35, 1, cumulative[0][2], MONEY);
+  label(36, "DSG.ELIGIBLE: the lowest figure, as the DfE would use it");
+  const eligible = dsg.eligible([[published], [cumulative[0][2]]]);
+  formula(36, 1, "=DSG.ELIGIBLE(B35:B36)", eligible);
+  label(37, "DSG.HNSG: the grant on the eligible deficit");
+  formula(37, 1, "=DSG.HNSG(B37)", dsg.hnsg(eligible));
+  label(38, "In-year deficit less Safety Valve instalments, 2026-27 and 2027-28");
+  const later = [3, 4].map((t) => Number((inYear[t] + safetyValve[t]).toFixed(3)));
+  later.forEach((v, c) => put(38, 4 + c, v, MONEY));
+  label(39, "DSG.EXPOSURE: what the council carries at 31 March 2028, after the grant");
+  formula(39, 1, "=DSG.EXPOSURE(B37,E39:F39)", dsg.exposure(eligible, row(later)));
+  label(40, "DSG.CARRYCOST: cost of carrying the deficit each year at 5% (rate illustrative)");
+  put(40, 7, 0.05, RATE);
+  formula(
+    40,
+    1,
+    "=DSG.CARRYCOST(B5,B9:G9,H41)",
+    dsg.carrycost(broughtForward[0], row(rows[4][1]), [[0.05]])
+  );
+
   return { workbook: { sheets: [denseSheet(cells)] }, arrays };
 }
 

@@ -26,11 +26,32 @@ export const FUNCTION_CATALOGUE: readonly FunctionEntry[] = [
     example: "=DSG.RESIDUAL(C5, C10:H10, C11:H11)",
   },
   {
+    id: "ELIGIBLE",
+    signature: "DSG.ELIGIBLE(figures, [ineligible])",
+    description:
+      "The deficit the DfE would use for the grant: the lowest of the sources' figures less the ineligible part.",
+    example: "=DSG.ELIGIBLE(C20:C25, C26)",
+  },
+  {
     id: "HNSG",
     signature: "DSG.HNSG(deficit, [share], [ineligible])",
     description:
       "The High Needs Stability Grant write-off: 90% of the high-needs deficit at 31 March 2026.",
     example: "=DSG.HNSG(C20, 0.9, C21)",
+  },
+  {
+    id: "EXPOSURE",
+    signature: "DSG.EXPOSURE(deficit, later_in_year, [share], [ineligible])",
+    description:
+      "What the council still carries when the override ends: the deficit after the grant plus later in-year deficits.",
+    example: "=DSG.EXPOSURE(C20, F10:G10)",
+  },
+  {
+    id: "CARRYCOST",
+    signature: "DSG.CARRYCOST(opening, closing, rate)",
+    description:
+      "The cost of carrying the deficit each year: the year's rate on its average balance.",
+    example: "=DSG.CARRYCOST(C5, C14:H14, 0.05)",
   },
   {
     id: "ROLLGAP",

@@ -49,7 +49,15 @@ const FUNCTIONS: Record<string, DsgFunction> = {
     size: (s) => along(s[1], cells(s[1])),
   },
   "DSG.RESIDUAL": { adapter: dsg.residual, required: 3, optional: 2 },
+  "DSG.ELIGIBLE": { adapter: dsg.eligible, required: 1, optional: 1 },
   "DSG.HNSG": { adapter: dsg.hnsg, required: 1, optional: 2 },
+  "DSG.EXPOSURE": { adapter: dsg.exposure, required: 2, optional: 2 },
+  "DSG.CARRYCOST": {
+    adapter: dsg.carrycost,
+    required: 3,
+    optional: 0,
+    size: (s) => along(s[1], cells(s[1])),
+  },
   "DSG.ROLLGAP": {
     adapter: dsg.rollgap,
     required: 5,

@@ -121,6 +121,47 @@ describe("the DSG functions on hand-worked cases", () => {
     ["HNSG at 90%", () => dsg.hnsg(100, omitted, omitted), 90],
     ["HNSG with ineligible overspend", () => dsg.hnsg(100, 0.9, 10), 81],
     [
+      "ELIGIBLE of Wiltshire's deficit at 31 March 2026 as published (Schools Forum report autumn 2024, para 16)",
+      () => dsg.eligible([[77.319]], omitted),
+      77.319,
+    ],
+    [
+      "ELIGIBLE as the lowest of a column of sources, published £77.319m and recomputed £77.318m (fixture fact 1)",
+      () => dsg.eligible(column([77.319, 77.318]), omitted),
+      77.318,
+    ],
+    [
+      "ELIGIBLE less an ineligible part, sources across a row",
+      () => dsg.eligible(cells([80, 77.318, 79.5]), 2.5),
+      74.818,
+    ],
+    [
+      "EXPOSURE of Wiltshire: 10% of £77.319m plus the net in-year deficits of 2026-27 and 2027-28 (para 16)",
+      () => dsg.exposure(77.319, cells([21.879, 0.728]), omitted, omitted),
+      30.3389,
+    ],
+    [
+      "EXPOSURE with a share and an ineligible part",
+      () => dsg.exposure(100, column([10, -5]), 0.9, 10),
+      24,
+    ],
+    [
+      "EXPOSURE with later years left blank",
+      () => dsg.exposure(100, cells([null, ""]), omitted, omitted),
+      10,
+    ],
+    [
+      "CARRYCOST of BCP's deficit growing from £63m to £91m at 5% (cabinet report, May 2024)",
+      () => dsg.carrycost(63, [[91]], [[0.05]]),
+      [[3.85]],
+    ],
+    ["CARRYCOST as scalars", () => dsg.carrycost(63, 91 as any, 0.05 as any), [[3.85]]],
+    [
+      "CARRYCOST down a column, a rate per year and a surplus year",
+      () => dsg.carrycost(63, column([91, 99, -120]), column([0.05, 0.04, 0.05])),
+      [[3.85], [3.8], [0]],
+    ],
+    [
       "ROLLGAP on the published Wiltshire row",
       () =>
         dsg.rollgap(
@@ -296,6 +337,93 @@ describe("the DSG functions on bad input", () => {
       "a share over 1",
       () => dsg.hnsg(100, 90, omitted),
       "#VALUE! share is 90; it must be between 0 and 1 (0.9 is 90%)",
+    ],
+    [
+      "a blank source figure",
+      () => dsg.eligible(column([77.319, null, 77.318]), omitted),
+      "#VALUE! figures: value 2 is blank: give the deficit that source shows, or leave the source out of the range",
+    ],
+    [
+      "a source figure left as empty text",
+      () => dsg.eligible(cells([""]), omitted),
+      "#VALUE! figures: value 1 is blank: give the deficit that source shows, or leave the source out of the range",
+    ],
+    [
+      "a negative source figure",
+      () => dsg.eligible(cells([77.319, -77.319]), omitted),
+      "#VALUE! figures: value 2 is -77.319; give each source's deficit as a positive figure (a surplus has nothing to write off)",
+    ],
+    [
+      "a source figure as text",
+      () => dsg.eligible(cells(["£77.3m"]), omitted),
+      "#VALUE! figures: value 1 is text ('£77.3m')",
+    ],
+    [
+      "sources as a block",
+      () =>
+        dsg.eligible(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          omitted
+        ),
+      "#VALUE! figures must be one row or one column (got 2 rows × 2 columns)",
+    ],
+    [
+      "an ineligible part above the lowest figure",
+      () => dsg.eligible(cells([80, 77.318]), 78),
+      "#VALUE! ineligible is 78; it must be between 0 and the lowest figure (77.318)",
+    ],
+    [
+      "an ineligible part as a range",
+      () => dsg.eligible(cells([80]), [[1, 2]] as any),
+      "#VALUE! ineligible must be a single value, not a range",
+    ],
+    [
+      "an exposure on a surplus",
+      () => dsg.exposure(-5, [[1]], omitted, omitted),
+      "#VALUE! deficit is -5, a surplus: the High Needs Stability Grant only writes off a deficit",
+    ],
+    [
+      "an exposure with the share as a percentage number",
+      () => dsg.exposure(100, [[1]], 90, omitted),
+      "#VALUE! share is 90; it must be between 0 and 1 (0.9 is 90%)",
+    ],
+    [
+      "an exposure with text among the later years",
+      () => dsg.exposure(100, cells([1, "tbc"]), omitted, omitted),
+      "#VALUE! later_in_year: value 2 is text ('tbc')",
+    ],
+    [
+      "an exposure with too much ineligible",
+      () => dsg.exposure(100, [[1]], omitted, 101),
+      "#VALUE! ineligible is 101; it must be between 0 and the deficit (100)",
+    ],
+    [
+      "a carrying cost at a rate typed as a percentage number",
+      () => dsg.carrycost(63, [[91]], [[5]]),
+      "#VALUE! rate is 5; give the rate as a fraction (0.05 is 5%)",
+    ],
+    [
+      "a carrying cost at a negative rate",
+      () => dsg.carrycost(63, cells([91, 99]), cells([0.05, -0.01])),
+      "#VALUE! rate: value 2 is negative (-0.01); it must be 0 or more",
+    ],
+    [
+      "carrying-cost rates neither one nor one per year",
+      () => dsg.carrycost(63, cells([91, 99, 100]), cells([0.05, 0.04])),
+      "#VALUE! rate has 2 values but closing has 3: give one rate, or one per year",
+    ],
+    [
+      "a carrying cost with text in closing",
+      () => dsg.carrycost(63, cells([91, "n/a"]), [[0.05]]),
+      "#VALUE! closing: value 2 is text ('n/a')",
+    ],
+    [
+      "a carrying cost with an empty closing range",
+      () => dsg.carrycost(63, [], [[0.05]]),
+      "#VALUE! closing is empty: give at least one value",
     ],
     [
       "closing of another length",

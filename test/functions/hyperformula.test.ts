@@ -99,6 +99,36 @@ describe("DSG functions on the Wiltshire sheet", () => {
       "=ROUND(DSG.HNSG(INDEX(DSG.CUMULATIVE(B2, B3:G3, B4:G4, B5:G5), 1, 6)), 4)",
       31.0581,
     ],
+    // Wiltshire's deficit at 31 March 2026 is D6, £77.319m (Schools Forum report autumn 2024, para 16).
+    ["the eligible deficit from the 2025-26 carry forward", "=DSG.ELIGIBLE(D6)", 77.319],
+    [
+      "the grant on the lower of the published and recomputed carry forward (fixture fact 1)",
+      "=DSG.HNSG(DSG.ELIGIBLE({77.319;77.318}))",
+      69.5862,
+    ],
+    [
+      "the eligible deficit less an ineligible part",
+      "=DSG.ELIGIBLE({80,77.318,79.5}, 2.5)",
+      74.818,
+    ],
+    [
+      "the exposure on the net in-year deficits of 2026-27 and 2027-28",
+      "=DSG.EXPOSURE(D6, {21.879,0.728})",
+      30.3389,
+    ],
+    ["the exposure as the 31 March 2028 deficit less the grant", "=F6-DSG.HNSG(D6)", 30.3389],
+    [
+      "the exposure on the in-year deficits before Safety Valve instalments",
+      "=DSG.EXPOSURE(D6, E3:F3)",
+      43.7389,
+    ],
+    ["the exposure with no grant at all", "=DSG.EXPOSURE(D6, E3:F3, 0)", 113.326],
+    [
+      "the total carrying cost at 5% on the published row",
+      "=ROUND(SUM(DSG.CARRYCOST(B2, B6:G6, 5%)), 6)",
+      20.059725,
+    ],
+    ["BCP's carrying cost, £63m to £91m at 5%", "=DSG.CARRYCOST(63, 91, 0.05)", 3.85],
     ["the financial year of a date", "=DSG.FY(DATE(2026, 11, 23))", "2026-27"],
     ["the financial year of 31 March", "=DSG.FY(DATE(2026, 3, 31))", "2025-26"],
     [
@@ -149,6 +179,18 @@ describe("DSG spills", () => {
       ["L2", "L3"],
       [11, 13],
     ],
+    [
+      "one carrying cost per year down a column of closing balances",
+      "=DSG.CARRYCOST(63, {91;99}, 0.05)",
+      ["L2", "L3"],
+      [3.85, 4.75],
+    ],
+    [
+      "one carrying cost per year across a row, a rate per year",
+      "=DSG.CARRYCOST(63, {91,99}, {0.05,0.04})",
+      ["L2", "M2"],
+      [3.85, 3.8],
+    ],
     ["one fewer value from AYTOFY", "=DSG.AYTOFY({12,24,36})", ["L2", "M2"], [19, 31]],
     [
       "one total per year from COST",
@@ -191,8 +233,46 @@ describe("DSG errors in the sheet", () => {
       "=DSG.HNSG(100, 90)",
       "#VALUE! share is 90; it must be between 0 and 1 (0.9 is 90%)",
     ],
+    [
+      "a source figure left blank",
+      "=DSG.ELIGIBLE(H20:H21)",
+      "#VALUE! figures: value 1 is blank: give the deficit that source shows, or leave the source out of the range",
+    ],
+    [
+      "a source figure shown as a negative",
+      "=DSG.ELIGIBLE({77.319;-77.318})",
+      "#VALUE! figures: value 2 is -77.318; give each source's deficit as a positive figure (a surplus has nothing to write off)",
+    ],
+    [
+      "more ineligible than the lowest figure",
+      "=DSG.ELIGIBLE(B6:G6, 30)",
+      "#VALUE! ineligible is 30; it must be between 0 and the lowest figure (28.706)",
+    ],
+    [
+      "an exposure on a surplus",
+      "=DSG.EXPOSURE(-1, E3:F3)",
+      "#VALUE! deficit is -1, a surplus: the High Needs Stability Grant only writes off a deficit",
+    ],
+    [
+      "a carrying-cost rate typed as a percentage number",
+      "=DSG.CARRYCOST(63, 91, 5)",
+      "#VALUE! rate is 5; give the rate as a fraction (0.05 is 5%)",
+    ],
   ])("should show %s", (_, formula, expected) => {
     expect(shown(enter("J4", formula))).toBe(expected);
+  });
+
+  it("should spill DSG.CARRYCOST under the carry-forward row and fill its area with an error", () => {
+    enter("B16", "=DSG.CARRYCOST(B2, B6:G6, 0.05)");
+    const spilled = ["B16", "C16", "D16", "E16", "F16", "G16"].map(valueAt) as number[];
+    const expected = [1.598, 2.24725, 3.462575, 4.412925, 4.9781, 3.360875];
+    spilled.forEach((value, i) => expect(closeTo(value, expected[i], 9)).toBe(true));
+    expect(valueAt("H16")).toBeNull();
+    enter("B16", "=DSG.CARRYCOST(B2, B6:G6, {0.05,0.04})");
+    expect(shown(valueAt("B16"))).toBe(
+      "#VALUE! rate has 2 values but closing has 6: give one rate, or one per year"
+    );
+    enter("B16", "");
   });
 
   it("should fill the spill area of an array function with its error", () => {

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { beforeAll, describe, expect, it } from "vitest";
+import { FUNCTION_CATALOGUE } from "../../src/taskpane/functionCatalogue";
 
 interface Parameter {
   name: string;
@@ -51,9 +52,26 @@ const EXPECTED: Record<string, { parameters: Expected[]; result: [string, "scala
       ],
       result: ["number", "scalar"],
     },
+    ELIGIBLE: {
+      parameters: [range("figures"), optionalNumber("ineligible")],
+      result: ["number", "scalar"],
+    },
     HNSG: {
       parameters: [money("deficit"), optionalNumber("share"), optionalNumber("ineligible")],
       result: ["number", "scalar"],
+    },
+    EXPOSURE: {
+      parameters: [
+        money("deficit"),
+        range("later_in_year"),
+        optionalNumber("share"),
+        optionalNumber("ineligible"),
+      ],
+      result: ["number", "scalar"],
+    },
+    CARRYCOST: {
+      parameters: [money("opening"), range("closing"), range("rate")],
+      result: ["number", "matrix"],
     },
     ROLLGAP: {
       parameters: [
@@ -109,6 +127,16 @@ describe("functions.json generated from src/functions/functions.ts", () => {
   it("should declare exactly the catalogue's functions, in order", () => {
     expect(functions.map((f) => f.id)).toEqual(Object.keys(EXPECTED));
     expect(functions.map((f) => f.name)).toEqual(Object.keys(EXPECTED));
+  });
+
+  it("should list the same functions, in the same order, on the pane's Functions tab", () => {
+    expect(FUNCTION_CATALOGUE.map((entry) => entry.id)).toEqual(functions.map((f) => f.id));
+    for (const entry of FUNCTION_CATALOGUE) {
+      const declared = functions.find((f) => f.id === entry.id)!;
+      const args = declared.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+      expect(entry.signature).toBe(`DSG.${entry.id}(${args.join(", ")})`);
+      expect(entry.example).toMatch(new RegExp(`^=DSG\\.${entry.id}\\(`));
+    }
   });
 
   it.each(Object.entries(EXPECTED))("should declare %s's arguments and result", (id, expected) => {

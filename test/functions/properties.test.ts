@@ -5,7 +5,14 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { carryingCost } from "../../src/core/carryingCost";
 import { balanceYear, residual, rollForward, rollGaps } from "../../src/core/deficit";
+import {
+  eligibleDeficit,
+  exposure,
+  highNeedsStabilityGrant,
+  lowestFigure,
+} from "../../src/core/hnsg";
 import { academicToFinancial, cost, uplift } from "../../src/core/moneyOverTime";
 import type { Result } from "../../src/core/result";
 import { inUnits } from "../../src/core/units";
@@ -219,6 +226,90 @@ describe("DSG.RESIDUAL", () => {
   });
 });
 
+describe("the write-off claim", () => {
+  const deficit = fc
+    .integer({ min: 0, max: 1_000_000_000 })
+    .map((n) => new Decimal(n).dividedBy(1000));
+  const fraction = fc.integer({ min: 0, max: 1000 }).map((n) => new Decimal(n).dividedBy(1000));
+  const sources = fc.array(deficit, { minLength: 1, maxLength: 8 });
+
+  it("should make the eligible deficit no more than any source's figure, and one of them less the ineligible part", () => {
+    fc.assert(
+      fc.property(sources, fraction, (figures, part) => {
+        const lowest = Decimal.min(...figures);
+        // An ineligible part within the lowest figure: a fraction of it.
+        const ineligible = lowest.times(part);
+        const result = eligibleDeficit(figures, ineligible);
+        if (!result.ok) return false;
+        const found = lowestFigure(figures);
+        return (
+          figures.every((figure) => result.value.lte(figure.minus(ineligible))) &&
+          result.value.plus(ineligible).equals(lowest) &&
+          found.ok &&
+          figures[found.value.position - 1].equals(lowest) &&
+          figures.slice(0, found.value.position - 1).every((figure) => figure.gt(lowest))
+        );
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it("should keep exposure + grant = deficit + Σ later_in_year for any share in [0, 1]", () => {
+    const cases = fc.record({
+      held: deficit,
+      later: fc.array(money, { minLength: 1, maxLength: 6 }),
+      share: fraction,
+      part: fraction,
+    });
+    fc.assert(
+      fc.property(cases, ({ held, later, share, part }) => {
+        const ineligible = held.times(part);
+        const carried = exposure(held, later, share, ineligible);
+        const grant = highNeedsStabilityGrant(held, share, ineligible);
+        if (!carried.ok || !grant.ok) return false;
+        const accrued = later.reduce((sum, v) => sum.plus(v), new Decimal(0));
+        return carried.value.plus(grant.value).equals(held.plus(accrued));
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it("should cost each year rate × its average balance, never below 0, the same in whole units as in decimal.js", () => {
+    const cases = years.chain((n) =>
+      fc.record({
+        opening: money,
+        closing: series(n),
+        rates: fc.oneof(
+          fc.array(fraction, { minLength: 1, maxLength: 1 }),
+          fc.array(fraction, { minLength: n, maxLength: n })
+        ),
+      })
+    );
+    fc.assert(
+      fc.property(cases, ({ opening, closing, rates }) => {
+        const reference = carryingCost(opening, closing, rates);
+        const [[start], ends, perYear] = inUnits([
+          [opening.toNumber()],
+          closing.map((v) => v.toNumber()),
+          rates.map((v) => v.toNumber()),
+        ])!;
+        const fast = carryingCost(start, ends, perYear);
+        if (!reference.ok || !fast.ok) return false;
+        expect(fast.value.map((v) => v.toNumber())).toEqual(
+          reference.value.map((v) => v.toNumber())
+        );
+        return reference.value.every((cost, t) => {
+          const average = (t === 0 ? opening : closing[t - 1]).plus(closing[t]).dividedBy(2);
+          const rate = rates.length === 1 ? rates[0] : rates[t];
+          const exact = new Decimal(cost.toString());
+          return exact.gte(0) && exact.equals(Decimal.max(average, 0).times(rate));
+        });
+      }),
+      { numRuns: 500 }
+    );
+  });
+});
+
 describe("trajectory", () => {
   const count = fc.integer({ min: 0, max: 500 }).map((n) => new Decimal(n));
   const rate = fc.integer({ min: -200, max: 500 }).map((n) => new Decimal(n).dividedBy(1000));
@@ -305,7 +396,10 @@ function excelSees(call: () => unknown): "ok" | "excel error" | unknown {
 const ADAPTERS: Record<string, (...args: any[]) => unknown> = {
   CUMULATIVE: dsg.cumulative,
   RESIDUAL: dsg.residual,
+  ELIGIBLE: dsg.eligible,
   HNSG: dsg.hnsg,
+  EXPOSURE: dsg.exposure,
+  CARRYCOST: dsg.carrycost,
   ROLLGAP: dsg.rollgap,
   BALANCEYEAR: dsg.balanceyear,
   UPLIFT: dsg.uplift,
@@ -341,6 +435,9 @@ describe("every DSG function on arbitrary input", () => {
           () => dsg.uplift(a, [[1, 1]], null as any),
           () => dsg.cost([[a, a]], [[b]], null as any),
           () => dsg.aytofy([[a, b, c]], null as any),
+          () => dsg.eligible([[a, b, c]], null as any),
+          () => dsg.exposure(a, [[b, c]], null as any, null as any),
+          () => dsg.carrycost(a, [[b, c]], [[1]]),
         ]) {
           expect(["ok", "excel error"]).toContain(excelSees(call));
         }

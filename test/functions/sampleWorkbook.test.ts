@@ -28,7 +28,10 @@ describe("functionsSample", () => {
       new Set([
         "CUMULATIVE",
         "RESIDUAL",
+        "ELIGIBLE",
         "HNSG",
+        "EXPOSURE",
+        "CARRYCOST",
         "ROLLGAP",
         "BALANCEYEAR",
         "UPLIFT",
