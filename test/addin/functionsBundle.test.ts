@@ -11,8 +11,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 const FUNCTION_IDS = [
   "AYTOFY",
   "BALANCEYEAR",
+  "CARRYCOST",
   "COST",
   "CUMULATIVE",
+  "ELIGIBLE",
+  "EXPOSURE",
   "FY",
   "HNSG",
   "RESIDUAL",
@@ -78,6 +81,28 @@ describe("dist/functions.js", () => {
     closing.forEach((value, i) =>
       expect(Math.abs(value - expected[i]), `year ${i + 1}: ${value}`).toBeLessThan(1e-9)
     );
+  });
+
+  it("should take Wiltshire's deficit at 31 March 2026 (£77.319m) through ELIGIBLE, HNSG and EXPOSURE", () => {
+    const carriedForward = row("Cumulative DSG deficit - carry forward")[0];
+    const [, , deficit2026, deficit2027, deficit2028] = carriedForward;
+    const eligible = registered.get("ELIGIBLE")!([[deficit2026]], null);
+    expect(eligible).toBe(77.319);
+    expect(registered.get("HNSG")!(eligible, null, null)).toBe(69.5871);
+    const later = [
+      [
+        Number((deficit2027 - deficit2026).toFixed(3)),
+        Number((deficit2028 - deficit2027).toFixed(3)),
+      ],
+    ];
+    expect(registered.get("EXPOSURE")!(eligible, later, null, null)).toBe(30.3389);
+    expect(() => registered.get("ELIGIBLE")!([[80], [null]], null)).toThrow(
+      "figures: value 2 is blank"
+    );
+  });
+
+  it("should cost carrying BCP's deficit from £63m to £91m at 5% as 3.85", () => {
+    expect(registered.get("CARRYCOST")!(63, [[91]], [[0.05]])).toEqual([[3.85]]);
   });
 
   it("should find 2028-29 as Wiltshire's balance year", () => {
