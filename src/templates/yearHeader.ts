@@ -48,10 +48,19 @@ export function columnKind(value: CellValue): YearColumn["kind"] {
   return undefined;
 }
 
-/** The year text left once kind words, brackets and line breaks are taken out ("2023-24 (Outturn)" → "2023-24"). */
+// When in the year a forecast was made ("Month 9", "M9", "P9", "Q3", "Quarter 2") and words that qualify
+// a forecast or budget ("Latest forecast", "Revised budget"): they say nothing about which year a column is.
+const WHEN_MADE =
+  /\b(?:(?:month|period|quarter)\s*\d{1,2}|[mpq]\d{1,2}|latest|revised|original|draft|current|approved|updated|working|as at|at)\b/gi;
+
+/**
+ * The year text left once kind words, when the forecast was made, brackets and line breaks are taken
+ * out ("2023-24 (Outturn)" → "2023-24", "Month 9 forecast 2024/25" → "2024/25").
+ */
 function yearText(text: string): string {
   return text
     .replace(KIND_WORD, " ")
+    .replace(WHEN_MADE, " ")
     .replace(/[()[\]:,]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -104,25 +113,29 @@ function yearOfHeading(value: CellValue, kind: YearKind, isDate: boolean): numbe
   return typeof value === "string" && DIGIT.test(value) ? yearOfText(value, kind) : null;
 }
 
-// Header searches read every label and figure above the tables, and a sheet repeats its texts (each
-// placement's table has the same age-group rows), so each distinct text is read once per kind. Bounded
-// like the format cache so a long-running task pane does not keep every text it has seen.
-const textYears = {
-  financial: new Map<string, number | null>(),
-  census: new Map<string, number | null>(),
-};
-const TEXT_YEARS_LIMIT = 10_000;
-
 /** The start year a heading text names, or null. */
 function yearOfText(text: string, kind: YearKind): number | null {
-  const known = textYears[kind];
-  let year = known.get(text);
-  if (year === undefined) {
-    year = kind === "census" ? parseCensusYear(yearText(text)) : parseFinancialYear(yearText(text));
-    if (known.size >= TEXT_YEARS_LIMIT) known.clear();
-    known.set(text, year);
-  }
-  return year;
+  return kind === "census" ? censusYearOfText(yearText(text)) : parseFinancialYear(yearText(text));
+}
+
+// A month with a year after a dash, slash, apostrophe or space: "Jan-25", "Jan 25", "January-2025".
+// A two-digit year is read only after a month name, where it cannot be a count.
+const MONTH_AND_YEAR = /^([a-z]+)\.?\s*[-/'\s]\s*'?(\d{2}|\d{4})$/i;
+const MONTHS = /^(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)$/i;
+
+/**
+ * The census year of a heading text: `2025`, `Jan 2025`, `Jan-25`, or an academic year. SEN2 counts
+ * plans at the January census, which falls in the second calendar year of an academic year, so a
+ * census column headed `2023/24` or `2023-24` is the January 2024 census.
+ */
+function censusYearOfText(text: string): number | null {
+  const plain = parseCensusYear(text);
+  if (plain !== null) return plain;
+  const dated = MONTH_AND_YEAR.exec(text);
+  if (dated !== null && MONTHS.test(dated[1]))
+    return dated[2].length === 2 ? 2000 + Number(dated[2]) : Number(dated[2]);
+  const academic = parseFinancialYear(text);
+  return academic === null ? null : academic + 1;
 }
 
 /** The merge covering a cell, if any (banners are often merged across their columns). */

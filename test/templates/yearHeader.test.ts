@@ -13,7 +13,17 @@ describe("parseYearHeading", () => {
     ["2023-24 Outturn", 2023],
     ["Forecast 2025/26", 2025],
     ["2024-25\n(Budget)", 2024],
+    ["Month 9 forecast 2024/25", 2024],
+    ["Q3 forecast 2024/25", 2024],
+    ["P9 forecast 2024-25", 2024],
+    ["Latest forecast 2024-25", 2024],
+    ["Revised budget 2025/26", 2025],
+    ["2024/25 (M9)", 2024],
+    ["2024/25 Forecast (Q2)", 2024],
+    ["Forecast at P9 2024/25", 2024],
     ["Total", null],
+    ["Total 2024-29", null],
+    ["Month 9", null],
     [2024, null],
   ] as const)("should read financial heading %j as %j", (value, expected) => {
     expect(parseYearHeading(value, "financial")).toBe(expected);
@@ -25,7 +35,19 @@ describe("parseYearHeading", () => {
     ["Jan 2024", 2024],
     ["January 2025 (forecast)", 2025],
     [2024.5, null],
-    ["2024-25", null],
+    // The January census of an academic year falls in its second calendar year.
+    ["2024-25", 2025],
+    ["2023/24", 2024],
+    ["2023-2024", 2024],
+    ["Jan-25", 2025],
+    ["Jan 25", 2025],
+    ["January-2025", 2025],
+    ["Jan 2025", 2025],
+    ["Jan-25 (actual)", 2025],
+    ["Age 5-10", null],
+    ["Under 5", null],
+    ["Item 25", null],
+    ["2024-26", null],
   ] as const)("should read census heading %j as %j", (value, expected) => {
     expect(parseYearHeading(value, "census")).toBe(expected);
   });

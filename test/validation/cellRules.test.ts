@@ -89,6 +89,13 @@ describe("year-sequence", () => {
     ],
     ["a mistyped last heading", changed((s) => (s.years = ["2023-24", "2024-25", "FY25"])), ["D3"]],
     [
+      "nothing in headings that say when a forecast was made",
+      changed(
+        (s) => (s.years = ["Outturn 2023/24", "Month 9 forecast 2024/25", "Budget (Q3) 2025/26"])
+      ),
+      [],
+    ],
+    [
       "an actual year after a forecast",
       changed((s) => (s.kinds = ["Forecast", "Actual", null])),
       ["C3"],
@@ -105,6 +112,40 @@ describe("year-sequence", () => {
     expect(finding.message).toBe(
       "Financial years jump from 2023-24 to 2025-26 in column C: 2024-25 is missing."
     );
+  });
+});
+
+describe("year-sequence beside the years", () => {
+  // The management plan's financial summary, with one more column after its last year.
+  const withColumnAfterYears = (heading: string) => {
+    const plan = managementPlan();
+    const summary = plan.sheets.find((sheet) => sheet.name === "Financial summary")!;
+    const header = summary.values.findIndex((row) =>
+      row.some((v) => typeof v === "string" && /^\d{4}-\d{2}/.test(v))
+    );
+    const last = Math.max(
+      ...summary.values[header].map((v, col) =>
+        typeof v === "string" && /\d{4}-\d{2}/.test(v) ? col : -1
+      )
+    );
+    const sheets = plan.sheets.map((sheet): Sheet => {
+      if (sheet !== summary) return sheet;
+      const values = sheet.values.map((row) => [...row, null]);
+      values[header][last + 1] = heading;
+      return { ...sheet, values };
+    });
+    return validateWorkbook({ sheets }).findings.filter((f) => f.rule === "year-sequence");
+  };
+
+  it.each(["Total 2024-29", "Change 2023-24 to 2028-29", "Notes"])(
+    "should take a column headed %j after the last year for what it is",
+    (heading) => {
+      expect(withColumnAfterYears(heading)).toEqual([]);
+    }
+  );
+
+  it("should still report a mistyped year after the last year", () => {
+    expect(withColumnAfterYears("FY2030").map((f) => f.rule)).toEqual(["year-sequence"]);
   });
 });
 

@@ -74,6 +74,11 @@ function sequenceProblem(header: Header): { year: YearColumn; message: string } 
 // A heading that looks meant as a year (four digits from 1900 on, or "FY") but is not one the validator reads.
 const YEARISH = /\b(19|20)\d{2}\b|\bfy/i;
 
+// A column beside the years that sums or compares them ("Total 2024-29", "Change 2024-25 to 2028-29"):
+// not a year heading written wrongly.
+const BESIDE_THE_YEARS =
+  /^\W*(total|sum|average|cumulative|change|variance|difference|movement|notes?|comments?)\b/i;
+
 /** Headings in the header row that sit among (or just beside) the year columns but are not years. */
 function labelProblems(sheet: Sheet, header: Header): { col: number; text: string }[] {
   const row = header.years[0].row;
@@ -88,7 +93,8 @@ function labelProblems(sheet: Sheet, header: Header): { col: number; text: strin
     const text =
       value === null ? "" : String(typeof value === "object" ? value.error : value).trim();
     const inside = col > first && col < last;
-    if (text !== "" && (inside || YEARISH.test(text))) problems.push({ col, text });
+    if (text !== "" && (inside || (YEARISH.test(text) && !BESIDE_THE_YEARS.test(text))))
+      problems.push({ col, text });
   }
   return problems;
 }
