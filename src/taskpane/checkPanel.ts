@@ -21,6 +21,7 @@ import { severityIcon } from "./icons";
 import { toValidationOptions, type PaneSettings } from "./paneSettings";
 import { REPORT_SHEET_NAME, type CheckResult, type PaneServices } from "./services";
 import { copyText } from "./clipboard";
+import { createPositionPanel } from "./positionPanel";
 
 export interface CheckPanel {
   readonly element: HTMLElement;
@@ -64,6 +65,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     notRunList
   );
   const rowMap = createRowMapPanel(announce);
+  const position = createPositionPanel();
   const writeButton = el(
     "button",
     { type: "button", id: "write-report", "aria-describedby": "write-report-hint" },
@@ -99,6 +101,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     template,
     checksRan,
     notRun,
+    position.element,
     rowMap.element,
     el("div", { class: "actions" }, writeButton, copyButton),
     el(
@@ -259,6 +262,8 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     copyFallback.hidden = true;
     renderFindings(result.findings);
     results.hidden = false;
+    // Drawn once the results are visible, so the chart can take the pane's width.
+    position.show(result.position ?? null);
   }
 
   async function check(): Promise<void> {

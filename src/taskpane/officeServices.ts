@@ -18,6 +18,7 @@ import {
 } from "./office/index";
 import type { PaneServices } from "./services";
 import { thresholdFields } from "../validation/report/thresholds";
+import { workbookPosition } from "../validation/report/position";
 
 /** Connects the pane to the open workbook through Office.js. */
 export function officeServices(): PaneServices {
@@ -25,11 +26,22 @@ export function officeServices(): PaneServices {
     readWorkbook: (onProgress) => readOfficeWorkbook(onProgress),
     validate: (workbook, options) => {
       const { template, findings, checks } = validateWorkbook(workbook, options);
-      return { template: template && { ...template, unit: template.unit.label }, findings, checks };
+      return {
+        template: template && { ...template, unit: template.unit.label },
+        findings,
+        checks,
+        position: template ? workbookPosition(workbook, options) : null,
+      };
     },
     selectCell,
     writeReportSheet: (result, checkedAt) =>
-      writeReportSheet(result.findings, checkedAt, result.template?.name ?? null, result.checks),
+      writeReportSheet(
+        result.findings,
+        checkedAt,
+        result.template?.name ?? null,
+        result.checks,
+        result.position ?? null
+      ),
     loadSettings,
     saveSettings,
     selectedRow,

@@ -12,6 +12,7 @@ import type { ThresholdField } from "../validation/report/thresholds";
 import type { ChecksRan } from "../validation/report/findingsText";
 import type { RowMap } from "../templates/rowMap";
 import type { SelectedRow } from "./office/selectedRow";
+import type { PlanPosition } from "../validation/report/position";
 
 /** The template a check recognised, as the validator reports it. */
 export interface CheckedTemplate {
@@ -26,6 +27,8 @@ export interface CheckResult {
   readonly findings: readonly Finding[];
   /** How many checks ran, and the ones that did not with what they needed. */
   readonly checks: ChecksRan;
+  /** The plan's position year by year (position panel, report chart); null when the workbook has none. */
+  readonly position?: PlanPosition | null;
 }
 
 /** One threshold a rule lets the user change, with the rule's default. */

@@ -13,6 +13,7 @@ import {
 import { REPORT_SHEET_NAME } from "../services";
 import { quoteSheetName } from "../../workbook/address";
 import { runInExcel } from "../../workbook/office/officeErrors";
+import { seriesShown, type PlanPosition } from "../../validation/report/position";
 
 const HEADINGS = ["Severity", "Rule", "Sheet", "Cell", "Message"];
 const DATE_FORMAT = "d mmmm yyyy hh:mm";
@@ -25,6 +26,28 @@ export interface ReportSheetWritten {
   /** The address of everything written ("A1:E12"), for a confirmation message. */
   readonly address: string;
   readonly findings: number;
+  /** Where the position table the chart draws is ("G1:K9"), when the plan has a position. */
+  readonly position?: string;
+}
+
+/** The position table sits two columns right of the findings (column G), the chart under it. */
+const POSITION_COLUMN = 6;
+const CHART_ROWS = 16;
+const CHART_COLUMNS = 7;
+
+/**
+ * The figures the report's chart draws, one row a year under a heading row, with the series the pane's
+ * chart has. Missing figures are blank.
+ */
+export function positionRows(position: PlanPosition): (string | number)[][] {
+  const shown = seriesShown(position);
+  return [
+    ["Year", ...shown.map((series) => `${series.label} (${position.unit.label})`)],
+    ...position.years.map((year) => [
+      year.label,
+      ...shown.map((series) => series.value(year) ?? ""),
+    ]),
+  ];
 }
 
 /** Excel stores local wall-clock time as days since 1900, so the sheet shows the time the user saw. */
@@ -93,9 +116,11 @@ export async function writeReportSheet(
   findings: readonly Finding[],
   checkedAt: Date,
   templateName: string | null = null,
-  checks?: ChecksRan
+  checks?: ChecksRan,
+  position: PlanPosition | null = null
 ): Promise<ReportSheetWritten> {
   const rows = reportRows(findings, checkedAt, templateName, checks);
+  const figures = position && position.years.length > 0 ? positionRows(position) : null;
   return runInExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
     const previous = worksheets.getItemOrNullObject(REPORT_SHEET_NAME);
@@ -120,11 +145,44 @@ export async function writeReportSheet(
     });
     all.format.autofitColumns();
     all.load("address");
+    const table = figures && writePosition(sheet, figures, position!);
     await context.sync();
     return {
       sheet: REPORT_SHEET_NAME,
       address: all.address.replace(/^.*!/, ""),
       findings: findings.length,
+      ...(table && { position: table.address.replace(/^.*!/, "") }),
     };
   });
+}
+
+/**
+ * Writes the position table beside the findings and a native line chart of it under the table (ExcelApi 1.1
+ * charts), so the report sheet carries the pane's chart into briefings. Queued in the caller's batch: the
+ * write stays two round trips.
+ */
+function writePosition(
+  sheet: Excel.Worksheet,
+  figures: (string | number)[][],
+  position: PlanPosition
+): Excel.Range {
+  const width = figures[0].length;
+  const table = sheet.getRangeByIndexes(0, POSITION_COLUMN, figures.length, width);
+  table.values = figures;
+  const decimals = position.decimals > 0 ? `.${"0".repeat(position.decimals)}` : "";
+  sheet.getRangeByIndexes(1, POSITION_COLUMN + 1, figures.length - 1, width - 1).numberFormat =
+    figures.slice(1).map(() => Array<string>(width - 1).fill(`#,##0${decimals}`));
+  sheet.getRangeByIndexes(0, POSITION_COLUMN, 1, width).format.font.bold = true;
+  table.format.autofitColumns();
+  const chart = sheet.charts.add("Line", table, "Columns");
+  chart.name = "DSG position";
+  chart.title.text = `DSG deficit by year (${position.unit.label})`;
+  chart.legend.position = "Bottom";
+  const top = figures.length + 1;
+  chart.setPosition(
+    sheet.getRangeByIndexes(top, POSITION_COLUMN, 1, 1),
+    sheet.getRangeByIndexes(top + CHART_ROWS - 1, POSITION_COLUMN + CHART_COLUMNS - 1, 1, 1)
+  );
+  table.load("address");
+  return table;
 }

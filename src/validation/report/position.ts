@@ -198,3 +198,32 @@ export function workbookPosition(
   const thresholds = profileById(template.profileId)?.thresholds;
   return planPosition(template, ruleSettings(hnsgSplit, thresholds, options));
 }
+
+/** One series of the position chart (the pane's and the report sheet's): its name and the figure it draws. */
+export interface PositionSeries {
+  readonly id: "net" | "gross" | "limit" | "inYear";
+  readonly label: string;
+  readonly value: (year: PositionYear) => number | undefined;
+}
+
+export const POSITION_SERIES: readonly PositionSeries[] = [
+  { id: "net", label: "Deficit carried forward", value: (y) => y.net },
+  { id: "gross", label: "Before Safety Valve payments", value: (y) => y.gross },
+  { id: "limit", label: "Agreed limit", value: (y) => y.limit },
+  { id: "inYear", label: "In-year result", value: (y) => y.inYear },
+];
+
+/**
+ * The series a plan has figures for: the deficit before payments only where payments make it differ from
+ * the carried-forward figure, the limit only with an agreement that sets one.
+ */
+export function seriesShown(position: PlanPosition): PositionSeries[] {
+  const paid = position.years.some(
+    (year) => year.gross !== undefined && year.net !== undefined && year.gross !== year.net
+  );
+  return POSITION_SERIES.filter(
+    (series) =>
+      position.years.some((year) => series.value(year) !== undefined) &&
+      (series.id !== "gross" || paid)
+  );
+}

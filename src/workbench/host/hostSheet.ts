@@ -4,6 +4,7 @@
  * `toSheet()` turns it back into the Workbook snapshot the workbench grid and the validator read.
  */
 import type { CellRange, CellValue, Sheet, SheetVisibility } from "../../workbook/workbook";
+import type { HostChart } from "./chartProxies";
 
 export interface HostCell {
   readonly value: CellValue;
@@ -17,6 +18,8 @@ export class HostSheet {
   /** Sparse: `rows[r]?.[c]` is undefined for a cell never written. */
   private readonly rows: (HostCell | undefined)[][] = [];
   private usedCache = new Map<boolean, CellRange | null>();
+  /** Charts on the sheet (the snapshot has none: they go with the sheet). */
+  readonly charts: HostChart[] = [];
 
   constructor(
     public name: string,

@@ -9,3 +9,4 @@ export {
 } from "./standInHost";
 export { StandInOfficeError } from "./officeError";
 export type { StandInPlatform, StandInTheme } from "./officeGlobal";
+export type { HostChart } from "./chartProxies";

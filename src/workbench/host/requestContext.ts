@@ -6,6 +6,7 @@
  */
 import type { CellRange } from "../../workbook/workbook";
 import type { HostSheet } from "./hostSheet";
+import type { HostChart } from "./chartProxies";
 import { itemNotFound, propertyNotLoaded, StandInOfficeError } from "./officeError";
 
 /** What the proxies need from the host: its sheets, and somewhere to record each change. */
@@ -17,6 +18,7 @@ export interface HostState {
   select(sheet: HostSheet, area: CellRange): void;
   readonly selectedCells: { readonly sheet: HostSheet; readonly area: CellRange };
   recordWrite(sheet: HostSheet, area: CellRange, property: WrittenProperty): void;
+  recordChart(sheet: HostSheet, chart: HostChart): void;
   /** Runs before each batch: waits for (or refuses during) cell edit mode, and injects planned failures. */
   beforeSync(delayForCellEdit: boolean): Promise<void>;
   /** Refuses a response larger than the host allows (Excel on the web: 5 MB). */

@@ -8,6 +8,7 @@ import type { CellRange, Workbook } from "../../workbook/workbook";
 import type { HostState, SyncOutcome, WrittenProperty } from "./requestContext";
 import { StandInRequestContext } from "./worksheetProxies";
 import { HostSheet } from "./hostSheet";
+import type { HostChart } from "./chartProxies";
 import {
   createOfficeGlobal,
   StandInSettings,
@@ -39,6 +40,12 @@ export type HostEvent =
       readonly address: string;
       readonly property: WrittenProperty;
     }
+  | {
+      readonly kind: "chart-added";
+      readonly sheet: string;
+      readonly type: string;
+      readonly source: string;
+    }
   | { readonly kind: "activated"; readonly sheet: string }
   | {
       readonly kind: "selected";
@@ -51,7 +58,7 @@ export type HostEvent =
 /** Changes to the workbook's content (not selection, activation or settings). */
 export type HostWrite = Extract<
   HostEvent,
-  { kind: "sheet-added" | "sheet-deleted" | "cells-written" }
+  { kind: "sheet-added" | "sheet-deleted" | "cells-written" | "chart-added" }
 >;
 
 export interface HostSelection {
@@ -98,7 +105,8 @@ export class StandInHost implements HostState {
       (event): event is HostWrite =>
         event.kind === "sheet-added" ||
         event.kind === "sheet-deleted" ||
-        event.kind === "cells-written"
+        event.kind === "cells-written" ||
+        event.kind === "chart-added"
     );
   }
 
@@ -234,6 +242,22 @@ export class StandInHost implements HostState {
 
   recordWrite(sheet: HostSheet, area: CellRange, property: WrittenProperty): void {
     this.logChange({ kind: "cells-written", sheet: sheet.name, address: a1Range(area), property });
+  }
+
+  recordChart(sheet: HostSheet, chart: HostChart): void {
+    this.logChange({
+      kind: "chart-added",
+      sheet: sheet.name,
+      type: chart.type,
+      source: chart.source,
+    });
+  }
+
+  /** The charts on a sheet as Excel would show them (title, source, position), for tests. */
+  chartsOn(sheetName: string): HostChart[] {
+    return (
+      this.sheets.find((sheet) => sheet.name === sheetName)?.charts.map((c) => ({ ...c })) ?? []
+    );
   }
 
   /** Puts back the globals that `installStandInExcel` replaced. */

@@ -5,6 +5,7 @@ import { parseA1 } from "../../workbook/address";
 import type { HostSheet } from "./hostSheet";
 import { invalidArgument } from "./officeError";
 import { StandInRange } from "./rangeProxies";
+import { StandInChartCollection } from "./chartProxies";
 import { StandInContext, StandInObject, type HostState } from "./requestContext";
 
 /** Excel's grid size, for `getRange()` with no address (the whole sheet). */
@@ -122,6 +123,11 @@ export class StandInWorksheet extends StandInObject<HostSheet> {
 
   get position(): number {
     return this.loadedValue("position");
+  }
+
+  /** The sheet's charts: `add` only, which is all the report sheet needs. */
+  get charts(): StandInChartCollection {
+    return new StandInChartCollection(this.context, () => this.target("worksheet"));
   }
 
   /** Loads while the batch is already running (collection items arrive loaded with the collection). */
