@@ -1,7 +1,7 @@
 /**
  * dsg-validate's command line: what the user typed, as data. No I/O here, so every case is easy to test.
  */
-import type { FormatName } from "./formatters";
+import { FORMAT_NAMES, type FormatName } from "./formatters/names";
 import { PROFILES } from "../templates/profiles";
 import { DEFAULT_MEMORY_MB } from "../workbook/limits";
 
@@ -16,12 +16,20 @@ export interface CliOptions {
   readonly timeoutSeconds: number;
   /** The memory one file may take while it is read and checked, in MB. */
   readonly maxMemoryMb: number;
+  /** `--errors-only` (`--quiet`): the text report shows only errors and files that could not be read. */
+  readonly errorsOnly: boolean;
+  /** `--summary`: the text report gives one line a file. */
+  readonly oneLinePerFile: boolean;
+  /** `--no-color`: never colour the text report, even on a terminal. */
+  readonly noColour: boolean;
 }
 
 export type ParsedCommand =
   | { readonly kind: "validate"; readonly options: CliOptions }
   | { readonly kind: "help" }
   | { readonly kind: "version" }
+  /** No arguments at all: a short line pointing to --help, not the whole help. */
+  | { readonly kind: "usage" }
   | { readonly kind: "bad-arguments"; readonly message: string };
 
 /** Long enough for a very large template on a slow machine; a file still working after this is stuck. */
@@ -35,12 +43,24 @@ export const MAX_MEMORY_MB = 16_384;
 /** No money figure in a DSG plan comes near a trillion, in any unit. */
 export const MAX_TOLERANCE = 1e12;
 
-export const USAGE = `Usage: dsg-validate <file.xlsx|file.xlsm>... [options]
+export const USAGE_LINE = "Usage: dsg-validate <file.xlsx|file.xlsm|folder>... [options]";
 
-Checks DfE DSG management plan and Safety Valve workbooks and lists what needs fixing.
+/** What `dsg-validate` with no arguments prints: how to call it, and where the options are. */
+export const SHORT_USAGE = `${USAGE_LINE}\nRun dsg-validate --help for the options.\n`;
+
+export const USAGE = `${USAGE_LINE}
+
+Checks DfE DSG management plan and Safety Valve workbooks and lists what needs fixing. A folder is
+checked with every .xlsx and .xlsm workbook under it (not hidden folders, not Excel's ~$ lock files).
 
 Options:
-  --json              print the results as JSON
+  --format <name>     text (the default), json, junit (JUnit XML), sarif (SARIF 2.1.0) or csv
+  --json              the same as --format json
+  --errors-only       in the text report, only errors and files that could not be read
+                      (--quiet is the same); the exit status is unchanged
+  --summary           in the text report, one line a file
+  --no-color          no colour in the text report (colour is only ever used on a terminal,
+                      and not when NO_COLOR is set)
   --template <id>     use this template profile instead of recognising one
                       (${PROFILES.map((p) => p.id).join(", ")})
   --tolerance <x>     allow differences up to x (in the sheet's money unit) in totals and roll-forwards;
@@ -58,11 +78,25 @@ Exit status: 0 no errors (warnings and notes allowed), 1 at least one error,
 2 a file could not be read or the arguments are wrong.
 `;
 
-const VALUE_OPTIONS = ["--template", "--tolerance", "--map", "--timeout", "--max-memory"] as const;
+const VALUE_OPTIONS = [
+  "--format",
+  "--template",
+  "--tolerance",
+  "--map",
+  "--timeout",
+  "--max-memory",
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(name: string): name is ValueOption {
   return (VALUE_OPTIONS as readonly string[]).includes(name);
+}
+
+/** Options that take no value. */
+const FLAGS = ["--json", "--errors-only", "--quiet", "--summary", "--no-color"];
+
+function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
 /**
@@ -94,8 +128,10 @@ function numberInRange(
 export function parseArguments(argv: readonly string[]): ParsedCommand {
   const files: string[] = [];
   const values: Partial<Record<ValueOption, string>> = {};
-  let json = false;
+  const flags = new Set<string>();
   let optionsEnded = false;
+
+  if (argv.length === 0) return { kind: "usage" };
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -112,8 +148,8 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
       : [arg, undefined];
     if (name === "--help") return { kind: "help" };
     if (name === "--version") return { kind: "version" };
-    if (name === "--json" && inline === undefined) {
-      json = true;
+    if (FLAGS.includes(name) && inline === undefined) {
+      flags.add(name);
     } else if (isValueOption(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === "")
@@ -125,7 +161,18 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
   }
 
   if (files.length === 0)
-    return { kind: "bad-arguments", message: "Give at least one .xlsx or .xlsm file to check." };
+    return {
+      kind: "bad-arguments",
+      message: "Give at least one .xlsx or .xlsm file, or a folder of them, to check.",
+    };
+  const format = values["--format"] ?? (flags.has("--json") ? "json" : "text");
+  if (!isFormatName(format))
+    return {
+      kind: "bad-arguments",
+      message: `--format needs one of ${FORMAT_NAMES.join(", ")}, not "${format.slice(0, 40)}".`,
+    };
+  if (values["--format"] !== undefined && flags.has("--json") && format !== "json")
+    return { kind: "bad-arguments", message: `--json and --format ${format} ask for two formats.` };
   const tolerance =
     values["--tolerance"] === undefined
       ? undefined
@@ -155,12 +202,15 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
     kind: "validate",
     options: {
       files,
-      format: json ? "json" : "text",
+      format,
       template: values["--template"],
       tolerance,
       map: values["--map"],
       timeoutSeconds: timeout,
       maxMemoryMb: memory,
+      errorsOnly: flags.has("--errors-only") || flags.has("--quiet"),
+      oneLinePerFile: flags.has("--summary"),
+      noColour: flags.has("--no-color"),
     },
   };
 }

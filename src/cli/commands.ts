@@ -3,9 +3,11 @@
  * file that could not be read on stderr, and decides the exit status.
  */
 import { availableParallelism } from "node:os";
-import { USAGE, parseArguments, type CliOptions } from "./cli";
+import { SHORT_USAGE, USAGE, parseArguments, type CliOptions } from "./cli";
 import { isUnreadable, whyNotCheckable, type FileReport } from "./checkFile";
 import { FORMATTERS } from "./formatters";
+import { wantsColour } from "./colour";
+import { expandPaths } from "./workbookFiles";
 import { plainText } from "./terminalText";
 import { runInWorkers } from "./pool";
 import type { ValidationOptions } from "../validation/rule";
@@ -39,9 +41,17 @@ export interface CommandContext {
   readonly version: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour is only ever used there), and the environment (NO_COLOR, TERM). */
+  readonly stdoutIsTerminal: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The folder the command runs in. */
+  readonly cwd: string;
 }
 
-/** Checks the files in parallel; files that plainly cannot be checked are reported without a worker. */
+/**
+ * Checks the files (folders expanded) in parallel; files that plainly cannot be checked are reported
+ * without a worker.
+ */
 async function checkFiles(
   options: CliOptions,
   workerScript: string,
@@ -52,11 +62,12 @@ async function checkFiles(
     template: options.template,
     ...(rows && { rows }),
   };
-  const reports: (FileReport | undefined)[] = options.files.map((file) => {
-    const why = whyNotCheckable(file);
+  const paths = expandPaths(options.files);
+  const reports: (FileReport | undefined)[] = paths.map(({ file, error }) => {
+    const why = error ?? whyNotCheckable(file);
     return why ? { file, error: why } : undefined;
   });
-  const pending = options.files.filter((_, i) => !reports[i]);
+  const pending = paths.filter((_, i) => !reports[i]).map(({ file }) => file);
   const readMemoryBytes = Math.floor(options.maxMemoryMb * READ_SHARE * 1024 * 1024);
   const checked = await runInWorkers<CheckJob, FileReport>(
     pending.map((file) => ({
@@ -103,6 +114,9 @@ export async function runCommand(
 ): Promise<number> {
   const command = parseArguments(argv);
   switch (command.kind) {
+    case "usage":
+      context.stderr(SHORT_USAGE);
+      return EXIT.notChecked;
     case "help":
       context.stdout(USAGE);
       return EXIT.clean;
@@ -132,11 +146,26 @@ export async function runCommand(
         }
         rows = map.rows;
       }
-      const reports = await checkFiles(command.options, context.workerScript, rows);
-      for (const report of reports.filter(isUnreadable)) {
+      const { options } = command;
+      const reports = await checkFiles(options, context.workerScript, rows);
+      // Each unreadable file is named once for people, on stderr; the text report only counts it (the
+      // machine formats carry it too, as their readers need every file in the document).
+      for (const report of reports.filter(isUnreadable))
         context.stderr(`dsg-validate: ${plainText(report.file)}: ${plainText(report.error)}\n`);
-      }
-      context.stdout(FORMATTERS[command.options.format](reports));
+      const colour = wantsColour({
+        noColourOption: options.noColour,
+        stdoutIsTerminal: context.stdoutIsTerminal,
+        env: context.env,
+      });
+      context.stdout(
+        FORMATTERS[options.format](reports, {
+          version: context.version,
+          errorsOnly: options.errorsOnly,
+          oneLinePerFile: options.oneLinePerFile,
+          colour,
+          cwd: context.cwd,
+        })
+      );
       return exitStatus(reports);
     }
   }

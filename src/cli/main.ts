@@ -21,6 +21,9 @@ if (!isMainThread && workerData === WORKER_MARK) {
     version,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stdoutIsTerminal: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
   }).then((status) => {
     // Exit once stdout has drained: a file stuck in a read may keep an I/O thread busy after its worker ended.
     process.stdout.write("", () => process.exit(status));

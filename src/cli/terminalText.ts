@@ -26,3 +26,17 @@ const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 export function escapeControls(json: string): string {
   return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/**
+ * Characters XML 1.0 cannot hold even escaped (C0 controls but tab, line feed and carriage return; U+FFFE,
+ * U+FFFF; halves of surrogate pairs on their own), and the ones a viewer might act on (C1, separators,
+ * bidirectional overrides).
+ */
+const UNSHOWABLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text with those characters removed, for XML and CSV documents (the JSON keeps them, escaped). */
+export function withoutControls(text: string): string {
+  return text.replace(UNSHOWABLE, "");
+}

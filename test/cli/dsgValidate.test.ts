@@ -94,7 +94,7 @@ describe("dsg-validate", () => {
       `${NOT_A_TEMPLATE}\n  Template: not recognised\n  1 error\n` +
         "  No checks ran: the workbook was not recognised as a DfE template\n  Workbook  Error    "
     );
-    expect(run.stdout).toMatch(/\[template-recognised\]\n$/);
+    expect(run.stdout).toMatch(/\[template-recognised\]\n\nChecked 1 file: 1 with errors,/);
     expect(run.status).toBe(1);
   });
 
@@ -131,16 +131,17 @@ describe("dsg-validate", () => {
     expect(run.status).toBe(2);
   });
 
-  it("should name unreadable files on stderr, still report the good ones, and exit with status 2", () => {
-    const run = dsgValidate(CLEAN, MISSING, CORRUPT, NOT_A_TEMPLATE, dir);
+  it("should name each unreadable file once, on stderr, count it in the totals, and exit with status 2", () => {
+    const run = dsgValidate(CLEAN, MISSING, CORRUPT, NOT_A_TEMPLATE);
     expect(run.stderr.trim().split("\n")).toEqual([
       `dsg-validate: ${MISSING}: no such file`,
       expect.stringMatching(new RegExp(`^dsg-validate: ${CORRUPT}: .*not an Excel workbook`, "i")),
-      `dsg-validate: ${dir}: it is a folder or a device, not a file`,
     ]);
     expect(run.stdout).toContain(`${CLEAN}\n  Template:`);
     expect(run.stdout).toContain(`${NOT_A_TEMPLATE}\n  Template: not recognised\n  1 error`);
-    expect(run.stdout).toContain(`${MISSING}\n  Not checked: no such file`);
+    expect(run.stdout).not.toContain(MISSING);
+    expect(run.stdout).not.toContain(CORRUPT);
+    expect(run.stdout).toMatch(/Checked 4 files: .*, 2 could not be read\. Findings: /);
     expect(run.status).toBe(2);
   });
 
@@ -179,7 +180,7 @@ describe("dsg-validate", () => {
 
   it.each([
     ["an unknown option", ["--fix", CLEAN], /^dsg-validate: Unknown option --fix/],
-    ["no files", [], /^dsg-validate: Give at least one .xlsx or .xlsm file/],
+    ["options but no files", ["--json"], /^dsg-validate: Give at least one .xlsx or .xlsm file/],
     [
       "a bad tolerance",
       [CLEAN, "--tolerance", "lots"],
@@ -197,10 +198,19 @@ describe("dsg-validate", () => {
     expect(run.status).toBe(2);
   });
 
+  it("should point to --help on stderr with status 2 when given no arguments", () => {
+    expect(dsgValidate()).toEqual({
+      status: 2,
+      stdout: "",
+      stderr:
+        "Usage: dsg-validate <file.xlsx|file.xlsm|folder>... [options]\nRun dsg-validate --help for the options.\n",
+    });
+  });
+
   it("should print usage for --help and the package version for --version", () => {
     expect(dsgValidate("--help")).toMatchObject({
       status: 0,
-      stdout: expect.stringMatching(/^Usage: dsg-validate <file\.xlsx\|file\.xlsm>\.\.\./),
+      stdout: expect.stringMatching(/^Usage: dsg-validate <file\.xlsx\|file\.xlsm\|folder>\.\.\./),
     });
     const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
     expect(dsgValidate("--version")).toMatchObject({ status: 0, stdout: `${version}\n` });

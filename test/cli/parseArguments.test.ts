@@ -7,6 +7,9 @@ const defaults = {
   tolerance: undefined,
   timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
   maxMemoryMb: DEFAULT_MEMORY_MB,
+  errorsOnly: false,
+  oneLinePerFile: false,
+  noColour: false,
 };
 
 describe("parseArguments", () => {
@@ -43,6 +46,34 @@ describe("parseArguments", () => {
       { ...defaults, files: ["a.xlsx"], maxMemoryMb: 1024 },
     ],
     [
+      "--format sarif",
+      ["--format", "sarif", "a.xlsx"],
+      { ...defaults, files: ["a.xlsx"], format: "sarif" },
+    ],
+    [
+      "--format=junit",
+      ["a.xlsx", "--format=junit"],
+      { ...defaults, files: ["a.xlsx"], format: "junit" },
+    ],
+    [
+      "--json with --format json",
+      ["a.xlsx", "--json", "--format", "json"],
+      { ...defaults, files: ["a.xlsx"], format: "json" },
+    ],
+    [
+      "--errors-only",
+      ["a.xlsx", "--errors-only"],
+      { ...defaults, files: ["a.xlsx"], errorsOnly: true },
+    ],
+    ["--quiet", ["--quiet", "a.xlsx"], { ...defaults, files: ["a.xlsx"], errorsOnly: true }],
+    [
+      "--summary",
+      ["a.xlsx", "--summary"],
+      { ...defaults, files: ["a.xlsx"], oneLinePerFile: true },
+    ],
+    ["--no-color", ["a.xlsx", "--no-color"], { ...defaults, files: ["a.xlsx"], noColour: true }],
+    ["a folder", ["returns/"], { ...defaults, files: ["returns/"] }],
+    [
       "-- before a file named like an option",
       ["--", "--odd.xlsx"],
       { ...defaults, files: ["--odd.xlsx"] },
@@ -55,12 +86,20 @@ describe("parseArguments", () => {
     [["--help"], "help"],
     [["a.xlsx", "--help"], "help"],
     [["--version"], "version"],
+    [[], "usage"],
   ])("should read %j as %s", (argv, kind) => {
     expect(parseArguments(argv)).toEqual({ kind });
   });
 
   it.each([
-    ["no files", [], /at least one/],
+    ["options but no files", ["--json"], /at least one .xlsx or .xlsm file, or a folder/],
+    [
+      "an unknown format",
+      ["a.xlsx", "--format", "xml"],
+      /--format needs one of text, json, junit, sarif, csv, not "xml"/,
+    ],
+    ["--json with another format", ["a.xlsx", "--json", "--format=csv"], /--json and --format csv/],
+    ["--quiet with a value", ["a.xlsx", "--quiet=yes"], /Unknown option --quiet=yes/],
     ["an unknown option", ["a.xlsx", "--fix"], /Unknown option --fix/],
     ["a value option at the end", ["a.xlsx", "--template"], /--template needs a value/],
     ["an empty inline value", ["a.xlsx", "--template="], /--template needs a value/],

@@ -88,7 +88,9 @@ describe("dsg-validate on hostile files", () => {
         new RegExp(`^dsg-validate: ${at(name).replace(/[.\\]/g, "\\$&")}: `)
       );
       expect(run.stderr).toMatch(file.message);
-      expect(run.stdout).toContain(`${at(name)}\n  Not checked: `);
+      // Named once, on stderr; the report only counts it.
+      expect(run.stdout).not.toContain(at(name));
+      expect(run.stdout).toMatch(/^Checked 1 file: .*, 1 could not be read\./);
       expect(run.status).toBe(2);
     }
   );
@@ -122,7 +124,6 @@ describe("dsg-validate on hostile files", () => {
   it("should never print a control character from a sheet name to the terminal", () => {
     const run = dsgValidate([at("control-characters.xlsx")]);
     expect(run.stderr).toContain('the sheet "\u241b[2J" cannot be read');
-    expect(run.stdout).toContain('the sheet "\u241b[2J" cannot be read');
     expect(run.stderr + run.stdout).not.toContain("\u001b");
   });
 
