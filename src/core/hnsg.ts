@@ -111,6 +111,6 @@ export function exposure<T extends Amount<T>>(
   const grant = highNeedsStabilityGrant(deficit, share, ineligible);
   if (!grant.ok) return grant;
   let carried = deficit.minus(grant.value);
-  for (const result of laterInYear) if (!result.isZero()) carried = carried.plus(result);
+  for (const result of laterInYear) carried = carried.plus(result);
   return ok(carried);
 }
