@@ -1,8 +1,8 @@
 /* eslint-env node */
 /**
- * Builds the add-in into dist/: the task pane page (which is also the shared runtime: custom functions and
- * ribbon commands run inside it), functions.js + functions.json for the manifest, manifest.xml, icons and
- * the help pages of the functions and of the validation rules.
+ * Builds the add-in into dist/: the task pane page (which is also the shared runtime: the custom functions run
+ * inside it; the ribbon's one button is a ShowTaskpane action, which needs no script), functions.js +
+ * functions.json for the manifest, manifest.xml, icons and the help pages of the functions and of the rules.
  *
  *   npm run build                                   local build: URLs stay https://localhost:3000/
  *   npm run build -- --env url=https://host/dsg/    deployment build (or set DSG_ADDIN_URL)
@@ -35,7 +35,7 @@ const PAGES = [
     name: "taskpane",
     script: "./src/taskpane/taskpane.ts",
     template: "./src/taskpane/taskpane.html",
-    runtime: ["functions", "commands"],
+    runtime: ["functions"],
   },
   // The task pane beside a read-only sample workbook over the stand-in Excel host (npm run workbench, browser tests).
   {
@@ -50,7 +50,6 @@ const PAGES = [
 /** Scripts that are not pages of their own: functions.js is also loaded by Excel through the manifest. */
 const SCRIPTS = {
   functions: FUNCTIONS,
-  commands: "./src/commands/commands.ts",
 };
 
 /** Files whose dev URLs point at the deployment in a deployment build. */

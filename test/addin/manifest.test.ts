@@ -54,6 +54,9 @@ const REQUIRED_TOP_LEVEL = [
 
 const ICON_SIZES = [16, 32, 64, 80, 128];
 
+/** The add-in's one display name, wherever the user sees it. */
+const PRODUCT_NAME = "DSG checker";
+
 /** Resource id → its DefaultValue, across Images, Urls, ShortStrings and LongStrings. */
 const resourceValues = new Map(
   resources.children.flatMap((group) =>
@@ -133,11 +136,31 @@ describe("manifest.xml", () => {
     expect(resourceValues.get(resid(path(functions, "Namespace")))).toBe("DSG");
   });
 
-  it("should put a button that opens the pane in a DSG group on the Home tab", () => {
+  it("should put a button that opens the pane in a DSG checker group on the Home tab", () => {
     const tab = path(host, "DesktopFormFactor", "ExtensionPoint", "OfficeTab");
     expect(tab.attributes.id).toBe("TabHome");
-    expect(resourceValues.get(resid(path(tab, "Group", "Label")))).toBe("DSG");
+    expect(resourceValues.get(resid(path(tab, "Group", "Label")))).toBe(PRODUCT_NAME);
     expect(path(tab, "Group", "Control").attributes["xsi:type"]).toBe("Button");
+    expect(resourceValues.get(resid(path(tab, "Group", "Control", "Label")))).toBe(
+      `Open ${PRODUCT_NAME}`
+    );
+  });
+
+  it("should call the add-in by one name: the manifest's display name, the ribbon, the pane's title and heading", () => {
+    const pane = readFileSync("src/taskpane/taskpane.html", "utf8");
+    expect(path(root, "DisplayName").attributes.DefaultValue).toBe(PRODUCT_NAME);
+    expect(resourceValues.get("GetStarted.Title")).toBe(`${PRODUCT_NAME} is ready`);
+    expect(/<title>([^<]*)<\/title>/.exec(pane)?.[1]).toBe(PRODUCT_NAME);
+    expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(pane)?.[1]).toBe(PRODUCT_NAME);
+    const strings = [...resourceValues.values(), manifestText];
+    for (const other of ["DSG deficit tools", "DSG tools"])
+      expect(strings.filter((text) => text?.includes(other))).toEqual([]);
+  });
+
+  it("should name a real provider, not a placeholder", () => {
+    const provider = path(root, "ProviderName").text;
+    expect(provider).not.toMatch(/^(dsg-addin|contoso|provider|todo|tbd)?$/i);
+    expect(provider).toBe("dsg-addin contributors");
   });
 
   it("should define every resid it uses, each at most 32 characters", () => {
