@@ -125,7 +125,11 @@ function summedStock(table: CountTable<string> | undefined, index: number): Stoc
 // located tables, which each validation locates afresh, so the totals are worked out once per validation.
 const stocksByTables = new WeakMap<EhcpTables, ReadonlyMap<number, Stock>>();
 
-/** Total plans across all placements per census year (by the year's start), for the years any placement counts. */
+/**
+ * Total plans across all placements per census year (by the year's start), for the years any placement
+ * counts: the placements' own tables added up, or, where the plan gives only the local authority's tables
+ * for all placements, those.
+ */
 export function stockByCensusYear(tables: EhcpTables): ReadonlyMap<number, Stock> {
   let totals = stocksByTables.get(tables);
   if (totals === undefined) {
@@ -137,7 +141,8 @@ export function stockByCensusYear(tables: EhcpTables): ReadonlyMap<number, Stock
 
 function addPlacementStocks(tables: EhcpTables): Map<number, Stock> {
   const counts = new Map<number, { values: number[]; whole: boolean }>();
-  for (const placement of tables.placements) {
+  const own = tables.placements.filter((placement) => placement.placement !== "all");
+  for (const placement of own.length > 0 ? own : tables.placements) {
     placement.years.forEach((year, index) => {
       const stock = placementStock(placement, index);
       if (stock === null) return;

@@ -102,21 +102,25 @@ export const AGE_GROUPS: readonly Meaning<AgeGroup>[] = meanings([
 /** The only age groups a post-16 placement may hold (domain research §1.4). */
 export const POST_16_AGE_GROUPS: readonly AgeGroup[] = ["16-to-19", "20-to-25"];
 
-/** A need by its full name (extra words allowed) and by its SEN2 code as the whole label. */
+/**
+ * A need by its full name (extra words allowed) and by its SEN2 code (or another short form) as the
+ * whole label.
+ */
 function need(
   key: PrimaryNeed,
   name: string,
-  means: readonly string[]
+  means: readonly string[],
+  codes: readonly string[] = []
 ): MeaningSource<PrimaryNeed>[] {
   return [
     { key, name, means, not: ["total"] },
-    { key, name, means: [key.toLowerCase()], whole: true },
+    { key, name, means: [key.toLowerCase(), ...codes], whole: true },
   ];
 }
 
 /** Primary needs in the SEN2 order, as the template spells them. */
 export const PRIMARY_NEEDS: readonly Meaning<PrimaryNeed>[] = meanings([
-  ...need("ASD", "Autistic Spectrum Disorder", ["autistic|autism"]),
+  ...need("ASD", "Autistic Spectrum Disorder", ["autistic|autism"], ["asc"]),
   ...need("HI", "Hearing Impairment", ["hearing"]),
   ...need("MLD", "Moderate Learning Difficulty", ["moderate learning"]),
   ...need("MSI", "Multi-Sensory Impairment", ["multisensory", "multi sensory"]),
@@ -138,13 +142,25 @@ export const PRIMARY_NEEDS: readonly Meaning<PrimaryNeed>[] = meanings([
   ...need("SLD", "Severe Learning Difficulty", ["severe learning"]),
   ...need("SPLD", "Specific Learning Difficulty", ["specific learning"]),
   ...need("VI", "Visual Impairment", ["visual"]),
-  ...need("OTH", "Other Difficulty/Disability", ["other difficulty|disability|need"]),
-  ...need("UKN", "SEN support but no specialist assessment of type of need", [
-    "no specialist assessment",
-    "not assessed",
-    "unknown",
-    "not known",
-  ]),
+  // "Other" alone is the need table's other row; in a placement heading it is read as a placement first.
+  ...need("OTH", "Other Difficulty/Disability", ["other difficulty|disability|need"], ["other"]),
+  // SEN2 has changed this row's code and wording over the years (UKN, NSA "no specialist assessment",
+  // NONE), and councils add the plans still awaiting assessment or with no need recorded to it.
+  ...need(
+    "UKN",
+    "SEN support but no specialist assessment of type of need",
+    [
+      "no specialist assessment",
+      "not assessed",
+      "unknown",
+      "not known",
+      "awaiting assessment",
+      "not recorded",
+      "no need recorded",
+      "need not recorded",
+    ],
+    ["nsa", "none", "awaiting", "unrecorded"]
+  ),
 ]);
 
 export type EhcpRowKey =
@@ -184,12 +200,18 @@ export const EHCP_ROWS: readonly Meaning<EhcpRowKey>[] = meanings([
   },
 ]);
 
+/** The name of the local authority's tables across all placements, in messages. */
+export const ALL_PLACEMENTS = { key: "all", name: "All placements" } as const;
+
 /** LA-wide headings and the CYP sheet's names (table titles are in profiles/headings.ts). */
 export const EHCP_LABELS = {
   /** Headings of an LA-wide block (flows for the whole local authority rather than one placement). */
   allPlacements: [
     "All placements",
     "All placement types",
+    "Total all placements",
+    "Total for all placements",
+    "All placements total",
     "All EHCPs",
     "Whole local authority",
     "Local authority total",

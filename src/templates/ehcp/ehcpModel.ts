@@ -7,6 +7,12 @@
 import type { LocatedRow, YearColumn } from "../located";
 import type { AgeGroup, PlacementType, PrimaryNeed } from "./ehcpLabels";
 
+/**
+ * Whose tables they are: one placement type, or `"all"` for the local authority's own tables across all
+ * placements (headed `All placements`, `LA total` or not headed at all).
+ */
+export type TablesOf = PlacementType | "all";
+
 /** A row of counts recognised as one age group or primary need. */
 export interface KeyedRow<K extends string> {
   readonly key: K;
@@ -26,10 +32,13 @@ export interface EhcpFlows {
   readonly requests?: LocatedRow;
 }
 
-/** The tables of one placement type. Rows' cells are aligned with `years`. */
+/**
+ * The tables of one placement type, or of all placements together (`placement` "all"). Rows' cells are
+ * aligned with `years`.
+ */
 export interface PlacementTables {
-  readonly placement: PlacementType;
-  /** The template's name for the placement, for messages ("Mainstream schools or academies"). */
+  readonly placement: TablesOf;
+  /** The template's name for the placement, for messages ("Mainstream schools or academies", "All placements"). */
   readonly name: string;
   readonly sheet: string;
   /** Census-year columns (January census, "2024"), left to right. */
@@ -49,7 +58,10 @@ export interface LaWideFlows extends EhcpFlows {
 export interface EhcpTables {
   /** The first sheet holding EHCP tables (the CYP summary, or the first placement sheet). */
   readonly sheet: string;
-  /** Placements in the order found. */
+  /**
+   * Placements in the order found, with the local authority's tables for all placements (`placement`
+   * "all") where the sheet has them: rules that add placements up or compare them leave that one out.
+   */
   readonly placements: readonly PlacementTables[];
   readonly laWide?: LaWideFlows;
 }

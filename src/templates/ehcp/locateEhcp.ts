@@ -14,6 +14,7 @@ import { findYearHeader, type YearHeader } from "../yearHeader";
 import { EHCPS_BY_AGE, EHCPS_BY_NEED } from "../profiles/headings";
 import {
   AGE_GROUPS,
+  ALL_PLACEMENTS,
   EHCP_LABELS,
   EHCP_ROWS,
   PLACEMENTS,
@@ -23,7 +24,14 @@ import {
   type PlacementType,
   type PrimaryNeed,
 } from "./ehcpLabels";
-import type { CountTable, EhcpFlows, EhcpTables, LaWideFlows, PlacementTables } from "./ehcpModel";
+import type {
+  CountTable,
+  EhcpFlows,
+  EhcpTables,
+  LaWideFlows,
+  PlacementTables,
+  TablesOf,
+} from "./ehcpModel";
 
 /**
  * The placement a heading or sheet name names ("Non-maintained special schools or independent (NMSS or
@@ -122,8 +130,8 @@ function firstYearCol(header: YearHeader): number {
 
 /** Reads labelled rows of one area under the nearest census header above each label. */
 class AreaReader {
-  /** The first usable label cell of each row meaning, in reading order. */
-  private readonly hits = new Map<RowKey, { row: number; col: number }>();
+  /** The usable label cells of each row meaning, in reading order. */
+  private readonly hits = new Map<RowKey, { row: number; col: number }[]>();
   /** The first year column of each header, asked for every label cell. */
   private readonly firstYears: number[];
 
@@ -143,8 +151,10 @@ class AreaReader {
       right: Math.min(area.right, labelRight),
     })) {
       const key = readings.rowKey(text);
-      if (key === undefined || this.hits.has(key) || !this.isLabelCell(row, col)) continue;
-      this.hits.set(key, { row, col });
+      if (key === undefined || !this.isLabelCell(row, col)) continue;
+      const cells = this.hits.get(key);
+      if (cells === undefined) this.hits.set(key, [{ row, col }]);
+      else if (cells[cells.length - 1].row !== row) cells.push({ row, col });
     }
   }
 
@@ -167,9 +177,13 @@ class AreaReader {
 
   /** The first row in the area with this meaning. */
   row(key: RowKey): LocatedRow | undefined {
-    const hit = this.hits.get(key);
-    const header = hit && this.headerAbove(hit.row);
-    return hit && header && readRow(this.sheet, hit.row, hit.col, header.years);
+    const hit = this.hits.get(key)?.[0];
+    return hit && this.rowAt(hit);
+  }
+
+  private rowAt(hit: { row: number; col: number }): LocatedRow | undefined {
+    const header = this.headerAbove(hit.row);
+    return header && readRow(this.sheet, hit.row, hit.col, header.years);
   }
 
   table<K extends string>(
@@ -178,11 +192,24 @@ class AreaReader {
     total: EhcpRowKey
   ): CountTable<K> | undefined {
     const rows: { key: K; row: LocatedRow }[] = [];
-    for (const key of new Set(keys.map((meaning) => meaning.key))) {
+    const totalRow = this.row(total);
+    const distinct = [...new Set(keys.map((meaning) => meaning.key))];
+    for (const key of distinct) {
       const row = this.row(`${prefix}:${key}` as RowKey);
       if (row !== undefined) rows.push({ key, row });
     }
-    const totalRow = this.row(total);
+    // Two rows of one meaning between the table's first row and its total are both its rows: a council
+    // may list "NSA" and "Awaiting assessment" apart, and the total adds both. Without a total below,
+    // where the table ends is unclear, so only the first is taken.
+    const top = Math.min(...rows.map((r) => r.row.row));
+    if (totalRow !== undefined && totalRow.row > top) {
+      for (const key of distinct) {
+        for (const hit of this.hits.get(`${prefix}:${key}` as RowKey)?.slice(1) ?? []) {
+          const row = hit.row > top && hit.row < totalRow.row ? this.rowAt(hit) : undefined;
+          if (row !== undefined) rows.push({ key, row });
+        }
+      }
+    }
     return rows.length === 0 && totalRow === undefined ? undefined : { rows, total: totalRow };
   }
 
@@ -244,7 +271,7 @@ function areasOf(sheet: LabelledSheet, bottom: number, right: number, readings: 
 /** The placement's tables in its area, with the census years of its first row; undefined when it has none. */
 function placementTables(
   sheet: LabelledSheet,
-  placement: Meaning<PlacementType>,
+  placement: { readonly key: TablesOf; readonly name: string },
   reader: AreaReader
 ): PlacementTables | undefined {
   const byAge = reader.table(AGE_GROUPS, "age", "ageTotal");
@@ -284,6 +311,7 @@ export function locateEhcp(workbook: LabelledWorkbook): EhcpTables | undefined {
   const cyp = findSheetByName(workbook.sheets, EHCP_LABELS.cypSheet);
   const placements: PlacementTables[] = [];
   let laWide: LaWideFlows | undefined;
+  let allPlacements: PlacementTables | undefined;
   const readings = new Readings();
   for (const sheet of workbook.sheets) {
     const named = placementNamed(sheet.name);
@@ -299,8 +327,18 @@ export function locateEhcp(workbook: LabelledWorkbook): EhcpTables | undefined {
       if (area.placement !== undefined) {
         const tables = placementTables(sheet, area.placement, reader);
         if (tables !== undefined) placements.push(tables);
-      } else if (laWide === undefined) {
-        laWide = laWideFlows(sheet, reader);
+      } else {
+        // Tables with no placement heading above them (under "All placements", "LA total", or no
+        // heading at all) are the local authority's own, across all placements. The first such tables
+        // are read; flows with no tables beside them stay LA-wide flows.
+        const all =
+          allPlacements === undefined ? placementTables(sheet, ALL_PLACEMENTS, reader) : undefined;
+        if (all !== undefined && (all.byAge !== undefined || all.byNeed !== undefined)) {
+          allPlacements = all;
+          placements.push(all);
+        } else if (laWide === undefined) {
+          laWide = laWideFlows(sheet, reader);
+        }
       }
     }
   }

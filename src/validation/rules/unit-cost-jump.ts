@@ -149,7 +149,9 @@ function mixShifts(
   plans: ReadonlyMap<number, Stock>,
   points: number
 ): RuleReport[] {
-  return ehcp.placements.flatMap((placement) => {
+  // The tables for all placements are the whole, not a share of it.
+  const shares = ehcp.placements.filter((placement) => placement.placement !== "all");
+  return shares.flatMap((placement) => {
     const parts = placement.years.map((year, index) => {
       const stock = placementStock(placement, index);
       const all = plans.get(year.start);
