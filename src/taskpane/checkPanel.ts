@@ -22,6 +22,7 @@ import { toValidationOptions, type PaneSettings } from "./paneSettings";
 import { REPORT_SHEET_NAME, type CheckResult, type PaneServices } from "./services";
 import { copyText } from "./clipboard";
 import { createPositionPanel } from "./positionPanel";
+import { helpLink, RULE_TITLES } from "./help";
 
 export interface CheckPanel {
   readonly element: HTMLElement;
@@ -180,7 +181,19 @@ export function createCheckPanel(announce: Announce): CheckPanel {
         ),
         el("span", { class: "finding-message" }, finding.message),
         finding.address && el("span", { class: "finding-place" }, finding.address)
-      )
+      ),
+      ruleLine(finding.rule)
+    );
+  }
+
+  /** The check a finding comes from, linked to its help page (checks of the runner itself have none). */
+  function ruleLine(rule: string): HTMLElement {
+    const title = RULE_TITLES.get(rule);
+    return el(
+      "p",
+      { class: "finding-rule" },
+      title ? helpLink(`rules/${rule}.html`, title, "help on this check") : null,
+      ` (${rule})`
     );
   }
 

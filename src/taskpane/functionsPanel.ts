@@ -3,6 +3,7 @@ import { el } from "./dom";
 import { FUNCTION_CATALOGUE, type FunctionEntry } from "./functionCatalogue";
 import { announceFailure, type Announce } from "./announce";
 import type { PaneServices } from "./services";
+import { helpLink } from "./help";
 
 export interface FunctionsPanel {
   readonly element: HTMLElement;
@@ -54,6 +55,15 @@ export function createFunctionsPanel(announce: Announce): FunctionsPanel {
       el("p", {}, entry.description),
       el("p", { class: "signature" }, el("code", {}, entry.signature)),
       el("p", { class: "example" }, "Example: ", el("code", {}, entry.example)),
+      el(
+        "p",
+        { class: "function-help" },
+        helpLink(
+          `${entry.id.toLowerCase()}.html`,
+          `Help on DSG.${entry.id}`,
+          "its arguments and examples"
+        )
+      ),
       button
     );
   });

@@ -12,6 +12,13 @@ describe("displayValue", () => {
     [true, "General", "TRUE"],
     ["tbc", "General", "tbc"],
     [{ error: "#REF!" }, "General", "#REF!"],
+    [45555, "dd/mm/yyyy", "20 Sep 2024"],
+    [45555, "d mmmm yyyy", "20 Sep 2024"],
+    [46349.5, "d mmmm yyyy hh:mm", "23 Nov 2026 12:00"],
+    [45555, "[$-809]dd mmm yy;@", "20 Sep 2024"],
+    [12.5, '#,##0.0"m"', "12.5"],
+    [12.5, '"Day "0.0', "12.5"],
+    [1234, "[Red]#,##0", "1234"],
   ] as const)("should show %o with format %s as %s", (value, format, shown) => {
     expect(displayValue(value, format)).toBe(shown);
   });

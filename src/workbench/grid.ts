@@ -29,12 +29,49 @@ export interface GridView {
   show(workbook: Workbook, selection: Selection | null): void;
 }
 
-/** How a cell reads on screen: numbers to the decimals their format shows, errors and booleans as Excel writes them. */
+/** Excel's serial day of 1 January 1970 (day 0 is 30 December 1899 in the 1900 date system). */
+const UNIX_EPOCH_SERIAL = 25_569;
+const MS_PER_DAY = 86_400_000;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * What a number format shows a number as: a date (and time) when its codes, outside quoted text, escapes
+ * and [colour]/[$£-809] brackets, are day, month or year codes; otherwise a number.
+ */
+export function formatKind(format: string): "date" | "datetime" | "number" {
+  const codes = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
+  if (codes === "general" || !/[dmy]/.test(codes)) return "number";
+  return /[hs]/.test(codes) ? "datetime" : "date";
+}
+
+/**
+ * A date serial as the grid shows it ("23 Nov 2026", with "14:30" for a date-time format): the workbench is
+ * for reading, so one plain form rather than each cell's own. Serials before 1 March 1900 are a day out, as
+ * Excel counts a 29 February 1900 that never was.
+ */
+export function serialAsDate(serial: number, withTime: boolean): string {
+  const date = new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+  if (Number.isNaN(date.getTime())) return String(serial);
+  const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return withTime ? `${day} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}` : day;
+}
+
+/**
+ * How a cell reads on screen: numbers to the decimals their format shows, dates as dates, errors and
+ * booleans as Excel writes them.
+ */
 export function displayValue(value: CellValue, format: string): string {
   if (value === null) return "";
   if (isCellError(value)) return value.error;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
+  const kind = formatKind(format);
+  if (kind !== "number" && value >= 0) return serialAsDate(value, kind === "datetime");
   const decimals = /\.(0+)/.exec(format)?.[1].length;
   const percent = format.includes("%");
   const shown = percent ? value * 100 : value;

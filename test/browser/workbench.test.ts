@@ -139,3 +139,60 @@ describe("sample picker", { timeout: 30_000 }, () => {
     await page.close();
   });
 });
+
+describe("help one click away", { timeout: 60_000 }, () => {
+  it("should show each finding's check and link it to the check's help page", async () => {
+    const { page, errors } = await workbench();
+    await page.evaluate(() => window.workbench.open("faulty/roll-forward"));
+    await page.locator("#check-workbook", { hasText: "Check workbook" }).waitFor();
+    await page.click("#check-workbook");
+    await page.locator("#status", { hasText: "Check finished" }).waitFor();
+    const lines = await page.$$eval("#findings li", (items) =>
+      items.map((li) => ({
+        rule: li.querySelector<HTMLElement>("button.finding")?.dataset.rule,
+        text: li.querySelector(".finding-rule")?.textContent,
+        href: li.querySelector<HTMLAnchorElement>(".finding-rule a")?.getAttribute("href"),
+        target: li.querySelector<HTMLAnchorElement>(".finding-rule a")?.target,
+      }))
+    );
+    const rollForward = lines.find((line) => line.rule === "roll-forward");
+    expect(rollForward).toEqual({
+      rule: "roll-forward",
+      text: "Cumulative deficit rolls forward (help on this check, opens in a new window) (roll-forward)",
+      href: "help/rules/roll-forward.html",
+      target: "_blank",
+    });
+    // Every finding of a registered check links to a page that is there.
+    for (const line of lines.filter((l) => l.href)) {
+      const response = await page.request.get(line.href!);
+      expect(response.status(), line.href!).toBe(200);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("should link every function in the Functions tab to its help page", async () => {
+    const { page } = await workbench();
+    await page.click("#tab-functions");
+    const links = await page.$$eval("li.function", (items) =>
+      items.map((li) => ({
+        name: li.querySelector("h2")?.textContent,
+        href: li.querySelector<HTMLAnchorElement>(".function-help a")?.getAttribute("href"),
+      }))
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.href).toBe(`help/${link.name!.replace(/^DSG\./, "").toLowerCase()}.html`);
+      const response = await page.request.get(link.href!);
+      expect(response.status(), link.href!).toBe(200);
+    }
+    await page.close();
+  });
+
+  it("should show dates in the grid as dates, not serial numbers", async () => {
+    const { page } = await workbench();
+    await page.click('.sheet-tabs [role=tab][data-sheet="Cover"]');
+    await expect(page.textContent('td[data-cell="B6"]')).resolves.toBe("20 Sep 2024");
+    await page.close();
+  });
+});
