@@ -20,6 +20,7 @@ import { unitByLabel } from "./financial/unit";
 import { locateEhcp } from "./ehcp/locateEhcp";
 import { locateSvReturn } from "./svReturn/locateSvReturn";
 import { locateGovernance } from "./governance/locateGovernance";
+import { locateWriteOff } from "./writeOff/locateWriteOff";
 import type { RowMapping } from "./rowMap";
 
 function markerName(marker: Marker): string {
@@ -177,6 +178,7 @@ function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): Loc
     ehcp: locateEhcp(workbook),
     svReturn: profile.id === "safety-valve-return" ? locateSvReturn(workbook) : undefined,
     governance: profile.id === "dsg-management-plan" ? locateGovernance(workbook) : undefined,
+    writeOff: profile.id === "dsg-management-plan" ? locateWriteOff(workbook) : undefined,
     recognition,
   };
 }

@@ -8,6 +8,7 @@ import type { FinancialSummary } from "./financial/financialModel";
 import type { EhcpTables } from "./ehcp/ehcpModel";
 import type { SvReturnSections } from "./svReturn/svReturnModel";
 import type { GovernanceSection } from "./governance/governanceModel";
+import type { WriteOffReconciliation } from "./writeOff/writeOffModel";
 
 export type ProfileId = "dsg-management-plan" | "safety-valve-return";
 
@@ -76,6 +77,8 @@ export interface LocatedTemplate {
   readonly ehcp?: EhcpTables;
   readonly svReturn?: SvReturnSections;
   readonly governance?: GovernanceSection;
+  /** The write-off reconciliation sheet the pane adds on request (management plan only). */
+  readonly writeOff?: WriteOffReconciliation;
   /** Filled by the locator; absent in hand-built test templates. */
   readonly recognition?: Recognition;
 }

@@ -10,7 +10,7 @@ import { exactSum } from "../../core/units";
 import { asDeficit } from "../../templates/financial/figures";
 
 /** The deficit at the cut-off, the cell it is read from, and the part known to come from other blocks. */
-interface HighNeedsDeficit {
+export interface HighNeedsDeficit {
   readonly deficit: Decimal;
   readonly cell: LocatedCell;
   readonly sheet: string;
@@ -23,7 +23,10 @@ interface HighNeedsDeficit {
  * the plan has one; otherwise the DSG carried forward less the other blocks' in-year deficits of the
  * years shown up to the cut-off (the grant excludes other blocks' overspends, domain A12).
  */
-function highNeedsDeficit(template: LocatedTemplate, cutOff: number): HighNeedsDeficit | undefined {
+export function highNeedsDeficit(
+  template: LocatedTemplate,
+  cutOff: number
+): HighNeedsDeficit | undefined {
   const financial = template.financial!;
   const hnb = financial.blocks?.find((block) => block.block === "high-needs");
   const own = hnb?.cumulative?.cells[hnb.years.findIndex((year) => year.start === cutOff)];
