@@ -1,16 +1,19 @@
 /**
  * dsg-validate over a batch, through the real bundle on real .xlsx files: the notes shared by several files
  * printed once at the end, the totals line, --errors-only and --summary, colour on a terminal only, folders
- * checked recursively, and the machine formats (JSON's summary, JUnit XML read by a JUnit parser, SARIF 2.1.0's
- * required shape, CSV as RFC 4180 with formula injection guarded). The expected text is built from the
+ * checked recursively, and the machine formats (JSON's summary, JUnit XML read by a JUnit parser, SARIF 2.1.0
+ * valid against the OASIS schema (errata 01, test/fixtures/sarif-schema-2.1.0.json, from oasis-tcs/sarif-spec),
+ * CSV as RFC 4180 with formula injection guarded). The expected text is built from the
  * JSON of the same files, so it pins the report's layout whatever the rules' wording becomes.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -174,8 +177,8 @@ describe("dsg-validate text report over a batch", () => {
     const run = dsgValidate(["--summary", PLAN, FAULTY, BUDGET]);
     expect(run.stdout).toBe(
       [
-        `${PLAN}: 0 errors · 3 notes · 23 of 25 checks ran`,
-        `${FAULTY}: 1 error · 3 notes · 23 of 25 checks ran`,
+        `${PLAN}: 0 errors · 3 notes · 25 of 27 checks ran`,
+        `${FAULTY}: 1 error · 3 notes · 25 of 27 checks ran`,
         `${BUDGET}: 1 error · not recognised`,
         "",
         "Checked 3 files: 2 with errors, 0 with warnings only, 1 clean, 0 could not be read. Findings: 2 errors, 0 warnings, 6 notes.",
@@ -219,9 +222,9 @@ describe("dsg-validate folders", () => {
   it("should check every .xlsx and .xlsm under a folder, in name order, skipping hidden folders and files and ~$ lock files", () => {
     const run = dsgValidate(["--summary", "returns"]);
     expect(run.stdout.split("\n").slice(0, 3)).toEqual([
-      "returns/plan 2.xlsx: 0 errors · 3 notes · 23 of 25 checks ran",
-      "returns/plan 10.xlsx: 0 errors · 3 notes · 23 of 25 checks ran",
-      "returns/north/North.xlsm: 1 error · 3 notes · 23 of 25 checks ran",
+      "returns/plan 2.xlsx: 0 errors · 3 notes · 25 of 27 checks ran",
+      "returns/plan 10.xlsx: 0 errors · 3 notes · 25 of 27 checks ran",
+      "returns/north/North.xlsm: 1 error · 3 notes · 25 of 27 checks ran",
     ]);
     expect(run.stdout).toContain("\nChecked 3 files: 1 with errors,");
     expect(run.stderr).toBe("");
@@ -295,9 +298,9 @@ describe("dsg-validate machine formats", () => {
     const suites = parsed.testsuites.testsuite;
     expect(suites.map((s) => s.name)).toEqual([PLAN, FAULTY, "corrupt.xlsx"]);
     const faultySuite = suites[1];
-    // template-recognised, the plan's 25 checks, and checks-not-run (the runner's note).
+    // template-recognised, the plan's 27 checks, and checks-not-run (the runner's note).
     expect(faultySuite.testcase).toHaveLength(2 + faulty.checks.of);
-    expect(faultySuite).toMatchObject({ tests: "27", failures: "1", errors: "0", skipped: "2" });
+    expect(faultySuite).toMatchObject({ tests: "29", failures: "1", errors: "0", skipped: "2" });
     const error = faulty.findings.find((f) => f.severity === "error")!;
     expect(faultySuite.testcase.find((t) => t.name === "roll-forward")).toEqual({
       classname: FAULTY,
@@ -313,7 +316,7 @@ describe("dsg-validate machine formats", () => {
       /^needs /
     );
     expect(faultySuite.testcase.find((t) => t.name === "checks-not-run")?.["system-out"]).toMatch(
-      /^Note Workbook: 23 of 25 checks ran/
+      /^Note Workbook: 25 of 27 checks ran/
     );
     expect(suites[2].testcase).toEqual([
       {
@@ -332,7 +335,7 @@ describe("dsg-validate machine formats", () => {
     expect(run.status).toBe(2);
   });
 
-  it("should write SARIF 2.1.0 with its required fields, each finding's level, the workbook path and the cell", () => {
+  it("should write SARIF 2.1.0 valid against its schema: each finding's rule, level, the workbook path and the cell", () => {
     const [plan, faulty] = json(PLAN, FAULTY).files as Checked[];
     const run = dsgValidate(["--format=sarif", PLAN, FAULTY, "corrupt.xlsx"]);
     const sarif = JSON.parse(run.stdout) as {
@@ -363,6 +366,16 @@ describe("dsg-validate machine formats", () => {
         }[];
       }[];
     };
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const valid = ajv.compile(
+      JSON.parse(readFileSync("test/fixtures/sarif-schema-2.1.0.json", "utf8"))
+    );
+    expect(valid(sarif), JSON.stringify(valid.errors)).toBe(true);
+    // The schema does catch a wrong level.
+    const wrong = structuredClone(sarif);
+    (wrong.runs[0].results[0] as { level: string }).level = "info";
+    expect(valid(wrong)).toBe(false);
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
     expect(sarif.runs).toHaveLength(1);
