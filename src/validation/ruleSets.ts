@@ -32,6 +32,9 @@ const FINANCE = [
   "formula-pattern",
 ] as const;
 
+/** Checks that a workbook will read the same at the DfE as here: no add-in functions, no #NAME? left. */
+const SUBMISSION = ["dsg-formulas-present", "name-errors"] as const;
+
 export const RULE_SETS: Readonly<Record<ProfileId, RuleSet>> = {
   "dsg-management-plan": {
     template: "dsg-management-plan",
@@ -51,12 +54,20 @@ export const RULE_SETS: Readonly<Record<ProfileId, RuleSet>> = {
       "ehcp-stock-flow",
       "unit-cost-jump",
       "funding-uplift",
+      ...SUBMISSION,
     ],
   },
   "safety-valve-return": {
     template: "safety-valve-return",
     version: "Safety Valve monitoring return, as published December 2024",
-    rules: [...FINANCE, "outturn-agrees", "sv-questions", "sv-assurance", "sv-signoff"],
+    rules: [
+      ...FINANCE,
+      "outturn-agrees",
+      "sv-questions",
+      "sv-assurance",
+      "sv-signoff",
+      ...SUBMISSION,
+    ],
   },
 };
 

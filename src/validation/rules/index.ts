@@ -32,6 +32,8 @@ import { unitCostJump } from "./unit-cost-jump";
 import { svQuestions } from "./sv-questions";
 import { svAssurance } from "./sv-assurance";
 import { svSignoff } from "./sv-signoff";
+import { dsgFormulasPresent } from "./dsg-formulas-present";
+import { nameErrors } from "./name-errors";
 
 export const RULES: readonly Rule<Record<string, number>>[] = [
   templateRecognised,
@@ -60,6 +62,8 @@ export const RULES: readonly Rule<Record<string, number>>[] = [
   hnsgSplit,
   hardcodedTotal,
   formulaPattern,
+  dsgFormulasPresent,
+  nameErrors,
   svQuestions,
   svAssurance,
   svSignoff,
