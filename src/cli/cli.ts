@@ -56,7 +56,7 @@ checked with every .xlsx and .xlsm workbook under it (not hidden folders, not Ex
 Options:
   --format <name>     text (the default), json, junit (JUnit XML), sarif (SARIF 2.1.0) or csv
   --json              the same as --format json
-  --errors-only       in the text report, only errors and files that could not be read
+  --errors-only       in the text report, only the files with errors and their errors
                       (--quiet is the same); the exit status is unchanged
   --summary           in the text report, one line a file
   --no-color          no colour in the text report (colour is only ever used on a terminal,
@@ -74,6 +74,7 @@ Options:
   --help              show this help
   --version           show the version
 
+Each file that could not be read is named on stderr, once.
 Exit status: 0 no errors (warnings and notes allowed), 1 at least one error,
 2 a file could not be read or the arguments are wrong.
 `;

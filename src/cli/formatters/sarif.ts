@@ -15,6 +15,9 @@ import { escapeControls } from "../terminalText";
 import type { FormatContext } from "./index";
 import { FILE_NOT_READ, allRules } from "./ruleCatalogue";
 import { RULES } from "../../validation/rules";
+import { CHECKS_NOT_RUN, INTERNAL_ERROR } from "../../validation/validate";
+import { LAYOUT_NOT_CONFIRMED } from "../../validation/layoutEvidence";
+import { ROW_MAP } from "../../validation/rowMapFindings";
 
 const LEVEL: Readonly<Record<Severity, "error" | "warning" | "note">> = {
   error: "error",
@@ -26,10 +29,10 @@ const SRCROOT = "%SRCROOT%";
 
 /** The runner's own ids have no registry entry: their level is the one they are always given. */
 const RUNNER_LEVEL: Readonly<Record<string, "error" | "warning" | "note">> = {
-  "checks-not-run": "note",
-  "layout-not-confirmed": "warning",
-  "row-map": "warning",
-  "internal-error": "error",
+  [CHECKS_NOT_RUN]: "note",
+  [LAYOUT_NOT_CONFIRMED]: "warning",
+  [ROW_MAP]: "warning",
+  [INTERNAL_ERROR]: "error",
   [FILE_NOT_READ]: "error",
 };
 
