@@ -1,8 +1,8 @@
 import { defineRule, type RuleReport } from "../rule";
 import { quoted } from "../at";
-import { normaliseLabel } from "../../templates/labels";
 import { isBlank } from "../../templates/governance/fieldCell";
 import type { SvQuestion } from "../../templates/svReturn/svReturnModel";
+import { readYesNo } from "../../templates/svReturn/svWording";
 
 // Questions are long; messages quote their start so the user recognises the row.
 const QUOTE_LENGTH = 70;
@@ -21,9 +21,9 @@ function checkQuestion(q: SvQuestion): RuleReport[] {
       },
     ];
   }
-  // "No - see commentary" is a No: the first word is the answer.
-  const said = normaliseLabel(String(answer.value)).split(" ")[0];
-  if (said !== "yes" && said !== "no") {
+  // "Y", "No." and "No - see commentary" answer the question: the DfE reads the yes or no they start with.
+  const said = readYesNo(answer.value);
+  if (said === undefined) {
     return [
       {
         message: `The on-track question ${question(q)} is answered '${String(answer.value).trim()}': the DfE asks for Yes or No.`,
@@ -50,8 +50,9 @@ export const svQuestions = defineRule({
   description:
     "The Safety Valve monitoring return asks whether the plan is on track (the in-year projected deficit, a £0 " +
     "deficit by the end of the agreement, the capital project). Each question must be answered Yes or No, and " +
-    "every No needs a commentary explaining what is off track and what the council is doing about it. The finding " +
-    "points at the empty or unclear answer, or at the missing commentary.",
+    "every No needs a commentary explaining what is off track and what the council is doing about it. Y and N, and " +
+    "a yes or no followed by words ('No - see commentary'), are answers. The finding points at the empty or " +
+    "unclear answer, or at the missing commentary.",
   defaults: {},
   check({ template }) {
     return (template.svReturn?.questions ?? []).flatMap(checkQuestion);

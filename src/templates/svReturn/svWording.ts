@@ -1,0 +1,136 @@
+/**
+ * How councils word the parts of a Safety Valve return that carry meaning in a few characters: the Yes/No
+ * answers of the on-track table, the labels of the updates of the year, and the numbering of the
+ * conditions of the agreement and of the risks.
+ */
+
+/** A cell's text as a reader sees it: HTML tags dropped ("<p>Condition 3.4: ...</p>"), entities decoded. */
+export function plainText(value: unknown): string {
+  if (typeof value !== "string") return "";
+  return value
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Yes/No answers
+
+// "Yes", "Y", "No." and "No – see commentary" are answers; "N/A", "Not yet" and "Yes/No" are not (the
+// word must end at a space or a stop, not at a slash or more letters).
+const YES_NO = /^(yes|no|y|n)(?=$|[\s.,;:!*()–—-])/i;
+
+/** The answer a Yes/No cell gives: a yes or no, alone or followed by words; undefined for anything else. */
+export function readYesNo(value: unknown): "yes" | "no" | undefined {
+  const match = YES_NO.exec(plainText(value));
+  if (match === null) return undefined;
+  return match[1].toLowerCase().startsWith("y") ? "yes" : "no";
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Update labels
+
+/**
+ * How an update is labelled. "numbered": "Update 2 (August)", "Update 1 - May 2024", "Second update".
+ * "dated": a month or quarter alone ("August", "May update", "Q2"), numbered by the quarter of the
+ * financial year it falls in, so that May, August and November are Updates 1, 2 and 3 as the DfE numbers
+ * them and any other months still come in order.
+ */
+export interface UpdateLabel {
+  readonly number: number;
+  readonly style: "numbered" | "dated";
+}
+
+// A label is short; commentary that mentions an update ("since update 1 ...") is longer or says more.
+const MAX_UPDATE_LABEL_LENGTH = 40;
+
+const NUMBERED = /^(?:assurance\s+level\s*[-–:]?\s*)?update\s*(?:no\.?\s*)?(\d+)\b/i;
+const ORDINALS = ["first", "second", "third", "fourth"];
+const ORDINAL_FIRST = /^(first|second|third|fourth|1st|2nd|3rd|4th)\s+update\b/i;
+const WORD_AFTER = /^update\s+(one|two|three|four)\b/i;
+const WORD_NUMBERS = ["one", "two", "three", "four"];
+
+const MONTH =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const YEAR = String.raw`(?:'?\d{2}|\d{4}(?:\s*[-/]\s*\d{2,4})?)`;
+const BEFORE = String.raw`(?:(?:assurance\s+level|rag(?:\s+rating)?|update|return)\s*[-–:]?\s*)?`;
+const AFTER = String.raw`(?:\s*[-–:]?\s*(?:update|return|submission|position|review))?`;
+// The whole cell is the label: "May", "May 2024", "Aug-24", "May update", "Update - November", "Q3 2024-25".
+const DATED = new RegExp(
+  String.raw`^${BEFORE}(?:${MONTH}\.?(?:\s*[-–/]?\s*${YEAR})?|(?:q|quarter)\s*([1-4])(?:\s*[-–/]?\s*${YEAR})?)${AFTER}$`,
+  "i"
+);
+// Months by the quarter of the financial year (April to March) they fall in.
+const QUARTER_OF_MONTH: Record<string, number> = {
+  apr: 1,
+  may: 1,
+  jun: 1,
+  jul: 2,
+  aug: 2,
+  sep: 2,
+  oct: 3,
+  nov: 3,
+  dec: 3,
+  jan: 4,
+  feb: 4,
+  mar: 4,
+};
+
+/** The update a label names ("Update 2 (August)", "August", "Q2"), or undefined for any other text. */
+export function readUpdateLabel(value: unknown): UpdateLabel | undefined {
+  const text = plainText(value);
+  if (text === "" || text.length > MAX_UPDATE_LABEL_LENGTH) return undefined;
+  const numbered = NUMBERED.exec(text);
+  if (numbered) return { number: Number(numbered[1]), style: "numbered" };
+  const ordinal = ORDINAL_FIRST.exec(text);
+  if (ordinal) {
+    const word = ordinal[1].toLowerCase();
+    const number = ORDINALS.indexOf(word) + 1 || Number(word[0]);
+    return { number, style: "numbered" };
+  }
+  const spelled = WORD_AFTER.exec(text);
+  if (spelled)
+    return { number: WORD_NUMBERS.indexOf(spelled[1].toLowerCase()) + 1, style: "numbered" };
+  const dated = DATED.exec(text);
+  if (dated === null) return undefined;
+  const number = dated[1] ? QUARTER_OF_MONTH[dated[1].slice(0, 3).toLowerCase()] : Number(dated[2]);
+  return { number, style: "dated" };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Conditions and risks
+
+// "3", "3.2", "3b", "3.2a", "3(b)", "3(ii)", "3b(i)": a number, its sub-numbers, a letter, a roman numeral.
+const NUMBERING = String.raw`\d+(?:\.\d+)*(?:\.?[a-z]|\s?\([a-z]\))?(?:\s?\((?:i{1,3}|iv|vi{0,3}|ix|x)\))?`;
+// The numbering ends where the words do not go on ("Condition 3ab" is no numbering).
+const END = "(?![a-z0-9])";
+const ITEM = new RegExp(
+  String.raw`^(?:(?:deal|agreement|sv|safety\s+valve|dsg)\s+)?(condition|risk)\s*(?:no\.?\s*|number\s*|#\s*)?(${NUMBERING})${END}`,
+  "i"
+);
+// Risk registers often number risks "R1", "R2".
+const SHORT_RISK = new RegExp(String.raw`^(r)\s?(\d+(?:\.\d+)*[a-z]?)${END}`, "i");
+
+/** A condition or risk as its label numbers it: "Condition 3b", "Risk 2", "Risk R2". */
+export interface ItemLabel {
+  readonly kind: "condition" | "risk";
+  readonly name: string;
+}
+
+/** The condition or risk a cell's text starts with ("Deal condition 3b - Provide ..."), if it is numbered. */
+export function readItemLabel(value: unknown): ItemLabel | undefined {
+  const text = plainText(value);
+  const item = ITEM.exec(text);
+  if (item) {
+    const kind = item[1].toLowerCase() === "risk" ? "risk" : "condition";
+    const number = item[2].replace(/\s+/g, "");
+    return { kind, name: `${kind === "risk" ? "Risk" : "Condition"} ${number}` };
+  }
+  const risk = SHORT_RISK.exec(text);
+  if (risk) return { kind: "risk", name: `Risk R${risk[2]}` };
+  return undefined;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { readItemLabel, readUpdateLabel, readYesNo } from "../../src/templates/svReturn/svWording";
+
+describe("readYesNo", () => {
+  it.each<[unknown, "yes" | "no" | undefined]>([
+    ["Yes", "yes"],
+    ["Y", "yes"],
+    ["yes.", "yes"],
+    ["Yes - see commentary", "yes"],
+    ["No", "no"],
+    ["N", "no"],
+    ["No – see commentary", "no"],
+    ["no, off track", "no"],
+    ["<p>No</p>", "no"],
+    ["N/A", undefined],
+    ["Not yet", undefined],
+    ["Yes/No", undefined],
+    ["Partially", undefined],
+    ["None", undefined],
+    [null, undefined],
+    [1, undefined],
+  ])("should read %j as %s", (value, answer) => {
+    expect(readYesNo(value)).toBe(answer);
+  });
+});
+
+describe("readUpdateLabel", () => {
+  it.each<[string, number | undefined, ("numbered" | "dated")?]>([
+    ["Update 1 (May)", 1, "numbered"],
+    ["Update 3 - November 2024", 3, "numbered"],
+    ["Assurance level - Update 2", 2, "numbered"],
+    ["Second update", 2, "numbered"],
+    ["3rd update", 3, "numbered"],
+    ["Update three", 3, "numbered"],
+    ["May", 1, "dated"],
+    ["August", 2, "dated"],
+    ["November", 3, "dated"],
+    ["Nov-24", 3, "dated"],
+    ["May 2024", 1, "dated"],
+    ["Sept 2024", 2, "dated"],
+    ["February 2025", 4, "dated"],
+    ["May update", 1, "dated"],
+    ["Update - August", 2, "dated"],
+    ["Q2", 2, "dated"],
+    ["Quarter 3 2024-25", 3, "dated"],
+    ["May's update was late", undefined],
+    ["Since update 1 the position has worsened badly", undefined],
+    ["Mayor", undefined],
+    ["Q5", undefined],
+    ["2024/25", undefined],
+  ])("should read %j as update %s", (text, number, style) => {
+    const read = readUpdateLabel(text);
+    expect(read?.number).toBe(number);
+    if (style) expect(read?.style).toBe(style);
+  });
+});
+
+describe("readItemLabel", () => {
+  it.each<[string, string | undefined]>([
+    ["Condition 1: The authority undertakes", "Condition 1"],
+    ["Condition 3.2 - Prevent escalation", "Condition 3.2"],
+    ["Condition 3b - Provide earlier support", "Condition 3b"],
+    ["Condition 3(b): Provide", "Condition 3(b)"],
+    ["Condition 3 (ii) Provide", "Condition 3(ii)"],
+    ["Condition 3.1a Provide", "Condition 3.1a"],
+    ["Condition 1. The authority", "Condition 1"],
+    ["Deal condition 3.2: Prevent", "Condition 3.2"],
+    ["<p>Condition 3.4: Improve</p>", "Condition 3.4"],
+    ["Condition No. 4 Improve", "Condition 4"],
+    ["Risk 2 - Relationships", "Risk 2"],
+    ["R2: There is a risk", "Risk R2"],
+    ["Condition 3ab is not numbering", undefined],
+    ["Conditions of the agreement", undefined],
+    ["Risk register", undefined],
+    ["Red", undefined],
+  ])("should read %j as %s", (text, name) => {
+    expect(readItemLabel(text)?.name).toBe(name);
+  });
+});
