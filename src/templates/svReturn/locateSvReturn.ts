@@ -56,6 +56,7 @@ import type {
   SvTrackedItem,
   SvUpdate,
 } from "./svReturnModel";
+import { plainText, readItemLabel, readUpdateLabel, type UpdateLabel } from "./svWording";
 
 interface TextCell {
   readonly row: number;
@@ -77,22 +78,6 @@ function textCells(sheet: LabelledSheet): TextCell[] {
 }
 
 const lastRow = (sheet: LabelledSheet) => sheet.top + sheet.values.length - 1;
-
-/**
- * A cell's text as a reader sees it: the published return's cells hold HTML ("<p>Condition 3.4: ...</p>"),
- * so tags are dropped and the common entities decoded.
- */
-function plainText(value: unknown): string {
-  if (typeof value !== "string") return "";
-  return value
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 const isText = (value: unknown): value is string =>
   typeof value === "string" && value.trim() !== "";
@@ -265,20 +250,6 @@ function questionsOf(sheet: LabelledSheet): SvQuestion[] {
 // ---------------------------------------------------------------------------------------------------
 // Updates and levels
 
-// "Update 2 (August)", or "Assurance level - Update 2": a heading starts with it and is short, where
-// commentary that mentions an update ("since update 1 ...", "Update 1 said ...") is not.
-const UPDATE_HEADING = /^\s*(?:assurance\s+level\s*[-–:]?\s*)?update\s*(\d+)\b/i;
-const MAX_UPDATE_HEADING_LENGTH = 40;
-const ITEM_LABEL = /^\s*(condition|risk)\s*(\d+(?:\.\d+)*)/i;
-
-/** The update a label names ("Update 2 (August)" is 2), or undefined for any other text. */
-function updateNumber(value: unknown): number | undefined {
-  const text = plainText(value);
-  if (text.length > MAX_UPDATE_HEADING_LENGTH) return undefined;
-  const match = UPDATE_HEADING.exec(text);
-  return match ? Number(match[1]) : undefined;
-}
-
 // A level: a colour word or a letter, alone or followed by its meaning ("A - on target", "Amber/Green").
 const MAX_LEVEL_LENGTH = 40;
 const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
@@ -296,16 +267,46 @@ function isLevel(value: unknown): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Conditions and risks in columns: one column per update under a heading row
 
-/** Rows holding two or more "Update N" headings, each with its update columns, top to bottom. */
+/**
+ * True when the row, or the row above it, heads a table of conditions or risks ("Agreement Condition",
+ * "Risk") left of the column: months alone ("May | August | November") are update headings only there,
+ * not in a table of monthly figures pasted into the commentary.
+ */
+function headsItemTable(sheet: LabelledSheet, row: number, col: number): boolean {
+  return [row - 1, row].some((r) =>
+    textCellsOfRow(sheet, r).some(
+      (c) =>
+        c.col < col &&
+        (labelMatches(c.text, ITEM_HEADERS.condition, true) ||
+          labelMatches(c.text, ITEM_HEADERS.risk, true))
+    )
+  );
+}
+
+/**
+ * The update headings of a row: "Update N" labels, and months or quarters alone when they head a table of
+ * conditions or risks and name different updates (Apr to Oct in a row are monthly figures).
+ */
+function updatesOfRow(labels: readonly (SvUpdate & UpdateLabel)[]): SvUpdate[] {
+  const dated = labels.filter((l) => l.style === "dated");
+  const numbers = new Set(dated.map((l) => l.number));
+  const keepDated = numbers.size === dated.length;
+  return labels
+    .filter((l) => l.style === "numbered" || keepDated)
+    .map(({ number, label, col }) => ({ number, label, col }));
+}
+
+/** Rows holding headings of two or more updates, each with its update columns, top to bottom. */
 function updateHeaders(sheet: LabelledSheet): { row: number; updates: SvUpdate[] }[] {
-  const byRow = new Map<number, SvUpdate[]>();
+  const byRow = new Map<number, (SvUpdate & UpdateLabel)[]>();
   for (const { row, col, text } of textCells(sheet)) {
-    const number = updateNumber(text);
-    if (number !== undefined)
-      byRow.set(row, [...(byRow.get(row) ?? []), { number, label: text.trim(), col }]);
+    const read = readUpdateLabel(text);
+    if (read === undefined) continue;
+    if (read.style === "dated" && !headsItemTable(sheet, row, col)) continue;
+    byRow.set(row, [...(byRow.get(row) ?? []), { ...read, label: plainText(text), col }]);
   }
   return [...byRow.entries()]
-    .map(([row, updates]) => ({ row, updates }))
+    .map(([row, labels]) => ({ row, updates: updatesOfRow(labels) }))
     .filter(({ updates }) => new Set(updates.map((u) => u.number)).size >= 2)
     .sort((a, b) => a.row - b.row);
 }
@@ -316,17 +317,17 @@ function columnItemsOf(sheet: LabelledSheet, stackedRows: ReadonlySet<number>): 
   const items: SvTrackedItem[] = [];
   if (headers.length === 0) return items;
   for (const { row, col, text } of textCells(sheet)) {
-    const match = ITEM_LABEL.exec(plainText(text));
+    const label = readItemLabel(text);
     const header = headers.filter((h) => h.row < row).at(-1);
-    if (!match || header === undefined || header.updates.some((u) => u.col <= col)) continue;
+    if (!label || header === undefined || header.updates.some((u) => u.col <= col)) continue;
     if (stackedRows.has(row)) continue;
-    const kind = match[1].toLowerCase() === "risk" ? "risk" : "condition";
+    const { kind, name } = label;
     const headings = { top: header.row - 1, bottom: header.row };
     const column = (labels: LabelSet) => findLabel(sheet, labels, headings)?.col;
     const [progress, mitigation] = [column(ITEM_COLUMNS.progress), column(ITEM_COLUMNS.mitigation)];
     items.push({
       kind,
-      name: `${kind === "risk" ? "Risk" : "Condition"} ${match[2]}`,
+      name,
       at: fieldAt(sheet, row, col),
       layout: "columns",
       assurance: header.updates.map((update) => ({
@@ -439,11 +440,8 @@ interface OpenItem {
 }
 
 function itemName(kind: "condition" | "risk", text: string): { name: string; labelled: boolean } {
-  const match = ITEM_LABEL.exec(text);
-  if (match) {
-    const labelKind = match[1].toLowerCase() === "risk" ? "Risk" : "Condition";
-    return { name: `${labelKind} ${match[2]}`, labelled: true };
-  }
+  const label = readItemLabel(text);
+  if (label) return { name: label.name, labelled: true };
   const start = text.length > 40 ? `${text.slice(0, 39)}…` : text;
   return { name: `${kind === "risk" ? "Risk" : "Condition"} '${start}'`, labelled: false };
 }
@@ -465,6 +463,32 @@ function assuranceOf(sheet: LabelledSheet, item: OpenItem): SvAssurance[] {
   });
 }
 
+/**
+ * True when a month or quarter alone ("August", "Q2") in a stacked column reads as an update's label:
+ * the only month on its row, later than the item's labels so far (updates are stacked in order), with a
+ * level or nothing below it. Months across a row, or down a column one under another, are the figures
+ * of a table pasted into the return ("Apr '24 | May '24 | ...", "Jul 2022 / Jan 2023 / ...").
+ */
+function datedLabelFits(
+  sheet: LabelledSheet,
+  row: number,
+  col: number,
+  update: number,
+  item: OpenItem | undefined,
+  rows: ReadonlyMap<number, StackedHeader>
+): boolean {
+  const months = textCellsOfRow(sheet, row).filter(
+    (c) => readUpdateLabel(c.text)?.style === "dated"
+  );
+  if (months.length > 1) return false;
+  const last = item?.stack.at(-1);
+  if (last !== undefined && last.update.number >= update) return false;
+  const below = rowBelow(sheet, row, col);
+  if (!rows.has(below)) return true;
+  const value = cellValue(sheet, below, col);
+  return isBlank(value) || isLevel(value);
+}
+
 /** The conditions or risks of the stacked tables of a sheet. */
 function stackedItemsOf(
   sheet: LabelledSheet,
@@ -479,16 +503,28 @@ function stackedItemsOf(
     covered.add(header.row);
     for (const h of rows.values()) covered.add(h.row);
     let current: OpenItem | undefined;
+    // A table that labels its updates "Update N" has no others: its months are figures of pasted tables.
+    const numbered = [...rows].some(([row, h]) =>
+      [h.itemCol, h.levelCol].some(
+        (col) => readUpdateLabel(cellValue(sheet, row, col))?.style === "numbered"
+      )
+    );
     for (const [row, h] of rows) {
       covered.add(row);
       for (const col of [h.itemCol, h.levelCol]) {
         const value = cellValue(sheet, row, col);
         if (!isText(value)) continue;
-        const number = updateNumber(value);
-        if (number !== undefined) {
+        const update = readUpdateLabel(value);
+        const figures =
+          update?.style === "dated" &&
+          (numbered || !datedLabelFits(sheet, row, col, update.number, current, rows));
+        if (update !== undefined && !figures) {
           if (current === undefined) continue;
           const labelAt = fieldAt(sheet, row, col);
-          current.stack.push({ update: { number, label: plainText(value), col }, labelAt });
+          current.stack.push({
+            update: { number: update.number, label: plainText(value), col },
+            labelAt,
+          });
           continue;
         }
         if (isLevel(value)) {
