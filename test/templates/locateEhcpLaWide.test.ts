@@ -245,3 +245,43 @@ describe("locateEhcp: census columns headed as councils head them", () => {
     expect(ehcp?.placements[0].years.map((y) => y.label)).toEqual(["2023", "2024", "2025"]);
   });
 });
+
+describe("locateEhcp: total rows that do not say which table they total", () => {
+  const withTotals = (ageTotal: string, needTotal: string) =>
+    laWideRows({ heading: [] }).map((r) =>
+      r[0] === AGE_TOTAL
+        ? [ageTotal, ...r.slice(1)]
+        : r[0] === NEED_TOTAL
+          ? [needTotal, ...r.slice(1)]
+          : r
+    );
+
+  it.each([
+    ["Total", "Total"],
+    ["Total", "Grand total"],
+    ["Total EHCPs", "Total EHCPs"],
+    ["Sub-total", "Total number of EHCPs"],
+  ])("should take %j and %j right under the tables for their totals", (age, need) => {
+    const rows = withTotals(age, need);
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    const all = ehcp.placements[0];
+    expect([all.byAge?.total?.row, all.byNeed?.total?.row]).toEqual([
+      rows.findIndex((r) => r[0] === age),
+      rows.findIndex((r, i) => r[0] === need && i > 10),
+    ]);
+    expect(runRule(ehcpTotals, ehcpTemplate(ehcp))).toEqual([]);
+    rows[rows.findIndex((r) => r[0] === age)][2] = 1;
+    const faulty = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    expect(runRule(ehcpTotals, ehcpTemplate(faulty)).map((r) => r.at)).toEqual([
+      { sheet: "CYP summary", row: 8, col: 2 },
+    ]);
+  });
+
+  it("should not take a total with another labelled row between it and the table", () => {
+    const rows = withTotals("Total", "Total");
+    rows.splice(8, 0, ["Age 19 plus (not in SEN2)", 1, 1, 1]);
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    expect(ehcp.placements[0].byAge?.total).toBeUndefined();
+    expect(ehcp.placements[0].byNeed?.total).toBeDefined();
+  });
+});

@@ -85,14 +85,25 @@ export const PLACEMENTS: readonly Meaning<PlacementType>[] = meanings([
   {
     key: "other",
     name: "Other placements or direct payments",
-    means: ["other placement|setting", "direct payment", "elective home education"],
+    means: [
+      "other placement|setting",
+      "direct payment",
+      "elective home education",
+      "eota",
+      "education otherwise",
+    ],
     not: NOT_A_PLACEMENT_HEADING,
   },
 ]);
 
 /** Age groups: whole years on 31 August before the academic year, as in SEN2. */
 export const AGE_GROUPS: readonly Meaning<AgeGroup>[] = meanings([
-  { key: "under-5", name: "Under 5", means: ["under 5", "0 4", "below 5"], not: ["total"] },
+  {
+    key: "under-5",
+    name: "Under 5",
+    means: ["under 5", "under 5s", "0 4", "below 5"],
+    not: ["total"],
+  },
   { key: "5-to-10", name: "Age 5 to 10", means: ["5 10"], not: ["total"] },
   { key: "11-to-15", name: "Age 11 to 15", means: ["11 15"], not: ["total"] },
   { key: "16-to-19", name: "Age 16 to 19", means: ["16 19"], not: ["total"] },
@@ -202,6 +213,19 @@ export const EHCP_ROWS: readonly Meaning<EhcpRowKey>[] = meanings([
 
 /** The name of the local authority's tables across all placements, in messages. */
 export const ALL_PLACEMENTS = { key: "all", name: "All placements" } as const;
+
+/**
+ * Total rows that do not say which table they total ("Total", "Grand total", "Total EHCPs"): a table's
+ * total when they sit right under its rows.
+ */
+export const BARE_TOTALS: readonly Meaning<"total">[] = meanings([
+  {
+    key: "total",
+    name: "Total",
+    means: ["total", "grand total", "subtotal", "total ehcp", "total number ehcp", "total number"],
+    whole: true,
+  },
+]);
 
 /** LA-wide headings and the CYP sheet's names (table titles are in profiles/headings.ts). */
 export const EHCP_LABELS = {

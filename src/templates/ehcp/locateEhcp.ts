@@ -15,6 +15,7 @@ import { EHCPS_BY_AGE, EHCPS_BY_NEED } from "../profiles/headings";
 import {
   AGE_GROUPS,
   ALL_PLACEMENTS,
+  BARE_TOTALS,
   EHCP_LABELS,
   EHCP_ROWS,
   PLACEMENTS,
@@ -84,10 +85,18 @@ function rowKeyOf(text: string): RowKey | undefined {
 class Readings {
   private readonly rowKeys = new Map<string, RowKey | undefined>();
   private readonly placements = new Map<string, Meaning<PlacementType> | undefined>();
+  private readonly bareTotals = new Map<string, boolean>();
 
   rowKey(text: string): RowKey | undefined {
     if (!this.rowKeys.has(text)) this.rowKeys.set(text, rowKeyOf(text));
     return this.rowKeys.get(text);
+  }
+
+  /** True for a total row that does not say which table it totals ("Total", "Total EHCPs"). */
+  isBareTotal(text: string): boolean {
+    if (!this.bareTotals.has(text))
+      this.bareTotals.set(text, readLabel(text, BARE_TOTALS).kind === "taken");
+    return this.bareTotals.get(text) === true;
   }
 
   placement(text: string): Meaning<PlacementType> | undefined {
@@ -134,6 +143,10 @@ class AreaReader {
   private readonly hits = new Map<RowKey, { row: number; col: number }[]>();
   /** The first year column of each header, asked for every label cell. */
   private readonly firstYears: number[];
+  /** Label cells of total rows that do not say which table they total, in reading order. */
+  private readonly bareTotals: { row: number; col: number }[] = [];
+  /** Rows with a label (any text left of the years), to tell a total right under a table. */
+  private readonly labelled = new Set<number>();
 
   constructor(
     private readonly sheet: LabelledSheet,
@@ -150,8 +163,13 @@ class AreaReader {
       ...area,
       right: Math.min(area.right, labelRight),
     })) {
+      if (!this.isLabelCell(row, col)) continue;
+      this.labelled.add(row);
       const key = readings.rowKey(text);
-      if (key === undefined || !this.isLabelCell(row, col)) continue;
+      if (key === undefined) {
+        if (readings.isBareTotal(text)) this.bareTotals.push({ row, col });
+        continue;
+      }
       const cells = this.hits.get(key);
       if (cells === undefined) this.hits.set(key, [{ row, col }]);
       else if (cells[cells.length - 1].row !== row) cells.push({ row, col });
@@ -192,12 +210,12 @@ class AreaReader {
     total: EhcpRowKey
   ): CountTable<K> | undefined {
     const rows: { key: K; row: LocatedRow }[] = [];
-    const totalRow = this.row(total);
     const distinct = [...new Set(keys.map((meaning) => meaning.key))];
     for (const key of distinct) {
       const row = this.row(`${prefix}:${key}` as RowKey);
       if (row !== undefined) rows.push({ key, row });
     }
+    const totalRow = this.row(total) ?? this.bareTotalUnder(rows.map((r) => r.row));
     // Two rows of one meaning between the table's first row and its total are both its rows: a council
     // may list "NSA" and "Awaiting assessment" apart, and the total adds both. Without a total below,
     // where the table ends is unclear, so only the first is taken.
@@ -211,6 +229,23 @@ class AreaReader {
       }
     }
     return rows.length === 0 && totalRow === undefined ? undefined : { rows, total: totalRow };
+  }
+
+  /**
+   * A bare "Total" (or "Total EHCPs") row right under the table's rows, with at most one blank row
+   * between and the same census header above: the table's total. Anything labelled in between, or a
+   * total further down, may total something else, so it is not taken.
+   */
+  private bareTotalUnder(rows: readonly LocatedRow[]): LocatedRow | undefined {
+    if (rows.length === 0) return undefined;
+    const last = Math.max(...rows.map((r) => r.row));
+    const header = this.headerAbove(last);
+    const hits = [...this.bareTotals, ...(this.hits.get("allTotal") ?? [])];
+    const hit = hits.find((h) => h.row > last && h.row - last <= 2);
+    if (hit === undefined || this.headerAbove(hit.row) !== header) return undefined;
+    for (let between = last + 1; between < hit.row; between++)
+      if (this.labelled.has(between)) return undefined;
+    return this.rowAt(hit);
   }
 
   flows(): EhcpFlows | undefined {
