@@ -446,13 +446,14 @@ describe("dsg-validate machine formats", () => {
     );
   });
 
-  it("should write CSV as RFC 4180: a header, CRLF line ends, quoted fields, one row a finding", () => {
+  it("should write CSV as RFC 4180 for Excel: a byte order mark, a header, CRLF line ends, quoted fields, one row a finding", () => {
     const [faulty] = json(FAULTY).files as Checked[];
     const run = dsgValidate(["--format", "csv", FAULTY, "corrupt.xlsx"]);
     const quoted = (text: string) =>
       /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     const rows = run.stdout.split("\r\n");
-    expect(rows[0]).toBe("file,sheet,cell,severity,rule,message");
+    // A byte order mark first, so Excel reads the £ signs as UTF-8.
+    expect(rows[0]).toBe("\ufefffile,sheet,cell,severity,rule,message");
     expect(rows.slice(1, -2)).toEqual(
       faulty.findings.map((f) =>
         [FAULTY, f.sheet, f.address, f.severity, f.rule, f.message].map(quoted).join(",")

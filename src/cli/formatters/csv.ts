@@ -4,7 +4,8 @@
  * with its quotes doubled. The file is meant to be opened in Excel, so a field that Excel would take for a
  * formula (beginning = + - @, or a tab or carriage return) gets a leading ' and is shown as text: a sheet
  * named `=HYPERLINK(…)` in a council's workbook must not become a live formula in the reader's (OWASP's
- * CSV injection). A file that could not be read is one row with rule file-not-read.
+ * CSV injection). A file that could not be read is one row with rule file-not-read. The text starts with a
+ * UTF-8 byte order mark: without it Excel reads the file in the machine's code page and shows £ as Â£.
  */
 import { isUnreadable, type FileReport } from "../checkFile";
 import { withoutControls } from "../terminalText";
@@ -25,5 +26,5 @@ export function formatCsv(reports: readonly FileReport[]): string {
       ? [[report.file, "", "", "error", FILE_NOT_READ, report.error]]
       : report.findings.map((f) => [report.file, f.sheet, f.address, f.severity, f.rule, f.message])
   );
-  return [HEADER, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
+  return "\ufeff" + [HEADER, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
 }
