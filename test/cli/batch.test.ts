@@ -7,7 +7,15 @@
  * JSON of the same files, so it pins the report's layout whatever the rules' wording becomes.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -99,6 +107,8 @@ beforeAll(async () => {
   copyFileSync(join(dir, PLAN), join(dir, "returns/.git/hidden.xlsx"));
   copyFileSync(join(dir, PLAN), join(dir, "returns/north/._North.xlsm"));
   writeFileSync(join(dir, "returns/notes.txt"), "not a workbook");
+  // A link back up the tree: followed, it would never end.
+  symlinkSync("..", join(dir, "returns/north/loop"));
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -232,7 +242,7 @@ describe("dsg-validate colour", () => {
 });
 
 describe("dsg-validate folders", () => {
-  it("should check every .xlsx and .xlsm under a folder, in name order, skipping hidden folders and files and ~$ lock files", () => {
+  it("should check every .xlsx and .xlsm under a folder, in name order, skipping hidden folders and files, ~$ lock files and links to folders", () => {
     const [plan, faulty] = json(PLAN, FAULTY).files as Checked[];
     const run = dsgValidate(["--summary", "returns"]);
     expect(run.stdout.split("\n").slice(0, 3)).toEqual([
