@@ -22,7 +22,8 @@ const ENUMERATOR = /^\s*(\d+(\.\d+)+\.?|\d+[.)]|\(?[a-z][.)]|\(?[ivx]+[.)]|\(\d+
 const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bb\s*\/\s*f(wd)?\b|\bbfwd\b|\bb\/fwd\b/g, " brought forward "],
   [/\bc\s*\/\s*f(wd)?\b|\bcfwd\b|\bc\/fwd\b/g, " carried forward "],
-  [/\bin[\s-]*year\b/g, " inyear "],
+  [/\bin[\s-]*(year|yr)\b/g, " inyear "],
+  [/\bwrite[\s-]*off\b|\bwritten[\s-]*off\b/g, " writeoff "],
   [/\bpost[\s-]*16\b/g, " post16 "],
   // One name, one word: "Safety Valve" weighs as much as "local" when a label is scored.
   [/\bsafety[\s-]*valve\b/g, " safetyvalve "],
@@ -49,6 +50,8 @@ function spelledOut(text: string): string {
 /** Short forms written as one word, and what they stand for (after plurals are made singular). */
 const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   sv: ["safetyvalve"],
+  sva: ["safetyvalve", "agreement"],
+  hnsg: ["high", "need", "stability", "grant"],
   la: ["local", "authority"],
   lea: ["local", "authority"],
   gf: ["general", "fund"],

@@ -48,16 +48,19 @@ function otherHeadings(own: readonly string[], stopAt: readonly string[]): reado
  * The first section whose heading matches one of the synonyms, running to the row before the next
  * heading in `stopAt` (by default every known section heading) or to the end of the area; undefined
  * when the heading is not there. The section's own headings do not end it: a sheet titled "Finance
- * summary" with a "Summary of end of year positions" table below holds one section, not two.
+ * summary" with a "Summary of end of year positions" table below holds one section, not two. Where the
+ * heading comes more than once, the first one `preferred` accepts is taken (else the first).
  */
 export function findSection(
   sheet: LabelledSheet,
   headingSynonyms: readonly string[],
   within?: Partial<CellRange>,
-  stopAt: readonly string[] = ALL_SECTION_HEADINGS
+  stopAt: readonly string[] = ALL_SECTION_HEADINGS,
+  preferred: (heading: string) => boolean = () => true
 ): Section | undefined {
   const area = searchArea(sheet, within);
-  const start = headingHits(sheet, headingSynonyms, area)[0];
+  const hits = headingHits(sheet, headingSynonyms, area);
+  const start = hits.find((hit) => preferred(hit.text)) ?? hits[0];
   if (start === undefined) return undefined;
   const next = headingHits(sheet, otherHeadings(headingSynonyms, stopAt), {
     ...area,

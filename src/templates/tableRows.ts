@@ -9,7 +9,7 @@ import type { CellRange } from "../workbook/workbook";
 import type { LabelledSheet } from "./labels";
 import { cellNumberFormat } from "../workbook/workbook";
 import type { LocatedRow, YearColumn } from "./located";
-import { readLabel, type Meaning, type Reading } from "./meaning";
+import { labelWords, readLabel, type Meaning, type Reading } from "./meaning";
 import { readRow } from "./rows";
 import { searchArea } from "./labels";
 
@@ -66,7 +66,9 @@ export function labelColumn(
  * of a table's rows nor one of its lines.
  */
 function isRatioRow(sheet: LabelledSheet, row: LocatedRow): boolean {
-  if (/%|\bper ?cent|\bpercentage|\bratio\b/i.test(row.label)) return true;
+  // The label's own words, not its notes: "HNSG write-off (90% of the deficit at 31 March 2026)" is money.
+  const name = labelWords(row.label).words.join(" ");
+  if (/%|\bpercent|\bcent\b|\bpercentage|\bratio\b/.test(name)) return true;
   return row.cells.some(
     (cell) =>
       typeof cell.value === "number" && cellNumberFormat(sheet, cell.row, cell.col).includes("%")

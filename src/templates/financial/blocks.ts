@@ -16,22 +16,30 @@ import { BLOCK_NAMES, DSG_BLOCKS } from "./blocksModel";
 
 /**
  * Headings that start each block's rows (templates.md §1). Full names may carry trailing words ("High
- * needs block (HNB)"); abbreviations must stand alone, so "HNB top-ups" is not taken for a heading.
+ * needs block (HNB)"); abbreviations and names without "block" must stand alone, so "HNB top-ups" and
+ * "Early years pupil premium" are not taken for a heading.
  */
 export const BLOCK_HEADING_LABELS: Readonly<
   Record<DsgBlock, { names: readonly string[]; abbreviations: readonly string[] }>
 > = {
-  schools: { names: ["Schools block"], abbreviations: ["SB"] },
+  schools: { names: ["Schools block"], abbreviations: ["SB", "Schools"] },
   "central-school-services": {
     names: [
       "Central school services block",
       "Central schools services block",
       "Central services block",
+      "Central block",
     ],
-    abbreviations: ["CSSB"],
+    abbreviations: [
+      "CSSB",
+      "Central",
+      "Central school services",
+      "Central schools services",
+      "Central services",
+    ],
   },
-  "early-years": { names: ["Early years block"], abbreviations: ["EYB"] },
-  "high-needs": { names: ["High needs block"], abbreviations: ["HNB"] },
+  "early-years": { names: ["Early years block"], abbreviations: ["EYB", "Early years"] },
+  "high-needs": { names: ["High needs block"], abbreviations: ["HNB", "High needs"] },
 };
 
 export type BlockRowKey =
@@ -52,12 +60,13 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
     key: "allocation",
     name: "DSG funding",
     means: [
-      "dsg allocation|funding|income",
-      "gross funding|allocation|income",
+      "dsg allocation|funding|income|settlement",
+      "gross funding|allocation|income|dsg",
       "allocation",
       "funding",
       "income",
       "grant",
+      "settlement",
     ],
     not: [
       "total",
@@ -92,7 +101,7 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
       "total funding available",
       "funding|allocation|income available",
       "net funding|allocation|income",
-      "funding|allocation|income after recoupment|deduction|deducted",
+      "funding|allocation|income|dsg after recoupment|deduction|deducted",
       "total funding|allocation|income|dsg",
       "net dsg",
     ],
@@ -151,16 +160,27 @@ interface Heading {
   readonly text: string;
 }
 
-/** The first heading of each block left of the figures, in sheet order. */
+/** True when the row holds a number right of its label: a line of figures, not a heading. */
+function hasFiguresRightOf(sheet: LabelledSheet, row: number, col: number): boolean {
+  return (sheet.values[row - sheet.top] ?? []).some(
+    (value, i) => i + sheet.left > col && typeof value === "number"
+  );
+}
+
+/**
+ * The first heading of each block left of the figures, in sheet order. A heading has no figures of its
+ * own: "Schools block in-year deficit" with figures, in a summary above the blocks, is a line.
+ */
 function blockHeadings(sheet: LabelledSheet, area: CellRange, firstYearCol: number): Heading[] {
   const labelArea = { ...area, right: Math.min(area.right, firstYearCol - 1) };
   const headings: Heading[] = [];
   for (const block of DSG_BLOCKS) {
     const { names, abbreviations } = BLOCK_HEADING_LABELS[block];
-    const hit = [
+    const hits = [
       ...findLabels(sheet, labelSet(names), labelArea),
       ...findLabels(sheet, labelSet(abbreviations), labelArea, true),
-    ].sort((a, b) => a.row - b.row)[0];
+    ].sort((a, b) => a.row - b.row);
+    const hit = hits.find((h) => !hasFiguresRightOf(sheet, h.row, h.col)) ?? hits[0];
     if (hit) headings.push({ block, row: hit.row, text: hit.text });
   }
   return headings.sort((a, b) => a.row - b.row);

@@ -44,22 +44,42 @@ function opening(
 }
 
 /** A year's roll worked out exactly with the core's `rollGaps`, in the sheet's sign convention. */
+/** A year's figures as the sheet shows them; payments and adjustments may be several rows each. */
+interface YearFigures {
+  readonly opening: number;
+  readonly inYear: number;
+  /** Payments and every other movement that reduces the deficit, each taken whatever its sign. */
+  readonly payments: readonly number[];
+  readonly contribution: number;
+  /** Adjustments, each added with its sign. */
+  readonly adjustments: readonly number[];
+  readonly closing: number;
+}
+
+const sumOf = (figures: readonly number[], each: (figure: Decimal) => Decimal) =>
+  figures.reduce((sum, figure) => sum.plus(each(decimalOf(figure))), new Decimal(0));
+
 function yearRoll(
   index: number,
   year: YearColumn,
   closing: LocatedCell,
-  shown: readonly number[],
+  shown: YearFigures,
   sign: SignConvention,
   terms: readonly LocatedCell[],
   fromPreviousClosing: boolean
 ): YearRoll {
-  const [opening, inYear, payment, contribution, adjustment, closingFigure] = shown.map(decimalOf);
+  const closingFigure = decimalOf(shown.closing);
   const result = rollGaps({
-    opening: asDeficit(opening, sign),
-    inYear: [asDeficit(inYear, sign)],
-    payments: [payment],
-    contributions: [contribution],
-    adjustments: [asDeficit(adjustment, sign)],
+    opening: asDeficit(decimalOf(shown.opening), sign),
+    inYear: [asDeficit(decimalOf(shown.inYear), sign)],
+    payments: [sumOf(shown.payments, (payment) => payment.abs())],
+    contributions: [decimalOf(shown.contribution)],
+    adjustments: [
+      asDeficit(
+        sumOf(shown.adjustments, (adjustment) => adjustment),
+        sign
+      ),
+    ],
     closing: [asDeficit(closingFigure, sign)],
   });
   // One year of each series, so the lengths and signs rollGaps checks always agree.
@@ -86,32 +106,6 @@ export function rollYears(
   years: readonly YearColumn[],
   sign: SignConvention
 ): readonly YearRoll[] {
-  // Sign detection, the roll-forward rule and the sign-convention rule each roll the same located
-  // positions: the rolls are worked out once per positions, years and convention. Keyed weakly by the
-  // positions, which a new locating run (an edited workbook) replaces.
-  let known = rollsByPositions.get(positions);
-  if (known === undefined) {
-    known = [];
-    rollsByPositions.set(positions, known);
-  }
-  let entry = known.find((k) => k.years === years && k.sign === sign);
-  if (entry === undefined) {
-    entry = { years, sign, rolls: rollEach(positions, years, sign) };
-    known.push(entry);
-  }
-  return entry.rolls;
-}
-
-const rollsByPositions = new WeakMap<
-  EndOfYearPositions,
-  { years: readonly YearColumn[]; sign: SignConvention; rolls: readonly YearRoll[] }[]
->();
-
-function rollEach(
-  positions: EndOfYearPositions,
-  years: readonly YearColumn[],
-  sign: SignConvention
-): YearRoll[] {
   const rolls: YearRoll[] = [];
   years.forEach((year, t) => {
     const start = opening(positions, t);
@@ -125,6 +119,11 @@ function rollEach(
       positions.adjustments,
     ].map((row) => row?.cells[t]);
     const [payment, contribution, adjustment] = movementCells.map(amountOrZero);
+    const others = (positions.otherMovements ?? []).map(({ row, reduces }) => ({
+      cell: row.cells[t],
+      amount: amountOrZero(row.cells[t]),
+      reduces,
+    }));
     if (
       !start ||
       !inYearCell ||
@@ -133,14 +132,24 @@ function rollEach(
       closing === undefined ||
       payment === undefined ||
       contribution === undefined ||
-      adjustment === undefined
+      adjustment === undefined ||
+      others.some((other) => other.amount === undefined)
     )
       return;
-    const movements = movementCells.filter(
+    const movements = [...movementCells, ...others.map((other) => other.cell)].filter(
       (cell): cell is LocatedCell =>
         cell !== undefined && typeof cell.value === "number" && cell.value !== 0
     );
-    const shown = [start.value, inYear, payment, contribution, adjustment, closing];
+    // Further movements join the payments when they reduce the deficit (taken whatever their sign, as
+    // payments are), else the adjustments (added with their sign).
+    const shown: YearFigures = {
+      opening: start.value,
+      inYear,
+      payments: [payment, ...others.filter((o) => o.reduces).map((o) => o.amount!)],
+      contribution,
+      adjustments: [adjustment, ...others.filter((o) => !o.reduces).map((o) => o.amount!)],
+      closing,
+    };
     const terms = [start.cell, inYearCell, closingCell, ...movements];
     rolls.push(yearRoll(t, year, closingCell, shown, sign, terms, start.previous));
   });

@@ -29,7 +29,13 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
   {
     key: "inYear",
     name: "Total DSG in-year deficit",
-    means: [`inyear ${IN_YEAR_RESULT}`, `year ${IN_YEAR_RESULT} total`, "net inyear", "inyear"],
+    means: [
+      `inyear ${IN_YEAR_RESULT}`,
+      `year ${IN_YEAR_RESULT} total`,
+      "net inyear",
+      "inyear",
+      `${IN_YEAR_RESULT} year`,
+    ],
     not: [
       "cumulative",
       "brought",
@@ -41,19 +47,39 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       "unmitigated",
       "mitigation",
       "reference",
+      // One block's in-year result ("High needs block in-year deficit") is not the DSG total.
+      "school",
+      "central",
+      "early",
+      "high",
     ],
   },
   {
     key: "dfePayments",
     name: "DfE deficit payments",
     means: [
-      "safetyvalve payment|contribution|funding|instalment|grant|income",
-      "dfe payment|contribution|funding|instalment|grant",
-      "deficit payment|instalment",
+      "safetyvalve payment|contribution|funding|instalment|grant|income|received",
+      "dfe payment|contribution|funding|instalment|grant|writeoff",
+      "deficit payment|instalment|writeoff",
+      "stability grant",
+      "writeoff",
+      "safetyvalve",
     ],
     // A row naming both the Safety Valve and the council ("Safety Valve and LA contributions") fits
-    // both meanings: it is reported as unclear rather than taken for either.
-    not: ["cumulative", "brought", "carried", "total", "agreement", "reference"],
+    // both meanings: it is reported as unclear rather than taken for either. The agreement's limits and
+    // targets are not payments.
+    not: [
+      "cumulative",
+      "brought",
+      "carried",
+      "total",
+      "limit",
+      "target",
+      "ceiling",
+      "cap",
+      "trajectory",
+      "reference",
+    ],
   },
   {
     key: "laContribution",

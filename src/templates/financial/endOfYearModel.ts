@@ -6,6 +6,13 @@ import type { LocatedRow } from "../located";
 import type { AmbiguousRow } from "../tableRows";
 import type { EndOfYearRowKey } from "./endOfYearLabels";
 
+/** A movement of the roll-forward beyond the template's own rows. */
+export interface OtherMovement {
+  readonly row: LocatedRow;
+  /** True when the row reduces the deficit whatever its sign (a payment, a contribution, "Less: …"). */
+  readonly reduces: boolean;
+}
+
 export interface EndOfYearPositions {
   readonly sheet: string;
   /** Total DSG in-year deficit (before Safety Valve payments and local contributions). */
@@ -18,6 +25,12 @@ export interface EndOfYearPositions {
   readonly laContribution?: LocatedRow;
   /** Other approved adjustments, added with their sign; absent means none. */
   readonly adjustments?: LocatedRow;
+  /**
+   * Further movements between the in-year row and carried forward that the table names in its own words
+   * ("Contribution from reserves", "High Needs Stability Grant", a second Safety Valve row): each reduces
+   * the deficit when it is a payment or contribution or says "Less", else is added with its sign.
+   */
+  readonly otherMovements?: readonly OtherMovement[];
   /** Cumulative deficit carried forward (deficit at the end of each year). */
   readonly carriedForward?: LocatedRow;
   /** Rows of the section whose labels could mean two of the rows above: not used, and reported. */

@@ -20,6 +20,7 @@ import type { FinancialSummary } from "./financialModel";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import { END_OF_YEAR_MEANINGS } from "./endOfYearLabels";
 import { readTable } from "../tableRows";
+import { keptTogether, otherMovements } from "./endOfYearRows";
 import { findUnitMarker, guessUnit } from "./unit";
 import { locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
@@ -49,8 +50,15 @@ export function locateEndOfYear(
   forced: Partial<Record<EndOfYearRowKey, number>> = {}
 ): EndOfYearPositions | undefined {
   if (years.length === 0) return undefined;
-  const { rows, ambiguous } = readTable(sheet, years, END_OF_YEAR_MEANINGS, area, forced);
-  const positions: EndOfYearPositions = { sheet: sheet.name, ...rows, ambiguous };
+  const reading = readTable(sheet, years, END_OF_YEAR_MEANINGS, area, forced);
+  const rows = keptTogether(reading, new Set(Object.keys(forced) as EndOfYearRowKey[]));
+  const others = otherMovements(reading, rows);
+  const positions: EndOfYearPositions = {
+    sheet: sheet.name,
+    ...rows,
+    ...(others.length > 0 && { otherMovements: others }),
+    ambiguous: reading.ambiguous,
+  };
   return positions.inYear || positions.broughtForward || positions.carriedForward
     ? positions
     : undefined;
@@ -70,6 +78,11 @@ function sectionOrSheet(
   return own && ownYears ? { sheet: own, area: searchArea(own), years: ownYears } : undefined;
 }
 
+// A sheet may show the position before mitigation above the plan's own ("Summary of end of year positions
+// - unmitigated", then "- mitigated"): the plan is the one the blocks and the agreement follow.
+const BEFORE_MITIGATION = /\bunmitigated\b|\b(before|without|pre)[\s-]+mitigation/i;
+const isThePlan = (heading: string) => !BEFORE_MITIGATION.test(heading);
+
 /**
  * The end of year positions on a sheet with a row of financial years (undefined without one), in their
  * section when it has a heading, with the years they use. Recognition asks for them and locating the
@@ -84,7 +97,7 @@ function endOfYearOn(
   return sheet.once(key, () => {
     const header = findYearHeader(sheet, "financial");
     if (header === undefined) return undefined;
-    const section = findSection(sheet, END_OF_YEAR_POSITIONS);
+    const section = findSection(sheet, END_OF_YEAR_POSITIONS, undefined, undefined, isThePlan);
     const years = section ? sectionYears(sheet, section, header.years) : header.years;
     return { endOfYear: locateEndOfYear(sheet, years, section, forced), years };
   });

@@ -8,6 +8,7 @@ import { Decimal } from "decimal.js";
 import type { LocatedRow, SignConvention, YearColumn } from "../located";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import { rollYears } from "./endOfYearArithmetic";
+import { saysLess } from "./endOfYearRows";
 
 /** Count of positive minus count of negative figures in the rows (blanks, zeros and text ignored). */
 export function signBalance(rows: readonly (LocatedRow | undefined)[]): number {
@@ -43,9 +44,13 @@ export function detectSign(
   years: readonly YearColumn[]
 ): SignConvention {
   if (positions === undefined) return "deficit-positive";
-  // Payments and contributions reduce the deficit, so they count with the opposite sign.
+  // Payments and contributions reduce the deficit, so they count with the opposite sign; a row that
+  // says "Less: …" shows them as positive whatever the convention, so it tells nothing.
   const levels = signBalance([positions.broughtForward, positions.carriedForward]);
-  const balance = levels - signBalance([positions.dfePayments, positions.laContribution]);
+  const movements = [positions.dfePayments, positions.laContribution].filter(
+    (row) => row !== undefined && !saysLess(row)
+  );
+  const balance = levels - signBalance(movements);
   if (balance !== 0) return balance > 0 ? "deficit-positive" : "deficit-negative";
   const positiveMisfit = misfit(positions, years, "deficit-positive");
   const negativeMisfit = misfit(positions, years, "deficit-negative");

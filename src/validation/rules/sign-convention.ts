@@ -9,6 +9,7 @@ import type {
 import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
 import { rollYears } from "../../templates/financial/endOfYearArithmetic";
 import { signBalance } from "../../templates/financial/sign";
+import { saysLess } from "../../templates/financial/endOfYearRows";
 import { withinTolerance } from "../tolerance";
 import type { ValidationOptions } from "../rule";
 import { cellLocation, rowName, yearOf } from "../at";
@@ -28,6 +29,8 @@ function movementWithDeficitSign(
   sign: SignConvention,
   yearLabel: (i: number) => string
 ): RuleReport | undefined {
+  // "Less: Safety Valve funding" shows what is taken away as a positive number, whatever the convention.
+  if (saysLess(row)) return undefined;
   const deficitSign = sign === "deficit-positive" ? 1 : -1;
   const odd = row.cells.find((cell) => nonZero(cell) && signOf(cell) === deficitSign);
   if (odd === undefined) return undefined;

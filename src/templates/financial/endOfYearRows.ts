@@ -1,0 +1,118 @@
+/**
+ * Choosing the end-of-year rows from what a table's labels were read as. The rows of the roll-forward sit
+ * together: brought forward, the in-year result, the payments and contributions, carried forward. A sheet
+ * often shows other rows worded the same way (each block's "In-year deficit/(surplus)" above or below the
+ * summary), so a row between brought forward and carried forward is preferred to one outside them; and a
+ * row between the in-year result and carried forward that the template does not name ("Contribution from
+ * reserves", "High Needs Stability Grant") is a movement of the roll-forward, not something to ignore.
+ */
+import type { LocatedRow } from "../located";
+import type { TableReading, TableRow } from "../tableRows";
+import type { EndOfYearRowKey } from "./endOfYearLabels";
+import type { OtherMovement } from "./endOfYearModel";
+import { labelWords } from "../meaning";
+
+/** The rows that move the deficit within a year, chosen between the opening and closing rows. */
+const MOVEMENT_KEYS: readonly EndOfYearRowKey[] = [
+  "inYear",
+  "dfePayments",
+  "laContribution",
+  "adjustments",
+];
+
+// Movements that reduce the deficit, shown with either sign.
+const REDUCING_KEYS: ReadonlySet<EndOfYearRowKey> = new Set(["dfePayments", "laContribution"]);
+
+// Words of a row that restates a balance rather than moving it ("Deficit after Safety Valve payments",
+// "Sub-total", "Net position"): never a movement.
+const BALANCE_WORDS = new Set([
+  "total",
+  "subtotal",
+  "cumulative",
+  "balance",
+  "position",
+  "before",
+  "after",
+  "net",
+  "brought",
+  "carried",
+  "opening",
+  "closing",
+  "memo",
+  "memorandum",
+]);
+
+// "Less: Safety Valve funding received", "Deduct general fund contribution".
+const SAYS_LESS = /^\W*(less|deduct|minus)\b|\((less|deduct)\)/i;
+
+/** True when the row's label says its figures are taken away ("Less: …"), so they are shown positive. */
+export function saysLess(row: LocatedRow): boolean {
+  return SAYS_LESS.test(row.label);
+}
+
+const isBetween = (row: number, top: number, bottom: number) => row > top && row < bottom;
+
+/**
+ * The table's chosen rows, with each movement row that lies outside brought forward … carried forward
+ * replaced by the best row of its meaning between them, when there is one. Rows the user pointed at
+ * (`pointed`) stay as they are.
+ */
+export function keptTogether(
+  reading: TableReading<EndOfYearRowKey>,
+  pointed: ReadonlySet<EndOfYearRowKey>
+): Partial<Record<EndOfYearRowKey, LocatedRow>> {
+  const rows = { ...reading.rows };
+  const top = rows.broughtForward?.row;
+  const bottom = rows.carriedForward?.row;
+  if (top === undefined || bottom === undefined || top >= bottom) return rows;
+  for (const key of MOVEMENT_KEYS) {
+    const chosen = rows[key]?.row;
+    if (pointed.has(key) || (chosen !== undefined && isBetween(chosen, top, bottom))) continue;
+    const inside = reading.all
+      .filter((r) => r.key === key && r.hasFigures && isBetween(r.row.row, top, bottom))
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))[0];
+    if (inside) rows[key] = inside.row;
+  }
+  return rows;
+}
+
+/** True when the row restates a balance (a subtotal, a position before or after something). */
+function restatesBalance(entry: TableRow<EndOfYearRowKey>): boolean {
+  const { words, note } = labelWords(entry.row.label);
+  return [...words, ...note].some((word) => BALANCE_WORDS.has(word));
+}
+
+/**
+ * The rows with figures between the in-year row (or brought forward, whichever is lower) and carried
+ * forward that were not chosen for a meaning of their own: further payments, contributions and
+ * adjustments. Rows read as a balance, rows two meanings fit (reported as unclear) and rows that restate
+ * a balance are left out.
+ */
+export function otherMovements(
+  reading: TableReading<EndOfYearRowKey>,
+  rows: Partial<Record<EndOfYearRowKey, LocatedRow>>
+): OtherMovement[] {
+  const bottom = rows.carriedForward?.row;
+  const starts = [rows.inYear, rows.broughtForward].flatMap((row) => (row ? [row.row] : []));
+  if (bottom === undefined || starts.length === 0) return [];
+  const top = Math.max(...starts);
+  const chosen = new Set(Object.values(rows).map((row) => row?.row));
+  const unclear = new Set(reading.ambiguous.map((a) => a.row.row));
+  return reading.all
+    .filter((entry) => {
+      const { row } = entry.row;
+      return (
+        isBetween(row, top, bottom) &&
+        entry.hasFigures &&
+        !chosen.has(row) &&
+        !unclear.has(row) &&
+        (entry.key === undefined || MOVEMENT_KEYS.includes(entry.key)) &&
+        entry.key !== "inYear" &&
+        !restatesBalance(entry)
+      );
+    })
+    .map((entry) => ({
+      row: entry.row,
+      reduces: (entry.key !== undefined && REDUCING_KEYS.has(entry.key)) || saysLess(entry.row),
+    }));
+}
