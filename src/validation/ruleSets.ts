@@ -54,6 +54,7 @@ export const RULE_SETS: Readonly<Record<ProfileId, RuleSet>> = {
       "ehcp-stock-flow",
       "unit-cost-jump",
       "funding-uplift",
+      "hnsg-reconcile",
       ...SUBMISSION,
     ],
   },

@@ -50,14 +50,18 @@ export function withReconciliation(plan: Workbook, filled: Filled = {}, format?:
       cells.map((cell, c) => {
         const typed = filled[r];
         if (c === 1 && typed?.figure !== undefined) return typed.figure;
-        if (c === 1 && typed?.value !== undefined) return typed.value;
+        if (c === 1 && typed?.value !== undefined) return typed.value === "" ? null : typed.value;
         if (c === 3 && typed?.explanation !== undefined) return typed.explanation;
         if (typeof cell === "string" && (cell.startsWith("=") || cell === "")) return null;
         return cell;
       })
     );
+    // A value typed over a formula replaces it.
+    const typed = filled[r]?.figure !== undefined || filled[r]?.value !== undefined;
     formulas.push(
-      cells.map((cell) => (typeof cell === "string" && cell.startsWith("=") ? cell : null))
+      cells.map((cell, c) =>
+        (c === 1 && typed) || typeof cell !== "string" || !cell.startsWith("=") ? null : cell
+      )
     );
     formats.push(content.numberFormats[r].map((f, c) => (c === 1 && format ? format : f)));
   });

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Workbook } from "../../src/workbook/workbook";
+import { SOURCE_ROW, samplePlan, withReconciliation, type Filled } from "../support/writeOff";
 import { hnsgSplit } from "../../src/validation/rules/hnsg-split";
 import { AT, SHEET, planWorkbook, runRule, yearCell } from "./financialSupport";
 
@@ -52,5 +54,40 @@ describe("hnsg-split", () => {
     expect(
       runRule(hnsgSplit, planWorkbook(), { thresholds: { "hnsg-split": { cutOffYear: 2030 } } })
     ).toEqual([]);
+  });
+});
+
+describe("hnsg-split with the write-off reconciliation sheet", () => {
+  let plan: Workbook;
+  beforeAll(async () => {
+    plan = await samplePlan();
+  });
+  const note = (filled: Filled) => runRule(hnsgSplit, withReconciliation(plan, filled))[0].message;
+
+  it("should name the source that sets the lowest figure, the first of equal ones", () => {
+    expect(
+      note({
+        [SOURCE_ROW.s251]: { figure: 77.319 },
+        [SOURCE_ROW.s151]: { figure: 76.9 },
+        [SOURCE_ROW.accounts]: { figure: 76.9 },
+      })
+    ).toMatch(
+      /leave £\d+\.\d{3}m with the council\. On 'DSG write-off reconciliation' the S151 assurance sets the lowest figure, £76\.900m \(the lowest of 3 sources\): the DfE uses it unless the council explains the differences\.$/
+    );
+    expect(note({ [SOURCE_ROW.dsgNoteDraft]: { figure: 77.319 } })).toContain(
+      "the DSG note (draft accounts) sets the lowest figure, £77.319m (the only source filled in)"
+    );
+  });
+
+  it("should name a negative figure rather than guess the lowest", () => {
+    expect(note({ [SOURCE_ROW.revenueOutturn]: { figure: -77.319 } })).toContain(
+      "On 'DSG write-off reconciliation' the RO (revenue outturn) shows -£77.319m, a surplus"
+    );
+  });
+
+  it("should keep its advice to check the sources while none is filled in", () => {
+    expect(note({})).toMatch(
+      /Check the eligible figure against s251, the DSG note and the accounts: the DfE uses the lowest\.$/
+    );
   });
 });

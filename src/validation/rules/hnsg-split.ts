@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { allOf, endOfYearRows, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { formatMoney, shownDecimals } from "../money";
-import { highNeedsStabilityGrant } from "../../core/hnsg";
+import { highNeedsStabilityGrant, lowestFigure } from "../../core/hnsg";
 import { financialYearLabel } from "../../core/years";
 import type { LocatedCell, LocatedTemplate } from "../../templates/located";
 import { figure, figureValue } from "../../templates/figures";
@@ -65,6 +65,39 @@ export function highNeedsDeficit(
 }
 
 /**
+ * Which source on the write-off reconciliation sheet sets the lowest figure, as a sentence; undefined when
+ * the workbook has no such sheet or none of its sources has a figure yet. A source whose figure is negative
+ * (a surplus, or a deficit typed with the wrong sign) is named instead, since the lowest cannot be told.
+ */
+function lowestSource(
+  template: LocatedTemplate,
+  money: (value: Decimal) => string
+): string | undefined {
+  const reconciliation = template.writeOff;
+  const filled = (reconciliation?.sources ?? []).flatMap((source) => {
+    const value = figure(source.figure);
+    return value === undefined ? [] : [{ source, value }];
+  });
+  if (!reconciliation || filled.length === 0) return undefined;
+  const lowest = lowestFigure(filled.map((f) => f.value));
+  const sheet = `'${reconciliation.sheet}'`;
+  if (!lowest.ok) {
+    const negative = filled.find((f) => f.value.isNegative())!;
+    return (
+      `On ${sheet} the ${negative.source.label} shows ${money(negative.value)}, a surplus: if that is a ` +
+      "deficit typed with the wrong sign, correct it, since the DfE uses the lowest figure."
+    );
+  }
+  const { source } = filled[lowest.value.position - 1];
+  const others =
+    filled.length === 1 ? "the only source filled in" : `the lowest of ${filled.length} sources`;
+  return (
+    `On ${sheet} the ${source.label} sets the lowest figure, ${money(lowest.value.value)} (${others}): ` +
+    "the DfE uses it unless the council explains the differences."
+  );
+}
+
+/**
  * V20 (domain §3.6): the High Needs Stability Grant writes off a share (90%) of the high-needs deficit held
  * at 31 March 2026; the rest, and any deficit from other blocks, stays with the council. The note shows
  * the split so the plan can say who funds what.
@@ -78,7 +111,8 @@ export const hnsgSplit = defineRule({
     "the government writes off (90%) and what stays with the council. The deficit is the high needs block's own " +
     "cumulative deficit when the plan shows one; otherwise the DSG deficit carried forward less the other blocks' " +
     "in-year deficits in the years shown, which the grant does not cover. The DfE compares s251, DSG note, assurance " +
-    "and accounts figures and uses the lowest, so check the eligible figure. The write-off percent and the last " +
+    "and accounts figures and uses the lowest, so check the eligible figure; with the write-off reconciliation sheet " +
+    "(Add write-off reconciliation in the pane) the note names the source that sets the lowest figure. The write-off percent and the last " +
     "eligible financial year (its start year) are settings.",
   defaults: { writeOffPercent: 90, cutOffYear: 2025 },
   needs: allOf(endOfYearRows("carriedForward"), financialYearsInOrder),
@@ -106,7 +140,7 @@ export const hnsgSplit = defineRule({
       message:
         `${basis} A High Needs Stability Grant of ${settings.writeOffPercent}% of the eligible ` +
         `${money(found.deficit.minus(ineligible))} would write off ${money(grant.value)} and leave ${money(left)} ` +
-        `with the council. Check the eligible figure against s251, the DSG note and the accounts: the DfE uses the lowest.`,
+        `with the council. ${lowestSource(template, money) ?? "Check the eligible figure against s251, the DSG note and the accounts: the DfE uses the lowest."}`,
       at: { sheet: found.sheet, row: found.cell.row, col: found.cell.col },
       actual: asDeficit(found.deficit, template.sign).toNumber(),
     };

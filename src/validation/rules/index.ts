@@ -25,6 +25,7 @@ import { mitigationDirection } from "./mitigation-direction";
 import { svInstalments } from "./sv-instalments";
 import { svLimits } from "./sv-limits";
 import { hnsgSplit } from "./hnsg-split";
+import { hnsgReconcile } from "./hnsg-reconcile";
 import { ehcpTotals } from "./ehcp-totals";
 import { ehcpValues } from "./ehcp-values";
 import { ehcpStockFlow } from "./ehcp-stock-flow";
@@ -60,6 +61,7 @@ export const RULES: readonly Rule<Record<string, number>>[] = [
   svInstalments,
   svLimits,
   hnsgSplit,
+  hnsgReconcile,
   hardcodedTotal,
   formulaPattern,
   dsgFormulasPresent,
