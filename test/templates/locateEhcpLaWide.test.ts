@@ -130,6 +130,22 @@ describe("locateEhcp: the local authority's tables for all placements", () => {
     ]);
   });
 
+  it("should not take the rows of a table by placement type for placement headings", () => {
+    const byPlacement: Row[] = [
+      ["Number of EHCPs by placement type", 2023, 2024, 2025],
+      ["Mainstream schools or academies", 100, 110, 120],
+      ["Post 16 and further education", 10, 11, 12],
+      ["Total", 110, 121, 132],
+      [],
+    ];
+    const rows = laWideRows({ heading: [] });
+    rows.splice(1, 0, ...byPlacement);
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    // Read as post-16's, the tables' under-16 counts would be plans in the wrong placement.
+    expect(ehcp.placements.map((p) => p.placement)).toEqual(["all"]);
+    expect(runRule(ehcpValues, ehcpTemplate(ehcp))).toEqual([]);
+  });
+
   it("should count plans from the placements' own tables when the sheet has both", () => {
     const placementRows: Row[] = [
       [],

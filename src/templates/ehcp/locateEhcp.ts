@@ -266,6 +266,14 @@ interface Area extends CellRange {
 // Long enough for "Number of EHCPs by age group - Maintained special schools or special academies".
 const MAX_HEADING_LENGTH = 100;
 
+/** True when the row holds a number right of the column: a row of figures, not a heading. */
+function hasNumberRightOf(sheet: LabelledSheet, row: number, col: number): boolean {
+  const values = sheet.values[row - sheet.top];
+  for (let c = col + 1; c < sheet.left + values.length; c++)
+    if (typeof values[c - sheet.left] === "number") return true;
+  return false;
+}
+
 function hasTextLeftOf(sheet: LabelledSheet, row: number, col: number): boolean {
   const values = sheet.values[row - sheet.top];
   for (let c = sheet.left; c < col; c++)
@@ -274,7 +282,14 @@ function hasTextLeftOf(sheet: LabelledSheet, row: number, col: number): boolean 
 }
 
 /** Splits a CYP summary sheet at its placement (and LA-wide) headings; rows above the first are LA-wide. */
-function areasOf(sheet: LabelledSheet, bottom: number, right: number, readings: Readings): Area[] {
+function areasOf(
+  sheet: LabelledSheet,
+  bottom: number,
+  right: number,
+  readings: Readings,
+  headers: readonly YearHeader[]
+): Area[] {
+  const headerRows = new Set(headers.map((header) => header.row));
   const headings: { row: number; placement?: Meaning<PlacementType> }[] = [];
   // LA-wide headings are looked up once in the sheet's label index rather than matched row by row.
   const laWide = findLabels(sheet, labelSet(EHCP_LABELS.allPlacements));
@@ -288,6 +303,9 @@ function areasOf(sheet: LabelledSheet, bottom: number, right: number, readings: 
     // ("growth in mainstream schools or academies ...") must not split the sheet. The index leaves out
     // texts of punctuation alone, so one of those may come first.
     if (text.length > MAX_HEADING_LENGTH || hasTextLeftOf(sheet, row, col)) continue;
+    // A placement with counts beside it is a row of a table by placement type ("Number of EHCPs by
+    // placement"), not the heading of that placement's tables; a heading may carry the census years.
+    if (!headerRows.has(row) && hasNumberRightOf(sheet, row, col)) continue;
     const placement = readings.placement(text);
     while (next < laWide.length && laWide[next].row < row) next++;
     const isLaWide = laWide[next]?.row === row && laWide[next].col === col;
@@ -356,7 +374,7 @@ export function locateEhcp(workbook: LabelledWorkbook): EhcpTables | undefined {
     const headers = censusHeaders(sheet, readings);
     const areas: Area[] = named
       ? [{ placement: named, top: sheet.top, left: sheet.left, bottom, right }]
-      : areasOf(sheet, bottom, right, readings);
+      : areasOf(sheet, bottom, right, readings, headers);
     for (const area of areas) {
       const reader = new AreaReader(sheet, headers, area, readings);
       if (area.placement !== undefined) {
