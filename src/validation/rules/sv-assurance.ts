@@ -2,7 +2,11 @@ import { defineRule, type RuleReport } from "../rule";
 import { normaliseLabel } from "../../templates/labels";
 import { isBlank } from "../../templates/governance/fieldCell";
 import { STANDARD_LEVELS } from "../../templates/svReturn/svReturnLabels";
-import type { SvLegendEntry, SvTrackedItem } from "../../templates/svReturn/svReturnModel";
+import type {
+  SvAssurance,
+  SvLegendEntry,
+  SvTrackedItem,
+} from "../../templates/svReturn/svReturnModel";
 
 /** The levels the legend allows, as written for messages; each letter also allows its colour and back. */
 export function allowedLevels(legend: readonly SvLegendEntry[]): string[] {
@@ -43,6 +47,12 @@ function currentUpdate(items: readonly SvTrackedItem[]): number | undefined {
       : undefined;
 }
 
+/** The updates the return has, up to the one it is at, in order: each must still carry its levels. */
+function updatesUpTo(items: readonly SvTrackedItem[], current: number): number[] {
+  const numbers = items.flatMap((item) => item.assurance.map((a) => a.update.number));
+  return [...new Set(numbers)].filter((n) => n <= current).sort((a, b) => a - b);
+}
+
 /** How the return names an update ("Update 3 (November)"), from any item that has it. */
 function updateLabel(items: readonly SvTrackedItem[], update: number): string {
   for (const item of items)
@@ -50,24 +60,68 @@ function updateLabel(items: readonly SvTrackedItem[], update: number): string {
   return `Update ${update}`;
 }
 
-/** The item has no place for the current update at all (its stack stops short, or its table lacks the column). */
-function missingUpdate(item: SvTrackedItem, label: string, levels: string): RuleReport {
+/** The item has no place for an update at all (its stack skips it or stops short, or its table lacks the column). */
+function missingUpdate(
+  item: SvTrackedItem,
+  update: number,
+  label: string,
+  levels: string
+): RuleReport {
   const last = item.assurance.at(-1);
   const where =
-    item.layout === "stacked"
-      ? last === undefined
+    item.layout === "columns"
+      ? "its table has no column for it"
+      : last === undefined
         ? "its Assurance Level column has no updates"
-        : `its Assurance Level column stops at ${last.update.label}`
-      : "its table has no column for it";
+        : last.update.number > update
+          ? `its Assurance Level column skips it`
+          : `its Assurance Level column stops at ${last.update.label}`;
   return {
     message: `${item.name} has no assurance level for ${label}: ${where}. Add ${label} with one of ${levels}.`,
     at: item.at,
   };
 }
 
+/** A report on one item's level for one update; `missing` when the level is not there at all. */
+interface LevelReport {
+  readonly update: number;
+  readonly missing: boolean;
+  readonly report: RuleReport;
+  /** The unrecognised level as written, and normalised so that one written throughout is reported once. */
+  readonly written?: string;
+  readonly unrecognised?: string;
+}
+
+// "N/A" or a dash where a level would be: the item had no level for that update.
+const NOT_APPLICABLE = /^(?:n\s*\/\s*a|not\s+applicable|[-–—]+)$/i;
+
+function notGiven(given: SvAssurance | undefined): boolean {
+  return (
+    given === undefined ||
+    isBlank(given.cell.value) ||
+    NOT_APPLICABLE.test(String(given.cell.value).trim())
+  );
+}
+
 /**
- * Every condition of the agreement and every risk has an allowed assurance level for the latest update:
- * the DfE reads these levels to judge whether the plan is on track.
+ * The earlier updates a risk was not yet on the register for: the register changes during the year, and
+ * a risk added in August has no level for May. A condition is in the agreement from the start.
+ */
+function beforeAdded(item: SvTrackedItem, updates: readonly number[]): number[] {
+  if (item.kind !== "risk") return [];
+  const first = updates.findIndex(
+    (update) => !notGiven(item.assurance.find((a) => a.update.number === update))
+  );
+  return first > 0 ? updates.slice(0, first) : [];
+}
+
+// The same unrecognised level in this many cells is the council's own scale: said once, not per cell.
+const SAME_LEVEL_CELLS = 3;
+
+/**
+ * Every condition of the agreement and every risk has an allowed assurance level for each update of the
+ * year up to the latest: the DfE reads the levels over the year to judge whether the plan is on track,
+ * and the return carries the earlier updates' levels forward.
  */
 export const svAssurance = defineRule({
   id: "sv-assurance",
@@ -75,41 +129,101 @@ export const svAssurance = defineRule({
   title: "Assurance levels given",
   description:
     "In the Safety Valve monitoring return, each condition of the agreement and each risk in the risk register " +
-    "needs an assurance level for the current update (the latest update that has any levels filled in). The level " +
-    "must be one the RAG legend defines: its letters (S, A, O, R) or their colours (Blue, Green, Amber, Red). The " +
-    "return may give each update a column, or (as published) stack the updates in one Assurance Level column, each " +
-    "label with its level in the cell below. The finding points at the missing or unrecognised level (at the " +
-    "update's label when no cell is left below it), or at the condition or risk when it has no entry for the " +
-    "current update at all.",
+    "needs an assurance level for every update of the year up to the current one (the latest update that has any " +
+    "levels filled in): a November return carries May's and August's levels too, and an August return is not " +
+    "asked for November's. A risk with no level before some update is read as added to the register then (a " +
+    "note says so); a condition is in the agreement from the start. The level must be one the RAG legend " +
+    "defines: its letters (S, A, O, R) or their colours (Blue, Green, Amber, Red). The return may give each " +
+    "update a column, or (as published) stack the updates in one Assurance Level column, each label with its " +
+    "level in the cell below; updates may be labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or " +
+    "'Q2'. The finding points at the missing or unrecognised level (at the update's label when no cell is left " +
+    "below it), or at the condition or risk when it has no entry for an update at all. When most conditions and " +
+    "risks lack an earlier update's level, one warning says so instead of an error for each, and a level the " +
+    "legend does not define, written in many cells, is reported once.",
   defaults: {},
   check({ template }) {
     const sv = template.svReturn;
     if (sv === undefined) return [];
     const items = [...sv.conditions, ...sv.risks];
-    const update = currentUpdate(items);
-    if (update === undefined) return [];
-    const label = updateLabel(items, update);
+    const current = currentUpdate(items);
+    if (current === undefined) return [];
+    const updates = updatesUpTo(items, current);
     const allowed = allowedLevels(sv.legend);
     const levels = allowed.join(", ");
-    return items.flatMap((item): RuleReport[] => {
-      const given = item.assurance.find((a) => a.update.number === update);
-      if (given === undefined) return [missingUpdate(item, label, levels)];
-      const { cell: at } = given;
-      if (isBlank(at.value)) {
-        return [
-          {
-            message: `${item.name} has no assurance level for ${given.update.label}: enter one of ${levels}.`,
-            at,
-          },
-        ];
+    const found: LevelReport[] = [];
+    const notes: RuleReport[] = [];
+    for (const item of items) {
+      const added = beforeAdded(item, updates);
+      if (added.length > 0) {
+        const from = updateLabel(items, updates[added.length]);
+        notes.push({
+          message: `${item.name} has no assurance level before ${from}: read as a risk added to the register then.`,
+          severity: "info",
+          at: item.at,
+        });
       }
-      if (isAllowed(at.value, allowed)) return [];
+      for (const update of updates) {
+        if (added.includes(update)) continue;
+        const label = updateLabel(items, update);
+        const given = item.assurance.find((a) => a.update.number === update);
+        if (given === undefined) {
+          found.push({ update, missing: true, report: missingUpdate(item, update, label, levels) });
+          continue;
+        }
+        const { cell } = given;
+        const own = given.update.label;
+        if (isBlank(cell.value)) {
+          const earlier =
+            update < current ? ", an earlier update that the return still carries" : "";
+          const message = `${item.name} has no assurance level for ${own}${earlier}: enter one of ${levels}.`;
+          found.push({ update, missing: true, report: { message, at: cell } });
+        } else if (!isAllowed(cell.value, allowed)) {
+          const written = String(cell.value).trim();
+          const message = `${item.name} has the assurance level '${written}' for ${own}, which the RAG legend does not define: use one of ${levels}.`;
+          const unrecognised = normaliseLabel(written);
+          found.push({
+            update,
+            missing: false,
+            report: { message, at: cell },
+            written,
+            unrecognised,
+          });
+        }
+      }
+    }
+    // An earlier update most items lack is not carried in this return (or not where it was looked for):
+    // said once, as a warning, rather than as an error per condition and risk.
+    const uncarried = updates.filter((update) => {
+      const count = found.filter((f) => f.missing && f.update === update).length;
+      return update < current && count >= 2 && count * 2 > items.length;
+    });
+    const warnings = uncarried.map((update): RuleReport => {
+      const missing = found.filter((f) => f.missing && f.update === update);
+      const label = updateLabel(items, update);
+      return {
+        message:
+          `${missing.length} of ${items.length} conditions and risks have no assurance level for ${label}, ` +
+          `an earlier update than ${updateLabel(items, current)}: the return may not carry that update's ` +
+          `levels, or they are not below each update's label or in its column. Fill in the levels given for ${label}.`,
+        severity: "warning",
+        at: missing[0].report.at,
+      };
+    });
+    const reported = new Set<string>();
+    const reports = found.flatMap((f): RuleReport[] => {
+      if (f.missing && uncarried.includes(f.update)) return [];
+      if (f.unrecognised === undefined) return [f.report];
+      const same = found.filter((g) => g.unrecognised === f.unrecognised);
+      if (same.length < SAME_LEVEL_CELLS) return [f.report];
+      if (reported.has(f.unrecognised)) return [];
+      reported.add(f.unrecognised);
       return [
         {
-          message: `${item.name} has the assurance level '${String(at.value).trim()}' for ${given.update.label}, which the RAG legend does not define: use one of ${levels}.`,
-          at,
+          message: `'${f.written}' is given as the assurance level in ${same.length} places (the first shown here), and the RAG legend does not define it: use one of ${levels}.`,
+          at: f.report.at,
         },
       ];
     });
+    return [...reports, ...warnings, ...notes];
   },
 });
