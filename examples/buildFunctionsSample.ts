@@ -73,10 +73,10 @@ const SHEET_METADATA_TYPE =
  * xl/metadata.xml as Excel 365 writes it for a workbook with dynamic arrays: one metadata type, XLDAPR, one
  * future-metadata block saying "dynamic, not collapsed", and one cell-metadata record pointing at it. A
  * formula cell's `cm="1"` is that record (cm counts from 1; the record's t="1" is the first metadata type,
- * v="0" the first block).
+ * v="0" the first block). Byte for byte the part Excel saved in test/fixtures/excel-dynamic-array/.
  */
 export const DYNAMIC_ARRAY_METADATA =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
   `<metadata xmlns="${MAIN_NS}" xmlns:xda="${DYNAMIC_ARRAY_NS}">` +
   '<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" ' +
   'pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" ' +

@@ -159,6 +159,15 @@ describe("examples/dsg-functions-sample.xlsx as Excel 365 saves dynamic arrays",
     expect(sheetXml.match(/ cm="/g)).toHaveLength(arrays.length);
   });
 
+  it("should write xl/metadata.xml byte for byte as Excel saved it in a workbook with a dynamic array", () => {
+    // test/fixtures/excel-dynamic-array/metadata.xml is the part of tests/input/dynamic_array01.xlsx in
+    // jmcnamara/rust_xlsxwriter, a workbook saved by Microsoft Excel (its docProps/app.xml says so) with one
+    // dynamic array formula, written there as <c r="A1" cm="1"><f t="array" ref="A1">…</f><v>0</v></c>.
+    expect(parts["xl/metadata.xml"]).toBe(
+      readFileSync("test/fixtures/excel-dynamic-array/metadata.xml", "utf8")
+    );
+  });
+
   it('should point cm="1" at the XLDAPR dynamic array properties in xl/metadata.xml', () => {
     const metadata = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(
       parts["xl/metadata.xml"]
