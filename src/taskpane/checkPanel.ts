@@ -28,8 +28,8 @@ export interface CheckPanel {
   readonly element: HTMLElement;
   /** Excel is ready: the Check workbook button becomes usable (after the saved row map is read). */
   enable(services: PaneServices, settings: () => PaneSettings): Promise<void>;
-  /** Excel never became ready: say so on the button. */
-  disable(label: string): void;
+  /** Excel never became ready: say so on the button (returned, for the reason to be shown beside it). */
+  disable(label: string): HTMLElement;
 }
 
 const SIGN_WORDS: Readonly<Record<string, string>> = {
@@ -282,7 +282,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
   async function check(): Promise<void> {
     if (!services || running) return;
     setBusy(true, "Reading sheets…");
-    announce("Checking the workbook…");
+    announce("Checking the workbook…", undefined, checkButton);
     try {
       const workbook = await services.readWorkbook((text) => (stage.textContent = text));
       stage.textContent = "Checking…";
@@ -292,10 +292,12 @@ export function createCheckPanel(announce: Announce): CheckPanel {
       showResult(result, workbook);
       checkButton.textContent = "Check again";
       announce(
-        `Check finished: ${summaryLine(summarise(result.findings))}. ${checksLine(result.checks, result.template !== null)}.`
+        `Check finished: ${summaryLine(summarise(result.findings))}. ${checksLine(result.checks, result.template !== null)}.`,
+        undefined,
+        checkButton
       );
     } catch (error) {
-      announceFailure(announce, "The workbook could not be checked.", error);
+      announceFailure(announce, "The workbook could not be checked.", error, checkButton);
     } finally {
       setBusy(false);
     }
@@ -308,13 +310,17 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     for (const other of findingButtons()) other.removeAttribute("aria-current");
     button.setAttribute("aria-current", "true");
     if (!finding.sheet || !finding.address) {
-      announce("This finding is about the whole workbook, so there is no cell to select.");
+      announce(
+        "This finding is about the whole workbook, so there is no cell to select.",
+        undefined,
+        button
+      );
       return;
     }
     try {
       await services.selectCell(finding.sheet, finding.address);
     } catch (error) {
-      announceFailure(announce, "The cell could not be selected.", error);
+      announceFailure(announce, "The cell could not be selected.", error, button);
     }
   }
 
@@ -324,10 +330,12 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     try {
       const written = await services.writeReportSheet(last.result, last.checkedAt);
       announce(
-        `Report written to the sheet "${written.sheet}" (${written.address}). Nothing else in the workbook changed.`
+        `Report written to the sheet "${written.sheet}" (${written.address}${written.position ? `, with a chart of the position` : ""}). Nothing else in the workbook changed.`,
+        undefined,
+        writeButton
       );
     } catch (error) {
-      announceFailure(announce, "The report sheet could not be written.", error);
+      announceFailure(announce, "The report sheet could not be written.", error, writeButton);
     } finally {
       setBusy(false);
     }
@@ -341,7 +349,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
       last.result.checks
     );
     if (await copyText(text)) {
-      announce("Findings copied to the clipboard.");
+      announce("Findings copied to the clipboard.", undefined, copyButton);
       return;
     }
     // No clipboard access (some Office hosts block it): show the text ready to copy by hand.
@@ -350,7 +358,9 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     copyFallback.focus();
     copyFallback.select();
     announce(
-      "Copying is not allowed here: the findings are selected in the box below; press Ctrl+C to copy them."
+      "Copying is not allowed here: the findings are selected in the box below; press Ctrl+C to copy them.",
+      undefined,
+      copyButton
     );
   }
 
@@ -375,6 +385,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     disable(label) {
       checkButton.disabled = true;
       checkButton.textContent = label;
+      return checkButton;
     },
   };
 }

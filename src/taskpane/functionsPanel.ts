@@ -1,5 +1,5 @@
 /** The Functions tab: each DSG function with a one-line description, an example, and a button to insert it. */
-import { el } from "./dom";
+import { el, setChildren } from "./dom";
 import { FUNCTION_CATALOGUE, type FunctionEntry } from "./functionCatalogue";
 import { announceFailure, type Announce } from "./announce";
 import type { PaneServices } from "./services";
@@ -17,36 +17,62 @@ export function createFunctionsPanel(announce: Announce): FunctionsPanel {
   /** The function whose insert found the cell occupied: its next press replaces the cell's contents. */
   let confirming: FunctionEntry | null = null;
 
-  async function insert(entry: FunctionEntry): Promise<void> {
+  /** Puts a button back to "Insert into selected cell" (after a confirmation, or another button's press). */
+  function label(button: HTMLButtonElement, entry: FunctionEntry, replace?: string): void {
+    setChildren(
+      button,
+      replace ? `Replace ${replace}?` : "Insert ",
+      el(
+        "span",
+        { class: "visually-hidden" },
+        replace ? ` with DSG.${entry.id}` : `DSG.${entry.id} `
+      ),
+      replace ? "" : "into selected cell"
+    );
+  }
+
+  /**
+   * Inserts the example into the selected cell. A cell that already holds something is not touched: the
+   * button asks "Replace B3?" in place, and only its next press replaces the cell.
+   */
+  async function insert(entry: FunctionEntry, button: HTMLButtonElement): Promise<void> {
     if (!services) return;
     const overwrite = confirming === entry;
     confirming = null;
+    buttons.forEach((other, i) => label(other, FUNCTION_CATALOGUE[i]));
     try {
       const outcome = await services.insertFunction(entry, overwrite);
       if (outcome.inserted) {
         announce(
-          `Inserted ${entry.example} into ${outcome.address}. Change its ranges to point at your figures.`
+          `Inserted ${entry.example} into ${outcome.address}. Change its ranges to point at your figures.`,
+          undefined,
+          button
         );
       } else {
         confirming = entry;
+        // The button names the cell as Excel's name box does; the sentence beside it names its sheet too.
+        const cell = outcome.address.replace(/^.*!/, "");
+        label(button, entry, cell);
         announce(
-          `${outcome.address} already holds ${outcome.previous}. Press the same Insert button again to replace it.`
+          `${outcome.address} already holds ${outcome.previous}. Press Replace ${cell}? to replace it, or select another cell.`,
+          undefined,
+          button
         );
       }
     } catch (error) {
-      announceFailure(announce, "The function could not be inserted.", error);
+      announceFailure(announce, "The function could not be inserted.", error, button);
     }
   }
 
   const items = FUNCTION_CATALOGUE.map((entry) => {
-    const button = el(
-      "button",
-      { type: "button", class: "insert", disabled: true, "data-function": entry.id },
-      "Insert ",
-      el("span", { class: "visually-hidden" }, `DSG.${entry.id} `),
-      "into selected cell"
-    );
-    button.addEventListener("click", () => void insert(entry));
+    const button = el("button", {
+      type: "button",
+      class: "insert",
+      disabled: true,
+      "data-function": entry.id,
+    });
+    label(button, entry);
+    button.addEventListener("click", () => void insert(entry, button));
     buttons.push(button);
     return el(
       "li",

@@ -8,6 +8,7 @@ import { createCheckPanel } from "./checkPanel";
 import { createFunctionsPanel } from "./functionsPanel";
 import { createSettingsPanel } from "./settingsPanel";
 import type { PaneServices } from "./services";
+import { showBeside, type Announce } from "./announce";
 
 export interface Pane {
   /** Excel is ready: load the settings and enable every control. */
@@ -24,9 +25,17 @@ const TABS = [
 
 /** Renders the pane into `root`, replacing the static shell the page showed while scripts loaded. */
 export function mountPane(root: HTMLElement): Pane {
-  const status = el("p", { class: "status", id: "status", role: "status", "aria-live": "polite" });
-  const announce = (text: string, tone?: "error") => {
+  // The one live region: screen readers hear every outcome from here. It is not shown; each message is
+  // shown beside the control it is about (announce.ts).
+  const status = el("p", {
+    class: "status visually-hidden",
+    id: "status",
+    role: "status",
+    "aria-live": "polite",
+  });
+  const announce: Announce = (text, tone, at) => {
     status.classList.toggle("status-error", tone === "error");
+    if (at) showBeside(at, text, tone);
     // Clearing first makes screen readers repeat a message that happens to equal the previous one. A timer,
     // not an animation frame, so the message still arrives while the pane is hidden.
     status.textContent = "";
@@ -100,8 +109,7 @@ export function mountPane(root: HTMLElement): Pane {
       await check.enable(services, settings.current);
     },
     fail(message) {
-      check.disable("Excel is not available");
-      announce(message, "error");
+      announce(message, "error", check.disable("Excel is not available"));
     },
   };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, normaliseSettings, toValidationOptions } from "./paneSettings";
+import {
+  DEFAULT_SETTINGS,
+  normaliseSettings,
+  settingProblem,
+  toValidationOptions,
+} from "./paneSettings";
 
 describe("toValidationOptions", () => {
   it("should ask for nothing when every choice is left to the validator", () => {
@@ -53,5 +58,60 @@ describe("normaliseSettings", () => {
       sign: "deficit-positive",
       thresholds: { "funding-uplift": { max: 0.2 } },
     });
+  });
+});
+
+describe("settingProblem", () => {
+  const tolerance = { kind: "tolerance" } as const;
+  const threshold = (key: string, defaultValue = 1) =>
+    ({ kind: "threshold", key, defaultValue }) as const;
+  it.each([
+    ["", false, tolerance, null],
+    ["0.001", false, tolerance, null],
+    ["0", false, tolerance, null],
+    ["-5", false, tolerance, "A tolerance cannot be negative: enter 0 or more, or leave it blank."],
+    ["", true, tolerance, "Enter a number, or leave it blank."],
+    ["", false, threshold("costJumpPercent", 15), null],
+    ["20", false, threshold("costJumpPercent", 15), null],
+    [
+      "120",
+      false,
+      threshold("costJumpPercent", 15),
+      "Enter a percentage from 0 to 100, or leave it blank for the default (15).",
+    ],
+    ["-2", false, threshold("minPercent", 0), null],
+    [
+      "-2",
+      false,
+      threshold("maxPercent", 10),
+      "Enter a percentage from 0 to 100, or leave it blank for the default (10).",
+    ],
+    ["2025", false, threshold("cutOffYear", 2025), null],
+    [
+      "2025.5",
+      false,
+      threshold("cutOffYear", 2025),
+      "Enter the first year of a financial year, such as 2025 for 2025-26.",
+    ],
+    [
+      "25",
+      false,
+      threshold("cutOffYear", 2025),
+      "Enter the first year of a financial year, such as 2025 for 2025-26.",
+    ],
+    [
+      "-1",
+      false,
+      threshold("allowedGap", 0),
+      "Enter 0 or more, or leave it blank for the default (0).",
+    ],
+    [
+      "",
+      true,
+      threshold("allowedGap", 0),
+      "Enter a number, or leave it blank for the default (0).",
+    ],
+  ] as const)("should take %o (bad input %s) for %o as %s", (text, bad, field, problem) => {
+    expect(settingProblem(text, bad, field)).toBe(problem);
   });
 });

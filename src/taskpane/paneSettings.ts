@@ -90,3 +90,46 @@ export function normaliseSettings(saved: unknown): PaneSettings {
     thresholds,
   };
 }
+
+/** What a number field of the Settings tab holds: the tolerance, or one threshold of one rule. */
+export type SettingField =
+  | { readonly kind: "tolerance" }
+  | { readonly kind: "threshold"; readonly key: string; readonly defaultValue: number };
+
+const EARLIEST_YEAR = 2000;
+const LATEST_YEAR = 2100;
+
+/**
+ * Why the text typed into a number field cannot be saved, in a sentence shown at the field; null when it
+ * can (blank always can: it keeps the default). `badInput` is the browser's verdict on a number input that
+ * holds something other than a number, whose value then reads as blank.
+ */
+export function settingProblem(
+  text: string,
+  badInput: boolean,
+  field: SettingField
+): string | null {
+  const blank =
+    field.kind === "tolerance"
+      ? "leave it blank"
+      : `leave it blank for the default (${field.defaultValue})`;
+  const trimmed = text.trim();
+  if (badInput) return `Enter a number, or ${blank}.`;
+  if (trimmed === "") return null;
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return `Enter a number, or ${blank}.`;
+  if (field.kind === "tolerance")
+    return value < 0 ? "A tolerance cannot be negative: enter 0 or more, or leave it blank." : null;
+  if (field.key === "cutOffYear")
+    return Number.isInteger(value) && value >= EARLIEST_YEAR && value <= LATEST_YEAR
+      ? null
+      : "Enter the first year of a financial year, such as 2025 for 2025-26.";
+  if (/percent$/i.test(field.key)) {
+    // A minimum uplift may be a cut; every other percentage is a share from 0 to 100.
+    const lowest = field.key === "minPercent" ? -100 : 0;
+    return value >= lowest && value <= 100
+      ? null
+      : `Enter a percentage from ${lowest} to 100, or ${blank}.`;
+  }
+  return value >= 0 ? null : `Enter 0 or more, or ${blank}.`;
+}

@@ -202,7 +202,8 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
     downloadButton.disabled = copyButton.disabled = count === 0;
   }
 
-  async function save(next: RowMap, message: string): Promise<void> {
+  /** Saves the map; the outcome is shown beside `at` (the list itself when the button that was used is gone). */
+  async function save(next: RowMap, message: string, at: HTMLElement): Promise<void> {
     if (!services || saving) return;
     saving = true;
     try {
@@ -210,9 +211,14 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
       map = next;
       renderMapped();
       mapFallback.hidden = true;
-      announce(message);
+      announce(message, undefined, at.isConnected ? at : mappedList);
     } catch (error) {
-      announceFailure(announce, "The row map could not be saved.", error);
+      announceFailure(
+        announce,
+        "The row map could not be saved.",
+        error,
+        at.isConnected ? at : mappedList
+      );
     } finally {
       saving = false;
     }
@@ -226,13 +232,14 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
     try {
       at = await services.selectedRow();
     } catch (error) {
-      announceFailure(announce, "The selected row could not be read.", error);
+      announceFailure(announce, "The selected row could not be read.", error, useButton);
       return;
     }
     if (at.rows > 1) {
       announce(
         `Select one row: the selection covers rows ${at.row} to ${at.row + at.rows - 1} of ${quoteSheetName(at.sheet)}.`,
-        "error"
+        "error",
+        useButton
       );
       return;
     }
@@ -246,7 +253,8 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
     const words = rowWords(mapping);
     await save(
       withMapping(map, mapping),
-      `${capital(words)} will be read as ${targetLabel(choice)}. Press Check again to use it.`
+      `${capital(words)} will be read as ${targetLabel(choice)}. Press Check again to use it.`,
+      useButton
     );
   }
 
@@ -258,7 +266,9 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     announce(
-      `The row map is downloaded as ${ROW_MAP_FILE}. If no download appears, use Copy map instead.`
+      `The row map is downloaded as ${ROW_MAP_FILE}. If no download appears, use Copy map instead.`,
+      undefined,
+      downloadButton
     );
   }
 
@@ -266,7 +276,9 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
     const text = rowMapText(map);
     if (await copyText(text)) {
       announce(
-        "The row map is copied to the clipboard. Save it as a .json file for dsg-validate --map."
+        "The row map is copied to the clipboard. Save it as a .json file for dsg-validate --map.",
+        undefined,
+        copyButton
       );
       return;
     }
@@ -275,7 +287,9 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
     mapFallback.focus();
     mapFallback.select();
     announce(
-      "Copying is not allowed here: the row map is selected in the box below; press Ctrl+C to copy it."
+      "Copying is not allowed here: the row map is selected in the box below; press Ctrl+C to copy it.",
+      undefined,
+      copyButton
     );
   }
 
@@ -290,7 +304,8 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
     const removed = map.rows.find((m) => m.sheet === sheet && m.row === row);
     void save(
       withoutMapping(map, sheet, row),
-      `${capital(removed ? rowWords(removed) : `row ${row}`)} is no longer pointed at. Press Check again to check without it.`
+      `${capital(removed ? rowWords(removed) : `row ${row}`)} is no longer pointed at. Press Check again to check without it.`,
+      mappedList
     );
   });
 
@@ -305,7 +320,7 @@ export function createRowMapPanel(announce: Announce): RowMapPanel {
         map = await given.loadRowMap();
       } catch (error) {
         map = EMPTY_ROW_MAP;
-        announceFailure(announce, "", error);
+        announceFailure(announce, "", error, mappedList);
       }
       renderMapped();
     },

@@ -42,7 +42,7 @@ export interface PaneServices {
   writeReportSheet(
     result: CheckResult,
     checkedAt: Date
-  ): Promise<{ readonly sheet: string; readonly address: string }>;
+  ): Promise<{ readonly sheet: string; readonly address: string; readonly position?: string }>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
   /** Where the user's selection is (its sheet, first row as Excel numbers it, and row count). */

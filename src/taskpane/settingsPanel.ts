@@ -1,6 +1,8 @@
 /**
  * The Settings tab: tolerance, template, unit and sign overrides and every rule threshold, saved in the
- * workbook's document settings. A blank field or "automatic" choice leaves the validator's default.
+ * workbook's document settings. A blank field or "automatic" choice leaves the validator's default. Each
+ * number field is checked when the user leaves it, with the reason shown at the field; nothing is saved
+ * until every field is valid, and the outcome is shown beside the Save button.
  */
 import { el, setChildren } from "./dom";
 import { announceFailure, type Announce } from "./announce";
@@ -10,7 +12,9 @@ import {
   TEMPLATE_CHOICES,
   UNIT_CHOICES,
   normaliseSettings,
+  settingProblem,
   type PaneSettings,
+  type SettingField,
 } from "./paneSettings";
 import type { PaneServices } from "./services";
 import type { ThresholdField } from "../validation/report/thresholds";
@@ -49,6 +53,7 @@ function numberField(id: string, label: string, hint: string): HTMLElement {
       inputmode: "decimal",
       "aria-describedby": `${id}-hint`,
     }),
+    el("p", { class: "field-error", id: `${id}-error`, hidden: true }),
     el("p", { class: "hint", id: `${id}-hint` }, hint)
   );
 }
@@ -100,16 +105,66 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
     });
   }
 
-  async function save(values: PaneSettings, message: string): Promise<void> {
+  /** Every number field with what it holds, for checking. */
+  function numberFields(): { id: string; label: string; field: SettingField }[] {
+    return [
+      { id: "tolerance", label: "Tolerance", field: { kind: "tolerance" } },
+      ...(services?.thresholds ?? []).map((threshold) => ({
+        id: thresholdId(threshold),
+        label: threshold.label,
+        field: {
+          kind: "threshold" as const,
+          key: threshold.key,
+          defaultValue: threshold.defaultValue,
+        },
+      })),
+    ];
+  }
+
+  /** Checks one field and shows why it cannot be saved at the field (or clears the reason); true if valid. */
+  function checkField(id: string, field: SettingField): boolean {
+    const box = input(id) as HTMLInputElement;
+    const error = form.querySelector<HTMLElement>(`#${CSS.escape(id)}-error`);
+    const problem = settingProblem(box.value, box.validity.badInput, field);
+    if (error) {
+      error.textContent = problem ?? "";
+      error.hidden = problem === null;
+    }
+    box.setAttribute("aria-invalid", String(problem !== null));
+    box.setAttribute("aria-describedby", problem ? `${id}-error ${id}-hint` : `${id}-hint`);
+    return problem === null;
+  }
+
+  async function save(values: PaneSettings, message: string, at: HTMLElement): Promise<void> {
     if (!services) return;
     try {
       await services.saveSettings(values);
       settings = values;
       fill(values);
-      announce(message);
+      for (const { id, field } of numberFields()) checkField(id, field);
+      announce(message, undefined, at);
     } catch (error) {
-      announceFailure(announce, "The settings could not be saved.", error);
+      announceFailure(announce, "The settings could not be saved.", error, at);
     }
+  }
+
+  /** Saves the form if every field is valid; otherwise says which are not and goes to the first. */
+  function submit(saveButton: HTMLElement): void {
+    const invalid = numberFields().filter(({ id, field }) => !checkField(id, field));
+    if (invalid.length === 0) {
+      void save(
+        read(),
+        "Settings saved in this workbook. They apply from the next check.",
+        saveButton
+      );
+      return;
+    }
+    (input(invalid[0].id) as HTMLInputElement).focus();
+    announce(
+      `Nothing was saved: ${invalid.length === 1 ? "1 field needs" : `${invalid.length} fields need`} correcting (${invalid.map((f) => f.label).join("; ")}).`,
+      "error",
+      saveButton
+    );
   }
 
   function build(fields: readonly ThresholdField[]): void {
@@ -117,7 +172,11 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
     reset.addEventListener(
       "click",
       () =>
-        void save(DEFAULT_SETTINGS, "Settings restored to the defaults and saved in this workbook.")
+        void save(
+          DEFAULT_SETTINGS,
+          "Settings restored to the defaults and saved in this workbook.",
+          reset
+        )
     );
     setChildren(
       form,
@@ -153,7 +212,15 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void save(read(), "Settings saved in this workbook. They apply from the next check.");
+    submit(form.querySelector<HTMLElement>("#save-settings") ?? form);
+  });
+  // Field by field: a value is checked when the user leaves its field, unless for Save or Restore, which
+  // check every field themselves: a reason appearing on the way would move the button under the pointer.
+  form.addEventListener("focusout", (event) => {
+    const next = event.relatedTarget as Element | null;
+    if (next?.matches("#save-settings, #reset-settings")) return;
+    const found = numberFields().find((f) => f.id === (event.target as Element).id);
+    if (found) checkField(found.id, found.field);
   });
 
   return {
@@ -167,7 +234,8 @@ export function createSettingsPanel(announce: Announce): SettingsPanel {
         announceFailure(
           announce,
           "The saved settings could not be read, so the defaults apply.",
-          error
+          error,
+          form
         );
       }
       fill(settings);
