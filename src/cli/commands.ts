@@ -14,6 +14,7 @@ import type { ValidationOptions } from "../validation/rule";
 import { PROFILES, profileById } from "../templates/profiles";
 import type { RowMapping } from "../templates/rowMap";
 import { readRowMapFile } from "./rowMapFile";
+import { runCompare } from "./compareCommand";
 
 export const EXIT = { clean: 0, errorsFound: 1, notChecked: 2 } as const;
 
@@ -112,6 +113,8 @@ export async function runCommand(
   argv: readonly string[],
   context: CommandContext
 ): Promise<number> {
+  // `dsg-validate compare older newer`: a file named compare is still checked as ./compare or after --.
+  if (argv[0] === "compare") return runCompare(argv.slice(1), context);
   const command = parseArguments(argv);
   switch (command.kind) {
     case "usage":
