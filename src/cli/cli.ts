@@ -49,6 +49,7 @@ export const USAGE_LINE = "Usage: dsg-validate <file.xlsx|file.xlsm|folder>... [
 export const SHORT_USAGE = `${USAGE_LINE}\nRun dsg-validate --help for the options.\n`;
 
 export const USAGE = `${USAGE_LINE}
+       dsg-validate compare <older.xlsx> <newer.xlsx> [--json]   (what moved between two versions)
 
 Checks DfE DSG management plan and Safety Valve workbooks and lists what needs fixing. A folder is
 checked with every .xlsx and .xlsm workbook under it (not hidden folders, not Excel's ~$ lock files).

@@ -164,6 +164,12 @@ describe("dsg-validate compare", () => {
     expect(run.stderr).toContain(message);
   });
 
+  it("should be named in dsg-validate's own help", () => {
+    expect(dsgValidate("--help").stdout).toContain(
+      "dsg-validate compare <older.xlsx> <newer.xlsx> [--json]"
+    );
+  });
+
   it("should print its own help", () => {
     const run = dsgValidate("compare", "--help");
     expect(run.status).toBe(0);
