@@ -288,13 +288,15 @@ describe("sv-assurance: conditions numbered as councils number them", () => {
       "a 'Deal condition' prefix",
       ["Deal condition 1", "Deal condition 2", "Deal condition 3a", "Deal condition 3b"],
     ],
-  ])("should tell conditions numbered with %s apart", (_, names) => {
+  ])("should tell conditions numbered with %s apart, stacked and in columns", (_, names) => {
     const conditionLevels = withLevel(allLevels(4), 3, 2, null);
-    const found = findings(svReturn({ conditions: names, conditionLevels }));
     const last = names[3].replace(/^Deal condition/, "Condition");
-    expect(found).toEqual([
-      `sv-assurance error: ${last} has no assurance level for Update 3 (November): enter one of S, A, O, R, Blue, Green, Amber, Red.`,
-    ]);
+    for (const columns of [false, true]) {
+      const found = findings(svReturn({ conditions: names, conditionLevels, columns }));
+      expect(found).toEqual([
+        `sv-assurance error: ${last} has no assurance level for Update 3 (November): enter one of S, A, O, R, Blue, Green, Amber, Red.`,
+      ]);
+    }
   });
 
   it("should name risks numbered 'R1' by their number", () => {
@@ -331,6 +333,19 @@ describe("sv-assurance: updates labelled as councils label them", () => {
     expect(findings(svReturn({ updates, conditionLevels }))).toEqual([
       expect.stringContaining("Condition 2 has no assurance level for May, an earlier update"),
     ]);
+  });
+
+  it("should say the levels were not checked when no update label is read, rather than pass", () => {
+    const updates = ["Summer term", "Autumn term", "Spring term"];
+    const conditionLevels = withLevel(allLevels(4), 3, 2, null);
+    const result = validateWorkbook(svReturn({ updates, conditionLevels }));
+    expect(result.findings.filter((f) => f.rule === "sv-assurance")).toEqual([]);
+    expect(result.checks.notRun.find((c) => c.rule === "sv-assurance")?.needs).toEqual([
+      "the conditions of the agreement or the risks, with their assurance levels under update labels ('Update 1 (May)', 'May', 'Q1')",
+    ]);
+    expect(validateWorkbook(svReturn()).checks.notRun.map((c) => c.rule)).not.toContain(
+      "sv-assurance"
+    );
   });
 
   it("should not take the months of a table pasted into the stacked column for updates", () => {

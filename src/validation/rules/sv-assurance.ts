@@ -141,6 +141,19 @@ export const svAssurance = defineRule({
     "risks lack an earlier update's level, one warning says so instead of an error for each, and a level the " +
     "legend does not define, written in many cells, is reported once.",
   defaults: {},
+  // Conditions or risks whose updates were not read (labels in words the checker does not know) would
+  // pass in silence: the check then says it did not run.
+  needs: (template) => {
+    const sv = template.svReturn;
+    if (sv === undefined) return [];
+    const items = [...sv.conditions, ...sv.risks];
+    return [
+      {
+        what: "the conditions of the agreement or the risks, with their assurance levels under update labels ('Update 1 (May)', 'May', 'Q1')",
+        found: items.some((item) => item.assurance.length > 0),
+      },
+    ];
+  },
   check({ template }) {
     const sv = template.svReturn;
     if (sv === undefined) return [];
