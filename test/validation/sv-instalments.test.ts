@@ -42,6 +42,17 @@ describe("sv-instalments", () => {
     ]);
   });
 
+  it("should take an instalment before the agreement table's first year for one already received", () => {
+    const startsLater = planWorkbook([
+      [AT.deficitLimit, 0, null],
+      [AT.inYearLimit, 0, null],
+      [AT.status, 0, null],
+    ]);
+    expect(runRule(svInstalments, startsLater).map((f) => f.message)).not.toContainEqual(
+      expect.stringContaining("outside the agreement's years")
+    );
+  });
+
   it("should warn at a status that is not one the monitoring uses", () => {
     expect(runRule(svInstalments, planWorkbook([[AT.status, 1, "pending"]]))).toEqual([
       {

@@ -17,6 +17,7 @@ import {
   SAFETY_VALVE_AGREEMENT,
 } from "../profiles/headings";
 import type { FinancialSummary } from "./financialModel";
+import type { BlockPlan } from "./blocksModel";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import { END_OF_YEAR_MEANINGS } from "./endOfYearLabels";
 import { readTable } from "../tableRows";
@@ -129,14 +130,8 @@ export function locateFinancialSummary(
   if (header === undefined || positions === undefined) return undefined;
   const { endOfYear, years: endYears } = positions;
 
-  const blockSection = findSection(sheet, FINANCIAL_PLAN_PER_BLOCK);
-  const blockYears = blockSection ? sectionYears(sheet, blockSection, header.years) : header.years;
-  const blocks = locateBlocks(
-    sheet,
-    blockYears,
-    blockSection,
-    forcedBlockRows(mappings, sheet.name)
-  );
+  const blocks = blocksOn(sheet, header.years, mappings);
+  const ownSheet = blocks.length > 0 ? [] : blocksOnOwnSheet(workbook, sheet, mappings);
 
   const mitigationsAt = sectionOrSheet(workbook, sheet, MITIGATIONS, header.years);
   const agreementAt = sectionOrSheet(workbook, sheet, SAFETY_VALVE_AGREEMENT, header.years);
@@ -144,7 +139,7 @@ export function locateFinancialSummary(
     sheet: sheet.name,
     years: endOfYear ? endYears : header.years,
     endOfYear,
-    blocks: blocks.length > 0 ? blocks : undefined,
+    blocks: blocks.length > 0 ? blocks : ownSheet.length > 0 ? ownSheet : undefined,
     mitigations:
       mitigationsAt &&
       locateMitigations(mitigationsAt.sheet, mitigationsAt.years, mitigationsAt.area),
@@ -153,6 +148,37 @@ export function locateFinancialSummary(
       locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area),
     reference: referenceRows(sheet, endOfYear ? endYears : header.years),
   };
+}
+
+/** The DSG blocks on a sheet: in its "Financial plan per funding block" section when it has one. */
+function blocksOn(
+  sheet: LabelledSheet,
+  years: readonly YearColumn[],
+  mappings?: readonly RowMapping[]
+): BlockPlan[] {
+  const section = findSection(sheet, FINANCIAL_PLAN_PER_BLOCK);
+  const blockYears = section ? sectionYears(sheet, section, years) : years;
+  return locateBlocks(sheet, blockYears, section, forcedBlockRows(mappings, sheet.name));
+}
+
+/**
+ * The blocks on a sheet of their own ("Funding blocks", "7.2 Financial plan", any name): the sheet named
+ * like the section first, then the others in tab order; one with financial years and at least two
+ * block headings, so a sheet that merely mentions a block is not taken for it.
+ */
+function blocksOnOwnSheet(
+  workbook: LabelledWorkbook,
+  summary: LabelledSheet,
+  mappings?: readonly RowMapping[]
+): BlockPlan[] {
+  const named = findSheetByName(workbook.sheets, FINANCIAL_PLAN_PER_BLOCK);
+  const others = workbook.sheets.filter((s) => s !== summary && s !== named);
+  for (const sheet of named && named !== summary ? [named, ...others] : others) {
+    const header = findYearHeader(sheet, "financial");
+    const blocks = header ? blocksOn(sheet, header.years, mappings) : [];
+    if (blocks.length >= 2) return blocks;
+  }
+  return [];
 }
 
 /** The reference outturn rows of the sheet, when the user added any. */

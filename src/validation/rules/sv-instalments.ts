@@ -80,12 +80,15 @@ export const svInstalments = defineRule({
     if (!payments) return reports;
     // The payments are added exactly (core exactSum), each as a DfE payment whatever sign it is shown with.
     const paid: number[] = [];
+    // An agreement table often starts at the current year while the summary shows instalments already
+    // received: only an instalment after the table's first year and outside its years is out of place.
+    const firstCovered = agreement.years.find((y) => covered.has(y.label))?.start ?? -Infinity;
     financial.years.forEach((year, i) => {
       const cell = payments.cells[i];
       const plain = figureValue(cell);
       if (plain === undefined || negligible(cell, options)) return;
       paid.push(Math.abs(plain));
-      if (covered.size === 0 || covered.has(year.label)) return;
+      if (covered.size === 0 || covered.has(year.label) || year.start < firstCovered) return;
       const payment = figure(cell)!.abs();
       reports.push({
         message:
