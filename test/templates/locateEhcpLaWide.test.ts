@@ -237,6 +237,21 @@ describe("locateEhcp: primary needs as SEN2 codes and their variants", () => {
   });
 });
 
+describe("locateEhcp: a second table below the first", () => {
+  it("should not add a row of the table below into the total above", () => {
+    const rows = laWideRows({ heading: [] });
+    const visual = rows.findIndex((r) => r[0] === "Visual Impairment");
+    // The first need table has no visual impairment row (those plans are under Other); a table of
+    // projections below has one.
+    const [vi] = rows.splice(visual, 1);
+    for (let col = 1; col <= 3; col++) (rows[visual][col] as number) += vi[col] as number;
+    rows.push([], ["Projected EHCPs by primary need"], [null, 2026, 2027, 2028], vi);
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    expect(ehcp.placements[0].byNeed?.rows.map((r) => r.key)).not.toContain("VI");
+    expect(runRule(ehcpTotals, ehcpTemplate(ehcp))).toEqual([]);
+  });
+});
+
 describe("locateEhcp: census columns headed as councils head them", () => {
   it.each<[string, CellValue[]]>([
     ["Jan-YY text", ["Jan-23", "Jan-24", "Jan-25"]],

@@ -207,25 +207,28 @@ class AreaReader {
   table<K extends string>(
     keys: readonly Meaning<K>[],
     prefix: "age" | "need",
-    total: EhcpRowKey
+    total: EhcpRowKey,
+    catchAll?: K
   ): CountTable<K> | undefined {
-    const rows: { key: K; row: LocatedRow }[] = [];
+    let rows: { key: K; row: LocatedRow }[] = [];
     const distinct = [...new Set(keys.map((meaning) => meaning.key))];
     for (const key of distinct) {
       const row = this.row(`${prefix}:${key}` as RowKey);
       if (row !== undefined) rows.push({ key, row });
     }
     const totalRow = this.row(total) ?? this.bareTotalUnder(rows.map((r) => r.row));
-    // Two rows of one meaning between the table's first row and its total are both its rows: a council
-    // may list "NSA" and "Awaiting assessment" apart, and the total adds both. Without a total below,
-    // where the table ends is unclear, so only the first is taken.
     const top = Math.min(...rows.map((r) => r.row.row));
     if (totalRow !== undefined && totalRow.row > top) {
-      for (const key of distinct) {
-        for (const hit of this.hits.get(`${prefix}:${key}` as RowKey)?.slice(1) ?? []) {
-          const row = hit.row > top && hit.row < totalRow.row ? this.rowAt(hit) : undefined;
-          if (row !== undefined) rows.push({ key, row });
-        }
+      // A row below the total it follows is another table's (a second table of projections, say), read
+      // because this one has no such row: it is not added into this total.
+      rows = rows.filter((r) => r.row.row < totalRow.row);
+      // The assessment catch-all may be two rows between the table's first row and its total ("NSA" and
+      // "Awaiting assessment"), and the total adds both. Without a total below, where the table ends is
+      // unclear, so only the first is taken.
+      const more = catchAll && this.hits.get(`${prefix}:${catchAll}` as RowKey)?.slice(1);
+      for (const hit of more ?? []) {
+        const row = hit.row > top && hit.row < totalRow.row ? this.rowAt(hit) : undefined;
+        if (catchAll && row !== undefined) rows.push({ key: catchAll, row });
       }
     }
     return rows.length === 0 && totalRow === undefined ? undefined : { rows, total: totalRow };
@@ -328,7 +331,7 @@ function placementTables(
   reader: AreaReader
 ): PlacementTables | undefined {
   const byAge = reader.table(AGE_GROUPS, "age", "ageTotal");
-  const byNeed = reader.table(PRIMARY_NEEDS, "need", "needTotal");
+  const byNeed = reader.table(PRIMARY_NEEDS, "need", "needTotal", "UKN");
   const flows = reader.flows();
   const first = [
     byAge?.rows[0]?.row,
