@@ -37,7 +37,7 @@ describe("locateWriteOff", () => {
     expect(found.eligible?.cell.formula).toBe('=DSG.ELIGIBLE(FILTER(B5:B10,B5:B10<>"",B11),B14)');
     expect(found.grant?.cell.formula).toBe("=DSG.HNSG(B15,B13)");
     expect(found.kept?.cell.formula).toBe(
-      "=DSG.EXPOSURE(B15+B14,'Financial summary'!H50:I50,B13,B14)"
+      "=DSG.EXPOSURE(B15+B14,('Financial summary'!H54:I54-'Financial summary'!H49:I49),B13,B14)"
     );
     expect(found.rate?.cell.row).toBe(18);
     expect(found.carryingCost?.cell.formula).toBe(

@@ -52,7 +52,7 @@ export const SOURCE_ORDER: readonly WriteOffSourceKey[] = [
 const WIDTH = 4;
 
 /** A reference to a run of cells on one row of the plan ("'Financial summary'!H50:I50"), or one cell. */
-function rowRange(sheet: string, cells: readonly LocatedCell[]): string {
+export function rowRange(sheet: string, cells: readonly LocatedCell[]): string {
   const first = cells[0];
   const last = cells[cells.length - 1];
   const from = `${quoteSheetName(sheet)}!${a1(first.row, first.col)}`;
@@ -64,6 +64,34 @@ function adjacent(cells: readonly LocatedCell[]): boolean {
   return cells.every(
     (cell, i) => i === 0 || (cell.row === cells[0].row && cell.col === cells[i - 1].col + 1)
   );
+}
+
+/**
+ * The years after the cut-off up to the override's end (2026-27 and 2027-28), as the plan's deficit
+ * brought forward and carried forward in each: what each adds to the deficit the council keeps, after
+ * Safety Valve payments and contributions, is carried forward less brought forward.
+ */
+export interface LaterYears {
+  readonly sheet: string;
+  readonly brought: readonly LocatedCell[];
+  readonly carried: readonly LocatedCell[];
+}
+
+/** The later years of the plan, or undefined when it shows none or lacks either row. */
+export function laterYears(template: LocatedTemplate, cutOffYear: number): LaterYears | undefined {
+  const financial = template.financial;
+  const positions = financial?.endOfYear;
+  const { broughtForward, carriedForward } = positions ?? {};
+  if (!financial || !broughtForward || !carriedForward) return undefined;
+  const indexes = financial.years.flatMap((year, t) =>
+    year.start > cutOffYear && year.start <= OVERRIDE_LAST_YEAR ? [t] : []
+  );
+  if (indexes.length === 0) return undefined;
+  return {
+    sheet: carriedForward.sheet,
+    brought: indexes.map((t) => broughtForward.cells[t]),
+    carried: indexes.map((t) => carriedForward.cells[t]),
+  };
 }
 
 /**
@@ -149,22 +177,20 @@ export function writeOffSheetContent(
     ],
     ["General", money]
   );
-  const later = financial.years
-    .map((year, t) => ({ year, cell: financial.endOfYear?.inYear?.cells[t] }))
-    .filter(({ year }) => year.start > settings.cutOffYear && year.start <= OVERRIDE_LAST_YEAR)
-    .map(({ cell }) => cell)
-    .filter((cell): cell is LocatedCell => cell !== undefined);
-  const inYearSheet = financial.endOfYear?.inYear?.sheet ?? found.sheet;
-  const laterRef =
-    later.length > 0 && adjacent(later) ? `${turn}${rowRange(inYearSheet, later)}` : "0";
+  const later = laterYears(template, settings.cutOffYear);
+  const movements =
+    later && adjacent(later.brought) && adjacent(later.carried)
+      ? `${rowRange(later.sheet, later.carried)}-${rowRange(later.sheet, later.brought)}`
+      : undefined;
+  const laterRef = movements ? (turn ? `-(${movements})` : `(${movements})`) : "0";
   add(
     [
       LINE_LABELS.kept[0],
       `=DSG.EXPOSURE(B${eligibleRow}+B${ineligibleRow},${laterRef},B${shareRow},B${ineligibleRow})`,
       "",
-      later.length > 0
-        ? `The part not written off, plus the plan's in-year results to 2027-28 (${rowRange(inYearSheet, later)})`
-        : "The part not written off; the plan shows no in-year results after it",
+      movements
+        ? `The part not written off, plus what the plan adds to the deficit to 31 March 2028 (carried forward less brought forward, ${movements})`
+        : "The part not written off; the plan shows no years after it",
     ],
     ["General", money]
   );

@@ -3,15 +3,13 @@ import { allOf, endOfYearRows, financialPart, financialYearsInOrder } from "../n
 import { defineRule, type RuleReport } from "../rule";
 import { formatMoney, shownDecimals } from "../money";
 import { allowance } from "../tolerance";
-import { ruleSettings } from "../settings";
-import { profileById } from "../../templates/profiles";
 import { figure } from "../../templates/figures";
 import { isBlank } from "../../templates/governance/fieldCell";
-import type { LocatedCell, LocatedTemplate } from "../../templates/located";
+import type { LocatedCell } from "../../templates/located";
 import { quoteSheetName, a1 } from "../../workbook/address";
 import { WRITE_OFF_SHEET_NAME } from "../../templates/writeOff/writeOffLabels";
 import { financialYearLabel } from "../../core/years";
-import { highNeedsDeficit, hnsgSplit } from "./hnsg-split";
+import { grantSettings, highNeedsDeficit } from "./hnsg-split";
 
 /** Where a figure of the plan is, as a message names it ("'Financial summary'!G54"). */
 const placeOf = (sheet: string, cell: LocatedCell) =>
@@ -132,8 +130,3 @@ export const hnsgReconcile = defineRule({
     return reports;
   },
 });
-
-/** The grant's share and cut-off year: hnsg-split's settings, so the note and this check agree. */
-function grantSettings(template: LocatedTemplate, options: Parameters<typeof ruleSettings>[2]) {
-  return ruleSettings(hnsgSplit, profileById(template.profileId)?.thresholds, options);
-}

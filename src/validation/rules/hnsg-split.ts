@@ -1,6 +1,8 @@
 import { Decimal } from "decimal.js";
 import { allOf, endOfYearRows, financialYearsInOrder } from "../needs";
-import { defineRule, type RuleReport } from "../rule";
+import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
+import { ruleSettings } from "../settings";
+import { profileById } from "../../templates/profiles";
 import { formatMoney, shownDecimals } from "../money";
 import { highNeedsStabilityGrant, lowestFigure } from "../../core/hnsg";
 import { financialYearLabel } from "../../core/years";
@@ -147,3 +149,11 @@ export const hnsgSplit = defineRule({
     return [report];
   },
 });
+
+/** The grant's share and cut-off year as this check runs with them, for the checks and panels that agree with it. */
+export function grantSettings(
+  template: LocatedTemplate,
+  options: ValidationOptions
+): { writeOffPercent: number; cutOffYear: number } {
+  return ruleSettings(hnsgSplit, profileById(template.profileId)?.thresholds, options);
+}
