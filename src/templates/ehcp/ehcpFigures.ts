@@ -121,25 +121,12 @@ function summedStock(table: CountTable<string> | undefined, index: number): Stoc
   return typeof sum === "number" ? stockOf(sum) : exactStock(sum);
 }
 
-// The cost-per-plan and stock-and-flow rules both ask for the plans per census year; keyed weakly by the
-// located tables, which each validation locates afresh, so the totals are worked out once per validation.
-const stocksByTables = new WeakMap<EhcpTables, ReadonlyMap<number, Stock>>();
-
 /**
  * Total plans across all placements per census year (by the year's start), for the years any placement
  * counts: the placements' own tables added up, or, where the plan gives only the local authority's tables
  * for all placements, those.
  */
 export function stockByCensusYear(tables: EhcpTables): ReadonlyMap<number, Stock> {
-  let totals = stocksByTables.get(tables);
-  if (totals === undefined) {
-    totals = addPlacementStocks(tables);
-    stocksByTables.set(tables, totals);
-  }
-  return totals;
-}
-
-function addPlacementStocks(tables: EhcpTables): Map<number, Stock> {
   const counts = new Map<number, { values: number[]; whole: boolean }>();
   const own = tables.placements.filter((placement) => placement.placement !== "all");
   for (const placement of own.length > 0 ? own : tables.placements) {
