@@ -118,22 +118,32 @@ function yearOfText(text: string, kind: YearKind): number | null {
   return kind === "census" ? censusYearOfText(yearText(text)) : parseFinancialYear(yearText(text));
 }
 
-// A month with a year after a dash, slash, apostrophe or space: "Jan-25", "Jan 25", "January-2025".
-// A two-digit year is read only after a month name, where it cannot be a count.
-const MONTH_AND_YEAR = /^([a-z]+)\.?\s*[-/'\s]\s*'?(\d{2}|\d{4})$/i;
-const MONTHS = /^(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)$/i;
+// A month with a year after a dash, slash, dot, apostrophe or space: "Jan-25", "Jan 25", "Jan.2025",
+// "January-2025"; or a year and then its month ("2025 Jan", from "2025 (Jan)"). A two-digit year is
+// read only beside a month name, where it cannot be a count.
+const MONTH_AND_YEAR = /^([a-z]+)[-/'.\s]+(\d{2}|\d{4})$/i;
+const YEAR_AND_MONTH = /^(\d{4})[-/.\s]+([a-z]+)$/i;
+const MONTHS =
+  /^(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)$/i;
+// Words around a census year that say what the column is but not which year ("Census 2025", "SEN2
+// 2025", "Academic year 2023/24"), and marks pointing to a footnote ("2025*").
+const CENSUS_WORDS =
+  /\b(?:school census|census|sen2|academic year|ay)\b|[*†]+|^[-–—\s]+|[-–—\s]+$/gi;
 
 /**
  * The census year of a heading text: `2025`, `Jan 2025`, `Jan-25`, or an academic year. SEN2 counts
  * plans at the January census, which falls in the second calendar year of an academic year, so a
  * census column headed `2023/24` or `2023-24` is the January 2024 census.
  */
-function censusYearOfText(text: string): number | null {
+function censusYearOfText(heading: string): number | null {
+  const text = heading.replace(CENSUS_WORDS, " ").replace(/\s+/g, " ").trim();
   const plain = parseCensusYear(text);
   if (plain !== null) return plain;
   const dated = MONTH_AND_YEAR.exec(text);
   if (dated !== null && MONTHS.test(dated[1]))
     return dated[2].length === 2 ? 2000 + Number(dated[2]) : Number(dated[2]);
+  const yearFirst = YEAR_AND_MONTH.exec(text);
+  if (yearFirst !== null && MONTHS.test(yearFirst[2])) return parseCensusYear(yearFirst[1]);
   const academic = parseFinancialYear(text);
   return academic === null ? null : academic + 1;
 }
