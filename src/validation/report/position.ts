@@ -13,12 +13,10 @@ import type { LimitBasis } from "../../templates/financial/safetyValveModel";
 import { locateTemplate } from "../../templates/locate";
 import { figure, figureOrZero } from "../../templates/figures";
 import { asDeficit } from "../../templates/financial/figures";
-import { profileById } from "../../templates/profiles";
 import { balanceYear } from "../../core/deficit";
 import { highNeedsStabilityGrant } from "../../core/hnsg";
 import { financialYearLabel } from "../../core/years";
-import { hnsgSplit } from "../rules/hnsg-split";
-import { ruleSettings } from "../settings";
+import { grantSettings, highNeedsDeficit, hnsgSplit } from "../rules/hnsg-split";
 import { shownDecimals } from "../money";
 import type { ValidationOptions } from "../rule";
 
@@ -75,35 +73,17 @@ export interface GrantSettings {
 const toNumber = (value: Decimal | undefined) => value?.toNumber();
 
 /**
- * The deficit the grant is worked on at the end of the cut-off year, as the hnsg-split note works it: the
- * high needs block's own cumulative row when the plan has one; otherwise the DSG carried forward, of which
- * the other blocks' in-year deficits of the years shown up to the cut-off are not eligible.
+ * The deficit the grant is worked on at the end of the cut-off year and the part of it that is not eligible,
+ * exactly as the hnsg-split note works them (its `highNeedsDeficit`), so the panel and the note agree.
  */
 export function deficitAtCutOff(
   template: LocatedTemplate,
   cutOffYear: number
 ): { deficit: Decimal; ineligible: Decimal } | undefined {
-  const financial = template.financial;
-  if (!financial) return undefined;
-  const highNeeds = financial.blocks?.find((block) => block.block === "high-needs");
-  const ownIndex = highNeeds?.years.findIndex((year) => year.start === cutOffYear) ?? -1;
-  const own = figure(highNeeds?.cumulative?.cells[ownIndex]);
-  if (own !== undefined)
-    return { deficit: asDeficit(own, template.sign), ineligible: new Decimal(0) };
-
-  const index = financial.years.findIndex((year) => year.start === cutOffYear);
-  const closing = figure(financial.endOfYear?.carriedForward?.cells[index]);
-  if (closing === undefined) return undefined;
-  const deficit = asDeficit(closing, template.sign);
-  let otherBlocks = new Decimal(0);
-  for (const block of financial.blocks ?? []) {
-    if (block.block === "high-needs") continue;
-    for (const [t, year] of block.years.entries()) {
-      const inYear = figure(block.inYear?.cells[t]);
-      if (year.start <= cutOffYear && inYear !== undefined)
-        otherBlocks = otherBlocks.plus(asDeficit(inYear, template.sign));
-    }
-  }
+  if (!template.financial) return undefined;
+  const found = highNeedsDeficit(template, cutOffYear);
+  if (!found) return undefined;
+  const { deficit, otherBlocks } = found;
   return { deficit, ineligible: Decimal.max(0, Decimal.min(otherBlocks, deficit)) };
 }
 
@@ -195,8 +175,7 @@ export function workbookPosition(
 ): PlanPosition | null {
   const template = locateTemplate(workbook, options);
   if (template.recognition && !template.recognition.recognised) return null;
-  const thresholds = profileById(template.profileId)?.thresholds;
-  return planPosition(template, ruleSettings(hnsgSplit, thresholds, options));
+  return planPosition(template, grantSettings(template, options));
 }
 
 /** One series of the position chart (the pane's and the report sheet's): its name and the figure it draws. */
