@@ -245,6 +245,15 @@ describe("locateSvReturn", () => {
     expect(sv?.overview?.dateSubmitted?.value.col).toBe(3);
   });
 
+  it("should not read a risk table whose update headings it does not know under the conditions' headings", () => {
+    const book = workbook(
+      (rows) => (rows[28] = ["Risk", "Mitigation", "Summer", "Autumn", "Spring"])
+    );
+    const sv = locateSvReturn(labelWorkbook(book));
+    expect(sv?.conditions).toHaveLength(3);
+    expect(sv?.risks).toEqual([]);
+  });
+
   it("should be undefined for a workbook without a return", () => {
     expect(
       locateSvReturn({ sheets: [sheetFromRows("Cover", [["DSG management plan"]])] })

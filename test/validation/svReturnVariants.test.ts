@@ -31,6 +31,10 @@ interface Variant {
   readonly columns?: boolean;
   /** Rows put into a condition's stacked column after its first update's level (a pasted table). */
   readonly pasted?: readonly Row[];
+  /** The risk register's own update labels, when they differ from the conditions'. */
+  readonly riskUpdates?: readonly string[];
+  /** The headings of the condition column, the risk column and the stacked levels column. */
+  readonly headings?: readonly [string, string, string];
 }
 
 function itemRows(
@@ -50,7 +54,8 @@ function itemRows(
       ]),
     ];
   }
-  const rows: Row[] = [[heading, "Assurance Level", "Progress Update from this Quarter"]];
+  const levelsHeading = v.headings?.[2] ?? "Assurance Level";
+  const rows: Row[] = [[heading, levelsHeading, "Progress Update from this Quarter"]];
   names.forEach((name, i) => {
     updates.forEach((label, u) => {
       const text =
@@ -90,7 +95,7 @@ function svReturn(v: Variant = {}): Workbook {
     [],
     ["SAFETY VALVE PROGRAMME DETAILED UPDATE"],
     ...itemRows(
-      "Agreement Condition",
+      v.headings?.[0] ?? "Agreement Condition",
       conditions,
       v.conditionLevels ?? allLevels(conditions.length),
       v,
@@ -107,7 +112,13 @@ function svReturn(v: Variant = {}): Workbook {
     ["R", "Savings/cost avoidance and/or workstream(s) are off target"],
     [],
     ["SAFETY VALVE PROGRAMME RISK REGISTER"],
-    ...itemRows("Risk", risks, v.riskLevels ?? allLevels(risks.length), v, updates),
+    ...itemRows(
+      v.headings?.[1] ?? "Risk",
+      risks,
+      v.riskLevels ?? allLevels(risks.length),
+      v,
+      v.riskUpdates ?? updates
+    ),
   ];
   return { sheets: [sheetFromRows("Safety Valve return", rows)] };
 }
@@ -346,6 +357,26 @@ describe("sv-assurance: updates labelled as councils label them", () => {
     expect(validateWorkbook(svReturn()).checks.notRun.map((c) => c.rule)).not.toContain(
       "sv-assurance"
     );
+  });
+
+  it("should say once that a risk register's updates were not read, rather than an error per risk", () => {
+    const riskUpdates = ["Summer term", "Autumn term", "Spring term"];
+    expect(findings(svReturn({ riskUpdates }))).toEqual([
+      expect.stringMatching(
+        /^sv-assurance warning: No update labels were read beside the 3 risks of the risk register/
+      ),
+    ]);
+    // In columns, the risks under a heading row not read are not taken for the conditions' table.
+    expect(findings(svReturn({ riskUpdates, columns: true }))).toEqual([]);
+  });
+
+  it("should read tables headed in other words: 'Deal condition', 'Risk title', 'RAG rating'", () => {
+    const headings = ["Deal condition", "Risk title", "RAG rating"] as const;
+    expect(findings(svReturn({ headings }))).toEqual([]);
+    const riskLevels = withLevel(allLevels(3), 2, 2, null);
+    expect(findings(svReturn({ headings, riskLevels }))).toEqual([
+      expect.stringContaining("Risk 3 has no assurance level for Update 3 (November)"),
+    ]);
   });
 
   it("should not take the months of a table pasted into the stacked column for updates", () => {

@@ -274,12 +274,14 @@ function isLevel(value: unknown): boolean {
  */
 function headsItemTable(sheet: LabelledSheet, row: number, col: number): boolean {
   return [row - 1, row].some((r) =>
-    textCellsOfRow(sheet, r).some(
-      (c) =>
-        c.col < col &&
-        (labelMatches(c.text, ITEM_HEADERS.condition, true) ||
-          labelMatches(c.text, ITEM_HEADERS.risk, true))
-    )
+    textCellsOfRow(sheet, r).some((c) => c.col < col && isItemHeading(c.text))
+  );
+}
+
+/** The heading of a conditions or risks column: "Agreement Condition", "Risk". */
+function isItemHeading(text: string): boolean {
+  return (
+    labelMatches(text, ITEM_HEADERS.condition, true) || labelMatches(text, ITEM_HEADERS.risk, true)
   );
 }
 
@@ -316,11 +318,16 @@ function columnItemsOf(sheet: LabelledSheet, stackedRows: ReadonlySet<number>): 
   const headers = updateHeaders(sheet);
   const items: SvTrackedItem[] = [];
   if (headers.length === 0) return items;
+  // A table headed "Risk" with no update headings read is a table of its own, not the one above's.
+  const tableHeadings = textCells(sheet)
+    .filter((c) => isItemHeading(c.text) && !headers.some((h) => h.row === c.row))
+    .map((c) => c.row);
   for (const { row, col, text } of textCells(sheet)) {
     const label = readItemLabel(text);
     const header = headers.filter((h) => h.row < row).at(-1);
     if (!label || header === undefined || header.updates.some((u) => u.col <= col)) continue;
     if (stackedRows.has(row)) continue;
+    if (tableHeadings.some((t) => t > header.row && t < row)) continue;
     const { kind, name } = label;
     const headings = { top: header.row - 1, bottom: header.row };
     const column = (labels: LabelSet) => findLabel(sheet, labels, headings)?.col;

@@ -48,7 +48,12 @@ export interface UpdateLabel {
 // A label is short; commentary that mentions an update ("since update 1 ...") is longer or says more.
 const MAX_UPDATE_LABEL_LENGTH = 40;
 
-const NUMBERED = /^(?:assurance\s+level\s*[-–:]?\s*)?update\s*(?:no\.?\s*)?(\d+)\b/i;
+// Words a heading may put before or after the update: "Assurance level - Update 2", "May RAG rating".
+const LEVEL_WORDS = String.raw`(?:assurance(?:\s+level)?|rag(?:\s+(?:rating|status))?|rating|level|status)`;
+const NUMBERED = new RegExp(
+  String.raw`^(?:${LEVEL_WORDS}\s*[-–:]?\s*)?update\s*(?:no\.?\s*)?(\d+)\b`,
+  "i"
+);
 const ORDINALS = ["first", "second", "third", "fourth"];
 const ORDINAL_FIRST = /^(first|second|third|fourth|1st|2nd|3rd|4th)\s+update\b/i;
 const WORD_AFTER = /^update\s+(one|two|three|four)\b/i;
@@ -57,8 +62,8 @@ const WORD_NUMBERS = ["one", "two", "three", "four"];
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const YEAR = String.raw`(?:'?\d{2}|\d{4}(?:\s*[-/]\s*\d{2,4})?)`;
-const BEFORE = String.raw`(?:(?:assurance\s+level|rag(?:\s+rating)?|update|return)\s*[-–:]?\s*)?`;
-const AFTER = String.raw`(?:\s*[-–:]?\s*(?:update|return|submission|position|review))?`;
+const BEFORE = String.raw`(?:(?:${LEVEL_WORDS}|update|return)\s*[-–:]?\s*)?`;
+const AFTER = String.raw`(?:\s*[-–:]?\s*(?:update|return|submission|position|review|${LEVEL_WORDS}))?`;
 // The whole cell is the label: "May", "May 2024", "Aug-24", "May update", "Update - November", "Q3 2024-25".
 const DATED = new RegExp(
   String.raw`^${BEFORE}(?:${MONTH}\.?(?:\s*[-–/]?\s*${YEAR})?|(?:q|quarter)\s*([1-4])(?:\s*[-–/]?\s*${YEAR})?)${AFTER}$`,
@@ -80,10 +85,23 @@ const QUARTER_OF_MONTH: Record<string, number> = {
   mar: 4,
 };
 
+// "Q1 (May)", "May (Update 1)": a label with another way of saying it in brackets.
+const BRACKETED = /^(.+?)\s*\((.+)\)$/;
+
 /** The update a label names ("Update 2 (August)", "August", "Q2"), or undefined for any other text. */
 export function readUpdateLabel(value: unknown): UpdateLabel | undefined {
   const text = plainText(value);
   if (text === "" || text.length > MAX_UPDATE_LABEL_LENGTH) return undefined;
+  const read = readOneLabel(text);
+  if (read !== undefined) return read;
+  const bracketed = BRACKETED.exec(text);
+  if (bracketed === null) return undefined;
+  const [outside, inside] = [readOneLabel(bracketed[1]), readOneLabel(bracketed[2])];
+  if (outside === undefined || inside === undefined) return undefined;
+  return inside.style === "numbered" ? inside : outside;
+}
+
+function readOneLabel(text: string): UpdateLabel | undefined {
   const numbered = NUMBERED.exec(text);
   if (numbered) return { number: Number(numbered[1]), style: "numbered" };
   const ordinal = ORDINAL_FIRST.exec(text);

@@ -138,8 +138,9 @@ export const svAssurance = defineRule({
     "level in the cell below; updates may be labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or " +
     "'Q2'. The finding points at the missing or unrecognised level (at the update's label when no cell is left " +
     "below it), or at the condition or risk when it has no entry for an update at all. When most conditions and " +
-    "risks lack an earlier update's level, one warning says so instead of an error for each, and a level the " +
-    "legend does not define, written in many cells, is reported once.",
+    "risks lack an earlier update's level, or no update label is read beside a whole table of them, one warning " +
+    "says so instead of an error for each, and a level the legend does not define, written in many cells, is " +
+    "reported once.",
   defaults: {},
   // Conditions or risks whose updates were not read (labels in words the checker does not know) would
   // pass in silence: the check then says it did not run.
@@ -157,9 +158,25 @@ export const svAssurance = defineRule({
   check({ template }) {
     const sv = template.svReturn;
     if (sv === undefined) return [];
-    const items = [...sv.conditions, ...sv.risks];
+    // A table none of whose items has an update read was laid out in a way the checker did not follow:
+    // said once, rather than an error for each of its conditions or risks.
+    const unread = [sv.conditions, sv.risks].filter(
+      (table) => table.length >= 2 && table.every((item) => item.assurance.length === 0)
+    );
+    const items = [...sv.conditions, ...sv.risks].filter(
+      (item) => !unread.some((table) => table.includes(item))
+    );
     const current = currentUpdate(items);
     if (current === undefined) return [];
+    const unreadNotes = unread.map((table): RuleReport => {
+      const what =
+        table[0].kind === "risk" ? "risks of the risk register" : "conditions of the agreement";
+      return {
+        message: `No update labels were read beside the ${table.length} ${what} ('Update 1 (May)', 'May', 'Q1'), so their assurance levels were not checked: check that each update's label sits above its level, or in the heading of its column.`,
+        severity: "warning",
+        at: table[0].at,
+      };
+    });
     const updates = updatesUpTo(items, current);
     const allowed = allowedLevels(sv.legend);
     const levels = allowed.join(", ");
@@ -237,6 +254,6 @@ export const svAssurance = defineRule({
         },
       ];
     });
-    return [...reports, ...warnings, ...notes];
+    return [...reports, ...warnings, ...unreadNotes, ...notes];
   },
 });
