@@ -158,6 +158,18 @@ describe("position panel", { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it("should draw the full-size plan's ten years", async () => {
+    const { page, errors } = await checked("full-size-plan");
+    await page.click("#position .position-details summary");
+    const rows = await tableRows(page);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(
+      Array.from({ length: 10 }, (_, i) => `${2019 + i}-${String(20 + i).padStart(2, "0")}`)
+    );
+    await expect(page.textContent("#position-balance-year")).resolves.toBe("From 2028-29");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("should hide the panel for a workbook without end of year positions", async () => {
     const { page } = await checked("dsg-management-plan");
     await page.evaluate(() => window.workbench.open("faulty/template-recognised"));

@@ -11,6 +11,7 @@ import { OUTPUT, openSession, watchErrors, type Session } from "./browser";
 import type { Workbook } from "../../src/workbook/workbook";
 import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
 import { COUNCIL_WORDING, councilWordingPlan } from "../../src/workbench/councilWording";
+import { FUNCTION_CATALOGUE } from "../../src/taskpane/functionCatalogue";
 
 interface FaultEntry {
   readonly file: string;
@@ -142,7 +143,9 @@ describe("task pane page", { timeout: 60_000 }, () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("ArrowRight");
     await expect(page.locator("#panel-functions").isVisible()).resolves.toBe(true);
-    await expect(page.locator("#panel-functions li.function").count()).resolves.toBe(10);
+    await expect(page.locator("#panel-functions li.function").count()).resolves.toBe(
+      FUNCTION_CATALOGUE.length
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -616,7 +619,7 @@ describe("workbench", { timeout: 120_000 }, () => {
         copyFileSync(path.join(OUTPUT, "taskpane-light.png"), README_IMAGE);
       }
 
-      for (const tab of ["#tab-functions", "#tab-settings"]) {
+      for (const tab of ["#tab-functions", "#tab-settings", "#tab-compare"]) {
         await page.click(tab);
         expect(await axeViolations(page, "#app")).toEqual([]);
       }
