@@ -5,9 +5,14 @@
 import { basename } from "node:path";
 import { readXlsxFile } from "../workbook/xlsxReader";
 import { WorkbookReadError, type Workbook } from "../workbook/workbook";
-import { locateTemplate } from "../templates/locate";
 import type { LocatedTemplate } from "../templates/located";
-import { compareVersions, reportSections, type Comparison } from "../validation/compare/compare";
+import {
+  compareVersions,
+  locateVersion,
+  reportSections,
+  whyNotComparable,
+  type Comparison,
+} from "../validation/compare/compare";
 import { whyNotCheckable } from "./checkFile";
 import { escapeControls, plainText } from "./terminalText";
 
@@ -81,12 +86,7 @@ async function locatedVersion(file: string): Promise<LocatedTemplate | string> {
     const prefix = `${basename(file)}: `;
     return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
   }
-  const template = locateTemplate(workbook);
-  if (template.recognition && !template.recognition.recognised)
-    return "it is not a recognised DfE template (no DSG management plan or Safety Valve return was found in it)";
-  if (!template.financial)
-    return "no row of financial year headings (such as 2024-25) was found in it, so there is nothing to compare";
-  return template;
+  return locateVersion(workbook);
 }
 
 const SIGN_WORDS = {
@@ -147,11 +147,9 @@ export async function runCompare(
     }
   }
   if (typeof older === "string" || typeof newer === "string" || failed) return EXIT.notCompared;
-  if (older.profileId !== newer.profileId) {
-    context.stderr(
-      `dsg-validate: ${plainText(parsed.older)} is a ${older.profileName} and ${plainText(parsed.newer)} a ` +
-        `${newer.profileName}: compare two versions of the same template.\n`
-    );
+  const different = whyNotComparable(older, newer);
+  if (different) {
+    context.stderr(`dsg-validate: ${plainText(different)}.\n`);
     return EXIT.notCompared;
   }
   const comparison = compareVersions(older, newer);

@@ -6,6 +6,7 @@
 import { validateWorkbook } from "../validation/validate";
 import { RULES } from "../validation/rules/index";
 import {
+  addWriteOffSheet,
   insertFunction,
   loadRowMap,
   loadSettings,
@@ -14,11 +15,16 @@ import {
   saveSettings,
   selectCell,
   selectedRow,
+  writeComparisonSheet,
   writeReportSheet,
 } from "./office/index";
 import type { PaneServices } from "./services";
 import { thresholdFields } from "../validation/report/thresholds";
 import { workbookPosition } from "../validation/report/position";
+import { workbookWriteOff } from "../validation/report/writeOffClaim";
+import { compareVersions, locateVersion, whyNotComparable } from "../validation/compare/compare";
+import { readWorkbookFile } from "../workbench/openFile";
+import type { Workbook } from "../workbook/workbook";
 
 /** Connects the pane to the open workbook through Office.js. */
 export function officeServices(): PaneServices {
@@ -26,11 +32,14 @@ export function officeServices(): PaneServices {
     readWorkbook: (onProgress) => readOfficeWorkbook(onProgress),
     validate: (workbook, options) => {
       const { template, findings, checks } = validateWorkbook(workbook, options);
+      const writeOff = template ? workbookWriteOff(workbook, options) : null;
       return {
         template: template && { ...template, unit: template.unit.label },
         findings,
         checks,
         position: template ? workbookPosition(workbook, options) : null,
+        writeOffSheet: writeOff?.sheet ?? null,
+        writeOffClaim: writeOff?.claim ?? null,
       };
     },
     selectCell,
@@ -42,6 +51,11 @@ export function officeServices(): PaneServices {
         result.checks,
         result.position ?? null
       ),
+    addWriteOffSheet: async (result, name, replace) => {
+      if (!result.writeOffSheet)
+        throw new Error("The plan shows no deficit at 31 March 2026 to reconcile.");
+      return addWriteOffSheet(result.writeOffSheet, name, replace);
+    },
     loadSettings,
     saveSettings,
     selectedRow,
@@ -49,5 +63,30 @@ export function officeServices(): PaneServices {
     saveRowMap,
     insertFunction: (entry, overwrite) => insertFunction(entry.example, { overwrite }),
     thresholds: thresholdFields(RULES),
+    compareWithFile,
+    writeComparisonSheet,
+  };
+}
+
+/** Reads the earlier version in the page and compares it with the open workbook; a sentence when it cannot. */
+async function compareWithFile(
+  file: File,
+  current: Workbook
+): ReturnType<PaneServices["compareWithFile"]> {
+  const older = locateVersion(await readWorkbookFile(file));
+  if (typeof older === "string") throw new Error(`${file.name}: ${older}.`);
+  const newer = locateVersion(current);
+  if (typeof newer === "string") throw new Error(`This workbook: ${newer}.`);
+  const different = whyNotComparable(older, newer);
+  if (different) throw new Error(`${different.charAt(0).toUpperCase()}${different.slice(1)}.`);
+  return {
+    olderName: file.name,
+    template: {
+      id: newer.profileId,
+      name: newer.profileName,
+      unit: newer.unit.label,
+      sign: newer.sign,
+    },
+    comparison: compareVersions(older, newer),
   };
 }

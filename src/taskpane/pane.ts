@@ -7,6 +7,7 @@ import { el, makeTabStop, rovingFocus } from "./dom";
 import { createCheckPanel } from "./checkPanel";
 import { createFunctionsPanel } from "./functionsPanel";
 import { createSettingsPanel } from "./settingsPanel";
+import { createComparePanel } from "./comparePanel";
 import type { PaneServices } from "./services";
 import { showBeside, type Announce } from "./announce";
 
@@ -21,6 +22,7 @@ const TABS = [
   { id: "check", label: "Check" },
   { id: "functions", label: "Functions" },
   { id: "settings", label: "Settings" },
+  { id: "compare", label: "Compare" },
 ] as const;
 
 /** Renders the pane into `root`, replacing the static shell the page showed while scripts loaded. */
@@ -44,10 +46,12 @@ export function mountPane(root: HTMLElement): Pane {
   const check = createCheckPanel(announce);
   const functions = createFunctionsPanel(announce);
   const settings = createSettingsPanel(announce);
+  const compare = createComparePanel(announce);
   const contents = {
     check: check.element,
     functions: functions.element,
     settings: settings.element,
+    compare: compare.element,
   };
 
   const tabs = TABS.map((tab) =>
@@ -105,6 +109,7 @@ export function mountPane(root: HTMLElement): Pane {
   return {
     async start(services) {
       functions.enable(services);
+      compare.enable(services);
       await settings.enable(services);
       await check.enable(services, settings.current);
     },

@@ -13,6 +13,10 @@ import type { ChecksRan } from "../validation/report/findingsText";
 import type { RowMap } from "../templates/rowMap";
 import type { SelectedRow } from "./office/selectedRow";
 import type { PlanPosition } from "../validation/report/position";
+import type { WriteOffSheetContent } from "../validation/report/writeOffSheet";
+import type { WriteOffClaim } from "../validation/report/writeOffClaim";
+import type { WriteOffSheetOutcome } from "./office/writeOffSheet";
+import type { Comparison } from "../validation/compare/compare";
 
 /** The template a check recognised, as the validator reports it. */
 export interface CheckedTemplate {
@@ -29,6 +33,19 @@ export interface CheckResult {
   readonly checks: ChecksRan;
   /** The plan's position year by year (position panel, report chart); null when the workbook has none. */
   readonly position?: PlanPosition | null;
+  /** The sheet Add write-off reconciliation would write; null when the plan has no 31 March 2026 figure. */
+  readonly writeOffSheet?: WriteOffSheetContent | null;
+  /** The write-off claim's figures (eligible, grant, kept, carrying cost); null when there is none. */
+  readonly writeOffClaim?: WriteOffClaim | null;
+}
+
+/** The open workbook compared with an earlier version of it, picked from disk. */
+export interface VersionComparison {
+  /** The earlier version's file name, as picked. */
+  readonly olderName: string;
+  /** The template of the open workbook, in whose unit the comparison is given. */
+  readonly template: CheckedTemplate;
+  readonly comparison: Comparison;
 }
 
 /** One threshold a rule lets the user change, with the rule's default. */
@@ -43,6 +60,15 @@ export interface PaneServices {
     result: CheckResult,
     checkedAt: Date
   ): Promise<{ readonly sheet: string; readonly address: string; readonly position?: string }>;
+  /**
+   * Adds the write-off reconciliation as the new sheet `name`; a sheet of that name is replaced only when
+   * `replace` is true, else nothing is written and the outcome offers a free name. Only on request.
+   */
+  addWriteOffSheet(
+    result: CheckResult,
+    name: string,
+    replace: boolean
+  ): Promise<WriteOffSheetOutcome>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
   /** Where the user's selection is (its sheet, first row as Excel numbers it, and row count). */
@@ -59,7 +85,21 @@ export interface PaneServices {
     overwrite: boolean
   ): Promise<{ readonly inserted: boolean; readonly address: string; readonly previous: string }>;
   readonly thresholds: readonly ThresholdField[];
+  /**
+   * Reads an earlier version of the plan from the file the user picked, in the page with the command line's
+   * reader (nothing is sent anywhere), and compares it with the open workbook as read. Throws with a sentence
+   * for the user when the file cannot be read or is not a DfE template.
+   */
+  compareWithFile(file: File, current: Workbook): Promise<VersionComparison>;
+  /** Adds or replaces the comparison sheet; only on request, and nothing else in the workbook changes. */
+  writeComparisonSheet(
+    compared: VersionComparison,
+    comparedAt: Date
+  ): Promise<{ readonly sheet: string; readonly address: string }>;
 }
 
 /** The name of the sheet "Write report sheet" adds or replaces. */
 export const REPORT_SHEET_NAME = "DSG check report";
+
+/** The name of the sheet "Write comparison sheet" adds or replaces. */
+export const COMPARISON_SHEET_NAME = "DSG comparison";

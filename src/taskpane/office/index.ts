@@ -8,6 +8,8 @@ export {
   runInExcel,
 } from "../../workbook/office/officeErrors";
 export { writeReportSheet, type ReportSheetWritten } from "./reportSheet";
+export { writeComparisonSheet, type ComparisonSheetWritten } from "./comparisonSheet";
 export { selectCell } from "./selectCell";
+export { addWriteOffSheet, type WriteOffSheetOutcome } from "./writeOffSheet";
 export { selectedRow, type SelectedRow } from "./selectedRow";
 export { readOfficeWorkbook } from "../../workbook/officeReader";

@@ -11,6 +11,8 @@ import { isCellError } from "../../workbook/workbook";
 import { isNilDash } from "../../templates/figures";
 import { formatMoney } from "../money";
 import { templateSeries, type Section, type Series, type SeriesCell } from "./series";
+import type { Workbook } from "../../workbook/workbook";
+import { locateTemplate } from "../../templates/locate";
 
 /** One figure that differs between the versions (the JSON's `changes`). */
 export interface Change {
@@ -535,4 +537,26 @@ export function reportSections(
       ? []
       : [{ heading: section === "Years" ? "Years added or removed" : section, lines }];
   });
+}
+
+/**
+ * A version's located template, or why it cannot be compared, as a sentence about the file ("it is not a
+ * recognised DfE template …"): the command line and the pane say the same.
+ */
+export function locateVersion(workbook: Workbook): LocatedTemplate | string {
+  const template = locateTemplate(workbook);
+  if (template.recognition && !template.recognition.recognised)
+    return "it is not a recognised DfE template (no DSG management plan or Safety Valve return was found in it)";
+  if (!template.financial)
+    return "no row of financial year headings (such as 2024-25) was found in it, so there is nothing to compare";
+  return template;
+}
+
+/** Why two versions cannot be compared (they are different templates), or undefined when they can. */
+export function whyNotComparable(
+  older: LocatedTemplate,
+  newer: LocatedTemplate
+): string | undefined {
+  if (older.profileId === newer.profileId) return undefined;
+  return `the older version is a ${older.profileName} and the newer a ${newer.profileName}: compare two versions of the same template`;
 }
