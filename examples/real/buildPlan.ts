@@ -224,7 +224,7 @@ function buildCover(sheet: SheetDraft, figures: RealFigures): void {
 /** A contents page: it repeats the tab names and the section titles, as text. */
 function buildContents(sheet: SheetDraft, style: PlanStyle): void {
   sheet.set(0, 1, "Contents");
-  const cyp = style.ehcpLayout === "combined" ? style.sheets.cyp : "Placement sheets";
+  const cyp = style.ehcpLayout === "per-placement" ? "Placement sheets" : style.sheets.cyp;
   const lines: [string, string][] = [
     [style.sheets.introduction, "Management plan introduction and definitions"],
     [style.sheets.narrative, "Summary: financial/children and young people narrative"],
@@ -635,14 +635,21 @@ function buildEhcpSheets(
   const census = Array.from({ length: figures.years }, (_, i) => figures.firstYear + 1 + i);
   const L = style.ehcpLabelCol;
   const cols = census.map((_, i) => L + 1 + i);
-  const yearCell = (year: number): [number | string, string] =>
-    style.censusHeader === "number"
-      ? [year, "0"]
-      : [`${style.censusHeader === "january" ? "January" : "Jan"} ${year}`, "General"];
+  const yearCell = (year: number): [number | string, string] => {
+    if (style.censusHeader === "number") return [year, "0"];
+    if (style.censusHeader === "jan-short")
+      return [`Jan-${String(year % 100).padStart(2, "0")}`, "General"];
+    if (style.censusHeader === "academic") return [yearText(year - 1, "slash"), "General"];
+    return [`${style.censusHeader === "january" ? "January" : "Jan"} ${year}`, "General"];
+  };
+  const needRows = style.needLabels === "codes" ? NEED_CODES : NEED_ROWS;
+  const [ageTotal, needTotal] =
+    style.totalLabels === "bare" ? ["Total", "Total"] : [AGE_TOTAL, NEED_TOTAL];
 
-  const tables = (sheet: SheetDraft, p: number, start: number): number => {
+  /** The tables of placement `p`, or of all placements (`p` "all", counts added up, no heading). */
+  const tables = (sheet: SheetDraft, p: number | "all", start: number): number => {
     let row = start;
-    const counts = figures.ehcps[p];
+    const counts = p === "all" ? allPlacements(figures) : figures.ehcps[p];
     const header = (title: string) => {
       sheet.set(row, L, title);
       census.forEach((year, i) => {
@@ -671,22 +678,27 @@ function buildEhcpSheets(
       cells.set(key, { sheet: sheet.name, row, labelCol: L, cols });
       row++;
     };
-    sheet.set(row++, L, headings[p]);
+    if (p !== "all") sheet.set(row++, L, headings[p]);
     row++;
     header(AGE_TABLE);
     const firstAge = row;
     for (let a = p === POST16_INDEX ? 3 : 0; a < AGE_GROUP_COUNT; a++)
       countRow(`ehcp.${p}.age.${a}`, AGE_ROWS[a], counts.byAge[a]);
-    totalRow(`ehcp.${p}.ageTotal`, AGE_TOTAL, firstAge);
+    totalRow(`ehcp.${p}.ageTotal`, ageTotal, firstAge);
     row++;
     header(NEED_TABLE);
     const firstNeed = row;
-    NEED_ROWS.forEach((need, n) => countRow(`ehcp.${p}.need.${n}`, need, counts.byNeed[n]));
-    totalRow(`ehcp.${p}.needTotal`, NEED_TOTAL, firstNeed);
+    needRows.forEach((need, n) => countRow(`ehcp.${p}.need.${n}`, need, counts.byNeed[n]));
+    totalRow(`ehcp.${p}.needTotal`, needTotal, firstNeed);
     return row + 2;
   };
 
-  if (style.ehcpLayout === "combined") {
+  if (style.ehcpLayout === "la-wide") {
+    const sheet = draft.addSheet(style.sheets.cyp);
+    sheet.set(0, L, "Children and young people summary");
+    sheet.set(1, L, "Number of EHCPs at the January census (SEN2), all placements");
+    tables(sheet, "all", 2);
+  } else if (style.ehcpLayout === "combined") {
     const sheet = draft.addSheet(style.sheets.cyp);
     sheet.set(0, L, "Children and young people summary");
     sheet.set(1, L, "Number of EHCPs at the January census (SEN2), by placement type");
@@ -700,6 +712,34 @@ function buildEhcpSheets(
     headings.forEach((_, p) => tables(draft.addSheet(checkSheetName(tabs[p])), p, 0));
   }
 }
+
+/** The counts of all placements added up, age group by age group and need by need. */
+function allPlacements(figures: RealFigures): RealFigures["ehcps"][number] {
+  const add = (rows: (placement: RealFigures["ehcps"][number]) => readonly (readonly number[])[]) =>
+    rows(figures.ehcps[0]).map((_, k) =>
+      Array.from({ length: figures.years }, (_, j) =>
+        figures.ehcps.reduce((sum, placement) => sum + rows(placement)[k][j], 0)
+      )
+    );
+  return { byAge: add((p) => p.byAge), byNeed: add((p) => p.byNeed) };
+}
+
+/** Primary needs as SEN2 codes, in the template's order; NSA for SEN support with no specialist assessment. */
+export const NEED_CODES = [
+  "ASD",
+  "HI",
+  "MLD",
+  "MSI",
+  "PD",
+  "PMLD",
+  "SEMH",
+  "SLCN",
+  "SLD",
+  "SpLD",
+  "VI",
+  "OTH",
+  "NSA",
+];
 
 export const AGE_TABLE = "Number of EHCPs by age group";
 export const NEED_TABLE = "Number of EHCPs by primary need";

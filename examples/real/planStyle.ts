@@ -123,14 +123,24 @@ export interface PlanStyle {
   /** A "Commentary" column to the right of the years. */
   readonly commentary: boolean;
   readonly sheets: SheetNames;
-  /** One combined EHCP sheet, or one sheet per placement type. */
-  readonly ehcpLayout: "combined" | "per-placement";
+  /**
+   * One combined EHCP sheet, one sheet per placement type, or only the local authority's tables for all
+   * placements ("la-wide": on one sheet with no placement heading above them).
+   */
+  readonly ehcpLayout: "combined" | "per-placement" | "la-wide";
   /** Placement headings: the template v5 long texts, or shorter forms councils write. */
   readonly placementHeadings: "v5" | "short";
   /** Tab names of per-placement sheets: short names, or the long heading cut to 31 characters. */
   readonly placementTabs: "short" | "truncated";
-  /** Census year headers: the number 2024, the text "January 2024", or "Jan 2024". */
-  readonly censusHeader: "number" | "january" | "jan";
+  /**
+   * Census year headers: the number 2024, the text "January 2024", "Jan 2024", "Jan-24", or the
+   * academic year the census falls in ("2023/24" over the January 2024 census).
+   */
+  readonly censusHeader: "number" | "january" | "jan" | "jan-short" | "academic";
+  /** Primary needs in the template's words, or as SEN2 codes with NSA for the last row. */
+  readonly needLabels?: "template" | "codes";
+  /** The tables' total rows in the template's words, or a bare "Total". */
+  readonly totalLabels?: "template" | "bare";
   readonly countFormat: string;
   /** Sign-off fields: "Name" / "Role" / "Date", or "Signed off by" / "Job title" / "Date of sign-off". */
   readonly signOff: "name-role-date" | "signed-off-by";

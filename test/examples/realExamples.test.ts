@@ -114,7 +114,9 @@ function brokenRelationship(plan: BuiltRealPlan): string {
     if (-at("schools.transfers", i) > 0.005 * inUnits(style.unit, schoolsGross))
       return `${y}: the schools block transfer is above 0.5% of the block before recoupment`;
   }
-  for (let p = 0; p < 7; p++) {
+  // A plan gives each placement's tables, or only the local authority's tables for all placements.
+  const owners = cells.has("ehcp.all.ageTotal") ? ["all" as const] : [...Array(7).keys()];
+  for (const p of owners) {
     for (let j = 0; j < figures.years; j++) {
       const ages = [...Array(5).keys()].filter((a) => p !== POST16_INDEX || a >= 3);
       const byAge = ages.reduce((s, a) => s + figureAt(workbook, plan, `ehcp.${p}.age.${a}`, j), 0);
