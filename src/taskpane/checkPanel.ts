@@ -22,6 +22,7 @@ import { toValidationOptions, type PaneSettings } from "./paneSettings";
 import { REPORT_SHEET_NAME, type CheckResult, type PaneServices } from "./services";
 import { copyText } from "./clipboard";
 import { createPositionPanel } from "./positionPanel";
+import { createWriteOffPanel } from "./writeOffPanel";
 import { helpLink, RULE_TITLES } from "./help";
 
 export interface CheckPanel {
@@ -67,6 +68,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
   );
   const rowMap = createRowMapPanel(announce);
   const position = createPositionPanel();
+  const writeOff = createWriteOffPanel(announce);
   const writeButton = el(
     "button",
     { type: "button", id: "write-report", "aria-describedby": "write-report-hint" },
@@ -103,6 +105,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     checksRan,
     notRun,
     position.element,
+    writeOff.element,
     rowMap.element,
     el("div", { class: "actions" }, writeButton, copyButton),
     el(
@@ -277,6 +280,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
     results.hidden = false;
     // Drawn once the results are visible, so the chart can take the pane's width.
     position.show(result.position ?? null);
+    writeOff.show(result);
   }
 
   async function check(): Promise<void> {
@@ -379,6 +383,7 @@ export function createCheckPanel(announce: Announce): CheckPanel {
       services = given;
       settings = getSettings;
       await rowMap.enable(given);
+      writeOff.enable(given);
       checkButton.textContent = "Check workbook";
       setBusy(false);
     },

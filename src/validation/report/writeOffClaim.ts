@@ -17,7 +17,13 @@ import { carryingCost } from "../../core/carryingCost";
 import { grantSettings, highNeedsDeficit } from "../rules/hnsg-split";
 import { shownDecimals } from "../money";
 import type { ValidationOptions } from "../rule";
-import { laterYears, rowRange, type WriteOffSettings } from "./writeOffSheet";
+import {
+  laterYears,
+  rowRange,
+  writeOffSheetContent,
+  type WriteOffSettings,
+  type WriteOffSheetContent,
+} from "./writeOffSheet";
 
 /** One figure of the claim, in the plan's unit, and where it comes from in words. */
 export interface ClaimFigure {
@@ -178,4 +184,21 @@ export function workbookClaim(
   const template = locateTemplate(workbook, options);
   if (template.recognition && !template.recognition.recognised) return null;
   return writeOffClaim(template, grantSettings(template, options));
+}
+
+/**
+ * What the pane needs for the write-off claim from one locating run: the sheet "Add write-off
+ * reconciliation" would write, and the claim's figures. Both null when the workbook is not a recognised plan.
+ */
+export function workbookWriteOff(
+  workbook: Workbook,
+  options: ValidationOptions = {}
+): { sheet: WriteOffSheetContent | null; claim: WriteOffClaim | null } {
+  const template = locateTemplate(workbook, options);
+  if (template.recognition && !template.recognition.recognised) return { sheet: null, claim: null };
+  const settings = grantSettings(template, options);
+  return {
+    sheet: template.financial ? writeOffSheetContent(template, settings) : null,
+    claim: writeOffClaim(template, settings),
+  };
 }
