@@ -271,8 +271,25 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
   it("should still want a condition's first level: the conditions are in the agreement from the start", () => {
     const found = findings(svReturn({ conditionLevels: withLevel(conditions, 0, 0, "N/A") }));
     expect(found).toEqual([
-      expect.stringContaining("Condition 1 has the assurance level 'N/A' for Update 1 (May)"),
+      expect.stringContaining(
+        "Condition 1 has no assurance level for Update 1 (May) (it says 'N/A'), an earlier update"
+      ),
     ]);
+  });
+
+  it("should warn once when earlier levels are left as 'See previous return'", () => {
+    const see = (levels: Levels) => levels.map((row) => ["See previous return", ...row.slice(1)]);
+    const book = svReturn({ conditionLevels: see(conditions), riskLevels: see(risks) });
+    expect(findings(book)).toEqual([
+      expect.stringMatching(
+        /^sv-assurance warning: 7 of 7 conditions and risks have no assurance level for Update 1 \(May\)/
+      ),
+    ]);
+    // Not read as three risks added in August: every item lacks May.
+    const notes = validateWorkbook(book).findings.filter(
+      (f) => f.rule === "sv-assurance" && f.severity === "info"
+    );
+    expect(notes).toEqual([]);
   });
 
   it("should report a level the legend does not define once when it is written throughout", () => {

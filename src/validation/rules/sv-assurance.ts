@@ -1,6 +1,7 @@
 import { defineRule, type RuleReport } from "../rule";
 import { normaliseLabel } from "../../templates/labels";
 import { isBlank } from "../../templates/governance/fieldCell";
+import type { CellValue } from "../../workbook/workbook";
 import { STANDARD_LEVELS } from "../../templates/svReturn/svReturnLabels";
 import type {
   SvAssurance,
@@ -84,6 +85,7 @@ function missingUpdate(
 
 /** A report on one item's level for one update; `missing` when the level is not there at all. */
 interface LevelReport {
+  readonly item: SvTrackedItem;
   readonly update: number;
   readonly missing: boolean;
   readonly report: RuleReport;
@@ -92,15 +94,17 @@ interface LevelReport {
   readonly unrecognised?: string;
 }
 
-// "N/A" or a dash where a level would be: the item had no level for that update.
-const NOT_APPLICABLE = /^(?:n\s*\/\s*a|not\s+applicable|[-–—]+)$/i;
+// Words where a level would be that give none: "N/A", a dash, "Not rated", "See previous return".
+const NO_LEVEL =
+  /^(?:n\s*\/\s*a|not\s+applicable|not\s+(?:yet\s+)?rated|see\s+(?:the\s+)?(?:previous|last|earlier)\s+(?:return|update|submission|report)s?|[-–—]+)\.?$/i;
+
+/** The cell is empty, or says in words that it gives no level. */
+function noLevel(value: CellValue): boolean {
+  return isBlank(value) || NO_LEVEL.test(String(value).trim());
+}
 
 function notGiven(given: SvAssurance | undefined): boolean {
-  return (
-    given === undefined ||
-    isBlank(given.cell.value) ||
-    NOT_APPLICABLE.test(String(given.cell.value).trim())
-  );
+  return given === undefined || noLevel(given.cell.value);
 }
 
 /**
@@ -131,8 +135,8 @@ export const svAssurance = defineRule({
     "In the Safety Valve monitoring return, each condition of the agreement and each risk in the risk register " +
     "needs an assurance level for every update of the year up to the current one (the latest update that has any " +
     "levels filled in): a November return carries May's and August's levels too, and an August return is not " +
-    "asked for November's. A risk with no level before some update is read as added to the register then (a " +
-    "note says so); a condition is in the agreement from the start. The level must be one the RAG legend " +
+    "asked for November's ('N/A', a dash or 'See previous return' give no level). A risk with no level before " +
+    "some update is read as added to the register then (a note says so); a condition is in the agreement from the start. The level must be one the RAG legend " +
     "defines: its letters (S, A, O, R) or their colours (Blue, Green, Amber, Red). The return may give each " +
     "update a column, or (as published) stack the updates in one Assurance Level column, each label with its " +
     "level in the cell below; updates may be labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or " +
@@ -181,37 +185,29 @@ export const svAssurance = defineRule({
     const allowed = allowedLevels(sv.legend);
     const levels = allowed.join(", ");
     const found: LevelReport[] = [];
-    const notes: RuleReport[] = [];
     for (const item of items) {
-      const added = beforeAdded(item, updates);
-      if (added.length > 0) {
-        const from = updateLabel(items, updates[added.length]);
-        notes.push({
-          message: `${item.name} has no assurance level before ${from}: read as a risk added to the register then.`,
-          severity: "info",
-          at: item.at,
-        });
-      }
       for (const update of updates) {
-        if (added.includes(update)) continue;
         const label = updateLabel(items, update);
         const given = item.assurance.find((a) => a.update.number === update);
         if (given === undefined) {
-          found.push({ update, missing: true, report: missingUpdate(item, update, label, levels) });
+          const report = missingUpdate(item, update, label, levels);
+          found.push({ item, update, missing: true, report });
           continue;
         }
         const { cell } = given;
         const own = given.update.label;
-        if (isBlank(cell.value)) {
+        if (noLevel(cell.value)) {
           const earlier =
             update < current ? ", an earlier update that the return still carries" : "";
-          const message = `${item.name} has no assurance level for ${own}${earlier}: enter one of ${levels}.`;
-          found.push({ update, missing: true, report: { message, at: cell } });
+          const says = isBlank(cell.value) ? "" : ` (it says '${String(cell.value).trim()}')`;
+          const message = `${item.name} has no assurance level for ${own}${says}${earlier}: enter one of ${levels}.`;
+          found.push({ item, update, missing: true, report: { message, at: cell } });
         } else if (!isAllowed(cell.value, allowed)) {
           const written = String(cell.value).trim();
           const message = `${item.name} has the assurance level '${written}' for ${own}, which the RAG legend does not define: use one of ${levels}.`;
           const unrecognised = normaliseLabel(written);
           found.push({
+            item,
             update,
             missing: false,
             report: { message, at: cell },
@@ -227,6 +223,20 @@ export const svAssurance = defineRule({
       const count = found.filter((f) => f.missing && f.update === update).length;
       return update < current && count >= 2 && count * 2 > items.length;
     });
+    // A risk whose levels start later than the others' was added to the register then: a note, no error.
+    const notes: RuleReport[] = [];
+    const added = new Map<SvTrackedItem, number[]>();
+    for (const item of items) {
+      const before = beforeAdded(item, updates);
+      const unexplained = before.filter((update) => !uncarried.includes(update));
+      if (unexplained.length === 0) continue;
+      added.set(item, unexplained);
+      notes.push({
+        message: `${item.name} has no assurance level before ${updateLabel(items, updates[before.length])}: read as a risk added to the register then.`,
+        severity: "info",
+        at: item.at,
+      });
+    }
     const warnings = uncarried.map((update): RuleReport => {
       const missing = found.filter((f) => f.missing && f.update === update);
       const label = updateLabel(items, update);
@@ -242,6 +252,7 @@ export const svAssurance = defineRule({
     const reported = new Set<string>();
     const reports = found.flatMap((f): RuleReport[] => {
       if (f.missing && uncarried.includes(f.update)) return [];
+      if (f.missing && added.get(f.item)?.includes(f.update)) return [];
       if (f.unrecognised === undefined) return [f.report];
       const same = found.filter((g) => g.unrecognised === f.unrecognised);
       if (same.length < SAME_LEVEL_CELLS) return [f.report];
