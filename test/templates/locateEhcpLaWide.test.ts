@@ -152,6 +152,13 @@ describe("locateEhcp: the local authority's tables for all placements", () => {
     expect(runRule(ehcpValues, ehcpTemplate(ehcp))).toEqual([]);
   });
 
+  it("should still take a placement heading with its totals beside it for a heading", () => {
+    const rows = laWideRows({ heading: [] });
+    rows.splice(1, 0, ["Mainstream schools or academies", 1, 2, 3]);
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    expect(ehcp.placements.map((p) => p.placement)).toEqual(["mainstream"]);
+  });
+
   it("should count plans from the placements' own tables when the sheet has both", () => {
     const placementRows: Row[] = [
       [],

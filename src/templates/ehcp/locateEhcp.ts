@@ -293,7 +293,7 @@ function areasOf(
   headers: readonly YearHeader[]
 ): Area[] {
   const headerRows = new Set(headers.map((header) => header.row));
-  const headings: { row: number; placement?: Meaning<PlacementType> }[] = [];
+  const found: { row: number; placement?: Meaning<PlacementType>; counts: boolean }[] = [];
   // LA-wide headings are looked up once in the sheet's label index rather than matched row by row.
   const laWide = findLabels(sheet, labelSet(EHCP_LABELS.allPlacements));
   let next = 0;
@@ -306,14 +306,22 @@ function areasOf(
     // ("growth in mainstream schools or academies ...") must not split the sheet. The index leaves out
     // texts of punctuation alone, so one of those may come first.
     if (text.length > MAX_HEADING_LENGTH || hasTextLeftOf(sheet, row, col)) continue;
-    // A placement with counts beside it is a row of a table by placement type ("Number of EHCPs by
-    // placement"), not the heading of that placement's tables; a heading may carry the census years.
-    if (!headerRows.has(row) && hasNumberRightOf(sheet, row, col)) continue;
     const placement = readings.placement(text);
     while (next < laWide.length && laWide[next].row < row) next++;
     const isLaWide = laWide[next]?.row === row && laWide[next].col === col;
-    if (placement !== undefined || isLaWide) headings.push({ row, placement });
+    // Counts beside it, not census years: a heading may carry its placement's totals, or be a row of a
+    // table by placement type (see below).
+    const counts = !headerRows.has(row) && hasNumberRightOf(sheet, row, col);
+    if (placement !== undefined || isLaWide) found.push({ row, placement, counts });
   }
+  // Placements with counts on neighbouring rows are the rows of a table by placement type ("Number of
+  // EHCPs by placement", its "Total - all placements"), not headings of their own tables.
+  const inTable = (i: number) =>
+    found[i].counts &&
+    [found[i - 1], found[i + 1]].some(
+      (other) => other?.counts === true && Math.abs(other.row - found[i].row) <= 2
+    );
+  const headings = found.filter((_, i) => !inTable(i));
   const starts = [{ row: sheet.top, placement: undefined }, ...headings];
   return starts.map((start, i) => ({
     placement: start.placement,
