@@ -8,6 +8,8 @@ import type { LocatedRow, LocatedTemplate, YearColumn } from "../templates/locat
 export interface YearRow {
   readonly row: LocatedRow;
   readonly years: readonly YearColumn[];
+  /** Whose row it is, where the label alone does not say: the EHCP placement ("All placements"). */
+  readonly owner?: string;
 }
 
 // Rows are pushed onto one list rather than spread and flattened: bad-value walks this list in every
@@ -15,9 +17,11 @@ export interface YearRow {
 function addPresent(
   into: YearRow[],
   years: readonly YearColumn[],
-  rows: readonly (LocatedRow | undefined)[]
+  rows: readonly (LocatedRow | undefined)[],
+  owner?: string
 ): void {
-  for (const row of rows) if (row !== undefined) into.push({ row, years });
+  for (const row of rows)
+    if (row !== undefined) into.push(owner === undefined ? { row, years } : { row, years, owner });
 }
 
 function addFinancialRows(into: YearRow[], template: LocatedTemplate): void {
@@ -55,13 +59,20 @@ function addEhcpRows(into: YearRow[], template: LocatedTemplate): void {
   if (ehcp === undefined) return;
   for (const p of ehcp.placements) {
     for (const table of [p.byAge, p.byNeed]) {
-      for (const { row } of table?.rows ?? []) into.push({ row, years: p.years });
-      addPresent(into, p.years, [table?.total]);
+      for (const { row } of table?.rows ?? []) into.push({ row, years: p.years, owner: p.name });
+      addPresent(into, p.years, [table?.total], p.name);
     }
-    addPresent(into, p.years, [p.flows?.newPlans, p.flows?.ceasedPlans, p.flows?.requests]);
+    const flows = [p.flows?.newPlans, p.flows?.ceasedPlans, p.flows?.requests];
+    addPresent(into, p.years, flows, p.name);
   }
   const la = ehcp.laWide;
-  if (la) addPresent(into, la.years, [la.total, la.newPlans, la.ceasedPlans, la.requests]);
+  if (la)
+    addPresent(
+      into,
+      la.years,
+      [la.total, la.newPlans, la.ceasedPlans, la.requests],
+      "All placements"
+    );
 }
 
 /** Every row that should hold numbers: the financial rows first, then the EHCP count rows. */

@@ -38,7 +38,7 @@ describe("bad-value groups", () => {
     expect(reports).toEqual([
       {
         message:
-          "Age 5 to 10 for 2024 is text ('42') where a number is expected: type the figure as a number.",
+          "Mainstream schools or academies: Age 5 to 10 for 2024 is text ('42') where a number is expected: type the figure as a number.",
         at: { sheet: "CYP summary", row: 3, col: 2 },
       },
     ]);
@@ -49,7 +49,8 @@ describe("bad-value groups", () => {
     expect(reports).toEqual([
       {
         message:
-          "3 figures from 'Under 5' to 'Age 11 to 15' for 2024 are text where numbers are expected " +
+          "Mainstream schools or academies: 3 figures from 'Under 5' to 'Age 11 to 15' for 2024 are " +
+          "text where numbers are expected " +
           "('11', '42', '33'): type the figures as numbers.",
         at: { sheet: "CYP summary", row: 2, col: 2, bottom: 4, right: 2 },
       },
@@ -60,7 +61,7 @@ describe("bad-value groups", () => {
     const reports = reportsFor((rows) => [1, 2, 3].forEach((c) => asText(rows, 7, c)));
     expect(reports.map((r) => [r.message, r.at])).toEqual([
       [
-        "ASD for 2023 to 2025 are text where numbers are expected ('50', '54', '57'): type the figures as numbers.",
+        "Mainstream schools or academies: ASD for 2023 to 2025 are text where numbers are expected ('50', '54', '57'): type the figures as numbers.",
         { sheet: "CYP summary", row: 7, col: 1, bottom: 7, right: 3 },
       ],
     ]);
@@ -73,7 +74,9 @@ describe("bad-value groups", () => {
     expect(reports.map((r) => r.at)).toEqual([
       { sheet: "CYP summary", row: 7, col: 1, bottom: 8, right: 3 },
     ]);
-    expect(reports[0].message).toMatch(/^6 figures from 'ASD' to 'SEMH' for 2023 to 2025 are text/);
+    expect(reports[0].message).toMatch(
+      /^Mainstream schools or academies: 6 figures from 'ASD' to 'SEMH' for 2023 to 2025 are text/
+    );
   });
 
   it("should keep different problems and different tables apart", () => {
@@ -95,7 +98,7 @@ describe("bad-value groups", () => {
       rows[5][3] = { error: "#REF!" };
     });
     expect(reports.map((r) => r.message)).toEqual([
-      "Total number by Age Group for 2023, 2025 show the error #REF!: correct the formulas or the cells they refer to.",
+      "Mainstream schools or academies: Total number by Age Group for 2023, 2025 show the error #REF!: correct the formulas or the cells they refer to.",
     ]);
   });
 });

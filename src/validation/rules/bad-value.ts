@@ -82,6 +82,7 @@ function continues(group: BadCells, next: BadCells): boolean {
   const below = next.rows[0].row;
   return (
     group.problem.kind === next.problem.kind &&
+    group.rows[0].owner === next.rows[0].owner &&
     below.sheet === last.sheet &&
     below.row > last.row &&
     below.row - last.row <= MAX_ROW_STEP &&
@@ -111,9 +112,11 @@ function reportOf(group: BadCells): RuleReport {
   const [first, last] = [rows[0], rows[rows.length - 1]];
   const topLeft = first.row.cells[indexes[0]];
   const count = rows.length * indexes.length;
+  // The EHCP tables repeat their labels placement after placement: the placement says which table.
+  const owner = first.owner === undefined ? "" : `${first.owner}: `;
   if (count === 1)
     return {
-      message: `${rowName(first.row)} for ${yearOf(first.years, indexes[0])} ${what.one}.`,
+      message: `${owner}${rowName(first.row)} for ${yearOf(first.years, indexes[0])} ${what.one}.`,
       at: cellLocation(first.row, topLeft),
     };
   const bottomRight = last.row.cells[indexes[indexes.length - 1]];
@@ -124,7 +127,7 @@ function reportOf(group: BadCells): RuleReport {
         `for ${yearsOf(first.years, indexes)}`;
   const [verb, ...rest] = what.many.split(":");
   return {
-    message: `${where} ${verb}${shownOf(group.shown)}${rest.length > 0 ? `:${rest.join(":")}` : ""}.`,
+    message: `${owner}${where} ${verb}${shownOf(group.shown)}${rest.length > 0 ? `:${rest.join(":")}` : ""}.`,
     at: {
       sheet: first.row.sheet,
       row: topLeft.row,
