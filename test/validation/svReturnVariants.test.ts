@@ -33,6 +33,8 @@ interface Variant {
   readonly pasted?: readonly Row[];
   /** The risk register's own update labels, when they differ from the conditions'. */
   readonly riskUpdates?: readonly string[];
+  /** What the sign-off cell says. */
+  readonly signedOff?: CellValue;
   /** The headings of the condition column, the risk column and the stacked levels column. */
   readonly headings?: readonly [string, string, string];
 }
@@ -82,7 +84,13 @@ function svReturn(v: Variant = {}): Workbook {
       "Signed off by S151 Officer & Director of Children's Services",
       "Name & Email Address of Key Personnel",
     ],
-    ["Borsetshire", "11th December 2024", "A Jones and B Patel", "CEO:", "C Officer c@b.gov.uk"],
+    [
+      "Borsetshire",
+      "11th December 2024",
+      v.signedOff === undefined ? "A Jones and B Patel" : v.signedOff,
+      "CEO:",
+      "C Officer c@b.gov.uk",
+    ],
     [null, null, null, "S151 Officer:", "A Jones a@b.gov.uk"],
     [null, null, null, "DCS:", "B Patel p@b.gov.uk"],
     [],
@@ -153,6 +161,8 @@ describe("sv-questions: the answers councils write", () => {
       ["No – see commentary", "No - off track", "yes - see commentary"],
     ],
     ["a No with an asterisk or a bracket", ["No*", "N (see commentary)", "Y"]],
+    ["'On track' and 'Off track'", ["Off track", "Not on track", "On track"]],
+    ["a checkbox", [false, false, true]],
   ])("should read %s as the answer", (_, answers) => {
     expect(findings(svReturn({ answers }))).toEqual([]);
   });
@@ -408,4 +418,22 @@ describe("sv-assurance: updates labelled as councils label them", () => {
     const updates = ["May", "August", "November"];
     expect(findings(svReturn({ updates, pasted }))).toEqual([]);
   });
+});
+
+describe("sv-signoff: a sign-off cell that says it is not signed off", () => {
+  it.each(["N", "No - awaiting DCS", "Not yet signed", "Awaiting sign-off", "TBC"])(
+    "should report '%s'",
+    (signedOff) => {
+      expect(findings(svReturn({ signedOff }))).toEqual([
+        expect.stringContaining("sv-signoff error: The return is marked as not signed off"),
+      ]);
+    }
+  );
+
+  it.each(["N. Smith and P. Jones", "Noah Smith (S151), 10/12/2024", "Yes"])(
+    "should take '%s' for a sign-off",
+    (signedOff) => {
+      expect(findings(svReturn({ signedOff }))).toEqual([]);
+    }
+  );
 });

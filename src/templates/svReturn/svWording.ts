@@ -24,11 +24,21 @@ export function plainText(value: unknown): string {
 // word must end at a space or a stop, not at a slash or more letters).
 const YES_NO = /^(yes|no|y|n)(?=$|[\s.,;:!*()–—-])/i;
 
-/** The answer a Yes/No cell gives: a yes or no, alone or followed by words; undefined for anything else. */
+// "On track" answers "Is your LA's Safety Valve plan on track?" as plainly as "Yes".
+const ON_TRACK = /^(on|off|not\s+on)\s+track(?=$|[\s.,;:!*()–—-])/i;
+
+/**
+ * The answer a Yes/No cell gives: a yes or no, alone or followed by words, "On track" or "Off track", or a
+ * ticked (TRUE) or unticked (FALSE) checkbox; undefined for anything else.
+ */
 export function readYesNo(value: unknown): "yes" | "no" | undefined {
-  const match = YES_NO.exec(plainText(value));
-  if (match === null) return undefined;
-  return match[1].toLowerCase().startsWith("y") ? "yes" : "no";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  const text = plainText(value);
+  const match = YES_NO.exec(text);
+  if (match !== null) return match[1].toLowerCase().startsWith("y") ? "yes" : "no";
+  const track = ON_TRACK.exec(text);
+  if (track !== null) return track[1].toLowerCase() === "on" ? "yes" : "no";
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -50,9 +50,9 @@ export const svQuestions = defineRule({
   description:
     "The Safety Valve monitoring return asks whether the plan is on track (the in-year projected deficit, a £0 " +
     "deficit by the end of the agreement, the capital project). Each question must be answered Yes or No, and " +
-    "every No needs a commentary explaining what is off track and what the council is doing about it. Y and N, and " +
-    "a yes or no followed by words ('No - see commentary'), are answers. The finding points at the empty or " +
-    "unclear answer, or at the missing commentary.",
+    "every No needs a commentary explaining what is off track and what the council is doing about it. Y and N, " +
+    "a yes or no followed by words ('No - see commentary'), On track and Off track, and a checkbox are answers. " +
+    "The finding points at the empty or unclear answer, or at the missing commentary.",
   defaults: {},
   check({ template }) {
     return (template.svReturn?.questions ?? []).flatMap(checkQuestion);

@@ -1,6 +1,7 @@
 import { defineRule, type RuleReport } from "../rule";
 import { isBlank, type LabelledField } from "../../templates/governance/fieldCell";
 import type { ContactRole, SvOverview } from "../../templates/svReturn/svReturnModel";
+import { plainText } from "../../templates/svReturn/svWording";
 
 /** A report when the labelled field is missing or empty, pointing at its value cell (or the overview). */
 function missing(
@@ -50,15 +51,16 @@ function officers(overview: SvOverview): RuleReport[] {
   });
 }
 
+// "No", "N", "No - awaiting DCS", "Not yet signed", "Awaiting sign-off", "TBC": the return is not signed off.
+// A name ("N. Smith", "Noah Smith") is a sign-off.
+const NOT_SIGNED_OFF =
+  /^(?:n|no|tbc|to\s+follow)$|^(?:no|not(?:\s+yet)?\s+signed|awaiting|pending|to\s+be\s+signed)(?=$|[\s.,;:!*()–—-])/i;
+
 /** The combined "Signed off by S151 Officer & DCS" field, when the overview has one: filled and not "No". */
 function signOff(overview: SvOverview): RuleReport[] {
   const field = overview.signedOff;
   if (field === undefined) return [];
-  if (
-    String(field.value.value ?? "")
-      .trim()
-      .toLowerCase() === "no"
-  ) {
+  if (NOT_SIGNED_OFF.test(plainText(field.value.value))) {
     return [
       {
         message:
@@ -83,7 +85,8 @@ export const svSignoff = defineRule({
     "The Safety Valve monitoring return must say when it was submitted and be signed off by the council's S151 " +
     "(chief finance) officer and its director of children's services. The published return heads its overview " +
     "'LA Name | Date Report Submitted | Signed off by S151 Officer & Director of Children's Services' with the " +
-    "answers in the row below, and names the S151 officer and the DCS among its key personnel. The finding points " +
+    "answers in the row below, and names the S151 officer and the DCS among its key personnel. A sign-off that " +
+    "says No, N, Awaiting, Pending or TBC is not one. The finding points " +
     "at the empty date, sign-off or officer name cell, or at the overview when the field is missing altogether.",
   defaults: {},
   check({ template }) {
