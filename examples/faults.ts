@@ -11,6 +11,9 @@ import type { DraftRef } from "./draft";
 import { WorkbookDraft } from "./draft";
 import { type BuiltPlan, buildManagementPlan, FINANCIAL_SUMMARY } from "./managementPlan";
 import { WILTSHIRE_PLAN } from "./planInputs";
+import { locateTemplate } from "../src/templates/locate";
+import { writeOffSheetContent } from "../src/validation/report/writeOffSheet";
+import { WRITE_OFF_SHEET_NAME } from "../src/templates/writeOff/writeOffLabels";
 import { type BuiltReturn, buildSafetyValveReturn } from "./safetyValveReturn";
 
 /** One line of examples/faults.json. */
@@ -296,6 +299,12 @@ const FAULTS: readonly Fault[] = [
     "The 2025-26 carried-forward cell holds the typed number 77.319 instead of its SUM formula.",
     (plan, edit) => edit.type(plan.cells.at("summary.carriedForward", year(2025)), 77.319)
   ),
+  planFault(
+    "hnsg-reconcile",
+    "warning",
+    "The write-off reconciliation (as Add write-off reconciliation adds it) has the S151 assurance at £76.900m, £0.419m below the plan's deficit at 31 March 2026, with no explanation.",
+    (plan) => addReconciliation(plan.draft, { [S151_ROW]: 76.9 })
+  ),
   returnFault(
     "sv-questions",
     "error",
@@ -461,4 +470,35 @@ export function buildFaultyExamples(): { name: string; workbook: Workbook; entry
       },
     };
   });
+}
+
+/** The S151 assurance's row on the reconciliation sheet (0-based). */
+const S151_ROW = 7;
+
+/**
+ * Adds the write-off reconciliation sheet to a plan as the pane writes it, with figures typed in the
+ * rows given; returns the first of them. Its formulas (IF, FILTER, DSG.*) are saved without results, as
+ * this draft does not evaluate them; Excel works them out when the workbook is opened.
+ */
+function addReconciliation(
+  draft: WorkbookDraft,
+  figures: Readonly<Record<number, number>>
+): DraftRef {
+  const content = writeOffSheetContent(locateTemplate(draft.toWorkbook()), {
+    writeOffPercent: 90,
+    cutOffYear: 2025,
+  });
+  if (!content) throw new Error("The sample plan has no deficit at 31 March 2026");
+  const sheet = draft.addSheet(WRITE_OFF_SHEET_NAME);
+  content.cells.forEach((cells, row) =>
+    cells.forEach((cell, col) => {
+      const typed = col === 1 ? figures[row] : undefined;
+      if (typed === undefined && cell === "") return;
+      const ref = sheet.set(row, col, typed ?? cell, content.numberFormats[row][col]);
+      if (typed === undefined && typeof cell === "string" && cell.startsWith("="))
+        draft.cell(ref).uncached = true;
+    })
+  );
+  const first = Math.min(...Object.keys(figures).map(Number));
+  return { sheet: WRITE_OFF_SHEET_NAME, row: first, col: 1 };
 }

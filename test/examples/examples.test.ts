@@ -47,11 +47,17 @@ const RULE_IDS = [
   "sv-instalments",
   "sv-limits",
   "hnsg-split",
+  "hnsg-reconcile",
   "hardcoded-total",
   "sv-questions",
   "sv-assurance",
   "sv-signoff",
 ];
+
+/** Findings a faulty copy's seeded part brings with it, by the rule the copy is for. */
+const ALONGSIDE: Readonly<Record<string, readonly string[]>> = {
+  "hnsg-reconcile": ["dsg-formulas-present"],
+};
 
 /** The row of a sheet whose first used cell is `label`. */
 function rowLabelled(sheet: Sheet, label: string): (typeof sheet.values)[number] {
@@ -159,9 +165,14 @@ describe("the samples through the validator", () => {
       expect(
         findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.address}`)
       ).toContain(`${entry.sheet}!${entry.address}`);
-      // Exactly one seeded fault: no other rule finds an error or a warning in the copy.
+      // Exactly one seeded fault: no other rule finds an error or a warning in the copy, except what
+      // the fault's sheet itself brings (the reconciliation is built on DSG.* formulas, which the
+      // submission check rightly says to replace with values before the workbook goes to the DfE).
+      const alongside = ALONGSIDE[rule] ?? [];
       expect(
-        findings.filter((f) => f.rule !== rule && f.severity !== "info").map((f) => f.rule)
+        findings
+          .filter((f) => f.rule !== rule && f.severity !== "info" && !alongside.includes(f.rule))
+          .map((f) => f.rule)
       ).toEqual([]);
     }
   );
