@@ -15,6 +15,7 @@ import {
   saveSettings,
   selectCell,
   selectedRow,
+  replaceWithValues,
   writeComparisonSheet,
   writeReportSheet,
 } from "./office/index";
@@ -25,6 +26,8 @@ import { workbookWriteOff } from "../validation/report/writeOffClaim";
 import { compareVersions, locateVersion, whyNotComparable } from "../validation/compare/compare";
 import { readWorkbookFile } from "../workbench/openFile";
 import type { Workbook } from "../workbook/workbook";
+import { addinFormulaCells } from "../validation/addinFormulas";
+import { a1 } from "../workbook/address";
 
 /** Connects the pane to the open workbook through Office.js. */
 export function officeServices(): PaneServices {
@@ -65,6 +68,15 @@ export function officeServices(): PaneServices {
     thresholds: thresholdFields(RULES),
     compareWithFile,
     writeComparisonSheet,
+    addinFormulaCells: (workbook) =>
+      workbook.sheets.flatMap((sheet) =>
+        addinFormulaCells(sheet).map((cell) => ({
+          sheet: sheet.name,
+          address: a1(cell.row, cell.col),
+          formula: cell.formula,
+        }))
+      ),
+    replaceWithValues,
   };
 }
 

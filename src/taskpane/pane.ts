@@ -8,6 +8,7 @@ import { createCheckPanel } from "./checkPanel";
 import { createFunctionsPanel } from "./functionsPanel";
 import { createSettingsPanel } from "./settingsPanel";
 import { createComparePanel } from "./comparePanel";
+import { createSubmitPanel } from "./submitPanel";
 import type { PaneServices } from "./services";
 import { showBeside, type Announce } from "./announce";
 
@@ -23,6 +24,7 @@ const TABS = [
   { id: "functions", label: "Functions" },
   { id: "settings", label: "Settings" },
   { id: "compare", label: "Compare" },
+  { id: "submit", label: "Submit" },
 ] as const;
 
 /** Renders the pane into `root`, replacing the static shell the page showed while scripts loaded. */
@@ -47,11 +49,13 @@ export function mountPane(root: HTMLElement): Pane {
   const functions = createFunctionsPanel(announce);
   const settings = createSettingsPanel(announce);
   const compare = createComparePanel(announce);
+  const submit = createSubmitPanel(announce);
   const contents = {
     check: check.element,
     functions: functions.element,
     settings: settings.element,
     compare: compare.element,
+    submit: submit.element,
   };
 
   const tabs = TABS.map((tab) =>
@@ -110,6 +114,7 @@ export function mountPane(root: HTMLElement): Pane {
     async start(services) {
       functions.enable(services);
       compare.enable(services);
+      submit.enable(services);
       await settings.enable(services);
       await check.enable(services, settings.current);
     },

@@ -48,6 +48,29 @@ export interface VersionComparison {
   readonly comparison: Comparison;
 }
 
+/** A cell whose formula calls an add-in function, as Prepare for submission lists it. */
+export interface AddinFormulaCell {
+  readonly sheet: string;
+  readonly address: string;
+  readonly formula: string;
+}
+
+/** What Prepare for submission did. */
+export interface SubmissionPrepared {
+  /** Cells that now hold values instead of formulas (every cell of a spilled result counts). */
+  readonly cellsWritten: number;
+  /** Listed cells replaced. */
+  readonly replaced: number;
+  /** Listed cells left alone: their formula changed since they were listed, or they show an error. */
+  readonly leftAlone: readonly {
+    readonly sheet: string;
+    readonly address: string;
+    readonly why: string;
+  }[];
+  /** The audit sheet added. */
+  readonly auditSheet: string;
+}
+
 /** One threshold a rule lets the user change, with the rule's default. */
 export interface PaneServices {
   /** Reads the open workbook; `onProgress` receives the stage in words ("Reading sheets…"). */
@@ -91,6 +114,14 @@ export interface PaneServices {
    * for the user when the file cannot be read or is not a DfE template.
    */
   compareWithFile(file: File, current: Workbook): Promise<VersionComparison>;
+  /** Every cell of the workbook (as read) whose formula calls a DSG or other add-in function, sheet by sheet. */
+  addinFormulaCells(workbook: Workbook): AddinFormulaCell[];
+  /**
+   * Prepare for submission, after the user confirmed: replaces each listed cell that still holds its formula
+   * with the value it shows (a spilled result's every cell), and adds an audit sheet listing cell, original
+   * formula and value. Nothing else changes.
+   */
+  replaceWithValues(cells: readonly AddinFormulaCell[]): Promise<SubmissionPrepared>;
   /** Adds or replaces the comparison sheet; only on request, and nothing else in the workbook changes. */
   writeComparisonSheet(
     compared: VersionComparison,
@@ -103,3 +134,6 @@ export const REPORT_SHEET_NAME = "DSG check report";
 
 /** The name of the sheet "Write comparison sheet" adds or replaces. */
 export const COMPARISON_SHEET_NAME = "DSG comparison";
+
+/** The name of the audit sheet Prepare for submission adds (numbered when one is already there). */
+export const AUDIT_SHEET_NAME = "DSG submission audit";

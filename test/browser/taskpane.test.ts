@@ -619,7 +619,7 @@ describe("workbench", { timeout: 120_000 }, () => {
         copyFileSync(path.join(OUTPUT, "taskpane-light.png"), README_IMAGE);
       }
 
-      for (const tab of ["#tab-functions", "#tab-settings", "#tab-compare"]) {
+      for (const tab of ["#tab-functions", "#tab-settings", "#tab-compare", "#tab-submit"]) {
         await page.click(tab);
         expect(await axeViolations(page, "#app")).toEqual([]);
       }

@@ -179,6 +179,14 @@ export class StandInRange extends StandInObject<RangeTarget> {
     });
   }
 
+  /**
+   * The range a dynamic-array formula here spills to (ExcelApi 1.12). The stand-in keeps no spill ranges: each
+   * cell of a spilled result is its own cell in the snapshot, so this is always the null object.
+   */
+  getSpillingToRangeOrNullObject(): StandInRange {
+    return new StandInRange(this.context, () => null, true);
+  }
+
   /** Merged areas that overlap this range (ExcelApi 1.13), or a null object when there are none. */
   getMergedAreasOrNullObject(): StandInRangeAreas {
     return new StandInRangeAreas(this.context, () => {

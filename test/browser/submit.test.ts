@@ -1,0 +1,116 @@
+/**
+ * "Prepare for submission" in Chromium, in the workbench over the stand-in Excel host, on a plan whose
+ * carried-forward row is built on DSG.CUMULATIVE: the list first (no write), then, on the second press, each
+ * cell's value over its formula and one audit sheet, with the writes Excel was asked for counted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { openSession, watchErrors, type Session } from "./browser";
+import type { Workbook } from "../../src/workbook/workbook";
+import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
+import { changed, summaryWorkbook } from "../validation/engineSupport";
+import { sheetFromRows } from "../support/sheets";
+
+const cumulative = (i: number) => `=INDEX(DSG.CUMULATIVE($B$5,$B$6:$D$6,$B$7:$D$7,$B$8:$D$8),${i})`;
+
+/** The engine tests' three-year summary, carried forward by DSG.CUMULATIVE, and a sheet of workings. */
+function planWithFunctions(): Workbook {
+  const summary = summaryWorkbook(
+    changed((s) => (s.carriedForward = [12, 15, 15].map((v, i) => ({ f: cumulative(i + 1), v }))))
+  );
+  const workings = sheetFromRows("Workings", [
+    ["Grant", { f: "=DSG.HNSG(D9)", v: { error: "#NAME?" } }],
+    ["Total", { f: "=SUM('Financial summary'!B9:D9)", v: 42 }],
+  ]);
+  return { sheets: [...summary.sheets, workings] };
+}
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await openSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const host = (page: Page) =>
+  page.evaluate(() => ({
+    writes: window.workbench.host.writes.map((w) => ({ kind: w.kind, sheet: w.sheet })),
+    workbook: window.workbench.host.workbook,
+  }));
+
+describe("Prepare for submission", () => {
+  it("should list the DSG cells, then replace them with their values and write the audit sheet", async () => {
+    const page = await session.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("workbench.html");
+    await page.locator("#list-dsg-cells", { hasText: "Prepare for submission" }).waitFor({
+      state: "attached",
+    });
+    await page.setInputFiles("#open-file", {
+      name: "plan with functions.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await writeXlsxBuffer(planWithFunctions()),
+    });
+    await expect.poll(() => page.inputValue("#example")).toBe("own-file");
+    await page.click("#tab-submit");
+
+    await page.click("#list-dsg-cells");
+    await page.locator("#status", { hasText: "use add-in functions" }).waitFor();
+    expect(await page.textContent("#dsg-cells-count")).toBe("4 cells use add-in functions");
+    expect(
+      await page
+        .locator("#dsg-cells li")
+        .evaluateAll((items) => items.map((li) => `${li.dataset.sheet}!${li.dataset.address}`))
+    ).toEqual([
+      "Financial summary!B9",
+      "Financial summary!C9",
+      "Financial summary!D9",
+      "Workings!B1",
+    ]);
+    // Listing wrote nothing.
+    expect((await host(page)).writes).toEqual([]);
+
+    await page.click("#replace-dsg-cells");
+    await page.locator("#status", { hasText: "now hold their values" }).waitFor();
+    expect(await page.textContent("#status")).toBe(
+      '3 cells now hold their values; each original formula is on the sheet "DSG submission audit". ' +
+        "1 cell left as it was: Workings!B1 (it shows an error, so it has no value to keep)."
+    );
+    const { writes, workbook } = await host(page);
+    // One write a replaced cell, the audit sheet added, its table and its bold heading: nothing else.
+    expect(writes).toEqual([
+      { kind: "cells-written", sheet: "Financial summary" },
+      { kind: "cells-written", sheet: "Financial summary" },
+      { kind: "cells-written", sheet: "Financial summary" },
+      { kind: "sheet-added", sheet: "DSG submission audit" },
+      { kind: "cells-written", sheet: "DSG submission audit" },
+      { kind: "cells-written", sheet: "DSG submission audit" },
+    ]);
+    const sheet = (name: string) => workbook.sheets.find((s) => s.name === name)!;
+    const summary = sheet("Financial summary");
+    expect(summary.formulas[8].slice(1, 4)).toEqual([null, null, null]);
+    expect(summary.values[8].slice(1, 4)).toEqual([12, 15, 15]);
+    // The error cell and the ordinary formula are as they were.
+    expect(sheet("Workings").formulas.map((row) => row[1])).toEqual([
+      "=DSG.HNSG(D9)",
+      "=SUM('Financial summary'!B9:D9)",
+    ]);
+    expect(sheet("DSG submission audit").values).toEqual([
+      ["Sheet", "Cell", "Original formula", "Value"],
+      ["Financial summary", "B9", cumulative(1), 12],
+      ["Financial summary", "C9", cumulative(2), 15],
+      ["Financial summary", "D9", cumulative(3), 15],
+    ]);
+    // The original formulas are kept as text (written with Excel's leading apostrophe), not as formulas.
+    expect(
+      sheet("DSG submission audit")
+        .formulas.flat()
+        .every((f) => f === null)
+    ).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
