@@ -67,7 +67,8 @@ export const ehcpTotals = defineRule({
   severity: "error",
   title: "EHCP totals add up",
   description:
-    "For each placement type and census year, the total number of EHCPs by age group must equal the sum of the " +
+    "For each placement type (and the local authority's tables for all placements, headed 'All placements' or not " +
+    "headed at all) and census year, the total number of EHCPs by age group must equal the sum of the " +
     "age-group rows, the total by primary need must equal the sum of the need rows, and the two totals must agree, " +
     "because they count the same children. Counts are whole numbers, so no difference is allowed by default; if your " +
     "figures are rounded projections, set an allowance per row. Correct the total cell or the rows it adds up.",
