@@ -103,7 +103,7 @@ describe("Add write-off reconciliation", { timeout: 60_000 }, () => {
       '=IF(B5="","",B5-\'Financial summary\'!G54)'
     );
     await expect(formulaAt(page, SHEET, 14, 1)).resolves.toBe(
-      '=DSG.ELIGIBLE(FILTER(B5:B10,B5:B10<>"",B11),B14)'
+      '=DSG.ELIGIBLE(IF(COUNTA(B5:B10)=0,B11,FILTER(B5:B10,B5:B10<>"")),B14)'
     );
     expect(errors).toEqual([]);
     await page.close();

@@ -34,7 +34,7 @@ describe("locateWriteOff", () => {
     expect(found.plan?.cell.formula).toBe("='Financial summary'!G54");
     expect(found.share?.cell.value).toBe(0.9);
     expect(found.ineligible?.cell).toMatchObject({ row: 13, value: 1.17 });
-    expect(found.eligible?.cell.formula).toBe('=DSG.ELIGIBLE(FILTER(B5:B10,B5:B10<>"",B11),B14)');
+    expect(found.eligible?.cell.formula).toBe('=DSG.ELIGIBLE(IF(COUNTA(B5:B10)=0,B11,FILTER(B5:B10,B5:B10<>"")),B14)');
     expect(found.grant?.cell.formula).toBe("=DSG.HNSG(B15,B13)");
     expect(found.kept?.cell.formula).toBe(
       "=DSG.EXPOSURE(B15+B14,('Financial summary'!H54:I54-'Financial summary'!H49:I49),B13,B14)"

@@ -162,7 +162,8 @@ export function writeOffSheetContent(
   const eligibleRow = add(
     [
       LINE_LABELS.eligible[0],
-      `=DSG.ELIGIBLE(FILTER(${figures},${figures}<>"",B${planRow}),B${ineligibleRow})`,
+      // The sources filled in, or the plan's own figure while none is: DSG.ELIGIBLE refuses a blank.
+      `=DSG.ELIGIBLE(IF(COUNTA(${figures})=0,B${planRow},FILTER(${figures},${figures}<>"")),B${ineligibleRow})`,
       "",
       "The lowest figure above (the plan's while none is filled in), less the part not eligible",
     ],
