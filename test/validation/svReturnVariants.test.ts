@@ -238,6 +238,30 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
     }
   });
 
+  it.each(["Not yet due", "TBC", "N/A - due in November"])(
+    "should not ask an August return for November when November's cells say '%s'",
+    (words) => {
+      const notDue = (levels: Levels) => levels.map((row) => [...row.slice(0, 2), words]);
+      for (const columns of [false, true]) {
+        const book = svReturn({
+          columns,
+          conditionLevels: notDue(conditions),
+          riskLevels: notDue(risks),
+        });
+        expect(findings(book)).toEqual([]);
+      }
+    }
+  );
+
+  it("should report a latest level left as 'TBC' when the others are given", () => {
+    const found = findings(svReturn({ riskLevels: withLevel(risks, 0, 2, "TBC") }));
+    expect(found).toEqual([
+      expect.stringContaining(
+        "Risk 1 has no assurance level for Update 3 (November) (it says 'TBC')"
+      ),
+    ]);
+  });
+
   it("should still report an August return's missing August level", () => {
     const book = svReturn({
       conditionLevels: allLevels(CONDITIONS.length, 2),

@@ -35,11 +35,14 @@ function isAllowed(value: unknown, allowed: readonly string[]): boolean {
   });
 }
 
-/** The update the return is at: the latest one any condition or risk has a level for (else the first). */
+/**
+ * The update the return is at: the latest one any condition or risk has a level for (else the first). An
+ * August return may fill November's cells with "Not yet due" or "TBC": that gives no level.
+ */
 function currentUpdate(items: readonly SvTrackedItem[]): number | undefined {
   const numbers = items.flatMap((item) => item.assurance.map((a) => a.update.number));
   const filled = items.flatMap((item) =>
-    item.assurance.filter((a) => !isBlank(a.cell.value)).map((a) => a.update.number)
+    item.assurance.filter((a) => !noLevel(a.cell.value)).map((a) => a.update.number)
   );
   return filled.length > 0
     ? Math.max(...filled)
@@ -94,9 +97,12 @@ interface LevelReport {
   readonly unrecognised?: string;
 }
 
-// Words where a level would be that give none: "N/A", a dash, "Not rated", "See previous return".
-const NO_LEVEL =
-  /^(?:n\s*\/\s*a|not\s+applicable|not\s+(?:yet\s+)?rated|see\s+(?:the\s+)?(?:previous|last|earlier)\s+(?:return|update|submission|report)s?|[-–—]+)\.?$/i;
+// Words where a level would be that give none, alone or followed by why: "N/A", a dash, "Not rated", "See
+// previous return", "TBC", "Not yet due", "N/A - new risk".
+const NO_LEVEL = new RegExp(
+  String.raw`^(?:n\s*\/\s*a|not\s+applicable|not\s+(?:yet\s+)?(?:rated|due)|see\s+(?:the\s+)?(?:previous|last|earlier)\s+(?:return|update|submission|report)s?|tb[cd]|to\s+follow|pending|due\s+in\s+\w+|[-–—]+)\.?(?:\s*[-–:(].*)?$`,
+  "i"
+);
 
 /** The cell is empty, or says in words that it gives no level. */
 function noLevel(value: CellValue): boolean {
@@ -135,16 +141,16 @@ export const svAssurance = defineRule({
     "In the Safety Valve monitoring return, each condition of the agreement and each risk in the risk register " +
     "needs an assurance level for every update of the year up to the current one (the latest update that has any " +
     "levels filled in): a November return carries May's and August's levels too, and an August return is not " +
-    "asked for November's ('N/A', a dash or 'See previous return' give no level). A risk with no level before " +
-    "some update is read as added to the register then (a note says so); a condition is in the agreement from the start. The level must be one the RAG legend " +
-    "defines: its letters (S, A, O, R) or their colours (Blue, Green, Amber, Red). The return may give each " +
-    "update a column, or (as published) stack the updates in one Assurance Level column, each label with its " +
-    "level in the cell below; updates may be labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or " +
-    "'Q2'. The finding points at the missing or unrecognised level (at the update's label when no cell is left " +
-    "below it), or at the condition or risk when it has no entry for an update at all. When most conditions and " +
-    "risks lack an earlier update's level, or no update label is read beside a whole table of them, one warning " +
-    "says so instead of an error for each, and a level the legend does not define, written in many cells, is " +
-    "reported once.",
+    "asked for November's ('N/A', a dash, 'TBC', 'Not yet due' or 'See previous return' give no level). A risk " +
+    "with no level before some update is read as added to the register then (a note says so); a condition is in " +
+    "the agreement from the start. The level must be one the RAG legend defines: its letters (S, A, O, R) or " +
+    "their colours (Blue, Green, Amber, Red). The return may give each update a column, or (as published) stack " +
+    "the updates in one Assurance Level column, each label with its level in the cell below; updates may be " +
+    "labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or 'Q2'. The finding points at the missing " +
+    "or unrecognised level (at the update's label when no cell is left below it), or at the condition or risk " +
+    "when it has no entry for an update at all. When most conditions and risks lack an earlier update's level, " +
+    "or no update label is read beside a whole table of them, one warning says so instead of an error for each, " +
+    "and a level the legend does not define, written in many cells, is reported once.",
   defaults: {},
   // Conditions or risks whose updates were not read (labels in words the checker does not know) would
   // pass in silence: the check then says it did not run.
