@@ -346,18 +346,32 @@ function shiftOf(pair: Pair, years: readonly string[]): number | undefined {
   return undefined;
 }
 
+/** What happened to a mitigation between the versions, as the summary counts it. */
+type MitigationChange = "added" | "removed" | "moved a year" | "re-profiled" | "changed in total";
+
+function mitigationChange(pair: Pair, years: readonly string[]): MitigationChange | undefined {
+  if (!pair.older) return "added";
+  if (!pair.newer) return "removed";
+  if (years.every((year) => same(pair.before.get(year), pair.after.get(year)))) return undefined;
+  if (shiftOf(pair, years) !== undefined) return "moved a year";
+  return total(pair.before, years).eq(total(pair.after, years))
+    ? "re-profiled"
+    : "changed in total";
+}
+
 function mitigationLine(write: Writer, pair: Pair, years: readonly string[]): string | undefined {
   const name = seriesOf(pair).row;
-  if (!pair.older) return `${name} added: ${figuresOf(write, pair, pair.after)}`;
-  if (!pair.newer) return `${name} removed: it showed ${figuresOf(write, pair, pair.before)}`;
+  const change = mitigationChange(pair, years);
+  if (change === undefined) return undefined;
+  if (change === "added") return `${name} added: ${figuresOf(write, pair, pair.after)}`;
+  if (change === "removed")
+    return `${name} removed: it showed ${figuresOf(write, pair, pair.before)}`;
   const changed = yearChanges(write, pair, years);
-  if (changed === "") return undefined;
   const before = total(pair.before, years);
   const after = total(pair.after, years);
-  const shift = shiftOf(pair, years);
-  if (shift !== undefined)
-    return `${name} moved a year ${shift > 0 ? "later" : "earlier"}: ${changed}`;
-  if (before.eq(after))
+  if (change === "moved a year")
+    return `${name} moved a year ${shiftOf(pair, years)! > 0 ? "later" : "earlier"}: ${changed}`;
+  if (change === "re-profiled")
     return `${name} re-profiled, the same ${write.amount(after, pair)} over the plan: ${changed}`;
   return `${name} ${after.gt(before) ? "up" : "down"} ${write.amount(after.minus(before).abs(), pair)} over the plan: ${changed}`;
 }
@@ -414,7 +428,6 @@ function commonYears(pair: Pair): string[] {
 function summaryOf(
   write: Writer,
   pairs: readonly Pair[],
-  lines: readonly ReportLine[],
   changes: readonly Change[],
   added: readonly string[],
   removed: readonly string[]
@@ -443,17 +456,19 @@ function summaryOf(
     }
   } else if (added.length > 0) sentences.push(`Years added: ${added.join(", ")}.`);
   if (removed.length > 0) sentences.push(`No longer shown: ${removed.join(", ")}.`);
-  const mitigations = lines.filter(
-    (line) => line.section === "Mitigations" && line.text.startsWith("Mitigation '")
+  const mitigationChanges = pairs
+    .filter((pair) => pair.key.startsWith("mitigation."))
+    .map((pair) => mitigationChange(pair, commonYears(pair)));
+  const kinds: readonly MitigationChange[] = [
+    "added",
+    "removed",
+    "moved a year",
+    "re-profiled",
+    "changed in total",
+  ];
+  const mitigationParts = kinds.map(
+    (kind) => [mitigationChanges.filter((change) => change === kind).length, kind] as const
   );
-  const count = (words: string) => mitigations.filter((line) => line.text.includes(words)).length;
-  const mitigationParts = [
-    [count("' added"), "added"],
-    [count("' removed"), "removed"],
-    [count("' moved a year"), "moved a year"],
-    [count("' re-profiled"), "re-profiled"],
-    [count(" over the plan:") - count("' re-profiled"), "changed in total"],
-  ] as const;
   const said = mitigationParts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
   if (said.length > 0) sentences.push(`Mitigations: ${said.join(", ")}.`);
   // Figures of years one version alone has are told by the years added or removed, not counted here.
@@ -515,7 +530,7 @@ export function compareVersions(older: LocatedTemplate, newer: LocatedTemplate):
     yearsRemoved: removed,
     changes,
     lines,
-    summary: summaryOf(write, pairs, lines, changes, added, removed),
+    summary: summaryOf(write, pairs, changes, added, removed),
   };
 }
 
