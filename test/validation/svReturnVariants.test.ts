@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { validateWorkbook } from "../../src/validation/validate";
 import type { Finding } from "../../src/validation/finding";
 import type { CellValue, Workbook } from "../../src/workbook/workbook";
+import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
+import { readXlsxBuffer } from "../../src/workbook/xlsxReader";
 import { sheetFromRows } from "../support/sheets";
 
 type Row = CellValue[];
@@ -460,4 +462,26 @@ describe("sv-signoff: a sign-off cell that says it is not signed off", () => {
       expect(findings(svReturn({ signedOff }))).toEqual([]);
     }
   );
+});
+
+describe("council variants saved as .xlsx", () => {
+  it("should give the same findings after a round trip through .xlsx", async () => {
+    const variants: Variant[] = [
+      { answers: ["N", "No – see commentary", "Y"] },
+      {
+        updates: ["May", "August", "November"],
+        conditions: ["Condition 1", "Condition 2", "Condition 3a", "Condition 3b"],
+        conditionLevels: withLevel(allLevels(4), 3, 1, null),
+      },
+      { columns: true, riskLevels: withLevel(allLevels(3), 2, 0, "Purple") },
+    ];
+    const counts = [];
+    for (const variant of variants) {
+      const book = svReturn(variant);
+      const read = await readXlsxBuffer(new Uint8Array(await writeXlsxBuffer(book)));
+      expect(findings(read)).toEqual(findings(book));
+      counts.push(findings(read).length);
+    }
+    expect(counts).toEqual([0, 1, 1]);
+  });
 });
