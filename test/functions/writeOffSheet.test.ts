@@ -11,6 +11,7 @@ import { locateTemplate } from "../../src/templates/locate";
 import { writeOffSheetContent } from "../../src/validation/report/writeOffSheet";
 import { writeOffClaim } from "../../src/validation/report/writeOffClaim";
 import { samplePlan } from "../support/writeOff";
+import { VARIANTS } from "../../examples/variants";
 
 const EXCEL_LIKE = {
   licenseKey: "gpl-v3",
@@ -20,20 +21,23 @@ const EXCEL_LIKE = {
 } as const;
 
 let plan: Workbook;
-let hf: HyperFormula | undefined;
+let engines: HyperFormula[] = [];
 beforeAll(async () => {
   plan = await samplePlan();
   HyperFormula.registerFunctionPlugin(DsgPlugin, dsgTranslations);
 });
-afterEach(() => hf?.destroy());
+afterEach(() => {
+  engines.forEach((engine) => engine.destroy());
+  engines = [];
+});
 
 /** The plan's sheets (figures as saved) and the reconciliation, with `typed` figures by 0-based row. */
-function engine(typed: Record<number, number | string>) {
+function engine(typed: Record<number, number | string>, workbook: Workbook = plan) {
   const settings = { writeOffPercent: 90, cutOffYear: 2025 };
-  const template = locateTemplate(plan);
+  const template = locateTemplate(workbook);
   const content = writeOffSheetContent(template, settings)!;
   const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const sheet of plan.sheets) {
+  for (const sheet of workbook.sheets) {
     const rows: (string | number | boolean | null)[][] = [];
     sheet.values.forEach((row, r) => {
       rows[sheet.top + r] = [
@@ -46,9 +50,10 @@ function engine(typed: Record<number, number | string>) {
   sheets.Reconciliation = content.cells.map((row, r) =>
     row.map((cell, c) => (c === 1 && typed[r] !== undefined ? typed[r] : cell === "" ? null : cell))
   );
-  hf = HyperFormula.buildFromSheets(sheets, EXCEL_LIKE);
+  const hf = HyperFormula.buildFromSheets(sheets, EXCEL_LIKE);
+  engines.push(hf);
   const id = hf.getSheetId("Reconciliation")!;
-  const at = (address: string) => hf!.getCellValue(hf!.simpleCellAddressFromString(address, id)!);
+  const at = (address: string) => hf.getCellValue(hf.simpleCellAddressFromString(address, id)!);
   return { at, template, settings };
 }
 
@@ -87,8 +92,20 @@ describe("the write-off reconciliation's formulas", () => {
     expect(negative).toBeInstanceOf(DetailedCellError);
     expect((negative as DetailedCellError).type).toBe("VALUE");
     expect((negative as DetailedCellError).message).toMatch(/figures.*2.*-76\.9/);
-    hf?.destroy();
     const text = engine({ 5: "tbc" }).at("B15");
     expect((text as DetailedCellError).type).toBe("VALUE");
+  });
+
+  it("should turn a plan that shows deficits as negative numbers into positive deficits", () => {
+    const negative = VARIANTS["deficits-negative"]();
+    const { at, template, settings } = engine({ 4: 77.319, 18: 0.05 }, negative);
+    expect(template.sign).toBe("deficit-negative");
+    const claim = writeOffClaim(template, settings)!;
+    const positive = engine({ 4: 77.319, 18: 0.05 });
+    for (const cell of ["C5", "B11", "B15", "B16", "B17", "B21", "I21"])
+      expect(at(cell), cell).toBeCloseTo(positive.at(cell) as number, 10);
+    // 0.1 × (77.319 − 1.17) + 1.17 + 22.607, and the claim (no sheet in `negative`) on the plan's own figure.
+    expect(at("B17")).toBeCloseTo(31.3919, 10);
+    expect(claim.kept.value).toBe(31.39188);
   });
 });

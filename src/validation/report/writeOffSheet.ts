@@ -136,7 +136,7 @@ export function writeOffSheetContent(
   for (const key of SOURCE_ORDER) {
     const row = rows.length + 1;
     add(
-      [SOURCE_LABELS[key][0], "", `=IF(B${row}="","",B${row}-${turn}${planCell})`, ""],
+      [SOURCE_LABELS[key][0], "", `=IF(B${row}="","",B${row}${turn ? "+" : "-"}${planCell})`, ""],
       ["General", money, money]
     );
   }
