@@ -291,14 +291,12 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
     ["N/A", "N/A"],
     ["a dash", "-"],
   ])(
-    "should read a risk with no level before August (%s) as added then, with a note",
+    "should warn, not err, on a risk with no level before August (%s): it may be new",
     (_, none) => {
       const riskLevels = withLevel(risks, 2, 0, none);
       for (const columns of [false, true]) {
-        const result = validateWorkbook(svReturn({ columns, riskLevels }));
-        const sv = result.findings.filter((f) => f.rule === "sv-assurance");
-        expect(sv.map((f) => `${f.severity}: ${f.message}`)).toEqual([
-          "info: Risk 3 has no assurance level before Update 2 (August): read as a risk added to the register then.",
+        expect(findings(svReturn({ columns, riskLevels }))).toEqual([
+          "sv-assurance warning: Risk 3 has no assurance level for Update 1 (May): enter the level it was given, unless the risk was added to the register at Update 2 (August).",
         ]);
       }
     }
@@ -316,16 +314,12 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
   it("should warn once when earlier levels are left as 'See previous return'", () => {
     const see = (levels: Levels) => levels.map((row) => ["See previous return", ...row.slice(1)]);
     const book = svReturn({ conditionLevels: see(conditions), riskLevels: see(risks) });
+    // One warning: not a warning per risk as well, as if each had been added in August.
     expect(findings(book)).toEqual([
       expect.stringMatching(
         /^sv-assurance warning: 7 of 7 conditions and risks have no assurance level for Update 1 \(May\)/
       ),
     ]);
-    // Not read as three risks added in August: every item lacks May.
-    const notes = validateWorkbook(book).findings.filter(
-      (f) => f.rule === "sv-assurance" && f.severity === "info"
-    );
-    expect(notes).toEqual([]);
   });
 
   it("should report a level the legend does not define once when it is written throughout", () => {

@@ -142,8 +142,8 @@ export const svAssurance = defineRule({
     "needs an assurance level for every update of the year up to the current one (the latest update that has any " +
     "levels filled in): a November return carries May's and August's levels too, and an August return is not " +
     "asked for November's ('N/A', a dash, 'TBC', 'Not yet due' or 'See previous return' give no level). A risk " +
-    "with no level before some update is read as added to the register then (a note says so); a condition is in " +
-    "the agreement from the start. The level must be one the RAG legend defines: its letters (S, A, O, R) or " +
+    "with no level before some update may have been added to the register then: a warning, not an error; a " +
+    "condition is in the agreement from the start. The level must be one the RAG legend defines: its letters (S, A, O, R) or " +
     "their colours (Blue, Green, Amber, Red). The return may give each update a column, or (as published) stack " +
     "the updates in one Assurance Level column, each label with its level in the cell below; updates may be " +
     "labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or 'Q2'. The finding points at the missing " +
@@ -229,7 +229,8 @@ export const svAssurance = defineRule({
       const count = found.filter((f) => f.missing && f.update === update).length;
       return update < current && count >= 2 && count * 2 > items.length;
     });
-    // A risk whose levels start later than the others' was added to the register then: a note, no error.
+    // A risk whose levels start later than the others' may have been added to the register then: a
+    // warning that says so, not an error, since a new risk has no level to give for before it existed.
     const notes: RuleReport[] = [];
     const added = new Map<SvTrackedItem, number[]>();
     for (const item of items) {
@@ -237,10 +238,12 @@ export const svAssurance = defineRule({
       const unexplained = before.filter((update) => !uncarried.includes(update));
       if (unexplained.length === 0) continue;
       added.set(item, unexplained);
+      const first = found.find((f) => f.item === item && f.update === unexplained[0]);
+      const labels = unexplained.map((update) => updateLabel(items, update)).join(" or ");
       notes.push({
-        message: `${item.name} has no assurance level before ${updateLabel(items, updates[before.length])}: read as a risk added to the register then.`,
-        severity: "info",
-        at: item.at,
+        message: `${item.name} has no assurance level for ${labels}: enter the level it was given, unless the risk was added to the register at ${updateLabel(items, updates[before.length])}.`,
+        severity: "warning",
+        at: first?.report.at ?? item.at,
       });
     }
     const warnings = uncarried.map((update): RuleReport => {
