@@ -238,6 +238,44 @@ describe("locateEhcp: primary needs as SEN2 codes and their variants", () => {
   });
 });
 
+describe("locateEhcp: rows whose labels are not read", () => {
+  it("should say once that a table's rows were not all read, not fail its total every year", () => {
+    const rows = laWideRows({ heading: [] });
+    const visual = rows.findIndex((r) => r[0] === "Visual Impairment");
+    rows[visual][0] = "Sensory impairment (HI, VI, MSI)";
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    expect(ehcp.placements[0].byNeed?.unread?.map((r) => r.row)).toEqual([visual]);
+    const reports = runRule(ehcpTotals, ehcpTemplate(ehcp));
+    expect(reports).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        at: { sheet: "CYP summary", row: visual, col: 0 },
+        message: expect.stringMatching(/'Sensory impairment'/),
+      }),
+    ]);
+  });
+
+  it("should say nothing of rows not read when the rows read add up to the total", () => {
+    const rows = laWideRows({ heading: [] });
+    const autism = rows.findIndex((r) => r[0] === "Autistic Spectrum Disorder");
+    rows.splice(autism + 1, 0, ["of which: in their first year", 30, 31, 32]);
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    expect(ehcp.placements[0].byNeed?.unread).toHaveLength(1);
+    expect(runRule(ehcpTotals, ehcpTemplate(ehcp))).toEqual([]);
+  });
+
+  it("should still find an age total that disagrees with a need total it could not check", () => {
+    const rows = laWideRows({ heading: [], ageTotalOff: 7 });
+    const visual = rows.findIndex((r) => r[0] === "Visual Impairment");
+    rows[visual][0] = "Sensory impairment";
+    const ehcp = locateEhcp({ sheets: [sheetFromRows("CYP summary", rows)] })!;
+    expect(runRule(ehcpTotals, ehcpTemplate(ehcp)).map((r) => r.at)).toEqual([
+      { sheet: "CYP summary", row: visual, col: 0 },
+      { sheet: "CYP summary", row: 8, col: 3 },
+    ]);
+  });
+});
+
 describe("locateEhcp: a second table below the first", () => {
   it("should not add a row of the table below into the total above", () => {
     const rows = laWideRows({ heading: [] });

@@ -23,6 +23,11 @@ export interface KeyedRow<K extends string> {
 export interface CountTable<K extends string> {
   readonly rows: readonly KeyedRow<K>[];
   readonly total?: LocatedRow;
+  /**
+   * Rows with counts between the table's first row and its total whose labels were not read ("Sensory
+   * impairment"): the total adds them, so its rows' sum cannot be checked against it.
+   */
+  readonly unread?: readonly LocatedRow[];
 }
 
 /** Optional flow rows over the same census years. */

@@ -147,6 +147,8 @@ class AreaReader {
   private readonly bareTotals: { row: number; col: number }[] = [];
   /** Rows with a label (any text left of the years), to tell a total right under a table. */
   private readonly labelled = new Set<number>();
+  /** Label cells no row meaning fits, by row: inside a table, rows the total adds but no check can. */
+  private readonly unknown = new Map<number, { row: number; col: number }>();
 
   constructor(
     private readonly sheet: LabelledSheet,
@@ -168,6 +170,7 @@ class AreaReader {
       const key = readings.rowKey(text);
       if (key === undefined) {
         if (readings.isBareTotal(text)) this.bareTotals.push({ row, col });
+        else if (!this.unknown.has(row)) this.unknown.set(row, { row, col });
         continue;
       }
       const cells = this.hits.get(key);
@@ -231,7 +234,27 @@ class AreaReader {
         if (catchAll && row !== undefined) rows.push({ key: catchAll, row });
       }
     }
-    return rows.length === 0 && totalRow === undefined ? undefined : { rows, total: totalRow };
+    if (rows.length === 0 && totalRow === undefined) return undefined;
+    const unread = totalRow === undefined ? [] : this.unreadBetween(top, totalRow.row);
+    return unread.length === 0 ? { rows, total: totalRow } : { rows, total: totalRow, unread };
+  }
+
+  /** Rows with counts and a label no meaning fits, strictly between two rows of one table. */
+  private unreadBetween(top: number, bottom: number): LocatedRow[] {
+    const unread: LocatedRow[] = [];
+    for (let row = top + 1; row < bottom; row++) {
+      const hit = this.unknown.get(row);
+      const sameTable =
+        this.headerAbove(row) === this.headerAbove(top) && this.headerAbove(row + 1)?.row !== row;
+      const located = hit && sameTable && this.rowAt(hit);
+      // A row of nils cannot be what the total adds beyond the rows read.
+      if (
+        located &&
+        located.cells.some((cell) => typeof cell.value === "number" && cell.value !== 0)
+      )
+        unread.push(located);
+    }
+    return unread;
   }
 
   /**

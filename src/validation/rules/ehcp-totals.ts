@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { ehcpTables } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
-import { cellLocation } from "../at";
+import { cellLocation, rowName } from "../at";
 import type { LocatedRow } from "../../templates/located";
 import type { CountTable, PlacementTables } from "../../templates/ehcp/ehcpModel";
 import { columnTotal, countIn, exactCount } from "../../templates/ehcp/ehcpFigures";
@@ -25,10 +25,66 @@ function agrees(a: Count, b: Count, allowed: Decimal | number): boolean {
 interface Table {
   readonly rows: readonly LocatedRow[];
   readonly total?: LocatedRow;
+  /**
+   * Rows the total adds whose labels were not read, where the rows read do not add up to the total: the
+   * total is then not checked against them (empty when the rows read add up, or when all were read).
+   */
+  readonly unread: readonly LocatedRow[];
 }
 
-function tableOf(table: CountTable<string> | undefined): Table | undefined {
-  return table && { rows: table.rows.map((r) => r.row), total: table.total };
+/** Whether the rows add up to the total in year column `index`; null when either is blank. */
+function addsUp(
+  rows: readonly LocatedRow[],
+  total: LocatedRow | undefined,
+  index: number,
+  allowancePerRow: number
+): { sum: Count; stated: Count; agree: boolean } | null {
+  const sum = columnTotal(rows, index);
+  const stated = countIn(total?.cells[index]);
+  if (sum === null || stated === null) return null;
+  // The per-row allowance is multiplied in decimal.js: 0.1 × 3 must allow 0.3, not 0.30000000000000004.
+  const allowed = allowancePerRow === 0 ? 0 : new Decimal(allowancePerRow).times(rows.length);
+  return { sum, stated, agree: agrees(sum, stated, allowed) };
+}
+
+function tableOf(
+  table: CountTable<string> | undefined,
+  allowancePerRow: number
+): Table | undefined {
+  if (table === undefined) return undefined;
+  const rows = table.rows.map((r) => r.row);
+  // Rows not read matter only when the rows read do not add up: "of which" lines or a nil row beside
+  // the needs are not part of the total.
+  const unread = table.unread ?? [];
+  const explains =
+    unread.length > 0 &&
+    (table.total?.cells ?? []).some(
+      (_, index) => addsUp(rows, table.total, index, allowancePerRow)?.agree === false
+    );
+  return { rows, total: table.total, unread: explains ? unread : [] };
+}
+
+/**
+ * One warning for every table holding rows whose labels were not read, rather than a failed total per
+ * table and year: the same unread label ("Sensory impairment") usually repeats placement after placement.
+ */
+function unreadRows(tables: readonly (Table | undefined)[]): RuleReport[] {
+  const unread = tables.flatMap((table) => table?.unread ?? []);
+  if (unread.length === 0) return [];
+  const labels = [...new Set(unread.map((row) => `'${rowName(row)}'`))];
+  const first = unread[0];
+  const rows = unread.length === 1 ? "a row" : `${unread.length} rows`;
+  return [
+    {
+      severity: "warning",
+      message:
+        `The EHCP tables have ${rows} with counts whose label was not read as an age group or primary need ` +
+        `(${labels.slice(0, 5).join(", ")}${labels.length > 5 ? ", …" : ""}), and the rows that were read do not ` +
+        "add up to their tables' totals, so those totals were not checked. Label each row as in the DfE template, " +
+        "or by its SEN2 code.",
+      at: { sheet: first.sheet, row: first.row, col: first.labelCol },
+    },
+  ];
 }
 
 function checkTable(
@@ -39,21 +95,23 @@ function checkTable(
   allowancePerRow: number
 ): TableCheck {
   if (table === undefined) return { total: null };
-  const sum = columnTotal(table.rows, index);
+  const unclear = table.unread.length > 0;
   const cell = table.total?.cells[index];
-  if (table.total === undefined || cell === undefined) return { total: sum };
+  if (table.total === undefined || cell === undefined)
+    return { total: unclear ? null : columnTotal(table.rows, index) };
   const stated = countIn(cell);
-  if (sum === null || stated === null) return { total: stated ?? sum, row: table.total };
-  // The per-row allowance is multiplied in decimal.js: 0.1 × 3 must allow 0.3, not 0.30000000000000004.
-  const allowed = allowancePerRow === 0 ? 0 : new Decimal(allowancePerRow).times(table.rows.length);
-  if (agrees(sum, stated, allowed)) return { total: stated, row: table.total };
+  const check = addsUp(table.rows, table.total, index, allowancePerRow);
+  if (unclear || check === null)
+    return { total: stated ?? (unclear ? null : columnTotal(table.rows, index)), row: table.total };
+  const { sum, stated: total, agree } = check;
+  if (agree) return { total, row: table.total };
   const year = placement.years[index].label;
   return {
     report: {
-      message: `${placement.name} ${year}: the total by ${what} (${exactCount(stated).toNumber()}) does not equal the sum of its rows (${exactCount(sum).toString()}).`,
+      message: `${placement.name} ${year}: the total by ${what} (${exactCount(total).toNumber()}) does not equal the sum of its rows (${exactCount(sum).toString()}).`,
       at: cellLocation(table.total, cell),
       expected: exactCount(sum).toNumber(),
-      actual: exactCount(stated).toNumber(),
+      actual: exactCount(total).toNumber(),
     },
   };
 }
@@ -76,9 +134,14 @@ export const ehcpTotals = defineRule({
   needs: ehcpTables,
   confirmsLayout: true,
   check({ template, settings }) {
-    const reports: RuleReport[] = [];
-    for (const placement of template.ehcp?.placements ?? []) {
-      const [byAge, byNeed] = [tableOf(placement.byAge), tableOf(placement.byNeed)];
+    const allowance = settings.roundingPerRow;
+    const placements = (template.ehcp?.placements ?? []).map((placement) => ({
+      placement,
+      byAge: tableOf(placement.byAge, allowance),
+      byNeed: tableOf(placement.byNeed, allowance),
+    }));
+    const reports = unreadRows(placements.flatMap((p) => [p.byAge, p.byNeed]));
+    for (const { placement, byAge, byNeed } of placements) {
       placement.years.forEach((_, index) => {
         const age = checkTable(placement, byAge, index, "age group", settings.roundingPerRow);
         const need = checkTable(placement, byNeed, index, "primary need", settings.roundingPerRow);
