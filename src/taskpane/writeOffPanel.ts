@@ -169,6 +169,8 @@ export function createWriteOffPanel(announce: Announce): WriteOffPanel {
     question.textContent = `A sheet called "${sheet}" already exists. Replace it, or add the reconciliation as a new sheet?`;
     newNameButton.textContent = `Add as "${freeName}"`;
     confirm.hidden = false;
+    // The question replaces the outcome of the last press, which no longer applies.
+    for (const note of element.querySelectorAll(".feedback")) note.remove();
     replaceButton.focus();
     announce(question.textContent);
   }

@@ -56,7 +56,7 @@ const formulaAt = (page: Page, sheet: string, row: number, col: number) =>
   );
 
 /** Types a figure into a cell as the user would, through the host (recorded as a write). */
-const typeFigure = (page: Page, sheet: string, address: string, value: number) =>
+const typeFigure = (page: Page, sheet: string, address: string, value: number | string) =>
   page.evaluate(
     async ([name, at, figure]) => {
       const excel = (globalThis as unknown as { Excel: typeof Excel }).Excel;
@@ -153,6 +153,8 @@ describe("Add write-off reconciliation", { timeout: 60_000 }, () => {
       `A sheet called "${SHEET}" already exists. Replace it, or add the reconciliation as a new sheet?`
     );
     expect((await writes(page)).length).toBe(once);
+    // The last press's "Added the sheet" no longer stands beside the question.
+    await expect(page.locator("#write-off .feedback").count()).resolves.toBe(0);
     await page.click("#write-off-cancel");
     await page.locator("#status", { hasText: "Nothing was added" }).waitFor();
     expect((await writes(page)).length).toBe(once);
@@ -185,6 +187,34 @@ describe("Add write-off reconciliation", { timeout: 60_000 }, () => {
     await page.click("#add-write-off");
     await page.locator("#status.status-error", { hasText: "could not be added" }).waitFor();
     expect(await writes(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("should say a plan with a surplus at 31 March 2026 is not eligible, and note the sheet's eligible figure", async () => {
+    const { page } = await openPlan();
+    await typeFigure(page, "Financial summary", "G54", -5);
+    await check(page);
+    await expect(page.textContent("#write-off-eligible")).resolves.toBe(
+      "The plan shows no deficit at 31 March 2026 for the grant to write off."
+    );
+    await page.click("#add-write-off");
+    await page.locator("#status", { hasText: "Added the sheet" }).waitFor();
+    await check(page);
+    await expect(
+      page
+        .locator(
+          `button.finding[data-rule="hnsg-reconcile"][data-sheet="${SHEET}"][data-address="B15"]`
+        )
+        .textContent()
+    ).resolves.toContain("The plan shows a surplus of £5.000m at 31 March 2026");
+    await page.close();
+  });
+
+  it("should offer nothing to add when the plan has no figure at 31 March 2026", async () => {
+    const { page } = await openPlan();
+    await typeFigure(page, "Financial summary", "G54", "to follow");
+    await check(page);
+    await expect(page.locator("#write-off").isHidden()).resolves.toBe(true);
     await page.close();
   });
 });
