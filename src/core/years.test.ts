@@ -4,6 +4,7 @@ import {
   financialYearOfSerial,
   parseCensusYear,
   parseFinancialYear,
+  financialYearIn,
 } from "./years";
 
 describe("parseFinancialYear", () => {
@@ -20,12 +21,35 @@ describe("parseFinancialYear", () => {
     ["2099-2100", 2099],
     ["2024-26", null],
     ["2024-2026", null],
-    ["24-25", null],
+    ["24-25", 2024],
+    ["23/24", 2023],
+    ["01/02", null],
+    ["61/62", null],
+    ["24/26", null],
+    ["24-2025", null],
     ["2024", null],
     ["Total", null],
     ["", null],
   ])("should read %j as %j", (text, start) => {
     expect(parseFinancialYear(text)).toBe(start);
+  });
+});
+
+describe("financialYearIn", () => {
+  it.each([
+    ["SV Year 1 2024/25", 2024],
+    ["Year 1 2024/25", 2024],
+    ["2024/25 (Year 1)", 2024],
+    ["Y1 2024/25", 2024],
+    ["Baseline 2023/24", 2023],
+    ["Outturn 2023/24 (s251)", 2023],
+    ["Outturn 23/24", 2023],
+    ["Plan 2024-25 to 2028-29", null],
+    ["Prepared 01/02/2024", null],
+    ["As at 31.03.2025", null],
+    ["Year 1", null],
+  ])("should find the one financial year in %j: %j", (text, start) => {
+    expect(financialYearIn(text)).toBe(start);
   });
 });
 

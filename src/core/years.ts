@@ -5,9 +5,26 @@
 import { messages } from "./messages";
 import { invalid, ok, type Result } from "./result";
 
-// `2024-25`, `2024/25`, `2024-2025`, `2024 to 2025`, `FY24/25`, `FY 2024-25`, en and em dashes too.
-// A two-digit start year is only read after `FY`, where it cannot be mistaken for something else.
-const FINANCIAL_YEAR = /^\s*(fy\s*)?(\d{4}|\d{2})\s*(?:-|–|—|\/|to)\s*(\d{4}|\d{2})\s*$/i;
+// `2024-25`, `2024/25`, `2024-2025`, `2024 to 2025`, `FY24/25`, `FY 2024-25`, `23/24`, en and em dashes.
+const YEAR_PAIR = String.raw`(fy\s*)?(\d{4}|\d{2})\s*(?:-|–|—|\/|to)\s*(\d{4}|\d{2})`;
+const FINANCIAL_YEAR = new RegExp(String.raw`^\s*${YEAR_PAIR}\s*$`, "i");
+// A year pair inside other words ("SV Year 1 2024/25", "Outturn 2023/24 (s251)"), not part of a date.
+const FINANCIAL_YEAR_IN = new RegExp(String.raw`(?<![\d/.])${YEAR_PAIR}(?![\d/.])`, "gi");
+// Two-digit pairs without `FY` ("23/24") are read only for years 2010 to 2060: "01/02" is a date.
+const SHORT_YEARS = { from: 10, to: 60 };
+
+/** The start year of one matched year pair, or `null` when its years do not follow each other. */
+function startOfPair(fy: string | undefined, startText: string, endText: string): number | null {
+  const short = startText.length === 2;
+  if (short && fy === undefined) {
+    const start = Number(startText);
+    if (endText.length !== 2 || start < SHORT_YEARS.from || start > SHORT_YEARS.to) return null;
+  }
+  const start = short ? 2000 + Number(startText) : Number(startText);
+  const end = Number(endText);
+  const follows = endText.length === 2 ? end === (start + 1) % 100 : end === start + 1;
+  return follows ? start : null;
+}
 
 /**
  * The start year of a financial-year label (`2024-25` → 2024), or `null` when the text is not one.
@@ -15,13 +32,20 @@ const FINANCIAL_YEAR = /^\s*(fy\s*)?(\d{4}|\d{2})\s*(?:-|–|—|\/|to)\s*(\d{4}
  */
 export function parseFinancialYear(text: string): number | null {
   const match = FINANCIAL_YEAR.exec(text);
-  if (match === null) return null;
-  const [, fy, startText, endText] = match;
-  if (startText.length === 2 && fy === undefined) return null;
-  const start = startText.length === 2 ? 2000 + Number(startText) : Number(startText);
-  const end = Number(endText);
-  const follows = endText.length === 2 ? end === (start + 1) % 100 : end === start + 1;
-  return follows ? start : null;
+  return match === null ? null : startOfPair(match[1], match[2], match[3]);
+}
+
+/**
+ * The start year of the one financial year named among other words ("SV Year 1 2024/25", "Baseline
+ * 2023/24 (s251)"), or `null` when the text names none or several ("2024-25 to 2028-29").
+ */
+export function financialYearIn(text: string): number | null {
+  const starts = new Set<number>();
+  for (const match of text.matchAll(FINANCIAL_YEAR_IN)) {
+    const start = startOfPair(match[1], match[2], match[3]);
+    if (start !== null) starts.add(start);
+  }
+  return starts.size === 1 ? [...starts][0] : null;
 }
 
 /** The label the add-in writes for a financial year: 2024 → `2024-25`. */

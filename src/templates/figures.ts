@@ -14,6 +14,15 @@ export function isNilDash(value: CellValue): boolean {
   return typeof value === "string" && DASH.test(value);
 }
 
+// What councils write in a year a movement does not happen ("n/a" in the Safety Valve row before the
+// agreement, "nil", "none").
+const NOT_APPLICABLE = /^\s*(n\s*\/\s*a|n\.?a\.?|nil|none|not applicable)\s*$/i;
+
+/** True for text that says a movement does not happen in the year: "n/a", "nil", "none". */
+export function isNotApplicable(value: CellValue): boolean {
+  return typeof value === "string" && NOT_APPLICABLE.test(value);
+}
+
 /** The cell's number as a Decimal, or undefined when it holds anything but a finite number. */
 export function numberIn(cell: LocatedCell | undefined): Decimal | undefined {
   const value = cell?.value;
@@ -60,6 +69,11 @@ export function amountOrZero(cell: LocatedCell | undefined): number | undefined 
   const blank =
     value === undefined || value === null || (typeof value === "string" && value.trim() === "");
   return blank ? 0 : figureValue(cell);
+}
+
+/** `amountOrZero` for a movement of the roll-forward, where "n/a" or "nil" in a year means none. */
+export function movementOrZero(cell: LocatedCell | undefined): number | undefined {
+  return isNotApplicable(cell?.value ?? null) ? 0 : amountOrZero(cell);
 }
 
 /** The cell's number, blank counted as 0 (an optional movement left empty); undefined for text or errors. */

@@ -45,7 +45,14 @@ const NONE: Reading<never> = { kind: "none" };
 // Ranks a row without figures after every wording of a row with them.
 const UNFILLED = 1_000;
 
-/** The first text cell of a row left of `beforeCol`, within the area: where its label is. */
+// A row code or reference left of the label ("HN01", "FS1", "A1", "a", "(b)"): one short word of letters
+// and digits, not words.
+const ROW_CODE = /^\s*\(?([a-z]{1,4}\d+[a-z\d.]*|\d+[a-z]{1,2}|[a-z])\)?[.:]?\s*$/i;
+
+/**
+ * The column of a row's label left of `beforeCol`, within the area: its first text cell with a letter,
+ * passing over row codes when words follow them.
+ */
 export function labelColumn(
   sheet: LabelledSheet,
   row: number,
@@ -54,11 +61,14 @@ export function labelColumn(
 ): number | undefined {
   const values = sheet.values[row - sheet.top];
   if (values === undefined) return undefined;
+  let code: number | undefined;
   for (let col = area.left; col < beforeCol; col++) {
     const value = values[col - sheet.left];
-    if (typeof value === "string" && /[a-z]/i.test(value)) return col;
+    if (typeof value !== "string" || !/[a-z]/i.test(value)) continue;
+    if (!ROW_CODE.test(value)) return col;
+    code ??= col;
   }
-  return undefined;
+  return code;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   financialYearOfSerial,
   parseCensusYear,
   parseFinancialYear,
+  financialYearIn,
 } from "../core/years";
 import type { YearColumn } from "./located";
 import { searchArea } from "./labels";
@@ -115,7 +116,9 @@ function yearOfHeading(value: CellValue, kind: YearKind, isDate: boolean): numbe
 
 /** The start year a heading text names, or null. */
 function yearOfText(text: string, kind: YearKind): number | null {
-  return kind === "census" ? censusYearOfText(yearText(text)) : parseFinancialYear(yearText(text));
+  if (kind === "census") return censusYearOfText(yearText(text));
+  const plain = yearText(text);
+  return parseFinancialYear(plain) ?? financialYearIn(plain);
 }
 
 // A month with a year after a dash, slash, dot, apostrophe or space: "Jan-25", "Jan 25", "Jan.2025",
@@ -181,6 +184,25 @@ function bannerKinds(
   });
 }
 
+// A year's budget shown beside its forecast or outturn ("Budget 2024/25 | Forecast 2024/25"): the plan's
+// figures are the forecast's, so the budget column is not one of the years.
+const BUDGET = /\b(budget|original|approved|plan)\b/i;
+
+/** The year columns with a budget column dropped where the same year also has a column that is not one. */
+function withoutBudgetTwins<T extends { col: number; start: number }>(
+  found: T[],
+  values: readonly CellValue[],
+  left: number
+): T[] {
+  const isBudget = (f: T) => {
+    const text = values[f.col - left];
+    return typeof text === "string" && BUDGET.test(text) && columnKind(text) !== "actual";
+  };
+  return found.filter(
+    (f) => !isBudget(f) || !found.some((other) => other.start === f.start && !isBudget(other))
+  );
+}
+
 /** The year columns of one row, or an empty list. */
 function yearsOnRow(
   sheet: LabelledSheet,
@@ -213,6 +235,7 @@ function yearsOnRow(
     } else continue;
     if (start !== null) (found ??= []).push({ col, start, own: columnKind(value) });
   }
+  if (found !== undefined) found = withoutBudgetTwins(found, values, sheet.left);
   if (found === undefined || found.length < 2) return [];
   const banner = bannerKinds(
     sheet,

@@ -27,10 +27,16 @@ function tableAround(template: LocatedTemplate, sheet: string, row: number): Rea
   const financial = template.financial;
   const positions = financial?.endOfYear;
   if (positions && positions.sheet === sheet) {
-    const rows = (Object.keys(END_OF_YEAR_ROW) as EndOfYearRowKey[]).flatMap((key) => {
-      const found = positions[key];
-      return found ? [{ row: found, as: END_OF_YEAR_ROW[key].name.toLowerCase() }] : [];
-    });
+    const rows = [
+      ...(Object.keys(END_OF_YEAR_ROW) as EndOfYearRowKey[]).flatMap((key) => {
+        const found = positions[key];
+        return found ? [{ row: found, as: END_OF_YEAR_ROW[key].name.toLowerCase() }] : [];
+      }),
+      ...(positions.otherMovements ?? []).map(({ row, reduces }) => ({
+        row,
+        as: reduces ? "a further payment" : "a further movement",
+      })),
+    ];
     if (rows.some((r) => r.row.row === row)) return rows;
   }
   for (const block of financial?.blocks ?? []) {

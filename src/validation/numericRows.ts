@@ -10,6 +10,8 @@ export interface YearRow {
   readonly years: readonly YearColumn[];
   /** Whose row it is, where the label alone does not say: the EHCP placement ("All placements"). */
   readonly owner?: string;
+  /** A movement that may not happen in a year, so "n/a" or "nil" there means none. */
+  readonly optional?: boolean;
 }
 
 // Rows are pushed onto one list rather than spread and flattened: bad-value walks this list in every
@@ -28,14 +30,14 @@ function addFinancialRows(into: YearRow[], template: LocatedTemplate): void {
   const financial = template.financial;
   if (financial === undefined) return;
   const { endOfYear: e, mitigations: m, safetyValve: sv } = financial;
-  addPresent(into, financial.years, [
-    e?.broughtForward,
-    e?.inYear,
+  addPresent(into, financial.years, [e?.broughtForward, e?.inYear, e?.carriedForward]);
+  const movements = [
     e?.dfePayments,
     e?.laContribution,
     e?.adjustments,
-    e?.carriedForward,
-  ]);
+    ...(e?.otherMovements ?? []).map((m) => m.row),
+  ];
+  for (const row of movements) if (row) into.push({ row, years: financial.years, optional: true });
   for (const b of financial.blocks ?? []) {
     addPresent(into, financial.years, [b.allocation, b.movements, b.otherFunding]);
     addPresent(into, financial.years, b.expenditureLines);

@@ -16,10 +16,13 @@ export const COUNCIL_WORDING = {
     council: "Balance to take into next year",
     as: "endOfYear.carriedForward",
   },
-  /** The DfE (Safety Valve) payments: unread, the roll-forward fails in every year they are paid. */
+  /**
+   * The DfE (Safety Valve) payments, worded like a position rather than a payment: unread, the
+   * roll-forward fails in every year they are paid.
+   */
   dfePayments: {
     template: "DfE deficit payments",
-    council: "Paid by the Department for Education",
+    council: "Position after DfE support",
     as: "endOfYear.dfePayments",
   },
 } as const;

@@ -31,7 +31,7 @@ const PLAN = JSON.parse(
 const council = councilWordingPlan(PLAN);
 const carriedForwardRow = council.rows.carriedForward as number;
 // The payments row with its label cleared: no wording can be read as it (the locator now reads council
-// wordings of the payments such as 'Paid by the Department for Education'), so the roll-forward fails
+// wordings of the payments such as 'Paid by the Department for Education' as further movements), so the roll-forward fails
 // wherever a payment was made.
 const unlabelledPayments = relabelRow(
   PLAN,

@@ -70,6 +70,66 @@ describe("movements the template does not name", () => {
   });
 });
 
+describe("breakdowns between the in-year row and carried forward", () => {
+  it.each([
+    "of which: High Needs Block",
+    "o/w HNB",
+    "High Needs Block",
+    "including high needs block",
+  ])("should not roll %j, a part of the in-year figure above it", (label) => {
+    const book = plan([
+      ["Cumulative deficit brought forward", 16, 20, 22.5],
+      ["In-year deficit", 9, 9.5, 6.8],
+      [label, 8, 9, 6],
+      ["Safety Valve payment", -5, -7, -6],
+      ["Cumulative deficit carried forward", 20, 22.5, 23.3],
+    ]);
+    expect(positionsOf(book)?.otherMovements).toBeUndefined();
+    expect(problems(book)).toEqual([]);
+  });
+});
+
+describe("row codes left of the labels", () => {
+  it.each(["HN01", "FS1", "A1", "a", "(b)"])("should read the label beside the code %j", (code) => {
+    const book = {
+      sheets: [
+        sheetFromRows("Financial summary", [
+          ["£m"],
+          [null, ...YEARS],
+          [code, "Cumulative deficit brought forward", 16, 20, 22.5],
+          [code, "In-year deficit", 9, 9.5, 6.8],
+          [code, "Safety Valve payment", -5, -7, -6],
+          [code, "Cumulative deficit carried forward", 20, 22.5, 23.3],
+        ]),
+      ],
+    };
+    expect(positionsOf(book)?.carriedForward?.label).toBe("Cumulative deficit carried forward");
+    expect(problems(book)).toEqual([]);
+  });
+});
+
+describe("a movement that does not happen in a year", () => {
+  it.each(["n/a", "N/A", "nil", "None"])("should read %j in the payments row as none", (text) => {
+    const book = plan([
+      ["Cumulative deficit brought forward", 16, 25, 27.5],
+      ["In-year deficit", 9, 9.5, 6.8],
+      ["Safety Valve payment", text, -7, -6],
+      ["Cumulative deficit carried forward", 25, 27.5, 28.3],
+    ]);
+    expect(problems(book)).toEqual([]);
+  });
+
+  it("should still report n/a where a balance is expected", () => {
+    const book = plan([
+      ["Cumulative deficit brought forward", 16, 25, 27.5],
+      ["In-year deficit", 9, 9.5, 6.8],
+      ["Safety Valve payment", 0, -7, -6],
+      ["Cumulative deficit carried forward", "n/a", 27.5, 28.3],
+    ]);
+    expect(problems(book)).toContain("bad-value B6");
+  });
+});
+
 describe("payments shown as Less", () => {
   it("should take positive payments under 'Less:' as reducing the deficit, in the sheet's convention", () => {
     const book = plan([

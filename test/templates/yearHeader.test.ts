@@ -21,6 +21,11 @@ describe("parseYearHeading", () => {
     ["2024/25 (M9)", 2024],
     ["2024/25 Forecast (Q2)", 2024],
     ["Forecast at P9 2024/25", 2024],
+    ["Outturn 23/24", 2023],
+    ["SV Year 1 2024/25", 2024],
+    ["Year 1\n2024/25", 2024],
+    ["Outturn 2023/24 (s251)", 2023],
+    ["Mitigated forecast 2024/25", 2024],
     ["Total", null],
     ["Total 2024-29", null],
     ["Month 9", null],
@@ -122,6 +127,22 @@ describe("findYearHeader", () => {
       "forecast",
       "forecast",
     ]);
+  });
+
+  it("should leave out a year's budget column beside its forecast", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      [null, "Outturn 2023/24", "Budget 2024/25", "Forecast 2024/25", "Forecast 2025/26"],
+    ]);
+    expect(findYearHeader(sheet, "financial")?.years.map((y) => `${y.label} ${y.col}`)).toEqual([
+      "2023-24 1",
+      "2024-25 3",
+      "2025-26 4",
+    ]);
+  });
+
+  it("should keep budget columns that are the only ones for their years", () => {
+    const sheet = sheetFromRows("Financial summary", [[null, "Budget 2024/25", "Budget 2025/26"]]);
+    expect(findYearHeader(sheet, "financial")?.years.map((y) => y.col)).toEqual([1, 2]);
   });
 
   it("should read a banner merged across columns", () => {

@@ -5,7 +5,7 @@
 import { Decimal } from "decimal.js";
 import { rollGaps } from "../../core/deficit";
 import type { LocatedCell, SignConvention, YearColumn } from "../located";
-import { amountOrZero, decimalOf, figureValue } from "../figures";
+import { decimalOf, figureValue, movementOrZero } from "../figures";
 import { asDeficit } from "./figures";
 import type { EndOfYearPositions } from "./endOfYearModel";
 
@@ -118,10 +118,10 @@ export function rollYears(
       positions.laContribution,
       positions.adjustments,
     ].map((row) => row?.cells[t]);
-    const [payment, contribution, adjustment] = movementCells.map(amountOrZero);
+    const [payment, contribution, adjustment] = movementCells.map(movementOrZero);
     const others = (positions.otherMovements ?? []).map(({ row, reduces }) => ({
       cell: row.cells[t],
-      amount: amountOrZero(row.cells[t]),
+      amount: movementOrZero(row.cells[t]),
       reduces,
     }));
     if (

@@ -42,6 +42,17 @@ const BALANCE_WORDS = new Set([
   "memorandum",
 ]);
 
+// A breakdown of a figure above it ("of which: High Needs Block", "o/w HNB", "including ..."), or one
+// block's share of the in-year result: part of a figure already counted, not a movement of its own.
+const BREAKDOWN = /^\W*(of which|o\/w|ow|incl(uding|udes)?|comprising|memo)\b/i;
+const BLOCK_WORDS = new Set(["block", "school", "central", "early"]);
+
+/** True when the words name a DSG block ("High needs", "HNB", "Schools block"), not the grant named after one. */
+function namesBlock(words: readonly string[]): boolean {
+  if (words.some((word) => BLOCK_WORDS.has(word))) return true;
+  return words.includes("high") && words.includes("need") && !words.includes("grant");
+}
+
 // "Less: Safety Valve funding received", "Deduct general fund contribution".
 const SAYS_LESS = /^\W*(less|deduct|minus)\b|\((less|deduct)\)/i;
 
@@ -79,14 +90,18 @@ export function keptTogether(
 /** True when the row restates a balance (a subtotal, a position before or after something). */
 function restatesBalance(entry: TableRow<EndOfYearRowKey>): boolean {
   const { words, note } = labelWords(entry.row.label);
-  return [...words, ...note].some((word) => BALANCE_WORDS.has(word));
+  return (
+    BREAKDOWN.test(entry.row.label) ||
+    namesBlock(words) ||
+    [...words, ...note].some((word) => BALANCE_WORDS.has(word))
+  );
 }
 
 /**
  * The rows with figures between the in-year row (or brought forward, whichever is lower) and carried
  * forward that were not chosen for a meaning of their own: further payments, contributions and
- * adjustments. Rows read as a balance, rows two meanings fit (reported as unclear) and rows that restate
- * a balance are left out.
+ * adjustments. Rows read as a balance, rows two meanings fit (reported as unclear), rows that restate a
+ * balance and breakdowns of a figure above them ("of which: High Needs Block") are left out.
  */
 export function otherMovements(
   reading: TableReading<EndOfYearRowKey>,

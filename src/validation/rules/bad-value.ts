@@ -3,7 +3,7 @@ import type { CellValue } from "../../workbook/workbook";
 import { isCellError } from "../../workbook/workbook";
 import type { LocatedCell, YearColumn } from "../../templates/located";
 import { numericRows, type YearRow } from "../numericRows";
-import { isNilDash } from "../../templates/figures";
+import { isNilDash, isNotApplicable } from "../../templates/figures";
 import { cellLocation, quoted, rowName, yearOf } from "../at";
 
 /**
@@ -19,7 +19,8 @@ interface Problem {
 }
 
 /** What is wrong with a cell that should hold a number, or undefined when nothing is. */
-function problem(value: CellValue): Problem | undefined {
+function problem(value: CellValue, optional: boolean): Problem | undefined {
+  if (optional && isNotApplicable(value)) return undefined;
   if (isCellError(value))
     return {
       kind: `error ${value.error}`,
@@ -59,7 +60,7 @@ function badCellsOf(yearRow: YearRow): BadCells[] {
     const value = cells[i].value;
     // Nearly every cell is a number, which needs no more than its type checked.
     if (typeof value === "number") continue;
-    const what = problem(value);
+    const what = problem(value, yearRow.optional ?? false);
     if (what === undefined) continue;
     const group = groups.get(what.kind);
     if (group === undefined)
@@ -215,7 +216,7 @@ export const badValue = defineRule({
       }
     }
     const total = template.financial?.safetyValve?.agreementTotal;
-    const totalProblem = total && problem(total.cell.value);
+    const totalProblem = total && problem(total.cell.value, false);
     if (total && totalProblem) {
       reports.push({
         message: `${total.label} ${totalProblem.one}.`,
