@@ -124,11 +124,12 @@ export function createComparePanel(announce: Announce): ComparePanel {
       const compared = await services.compareWithFile(file, current);
       last = { compared, comparedAt: new Date() };
       show(compared);
-      announce(
-        `Compared with ${file.name}. ${compared.comparison.summary}`,
-        undefined,
-        compareButton
-      );
+      const n = compared.comparison.changes.length;
+      const what =
+        n === 0
+          ? "nothing changed"
+          : `${n === 1 ? "1 figure differs" : `${n.toLocaleString("en-GB")} figures differ`}; the changes are below`;
+      announce(`Compared with ${file.name}: ${what}.`, undefined, compareButton);
     } catch (error) {
       announceFailure(announce, "The versions could not be compared.", error, compareButton);
     } finally {

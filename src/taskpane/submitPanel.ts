@@ -106,7 +106,7 @@ export function createSubmitPanel(announce: Announce): SubmitPanel {
       announce(
         cells.length === 0
           ? "No cell uses a DSG function."
-          : `${cellsWord(cells.length)} use add-in functions; check the list, then replace them with their values.`,
+          : `Listed ${cellsWord(cells.length)}: check them below, then replace them with their values.`,
         undefined,
         listButton
       );

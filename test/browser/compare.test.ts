@@ -6,7 +6,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { openSession, watchErrors, type Session } from "./browser";
+import { OUTPUT, openSession, watchErrors, type Session } from "./browser";
 import type { Workbook } from "../../src/workbook/workbook";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -67,6 +67,7 @@ describe("Compare with a previous version", () => {
       "Mitigations",
       "EHCP numbers",
     ]);
+    await page.locator("#app").screenshot({ path: path.join(OUTPUT, "taskpane-compare.png") });
     // Reading and comparing wrote nothing.
     expect(await writes(page)).toEqual([]);
     expect(await written(page)).toBeNull();

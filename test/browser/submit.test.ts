@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { openSession, watchErrors, type Session } from "./browser";
+import path from "node:path";
+import { OUTPUT, openSession, watchErrors, type Session } from "./browser";
 import type { Workbook } from "../../src/workbook/workbook";
 import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
 import { changed, summaryWorkbook } from "../validation/engineSupport";
@@ -58,7 +59,7 @@ describe("Prepare for submission", () => {
     await page.click("#tab-submit");
 
     await page.click("#list-dsg-cells");
-    await page.locator("#status", { hasText: "use add-in functions" }).waitFor();
+    await page.locator("#status", { hasText: "Listed 4 cells" }).waitFor();
     expect(await page.textContent("#dsg-cells-count")).toBe("4 cells use add-in functions");
     expect(
       await page
@@ -70,6 +71,7 @@ describe("Prepare for submission", () => {
       "Financial summary!D9",
       "Workings!B1",
     ]);
+    await page.locator("#app").screenshot({ path: path.join(OUTPUT, "taskpane-submit.png") });
     // Listing wrote nothing.
     expect((await host(page)).writes).toEqual([]);
 
