@@ -406,6 +406,22 @@ describe("sv-assurance: updates labelled as councils label them", () => {
     );
   });
 
+  it("should say once that no level was found anywhere, rather than an error per item", () => {
+    const none = (levels: Levels) => levels.map((row) => row.map(() => null));
+    for (const columns of [false, true]) {
+      const book = svReturn({
+        columns,
+        conditionLevels: none(allLevels(CONDITIONS.length)),
+        riskLevels: none(allLevels(RISKS.length)),
+      });
+      expect(findings(book)).toEqual([
+        expect.stringMatching(
+          /^sv-assurance warning: None of the 7 conditions and risks has an assurance level for any update/
+        ),
+      ]);
+    }
+  });
+
   it("should say once that a risk register's updates were not read, rather than an error per risk", () => {
     const riskUpdates = ["Summer term", "Autumn term", "Spring term"];
     expect(findings(svReturn({ riskUpdates }))).toEqual([

@@ -143,14 +143,15 @@ export const svAssurance = defineRule({
     "levels filled in): a November return carries May's and August's levels too, and an August return is not " +
     "asked for November's ('N/A', a dash, 'TBC', 'Not yet due' or 'See previous return' give no level). A risk " +
     "with no level before some update may have been added to the register then: a warning, not an error; a " +
-    "condition is in the agreement from the start. The level must be one the RAG legend defines: its letters (S, A, O, R) or " +
-    "their colours (Blue, Green, Amber, Red). The return may give each update a column, or (as published) stack " +
-    "the updates in one Assurance Level column, each label with its level in the cell below; updates may be " +
-    "labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or 'Q2'. The finding points at the missing " +
-    "or unrecognised level (at the update's label when no cell is left below it), or at the condition or risk " +
-    "when it has no entry for an update at all. When most conditions and risks lack an earlier update's level, " +
-    "or no update label is read beside a whole table of them, one warning says so instead of an error for each, " +
-    "and a level the legend does not define, written in many cells, is reported once.",
+    "condition is in the agreement from the start. The level must be one the RAG legend defines: its letters " +
+    "(S, A, O, R) or their colours (Blue, Green, Amber, Red). The return may give each update a column, or (as " +
+    "published) stack the updates in one Assurance Level column, each label with its level in the cell below; " +
+    "updates may be labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or 'Q2'. The finding points " +
+    "at the missing or unrecognised level (at the update's label when no cell is left below it), or at the " +
+    "condition or risk when it has no entry for an update at all. When most conditions and risks lack an earlier " +
+    "update's level, none has a level at all, or no update label is read beside a whole table of them, one " +
+    "warning says so instead of an error for each, and a level the legend does not define, written in many " +
+    "cells, is reported once.",
   defaults: {},
   // Conditions or risks whose updates were not read (labels in words the checker does not know) would
   // pass in silence: the check then says it did not run.
@@ -187,6 +188,19 @@ export const svAssurance = defineRule({
         at: table[0].at,
       };
     });
+    // No level anywhere: an empty return, or levels where the check does not look. Said once.
+    const anyLevel = items.some((item) => item.assurance.some((a) => !noLevel(a.cell.value)));
+    if (!anyLevel && items.length >= 2) {
+      const first = items.find((item) => item.assurance.length > 0) ?? items[0];
+      return [
+        {
+          message: `None of the ${items.length} conditions and risks has an assurance level for any update: fill them in. If they are filled in, they are not below each update's label or in its column, where this check looks for them.`,
+          severity: "warning",
+          at: first.assurance[0]?.cell ?? first.at,
+        },
+        ...unreadNotes,
+      ];
+    }
     const updates = updatesUpTo(items, current);
     const allowed = allowedLevels(sv.legend);
     const levels = allowed.join(", ");
