@@ -9,6 +9,8 @@ import { searchArea } from "../labels";
 import { findRow } from "../rows";
 import { listedLines } from "./lines";
 import type { Mitigations } from "./mitigationsModel";
+import type { SignConvention } from "../located";
+import { signBalance } from "./sign";
 
 /** Row labels of the section; the first synonym is the template's own wording. */
 export const MITIGATION_ROW_LABELS = {
@@ -16,14 +18,29 @@ export const MITIGATION_ROW_LABELS = {
     "Unmitigated in-year deficit",
     "Unmitigated in-year position",
     "Unmitigated deficit",
+    "Unmitigated position",
     "In-year deficit before mitigations",
+    "In-year deficit before mitigation",
+    "Position before mitigations",
+    "Deficit before savings",
   ],
-  total: ["Total mitigations", "Total mitigation", "Total savings"],
+  total: [
+    "Total mitigations",
+    "Total mitigation",
+    "Total savings",
+    "Mitigations total",
+    "Total of mitigations",
+    "Total mitigating actions",
+  ],
   mitigated: [
     "Mitigated in-year deficit",
     "Mitigated in-year position",
     "Mitigated deficit",
+    "Mitigated position",
     "In-year deficit after mitigations",
+    "In-year deficit after mitigation",
+    "Position after mitigations",
+    "Deficit after savings",
   ],
   unmitigatedCumulative: [
     "Unmitigated cumulative deficit",
@@ -70,4 +87,13 @@ export function locateMitigations(
     unmitigatedCumulative: find(MITIGATION_ROW_LABELS.unmitigatedCumulative),
     mitigatedCumulative: find(MITIGATION_ROW_LABELS.mitigatedCumulative),
   };
+}
+
+/**
+ * True when the section shows its savings as negative numbers, the way they move a deficit shown
+ * positive ("Inclusion in mainstream  (0.420)"), rather than as positive amounts saved. Only a sheet
+ * showing deficits as positive can tell the two apart: there the savings' majority sign decides.
+ */
+export function savingsShownNegative(section: Mitigations, sign: SignConvention): boolean {
+  return sign === "deficit-positive" && signBalance([...section.lines, section.total]) < 0;
 }

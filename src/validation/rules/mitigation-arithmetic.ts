@@ -2,6 +2,7 @@ import { allOf, financialSection, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { moneyOf, weigh, type Equation, type Term } from "../balance";
 import type { LocatedRow, MoneyUnit, SignConvention } from "../../templates/located";
+import { savingsShownNegative } from "../../templates/financial/mitigations";
 import type { Mitigations } from "../../templates/financial/mitigationsModel";
 import { figureValue } from "../../templates/figures";
 
@@ -60,7 +61,8 @@ function lineTerms(section: Mitigations, i: number, weight: 1 | -1): Term[] {
  * deficits shown negative a saving makes the figure less negative, so it is added.
  */
 function savings({ section, i, sign }: YearCheck): Term[] {
-  const weight = sign === "deficit-negative" ? 1 : -1;
+  // Savings shown as negative numbers already carry the sign that reduces a deficit shown positive.
+  const weight = sign === "deficit-negative" || savingsShownNegative(section, sign) ? 1 : -1;
   return section.total
     ? term(section.total, i, weight, "total mitigations")
     : lineTerms(section, i, weight);

@@ -5,6 +5,7 @@ import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { figure, figureValue } from "../../templates/figures";
 import { asDeficit, roundedTerms } from "../../templates/financial/figures";
+import { savingsShownNegative } from "../../templates/financial/mitigations";
 
 /**
  * V11 (domain A9): a mitigation is a saving, so none may add to the deficit; a negative saving or a
@@ -28,17 +29,19 @@ export const mitigationDirection = defineRule({
     const reports: RuleReport[] = [];
     const money = (value: Decimal) =>
       formatMoney(value, template.unit, shownDecimals(section.total?.cells ?? []));
+    // Savings shown as negative numbers (the way they move a deficit shown positive) are read turned round.
+    const shownNegative = savingsShownNegative(section, template.sign);
     section.years.forEach((year, i) => {
       for (const line of section.lines) {
         const cell = line.cells[i];
         const shown = figureValue(cell);
         // A saving adds to the deficit when it is negative by more than its rounding.
         if (shown === undefined) continue;
-        const saving = figure(cell)!;
+        const saving = shownNegative ? figure(cell)!.negated() : figure(cell)!;
         if (!saving.isNegative() || saving.abs().lte(allowance(roundedTerms([cell]), options)))
           continue;
         reports.push({
-          message: `Mitigation "${line.label}" increases the deficit by ${money(saving.abs())} in ${year.label}: savings are positive, so check its sign.`,
+          message: `Mitigation "${line.label}" increases the deficit by ${money(saving.abs())} in ${year.label}: savings are ${shownNegative ? "shown negative in this table" : "positive"}, so check its sign.`,
           at: { sheet: section.sheet, row: cell.row, col: cell.col },
           expected: 0,
           actual: saving.toNumber(),

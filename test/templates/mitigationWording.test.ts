@@ -1,0 +1,105 @@
+/** Mitigations as councils show them: savings as negative numbers, and the mitigated row called a position. */
+import { describe, expect, it } from "vitest";
+import type { CellValue } from "../../src/workbook/workbook";
+import { sheetFromRows } from "../support/sheets";
+import { validateWorkbook } from "../../src/validation/validate";
+import { locateTemplate } from "../../src/templates/locate";
+
+const MONEY = "#,##0.000";
+
+function plan(
+  savings: readonly [number, number][],
+  mitigated = "Mitigated in-year deficit",
+  gap = 0
+) {
+  const [first, second] = savings;
+  const total: CellValue[] = ["Total mitigations", first[0] + second[0], first[1] + second[1]];
+  const sign = first[0] < 0 ? 1 : -1;
+  const rows: CellValue[][] = [
+    ["Summary of end of year positions", "2025-26", "2026-27"],
+    ["Cumulative deficit brought forward", 10, 12],
+    ["Total DSG in-year deficit", 2, 1],
+    ["Cumulative deficit carried forward", 12, 13],
+    [],
+    ["Mitigations", null, null],
+    ["Unmitigated in-year deficit", 3, 2.5],
+    ["Inclusion in mainstream", ...first],
+    ["Specialist place sufficiency", ...second],
+    total,
+    [mitigated, 3 + sign * (total[1] as number), 2.5 + sign * (total[2] as number) + gap],
+  ];
+  return { sheets: [sheetFromRows("Financial summary", rows, MONEY)] };
+}
+
+const mitigationFindings = (book: ReturnType<typeof plan>) =>
+  validateWorkbook(book)
+    .findings.filter((f) => f.severity !== "info")
+    .map((f) => `${f.rule} ${f.address}`);
+
+describe("savings shown as negative numbers", () => {
+  it("should read them as savings in a sheet showing deficits positive", () => {
+    expect(
+      mitigationFindings(
+        plan([
+          [-0.6, -1],
+          [-0.4, -0.5],
+        ])
+      )
+    ).toEqual([]);
+  });
+
+  it("should still find a mitigated figure that does not follow", () => {
+    expect(
+      mitigationFindings(
+        plan(
+          [
+            [-0.6, -1],
+            [-0.4, -0.5],
+          ],
+          undefined,
+          0.2
+        )
+      )
+    ).toEqual(["mitigation-arithmetic C11"]);
+  });
+
+  it("should still warn at a saving whose sign is the other way from the rest", () => {
+    expect(
+      mitigationFindings(
+        plan([
+          [-0.6, -1],
+          [-0.4, 0.5],
+        ])
+      )
+    ).toContain("mitigation-direction C9");
+  });
+
+  it("should read positive savings as before", () => {
+    expect(
+      mitigationFindings(
+        plan([
+          [0.6, 1],
+          [0.4, 0.5],
+        ])
+      )
+    ).toEqual([]);
+  });
+});
+
+describe("the mitigated row in councils' words", () => {
+  it.each(["Mitigated position", "Position after mitigations", "In-year deficit after mitigation"])(
+    "should read %j as the mitigated in-year deficit",
+    (label) => {
+      const book = plan(
+        [
+          [0.6, 1],
+          [0.4, 0.5],
+        ],
+        label,
+        0.3
+      );
+      expect(locateTemplate(book).financial?.mitigations?.mitigated?.label).toBe(label);
+      expect(mitigationFindings(book)).toEqual(["mitigation-arithmetic C11"]);
+    }
+  );
+});
