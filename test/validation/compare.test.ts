@@ -218,6 +218,23 @@ describe("compareVersions", () => {
     );
   });
 
+  it("should say what a changed block allocation does to the funding uplift", () => {
+    const highNeeds = [...WILTSHIRE_PLAN.allocations.highNeeds];
+    highNeeds[5] = 83.71;
+    const newer: PlanInput = {
+      ...WILTSHIRE_PLAN,
+      allocations: { ...WILTSHIRE_PLAN.allocations, highNeeds },
+    };
+    const lines = linesOf(
+      compare(planVersion(WILTSHIRE_PLAN), planVersion(newer)),
+      "Funding blocks"
+    );
+    expect(lines.slice(0, 2)).toEqual([
+      "High needs block: DSG funding: 2026-27 +£1.000m (£82.710m to £83.710m)",
+      "High needs block: DSG funding uplift: 2026-27 3.0% to 4.2%; 2027-28 3.0% to 1.8%",
+    ]);
+  });
+
   it("should give the report's sections in order, each with its sentences", () => {
     const sections = reportSections(comparePair("reprofiled"));
     expect(sections.map((s) => s.heading)).toEqual([

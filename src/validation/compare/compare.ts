@@ -384,6 +384,40 @@ function rowLine(write: Writer, pair: Pair, years: readonly string[]): string | 
   return changed === "" ? undefined : `${name}: ${changed}`;
 }
 
+/** Each year's funding over the year before's, as a percentage to one decimal ("3.0%"), or undefined. */
+function uplifts(
+  values: ReadonlyMap<string, Value>,
+  years: readonly string[]
+): Map<string, string> {
+  const shown = new Map<string, string>();
+  years.forEach((year, i) => {
+    const previous = values.get(years[i - 1]);
+    const current = values.get(year);
+    if (i === 0 || !isNumber(previous) || !isNumber(current) || previous.isZero()) return;
+    shown.set(
+      year,
+      `${current.dividedBy(previous).minus(1).times(100).toFixed(1).replace("-", MINUS)}%`
+    );
+  });
+  return shown;
+}
+
+/**
+ * The funding uplift a changed allocation implies: a block's funding in one year moves that year's uplift
+ * and the next one's ("High needs block: DSG funding uplift: 2026-27 3.0% to 4.2%; 2027-28 3.0% to 1.8%").
+ */
+function upliftLine(pair: Pair): string | undefined {
+  if (!pair.older || !pair.newer) return undefined;
+  const years = commonYears(pair);
+  const before = uplifts(pair.before, years);
+  const after = uplifts(pair.after, years);
+  const moved = years.filter(
+    (year) => before.has(year) && after.has(year) && before.get(year) !== after.get(year)
+  );
+  if (moved.length === 0) return undefined;
+  return `${seriesOf(pair).row} uplift: ${moved.map((year) => `${year} ${before.get(year)} to ${after.get(year)}`).join("; ")}`;
+}
+
 // EHCP tables are reported in the text by one total a placement and the flows; each age group and need
 // is in the full list of changes.
 const EHCP_DETAIL = /^ehcp\.[^.]+\.(age|need)\.(?!total$)/;
@@ -513,7 +547,10 @@ export function compareVersions(older: LocatedTemplate, newer: LocatedTemplate):
     const line = pair.key.startsWith("mitigation.")
       ? mitigationLine(write, pair, years)
       : rowLine(write, pair, years);
-    push(series.section, [line]);
+    push(series.section, [
+      line,
+      ...(/^block\.[a-z-]+\.allocation$/.test(pair.key) ? [upliftLine(pair)] : []),
+    ]);
   }
   const detailChanged = pairs.some(
     (pair) =>
