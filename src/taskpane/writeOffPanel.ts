@@ -9,7 +9,7 @@
 import { el, setChildren } from "./dom";
 import { announceFailure, type Announce } from "./announce";
 import { formatMoney } from "../validation/money";
-import type { WriteOffClaim } from "../validation/report/writeOffClaim";
+import type { ClaimFigure, WriteOffClaim } from "../validation/report/writeOffClaim";
 import { WRITE_OFF_SHEET_NAME } from "../templates/writeOff/writeOffLabels";
 import type { CheckResult, PaneServices } from "./services";
 
@@ -108,26 +108,18 @@ export function createWriteOffPanel(announce: Announce): WriteOffPanel {
         ? claim.carryingCost.source
         : years.map((year) => `${year.label} ${money(claim, year.cost)}`).join("; ");
     heading.textContent = `Write-off claim at ${claim.date} (${claim.unit.label})`;
+    const worked: [string, string, ClaimFigure | undefined][] = [
+      ["eligible", "Eligible figure", claim.eligible],
+      ["grant", `High Needs Stability Grant (${claim.percent}%)`, claim.grant],
+      ["kept", "Kept by the council at 31 March 2028", claim.kept],
+    ];
     setChildren(
       figures,
-      ...item(
-        "eligible",
-        "Eligible figure",
-        money(claim, claim.eligible.value),
-        claim.eligible.source
-      ),
-      ...item(
-        "grant",
-        `High Needs Stability Grant (${claim.percent}%)`,
-        money(claim, claim.grant.value),
-        claim.grant.source
-      ),
-      ...item(
-        "kept",
-        "Kept by the council at 31 March 2028",
-        money(claim, claim.kept.value),
-        claim.kept.source
-      ),
+      ...(claim.problem !== undefined
+        ? item("eligible", "Eligible figure", claim.problem)
+        : worked.flatMap(([id, term, figure]) =>
+            figure ? item(id, term, money(claim, figure.value), figure.source) : []
+          )),
       ...item(
         "carrying",
         "Carrying cost per year",

@@ -137,6 +137,13 @@ describe("Add write-off reconciliation", { timeout: 60_000 }, () => {
       `£75.730mFrom the lowest of the 1 source on '${SHEET}', the S151 assurance ('${SHEET}'!B8), ` +
         `less the part not eligible ('${SHEET}'!B14).`
     );
+
+    // A figure the claim cannot be worked from is named, not taken for a plan without a deficit.
+    await typeFigure(page, SHEET, "B8", -76.9);
+    await check(page);
+    await expect(page.textContent("#write-off-eligible")).resolves.toBe(
+      `The S151 assurance shows -£76.900m ('${SHEET}'!B8): type the deficit as a positive figure, or leave the row blank.`
+    );
     await page.close();
   });
 

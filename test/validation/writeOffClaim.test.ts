@@ -62,9 +62,9 @@ describe("workbookClaim", () => {
         "the plan's deficit at 31 March 2026 ('Financial summary'!G54), until the sources are filled in, " +
         "less the other blocks' in-year deficits the plan shows",
     });
-    expect(claim.grant.value).toBe(68.53392);
+    expect(claim.grant!.value).toBe(68.53392);
     // 0.1 × 76.1488 + 1.17 + 22.607
-    expect(claim.kept.value).toBe(31.39188);
+    expect(claim.kept!.value).toBe(31.39188);
     expect(claim.carryingCost.source).toBe(
       "Add the write-off reconciliation and fill in its rate to see this."
     );
@@ -102,5 +102,35 @@ describe("workbookClaim", () => {
 
   it("should have no claim where the plan shows a surplus at 31 March 2026", () => {
     expect(workbookClaim(planWorkbook([[AT.carriedForward, 1, -1.25]]))).toBeNull();
+  });
+
+  it("should say which figure the claim cannot be worked from, rather than guess", () => {
+    const negative = workbookClaim(
+      withReconciliation(plan, {
+        [SOURCE_ROW.s251]: { figure: 77.319 },
+        [SOURCE_ROW.s151]: { figure: -76.9 },
+      })
+    )!;
+    expect(negative.problem).toBe(
+      "The S151 assurance shows -£76.900m ('DSG write-off reconciliation'!B8): type the deficit as a positive " +
+        "figure, or leave the row blank."
+    );
+    expect(negative.eligible).toBeUndefined();
+    const tooMuch = workbookClaim(
+      withReconciliation(plan, {
+        [SOURCE_ROW.s251]: { figure: 77.319 },
+        [INELIGIBLE_ROW]: { value: 80 },
+      })
+    )!;
+    expect(tooMuch.problem).toBe(
+      "The part not eligible, £80.000m ('DSG write-off reconciliation'!B14), is not between nothing and the " +
+        "lowest figure, £77.319m."
+    );
+    expect(
+      workbookClaim(withReconciliation(plan, { [INELIGIBLE_ROW]: { value: -1 } }))!.problem
+    ).toBe(
+      "The part not eligible, -£1.000m ('DSG write-off reconciliation'!B14), is not between nothing and the " +
+        "lowest figure, £77.319m (the plan's)."
+    );
   });
 });

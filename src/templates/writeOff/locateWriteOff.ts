@@ -12,8 +12,10 @@ import {
   type LabelledWorkbook,
 } from "../labels";
 import { locateCell } from "../rows";
+import { figure } from "../figures";
 import { fieldAt } from "../governance/fieldCell";
 import { COLUMN_LABELS, LINE_LABELS, SOURCE_LABELS, WRITE_OFF_HEADING } from "./writeOffLabels";
+import type { Decimal } from "decimal.js";
 import type {
   WriteOffLine,
   WriteOffReconciliation,
@@ -92,4 +94,18 @@ export function locateWriteOff(workbook: LabelledWorkbook): WriteOffReconciliati
     if (found) return found;
   }
   return undefined;
+}
+
+/** A source with a figure filled in, as a Decimal. */
+export interface FilledSource {
+  readonly source: WriteOffSource;
+  readonly value: Decimal;
+}
+
+/** The sources whose figure is a number (a blank, text or error is not filled in), in the sheet's order. */
+export function filledSources(reconciliation: WriteOffReconciliation | undefined): FilledSource[] {
+  return (reconciliation?.sources ?? []).flatMap((source) => {
+    const value = figure(source.figure);
+    return value === undefined ? [] : [{ source, value }];
+  });
 }

@@ -12,10 +12,11 @@ import { locateTemplate } from "../../templates/locate";
 import { figure } from "../../templates/figures";
 import { asDeficit } from "../../templates/financial/figures";
 import { a1, quoteSheetName } from "../../workbook/address";
-import { eligibleDeficit, exposure, highNeedsStabilityGrant } from "../../core/hnsg";
+import { eligibleDeficit, exposure, highNeedsStabilityGrant, lowestFigure } from "../../core/hnsg";
+import { filledSources, type FilledSource } from "../../templates/writeOff/locateWriteOff";
 import { carryingCost } from "../../core/carryingCost";
 import { grantSettings, highNeedsDeficit } from "../rules/hnsg-split";
-import { shownDecimals } from "../money";
+import { formatMoney, shownDecimals } from "../money";
 import type { ValidationOptions } from "../rule";
 import {
   laterYears,
@@ -42,9 +43,12 @@ export interface WriteOffClaim {
   /** "31 March 2026". */
   readonly date: string;
   readonly percent: number;
-  readonly eligible: ClaimFigure;
-  readonly grant: ClaimFigure;
-  readonly kept: ClaimFigure;
+  /** Absent, with the grant and what is kept, when `problem` says why they cannot be worked out. */
+  readonly eligible?: ClaimFigure;
+  readonly grant?: ClaimFigure;
+  readonly kept?: ClaimFigure;
+  /** A figure on the reconciliation the claim cannot be worked from, and what to do about it. */
+  readonly problem?: string;
   /** Each year's cost, empty until a rate is given; `source` says where the rate is or how to give one. */
   readonly carryingCost: { readonly years: readonly CarryingCostYear[]; readonly source: string };
 }
@@ -69,10 +73,7 @@ export function writeOffClaim(
   const decimals = shownDecimals([plan.cell]);
 
   // The figures the DfE compares: the sources filled in on the sheet, else the plan's own.
-  const filled = (sheet?.sources ?? []).flatMap((source) => {
-    const value = figure(source.figure);
-    return value === undefined ? [] : [{ source, value }];
-  });
+  const filled = filledSources(sheet);
   const figures = filled.length > 0 ? filled.map((f) => f.value) : [plan.deficit];
   const ineligibleCell = sheet?.ineligible?.cell;
   const typedIneligible = figure(ineligibleCell);
@@ -82,6 +83,17 @@ export function writeOffClaim(
     typedShare !== undefined && !typedShare.isNegative() && typedShare.lte(1)
       ? typedShare
       : new Decimal(settings.writeOffPercent).dividedBy(100);
+  const percent = share.times(100).toNumber();
+  const date = `31 March ${settings.cutOffYear + 1}`;
+  const carrying = carryingCostOf(
+    template,
+    sheet === undefined ? undefined : here,
+    sheet?.rate?.cell
+  );
+  const problem = figuresProblem(filled, figures, ineligible, ineligibleCell, here, (value) =>
+    formatMoney(value, unit, decimals)
+  );
+  if (problem) return { unit, decimals, date, percent, problem, carryingCost: carrying };
   const eligible = eligibleDeficit(figures, ineligible);
   if (!eligible.ok) return null;
   const lowest = eligible.value.plus(ineligible);
@@ -97,19 +109,11 @@ export function writeOffClaim(
   const kept = exposure(lowest, added, share, ineligible);
   if (!grant.ok || !kept.ok) return null;
 
-  const percent = share.times(100).toNumber();
-  const date = `31 March ${settings.cutOffYear + 1}`;
   const planPlace = cellPlace(plan.sheet, plan.cell);
   const lowestOf =
     filled.length > 0
-      ? (() => {
-          const at = figures.findIndex((value) => value.eq(lowest));
-          const { source } = filled[at];
-          return (
-            `the lowest of the ${filled.length === 1 ? "1 source" : `${filled.length} sources`} on ` +
-            `'${sheet!.sheet}', the ${source.label} (${here(source.figure)})`
-          );
-        })()
+      ? `the lowest of the ${filled.length === 1 ? "1 source" : `${filled.length} sources`} on ` +
+        `'${sheet!.sheet}', ${lowestName(filled, here)}`
       : `the plan's deficit at ${date} (${planPlace}), until the sources are filled in`;
   const lessIneligible = ineligible.isZero()
     ? ""
@@ -137,12 +141,48 @@ export function writeOffClaim(
         (typedShare !== undefined && sheet?.share ? ` (share from ${here(sheet.share.cell)})` : ""),
     },
     kept: { value: money(kept.value), source: keptSource },
-    carryingCost: carrying(template, sheet === undefined ? undefined : here, sheet?.rate?.cell),
+    carryingCost: carrying,
   };
 }
 
+/** The source that sets the lowest figure and its cell ("the s251 outturn ('…'!B5)"), the first of equal ones. */
+function lowestName(filled: readonly FilledSource[], here: (cell: LocatedCell) => string): string {
+  const lowest = lowestFigure(filled.map((f) => f.value));
+  const { source } = filled[lowest.ok ? lowest.value.position - 1 : 0];
+  return `the ${source.label} (${here(source.figure)})`;
+}
+
+/**
+ * Why the sources' figures cannot be worked into a claim, in words, or undefined: a figure below zero (a
+ * surplus, or a deficit typed with the wrong sign), or a part not eligible below zero or above the lowest
+ * figure. DSG.ELIGIBLE on the sheet gives #VALUE! for the same figures.
+ */
+function figuresProblem(
+  filled: readonly FilledSource[],
+  figures: readonly Decimal[],
+  ineligible: Decimal,
+  ineligibleCell: LocatedCell | undefined,
+  here: (cell: LocatedCell) => string,
+  money: (value: Decimal) => string
+): string | undefined {
+  const negative = filled.find((f) => f.value.isNegative());
+  if (negative)
+    return (
+      `The ${negative.source.label} shows ${money(negative.value)} (${here(negative.source.figure)}): ` +
+      "type the deficit as a positive figure, or leave the row blank."
+    );
+  if (!ineligibleCell) return undefined;
+  const lowest = Decimal.min(...figures);
+  if (ineligible.isNegative() || ineligible.gt(lowest))
+    return (
+      `The part not eligible, ${money(ineligible)} (${here(ineligibleCell)}), is not between nothing and the ` +
+      `lowest figure, ${money(lowest)}${filled.length === 0 ? " (the plan's)" : ""}.`
+    );
+  return undefined;
+}
+
 /** The cost of carrying the plan's deficit each year at the rate typed on the sheet. */
-function carrying(
+function carryingCostOf(
   template: LocatedTemplate,
   here: ((cell: LocatedCell) => string) | undefined,
   rateCell: LocatedCell | undefined

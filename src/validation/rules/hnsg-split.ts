@@ -10,6 +10,7 @@ import type { LocatedCell, LocatedTemplate } from "../../templates/located";
 import { figure, figureValue } from "../../templates/figures";
 import { exactSum } from "../../core/units";
 import { asDeficit } from "../../templates/financial/figures";
+import { filledSources } from "../../templates/writeOff/locateWriteOff";
 
 /** The deficit at the cut-off, the cell it is read from, and the part known to come from other blocks. */
 export interface HighNeedsDeficit {
@@ -76,10 +77,7 @@ function lowestSource(
   money: (value: Decimal) => string
 ): string | undefined {
   const reconciliation = template.writeOff;
-  const filled = (reconciliation?.sources ?? []).flatMap((source) => {
-    const value = figure(source.figure);
-    return value === undefined ? [] : [{ source, value }];
-  });
+  const filled = filledSources(reconciliation);
   if (!reconciliation || filled.length === 0) return undefined;
   const lowest = lowestFigure(filled.map((f) => f.value));
   const sheet = `'${reconciliation.sheet}'`;
