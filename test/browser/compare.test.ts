@@ -68,6 +68,8 @@ describe("Compare with a previous version", () => {
       "EHCP numbers",
     ]);
     await page.locator("#app").screenshot({ path: path.join(OUTPUT, "taskpane-compare.png") });
+    // The file was read in the page: no request left the page's origin.
+    expect(session.requests.filter((url) => !url.startsWith(session.baseUrl))).toEqual([]);
     // Reading and comparing wrote nothing.
     expect(await writes(page)).toEqual([]);
     expect(await written(page)).toBeNull();
