@@ -235,6 +235,38 @@ describe("compareVersions", () => {
     ]);
   });
 
+  it("should report the Safety Valve agreement's limits, total and instalment status as they changed", () => {
+    const agreement = WILTSHIRE_PLAN.safetyValve!;
+    const newer: PlanInput = {
+      ...WILTSHIRE_PLAN,
+      safetyValve: {
+        ...agreement,
+        limits: agreement.limits.map((limit, i) => (i === 3 ? 104.5 : limit)),
+        total: 67.9,
+        status: agreement.status.map((status, i) => (i === 2 ? "received" : status)),
+      },
+    };
+    const comparison = compare(planVersion(WILTSHIRE_PLAN), planVersion(newer));
+    expect(linesOf(comparison, "Safety Valve agreement")).toEqual([
+      "Agreed cumulative deficit limit: 2026-27 +£4.000m (£100.500m to £104.500m)",
+      "Instalment status: 2025-26 'expected' to 'received'",
+      "Total DfE payments agreed: +£0.900m (£67.000m to £67.900m)",
+    ]);
+    expect(
+      inSection(comparison, "Safety Valve agreement").map((c) => [
+        c.row,
+        c.year,
+        c.before,
+        c.after,
+        c.difference,
+      ])
+    ).toEqual([
+      ["Agreed cumulative deficit limit", "2026-27", 100.5, 104.5, 4],
+      ["Instalment status", "2025-26", "expected", "received", null],
+      ["Total DfE payments agreed", "", 67, 67.9, 0.9],
+    ]);
+  });
+
   it("should give the report's sections in order, each with its sentences", () => {
     const sections = reportSections(comparePair("reprofiled"));
     expect(sections.map((s) => s.heading)).toEqual([
