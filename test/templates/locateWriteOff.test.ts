@@ -34,7 +34,9 @@ describe("locateWriteOff", () => {
     expect(found.plan?.cell.formula).toBe("='Financial summary'!G54");
     expect(found.share?.cell.value).toBe(0.9);
     expect(found.ineligible?.cell).toMatchObject({ row: 13, value: 1.17 });
-    expect(found.eligible?.cell.formula).toBe('=DSG.ELIGIBLE(IF(COUNTA(B5:B10)=0,B11,FILTER(B5:B10,B5:B10<>"")),B14)');
+    expect(found.eligible?.cell.formula).toBe(
+      '=DSG.ELIGIBLE(IF(COUNTA(B5:B10)=0,B11,FILTER(B5:B10,B5:B10<>"")),B14)'
+    );
     expect(found.grant?.cell.formula).toBe("=DSG.HNSG(B15,B13)");
     expect(found.kept?.cell.formula).toBe(
       "=DSG.EXPOSURE(B15+B14,('Financial summary'!H54:I54-'Financial summary'!H49:I49),B13,B14)"
@@ -68,6 +70,16 @@ describe("locateWriteOff", () => {
     expect(found.sources[0].difference).toBeUndefined();
     expect(found.eligible?.cell).toMatchObject({ row: 8, col: 4, value: 76.5 });
     expect(found.grant).toBeUndefined();
+  });
+
+  it("should prefer a sheet with sources to one that only quotes the heading", () => {
+    const quoting = sheetFromRows("Notes", [["Write-off reconciliation: see the next sheet"]]);
+    const table = sheetFromRows("Claim", [
+      ["HNSG reconciliation"],
+      ["Source", "Figure"],
+      ["RO", 77.3],
+    ]);
+    expect(locateWriteOff(labelWorkbook({ sheets: [quoting, table] }))?.sheet).toBe("Claim");
   });
 
   it("should keep a heading without a source table, and be undefined without the heading", () => {

@@ -87,13 +87,19 @@ function onSheet(sheet: LabelledSheet): WriteOffReconciliation | undefined {
   };
 }
 
-/** Finds the write-off reconciliation: the first sheet headed as one; undefined when there is none. */
+/**
+ * Finds the write-off reconciliation: the first sheet headed as one with sources under the heading, else
+ * the first headed as one; undefined when there is none. (A report or a note may quote the heading
+ * without holding the table.)
+ */
 export function locateWriteOff(workbook: LabelledWorkbook): WriteOffReconciliation | undefined {
+  let headingOnly: WriteOffReconciliation | undefined;
   for (const sheet of workbook.sheets) {
     const found = onSheet(sheet);
-    if (found) return found;
+    if (found && found.sources.length > 0) return found;
+    headingOnly ??= found;
   }
-  return undefined;
+  return headingOnly;
 }
 
 /** A source with a figure filled in, as a Decimal. */
