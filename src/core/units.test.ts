@@ -59,9 +59,19 @@ describe("inUnits", () => {
     ]);
   });
 
+  it("should hold any finite figure exactly, as the decimal JavaScript writes for it", () => {
+    const units = inUnits([[1 / 3, 1e300, -1.5e-300, 5e-324]]);
+    expect(units?.[0].map(String)).toEqual([
+      "0.3333333333333333",
+      `1${"0".repeat(300)}`,
+      `-0.${"0".repeat(299)}15`,
+      `0.${"0".repeat(323)}5`,
+    ]);
+  });
+
   it.each([
-    ["a figure with too many digits", [[1, 1 / 3]], 1],
-    ["a compounding that would keep more than 400 places", [[0.001]], 134],
+    ["a figure that is not finite", [[1, Number.NaN]], 1],
+    ["a compounding whose digits pass the budget", [[0.001]], 626],
   ])("should refuse %s", (_, series, compounding) => {
     expect(inUnits(series, compounding)).toBeNull();
   });

@@ -4,8 +4,13 @@
  * number of its smallest unit (28706 thousandths). Sums, multiples and products of such figures are
  * whole numbers of a smaller unit, held exactly as a BigInt, and only rounded when they become the
  * double Excel gets. That is the answer decimal.js gives with enough digits to be exact, at a small
- * fraction of the cost (decimal.js builds each Decimal through a string). Figures with too many digits
- * (a third, 1e300) are left to decimal.js itself.
+ * fraction of the cost (decimal.js builds each Decimal through a string).
+ *
+ * Every finite figure is such a decimal, but a long compounding of figures with many digits makes whole
+ * numbers too long to multiply quickly. Past a budget the same calculation runs on Bounds, pairs of
+ * amounts cut to 128 bits, rounded down and up, that hold the exact answer between them; when both round
+ * to the same double, that double is the exact answer's, and when they do not (the exact answer is within
+ * about 2^-120 of halfway between two doubles) the calculation is run again in whole units, however long.
  */
 import { Decimal } from "decimal.js";
 
@@ -16,9 +21,18 @@ const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 // (its places are at least two ulps apart), so it is the decimal decimal.js would read from the number.
 const UNIQUE_BELOW = 2 ** 51;
 
-// Products keep every decimal place, so a long compounding grows its numbers; past this many places
-// decimal.js's rounding to 20 digits is the cheaper way (a 50-year uplift at 3 decimals needs 153).
-const MAX_PLACES = 400;
+// Products keep every digit, so a long compounding grows its whole numbers: a calculation whose figures
+// span W digits (from the largest figure's first digit to the smallest place any figure has) and that
+// multiplies k of them together keeps at most about k × W digits. Up to this many, whole units answer a
+// 50-year series in well under a millisecond (measured in bench/functions.ts); past it, Bounds do. A
+// 50-year uplift or cost (51 factors) stays in whole units while its figures span 49 digits: rates to
+// 10 places on amounts below 10^39, or to 15 places below 10^34.
+const EXACT_DIGITS = 2500;
+
+// Bits Bounds keep of each end (about 38 significant digits): enough that they only fail to settle a
+// double when the exact answer is within about 2^-120 (relative) of halfway between two doubles.
+const BOUNDS_BITS = 128;
+const BOUNDS_LIMIT = 2n ** BigInt(BOUNDS_BITS);
 
 /**
  * What the core's calculations need of an amount. decimal.js's Decimal has it, and so do Units, so a
@@ -44,15 +58,25 @@ const Precise = Decimal.clone({ precision: 40 });
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-const bigPowers: bigint[] = [1n];
+/** 5^k as a BigInt, for the powers of ten a conversion divides by. */
+const FIVES = Array.from({ length: 64 }, (_, k) => 5n ** BigInt(k));
+/** 5^(64k) for k = 0…40, so 5^p for any p up to 2560 (past EXACT_DIGITS) is one product of two entries. */
+const FIVES_BY_64 = Array.from({ length: 41 }, (_, k) => 5n ** BigInt(64 * k));
 
-/** 10^k as a BigInt, kept once computed (k is at most MAX_PLACES plus a figure's places). */
-function bigPower(k: number): bigint {
-  for (let i = bigPowers.length; i <= k; i++) bigPowers.push(bigPowers[i - 1] * 10n);
-  return bigPowers[k];
+function fiveTo(k: number): bigint {
+  const high = FIVES_BY_64[k >> 6];
+  return high === undefined ? 5n ** BigInt(k) : high * FIVES[k & 63];
 }
 
-/** An exact decimal: `units × 10^-places`. */
+/** 10^k for k = 0…64 as BigInts: a fixed table. */
+const BIG_POWERS = Array.from({ length: 65 }, (_, k) => 10n ** BigInt(k));
+
+/** 10^k as a BigInt: from the table when small, else worked out (nothing is kept between calls). */
+function tenTo(k: number): bigint {
+  return k < BIG_POWERS.length ? BIG_POWERS[k] : 10n ** BigInt(k);
+}
+
+/** An exact decimal: `units × 10^-places` (places below 0 only inside Bounds, for amounts cut short). */
 export class Units implements Amount<Units> {
   constructor(
     readonly units: bigint,
@@ -95,6 +119,7 @@ export class Units implements Amount<Units> {
 
   /** The decimal written out in full ("-0.05"), as in messages. */
   toString(): string {
+    if (this.places < 0) return `${this.units}${"0".repeat(this.units === 0n ? 0 : -this.places)}`;
     const digits = (this.units < 0n ? -this.units : this.units)
       .toString()
       .padStart(this.places + 1, "0");
@@ -109,39 +134,70 @@ export class Units implements Amount<Units> {
   }
 
   private scaledTo(places: number): bigint {
-    return this.units * bigPower(places - this.places);
+    return this.units * tenTo(places - this.places);
   }
 }
 
-/** log2 of a positive BigInt, give or take a few bits: enough to size a division. */
-function roughLog2(value: bigint): number {
+/** About log2 of a positive BigInt (to a small fraction of a bit): enough to start roundedQuotient. */
+function roughBits(value: bigint): number {
   const approximate = Number(value);
-  return Number.isFinite(approximate) ? Math.log2(approximate) : value.toString(16).length * 4;
+  if (Number.isFinite(approximate)) return Math.log2(approximate);
+  // Past 2^1024 a double is Infinity: keep the top 64 bits or so, and count the rest.
+  const dropped = value.toString(16).length * 4 - 64;
+  return Math.log2(Number(value >> BigInt(dropped))) + dropped;
+}
+
+const TWO_52 = 2n ** 52n;
+const TWO_53 = 2n ** 53n;
+
+/**
+ * The double nearest `numerator ÷ denominator × 2^scale` (numerator and denominator positive), ties to
+ * even, exactly as IEEE rounding of the exact value would give it, subnormals and overflow included.
+ * The quotient is worked out to the double's last bit (53 bits, or fewer below 2^-1022) and the
+ * remainder decides the rounding.
+ */
+function roundedQuotient(numerator: bigint, denominator: bigint, scale: number): number {
+  // floor(log2) of the value; the estimate may be off by one or two, which the loop corrects.
+  let exponent = Math.floor(roughBits(numerator) - roughBits(denominator)) + scale;
+  for (;;) {
+    // The weight of the last bit a double with this exponent keeps.
+    const last = Math.max(exponent - 52, -1074);
+    const shift = scale - last;
+    const n = shift > 0 ? numerator << BigInt(shift) : numerator;
+    const d = shift < 0 ? denominator << BigInt(-shift) : denominator;
+    let quotient = n / d;
+    if (quotient >= TWO_53) exponent++;
+    else if (quotient < TWO_52 && last > -1074) exponent--;
+    else {
+      const twice = (n - quotient * d) * 2n;
+      if (twice > d || (twice === d && (quotient & 1n) === 1n)) quotient++;
+      // quotient ≤ 2^53 is held exactly, and times a power of two it is the rounded value (or Infinity).
+      return Number(quotient) * 2 ** last;
+    }
+  }
 }
 
 /**
  * The double nearest `units × 10^-places ÷ divisor`, rounded once. Small cases are one division of two
- * doubles that hold their integers exactly, which IEEE arithmetic rounds correctly; large ones divide
- * BigInts to 60-odd bits and keep a "sticky" last bit for any remainder, so converting the quotient to a
- * double rounds the way the exact value would.
+ * doubles that hold their integers exactly, which IEEE arithmetic rounds correctly; others are
+ * roundedQuotient, dividing by 5^places and scaling by 2^-places (5^places is the cheaper power).
  */
 function nearestDouble(units: bigint, places: number, divisor: number): number {
   const denominator = divisor * (POWERS[places] ?? Infinity);
   if (denominator <= Number.MAX_SAFE_INTEGER && units >= -SAFE && units <= SAFE)
     return Number(units) / denominator;
   if (units === 0n) return 0;
-  const magnitude = units < 0n ? -units : units;
-  const shift = Math.round(66 - roughLog2(magnitude) + places * Math.log2(10) + Math.log2(divisor));
-  // Beyond a double's normal range scaling by 2^-shift would lose bits: there decimal.js rounds.
-  if (Math.abs(shift) > 960)
-    return new Precise(new Units(units, places).toString()).dividedBy(divisor).toNumber();
-  const exact = divisor === 1 ? bigPower(places) : bigPower(places) * BigInt(divisor);
-  const numerator = shift > 0 ? magnitude << BigInt(shift) : magnitude;
-  const scaled = shift < 0 ? exact << BigInt(-shift) : exact;
-  let quotient = numerator / scaled;
-  if (quotient * scaled !== numerator) quotient |= 1n;
-  const value = Number(quotient) * 2 ** -shift;
-  return units < 0n ? -value : value;
+  const size = units < 0n ? -units : units;
+  const sign = units < 0n ? -1 : 1;
+  // About log10 of the amount: far below 2^-1074 it is 0, far above 2^1024 Infinity, with no power to build.
+  const magnitude = roughBits(size) * Math.log10(2) - places - Math.log10(divisor);
+  if (magnitude < -330) return sign * 0;
+  if (magnitude > 312) return sign * Infinity;
+  const value =
+    places < 0
+      ? roundedQuotient(size * fiveTo(-places), BigInt(divisor), -places)
+      : roundedQuotient(size, fiveTo(places) * BigInt(divisor), -places);
+  return sign * value;
 }
 
 /**
@@ -157,19 +213,50 @@ export function placesOf(value: number): number {
   return -1;
 }
 
-/** A figure as Units of its own places, or `null` when placesOf refuses it. */
-function unitsOf(value: number): Units | null {
-  const places = placesOf(value);
-  return places < 0 ? null : new Units(BigInt(Math.round(value * POWERS[places])), places);
+/**
+ * A decimal written as JavaScript writes numbers ("-0.0012", "1.5e-7", "1.2345678901234567e+300"), or
+ * as decimal.js's toExponential does, as exact Units.
+ */
+function unitsOfText(text: string): Units {
+  const e = text.indexOf("e");
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const exponent = e < 0 ? 0 : Number(text.slice(e + 1));
+  const point = mantissa.indexOf(".");
+  const digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  const places = (point < 0 ? 0 : mantissa.length - point - 1) - exponent;
+  const units = BigInt(digits);
+  return places >= 0 ? new Units(units, places) : new Units(units * tenTo(-places), 0);
 }
 
 /**
- * Series of numbers as Units, or `null` when some figure has too many digits (use decimal.js then).
- * `compounding` is how many figures a calculation may multiply together; when that would keep more
- * than MAX_PLACES decimal places, `null` too.
+ * A finite figure as Units of its own places: the shortest decimal that reads back as it, which is
+ * what JavaScript writes for it (and what decimal.js reads from it). `null` for NaN and infinities.
  */
-export function inUnits(series: readonly (readonly number[])[], compounding = 1): Units[][] | null {
+function unitsOf(value: number): Units | null {
+  const places = placesOf(value);
+  if (places >= 0) return new Units(BigInt(Math.round(value * POWERS[places])), places);
+  return Number.isFinite(value) ? unitsOfText(String(value)) : null;
+}
+
+/** Digits of a figure before its decimal point; 1 below 1, as adding 1 (a rate's factor) needs one. */
+function wholeDigits(value: number): number {
+  const size = Math.abs(value);
+  return size < 10 ? 1 : Math.floor(Math.log10(size)) + 1;
+}
+
+/**
+ * Series of finite numbers as exact Units, or `null` for a figure that is not finite, or when the
+ * calculation would cost too much in whole units: `compounding` is how many figures it may multiply
+ * together, and `compounding` times the digits the figures span (the most whole digits of any figure
+ * plus the most decimal places) is kept within EXACT_DIGITS. `Infinity` as the budget lifts it.
+ */
+export function inUnits(
+  series: readonly (readonly number[])[],
+  compounding = 1,
+  budget = EXACT_DIGITS
+): Units[][] | null {
   let places = 0;
+  let whole = 1;
   // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
   const result: Units[][] = new Array(series.length);
   for (let s = 0; s < series.length; s++) {
@@ -180,30 +267,146 @@ export function inUnits(series: readonly (readonly number[])[], compounding = 1)
       const units = unitsOf(values[i]);
       if (units === null) return null;
       places = Math.max(places, units.places);
+      whole = Math.max(whole, wholeDigits(values[i]));
       amounts[i] = units;
     }
     result[s] = amounts;
   }
-  return places * compounding <= MAX_PLACES ? result : null;
+  return (whole + places) * compounding <= budget ? result : null;
+}
+
+/** Thrown by Bounds when the exact answer could lie either side of what is asked (a sign, a double). */
+export class Unsettled extends Error {}
+
+/** An amount at or above zero. */
+function notBelowZero(value: Units): boolean {
+  return value.units >= 0n;
 }
 
 /**
- * Runs `compute` on series of figures as exact amounts: Units when every figure fits them, else
- * Decimals. `compute` is written once for any Amount. Absent series stay absent; `compounding` is as
- * for inUnits.
+ * `value` with its whole units cut to about BOUNDS_BITS bits, dropping decimal places (past the units
+ * place if need be), rounded down or up: the amount itself when it already fits.
+ */
+function cut(value: Units, direction: "down" | "up"): Units {
+  const { units, places } = value;
+  const size = units < 0n ? -units : units;
+  if (size < BOUNDS_LIMIT) return value;
+  const dropped = Math.ceil((roughBits(size) - BOUNDS_BITS) / Math.log2(10));
+  const power = tenTo(dropped);
+  let kept = units / power;
+  // BigInt division rounds towards zero: move away from it where that is the wrong way.
+  if (kept * power !== units) {
+    if (direction === "down" && units < 0n) kept -= 1n;
+    if (direction === "up" && units > 0n) kept += 1n;
+  }
+  return new Units(kept, places - dropped);
+}
+
+/**
+ * An amount known to lie between two exact amounts, `low` and `high`, each cut to about BOUNDS_BITS
+ * bits (low rounded down, high up) after every operation: the same calculation as Units at a bounded
+ * cost, and still exact to the final rounding, since toNumber only answers when both ends round to the
+ * same double, and a sign only when both ends have it. Otherwise it throws Unsettled, and inAmounts
+ * works the answer out in Units. Figures, and amounts small enough, are held exactly (low is high).
+ */
+export class Bounds implements Amount<Bounds> {
+  constructor(
+    readonly low: Units,
+    readonly high: Units
+  ) {}
+
+  /** An exact amount, kept as it is (figures) or cut to its two ends (results). */
+  static around(exact: Units): Bounds {
+    const low = cut(exact, "down");
+    return low === exact ? new Bounds(exact, exact) : new Bounds(low, cut(exact, "up"));
+  }
+
+  get s(): number {
+    if (notBelowZero(this.low)) return 1;
+    if (!notBelowZero(this.high)) return -1;
+    throw new Unsettled();
+  }
+
+  plus(other: Bounds | number): Bounds {
+    const that = typeof other === "number" ? Bounds.around(new Units(BigInt(other), 0)) : other;
+    if (this.low === this.high && that.low === that.high)
+      return Bounds.around(this.low.plus(that.low));
+    return new Bounds(cut(this.low.plus(that.low), "down"), cut(this.high.plus(that.high), "up"));
+  }
+
+  minus(other: Bounds): Bounds {
+    return this.plus(new Bounds(other.high.negated(), other.low.negated()));
+  }
+
+  times(factor: Bounds | number): Bounds {
+    const that = typeof factor === "number" ? Bounds.around(new Units(BigInt(factor), 0)) : factor;
+    if (this.low === this.high && that.low === that.high)
+      return Bounds.around(this.low.times(that.low));
+    // The common case (stocks, costs, growth factors): both at or above zero.
+    if (notBelowZero(this.low) && notBelowZero(that.low))
+      return new Bounds(
+        cut(this.low.times(that.low), "down"),
+        cut(this.high.times(that.high), "up")
+      );
+    const products = [
+      this.low.times(that.low),
+      this.low.times(that.high),
+      this.high.times(that.low),
+      this.high.times(that.high),
+    ];
+    const below = (a: Units, b: Units) => a.minus(b).units < 0n;
+    const low = products.reduce((a, b) => (below(b, a) ? b : a));
+    const high = products.reduce((a, b) => (below(a, b) ? b : a));
+    return new Bounds(cut(low, "down"), cut(high, "up"));
+  }
+
+  isZero(): boolean {
+    if (this.low.isZero() && this.high.isZero()) return true;
+    if (!notBelowZero(this.high) || this.low.units > 0n) return false;
+    throw new Unsettled();
+  }
+
+  /** The double nearest the exact amount, when both ends round to it. */
+  toNumber(): number {
+    return settled(this.low.toNumber(), this.high.toNumber());
+  }
+
+  /** The decimal when it is known exactly, else the double both ends round to. */
+  toString(): string {
+    return this.low === this.high ? this.low.toString() : String(this.toNumber());
+  }
+}
+
+function settled(low: number, high: number): number {
+  if (low === high) return low;
+  throw new Unsettled();
+}
+
+/**
+ * Runs `compute` on series of figures as exact amounts: Units within the budget (see inUnits), else
+ * Bounds, and Units again in the rare case Bounds cannot settle an answer. `compute` is written once
+ * for any Amount. Absent series stay absent; `compounding` is as for inUnits.
  */
 export function inAmounts<R>(
   figures: readonly (readonly number[] | undefined)[],
   compute: <T extends Amount<T>>(amounts: readonly (readonly T[] | undefined)[]) => R,
   compounding = 1
 ): R {
-  const units = inUnits(
-    figures.filter((values) => values !== undefined),
-    compounding
-  );
-  if (units === null) return compute(figures.map((values) => values?.map((v) => new Decimal(v))));
-  let next = 0;
-  return compute(figures.map((values) => (values === undefined ? undefined : units[next++])));
+  const given = figures.filter((values) => values !== undefined);
+  const inPlace = <T>(amounts: readonly T[][]) => {
+    let next = 0;
+    return figures.map((values) => (values === undefined ? undefined : amounts[next++]));
+  };
+  const units = inUnits(given, compounding);
+  if (units !== null) return compute(inPlace(units));
+  const exact = inUnits(given, compounding, Infinity);
+  if (exact === null) return compute(figures.map((values) => values?.map((v) => new Decimal(v))));
+  try {
+    return compute(inPlace(exact.map((values) => values.map((v) => new Bounds(v, v)))));
+  } catch (error) {
+    if (!(error instanceof Unsettled)) throw error;
+  }
+  return compute(inPlace(exact));
 }
 
 /**
@@ -249,9 +452,14 @@ export class Quotient<T extends Amount<T>> {
   /** The double nearest the exact quotient. */
   toNumber(): number {
     const { dividend, divisor } = this;
-    return dividend instanceof Units
-      ? nearestDouble(dividend.units, dividend.places, divisor)
-      : new Precise(dividend.toString()).dividedBy(divisor).toNumber();
+    if (dividend instanceof Units) return nearestDouble(dividend.units, dividend.places, divisor);
+    // Dividing by a positive number keeps the order, so the exact quotient lies between the ends'.
+    if (dividend instanceof Bounds)
+      return settled(
+        nearestDouble(dividend.low.units, dividend.low.places, divisor),
+        nearestDouble(dividend.high.units, dividend.high.places, divisor)
+      );
+    return new Precise(dividend.toString()).dividedBy(divisor).toNumber();
   }
 
   /** The quotient to decimal.js's usual 20 significant digits ("1.5833333333333333333"). */
