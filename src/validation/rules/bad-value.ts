@@ -21,6 +21,9 @@ interface Problem {
 /** What is wrong with a cell that should hold a number, or undefined when nothing is. */
 function problem(value: CellValue, optional: boolean): Problem | undefined {
   if (optional && isNotApplicable(value)) return undefined;
+  // #NAME? is name-errors' finding, once a sheet with its usual cause (the DSG add-in not loaded where the
+  // workbook was calculated); repeated here under each row of figures it would be the same error again.
+  if (isCellError(value) && value.error === "#NAME?") return undefined;
   if (isCellError(value))
     return {
       kind: `error ${value.error}`,
@@ -177,7 +180,7 @@ export const badValue = defineRule({
   description:
     "Checks every figure the other checks read (end of year positions, funding blocks, mitigations, Safety Valve limits, " +
     "EHCP tables) for values that are not numbers: text such as 'n/a' or a number typed with a stray character, Excel " +
-    "errors such as #REF! or #DIV/0!, and TRUE/FALSE. Such a cell makes the sums around it wrong or impossible to check. " +
+    "errors such as #REF! or #DIV/0! (#NAME? is the name-errors check's), and TRUE/FALSE. Such a cell makes the sums around it wrong or impossible to check. " +
     "Cells of one row, or of rows one under another in the same columns, with the same problem are one finding " +
     "over their range, pointing at the first of them (a table typed as text in one year is one finding). " +
     "It also reports formulas that have no saved value, which happens when a file was produced by a tool other than " +
