@@ -3,6 +3,7 @@
  * version picked with the file input is read in the page and compared with the open plan, the changes are
  * shown in words, and "Write comparison sheet" writes one sheet, only when pressed.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -12,6 +13,20 @@ import type { Workbook } from "../../src/workbook/workbook";
 const ROOT = path.resolve(__dirname, "../..");
 const REPROFILED = path.join(ROOT, "examples/versions/plan-december-reprofiled.xlsx");
 const SHEET = "DSG comparison";
+const AXE = readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations in the pane, as "rule: target" lines. */
+async function paneViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const { axe } = window as unknown as { axe: { run(e: Element): Promise<Result> } };
+    const result = await axe.run(document.querySelector("#app")!);
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+    );
+  });
+}
 
 let session: Session;
 
@@ -68,6 +83,7 @@ describe("Compare with a previous version", () => {
       "EHCP numbers",
     ]);
     await page.locator("#app").screenshot({ path: path.join(OUTPUT, "taskpane-compare.png") });
+    expect(await paneViolations(page)).toEqual([]);
     // The file was read in the page: no request left the page's origin.
     expect(session.requests.filter((url) => !url.startsWith(session.baseUrl))).toEqual([]);
     // Reading and comparing wrote nothing.
