@@ -16,6 +16,7 @@ import { WILTSHIRE_PLAN } from "../../examples/planInputs";
 import { buildManagementPlan, DEFAULT_LAYOUT } from "../../examples/managementPlan";
 import type { PlanInput } from "../../examples/planFigures";
 import type { Workbook } from "../../src/workbook/workbook";
+import { managementPlan, VARIANTS } from "../../examples/examples";
 
 function compare(older: Workbook, newer: Workbook): Comparison {
   return compareVersions(locateTemplate(older), locateTemplate(newer));
@@ -71,6 +72,13 @@ describe("compareVersions", () => {
     }).draft.toWorkbook();
     expect(compare(thousands, planVersion(WILTSHIRE_PLAN)).changes).toEqual([]);
   });
+
+  it.each(Object.keys(VARIANTS))(
+    "should find nothing between the plan and the same plan laid out differently (%s)",
+    (name) => {
+      expect(compare(managementPlan(), VARIANTS[name]()).changes).toEqual([]);
+    }
+  );
 
   describe("a re-profiled forecast", () => {
     const comparison = comparePair("reprofiled");
