@@ -130,6 +130,28 @@ describe("a movement that does not happen in a year", () => {
   });
 });
 
+describe("a payment typed with the deficits' sign", () => {
+  it("should report the payment, not the carried forward that added it as typed", () => {
+    const book = plan([
+      ["Cumulative deficit brought forward", 16, 20, 32.5],
+      ["In-year deficit", 9, 9.5, 6.8],
+      ["Safety Valve payment", -5, 3, -6],
+      ["Cumulative deficit carried forward", 20, 32.5, 33.3],
+    ]);
+    expect(problems(book)).toEqual(["sign-convention C5"]);
+  });
+
+  it("should still report a carried forward that is wrong in another way", () => {
+    const book = plan([
+      ["Cumulative deficit brought forward", 16, 20, 35.5],
+      ["In-year deficit", 9, 9.5, 6.8],
+      ["Safety Valve payment", -5, 3, -6],
+      ["Cumulative deficit carried forward", 20, 35.5, 36.3],
+    ]);
+    expect(problems(book)).toEqual(["sign-convention C5", "roll-forward C6"]);
+  });
+});
+
 describe("payments shown as Less", () => {
   it("should take positive payments under 'Less:' as reducing the deficit, in the sheet's convention", () => {
     const book = plan([
