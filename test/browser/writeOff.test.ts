@@ -14,6 +14,7 @@ interface Write {
   readonly kind: string;
   readonly sheet: string;
   readonly address?: string;
+  readonly property?: string;
 }
 
 let session: Session;
@@ -93,11 +94,15 @@ describe("Add write-off reconciliation", { timeout: 60_000 }, () => {
     await page.click("#add-write-off");
     await page.locator("#status", { hasText: `Added the sheet "${SHEET}"` }).waitFor();
     const written = await writes(page);
-    expect(written.filter((w) => w.sheet !== SHEET)).toEqual([]);
-    expect(written.filter((w) => w.kind === "sheet-added")).toEqual([
+    // Six writes, all on the new sheet: added, its formulas and number formats, two bold headings, fitted columns.
+    expect(written).toEqual([
       { kind: "sheet-added", sheet: SHEET },
+      { kind: "cells-written", sheet: SHEET, address: "A1:D21", property: "formulas" },
+      { kind: "cells-written", sheet: SHEET, address: "A1:D21", property: "numberFormat" },
+      { kind: "cells-written", sheet: SHEET, address: "A1:D1", property: "format" },
+      { kind: "cells-written", sheet: SHEET, address: "A4:D4", property: "format" },
+      { kind: "cells-written", sheet: SHEET, address: "A4:D21", property: "format" },
     ]);
-    expect(written.filter((w) => w.kind === "sheet-deleted")).toEqual([]);
     expect(await sheetNames(page)).toEqual([...before, SHEET]);
     await expect(formulaAt(page, SHEET, 4, 2)).resolves.toBe(
       '=IF(B5="","",B5-\'Financial summary\'!G54)'
