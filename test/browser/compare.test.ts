@@ -70,8 +70,8 @@ describe("Compare with a previous version", () => {
     );
     expect(await page.textContent("#compare-summary")).toBe(
       "The cumulative deficit carried forward at the end of 2028-29 is down £4.200m, from £38.709m to £34.509m. " +
-        "Carried forward changed in 3 years (2026-27, 2027-28, 2028-29). Other figures changed: funding blocks 12, " +
-        "EHCP numbers 114."
+        "Carried forward changed in 3 years (2026-27, 2027-28, 2028-29). Also changed: 12 figures of the funding blocks " +
+        "and 114 EHCP numbers."
     );
     expect(await page.locator("#compare-sections li").first().textContent()).toBe(
       "2026-27 carried forward down £4.200m, from £103.398m to £99.198m: in-year −£5.100m, Safety Valve +£0.900m"

@@ -55,8 +55,8 @@ describe("dsg-validate compare", () => {
       "DSG deficit management plan · figures in £m · deficits shown as positive numbers",
       "",
       "The cumulative deficit carried forward at the end of 2028-29 is up £4.200m, from £34.509m to £38.709m. " +
-        "Carried forward changed in 3 years (2026-27, 2027-28, 2028-29). Other figures changed: funding blocks 12, " +
-        "EHCP numbers 114.",
+        "Carried forward changed in 3 years (2026-27, 2027-28, 2028-29). Also changed: 12 figures of the funding blocks " +
+        "and 114 EHCP numbers.",
       "",
       "End of year positions",
       "  2026-27 carried forward up £4.200m, from £99.198m to £103.398m: in-year +£5.100m, Safety Valve −£0.900m",

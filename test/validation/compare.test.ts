@@ -107,8 +107,8 @@ describe("compareVersions", () => {
     it("should sum it up in a paragraph, and report spending and EHCPs in 2026-27 only", () => {
       expect(comparison.summary).toBe(
         "The cumulative deficit carried forward at the end of 2028-29 is up £4.200m, from £34.509m to £38.709m. " +
-          "Carried forward changed in 3 years (2026-27, 2027-28, 2028-29). Other figures changed: funding blocks 12, " +
-          "EHCP numbers 114."
+          "Carried forward changed in 3 years (2026-27, 2027-28, 2028-29). Also changed: 12 figures of the funding blocks " +
+          "and 114 EHCP numbers."
       );
       expect(new Set(inSection(comparison, "Funding blocks").map((c) => c.year))).toEqual(
         new Set(["2026-27"])

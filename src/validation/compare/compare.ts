@@ -508,15 +508,28 @@ function summaryOf(
   // Figures of years one version alone has are told by the years added or removed, not counted here.
   const bySection = (section: Section) =>
     changes.filter((c) => c.section === section && c.before !== null && c.after !== null).length;
-  const others = (["Funding blocks", "Safety Valve agreement", "EHCP numbers"] as const)
+  const figures = (n: number) => (n === 1 ? "1 figure" : `${n.toLocaleString("en-GB")} figures`);
+  const counted: Readonly<
+    Record<"Funding blocks" | "Safety Valve agreement" | "EHCP numbers", (n: number) => string>
+  > = {
+    "Funding blocks": (n) => `${figures(n)} of the funding blocks`,
+    "Safety Valve agreement": (n) => `${figures(n)} of the Safety Valve agreement`,
+    "EHCP numbers": (n) =>
+      n === 1 ? "1 EHCP number" : `${n.toLocaleString("en-GB")} EHCP numbers`,
+  };
+  const others = (Object.keys(counted) as (keyof typeof counted)[])
     .map((section) => [section, bySection(section)] as const)
     .filter(([, n]) => n > 0)
-    .map(
-      ([section, n]) =>
-        `${section.toLowerCase().replace("ehcp", "EHCP").replace("safety valve", "Safety Valve")} ${n}`
-    );
-  if (others.length > 0) sentences.push(`Other figures changed: ${others.join(", ")}.`);
+    .map(([section, n]) => counted[section](n));
+  if (others.length > 0) sentences.push(`Also changed: ${listed(others)}.`);
   return sentences.join(" ");
+}
+
+/** "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /**
