@@ -6,9 +6,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { openSession, watchErrors, type Session } from "./browser";
 
 const SHEET = "DSG write-off reconciliation";
+const AXE = readFileSync(path.resolve(__dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations in one element, as "rule: targets". */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async (within) => {
+    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(context: Element): Promise<AxeResult> } }).axe;
+    const result = await axe.run(document.querySelector(within) as Element);
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+    );
+  }, selector);
+}
 
 interface Write {
   readonly kind: string;
@@ -167,6 +183,7 @@ describe("Add write-off reconciliation", { timeout: 60_000 }, () => {
     expect((await writes(page)).length).toBe(once);
     // The last press's "Added the sheet" no longer stands beside the question.
     await expect(page.locator("#write-off .feedback").count()).resolves.toBe(0);
+    expect(await axeViolations(page, "#write-off")).toEqual([]);
     await page.click("#write-off-cancel");
     await page.locator("#status", { hasText: "Nothing was added" }).waitFor();
     expect((await writes(page)).length).toBe(once);
