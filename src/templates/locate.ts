@@ -11,7 +11,7 @@ import {
   type LabelledSheet,
   type LabelledWorkbook,
 } from "./labels";
-import { hasSectionHeading } from "./sections";
+import { hasSectionHeading, hasSectionHeadingAfterName } from "./sections";
 import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
 import { detectUnit, hasEndOfYear, locateFinancialSummary } from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
@@ -31,7 +31,11 @@ function hasMarker(workbook: LabelledWorkbook, marker: Marker, endOfYearFound: b
   if (marker.holdsEndOfYear && endOfYearFound) return true;
   if (marker.kind === "sheet")
     return findSheetByName(workbook.sheets, marker.synonyms) !== undefined;
-  return workbook.sheets.some((sheet) => hasSectionHeading(sheet, marker.synonyms));
+  return workbook.sheets.some(
+    (sheet) =>
+      hasSectionHeading(sheet, marker.synonyms) ||
+      (marker.afterName === true && hasSectionHeadingAfterName(sheet, marker.synonyms))
+  );
 }
 
 /**

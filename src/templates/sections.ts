@@ -38,6 +38,47 @@ export function hasSectionHeading(
   return headingHits(sheet, headingSynonyms, searchArea(sheet)).length > 0;
 }
 
+// A page heading may follow a name or a period, parted by a dash, colon or bar: "Borsetshire – SAFETY
+// VALVE PROGRAMME OVERVIEW", "Borsetshire County Council: ...", "Q3 2024-25 | ...". The name is a few
+// capitalised words or figures, so a sentence that mentions the heading's words does not start one.
+const NAME_WORD = String.raw`(?:[A-Z0-9][\w'’&.()/-]*|of|and|the|upon|on|in|&)`;
+const NAME_BEFORE = new RegExp(
+  String.raw`^\s*${NAME_WORD}(?:\s+${NAME_WORD}){0,7}\s*(?:[-–—:|]\s*)+(\S.*)$`
+);
+// Words after the heading come after a dash, colon, bar or bracket ("... OVERVIEW – Q3 2024-25").
+const AFTER_HEADING = /\s*(?:[:|(]|\s[-–—]).*$/;
+const MAX_NAMED_HEADING_LENGTH = 120;
+
+/**
+ * The heading of a text that puts a name before it ("Borsetshire – SAFETY VALVE PROGRAMME OVERVIEW –
+ * Q3" gives "SAFETY VALVE PROGRAMME OVERVIEW"), normalised; undefined when the text has no name before
+ * a separator.
+ */
+export function headingAfterName(text: string): string | undefined {
+  if (text.length > MAX_NAMED_HEADING_LENGTH) return undefined;
+  const named = NAME_BEFORE.exec(text);
+  if (named === null) return undefined;
+  return normaliseLabel(named[1].replace(AFTER_HEADING, ""));
+}
+
+/**
+ * True when the sheet has one of the headings after a name ("Borsetshire County Council: SAFETY VALVE
+ * PROGRAMME RISK REGISTER"): the heading's own words, whole, with nothing but a dash or bracket after.
+ */
+export function hasSectionHeadingAfterName(
+  sheet: LabelledSheet,
+  headingSynonyms: readonly string[]
+): boolean {
+  const headings = sheet.once("headings after a name", () =>
+    sheet.text.cells.flatMap((cell) => {
+      const heading = headingAfterName(cell.text);
+      return heading === undefined || heading === "" ? [] : [heading];
+    })
+  );
+  const wanted = new Set(labelSet(headingSynonyms));
+  return headings.some((heading) => wanted.has(heading));
+}
+
 /** The headings in `stopAt` other than the section's own. */
 function otherHeadings(own: readonly string[], stopAt: readonly string[]): readonly string[] {
   const ownLabels = new Set(labelSet(own));

@@ -20,6 +20,11 @@ export interface Marker {
    * checks that need it can run.
    */
   readonly holdsEndOfYear?: boolean;
+  /**
+   * A section's heading may follow a name, as page headings often do ("Borsetshire – SAFETY VALVE
+   * PROGRAMME OVERVIEW").
+   */
+  readonly afterName?: boolean;
 }
 
 export interface TemplateProfile {

@@ -23,7 +23,13 @@ export const SAFETY_VALVE_RETURN: TemplateProfile = {
   id: "safety-valve-return",
   name: "Safety Valve monitoring return",
   markers: [
-    { kind: "section", name: "Safety Valve programme overview", synonyms: SV_OVERVIEW },
+    // The page headings may follow the council's name ("Borsetshire – SAFETY VALVE PROGRAMME OVERVIEW").
+    {
+      kind: "section",
+      name: "Safety Valve programme overview",
+      synonyms: SV_OVERVIEW,
+      afterName: true,
+    },
     {
       kind: "section",
       name: "Is your LA's Safety Valve plan on track?",
@@ -36,9 +42,15 @@ export const SAFETY_VALVE_RETURN: TemplateProfile = {
       name: "Safety Valve programme detailed update",
       synonyms: SV_DETAILED_UPDATE,
       required: true,
+      afterName: true,
     },
     { kind: "section", name: "RAG legend", synonyms: SV_RAG_LEGEND },
-    { kind: "section", name: "Safety Valve programme risk register", synonyms: SV_RISK_REGISTER },
+    {
+      kind: "section",
+      name: "Safety Valve programme risk register",
+      synonyms: SV_RISK_REGISTER,
+      afterName: true,
+    },
     // Optional: the finance figures usually come in a separate workbook.
     {
       kind: "section",
