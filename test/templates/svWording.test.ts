@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { readItemLabel, readUpdateLabel, readYesNo } from "../../src/templates/svReturn/svWording";
+import { headingAfterName } from "../../src/templates/sections";
+import {
+  readInlineLevel,
+  readItemLabel,
+  readUpdateLabel,
+  readYesNo,
+} from "../../src/templates/svReturn/svWording";
 
 describe("readYesNo", () => {
   it.each<[unknown, "yes" | "no" | undefined]>([
@@ -89,5 +95,51 @@ describe("readItemLabel", () => {
     ["Red", undefined],
   ])("should read %j as %s", (text, name) => {
     expect(readItemLabel(text)?.name).toBe(name);
+  });
+});
+
+describe("headingAfterName", () => {
+  it.each<[string, string | undefined]>([
+    ["Borsetshire – SAFETY VALVE PROGRAMME OVERVIEW", "safety valve programme overview"],
+    [
+      "Borsetshire County Council: SAFETY VALVE PROGRAMME RISK REGISTER",
+      "safety valve programme risk register",
+    ],
+    [
+      "Borsetshire - SAFETY VALVE PROGRAMME DETAILED UPDATE – Q3 2024-25",
+      "safety valve programme detailed update",
+    ],
+    ["Q3 2024-25 | Safety Valve programme overview (December)", "safety valve programme overview"],
+    ["Stoke-on-Trent City Council – Safety Valve risk register", "safety valve risk register"],
+    // Sentences and headings with words after them are not a heading after a name.
+    ["In summary – the Safety Valve programme overview shows progress", undefined],
+    [
+      "Update: Safety Valve programme risk register reviewed monthly",
+      "safety valve programme risk register reviewed monthly",
+    ],
+    ["The council has reviewed its Safety Valve programme overview", undefined],
+    ["SAFETY VALVE PROGRAMME OVERVIEW", undefined],
+  ])("should read %j as %j", (text, heading) => {
+    expect(headingAfterName(text)).toBe(heading);
+  });
+});
+
+describe("readInlineLevel", () => {
+  it.each<[string, [number, string, string] | undefined]>([
+    ["Update 1 (May): Amber", [1, "Update 1 (May)", "Amber"]],
+    ["Update 2 (August) - A", [2, "Update 2 (August)", "A"]],
+    ["Update 1 - May 2024: Green", [1, "Update 1 - May 2024", "Green"]],
+    ["Update 3 (November): N/A", [3, "Update 3 (November)", "N/A"]],
+    ["Update 3 (November):", [3, "Update 3 (November)", ""]],
+    ["Update 3 (November) -: Red - off target", [3, "Update 3 (November) -", "Red - off target"]],
+    ["Q2: Amber/Green", [2, "Q2", "Amber/Green"]],
+    // A label alone, or a label followed by words that are not a level.
+    ["Update 1 (May)", undefined],
+    ["Update 1 - May 2024", undefined],
+    ["Update 2 (August): see commentary", undefined],
+    ["Condition 1: Amber", undefined],
+  ])("should read %j", (text, read) => {
+    const found = readInlineLevel(text);
+    expect(found && [found.update.number, found.label, found.level]).toEqual(read);
   });
 });

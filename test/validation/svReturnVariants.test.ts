@@ -39,6 +39,16 @@ interface Variant {
   readonly signedOff?: CellValue;
   /** The headings of the condition column, the risk column and the stacked levels column. */
   readonly headings?: readonly [string, string, string];
+  /** A row of text put above the third condition ("Condition 3 - the following sub-conditions:"). */
+  readonly beforeThird?: string;
+  /** Each level written after its update's label in the label's cell ("Update 1 (May): Amber"). */
+  readonly inline?: boolean;
+  /** Rows put below the key personnel (a sign-off block). */
+  readonly signOffRows?: readonly Row[];
+  /** Words put before each page heading ("Borsetshire – "). */
+  readonly headingPrefix?: string;
+  /** A "Risk owner" column between the risk and its levels in the risk register. */
+  readonly riskOwner?: boolean;
 }
 
 function itemRows(
@@ -48,24 +58,43 @@ function itemRows(
   v: Variant,
   updates: readonly string[]
 ): Row[] {
+  const conditions = names === (v.conditions ?? CONDITIONS);
+  const before = (i: number): Row[] =>
+    conditions && i === 2 && v.beforeThird !== undefined ? [[v.beforeThird]] : [];
   if (v.columns) {
     return [
       [heading, ...updates, "Progress Update from this Quarter"],
-      ...names.map((name, i) => [
-        `${name}: the authority undertakes to do what the agreement says.`,
-        ...updates.map((_, u) => levels[i]?.[u] ?? null),
-        "Progress this quarter.",
+      ...names.flatMap((name, i) => [
+        ...before(i),
+        [
+          `${name}: the authority undertakes to do what the agreement says.`,
+          ...updates.map((_, u) => levels[i]?.[u] ?? null),
+          "Progress this quarter.",
+        ],
       ]),
     ];
   }
   const levelsHeading = v.headings?.[2] ?? "Assurance Level";
-  const rows: Row[] = [[heading, levelsHeading, "Progress Update from this Quarter"]];
+  // A "Risk owner" column between the risk and its levels.
+  const owner = !conditions && v.riskOwner === true;
+  const withOwner = (row: Row, value: CellValue): Row =>
+    owner ? [row[0], value, ...row.slice(1)] : row;
+  const rows: Row[] = [
+    withOwner([heading, levelsHeading, "Progress Update from this Quarter"], "Risk owner"),
+  ];
   names.forEach((name, i) => {
+    rows.push(...before(i));
     updates.forEach((label, u) => {
       const text =
         u === 0 ? `${name}: the authority undertakes to do what the agreement says.` : null;
-      rows.push([text, label, u === 0 ? "Progress this quarter." : null]);
-      rows.push([null, levels[i]?.[u] ?? null]);
+      const level = levels[i]?.[u] ?? null;
+      const progress = u === 0 ? "Progress this quarter." : null;
+      if (v.inline) {
+        rows.push(withOwner([text, `${label}: ${level ?? ""}`, progress], "Director of Education"));
+        return;
+      }
+      rows.push(withOwner([text, label, progress], "Director of Education"));
+      rows.push(withOwner([null, level], "Director of Education"));
       if (u === 0 && i === 0) rows.push(...(v.pasted ?? []));
     });
   });
@@ -77,8 +106,9 @@ function svReturn(v: Variant = {}): Workbook {
   const conditions = v.conditions ?? CONDITIONS;
   const risks = v.risks ?? RISKS;
   const [a1, a2, a3] = v.answers ?? ["No", "No", "Yes"];
+  const prefix = v.headingPrefix ?? "";
   const rows: Row[] = [
-    ["SAFETY VALVE PROGRAMME OVERVIEW"],
+    [`${prefix}SAFETY VALVE PROGRAMME OVERVIEW`],
     [],
     [
       "LA Name",
@@ -96,6 +126,7 @@ function svReturn(v: Variant = {}): Workbook {
     [null, null, null, "S151 Officer:", "A Jones a@b.gov.uk"],
     [null, null, null, "DCS:", "B Patel p@b.gov.uk"],
     [],
+    ...(v.signOffRows ?? []),
     ["Is your LA's Safety Valve plan on track?", "Yes/No", "Commentary"],
     ["To achieve the Safety Valve agreement's projected deficit in the current year?", a1, "Over."],
     ["To achieve a £0 DSG deficit by the end of the Safety Valve agreement?", a2, "Later."],
@@ -103,7 +134,7 @@ function svReturn(v: Variant = {}): Workbook {
     [null, "Yes/No", "Commentary"],
     ["Is your LA's Safety Valve capital project on track?", a3, "On schedule."],
     [],
-    ["SAFETY VALVE PROGRAMME DETAILED UPDATE"],
+    [`${prefix}SAFETY VALVE PROGRAMME DETAILED UPDATE`],
     ...itemRows(
       v.headings?.[0] ?? "Agreement Condition",
       conditions,
@@ -121,7 +152,7 @@ function svReturn(v: Variant = {}): Workbook {
     ],
     ["R", "Savings/cost avoidance and/or workstream(s) are off target"],
     [],
-    ["SAFETY VALVE PROGRAMME RISK REGISTER"],
+    [`${prefix}SAFETY VALVE PROGRAMME RISK REGISTER`],
     ...itemRows(
       v.headings?.[1] ?? "Risk",
       risks,
@@ -493,5 +524,184 @@ describe("council variants saved as .xlsx", () => {
       counts.push(findings(read).length);
     }
     expect(counts).toEqual([0, 1, 1]);
+  });
+});
+
+describe("sv-assurance: a heading over numbered conditions", () => {
+  it.each([
+    "Condition 3 (SEND system conditions) – the authority must deliver the following sub-conditions:",
+    "Condition 3: SEND system improvement (sub-conditions below)",
+  ])("should not take '%s' above 3.1 and 3.2 for a condition, stacked or in columns", (text) => {
+    for (const columns of [false, true]) {
+      expect(findings(svReturn({ beforeThird: text, columns }))).toEqual([]);
+      const conditionLevels = withLevel(allLevels(4), 3, 2, null);
+      expect(findings(svReturn({ beforeThird: text, columns, conditionLevels }))).toEqual([
+        expect.stringContaining("Condition 3.2 has no assurance level for Update 3 (November)"),
+      ]);
+    }
+  });
+
+  it("should still want the levels of a condition 3 that has its own update labels", () => {
+    const conditions = ["Condition 1", "Condition 3", "Condition 3.1", "Condition 3.2"];
+    const conditionLevels = withLevel(allLevels(4), 1, 2, null);
+    expect(findings(svReturn({ conditions, conditionLevels }))).toEqual([
+      expect.stringContaining("Condition 3 has no assurance level for Update 3 (November)"),
+    ]);
+  });
+
+  it("should say once, as a warning, that a numbered row with no update beside it was not checked", () => {
+    const found = findings(
+      svReturn({ beforeThird: "Condition 4 was removed from the agreement in October 2024." })
+    );
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^sv-assurance warning: Condition 4 has no update labels or levels beside it in the Assurance Level column, so it was not checked/
+      ),
+    ]);
+  });
+});
+
+describe("sv-assurance: 'N/A' for an update not yet due", () => {
+  it("should not ask an August return for November when every November cell says 'N/A'", () => {
+    const notDue = (levels: Levels) => levels.map((row) => [...row.slice(0, 2), "N/A"]);
+    const book = svReturn({
+      conditionLevels: notDue(allLevels(CONDITIONS.length)),
+      riskLevels: notDue(allLevels(RISKS.length)),
+    });
+    expect(findings(book)).toEqual([]);
+  });
+});
+
+describe("sv-assurance: the level written in the update label's cell", () => {
+  it("should read 'Update 1 (May): Amber' and report a missing level at its label", () => {
+    expect(findings(svReturn({ inline: true }))).toEqual([]);
+    const conditionLevels = withLevel(allLevels(4), 3, 2, null);
+    expect(findings(svReturn({ inline: true, conditionLevels }))).toEqual([
+      "sv-assurance error: Condition 3.2 has no assurance level for Update 3 (November): enter one of S, A, O, R, Blue, Green, Amber, Red.",
+    ]);
+  });
+
+  it("should report a level written after the label that the legend does not define", () => {
+    const riskLevels = withLevel(allLevels(3), 2, 1, "Purple");
+    expect(findings(svReturn({ inline: true, riskLevels }))).toEqual([
+      expect.stringContaining(
+        "Risk 3 has the assurance level 'Purple' for Update 2 (August), which the RAG legend does not define"
+      ),
+    ]);
+  });
+
+  it("should read labels with a dash ('Update 1 (May) - A') and 'N/A' after the label", () => {
+    const updates = ["Update 1 (May) -", "Update 2 (August) -", "Update 3 (November) -"];
+    expect(findings(svReturn({ inline: true, updates }))).toEqual([]);
+    const notDue = (levels: Levels) => levels.map((row) => [...row.slice(0, 2), "N/A"]);
+    const book = svReturn({
+      inline: true,
+      conditionLevels: notDue(allLevels(CONDITIONS.length)),
+      riskLevels: notDue(allLevels(RISKS.length)),
+    });
+    expect(findings(book)).toEqual([]);
+  });
+});
+
+describe("sv-assurance: the levels column headed 'RAG', 'RAG rating', 'RAG status' or 'Rating'", () => {
+  it.each(["RAG", "RAG rating", "RAG status", "Rating"])(
+    "should read the levels and the RAG legend below when the column is headed '%s'",
+    (heading) => {
+      const headings = ["Agreement Condition", "Risk", heading] as const;
+      const blue = withLevel(allLevels(3), 2, 2, "Blue");
+      expect(findings(svReturn({ headings, riskLevels: blue }))).toEqual([]);
+      const conditionLevels = withLevel(allLevels(4), 3, 2, null);
+      expect(findings(svReturn({ headings, conditionLevels }))).toEqual([
+        expect.stringContaining("Condition 3.2 has no assurance level for Update 3 (November)"),
+      ]);
+    }
+  );
+});
+
+describe("sv-assurance: a risk register with a 'Risk owner' column", () => {
+  it("should read the levels beside the owner and report a missing one", () => {
+    expect(findings(svReturn({ riskOwner: true }))).toEqual([]);
+    const riskLevels = withLevel(allLevels(3), 1, 2, null);
+    expect(findings(svReturn({ riskOwner: true, riskLevels }))).toEqual([
+      expect.stringContaining("Risk 2 has no assurance level for Update 3 (November)"),
+    ]);
+  });
+});
+
+describe("sv-signoff: a sign-off given in rows below the header", () => {
+  const signed: [string, Row[]][] = [
+    [
+      "'Signed off by:' and 'Date:' rows",
+      [["Signed off by: J Smith (S151) and P Jones (DCS)"], ["Date: 12/12/2024"]],
+    ],
+    [
+      "name and date beside their labels",
+      [
+        ["Sign-off"],
+        ["S151 Officer name", "A Jones"],
+        ["Date signed", 45636],
+        ["Director of Children's Services name", "B Patel"],
+        ["Date signed", 45636],
+      ],
+    ],
+    [
+      "a Name | Role | Date table",
+      [
+        ["Name", "Role", "Date"],
+        ["A Jones", "S151 Officer", "12/12/2024"],
+        ["B Patel", "DCS", "12/12/2024"],
+      ],
+    ],
+  ];
+
+  it.each(signed)("should take %s for the sign-off when the header's cell is empty", (_, rows) => {
+    expect(findings(svReturn({ signedOff: null, signOffRows: [...rows, []] }))).toEqual([]);
+    const see = svReturn({ signedOff: "See sign-off below", signOffRows: [...rows, []] });
+    expect(findings(see)).toEqual([]);
+  });
+
+  it("should report a sign-off block left empty once, at its first name", () => {
+    const rows: Row[] = [
+      ["Sign-off"],
+      ["S151 Officer name", null],
+      ["Date signed", null],
+      ["Director of Children's Services name", null],
+      ["Date signed", null],
+      [],
+    ];
+    for (const signedOff of [null, "See sign-off below"]) {
+      const result = validateWorkbook(svReturn({ signedOff, signOffRows: rows }));
+      const signoff = result.findings.filter((f) => f.rule === "sv-signoff");
+      expect(signoff.map((f) => [f.address, f.message])).toEqual([
+        [
+          "B9",
+          "The sign-off by the S151 officer and the director of children's services is empty: fill in who signed the return off, in the sign-off rows or in the header's cell.",
+        ],
+      ]);
+    }
+  });
+
+  it("should still report an empty header with no sign-off rows, and 'Not yet signed' below", () => {
+    expect(findings(svReturn({ signedOff: null }))).toEqual([
+      expect.stringContaining("sv-signoff error: The sign-off by the S151 officer"),
+    ]);
+    const rows: Row[] = [["Signed off by: Not yet signed"], []];
+    expect(findings(svReturn({ signedOff: null, signOffRows: rows }))).toEqual([
+      expect.stringContaining("sv-signoff error: The return is marked as not signed off"),
+    ]);
+  });
+});
+
+describe("the return recognised with the council's name before its page headings", () => {
+  it.each([
+    "Borsetshire – ",
+    "Borsetshire County Council: ",
+    "London Borough of Barking and Dagenham - ",
+  ])("should recognise headings after '%s' and check the return", (headingPrefix) => {
+    expect(findings(svReturn({ headingPrefix }))).toEqual([]);
+    const conditionLevels = withLevel(allLevels(4), 3, 2, null);
+    expect(findings(svReturn({ headingPrefix, conditionLevels }))).toEqual([
+      expect.stringContaining("Condition 3.2 has no assurance level for Update 3 (November)"),
+    ]);
   });
 });

@@ -9,7 +9,7 @@
  * several rows (a merged cell) and may carry on after a page break, its text repeated. Councils' own
  * copies often give each update a column of its own under a heading row instead.
  */
-import type { LabelledSheet, LabelledWorkbook } from "../labels";
+import type { LabelHit, LabelledSheet, LabelledWorkbook } from "../labels";
 import { cellValue } from "../../workbook/workbook";
 import {
   findLabel,
@@ -19,7 +19,7 @@ import {
   normaliseLabel,
   type LabelSet,
 } from "../labels";
-import { findSection } from "../sections";
+import { findSection, headingAfterName } from "../sections";
 import {
   ALL_SECTION_HEADINGS,
   SV_DETAILED_UPDATE,
@@ -45,6 +45,7 @@ import {
   ITEM_HEADERS,
   OVERVIEW_LABELS,
   QUESTION_COLUMNS,
+  SIGN_OFF_BLOCK,
 } from "./svReturnLabels";
 import type {
   SvAssurance,
@@ -53,10 +54,19 @@ import type {
   SvOverview,
   SvQuestion,
   SvReturnSections,
+  SvSignOffBlock,
   SvTrackedItem,
   SvUpdate,
 } from "./svReturnModel";
-import { plainText, readItemLabel, readUpdateLabel, type UpdateLabel } from "./svWording";
+import {
+  plainText,
+  readInlineLevel,
+  readItemLabel,
+  readsAsLevel,
+  readUpdateLabel,
+  saysNoLevel,
+  type UpdateLabel,
+} from "./svWording";
 
 interface TextCell {
   readonly row: number;
@@ -89,12 +99,18 @@ const isText = (value: unknown): value is string =>
 const MAX_HEADING_LENGTH = 80;
 const MAX_HEADING_CELLS = 2;
 
-/** True when the row is a section heading of the list: its first (of at most two) cells a short heading. */
+/**
+ * True when the row is a section heading of the list: its first (of at most two) cells a short heading,
+ * alone or after a name ("Borsetshire – SAFETY VALVE PROGRAMME DETAILED UPDATE").
+ */
 function headingOfRow(sheet: LabelledSheet, row: number, headings: readonly string[]): boolean {
   const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
   if (cells.length === 0 || cells.length > MAX_HEADING_CELLS) return false;
   const first = cells[0].text;
-  return first.length <= MAX_HEADING_LENGTH && labelMatches(first, labelSet(headings));
+  const labels = labelSet(headings);
+  if (first.length <= MAX_HEADING_LENGTH && labelMatches(first, labels)) return true;
+  const named = headingAfterName(first);
+  return named !== undefined && labels.includes(named);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -135,6 +151,67 @@ function fieldBelow(sheet: LabelledSheet, labels: LabelSet): LabelledField | und
   };
 }
 
+// A sign-off block sits a few rows below the overview's header (under the key personnel).
+const SIGN_OFF_ROWS = 30;
+
+/** A sign-off field's value: written after its label in the same cell ("Signed off by: J Smith"), or beside it. */
+function signOffValue(sheet: LabelledSheet, hit: LabelHit): FieldCell {
+  const colon = hit.text.indexOf(":");
+  const inLabel = colon < 0 ? "" : hit.text.slice(colon + 1).trim();
+  if (inLabel !== "") return { ...fieldAt(sheet, hit.row, hit.col), value: inLabel };
+  return valueRightOf(sheet, hit.row, hit.col);
+}
+
+/** The cells of a column below its heading, down to the first row where the table is blank. */
+function columnBelow(sheet: LabelledSheet, row: number, col: number, cols: readonly number[]) {
+  const cells: FieldCell[] = [];
+  for (let r = rowBelow(sheet, row, col); r <= lastRow(sheet); r++) {
+    if (cols.every((c) => isBlank(cellValue(sheet, r, c)))) break;
+    cells.push(fieldAt(sheet, r, col));
+  }
+  return cells;
+}
+
+/**
+ * The sign-off written in rows below the overview's header: labelled name and date rows ("Signed off by:
+ * J Smith", "Date signed | 10/12/2024"), or a "Name | Role | Date" table; undefined when there is none.
+ */
+function signOffBlockOf(
+  sheet: LabelledSheet,
+  header: LabelledField,
+  taken: readonly FieldCell[]
+): SvSignOffBlock | undefined {
+  const area = { top: header.labelAt.row + 1, bottom: header.labelAt.row + SIGN_OFF_ROWS };
+  const hits = (labels: LabelSet, alone: LabelSet) =>
+    [...findLabels(sheet, labels, area), ...findLabels(sheet, alone, area, true)].filter(
+      (h) => !taken.some((t) => t.row === h.row && t.col === h.col)
+    );
+  const nameHits = hits(SIGN_OFF_BLOCK.name, SIGN_OFF_BLOCK.nameAlone);
+  const dateHits = hits(SIGN_OFF_BLOCK.date, SIGN_OFF_BLOCK.dateAlone);
+  // "Name | Role | Date": a table whose rows below are the signatories.
+  const tableRows = new Set(
+    nameHits
+      .filter((h) =>
+        textCellsOfRow(sheet, h.row).some(
+          (c) => c.col !== h.col && labelMatches(c.text, SIGN_OFF_BLOCK.role, true)
+        )
+      )
+      .map((h) => h.row)
+  );
+  const names: FieldCell[] = [];
+  const dates: FieldCell[] = [];
+  for (const row of tableRows) {
+    const columns = textCellsOfRow(sheet, row).map((c) => c.col);
+    for (const h of nameHits.filter((n) => n.row === row))
+      names.push(...columnBelow(sheet, row, h.col, columns));
+    for (const h of dateHits.filter((d) => d.row === row))
+      dates.push(...columnBelow(sheet, row, h.col, columns));
+  }
+  names.push(...nameHits.filter((h) => !tableRows.has(h.row)).map((h) => signOffValue(sheet, h)));
+  dates.push(...dateHits.filter((h) => !tableRows.has(h.row)).map((h) => signOffValue(sheet, h)));
+  return names.length === 0 ? undefined : { names, dates };
+}
+
 function overviewOf(sheet: LabelledSheet): SvOverview | undefined {
   // The DfE layout puts LA name, date submitted and sign-off as headings of one row with the answers below.
   const labels = [OVERVIEW_LABELS.laName, OVERVIEW_LABELS.dateSubmitted, OVERVIEW_LABELS.signedOff];
@@ -151,13 +228,29 @@ function overviewOf(sheet: LabelledSheet): SvOverview | undefined {
     );
     return hit === undefined ? [] : [contactOf(sheet, hit, role)];
   });
+  const signOffBlock =
+    signedOff === undefined
+      ? undefined
+      : signOffBlockOf(sheet, signedOff, [
+          signedOff.labelAt,
+          ...contacts.flatMap((c) => [c.name, ...(c.email ? [c.email] : [])]),
+        ]);
   const anchor = (laName ?? dateSubmitted ?? signedOff)?.labelAt ?? contacts[0]?.name;
   if (
     anchor === undefined ||
     (dateSubmitted === undefined && signedOff === undefined && laName === undefined)
   )
     return undefined;
-  return { sheet: sheet.name, laName, dateSubmitted, signedOff, contacts, keyPersonnel, anchor };
+  return {
+    sheet: sheet.name,
+    laName,
+    dateSubmitted,
+    signedOff,
+    signOffBlock,
+    contacts,
+    keyPersonnel,
+    anchor,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -245,23 +338,6 @@ function questionsOf(sheet: LabelledSheet): SvQuestion[] {
     }
   }
   return questions;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Updates and levels
-
-// A level: a colour word or a letter, alone or followed by its meaning ("A - on target", "Amber/Green").
-const MAX_LEVEL_LENGTH = 40;
-const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
-
-function isLevel(value: unknown): boolean {
-  const text = plainText(value);
-  if (text === "" || text.length > MAX_LEVEL_LENGTH) return false;
-  const words = normaliseLabel(text).split(" ");
-  const isWord = (w: string) => w.length === 1 || COLOUR_WORDS.includes(w);
-  if (words.length === 1) return isWord(words[0]);
-  const match = LEVEL_WITH_MEANING.exec(text);
-  return match !== null && isWord(match[1].toLowerCase());
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -432,6 +508,8 @@ interface StackEntry {
   readonly update: SvUpdate;
   readonly labelAt: FieldCell;
   level?: FieldCell;
+  /** The level written after the label in its own cell ("Update 1 (May): Amber"); "" when left out. */
+  readonly inline?: string;
 }
 
 interface OpenItem {
@@ -454,14 +532,22 @@ function itemName(kind: "condition" | "risk", text: string): { name: string; lab
 }
 
 /**
- * The level of each update label: the first level written after it (in reading order, in the item and
- * level columns) before the next label; else the cell below the label, blank or not, when that row is
- * still the item's; else the label cell itself, with no value.
+ * The level of each update label: written after the label in its own cell ("Update 1 (May): Amber");
+ * else the first level written after it (in reading order, in the item and level columns) before the
+ * next label; else, where the item writes its levels beside their labels, the label cell with no level;
+ * else the cell below the label, blank or not, when that row is still the item's; else the label cell
+ * itself, with no value.
  */
 function assuranceOf(sheet: LabelledSheet, item: OpenItem): SvAssurance[] {
+  const writesInline = item.stack.some(
+    (entry) => entry.inline !== undefined && entry.inline !== ""
+  );
   return item.stack.map((entry): SvAssurance => {
-    const { update, labelAt, level } = entry;
+    const { update, labelAt, level, inline } = entry;
+    if (inline !== undefined && inline !== "")
+      return { update, cell: { ...labelAt, value: inline }, labelAt };
     if (level !== undefined) return { update, cell: level, labelAt };
+    if (writesInline) return { update, cell: { ...labelAt, value: null }, labelAt };
     const below = rowBelow(sheet, labelAt.row, labelAt.col);
     const cell = item.rows.includes(below)
       ? fieldAt(sheet, below, labelAt.col)
@@ -493,8 +579,12 @@ function datedLabelFits(
   const below = rowBelow(sheet, row, col);
   if (!rows.has(below)) return true;
   const value = cellValue(sheet, below, col);
-  return isBlank(value) || isLevel(value);
+  return isBlank(value) || readsAsLevel(value);
 }
+
+/** The update a stacked cell labels, with or without its level written after the label. */
+const updateOf = (value: unknown): UpdateLabel | undefined =>
+  readInlineLevel(value)?.update ?? readUpdateLabel(value);
 
 /** The conditions or risks of the stacked tables of a sheet. */
 function stackedItemsOf(
@@ -513,7 +603,7 @@ function stackedItemsOf(
     // A table that labels its updates "Update N" has no others: its months are figures of pasted tables.
     const numbered = [...rows].some(([row, h]) =>
       [h.itemCol, h.levelCol].some(
-        (col) => readUpdateLabel(cellValue(sheet, row, col))?.style === "numbered"
+        (col) => updateOf(cellValue(sheet, row, col))?.style === "numbered"
       )
     );
     for (const [row, h] of rows) {
@@ -521,7 +611,8 @@ function stackedItemsOf(
       for (const col of [h.itemCol, h.levelCol]) {
         const value = cellValue(sheet, row, col);
         if (!isText(value)) continue;
-        const update = readUpdateLabel(value);
+        const inline = readInlineLevel(value);
+        const update = inline?.update ?? readUpdateLabel(value);
         const figures =
           update?.style === "dated" &&
           (numbered || !datedLabelFits(sheet, row, col, update.number, current, rows));
@@ -529,12 +620,13 @@ function stackedItemsOf(
           if (current === undefined) continue;
           const labelAt = fieldAt(sheet, row, col);
           current.stack.push({
-            update: { number: update.number, label: plainText(value), col },
+            update: { number: update.number, label: inline?.label ?? plainText(value), col },
             labelAt,
+            inline: inline?.level,
           });
           continue;
         }
-        if (isLevel(value)) {
+        if (readsAsLevel(value)) {
           const open = current?.stack.at(-1);
           if (open !== undefined && open.level === undefined) open.level = fieldAt(sheet, row, col);
           continue;
@@ -640,8 +732,19 @@ function legendRow(sheet: LabelledSheet, cells: readonly TextCell[]): SvLegendEn
   ];
 }
 
+/**
+ * The legend's section: under a "RAG" (or "RAG legend") heading that is not the levels column's heading
+ * of a table of conditions or risks ("Agreement Condition | RAG | Progress ...").
+ */
+function legendSection(sheet: LabelledSheet) {
+  const headsItems = (hit: LabelHit) =>
+    textCellsOfRow(sheet, hit.row).some((c) => c.col < hit.col && isItemHeading(c.text));
+  const start = findLabels(sheet, labelSet(SV_RAG_LEGEND)).find((hit) => !headsItems(hit));
+  return start === undefined ? undefined : findSection(sheet, SV_RAG_LEGEND, { top: start.row });
+}
+
 function legendOf(sheet: LabelledSheet): SvLegendEntry[] {
-  const section = findSection(sheet, SV_RAG_LEGEND);
+  const section = legendSection(sheet);
   if (section === undefined) return [];
   const entries: SvLegendEntry[] = [];
   const last = Math.min(section.bottom, section.headingRow + LEGEND_ROWS);
@@ -676,13 +779,40 @@ function distinct(items: readonly SvTrackedItem[]): SvTrackedItem[] {
   });
 }
 
+/** "Condition 3" over "Condition 3.1", "Condition 3a" or "Condition 3(b)": the heading of its parts. */
+function isParentOf(parent: SvTrackedItem, child: SvTrackedItem): boolean {
+  const next = child.name.charAt(parent.name.length);
+  return (
+    parent.kind === child.kind &&
+    child.name.startsWith(parent.name) &&
+    next !== "" &&
+    !/[0-9]/.test(next)
+  );
+}
+
+/** No level is written for any update: no update beside it at all, or only empty cells and "N/A". */
+function withoutLevels(item: SvTrackedItem): boolean {
+  return item.assurance.every((a) => isBlank(a.cell.value) || saysNoLevel(a.cell.value));
+}
+
+/**
+ * The conditions and risks without the headings over numbered parts: a row "Condition 3 (SEND system
+ * conditions) - the authority must deliver the following:" above Conditions 3.1 to 3.5, with no level
+ * of its own, introduces them and is not a condition to rate.
+ */
+function withoutParentHeadings(items: readonly SvTrackedItem[]): SvTrackedItem[] {
+  return items.filter(
+    (item) => !(withoutLevels(item) && items.some((other) => isParentOf(item, other)))
+  );
+}
+
 /** Finds the Safety Valve monitoring return's sections; undefined when the workbook has none of them. */
 export function locateSvReturn(workbook: LabelledWorkbook): SvReturnSections | undefined {
   const overview = firstList(workbook, (sheet) =>
     [overviewOf(sheet)].filter((o) => o !== undefined)
   )[0];
   const questions = firstList(workbook, questionsOf);
-  const items = distinct(workbook.sheets.flatMap(trackedItemsOf));
+  const items = withoutParentHeadings(distinct(workbook.sheets.flatMap(trackedItemsOf)));
   const legend = firstList(workbook, legendOf);
   const conditions = items.filter((i) => i.kind === "condition");
   const risks = items.filter((i) => i.kind === "risk");

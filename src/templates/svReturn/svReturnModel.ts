@@ -16,12 +16,25 @@ export interface SvContact {
   readonly email?: FieldCell;
 }
 
+/**
+ * The sign-off written in rows of its own below the overview's header, where the header's own cell is
+ * left empty or points to it: "Signed off by: J Smith" and "Date: 12/12/2024" rows, "S151 Officer name |
+ * A Jones", or a "Name | Role | Date" table.
+ */
+export interface SvSignOffBlock {
+  /** The cells that hold (or should hold) the names of who signed off; a name written in its label's cell counts. */
+  readonly names: readonly FieldCell[];
+  readonly dates: readonly FieldCell[];
+}
+
 export interface SvOverview {
   readonly sheet: string;
   readonly laName?: LabelledField;
   readonly dateSubmitted?: LabelledField;
   /** "Signed off by S151 Officer & Director of Children's Services". */
   readonly signedOff?: LabelledField;
+  /** The sign-off given in rows below the header, when the overview has them. */
+  readonly signOffBlock?: SvSignOffBlock;
   readonly contacts: readonly SvContact[];
   /** "Name & Email Address of Key Personnel", the heading of the contacts, when the overview has one. */
   readonly keyPersonnel?: LabelledField;

@@ -1,8 +1,10 @@
 /**
  * How councils word the parts of a Safety Valve return that carry meaning in a few characters: the Yes/No
  * answers of the on-track table, the labels of the updates of the year, and the numbering of the
- * conditions of the agreement and of the risks.
+ * conditions of the agreement and of the risks, and the assurance levels written beside them.
  */
+import { normaliseLabel } from "../labels";
+import { COLOUR_WORDS } from "./svReturnLabels";
 
 /** A cell's text as a reader sees it: HTML tags dropped ("<p>Condition 3.4: ...</p>"), entities decoded. */
 export function plainText(value: unknown): string {
@@ -160,5 +162,65 @@ export function readItemLabel(value: unknown): ItemLabel | undefined {
   }
   const risk = SHORT_RISK.exec(text);
   if (risk) return { kind: "risk", name: `Risk R${risk[2]}` };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Assurance levels
+
+// A level: a colour word or a letter, alone or followed by its meaning ("A - on target", "Amber/Green").
+const MAX_LEVEL_LENGTH = 40;
+const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
+
+/** True when the text reads as an assurance level: a colour word or a letter, alone or with its meaning. */
+export function readsAsLevel(value: unknown): boolean {
+  const text = plainText(value);
+  if (text === "" || text.length > MAX_LEVEL_LENGTH) return false;
+  const words = normaliseLabel(text).split(" ");
+  const isWord = (w: string) => w.length === 1 || COLOUR_WORDS.includes(w);
+  if (words.length === 1) return isWord(words[0]);
+  const match = LEVEL_WITH_MEANING.exec(text);
+  return match !== null && isWord(match[1].toLowerCase());
+}
+
+// Words where a level would be that give none, alone or followed by why: "N/A", a dash, "Not rated", "See
+// previous return", "TBC", "Not yet due", "N/A - new risk".
+const NO_LEVEL = new RegExp(
+  String.raw`^(?:n\s*\/\s*a|not\s+applicable|not\s+(?:yet\s+)?(?:rated|due)|see\s+(?:the\s+)?(?:previous|last|earlier)\s+(?:return|update|submission|report)s?|tb[cd]|to\s+follow|pending|due\s+in\s+\w+|[-–—]+)\.?(?:\s*[-–:(].*)?$`,
+  "i"
+);
+
+/** True when the text says in words that it gives no level ("N/A", "-", "Not yet due", "TBC"). */
+export function saysNoLevel(value: unknown): boolean {
+  return NO_LEVEL.test(plainText(value));
+}
+
+/** An update's label with its level written after it in the same cell ("Update 1 (May): Amber"). */
+export interface InlineLevel {
+  readonly update: UpdateLabel;
+  /** The label as written, without the level. */
+  readonly label: string;
+  /** The level as written ("Amber", "N/A"), or "" when the label ends in a colon or dash with nothing after. */
+  readonly level: string;
+}
+
+// The label and the level are parted by a colon, a dash between spaces, or an equals sign.
+const INLINE_SEPARATOR = /\s*(?::|=|\s[-–—]+)\s*/g;
+
+/**
+ * The update and level of a cell that writes both: "Update 1 (May): Amber", "Q2 - A", "Update 3
+ * (November): N/A", and "Update 3 (November):" with the level left out. Undefined when the words after
+ * the label are not a level ("Update 1 - May 2024" is a label alone): commentary is not taken for a level.
+ */
+export function readInlineLevel(value: unknown): InlineLevel | undefined {
+  const text = plainText(value);
+  // The first separator after which a level follows: "Update 1 - May 2024: Green" is parted at the colon.
+  for (const separator of text.matchAll(INLINE_SEPARATOR)) {
+    const label = text.slice(0, separator.index).trim();
+    const level = text.slice(separator.index + separator[0].length).trim();
+    const update = readUpdateLabel(label);
+    if (update !== undefined && (level === "" || readsAsLevel(level) || saysNoLevel(level)))
+      return { update, label, level };
+  }
   return undefined;
 }

@@ -3,6 +3,7 @@ import { normaliseLabel } from "../../templates/labels";
 import { isBlank } from "../../templates/governance/fieldCell";
 import type { CellValue } from "../../workbook/workbook";
 import { STANDARD_LEVELS } from "../../templates/svReturn/svReturnLabels";
+import { saysNoLevel } from "../../templates/svReturn/svWording";
 import type {
   SvAssurance,
   SvLegendEntry,
@@ -97,16 +98,9 @@ interface LevelReport {
   readonly unrecognised?: string;
 }
 
-// Words where a level would be that give none, alone or followed by why: "N/A", a dash, "Not rated", "See
-// previous return", "TBC", "Not yet due", "N/A - new risk".
-const NO_LEVEL = new RegExp(
-  String.raw`^(?:n\s*\/\s*a|not\s+applicable|not\s+(?:yet\s+)?(?:rated|due)|see\s+(?:the\s+)?(?:previous|last|earlier)\s+(?:return|update|submission|report)s?|tb[cd]|to\s+follow|pending|due\s+in\s+\w+|[-–—]+)\.?(?:\s*[-–:(].*)?$`,
-  "i"
-);
-
 /** The cell is empty, or says in words that it gives no level. */
 function noLevel(value: CellValue): boolean {
-  return isBlank(value) || NO_LEVEL.test(String(value).trim());
+  return isBlank(value) || saysNoLevel(value);
 }
 
 function notGiven(given: SvAssurance | undefined): boolean {
@@ -146,7 +140,10 @@ export const svAssurance = defineRule({
     "condition is in the agreement from the start. The level must be one the RAG legend defines: its letters " +
     "(S, A, O, R) or their colours (Blue, Green, Amber, Red). The return may give each update a column, or (as " +
     "published) stack the updates in one Assurance Level column, each label with its level in the cell below; " +
-    "updates may be labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or 'Q2'. The finding points " +
+    "updates may be labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or 'Q2', and a level may be " +
+    "written after its label in the same cell ('Update 1 (May): Amber'). A heading over numbered conditions " +
+    "('Condition 3 - the following sub-conditions:' above 3.1 to 3.5) with no level of its own is not a " +
+    "condition, and a numbered row with no update beside it gives one warning. The finding points " +
     "at the missing or unrecognised level (at the update's label when no cell is left below it), or at the " +
     "condition or risk when it has no entry for an update at all. When most conditions and risks lack an earlier " +
     "update's level, none has a level at all, or no update label is read beside a whole table of them, one " +
@@ -174,12 +171,16 @@ export const svAssurance = defineRule({
     const unread = [sv.conditions, sv.risks].filter(
       (table) => table.length >= 2 && table.every((item) => item.assurance.length === 0)
     );
-    const items = [...sv.conditions, ...sv.risks].filter(
+    const read = [...sv.conditions, ...sv.risks].filter(
       (item) => !unread.some((table) => table.includes(item))
     );
+    // A numbered row with no update label beside it in a stacked table, while the others have theirs,
+    // may be a note or a heading that starts with "Condition 4" rather than a condition: said once.
+    const bare = read.filter((item) => item.layout === "stacked" && item.assurance.length === 0);
+    const items = read.filter((item) => !bare.includes(item));
     const current = currentUpdate(items);
     if (current === undefined) return [];
-    const unreadNotes = unread.map((table): RuleReport => {
+    const unreadNotes: RuleReport[] = unread.map((table): RuleReport => {
       const what =
         table[0].kind === "risk" ? "risks of the risk register" : "conditions of the agreement";
       return {
@@ -188,6 +189,12 @@ export const svAssurance = defineRule({
         at: table[0].at,
       };
     });
+    const bareNotes = bare.map((item): RuleReport => ({
+      message: `${item.name} has no update labels or levels beside it in the Assurance Level column, so it was not checked: if it is a ${item.kind === "risk" ? "risk" : "condition of the agreement"}, add each update's label ('${updateLabel(items, current)}') with its level below; if it is a heading or a note, nothing is needed.`,
+      severity: "warning",
+      at: item.at,
+    }));
+    unreadNotes.push(...bareNotes);
     // No level anywhere: an empty return, or levels where the check does not look. Said once.
     const anyLevel = items.some((item) => item.assurance.some((a) => !noLevel(a.cell.value)));
     if (!anyLevel && items.length >= 2) {

@@ -1,6 +1,10 @@
 import { defineRule, type RuleReport } from "../rule";
 import { isBlank, type LabelledField } from "../../templates/governance/fieldCell";
-import type { ContactRole, SvOverview } from "../../templates/svReturn/svReturnModel";
+import type {
+  ContactRole,
+  SvOverview,
+  SvSignOffBlock,
+} from "../../templates/svReturn/svReturnModel";
 import { plainText } from "../../templates/svReturn/svWording";
 
 /** A report when the labelled field is missing or empty, pointing at its value cell (or the overview). */
@@ -56,18 +60,40 @@ function officers(overview: SvOverview): RuleReport[] {
 const NOT_SIGNED_OFF =
   /^(?:n|no|tbc|to\s+follow)$|^(?:no|not(?:\s+yet)?\s+signed|awaiting|pending|to\s+be\s+signed)(?=$|[\s.,;:!*()–—-])/i;
 
+// "See sign-off below", "See below", "Signed - see overleaf": the header's cell points to a sign-off block.
+const POINTS_ELSEWHERE = /\b(?:see|below|overleaf|attached|as\s+follows)\b/i;
+
+const NOT_SIGNED_OFF_MESSAGE =
+  "The return is marked as not signed off by the S151 officer and the director of children's services.";
+
+/**
+ * The sign-off given in rows of its own below the header (names and dates, or a Name | Role | Date
+ * table): signed when any name is filled in; one finding when every name is empty or says "No".
+ */
+function signOffBlock(block: SvSignOffBlock): RuleReport[] {
+  const given = block.names.filter((name) => !isBlank(name.value));
+  const declined = given.find((name) => NOT_SIGNED_OFF.test(plainText(name.value)));
+  if (given.length > 0 && declined === undefined) return [];
+  if (declined !== undefined) return [{ message: NOT_SIGNED_OFF_MESSAGE, at: declined }];
+  return [
+    {
+      message:
+        "The sign-off by the S151 officer and the director of children's services is empty: fill in who signed the return off, in the sign-off rows or in the header's cell.",
+      at: block.names[0],
+    },
+  ];
+}
+
 /** The combined "Signed off by S151 Officer & DCS" field, when the overview has one: filled and not "No". */
 function signOff(overview: SvOverview): RuleReport[] {
   const field = overview.signedOff;
   if (field === undefined) return [];
-  if (NOT_SIGNED_OFF.test(plainText(field.value.value))) {
-    return [
-      {
-        message:
-          "The return is marked as not signed off by the S151 officer and the director of children's services.",
-        at: field.value,
-      },
-    ];
+  const header = field.value.value;
+  const block = overview.signOffBlock;
+  if (block !== undefined && (isBlank(header) || POINTS_ELSEWHERE.test(plainText(header))))
+    return signOffBlock(block);
+  if (NOT_SIGNED_OFF.test(plainText(header))) {
+    return [{ message: NOT_SIGNED_OFF_MESSAGE, at: field.value }];
   }
   return missing(
     overview,
@@ -86,7 +112,9 @@ export const svSignoff = defineRule({
     "(chief finance) officer and its director of children's services. The published return heads its overview " +
     "'LA Name | Date Report Submitted | Signed off by S151 Officer & Director of Children's Services' with the " +
     "answers in the row below, and names the S151 officer and the DCS among its key personnel. A sign-off that " +
-    "says No, N, Awaiting, Pending or TBC is not one. The finding points " +
+    "says No, N, Awaiting, Pending or TBC is not one. Where the header's cell is empty (or says 'See sign-off " +
+    "below'), a sign-off given in rows below it counts: 'Signed off by: J Smith' and 'Date: 12/12/2024' rows, " +
+    "'S151 Officer name' and 'Date signed' rows, or a Name | Role | Date table. The finding points " +
     "at the empty date, sign-off or officer name cell, or at the overview when the field is missing altogether.",
   defaults: {},
   check({ template }) {
