@@ -2,10 +2,14 @@
  * How fast the DSG functions answer when Excel calls them: time per call through the adapters
  * (any[][] in, as Excel passes ranges), on the Wiltshire 6-year forecast, a 50-year series and a
  * 20 × 50 caseload matrix, next to a plain-`number` loop doing the same sums in the same run.
+ * Then the worst case of each function over a fast-check search of 50-period inputs with figures of
+ * any number of decimals (typed figures to 15 places, and any finite double: 1.5e-300, 2e300), where
+ * whole units pass their budget and Bounds answer.
  * Prints figures only: timings vary by machine, so nothing here passes or fails.
  *
  *   npx tsx bench/functions.ts
  */
+import fc from "fast-check";
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import * as dsg from "../src/functions/functions";
@@ -196,6 +200,177 @@ const costPlain = microseconds(() =>
 console.log(
   `${"COST".padEnd(12)}${"20 × 50 caseload:".padStart(20)}${format(costTime)}${format(costPlain)}${format(costTime / costPlain)}`
 );
+
+// The worst case over a search: each generated input is timed as the least of three calls (wall clock,
+// as one call is shorter than the CPU clock's tick; a call the machine interrupts is not the input's
+// cost), and the five slowest inputs are timed again over 150 ms of CPU each.
+const anyDecimals = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }),
+      fc.integer({ min: 0, max: 15 }),
+      fc.integer({ min: -20, max: 20 })
+    )
+    .map(([units, places, shift]) => Number(`${units}e${shift - places}`)),
+  fc.double({ noNaN: true, noDefaultInfinity: true })
+);
+const positive = anyDecimals.map(Math.abs);
+const rate = anyDecimals.filter((r) => r > -1);
+const fiftyOf = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.array(arbitrary, { minLength: 50, maxLength: 50 });
+const rowOf = <T>(arbitrary: fc.Arbitrary<T>) => fiftyOf(arbitrary).map((values) => [values]);
+const oneOrFifty = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.oneof(
+    arbitrary.map((value) => [[value]]),
+    rowOf(arbitrary)
+  );
+const statuses = rowOf(fc.constantFrom("received", "expected", "at risk", "withheld"));
+const labels50 = [Array.from({ length: 50 }, (_, i) => financialYearLabel(2024 + i))];
+
+const SEARCH: {
+  name: string;
+  inputs: fc.Arbitrary<unknown[]>;
+  call: (...args: any[]) => unknown;
+}[] = [
+  {
+    name: "CUMULATIVE",
+    inputs: fc.tuple(
+      anyDecimals,
+      rowOf(anyDecimals),
+      rowOf(positive),
+      rowOf(positive),
+      rowOf(anyDecimals)
+    ),
+    call: dsg.cumulative,
+  },
+  {
+    name: "RESIDUAL",
+    inputs: fc.tuple(anyDecimals, rowOf(anyDecimals), rowOf(positive), rowOf(positive), statuses),
+    call: dsg.residual,
+  },
+  { name: "ELIGIBLE", inputs: fc.tuple(rowOf(positive), positive), call: dsg.eligible },
+  {
+    name: "HNSG",
+    inputs: fc.tuple(positive, fc.double({ min: 0, max: 1, noNaN: true }), positive),
+    call: dsg.hnsg,
+  },
+  {
+    name: "EXPOSURE",
+    inputs: fc.tuple(
+      positive,
+      rowOf(anyDecimals),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      positive
+    ),
+    call: dsg.exposure,
+  },
+  {
+    name: "CARRYCOST",
+    inputs: fc.tuple(anyDecimals, rowOf(anyDecimals), oneOrFifty(positive)),
+    call: dsg.carrycost,
+  },
+  {
+    name: "ROLLGAP",
+    inputs: fc.tuple(
+      anyDecimals,
+      rowOf(anyDecimals),
+      rowOf(positive),
+      rowOf(positive),
+      rowOf(anyDecimals)
+    ),
+    call: dsg.rollgap,
+  },
+  {
+    name: "BALANCEYEAR",
+    inputs: fc.tuple(fc.constant(labels50), rowOf(anyDecimals)),
+    call: dsg.balanceyear,
+  },
+  {
+    name: "UPLIFT",
+    inputs: fc.oneof(
+      fc.tuple(anyDecimals, rowOf(rate)),
+      fc.tuple(
+        anyDecimals,
+        rate.map((r) => [[r]]),
+        fc.constant(50)
+      )
+    ),
+    call: dsg.uplift,
+  },
+  {
+    name: "COST",
+    inputs: fc.integer({ min: 1, max: 20 }).chain((placements) =>
+      fc.tuple(
+        fc.array(fiftyOf(positive), { minLength: placements, maxLength: placements }),
+        fc.array(
+          positive.map((c) => [c]),
+          { minLength: placements, maxLength: placements }
+        ),
+        oneOrFifty(rate)
+      )
+    ),
+    call: dsg.cost,
+  },
+  {
+    name: "AYTOFY",
+    inputs: fc.tuple(rowOf(anyDecimals), fc.integer({ min: 0, max: 12 })),
+    call: dsg.aytofy,
+  },
+  { name: "FY", inputs: fc.tuple(fc.integer({ min: 1, max: 2_958_465 })), call: dsg.fy },
+  {
+    name: "TRAJECTORY",
+    inputs: fc.tuple(
+      positive,
+      fc.constant(50),
+      oneOrFifty(rate),
+      oneOrFifty(positive),
+      oneOrFifty(positive),
+      oneOrFifty(positive)
+    ),
+    call: dsg.trajectory,
+  },
+];
+
+/** Whatever the call answers or raises (an Excel error is an answer too). */
+function attempt(call: () => unknown): void {
+  try {
+    call();
+  } catch {
+    // #VALUE!, #N/A or #NUM!: timed like any answer.
+  }
+}
+
+function leastOfThree(call: () => unknown): number {
+  let least = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = process.hrtime.bigint();
+    attempt(call);
+    least = Math.min(least, Number(process.hrtime.bigint() - start) / 1000);
+  }
+  return least;
+}
+
+const SEARCH_RUNS = 300;
+console.log(
+  `\nWorst case over a fast-check search of ${SEARCH_RUNS} inputs of 50 periods with figures of any decimals`
+);
+console.log(
+  `${"function".padEnd(12)}${"worst µs".padStart(10)}  (CPU, the slowest of the five slowest inputs, re-timed)`
+);
+for (const { name, inputs, call } of SEARCH) {
+  const timed: { input: unknown[]; time: number }[] = [];
+  fc.assert(
+    fc.property(inputs, (input) => {
+      timed.push({ input, time: leastOfThree(() => call(...input)) });
+    }),
+    { numRuns: SEARCH_RUNS, seed: 20261207 }
+  );
+  timed.sort((a, b) => b.time - a.time);
+  const worst = Math.max(
+    ...timed.slice(0, 5).map(({ input }) => microseconds(() => attempt(() => call(...input))))
+  );
+  console.log(`${name.padEnd(12)}${format(worst)}`);
+}
 
 // A yardstick for comparing machines: the same figures on a laptop and on a shared CI runner differ mostly by this.
 const yardstick = microseconds(() => {

@@ -32,6 +32,7 @@ const EXACT_DIGITS = 2500;
 // Bits Bounds keep of each end (about 38 significant digits): enough that they only fail to settle a
 // double when the exact answer is within about 2^-120 (relative) of halfway between two doubles.
 const BOUNDS_BITS = 128;
+const BOUNDS_DIGITS = Math.ceil(BOUNDS_BITS * Math.log10(2));
 const BOUNDS_LIMIT = 2n ** BigInt(BOUNDS_BITS);
 
 /**
@@ -76,7 +77,7 @@ function tenTo(k: number): bigint {
   return k < BIG_POWERS.length ? BIG_POWERS[k] : 10n ** BigInt(k);
 }
 
-/** An exact decimal: `units × 10^-places` (places below 0 only inside Bounds, for amounts cut short). */
+/** An exact decimal: `units × 10^-places` (places below 0 for whole tens, hundreds, … : 2e300). */
 export class Units implements Amount<Units> {
   constructor(
     readonly units: bigint,
@@ -225,7 +226,8 @@ function unitsOfText(text: string): Units {
   const digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
   const places = (point < 0 ? 0 : mantissa.length - point - 1) - exponent;
   const units = BigInt(digits);
-  return places >= 0 ? new Units(units, places) : new Units(units * tenTo(-places), 0);
+  // 2e300 stays 2 units of 10^300 (places -300): a product of two figures is then at most 34 digits.
+  return new Units(units, places);
 }
 
 /**
@@ -245,34 +247,45 @@ function wholeDigits(value: number): number {
 }
 
 /**
+ * Series of finite numbers as exact Units, with the digits they span (the most whole digits of any
+ * figure plus the most decimal places), or `null` for a figure that is not finite.
+ */
+function exactFigures(
+  series: readonly (readonly number[])[]
+): { units: Units[][]; digits: number } | null {
+  let places = 0;
+  let whole = 1;
+  // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
+  const units: Units[][] = new Array(series.length);
+  for (let s = 0; s < series.length; s++) {
+    const values = series[s];
+    // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
+    const amounts: Units[] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const figure = unitsOf(values[i]);
+      if (figure === null) return null;
+      places = Math.max(places, figure.places);
+      whole = Math.max(whole, wholeDigits(values[i]));
+      amounts[i] = figure;
+    }
+    units[s] = amounts;
+  }
+  return { units, digits: whole + places };
+}
+
+/**
  * Series of finite numbers as exact Units, or `null` for a figure that is not finite, or when the
  * calculation would cost too much in whole units: `compounding` is how many figures it may multiply
- * together, and `compounding` times the digits the figures span (the most whole digits of any figure
- * plus the most decimal places) is kept within EXACT_DIGITS. `Infinity` as the budget lifts it.
+ * together, and `compounding` times the digits the figures span is kept within EXACT_DIGITS.
+ * `Infinity` as the budget lifts it.
  */
 export function inUnits(
   series: readonly (readonly number[])[],
   compounding = 1,
   budget = EXACT_DIGITS
 ): Units[][] | null {
-  let places = 0;
-  let whole = 1;
-  // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
-  const result: Units[][] = new Array(series.length);
-  for (let s = 0; s < series.length; s++) {
-    const values = series[s];
-    // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below (the length only presizes)
-    const amounts: Units[] = new Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const units = unitsOf(values[i]);
-      if (units === null) return null;
-      places = Math.max(places, units.places);
-      whole = Math.max(whole, wholeDigits(values[i]));
-      amounts[i] = units;
-    }
-    result[s] = amounts;
-  }
-  return (whole + places) * compounding <= budget ? result : null;
+  const exact = exactFigures(series);
+  return exact !== null && exact.digits * compounding <= budget ? exact.units : null;
 }
 
 /** Thrown by Bounds when the exact answer could lie either side of what is asked (a sign, a double). */
@@ -302,6 +315,44 @@ function cut(value: Units, direction: "down" | "up"): Units {
   return new Units(kept, places - dropped);
 }
 
+/** About log10 of an amount's size; -Infinity for 0. */
+function roughDigits(value: Units): number {
+  const size = value.units < 0n ? -value.units : value.units;
+  return size === 0n ? -Infinity : roughBits(size) * Math.log10(2) - value.places;
+}
+
+/** Whether two amounts have places close enough that lining them up adds at most a few dozen digits. */
+function lineUpCheaply(a: Units, b: Units): boolean {
+  return Math.abs(a.places - b.places) <= BOUNDS_DIGITS;
+}
+
+/**
+ * `a + b` cut to about BOUNDS_BITS bits, rounded down or up. Two amounts far apart in size would be
+ * lined up on a whole number as long as both (10^300 + 10^-300 is 600 digits); instead, when the smaller
+ * is below one unit of the larger's last kept place, the larger (written to BOUNDS_BITS bits) stands for
+ * the sum, moved by one unit of that place the way the smaller leans.
+ */
+function sum(a: Units, b: Units, direction: "down" | "up"): Units {
+  if (lineUpCheaply(a, b)) return cut(a.plus(b), direction);
+  const aDigits = roughDigits(a);
+  const bDigits = roughDigits(b);
+  if (Math.abs(aDigits - bDigits) < BOUNDS_DIGITS + 3) return cut(a.plus(b), direction);
+  const aLarger = aDigits >= bDigits;
+  const large = aLarger ? a : b;
+  const small = aLarger ? b : a;
+  if (small.units === 0n) return cut(large, direction);
+  // The larger to between about 2^124 and 2^128 units, so one unit of its last place is more than the
+  // smaller (which is 10^-42 of it at most).
+  const kept = cut(large, direction);
+  const size = kept.units < 0n ? -kept.units : kept.units;
+  const widen = Math.max(0, Math.ceil((BOUNDS_BITS - roughBits(size)) * Math.log10(2)) - 1);
+  const written = new Units(kept.units * tenTo(widen), kept.places + widen);
+  const lean = small.units < 0n ? -1n : 1n;
+  return (direction === "down") === lean < 0n
+    ? new Units(written.units + lean, written.places)
+    : written;
+}
+
 /**
  * An amount known to lie between two exact amounts, `low` and `high`, each cut to about BOUNDS_BITS
  * bits (low rounded down, high up) after every operation: the same calculation as Units at a bounded
@@ -329,9 +380,9 @@ export class Bounds implements Amount<Bounds> {
 
   plus(other: Bounds | number): Bounds {
     const that = typeof other === "number" ? Bounds.around(new Units(BigInt(other), 0)) : other;
-    if (this.low === this.high && that.low === that.high)
+    if (this.low === this.high && that.low === that.high && lineUpCheaply(this.low, that.low))
       return Bounds.around(this.low.plus(that.low));
-    return new Bounds(cut(this.low.plus(that.low), "down"), cut(this.high.plus(that.high), "up"));
+    return new Bounds(sum(this.low, that.low, "down"), sum(this.high, that.high, "up"));
   }
 
   minus(other: Bounds): Bounds {
@@ -397,16 +448,15 @@ export function inAmounts<R>(
     let next = 0;
     return figures.map((values) => (values === undefined ? undefined : amounts[next++]));
   };
-  const units = inUnits(given, compounding);
-  if (units !== null) return compute(inPlace(units));
-  const exact = inUnits(given, compounding, Infinity);
+  const exact = exactFigures(given);
   if (exact === null) return compute(figures.map((values) => values?.map((v) => new Decimal(v))));
+  if (exact.digits * compounding <= EXACT_DIGITS) return compute(inPlace(exact.units));
   try {
-    return compute(inPlace(exact.map((values) => values.map((v) => new Bounds(v, v)))));
+    return compute(inPlace(exact.units.map((values) => values.map((v) => new Bounds(v, v)))));
   } catch (error) {
     if (!(error instanceof Unsettled)) throw error;
   }
-  return compute(inPlace(exact));
+  return compute(inPlace(exact.units));
 }
 
 /**
