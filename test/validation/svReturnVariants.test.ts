@@ -626,6 +626,18 @@ describe("sv-assurance: a risk register with a 'Risk owner' column", () => {
       expect.stringContaining("Risk 2 has no assurance level for Update 3 (November)"),
     ]);
   });
+
+  it.each(["Q3 position", "Confidence"])(
+    "should find the levels column headed '%s' by the update labels it stacks",
+    (heading) => {
+      const headings = ["Agreement Condition", "Risk", heading] as const;
+      expect(findings(svReturn({ headings, riskOwner: true }))).toEqual([]);
+      const riskLevels = withLevel(allLevels(3), 1, 2, null);
+      expect(findings(svReturn({ headings, riskOwner: true, riskLevels }))).toEqual([
+        expect.stringContaining("Risk 2 has no assurance level for Update 3 (November)"),
+      ]);
+    }
+  );
 });
 
 describe("sv-signoff: a sign-off given in rows below the header", () => {

@@ -92,6 +92,10 @@ const lastRow = (sheet: LabelledSheet) => sheet.top + sheet.values.length - 1;
 const isText = (value: unknown): value is string =>
   typeof value === "string" && value.trim() !== "";
 
+/** The update a stacked cell labels, with or without its level written after the label. */
+const updateOf = (value: unknown): UpdateLabel | undefined =>
+  readInlineLevel(value)?.update ?? readUpdateLabel(value);
+
 // ---------------------------------------------------------------------------------------------------
 // Page headings
 
@@ -456,17 +460,59 @@ function stackedHeaders(
         .map((c) => ({ kind, col: c.col }))
     )[0];
     if (item === undefined || headers.some((h) => h.row === row)) continue;
-    const right = { top: row, bottom: row, left: level.col + 1 };
-    headers.push({
-      row,
-      kind: item.kind,
-      itemCol: item.col,
-      levelCol: level.col,
-      progressCol: findLabel(sheet, ITEM_COLUMNS.progress, right)?.col,
-      mitigationCol: findLabel(sheet, ITEM_COLUMNS.mitigation, right)?.col,
-    });
+    headers.push(stackedHeader(sheet, row, item, level.col));
+  }
+  // A levels column headed in words not known ("Q3 position", "Confidence") is found by what it holds.
+  for (const kind of ["condition", "risk"] as const) {
+    for (const item of findLabels(sheet, ITEM_HEADERS[kind], undefined, true)) {
+      const { row } = item;
+      if (columnHeaderRows.has(row) || headers.some((h) => h.row === row)) continue;
+      const levelCol = stackingColumn(sheet, row, item.col);
+      if (levelCol !== undefined)
+        headers.push(stackedHeader(sheet, row, { kind, ...item }, levelCol));
+    }
   }
   return headers.sort((a, b) => a.row - b.row);
+}
+
+function stackedHeader(
+  sheet: LabelledSheet,
+  row: number,
+  item: { kind: "condition" | "risk"; col: number },
+  levelCol: number
+): StackedHeader {
+  const right = { top: row, bottom: row, left: levelCol + 1 };
+  return {
+    row,
+    kind: item.kind,
+    itemCol: item.col,
+    levelCol,
+    progressCol: findLabel(sheet, ITEM_COLUMNS.progress, right)?.col,
+    mitigationCol: findLabel(sheet, ITEM_COLUMNS.mitigation, right)?.col,
+  };
+}
+
+// Rows below a table's header in which its levels column shows its first update labels.
+const STACK_SEARCH_ROWS = 20;
+
+/**
+ * The column right of an item heading, on its row, that stacks "Update N" labels in the rows below (two
+ * or more): the levels column of a table whose heading for it is not one the checker knows.
+ */
+function stackingColumn(sheet: LabelledSheet, row: number, itemCol: number): number | undefined {
+  const headings = textCellsOfRow(sheet, row).filter(
+    (c) =>
+      c.col > itemCol &&
+      !labelMatches(c.text, ITEM_COLUMNS.progress) &&
+      !labelMatches(c.text, ITEM_COLUMNS.mitigation)
+  );
+  const last = Math.min(lastRow(sheet), row + STACK_SEARCH_ROWS);
+  return headings.find(({ col }) => {
+    let labels = 0;
+    for (let r = row + 1; r <= last; r++)
+      if (updateOf(cellValue(sheet, r, col))?.style === "numbered") labels++;
+    return labels >= 2;
+  })?.col;
 }
 
 const OWN_HEADINGS = { condition: SV_DETAILED_UPDATE, risk: SV_RISK_REGISTER } as const;
@@ -581,10 +627,6 @@ function datedLabelFits(
   const value = cellValue(sheet, below, col);
   return isBlank(value) || readsAsLevel(value);
 }
-
-/** The update a stacked cell labels, with or without its level written after the label. */
-const updateOf = (value: unknown): UpdateLabel | undefined =>
-  readInlineLevel(value)?.update ?? readUpdateLabel(value);
 
 /** The conditions or risks of the stacked tables of a sheet. */
 function stackedItemsOf(
