@@ -309,6 +309,35 @@ function consistentRows(): Rows {
   return rows;
 }
 
+/**
+ * The consistent return as a council may fill the template in: its name before each page heading
+ * ("Wiltshire Council – SAFETY VALVE PROGRAMME OVERVIEW"), the levels columns headed "RAG rating", a
+ * heading row over Conditions 3.1 to 3.5, and the sign-off given in rows of its own below the key
+ * personnel, the header's sign-off cell left empty.
+ */
+function councilRows(): Rows {
+  const rows = consistentRows();
+  setCell(rows, rowWhere(rows, cellIs(0, "Wiltshire")), 2, "");
+  for (const cells of rows) {
+    if (cells[0].startsWith("SAFETY VALVE PROGRAMME "))
+      cells[0] = `Wiltshire Council – ${cells[0]}`;
+    if (cells[1] === "Assurance Level") cells[1] = "RAG rating";
+  }
+  const condition31 = rowWhere(rows, startsWith(0, "Condition 3.1:"));
+  rows.splice(condition31, 0, [
+    "Condition 3: SEND and AP system improvement. The authority undertakes to:",
+  ]);
+  const contacts = rowWhere(rows, startsWith(3, "Other key contacts"));
+  rows.splice(
+    contacts + 1,
+    0,
+    [""],
+    ["Signed off by: Lizzie Watkin (S151 Officer) and Darryl Freeman (DCS)"],
+    ["Date: 11/12/2024"]
+  );
+  return rows;
+}
+
 // The assurance levels as the legend's letters (S, A, O, R), which the return may use instead of colours.
 const LETTERS: Readonly<Record<string, string>> = { Blue: "S", Green: "A", Amber: "O", Red: "R" };
 
@@ -348,6 +377,19 @@ function faulty(
   const { row, col, value } = change(rows);
   setCell(rows, row, col, value);
   return { name, workbook: sheetOf(rows), expected: [finding(rule, row, col)] };
+}
+
+/** The council's copy with its sign-off rows left blank: one finding, at the first name's cell. */
+function councilSignOffEmpty(): RealSvExample {
+  const rows = councilRows();
+  const signed = rowWhere(rows, startsWith(0, "Signed off by:"));
+  rows[signed] = ["Signed off by:"];
+  rows[signed + 1] = ["Date:"];
+  return {
+    name: "real/faulty/sv-return-council-signoff-empty",
+    workbook: sheetOf(rows),
+    expected: [finding("sv-signoff", signed, 1)],
+  };
 }
 
 /**
@@ -499,6 +541,11 @@ export function realSvExamples(): RealSvExample[] {
       workbook: tidyWorkbook(),
       expected: [],
     },
+    {
+      name: "real/wiltshire-sv-return-2024-12-council",
+      workbook: sheetOf(councilRows()),
+      expected: [],
+    },
     faulty("real/faulty/sv-return-no-without-commentary", "sv-questions", (rows) => ({
       row: rowWhere(
         rows,
@@ -515,6 +562,7 @@ export function realSvExamples(): RealSvExample[] {
       ...levelOf(rows, "Condition 3.5:", "Update 3 (November)"),
       value: "G",
     })),
+    councilSignOffEmpty(),
     faulty("real/faulty/sv-return-missing-dcs", "sv-signoff", (rows) => ({
       row: rowWhere(rows, cellIs(3, "DCS:")),
       col: 4,

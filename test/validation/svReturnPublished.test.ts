@@ -41,9 +41,11 @@ describe("the published-layout examples through the validator", () => {
       "real/wiltshire-sv-return-2024-12-consistent",
       "real/wiltshire-sv-return-2024-12-letters",
       "real/wiltshire-sv-return-2024-12-tidy",
+      "real/wiltshire-sv-return-2024-12-council",
       "real/faulty/sv-return-no-without-commentary",
       "real/faulty/sv-return-blank-latest-level",
       "real/faulty/sv-return-level-not-in-legend",
+      "real/faulty/sv-return-council-signoff-empty",
       "real/faulty/sv-return-missing-dcs",
     ]);
   });
