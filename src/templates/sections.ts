@@ -48,17 +48,21 @@ const NAME_BEFORE = new RegExp(
 // Words after the heading come after a dash, colon, bar or bracket ("... OVERVIEW – Q3 2024-25").
 const AFTER_HEADING = /\s*(?:[:|(]|\s[-–—]).*$/;
 const MAX_NAMED_HEADING_LENGTH = 120;
+// A heading of a word or two after a name ("Condition 3.1 – Detailed update", "Risk 2: Risks") is an
+// item's title, not a page heading: only headings of three words or more are read after a name.
+const MIN_NAMED_HEADING_WORDS = 3;
 
 /**
  * The heading of a text that puts a name before it ("Borsetshire – SAFETY VALVE PROGRAMME OVERVIEW –
  * Q3" gives "SAFETY VALVE PROGRAMME OVERVIEW"), normalised; undefined when the text has no name before
- * a separator.
+ * a separator, or what follows it is shorter than three words.
  */
 export function headingAfterName(text: string): string | undefined {
   if (text.length > MAX_NAMED_HEADING_LENGTH) return undefined;
   const named = NAME_BEFORE.exec(text);
   if (named === null) return undefined;
-  return normaliseLabel(named[1].replace(AFTER_HEADING, ""));
+  const heading = normaliseLabel(named[1].replace(AFTER_HEADING, ""));
+  return heading.split(" ").length < MIN_NAMED_HEADING_WORDS ? undefined : heading;
 }
 
 /**
@@ -72,7 +76,7 @@ export function hasSectionHeadingAfterName(
   const headings = sheet.once("headings after a name", () =>
     sheet.text.cells.flatMap((cell) => {
       const heading = headingAfterName(cell.text);
-      return heading === undefined || heading === "" ? [] : [heading];
+      return heading === undefined ? [] : [heading];
     })
   );
   const wanted = new Set(labelSet(headingSynonyms));

@@ -118,6 +118,8 @@ describe("headingAfterName", () => {
       "safety valve programme risk register reviewed monthly",
     ],
     ["The council has reviewed its Safety Valve programme overview", undefined],
+    ["Condition 3.1 – Detailed update", undefined],
+    ["Risk 2: Risks", undefined],
     ["SAFETY VALVE PROGRAMME OVERVIEW", undefined],
   ])("should read %j as %j", (text, heading) => {
     expect(headingAfterName(text)).toBe(heading);

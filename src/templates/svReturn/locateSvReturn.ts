@@ -466,7 +466,8 @@ function stackedHeaders(
   for (const kind of ["condition", "risk"] as const) {
     for (const item of findLabels(sheet, ITEM_HEADERS[kind], undefined, true)) {
       const { row } = item;
-      if (columnHeaderRows.has(row) || headers.some((h) => h.row === row)) continue;
+      if (columnHeaderRows.has(row) || columnHeaderRows.has(row + 1)) continue;
+      if (headers.some((h) => h.row === row)) continue;
       const levelCol = stackingColumn(sheet, row, item.col);
       if (levelCol !== undefined)
         headers.push(stackedHeader(sheet, row, { kind, ...item }, levelCol));
