@@ -45,9 +45,9 @@ const NONE: Reading<never> = { kind: "none" };
 // Ranks a row without figures after every wording of a row with them.
 const UNFILLED = 1_000;
 
-// A row code or reference left of the label ("HN01", "FS1", "A1", "a", "(b)"): one short word of letters
-// and digits, not words.
-const ROW_CODE = /^\s*\(?([a-z]{1,4}\d+[a-z\d.]*|\d+[a-z]{1,2}|[a-z])\)?[.:]?\s*$/i;
+// A row code or reference left of the label ("HN01", "FS1", "A1", "a", "(b)", "bf", "iy"): one short word
+// of letters and digits, not words.
+const ROW_CODE = /^\s*\(?([a-z]{1,4}\d+[a-z\d.]*|\d+[a-z]{1,2}|[a-z]{1,3})\)?[.:]?\s*$/i;
 
 /**
  * The column of a row's label left of `beforeCol`, within the area: its first text cell with a letter,

@@ -90,22 +90,25 @@ describe("breakdowns between the in-year row and carried forward", () => {
 });
 
 describe("row codes left of the labels", () => {
-  it.each(["HN01", "FS1", "A1", "a", "(b)"])("should read the label beside the code %j", (code) => {
-    const book = {
-      sheets: [
-        sheetFromRows("Financial summary", [
-          ["£m"],
-          [null, ...YEARS],
-          [code, "Cumulative deficit brought forward", 16, 20, 22.5],
-          [code, "In-year deficit", 9, 9.5, 6.8],
-          [code, "Safety Valve payment", -5, -7, -6],
-          [code, "Cumulative deficit carried forward", 20, 22.5, 23.3],
-        ]),
-      ],
-    };
-    expect(positionsOf(book)?.carriedForward?.label).toBe("Cumulative deficit carried forward");
-    expect(problems(book)).toEqual([]);
-  });
+  it.each(["HN01", "FS1", "A1", "a", "(b)", "cf"])(
+    "should read the label beside the code %j",
+    (code) => {
+      const book = {
+        sheets: [
+          sheetFromRows("Financial summary", [
+            ["£m"],
+            [null, ...YEARS],
+            [code, "Cumulative deficit brought forward", 16, 20, 22.5],
+            [code, "In-year deficit", 9, 9.5, 6.8],
+            [code, "Safety Valve payment", -5, -7, -6],
+            [code, "Cumulative deficit carried forward", 20, 22.5, 23.3],
+          ]),
+        ],
+      };
+      expect(positionsOf(book)?.carriedForward?.label).toBe("Cumulative deficit carried forward");
+      expect(problems(book)).toEqual([]);
+    }
+  );
 });
 
 describe("a movement that does not happen in a year", () => {

@@ -144,6 +144,10 @@ describe("year-sequence beside the years", () => {
     }
   );
 
+  it("should take a budget column beside the last year's forecast for what it is", () => {
+    expect(withColumnAfterYears("Budget 2028-29")).toEqual([]);
+  });
+
   it("should still report a mistyped year after the last year", () => {
     expect(withColumnAfterYears("FY2030").map((f) => f.rule)).toEqual(["year-sequence"]);
   });

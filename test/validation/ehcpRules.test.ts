@@ -48,6 +48,11 @@ describe("ehcp-totals", () => {
     expect(runRule(ehcpTotals, tables(placement(consistent), placement(post16)))).toEqual([]);
   });
 
+  it("should not add up a year where a count is text (a suppressed '*'), which bad-value reports", () => {
+    const suppressed = { ...consistent, byNeed: { ...consistent.byNeed, ASD: ["*", 32, 35] } };
+    expect(runRule(ehcpTotals, tables(placement(suppressed)))).toEqual([]);
+  });
+
   it.each([
     [
       "an age total that is not the sum of its rows",

@@ -5,6 +5,7 @@ import { cellLocation, rowName } from "../at";
 import type { LocatedRow } from "../../templates/located";
 import type { CountTable, PlacementTables } from "../../templates/ehcp/ehcpModel";
 import { columnTotal, countIn, exactCount } from "../../templates/ehcp/ehcpFigures";
+import { isNilDash } from "../../templates/figures";
 
 /** A count: a double (a cell's number, or a sum of whole counts exact as a double), else a Decimal. */
 type Count = number | Decimal;
@@ -32,13 +33,25 @@ interface Table {
   readonly unread: readonly LocatedRow[];
 }
 
-/** Whether the rows add up to the total in year column `index`; null when either is blank. */
+/** True when a row holds text in the column ("*" for a suppressed count, "197" typed as text): bad-value says so. */
+function holdsText(rows: readonly LocatedRow[], index: number): boolean {
+  return rows.some((row) => {
+    const value = row.cells[index]?.value;
+    return typeof value === "string" && value.trim() !== "" && !isNilDash(value);
+  });
+}
+
+/**
+ * Whether the rows add up to the total in year column `index`; null when either is blank, or when a row
+ * holds text there, so the column cannot be added up.
+ */
 function addsUp(
   rows: readonly LocatedRow[],
   total: LocatedRow | undefined,
   index: number,
   allowancePerRow: number
 ): { sum: Count; stated: Count; agree: boolean } | null {
+  if (holdsText(rows, index)) return null;
   const sum = columnTotal(rows, index);
   const stated = countIn(total?.cells[index]);
   if (sum === null || stated === null) return null;

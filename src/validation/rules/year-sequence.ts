@@ -3,7 +3,7 @@ import type { Sheet, Workbook } from "../../workbook/workbook";
 import { cellValue, findSheet } from "../../workbook/workbook";
 import { columnLetters } from "../../workbook/address";
 import type { LocatedTemplate, YearColumn } from "../../templates/located";
-import type { YearKind } from "../../templates/yearHeader";
+import { parseYearHeading, type YearKind } from "../../templates/yearHeader";
 import { financialYearLabel } from "../../core/years";
 import { quoted } from "../at";
 
@@ -93,7 +93,10 @@ function labelProblems(sheet: Sheet, header: Header): { col: number; text: strin
     const text =
       value === null ? "" : String(typeof value === "object" ? value.error : value).trim();
     const inside = col > first && col < last;
-    if (text !== "" && (inside || (YEARISH.test(text) && !BESIDE_THE_YEARS.test(text))))
+    // A second column for a year the header has ("Budget 2024/25" beside "Forecast 2024/25") is read
+    // as what it says, not as a mistyped heading.
+    const twin = header.years.some((y) => y.start === parseYearHeading(value, header.kind));
+    if (text !== "" && !twin && (inside || (YEARISH.test(text) && !BESIDE_THE_YEARS.test(text))))
       problems.push({ col, text });
   }
   return problems;
