@@ -33,6 +33,11 @@ function reportsFor(edit: (rows: Row[]) => void) {
 const asText = (rows: Row[], row: number, col: number) => (rows[row][col] = String(rows[row][col]));
 
 describe("bad-value groups", () => {
+  it.each(["*", "c", "[x]", "<5"])("should say a count shown as %j was held back", (mark) => {
+    const [report] = reportsFor((rows) => (rows[3][2] = mark));
+    expect(report.message).toContain("a count held back as in published statistics");
+  });
+
   it("should report one cell as that cell", () => {
     const reports = reportsFor((rows) => asText(rows, 3, 2));
     expect(reports).toEqual([

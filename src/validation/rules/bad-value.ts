@@ -18,6 +18,9 @@ interface Problem {
   readonly shown?: string;
 }
 
+// Marks that published statistics put in place of a small count ("*", "c", "x", "[c]", "<5", "..").
+const SUPPRESSED = /^\s*(\*+|\[?[cxz]\]?|<\s*\d+|\.\.|~)\s*$/i;
+
 /** What is wrong with a cell that should hold a number, or undefined when nothing is. */
 function problem(value: CellValue, optional: boolean): Problem | undefined {
   if (optional && isNotApplicable(value)) return undefined;
@@ -35,6 +38,13 @@ function problem(value: CellValue, optional: boolean): Problem | undefined {
       kind: "boolean",
       one: `is ${value ? "TRUE" : "FALSE"} where a number is expected`,
       many: "are TRUE or FALSE where numbers are expected",
+    };
+  if (typeof value === "string" && SUPPRESSED.test(value))
+    return {
+      kind: "suppressed",
+      one: `is ${quoted(value.trim())}, a count held back as in published statistics: the plan needs the count itself`,
+      many: "are counts held back as in published statistics: the plan needs the counts themselves",
+      shown: value.trim(),
     };
   if (typeof value === "string" && value.trim() !== "" && !isNilDash(value))
     return {
