@@ -3,6 +3,7 @@ import { headingAfterName } from "../../src/templates/sections";
 import {
   readInlineLevel,
   readItemLabel,
+  readSignOffLabel,
   readUpdateLabel,
   readYesNo,
 } from "../../src/templates/svReturn/svWording";
@@ -135,13 +136,42 @@ describe("readInlineLevel", () => {
     ["Update 3 (November):", [3, "Update 3 (November)", ""]],
     ["Update 3 (November) -: Red - off target", [3, "Update 3 (November) -", "Red - off target"]],
     ["Q2: Amber/Green", [2, "Q2", "Amber/Green"]],
+    ["Update 1 (May) Amber", [1, "Update 1 (May)", "Amber"]],
+    ["Update 2 (August) – R", [2, "Update 2 (August)", "R"]],
     // A label alone, or a label followed by words that are not a level.
     ["Update 1 (May)", undefined],
     ["Update 1 - May 2024", undefined],
     ["Update 2 (August): see commentary", undefined],
+    ["Update 2 (August 2024) see commentary", undefined],
     ["Condition 1: Amber", undefined],
   ])("should read %j", (text, read) => {
     const found = readInlineLevel(text);
     expect(found && [found.update.number, found.label, found.level]).toEqual(read);
+  });
+});
+
+describe("readSignOffLabel", () => {
+  it.each<[string, "name" | "date" | "role" | undefined]>([
+    ["Signed off by: J Smith", "name"],
+    ["S151 Officer name", "name"],
+    ["DCS signature", "name"],
+    ["Name of Director of Children's Services", "name"],
+    ["Approved by", "name"],
+    ["Name", "name"],
+    ["Date: 12/12/2024", "date"],
+    ["Date signed", "date"],
+    ["Date of S151 sign-off", "date"],
+    ["Role", "role"],
+    ["Position", "role"],
+    // The key personnel's labels and commentary are not sign-off labels.
+    ["S151 Officer:", undefined],
+    ["DCS:", undefined],
+    ["Name & Email Address of Key Personnel", undefined],
+    [
+      "The plan was signed off by the schools forum and the cabinet in March 2024 after consultation",
+      undefined,
+    ],
+  ])("should read %j as %s", (text, part) => {
+    expect(readSignOffLabel(text)).toBe(part);
   });
 });

@@ -657,6 +657,15 @@ describe("sv-signoff: a sign-off given in rows below the header", () => {
       ],
     ],
     [
+      "signature rows",
+      [
+        ["S151 Officer signature", "Lizzie Watkin"],
+        ["DCS signature", "Darryl Freeman"],
+        ["Date of sign-off", "11/12/2024"],
+      ],
+    ],
+    ["a 'Sign-off:' row", [["Sign-off: A Jones (S151), B Patel (DCS), 11 December 2024"]]],
+    [
       "a Name | Role | Date table",
       [
         ["Name", "Role", "Date"],
@@ -691,6 +700,16 @@ describe("sv-signoff: a sign-off given in rows below the header", () => {
         ],
       ]);
     }
+  });
+
+  it("should not take the key personnel's label beside an empty sign-off row for a name", () => {
+    const rows: Row[] = [
+      ["S151 Officer name", null, null, "Other key contacts:", "D Lee d@b.gov.uk"],
+      [],
+    ];
+    expect(findings(svReturn({ signedOff: null, signOffRows: rows }))).toEqual([
+      expect.stringContaining("sv-signoff error: The sign-off by the S151 officer"),
+    ]);
   });
 
   it("should still report an empty header with no sign-off rows, and 'Not yet signed' below", () => {

@@ -17,6 +17,7 @@ import {
   labelMatches,
   labelSet,
   normaliseLabel,
+  textCellsIn,
   type LabelSet,
 } from "../labels";
 import { findSection, headingAfterName } from "../sections";
@@ -45,7 +46,6 @@ import {
   ITEM_HEADERS,
   OVERVIEW_LABELS,
   QUESTION_COLUMNS,
-  SIGN_OFF_BLOCK,
 } from "./svReturnLabels";
 import type {
   SvAssurance,
@@ -63,8 +63,10 @@ import {
   readInlineLevel,
   readItemLabel,
   readsAsLevel,
+  readSignOffLabel,
   readUpdateLabel,
   saysNoLevel,
+  type SignOffLabel,
   type UpdateLabel,
 } from "./svWording";
 
@@ -157,13 +159,20 @@ function fieldBelow(sheet: LabelledSheet, labels: LabelSet): LabelledField | und
 
 // A sign-off block sits a few rows below the overview's header (under the key personnel).
 const SIGN_OFF_ROWS = 30;
+const BLOCK_HEADING = /^(?:sign off|signoff|signatures?)$/;
 
 /** A sign-off field's value: written after its label in the same cell ("Signed off by: J Smith"), or beside it. */
 function signOffValue(sheet: LabelledSheet, hit: LabelHit): FieldCell {
   const colon = hit.text.indexOf(":");
   const inLabel = colon < 0 ? "" : hit.text.slice(colon + 1).trim();
   if (inLabel !== "") return { ...fieldAt(sheet, hit.row, hit.col), value: inLabel };
-  return valueRightOf(sheet, hit.row, hit.col);
+  const value = valueRightOf(sheet, hit.row, hit.col);
+  // A label further along the row ("DCS:" of the key personnel beside the rows) is not the answer.
+  const label =
+    typeof value.value === "string" &&
+    (readSignOffLabel(value.value) !== undefined ||
+      CONTACT_LABELS.some((c) => labelMatches(value.value, c.labels)));
+  return label ? fieldAt(sheet, hit.row, columnAfter(sheet, hit.row, hit.col)) : value;
 }
 
 /** The cells of a column below its heading, down to the first row where the table is blank. */
@@ -186,33 +195,32 @@ function signOffBlockOf(
   taken: readonly FieldCell[]
 ): SvSignOffBlock | undefined {
   const area = { top: header.labelAt.row + 1, bottom: header.labelAt.row + SIGN_OFF_ROWS };
-  const hits = (labels: LabelSet, alone: LabelSet) =>
-    [...findLabels(sheet, labels, area), ...findLabels(sheet, alone, area, true)].filter(
-      (h) => !taken.some((t) => t.row === h.row && t.col === h.col)
-    );
-  const nameHits = hits(SIGN_OFF_BLOCK.name, SIGN_OFF_BLOCK.nameAlone);
-  const dateHits = hits(SIGN_OFF_BLOCK.date, SIGN_OFF_BLOCK.dateAlone);
+  const labels = textCellsIn(sheet, area)
+    .filter((c) => !taken.some((t) => t.row === c.row && t.col === c.col))
+    .map((cell) => ({ cell, part: readSignOffLabel(cell.text) }));
+  const of = (part: SignOffLabel) => labels.filter((l) => l.part === part).map((l) => l.cell);
   // "Name | Role | Date": a table whose rows below are the signatories.
-  const tableRows = new Set(
-    nameHits
-      .filter((h) =>
-        textCellsOfRow(sheet, h.row).some(
-          (c) => c.col !== h.col && labelMatches(c.text, SIGN_OFF_BLOCK.role, true)
-        )
-      )
-      .map((h) => h.row)
-  );
+  const tableRows = new Set(of("role").map((c) => c.row));
   const names: FieldCell[] = [];
   const dates: FieldCell[] = [];
   for (const row of tableRows) {
     const columns = textCellsOfRow(sheet, row).map((c) => c.col);
-    for (const h of nameHits.filter((n) => n.row === row))
+    for (const h of of("name").filter((n) => n.row === row))
       names.push(...columnBelow(sheet, row, h.col, columns));
-    for (const h of dateHits.filter((d) => d.row === row))
+    for (const h of of("date").filter((d) => d.row === row))
       dates.push(...columnBelow(sheet, row, h.col, columns));
   }
-  names.push(...nameHits.filter((h) => !tableRows.has(h.row)).map((h) => signOffValue(sheet, h)));
-  dates.push(...dateHits.filter((h) => !tableRows.has(h.row)).map((h) => signOffValue(sheet, h)));
+  const beside = (part: SignOffLabel) =>
+    of(part)
+      .filter((h) => !tableRows.has(h.row))
+      .map((h) => ({ label: h, value: signOffValue(sheet, h) }));
+  // A "Sign-off" heading over the rows is not a name left out.
+  const heading = (h: LabelHit, value: FieldCell) =>
+    BLOCK_HEADING.test(normaliseLabel(h.text)) && isBlank(value.value);
+  names.push(
+    ...beside("name").flatMap(({ label, value }) => (heading(label, value) ? [] : [value]))
+  );
+  dates.push(...beside("date").map(({ value }) => value));
   return names.length === 0 ? undefined : { names, dates };
 }
 
@@ -237,6 +245,7 @@ function overviewOf(sheet: LabelledSheet): SvOverview | undefined {
       ? undefined
       : signOffBlockOf(sheet, signedOff, [
           signedOff.labelAt,
+          signedOff.value,
           ...contacts.flatMap((c) => [c.name, ...(c.email ? [c.email] : [])]),
         ]);
   const anchor = (laName ?? dateSubmitted ?? signedOff)?.labelAt ?? contacts[0]?.name;

@@ -29,44 +29,6 @@ export const OVERVIEW_LABELS = {
   ]),
 };
 
-/**
- * A sign-off written in rows of its own ("Signed off by: J Smith", "S151 Officer name | A Jones", "Date
- * signed | 10/12/2024"). Short words ("Name", "Date") are matched alone, so "Name & Email Address of Key
- * Personnel" or "Date Report Submitted" are not taken for them.
- */
-export const SIGN_OFF_BLOCK = {
-  name: labelSet([
-    "Signed off by",
-    "Signed by",
-    "Sign-off by",
-    "Sign off by",
-    "Approved by",
-    "S151 Officer name",
-    "S151 officer sign-off",
-    "Section 151 officer name",
-    "Name of S151 officer",
-    "Name of section 151 officer",
-    "DCS name",
-    "DCS sign-off",
-    "Director of Children's Services name",
-    "Name of DCS",
-    "Name of Director of Children's Services",
-  ]),
-  nameAlone: labelSet(["Name", "Signed", "Signature", "Signatory"]),
-  date: labelSet([
-    "Date signed",
-    "Date signed off",
-    "Date of sign-off",
-    "Date of sign off",
-    "Sign-off date",
-    "Date of signature",
-    "Signed on",
-  ]),
-  dateAlone: labelSet(["Date"]),
-  /** Columns of a "Name | Role | Date" table beside the name column. */
-  role: labelSet(["Role", "Position", "Job title", "Title", "Post"]),
-};
-
 export const CONTACT_LABELS: readonly { role: ContactRole; labels: readonly string[] }[] = [
   { role: "ceo", labels: labelSet(["CEO", "Chief executive", "Chief executive officer"]) },
   { role: "s151", labels: labelSet(["S151 Officer", "Section 151 officer", "S151"]) },

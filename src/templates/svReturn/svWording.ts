@@ -204,8 +204,9 @@ export interface InlineLevel {
   readonly level: string;
 }
 
-// The label and the level are parted by a colon, a dash between spaces, or an equals sign.
-const INLINE_SEPARATOR = /\s*(?::|=|\s[-–—]+)\s*/g;
+// The label and the level are parted by a colon, a dash between spaces, an equals sign, or a space after
+// the label's bracket ("Update 1 (May) Amber").
+const INLINE_SEPARATOR = /\s*(?::|=|\s[-–—]+)\s*|(?<=\))\s+/g;
 
 /**
  * The update and level of a cell that writes both: "Update 1 (May): Amber", "Q2 - A", "Update 3
@@ -223,4 +224,35 @@ export function readInlineLevel(value: unknown): InlineLevel | undefined {
       return { update, label, level };
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sign-off rows
+
+/** What a label of a sign-off written in rows of its own asks for. */
+export type SignOffLabel = "name" | "date" | "role";
+
+// A label is short: a sentence that mentions signing ("The plan was signed off by the forum in March ...")
+// is commentary.
+const MAX_SIGN_OFF_LABEL_LENGTH = 60;
+const SIGN_OFF_ROLE = /^(?:role|position|job title|title|post)$/;
+const SIGN_OFF_DATE = /\bdate\b|\bsigned on\b/;
+const SIGN_OFF_NAME =
+  /^(?:name|signed)$|\b(?:signed|signature|signatory|sign off|signoff|approved)\b/;
+const OFFICER = /\b(?:s151|section 151|dcs|director|officer|chief)\b/;
+
+/**
+ * The part a label of a sign-off block plays ("Signed off by:", "S151 Officer signature", "DCS name",
+ * "Date signed", "Name" and "Role" over a table): the words before a colon, normalised; undefined for
+ * any other text, and for the key personnel's labels ("S151 Officer:").
+ */
+export function readSignOffLabel(text: string): SignOffLabel | undefined {
+  const colon = text.indexOf(":");
+  const label = colon < 0 ? text : text.slice(0, colon);
+  if (label.length > MAX_SIGN_OFF_LABEL_LENGTH) return undefined;
+  const words = normaliseLabel(label);
+  if (SIGN_OFF_ROLE.test(words)) return "role";
+  if (SIGN_OFF_DATE.test(words)) return "date";
+  if (SIGN_OFF_NAME.test(words)) return "name";
+  return /\bname\b/.test(words) && OFFICER.test(words) ? "name" : undefined;
 }
