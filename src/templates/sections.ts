@@ -39,11 +39,17 @@ export function hasSectionHeading(
 }
 
 // A page heading may follow a name or a period, parted by a dash, colon or bar: "Borsetshire – SAFETY
-// VALVE PROGRAMME OVERVIEW", "Borsetshire County Council: ...", "Q3 2024-25 | ...". The name is a few
-// capitalised words or figures, so a sentence that mentions the heading's words does not start one.
+// VALVE PROGRAMME OVERVIEW", "Borsetshire County Council: ...", "Q3 2024-25 | ...", or written in
+// capitals after it: "Borsetshire SAFETY VALVE PROGRAMME OVERVIEW". The name is a few capitalised words
+// or figures, so a sentence that mentions the heading's words does not start one.
 const NAME_WORD = String.raw`(?:[A-Z0-9][\w'’&.()/-]*|of|and|the|upon|on|in|&)`;
-const NAME_BEFORE = new RegExp(
-  String.raw`^\s*${NAME_WORD}(?:\s+${NAME_WORD}){0,7}\s*(?:[-–—:|]\s*)+(\S.*)$`
+const NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,7}`;
+const NAME_BEFORE = new RegExp(String.raw`^\s*${NAME}\s*(?:[-–—:|]\s*)+(\S.*)$`);
+const CAPITALS_WORD = String.raw`[A-Z][A-Z0-9'’&]*`;
+// The name as short as it can be, so that the capitals after it are as many as they can be.
+const SHORTEST_NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,7}?`;
+const NAME_BEFORE_CAPITALS = new RegExp(
+  String.raw`^\s*(?:${SHORTEST_NAME}\s+)?(${CAPITALS_WORD}(?:\s+${CAPITALS_WORD})+)(?:\s*(?:[:|(]|\s[-–—]).*)?$`
 );
 // Words after the heading come after a dash, colon, bar or bracket ("... OVERVIEW – Q3 2024-25").
 const AFTER_HEADING = /\s*(?:[:|(]|\s[-–—]).*$/;
@@ -53,16 +59,21 @@ const MAX_NAMED_HEADING_LENGTH = 120;
 const MIN_NAMED_HEADING_WORDS = 3;
 
 /**
- * The heading of a text that puts a name before it ("Borsetshire – SAFETY VALVE PROGRAMME OVERVIEW –
- * Q3" gives "SAFETY VALVE PROGRAMME OVERVIEW"), normalised; undefined when the text has no name before
- * a separator, or what follows it is shorter than three words.
+ * The headings a text may hold after a name, normalised: what follows a name and a separator
+ * ("Borsetshire – SAFETY VALVE PROGRAMME OVERVIEW – Q3" gives "safety valve programme overview"), or
+ * the words in capitals that end a text after a name, the longest first ("WILTSHIRE COUNCIL SAFETY VALVE
+ * PROGRAMME OVERVIEW" gives "council safety valve programme overview", "safety valve programme
+ * overview", ...). Only headings of three words or more; none for a sentence.
  */
-export function headingAfterName(text: string): string | undefined {
-  if (text.length > MAX_NAMED_HEADING_LENGTH) return undefined;
+export function headingsAfterName(text: string): string[] {
+  if (text.length > MAX_NAMED_HEADING_LENGTH) return [];
+  const long = (heading: string) => heading.split(" ").length >= MIN_NAMED_HEADING_WORDS;
   const named = NAME_BEFORE.exec(text);
-  if (named === null) return undefined;
-  const heading = normaliseLabel(named[1].replace(AFTER_HEADING, ""));
-  return heading.split(" ").length < MIN_NAMED_HEADING_WORDS ? undefined : heading;
+  const separated = named === null ? [] : [normaliseLabel(named[1].replace(AFTER_HEADING, ""))];
+  const capitals = NAME_BEFORE_CAPITALS.exec(text);
+  const words = capitals === null ? [] : normaliseLabel(capitals[1]).split(" ");
+  const tails = words.map((_, i) => words.slice(i).join(" "));
+  return [...separated, ...tails].filter(long);
 }
 
 /**
@@ -74,10 +85,7 @@ export function hasSectionHeadingAfterName(
   headingSynonyms: readonly string[]
 ): boolean {
   const headings = sheet.once("headings after a name", () =>
-    sheet.text.cells.flatMap((cell) => {
-      const heading = headingAfterName(cell.text);
-      return heading === undefined ? [] : [heading];
-    })
+    sheet.text.cells.flatMap((cell) => headingsAfterName(cell.text))
   );
   const wanted = new Set(labelSet(headingSynonyms));
   return headings.some((heading) => wanted.has(heading));

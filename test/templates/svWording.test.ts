@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headingAfterName } from "../../src/templates/sections";
+import { headingsAfterName } from "../../src/templates/sections";
 import {
   readInlineLevel,
   readItemLabel,
@@ -99,8 +99,8 @@ describe("readItemLabel", () => {
   });
 });
 
-describe("headingAfterName", () => {
-  it.each<[string, string | undefined]>([
+describe("headingsAfterName", () => {
+  it.each<[string, string]>([
     ["Borsetshire – SAFETY VALVE PROGRAMME OVERVIEW", "safety valve programme overview"],
     [
       "Borsetshire County Council: SAFETY VALVE PROGRAMME RISK REGISTER",
@@ -112,18 +112,32 @@ describe("headingAfterName", () => {
     ],
     ["Q3 2024-25 | Safety Valve programme overview (December)", "safety valve programme overview"],
     ["Stoke-on-Trent City Council – Safety Valve risk register", "safety valve risk register"],
-    // Sentences and headings with words after them are not a heading after a name.
-    ["In summary – the Safety Valve programme overview shows progress", undefined],
+    ["Borsetshire SAFETY VALVE PROGRAMME OVERVIEW", "safety valve programme overview"],
     [
-      "Update: Safety Valve programme risk register reviewed monthly",
-      "safety valve programme risk register reviewed monthly",
+      "Wiltshire Council SAFETY VALVE PROGRAMME RISK REGISTER",
+      "safety valve programme risk register",
     ],
-    ["The council has reviewed its Safety Valve programme overview", undefined],
-    ["Condition 3.1 – Detailed update", undefined],
-    ["Risk 2: Risks", undefined],
-    ["SAFETY VALVE PROGRAMME OVERVIEW", undefined],
-  ])("should read %j as %j", (text, heading) => {
-    expect(headingAfterName(text)).toBe(heading);
+    ["WILTSHIRE COUNCIL SAFETY VALVE PROGRAMME OVERVIEW", "safety valve programme overview"],
+    [
+      "London Borough of Barking and Dagenham SAFETY VALVE PROGRAMME DETAILED UPDATE – Q3",
+      "safety valve programme detailed update",
+    ],
+  ])("should find the heading in %j", (text, heading) => {
+    expect(headingsAfterName(text)).toContain(heading);
+  });
+
+  it.each([
+    // Sentences, headings with words after them, and an item's short title are not a heading after a name.
+    "In summary – the Safety Valve programme overview shows progress",
+    "Update: Safety Valve programme risk register reviewed monthly",
+    "The council has reviewed its Safety Valve programme overview",
+    "The council reviewed the SAFETY VALVE PROGRAMME OVERVIEW",
+    "Condition 3.1 – Detailed update",
+    "Risk 2: Risks",
+  ])("should find no page heading in %j", (text) => {
+    const headings = ["safety valve programme overview", "safety valve programme risk register"];
+    const found = headingsAfterName(text);
+    expect(found.filter((h) => headings.includes(h) || h.split(" ").length < 3)).toEqual([]);
   });
 });
 

@@ -728,6 +728,7 @@ describe("the return recognised with the council's name before its page headings
     "Borsetshire – ",
     "Borsetshire County Council: ",
     "London Borough of Barking and Dagenham - ",
+    "Borsetshire County Council ",
   ])("should recognise headings after '%s' and check the return", (headingPrefix) => {
     expect(findings(svReturn({ headingPrefix }))).toEqual([]);
     const conditionLevels = withLevel(allLevels(4), 3, 2, null);

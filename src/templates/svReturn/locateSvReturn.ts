@@ -20,7 +20,7 @@ import {
   textCellsIn,
   type LabelSet,
 } from "../labels";
-import { findSection, headingAfterName } from "../sections";
+import { findSection, headingsAfterName } from "../sections";
 import {
   ALL_SECTION_HEADINGS,
   SV_DETAILED_UPDATE,
@@ -115,8 +115,7 @@ function headingOfRow(sheet: LabelledSheet, row: number, headings: readonly stri
   const first = cells[0].text;
   const labels = labelSet(headings);
   if (first.length <= MAX_HEADING_LENGTH && labelMatches(first, labels)) return true;
-  const named = headingAfterName(first);
-  return named !== undefined && labels.includes(named);
+  return headingsAfterName(first).some((heading) => labels.includes(heading));
 }
 
 // ---------------------------------------------------------------------------------------------------
