@@ -172,6 +172,8 @@ describe("readSignOffLabel", () => {
     ["Name of Director of Children's Services", "name"],
     ["Approved by", "name"],
     ["Name", "name"],
+    ["Print name:", "name"],
+    ["Full name", "name"],
     ["Date: 12/12/2024", "date"],
     ["Date signed", "date"],
     ["Date of S151 sign-off", "date"],
@@ -180,6 +182,8 @@ describe("readSignOffLabel", () => {
     // The key personnel's labels and commentary are not sign-off labels.
     ["S151 Officer:", undefined],
     ["DCS:", undefined],
+    ["LA Name", undefined],
+    ["Name of local authority", undefined],
     ["Name & Email Address of Key Personnel", undefined],
     [
       "The plan was signed off by the schools forum and the cabinet in March 2024 after consultation",

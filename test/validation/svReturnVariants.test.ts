@@ -666,6 +666,10 @@ describe("sv-signoff: a sign-off given in rows below the header", () => {
     ],
     ["a 'Sign-off:' row", [["Sign-off: A Jones (S151), B Patel (DCS), 11 December 2024"]]],
     [
+      "a signature left to the image with the name printed",
+      [["Signed:"], ["Print name:", "A Jones"], ["Date:", "11/12/2024"]],
+    ],
+    [
       "a Name | Role | Date table",
       [
         ["Name", "Role", "Date"],

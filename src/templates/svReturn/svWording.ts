@@ -240,6 +240,9 @@ const SIGN_OFF_DATE = /\bdate\b|\bsigned on\b/;
 const SIGN_OFF_NAME =
   /^(?:name|signed)$|\b(?:signed|signature|signatory|sign off|signoff|approved)\b/;
 const OFFICER = /\b(?:s151|section 151|dcs|director|officer|chief)\b/;
+// "LA name", "Name of local authority": the council's name, not a signatory's.
+const COUNCIL = /\b(?:la|local authority|authority|council)\b/;
+const MAX_NAME_LABEL_WORDS = 3;
 
 /**
  * The part a label of a sign-off block plays ("Signed off by:", "S151 Officer signature", "DCS name",
@@ -254,5 +257,9 @@ export function readSignOffLabel(text: string): SignOffLabel | undefined {
   if (SIGN_OFF_ROLE.test(words)) return "role";
   if (SIGN_OFF_DATE.test(words)) return "date";
   if (SIGN_OFF_NAME.test(words)) return "name";
-  return /\bname\b/.test(words) && OFFICER.test(words) ? "name" : undefined;
+  if (!/\bname\b/.test(words) || COUNCIL.test(words)) return undefined;
+  // "DCS name", "Name of S151 officer", and short ones: "Print name", "Full name".
+  return OFFICER.test(words) || words.split(" ").length <= MAX_NAME_LABEL_WORDS
+    ? "name"
+    : undefined;
 }
