@@ -1,51 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  parseAreas,
-  planReads,
-  takePack,
-  toCellValue,
-  toFormula,
-  type CellRead,
-} from "./officeReader";
-
-const sheet = (rows: number, cols: number, index = 0): CellRead => ({
-  sheet: index,
-  top: 4,
-  left: 2,
-  rows,
-  cols,
-});
-
-describe("planReads", () => {
-  it("should keep a sheet within the budget whole", () => {
-    expect(planReads([sheet(10, 10)], 100)).toEqual([sheet(10, 10)]);
-  });
-
-  it("should split a larger sheet into blocks of whole rows that cover it exactly", () => {
-    const blocks = planReads([sheet(25, 4)], 40);
-    expect(blocks.map((b) => [b.top, b.rows])).toEqual([
-      [4, 10],
-      [14, 10],
-      [24, 5],
-    ]);
-    expect(blocks.every((b) => b.left === 2 && b.cols === 4)).toBe(true);
-  });
-
-  it("should read one row at a time when a single row is wider than the budget", () => {
-    expect(planReads([sheet(3, 500)], 100).map((b) => b.rows)).toEqual([1, 1, 1]);
-  });
-});
-
-describe("takePack", () => {
-  it("should pack whole reads up to the budget and leave the rest", () => {
-    const reads = [sheet(5, 5, 0), sheet(5, 5, 1), sheet(5, 5, 2)];
-    expect(takePack(reads, 60)).toEqual([reads.slice(0, 2), reads.slice(2)]);
-  });
-
-  it("should always take at least one read, even one over the budget", () => {
-    expect(takePack([sheet(3, 500)], 100)[0]).toHaveLength(1);
-  });
-});
+import { parseAreas, toCellValue, toFormula } from "./officeReader";
 
 describe("parseAreas", () => {
   it.each([

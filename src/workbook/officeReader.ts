@@ -1,15 +1,20 @@
 /**
- * Reads the open workbook through Office.js into a Workbook snapshot, in a constant number of round trips.
+ * Reads the open workbook through Office.js into a Workbook snapshot, in a bounded number of round trips.
  *
  * Round trips (`context.sync()`), whatever the number of sheets:
  * 1. the sheet list (names, visibility);
  * 2. per sheet, the used range's size and position and its merged areas (all queued, one sync);
  *    should Excel refuse the merged areas (over 512 on a sheet), this one is repeated without them;
- * 3. the cells (`values`, `formulas`, `numberFormat`, `valueTypes`) of every sheet, packed into as few
- *    syncs as the per-sync cell budget allows — one for ordinary DfE templates. Only sheets bigger than the
- *    budget are split into row blocks, so extra syncs depend on the size of huge sheets, never on sheet count.
- * Excel on the web caps each response at 5 MB and any platform caps one read at 5 million cells
- * (office-js#6781: values may come back null); a read that hits a limit is retried with half the budget.
+ * 3. the cells (`values`, `formulas`) of every used range;
+ * 4. the number formats of the rows that hold numbers (the rules read formats only for figures, for their
+ *    displayed precision, and for dated year headings), and the value types of the few cells whose text
+ *    reads like an error (`#N/A`), which is all `valueTypes` was needed for.
+ * Round trips 3 and 4 are each one call on the desktop for up to 1,000,000 cells (Excel there has no payload
+ * cap), so four in all. Excel on the web caps each response at 5 MB: there every call's response is measured
+ * (the JSON of what it returned) and the next calls are sized from the measured bytes per cell to stay under
+ * 4 MB, so the count grows with the data (one call per ~3.5 MB), never with the number of sheets.
+ * Any platform caps one read at 5 million cells (office-js#6781: values may come back null); a read that
+ * still hits a limit is retried with half the budget.
  */
 import {
   OFFICE_ERROR_MESSAGES,
@@ -18,6 +23,18 @@ import {
   officeErrorMessage,
   runInExcel,
 } from "./office/officeErrors";
+import {
+  countPacks,
+  jsonBytes,
+  PayloadMeter,
+  planReads,
+  runsOf,
+  takePack,
+  type CellRead,
+  type ReadBudget,
+  type ReadKind,
+} from "./office/readPlan";
+import { EXCEL_ERROR_VALUES } from "./office/errorValues";
 import { parseA1 } from "./address";
 import {
   WorkbookReadError,
@@ -28,15 +45,32 @@ import {
   type Workbook,
 } from "./workbook";
 
-export interface OfficeReadOptions {
-  /** Cells read per `context.sync()`; defaults to a budget that fits the platform's payload limit. */
-  readonly cellsPerSync?: number;
+/** One `context.sync()` of round trips 3 and 4, as measured (for the bench and the tests). */
+export interface OfficeReadCall {
+  /** "Reading cells" or "Reading number formats". */
+  readonly stage: string;
+  readonly ranges: number;
+  readonly cells: number;
+  /** Bytes of JSON the call returned (non-ASCII characters counted at their escaped size). */
+  readonly bytes: number;
 }
 
-/** About 45 bytes of JSON per cell for four properties: 100,000 cells stay under the web's 5 MB response cap. */
-const WEB_CELLS_PER_SYNC = 100_000;
-/** Desktop Excel has no payload cap; stay well inside the 5-million-cell read limit and the pane's memory. */
-const DESKTOP_CELLS_PER_SYNC = 1_000_000;
+export interface OfficeReadOptions {
+  /** Cells read per `context.sync()`; defaults to the platform's (1,000,000). */
+  readonly cellsPerSync?: number;
+  /** Response bytes aimed at per call; defaults to 3.5 MB on the web and no cap on the desktop. */
+  readonly bytesPerSync?: number;
+  /** Told about each call of round trips 3 and 4 once it has returned. */
+  readonly onCall?: (call: OfficeReadCall) => void;
+}
+
+/**
+ * Excel on the web refuses a response over 5 MB; calls aim at 3.5 MB so that a call planned from a
+ * measurement of other rows of the same sheet still stays under 4 MB.
+ */
+export const WEB_BYTES_PER_SYNC = 3_500_000;
+/** Stay well inside the 5-million-cell read limit and the pane's memory. */
+const CELLS_PER_SYNC = 1_000_000;
 /** Below this a payload error is not about size any more: give up and tell the user. */
 const SMALLEST_CELLS_PER_SYNC = 1_000;
 const LIMIT_CODES = new Set([
@@ -53,14 +87,7 @@ interface UsedArea {
   readonly cols: number;
 }
 
-/** One rectangle to read: a whole used range, or a block of its rows. */
-export interface CellRead {
-  readonly sheet: number;
-  readonly top: number;
-  readonly left: number;
-  readonly rows: number;
-  readonly cols: number;
-}
+export type { CellRead } from "./office/readPlan";
 
 /**
  * Reads every sheet of the open workbook (values, formulas, number formats, merges).
@@ -71,13 +98,13 @@ export async function readOfficeWorkbook(
   onProgress?: (stage: string) => void,
   options: OfficeReadOptions = {}
 ): Promise<Workbook> {
+  const budget: ReadBudget = {
+    cells: options.cellsPerSync ?? CELLS_PER_SYNC,
+    bytes: options.bytesPerSync ?? defaultBytesPerSync(),
+  };
   try {
     return await runInExcel((context) =>
-      readAll(
-        context,
-        onProgress ?? (() => undefined),
-        options.cellsPerSync ?? defaultCellsPerSync()
-      )
+      readAll(context, onProgress ?? (() => undefined), budget, options.onCall ?? (() => undefined))
     );
   } catch (error) {
     throw new WorkbookReadError(officeErrorMessage(error));
@@ -87,7 +114,8 @@ export async function readOfficeWorkbook(
 async function readAll(
   context: Excel.RequestContext,
   progress: (stage: string) => void,
-  cellsPerSync: number
+  budget: ReadBudget,
+  onCall: (call: OfficeReadCall) => void
 ): Promise<Workbook> {
   progress("Listing the sheets");
   const worksheets = context.workbook.worksheets;
@@ -100,7 +128,7 @@ async function readAll(
   );
   const { areas, merges } = await findUsedAreas(context, sheets, mergedAreasSupported());
   const grids = areas.map((area) => (area === null ? emptyGrid() : newGrid(area)));
-  await readCells(context, sheets, areas, grids, cellsPerSync, progress);
+  await readCells(context, sheets, areas, grids, budget, progress, onCall);
 
   return {
     sheets: sheets.map((sheet, i): Sheet => ({
@@ -173,108 +201,189 @@ function newGrid(area: UsedArea): Grid {
   return { values: rows(), formulas: rows(), numberFormats: rows() };
 }
 
-/** Round trip 3: reads the planned rectangles pack by pack, halving the budget when Excel reports a size limit. */
+/**
+ * Round trips 3 and 4: the cells (values and formulas) of every used range, then the number formats of the
+ * rows holding numbers and the value types of cells whose text could be an error. Each is packed into as few
+ * calls as the budget allows, sized from measured payloads (./office/readPlan.ts).
+ */
 async function readCells(
   context: Excel.RequestContext,
   sheets: Excel.Worksheet[],
   areas: (UsedArea | null)[],
   grids: Grid[],
-  cellsPerSync: number,
-  progress: (stage: string) => void
+  budget: ReadBudget,
+  progress: (stage: string) => void,
+  onCall: (call: OfficeReadCall) => void
 ): Promise<void> {
-  const wholeSheets = areas.flatMap((area, sheet) => (area === null ? [] : [{ sheet, ...area }]));
-  let budget = cellsPerSync;
-  let pending = planReads(wholeSheets, budget);
+  const meter = new PayloadMeter();
+  const wholeSheets = areas.flatMap((area, sheet): CellRead[] =>
+    area === null ? [] : [{ sheet, ...area }]
+  );
+  await readPacks(
+    context,
+    sheets,
+    wholeSheets,
+    budget,
+    meter,
+    "Reading cells",
+    onCall,
+    progress,
+    (read, range) => copyCells(grids[read.sheet], areas[read.sheet] as UsedArea, read, range)
+  );
+  const second = areas.flatMap((area, sheet): CellRead[] => {
+    if (area === null) return [];
+    const { values } = grids[sheet];
+    return [
+      ...runsOf(values, area.top, area.left, sheet, "formats", (v) => typeof v === "number"),
+      ...runsOf(values, area.top, area.left, sheet, "types", looksLikeError),
+    ];
+  });
+  await readPacks(
+    context,
+    sheets,
+    second,
+    budget,
+    meter,
+    "Reading number formats",
+    onCall,
+    progress,
+    (read, range) =>
+      read.kind === "types"
+        ? copyTypes(grids[read.sheet], areas[read.sheet] as UsedArea, read, range)
+        : copyFormats(grids[read.sheet], areas[read.sheet] as UsedArea, read, range)
+  );
+}
+
+/** Reads `reads` call by call, measuring each response; a call Excel refuses for size is retried smaller. */
+async function readPacks(
+  context: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  reads: readonly CellRead[],
+  budget: ReadBudget,
+  meter: PayloadMeter,
+  stage: string,
+  onCall: (call: OfficeReadCall) => void,
+  progress: (stage: string) => void,
+  apply: (read: CellRead, range: Excel.Range) => void
+): Promise<void> {
+  let pending = planReads(reads, budget, meter);
   let done = 0;
   while (pending.length > 0) {
-    const [pack, rest] = takePack(pending, budget);
-    const parts = done + countPacks(pending, budget);
-    progress(parts === 1 ? "Reading cells" : `Reading cells (part ${done + 1} of ${parts})`);
+    const [pack, rest] = takePack(pending, budget, meter);
+    const parts = done + countPacks(pending, budget, meter);
+    progress(parts === 1 ? stage : `${stage} (part ${done + 1} of ${parts})`);
     const ranges = pack.map((read) => {
       const range = sheets[read.sheet].getRangeByIndexes(read.top, read.left, read.rows, read.cols);
-      // Only what the rules read: each extra property multiplies the response size.
-      range.load("values,formulas,numberFormat,valueTypes");
+      loadFor(range, read.kind ?? "cells");
       return range;
     });
+    let bytes = 0;
     try {
-      // One sync per pack, not per sheet or row: packs exist only when sheets outgrow the budget.
+      // One sync per pack, not per sheet or row: packs exist only when reads outgrow the budget.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      // office-js#6781: a read over the cell limit can come back as null instead of failing.
-      if (ranges.some((range) => !Array.isArray(range.values)))
-        throw new OfficeActionError(OFFICE_ERROR_MESSAGES.RangeExceedsLimit, "RangeExceedsLimit");
+      pack.forEach((read, i) => {
+        const measured = responseBytes(read, ranges[i]);
+        meter.record(read, measured);
+        bytes += measured;
+      });
     } catch (error) {
       const code = officeErrorCode(error);
-      if (code === undefined || !LIMIT_CODES.has(code) || budget <= SMALLEST_CELLS_PER_SYNC)
+      if (code === undefined || !LIMIT_CODES.has(code) || budget.cells <= SMALLEST_CELLS_PER_SYNC)
         throw error;
-      budget = Math.max(SMALLEST_CELLS_PER_SYNC, Math.floor(budget / 2));
-      pending = planReads([...pack, ...rest], budget);
+      const cells = pack.reduce((sum, read) => sum + read.rows * read.cols, 0);
+      const estimate = pack.reduce((sum, read) => sum + meter.estimate(read), 0);
+      budget.cells = Math.max(
+        SMALLEST_CELLS_PER_SYNC,
+        Math.floor(Math.min(budget.cells, cells) / 2)
+      );
+      budget.bytes = Math.floor(Math.min(budget.bytes, estimate) / 2);
+      pending = planReads([...pack, ...rest], budget, meter);
       continue;
     }
-    pack.forEach((read, i) =>
-      copyInto(grids[read.sheet], areas[read.sheet] as UsedArea, read, ranges[i])
-    );
+    onCall({
+      stage,
+      ranges: pack.length,
+      cells: pack.reduce((sum, read) => sum + read.rows * read.cols, 0),
+      bytes,
+    });
+    pack.forEach((read, i) => apply(read, ranges[i]));
     pending = rest;
     done += 1;
   }
 }
 
+/** Only what the rules read, since every property adds to the response. */
+function loadFor(range: Excel.Range, kind: ReadKind): void {
+  if (kind === "formats") range.load("numberFormat");
+  else if (kind === "types") range.load("valueTypes");
+  else range.load("values,formulas");
+}
+
 /**
- * Splits each used range into reads of at most `budget` cells: whole sheets where they fit, otherwise blocks
- * of whole rows (Microsoft's advice for large ranges). Pure, so the chunking is tested without Excel.
+ * The JSON bytes of what a read returned, checked first: office-js#6781, a read over the cell limit can come
+ * back as null instead of failing.
  */
-export function planReads(reads: readonly CellRead[], budget: number): CellRead[] {
-  return reads.flatMap((read) => {
-    if (read.rows * read.cols <= budget) return [read];
-    const rowsPerBlock = Math.max(1, Math.floor(budget / read.cols));
-    const blocks: CellRead[] = [];
-    for (let offset = 0; offset < read.rows; offset += rowsPerBlock) {
-      blocks.push({
-        ...read,
-        top: read.top + offset,
-        rows: Math.min(rowsPerBlock, read.rows - offset),
-      });
-    }
-    return blocks;
-  });
+function responseBytes(read: CellRead, range: Excel.Range): number {
+  const loaded =
+    read.kind === "formats"
+      ? [range.numberFormat]
+      : read.kind === "types"
+        ? [range.valueTypes]
+        : [range.values, range.formulas];
+  if (loaded.some((rows) => !Array.isArray(rows)))
+    throw new OfficeActionError(OFFICE_ERROR_MESSAGES.RangeExceedsLimit, "RangeExceedsLimit");
+  return loaded.reduce((sum, rows) => sum + jsonBytes(rows), 0);
 }
 
-/** The reads that go into the next sync (at least one, then as many as fit the budget) and those left over. */
-export function takePack(reads: readonly CellRead[], budget: number): [CellRead[], CellRead[]] {
-  let cells = 0;
-  let count = 0;
-  while (
-    count < reads.length &&
-    (count === 0 || cells + reads[count].rows * reads[count].cols <= budget)
-  ) {
-    cells += reads[count].rows * reads[count].cols;
-    count += 1;
-  }
-  return [reads.slice(0, count), reads.slice(count)];
-}
-
-function countPacks(reads: readonly CellRead[], budget: number): number {
-  let count = 0;
-  for (let rest = reads; rest.length > 0; count += 1) rest = takePack(rest, budget)[1];
-  return count;
-}
-
-function copyInto(grid: Grid, area: UsedArea, read: CellRead, range: Excel.Range): void {
-  const { values, formulas, numberFormat, valueTypes } = range;
+function copyCells(grid: Grid, area: UsedArea, read: CellRead, range: Excel.Range): void {
+  const { values, formulas } = range;
   for (let r = 0; r < read.rows; r += 1) {
     const row = read.top - area.top + r;
     for (let c = 0; c < read.cols; c += 1) {
       const col = read.left - area.left + c;
-      grid.values[row][col] = toCellValue(values[r][c], valueTypes[r][c]);
+      grid.values[row][col] = toCellValue(values[r][c]);
       grid.formulas[row][col] = toFormula(formulas[r][c]);
-      grid.numberFormats[row][col] =
-        typeof numberFormat[r][c] === "string" ? numberFormat[r][c] : "General";
+      grid.numberFormats[row][col] = "General";
     }
   }
 }
 
-/** Excel returns error values as text ("#REF!") and empty cells as ""; `valueTypes` tells an error from text. */
-export function toCellValue(value: unknown, type: string): CellValue {
+function copyFormats(grid: Grid, area: UsedArea, read: CellRead, range: Excel.Range): void {
+  const { numberFormat } = range;
+  for (let r = 0; r < read.rows; r += 1) {
+    const row = grid.numberFormats[read.top - area.top + r];
+    for (let c = 0; c < read.cols; c += 1) {
+      const format: unknown = numberFormat[r][c];
+      row[read.left - area.left + c] = typeof format === "string" ? format : "General";
+    }
+  }
+}
+
+/** Text that reads like an error is an error only where Excel's value type says so. */
+function copyTypes(grid: Grid, area: UsedArea, read: CellRead, range: Excel.Range): void {
+  const { valueTypes } = range;
+  for (let r = 0; r < read.rows; r += 1) {
+    const row = grid.values[read.top - area.top + r];
+    for (let c = 0; c < read.cols; c += 1) {
+      const col = read.left - area.left + c;
+      const value = row[col];
+      if (valueTypes[r][c] === "Error" && looksLikeError(value)) row[col] = { error: value };
+    }
+  }
+}
+
+/**
+ * A cell showing one of Excel's error values is an error or text that reads the same ('#N/A typed with an
+ * apostrophe): only those cells' `valueTypes` are asked for, so the value types of all other cells (about
+ * 9 bytes each) stay out of the response.
+ */
+function looksLikeError(value: CellValue): value is string {
+  return typeof value === "string" && EXCEL_ERROR_VALUES.has(value);
+}
+
+/** Excel returns error values as text ("#REF!") and empty cells as ""; errors are told apart later by type. */
+export function toCellValue(value: unknown, type?: string): CellValue {
   if (type === "Error") return { error: String(value) };
   if (value === "" || value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
@@ -309,9 +418,7 @@ function mergedAreasSupported(): boolean {
   return office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
 }
 
-function defaultCellsPerSync(): number {
+function defaultBytesPerSync(): number {
   const office = (globalThis as { Office?: typeof Office }).Office;
-  return String(office?.context?.platform) === "OfficeOnline"
-    ? WEB_CELLS_PER_SYNC
-    : DESKTOP_CELLS_PER_SYNC;
+  return String(office?.context?.platform) === "OfficeOnline" ? WEB_BYTES_PER_SYNC : Infinity;
 }

@@ -206,7 +206,12 @@ describe("readOfficeWorkbook with office-addin-mock", () => {
         [null, null, "=SUM(C4)"],
         [null, null, null],
       ],
-      numberFormats: Array.from({ length: 3 }, () => ["0.00", "0.00", "0.00"]),
+      // Formats are read only for the cells holding numbers; the rules read no other.
+      numberFormats: [
+        ["General", "General", "General"],
+        ["General", "0.00", "General"],
+        ["General", "General", "General"],
+      ],
       merges: [
         { top: 3, left: 1, bottom: 3, right: 2 },
         { top: 5, left: 1, bottom: 5, right: 1 },
@@ -253,7 +258,7 @@ describe("readOfficeWorkbook with office-addin-mock", () => {
     syncs = 0;
     installMockExcel(Array.from({ length: 20 }, (_, i) => ({ ...TEMPLATE, name: `Sheet${i}` })));
     await readOfficeWorkbook();
-    expect([one, syncs]).toEqual([3, 3]);
+    expect([one, syncs]).toEqual([4, 4]);
   });
 
   it("should read a huge sheet in row blocks of whole rows and reassemble it", async () => {
@@ -264,8 +269,16 @@ describe("readOfficeWorkbook with office-addin-mock", () => {
       [10, 0, 300, 4],
       [310, 0, 300, 4],
     ]);
-    expect(blockReads.map((b) => b[2])).toEqual([300, 300, 300, 100]);
-    expect(syncs).toBe(2 + 4);
+    // The cells in blocks of 300 rows by 4 columns, then the formats of the two numeric columns, 600 rows a block.
+    expect(blockReads.map((b) => [b[2], b[3]])).toEqual([
+      [300, 4],
+      [300, 4],
+      [300, 4],
+      [100, 4],
+      [600, 2],
+      [400, 2],
+    ]);
+    expect(syncs).toBe(2 + 4 + 2);
     expect(workbook.sheets[0].values[999]).toEqual([999, 1998, "row 999", null]);
     expect(containsSentinel(workbook)).toBe(false);
   });

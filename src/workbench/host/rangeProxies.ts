@@ -4,6 +4,7 @@
  * through the API are taken as if typed.
  */
 import { a1Range, quoteSheetName } from "../../workbook/address";
+import { EXCEL_ERROR_VALUES } from "../../workbook/office/errorValues";
 import type { CellRange, CellValue } from "../../workbook/workbook";
 import { colsOf, rowsOf, type HostCell, type HostSheet } from "./hostSheet";
 import { invalidArgument, StandInOfficeError } from "./officeError";
@@ -242,20 +243,6 @@ function valueType(value: CellValue): string {
   ];
 }
 
-const ERROR_VALUES = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#BUSY!",
-]);
-
 /** A value written through the API is taken as if typed: "=…" is a formula, "'…" is text, "12" a number. */
 function typedInput(input: unknown, cell: HostCell | undefined): HostCell {
   const format = cell?.format ?? "General";
@@ -270,7 +257,7 @@ function typedInput(input: unknown, cell: HostCell | undefined): HostCell {
     return { value: Number(text), formula: null, format };
   if (/^(true|false)$/i.test(text))
     return { value: text.toLowerCase() === "true", formula: null, format };
-  if (ERROR_VALUES.has(text.toUpperCase()))
+  if (EXCEL_ERROR_VALUES.has(text.toUpperCase()))
     return { value: { error: text.toUpperCase() }, formula: null, format };
   return { value: text, formula: null, format };
 }

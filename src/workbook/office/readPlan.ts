@@ -1,0 +1,197 @@
+/**
+ * How the Office.js reader splits its reads into `context.sync()` calls, sized from measured payloads.
+ *
+ * Excel on the web refuses a response over 5 MB (`ResponsePayloadSizeLimitExceeded`), and what a cell costs
+ * in that response varies tenfold: a blank cell is a few bytes, an accounting format
+ * (`_-£* #,##0.00_-;-£* #,##0.00_-;…`) fifty. So no bytes-per-cell constant is right for every workbook.
+ * Each read is sized from the bytes per cell measured on what earlier calls returned for the same sheet and
+ * property (JSON, non-ASCII characters counted at their escaped size), and from a deliberately heavy default
+ * until a sheet has been measured. Pure, so tested without Excel.
+ */
+
+/** What a read loads: the cells (values and formulas), their number formats, or their value types. */
+export type ReadKind = "cells" | "formats" | "types";
+
+/** One rectangle to read, in sheet coordinates (0-based). */
+export interface CellRead {
+  readonly sheet: number;
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
+  /** `cells` when absent. */
+  readonly kind?: ReadKind;
+}
+
+/** What one call may carry. Both shrink when Excel still refuses a call. */
+export interface ReadBudget {
+  /** Estimated response bytes. */
+  bytes: number;
+  /** Cells (Excel caps one read at 5,000,000 and returns null past it: office-js#6781). */
+  cells: number;
+}
+
+/**
+ * Bytes per cell assumed before a sheet's first read is measured: heavier than templates are (a number
+ * and its constant in `formulas` take about 20; a label twice its length; a long formula ~80), so the first
+ * call stays under the limit, and later calls are sized from what was measured.
+ */
+export const UNMEASURED_BYTES_PER_CELL: Readonly<Record<ReadKind, number>> = {
+  cells: 100,
+  formats: 70,
+  types: 12,
+};
+
+/** Ranges per call: each is an operation in the request, which Excel on the web also caps at 5 MB. */
+export const MAX_RANGES_PER_SYNC = 2_000;
+
+const cellsOf = (read: CellRead) => read.rows * read.cols;
+const keyOf = (read: CellRead) => `${read.kind ?? "cells"} ${read.sheet}`;
+
+/** Bytes per cell measured so far, per sheet and kind of read; the largest seen is kept. */
+export class PayloadMeter {
+  private readonly perCell = new Map<string, number>();
+
+  /** The bytes per cell to plan `read` with: measured for its sheet and kind, else the heavy default. */
+  bytesPerCell(read: CellRead): number {
+    return this.perCell.get(keyOf(read)) ?? UNMEASURED_BYTES_PER_CELL[read.kind ?? "cells"];
+  }
+
+  estimate(read: CellRead): number {
+    return cellsOf(read) * this.bytesPerCell(read);
+  }
+
+  /** Records what a read returned (bytes of JSON). */
+  record(read: CellRead, bytes: number): void {
+    const cells = cellsOf(read);
+    if (cells === 0) return;
+    const key = keyOf(read);
+    this.perCell.set(key, Math.max(this.perCell.get(key) ?? 0, bytes / cells));
+  }
+}
+
+/**
+ * Splits each rectangle into reads that fit the budget as planned by `meter`: whole where they fit,
+ * otherwise blocks of whole rows (Microsoft's advice for large ranges).
+ */
+export function planReads(
+  reads: readonly CellRead[],
+  budget: ReadBudget,
+  meter: PayloadMeter
+): CellRead[] {
+  return reads.flatMap((read) => {
+    const cells = Math.min(budget.cells, Math.floor(budget.bytes / meter.bytesPerCell(read)));
+    if (cellsOf(read) <= cells) return [read];
+    const rowsPerBlock = Math.max(1, Math.floor(cells / read.cols));
+    const blocks: CellRead[] = [];
+    for (let offset = 0; offset < read.rows; offset += rowsPerBlock) {
+      blocks.push({
+        ...read,
+        top: read.top + offset,
+        rows: Math.min(rowsPerBlock, read.rows - offset),
+      });
+    }
+    return blocks;
+  });
+}
+
+/** The reads that go into the next call (at least one, then as many as fit the budget) and those left over. */
+export function takePack(
+  reads: readonly CellRead[],
+  budget: ReadBudget,
+  meter: PayloadMeter
+): [CellRead[], CellRead[]] {
+  let bytes = 0;
+  let cells = 0;
+  let count = 0;
+  while (count < reads.length) {
+    const read = reads[count];
+    const fits =
+      bytes + meter.estimate(read) <= budget.bytes &&
+      cells + cellsOf(read) <= budget.cells &&
+      count < MAX_RANGES_PER_SYNC;
+    if (count > 0 && !fits) break;
+    bytes += meter.estimate(read);
+    cells += cellsOf(read);
+    count += 1;
+  }
+  return [reads.slice(0, count), reads.slice(count)];
+}
+
+/** How many calls `reads` take at this budget, for the progress bar. */
+export function countPacks(
+  reads: readonly CellRead[],
+  budget: ReadBudget,
+  meter: PayloadMeter
+): number {
+  let count = 0;
+  for (let rest = reads; rest.length > 0; count += 1) rest = takePack(rest, budget, meter)[1];
+  return count;
+}
+
+/**
+ * The rectangles of a sheet's grid that hold cells passing `wanted`: each run of consecutive rows with such
+ * a cell becomes one rectangle as wide as the union of those rows' spans. Used to read number formats only
+ * where numbers are (the rules look at formats only for figures and dated year headings), not for labels,
+ * blank rows and margins. `top`/`left` are the grid's sheet coordinates.
+ */
+export function runsOf<T>(
+  grid: readonly (readonly T[])[],
+  top: number,
+  left: number,
+  sheet: number,
+  kind: ReadKind,
+  wanted: (value: T) => boolean
+): CellRead[] {
+  const runs: CellRead[] = [];
+  let start = -1;
+  let first = Infinity;
+  let last = -1;
+  const close = (end: number) => {
+    if (start >= 0)
+      runs.push({
+        sheet,
+        top: top + start,
+        left: left + first,
+        rows: end - start,
+        cols: last - first + 1,
+        kind,
+      });
+    start = -1;
+    first = Infinity;
+    last = -1;
+  };
+  grid.forEach((row, r) => {
+    let rowFirst = -1;
+    let rowLast = -1;
+    for (let c = 0; c < row.length; c++) {
+      if (!wanted(row[c])) continue;
+      if (rowFirst < 0) rowFirst = c;
+      rowLast = c;
+    }
+    if (rowFirst < 0) {
+      close(r);
+      return;
+    }
+    if (start < 0) start = r;
+    first = Math.min(first, rowFirst);
+    last = Math.max(last, rowLast);
+  });
+  close(grid.length);
+  return runs;
+}
+
+/**
+ * Bytes of `rows` as JSON, the form Excel sends them in, counted row by row (no one huge string). A
+ * character outside ASCII counts 6 bytes, its size as a `\uXXXX` escape: the worst case, so the measure
+ * never falls short of the response.
+ */
+export function jsonBytes(rows: readonly (readonly unknown[])[]): number {
+  let bytes = 2 + Math.max(0, rows.length - 1);
+  for (const row of rows) {
+    const text = JSON.stringify(row);
+    bytes += text.length;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) bytes += 5;
+  }
+  return bytes;
+}
