@@ -69,10 +69,14 @@ export function headingsAfterName(text: string): string[] {
   if (text.length > MAX_NAMED_HEADING_LENGTH) return [];
   const long = (heading: string) => heading.split(" ").length >= MIN_NAMED_HEADING_WORDS;
   const named = NAME_BEFORE.exec(text);
-  const separated = named === null ? [] : [normaliseLabel(named[1].replace(AFTER_HEADING, ""))];
-  const capitals = NAME_BEFORE_CAPITALS.exec(text);
-  const words = capitals === null ? [] : normaliseLabel(capitals[1]).split(" ");
-  const tails = words.map((_, i) => words.slice(i).join(" "));
+  const rest = named === null ? undefined : named[1].replace(AFTER_HEADING, "");
+  const separated = rest === undefined ? [] : [normaliseLabel(rest)];
+  // Capitals after the name, or after a name and a separator ("Borsetshire - Q3 SAFETY VALVE ...").
+  const tails = [text, ...(rest === undefined ? [] : [rest])].flatMap((part) => {
+    const capitals = NAME_BEFORE_CAPITALS.exec(part);
+    const words = capitals === null ? [] : normaliseLabel(capitals[1]).split(" ");
+    return words.map((_, i) => words.slice(i).join(" "));
+  });
   return [...separated, ...tails].filter(long);
 }
 

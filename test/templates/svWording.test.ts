@@ -118,6 +118,8 @@ describe("headingsAfterName", () => {
       "safety valve programme risk register",
     ],
     ["WILTSHIRE COUNCIL SAFETY VALVE PROGRAMME OVERVIEW", "safety valve programme overview"],
+    ["Borsetshire Council - Q3 SAFETY VALVE PROGRAMME OVERVIEW", "safety valve programme overview"],
+    ["Q3 2024/25 SAFETY VALVE PROGRAMME RISK REGISTER", "safety valve programme risk register"],
     [
       "London Borough of Barking and Dagenham SAFETY VALVE PROGRAMME DETAILED UPDATE – Q3",
       "safety valve programme detailed update",

@@ -555,7 +555,7 @@ describe("sv-assurance: a heading over numbered conditions", () => {
     );
     expect(found).toEqual([
       expect.stringMatching(
-        /^sv-assurance warning: Condition 4 has no update labels or levels beside it in the Assurance Level column, so it was not checked/
+        /^sv-assurance warning: Condition 4 has no update labels or levels beside them in the Assurance Level column, so they were not checked/
       ),
     ]);
   });
@@ -587,6 +587,17 @@ describe("sv-assurance: the level written in the update label's cell", () => {
       expect.stringContaining(
         "Risk 3 has the assurance level 'Purple' for Update 2 (August), which the RAG legend does not define"
       ),
+    ]);
+  });
+
+  it.each([
+    ["months", ["May", "August", "November"]],
+    ["quarters", ["Q1", "Q2", "Q3"]],
+  ])("should read levels written after %s alone ('May: Green')", (_, updates) => {
+    expect(findings(svReturn({ inline: true, updates }))).toEqual([]);
+    const conditionLevels = withLevel(allLevels(4), 3, 2, null);
+    expect(findings(svReturn({ inline: true, updates, conditionLevels }))).toEqual([
+      expect.stringContaining(`Condition 3.2 has no assurance level for ${updates[2]}`),
     ]);
   });
 

@@ -614,7 +614,7 @@ function assuranceOf(sheet: LabelledSheet, item: OpenItem): SvAssurance[] {
 /**
  * True when a month or quarter alone ("August", "Q2") in a stacked column reads as an update's label:
  * the only month on its row, later than the item's labels so far (updates are stacked in order), with a
- * level or nothing below it. Months across a row, or down a column one under another, are the figures
+ * level after it in its cell, or a level, the next label or nothing below it. Months across a row, or down a column one under another, are the figures
  * of a table pasted into the return ("Apr '24 | May '24 | ...", "Jul 2022 / Jan 2023 / ...").
  */
 function datedLabelFits(
@@ -631,10 +631,12 @@ function datedLabelFits(
   if (months.length > 1) return false;
   const last = item?.stack.at(-1);
   if (last !== undefined && last.update.number >= update) return false;
+  // "August: Amber" carries its level; a month alone has its level (or nothing) below it.
+  if (readInlineLevel(cellValue(sheet, row, col)) !== undefined) return true;
   const below = rowBelow(sheet, row, col);
   if (!rows.has(below)) return true;
   const value = cellValue(sheet, below, col);
-  return isBlank(value) || readsAsLevel(value);
+  return isBlank(value) || readsAsLevel(value) || readInlineLevel(value) !== undefined;
 }
 
 /** The conditions or risks of the stacked tables of a sheet. */

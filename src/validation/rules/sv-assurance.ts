@@ -119,6 +119,21 @@ function beforeAdded(item: SvTrackedItem, updates: readonly number[]): number[] 
   return first > 0 ? updates.slice(0, first) : [];
 }
 
+/** One warning for the numbered rows with no update beside them, naming them all. */
+function bareNote(bare: readonly SvTrackedItem[], label: string): RuleReport {
+  const [first] = bare;
+  const what = first.kind === "risk" ? "a risk" : "a condition of the agreement";
+  const names =
+    bare.length === 1
+      ? `${first.name} has`
+      : `${bare.length} conditions and risks (${bare.map((i) => i.name).join(", ")}) have`;
+  return {
+    message: `${names} no update labels or levels beside them in the Assurance Level column, so they were not checked: where one is ${what}, add each update's label ('${label}') with its level below; a heading or a note needs nothing.`,
+    severity: "warning",
+    at: first.at,
+  };
+}
+
 // The same unrecognised level in this many cells is the council's own scale: said once, not per cell.
 const SAME_LEVEL_CELLS = 3;
 
@@ -189,12 +204,7 @@ export const svAssurance = defineRule({
         at: table[0].at,
       };
     });
-    const bareNotes = bare.map((item): RuleReport => ({
-      message: `${item.name} has no update labels or levels beside it in the Assurance Level column, so it was not checked: if it is a ${item.kind === "risk" ? "risk" : "condition of the agreement"}, add each update's label ('${updateLabel(items, current)}') with its level below; if it is a heading or a note, nothing is needed.`,
-      severity: "warning",
-      at: item.at,
-    }));
-    unreadNotes.push(...bareNotes);
+    if (bare.length > 0) unreadNotes.push(bareNote(bare, updateLabel(items, current)));
     // No level anywhere: an empty return, or levels where the check does not look. Said once.
     const anyLevel = items.some((item) => item.assurance.some((a) => !noLevel(a.cell.value)));
     if (!anyLevel && items.length >= 2) {
