@@ -581,6 +581,16 @@ describe("sv-assurance: the level written in the update label's cell", () => {
     ]);
   });
 
+  it("should say once that no level is given when every label is left as 'Update 1 (May):'", () => {
+    const none = (n: number): Levels => Array.from({ length: n }, () => [null, null, null]);
+    const book = svReturn({ inline: true, conditionLevels: none(4), riskLevels: none(3) });
+    expect(findings(book)).toEqual([
+      expect.stringMatching(
+        /^sv-assurance warning: None of the 7 conditions and risks has an assurance level for any update/
+      ),
+    ]);
+  });
+
   it("should report a level written after the label that the legend does not define", () => {
     const riskLevels = withLevel(allLevels(3), 2, 1, "Purple");
     expect(findings(svReturn({ inline: true, riskLevels }))).toEqual([

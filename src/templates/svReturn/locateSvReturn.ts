@@ -589,9 +589,9 @@ function itemName(kind: "condition" | "risk", text: string): { name: string; lab
 /**
  * The level of each update label: written after the label in its own cell ("Update 1 (May): Amber");
  * else the first level written after it (in reading order, in the item and level columns) before the
- * next label; else, where the item writes its levels beside their labels, the label cell with no level;
- * else the cell below the label, blank or not, when that row is still the item's; else the label cell
- * itself, with no value.
+ * next label; else, where the item writes its levels beside their labels (or this label ends in a colon),
+ * the label cell with no level; else the cell below the label, blank or not, when that row is still the
+ * item's and not the next update's label; else the label cell itself, with no value.
  */
 function assuranceOf(sheet: LabelledSheet, item: OpenItem): SvAssurance[] {
   const writesInline = item.stack.some(
@@ -602,12 +602,13 @@ function assuranceOf(sheet: LabelledSheet, item: OpenItem): SvAssurance[] {
     if (inline !== undefined && inline !== "")
       return { update, cell: { ...labelAt, value: inline }, labelAt };
     if (level !== undefined) return { update, cell: level, labelAt };
-    if (writesInline) return { update, cell: { ...labelAt, value: null }, labelAt };
+    const none = { update, cell: { ...labelAt, value: null }, labelAt };
+    if (writesInline || inline === "") return none;
+    // The next update's label right below is no level of this one's.
     const below = rowBelow(sheet, labelAt.row, labelAt.col);
-    const cell = item.rows.includes(below)
-      ? fieldAt(sheet, below, labelAt.col)
-      : { ...labelAt, value: null };
-    return { update, cell, labelAt };
+    const value = cellValue(sheet, below, labelAt.col);
+    if (!item.rows.includes(below) || updateOf(value) !== undefined) return none;
+    return { update, cell: fieldAt(sheet, below, labelAt.col), labelAt };
   });
 }
 
