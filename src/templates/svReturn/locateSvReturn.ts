@@ -615,8 +615,9 @@ function assuranceOf(sheet: LabelledSheet, item: OpenItem): SvAssurance[] {
 /**
  * True when a month or quarter alone ("August", "Q2") in a stacked column reads as an update's label:
  * the only month on its row, later than the item's labels so far (updates are stacked in order), with a
- * level after it in its cell, or a level, the next label or nothing below it. Months across a row, or down a column one under another, are the figures
- * of a table pasted into the return ("Apr '24 | May '24 | ...", "Jul 2022 / Jan 2023 / ...").
+ * level after it in its cell, or a level, the next label or nothing below it. Months across a row, or
+ * down a column one under another, are the figures of a table pasted into the return ("Apr '24 | May
+ * '24 | ...", "Jul 2022 / Jan 2023 / ...").
  */
 function datedLabelFits(
   sheet: LabelledSheet,
