@@ -182,8 +182,11 @@ function workingSheetXml(
   return { xml: `${WORKSHEET_HEAD}${rows.join("")}</sheetData>${merges}</worksheet>`, cells };
 }
 
-/** The workbook's bytes, with its sheet and cell counts. */
-export function templateLikeWorkbook(): { bytes: Buffer; sheets: number; cells: number } {
+/**
+ * The workbook's bytes, with its sheet and cell counts. `scale` (0 to 1) keeps that share of each working
+ * sheet's rows (at least one record each), for workbooks of the same layout from a few thousand cells up.
+ */
+export function templateLikeWorkbook(scale = 1): { bytes: Buffer; sheets: number; cells: number } {
   const strings = new Strings();
   const styles = new Styles();
   for (const format of FORMATS) styles.id(format);
@@ -202,7 +205,8 @@ export function templateLikeWorkbook(): { bytes: Buffer; sheets: number; cells: 
       xml: snapshotSheetXml(sheet, strings, styles),
     };
   });
-  WORKING_SHEETS.forEach((working, i) => {
+  WORKING_SHEETS.forEach((full, i) => {
+    const working = { ...full, rows: Math.max(1, Math.round(full.rows * scale)) };
     const { xml, cells: count } = workingSheetXml(working, i + 1, strings, styles);
     cells += count;
     sheets.push({ name: working.name, xml });

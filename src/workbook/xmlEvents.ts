@@ -111,7 +111,14 @@ export class XmlScanner {
 
   constructor(private readonly handler: ByteHandler) {}
 
-  write(chunk: Uint8Array): void {
+  write(bytes: Uint8Array): void {
+    // Node's zlib hands out Buffers, the carried-over pieces are plain Uint8Arrays, and V8 gives the two
+    // different maps: fed both, every hot reader function deoptimises and is compiled again for two kinds
+    // of array. Viewing each chunk as a plain Uint8Array (no copy) keeps them to one.
+    const chunk =
+      Object.getPrototypeOf(bytes) === Uint8Array.prototype
+        ? bytes
+        : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const carry = this.carry;
     this.carry = null;
     let from = 0;

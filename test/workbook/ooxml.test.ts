@@ -6,7 +6,7 @@ import {
   styleFormatsReader,
 } from "../../src/workbook/ooxml";
 import { SheetDamage, sheetCellsReader } from "../../src/workbook/sheetCells";
-import { readXmlText } from "../../src/workbook/xmlEvents";
+import { readXmlText, xmlFeed } from "../../src/workbook/xmlEvents";
 
 const sheet = (rows: string, after = "") =>
   `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${after}</worksheet>`;
@@ -216,6 +216,29 @@ describe("sheetCellsReader", () => {
     ).toLists();
     expect(cells.values).toEqual(texts.map(Number));
     expect(Object.is(cells.values[1], -0)).toBe(true);
+  });
+
+  it("should read the same cells from node Buffers cut mid-token as from one Uint8Array", () => {
+    const xml = sheet(
+      Array.from(
+        { length: 50 },
+        (_, r) =>
+          `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r % 2}</v></c>` +
+          `<c r="B${r + 1}" s="0"><f>A${r + 1}*2</f><v>${r}.25</v></c></row>`
+      ).join("")
+    );
+    const bytes = new TextEncoder().encode(xml);
+    const whole = readXmlText(bytes, sheetCellsReader(["Actual", "Forecast"])).toLists();
+    // Buffers (as node's zlib gives) and plain arrays mixed, cut every 7 bytes, inside tags and values.
+    const reader = sheetCellsReader(["Actual", "Forecast"]);
+    const feed = xmlFeed(reader);
+    for (let at = 0; at < bytes.length; at += 7) {
+      const piece = bytes.subarray(at, at + 7);
+      feed.write(at % 2 ? Buffer.from(piece) : piece);
+    }
+    feed.end();
+    expect(reader.result().toLists()).toEqual(whole);
+    expect(whole.values.slice(0, 4)).toEqual(["Actual", 0.25, "Forecast", 1.25]);
   });
 });
 
