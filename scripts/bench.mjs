@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { bundleForNode } from "./buildCli.mjs";
 
-for (const name of ["functions", "validator", "reader"]) {
+for (const name of ["functions", "validator", "reader", "office"]) {
   const outfile = `dist/bench/${name}.cjs`;
   await bundleForNode(`bench/${name}.ts`, outfile);
   console.log(`\n${outfile}`);

@@ -27,7 +27,6 @@ import {
   countPacks,
   jsonBytes,
   PayloadMeter,
-  planReads,
   runsOf,
   takePack,
   type CellRead,
@@ -266,7 +265,7 @@ async function readPacks(
   progress: (stage: string) => void,
   apply: (read: CellRead, range: Excel.Range) => void
 ): Promise<void> {
-  let pending = planReads(reads, budget, meter);
+  let pending: readonly CellRead[] = reads;
   let done = 0;
   while (pending.length > 0) {
     const [pack, rest] = takePack(pending, budget, meter);
@@ -298,7 +297,7 @@ async function readPacks(
         Math.floor(Math.min(budget.cells, cells) / 2)
       );
       budget.bytes = Math.floor(Math.min(budget.bytes, estimate) / 2);
-      pending = planReads([...pack, ...rest], budget, meter);
+      pending = [...pack, ...rest];
       continue;
     }
     onCall({

@@ -3,22 +3,11 @@
  * read before `load` is the string "Error, property was not loaded", after `load` but before `sync` the string
  * "Error, context.sync() was not called". A reader that breaks the order returns those strings as cell values.
  */
-import { OfficeMockObject } from "office-addin-mock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { readOfficeWorkbook } from "../../src/workbook/officeReader";
+import { installMockExcel, uninstallMockExcel, type MockExcel, type MockSheet } from "./officeMock";
 
 const SENTINELS = ["Error, property was not loaded", "Error, context.sync() was not called"];
-/** The mock's own tree-building methods, which its typings mark private. */
-interface MockTree {
-  addMock(name: string): void;
-  populate(seed: object): void;
-  setValue(name: string, value: unknown): void;
-}
-
-const proto = OfficeMockObject.prototype as unknown as {
-  load(arg?: unknown): unknown;
-  sync(): Promise<void>;
-};
 
 interface SheetSeed {
   name: string;
@@ -30,70 +19,21 @@ interface SheetSeed {
   merges?: string;
 }
 
-/** Office auto-loads `isNullObject` with the sync; the mock needs it loaded explicitly. */
-function withNullState(seed: Record<string, unknown>): Record<string, unknown> {
-  return {
-    ...seed,
-    load(this: OfficeMockObject, arg?: unknown) {
-      proto.load.call(this, arg);
-      proto.load.call(this, "isNullObject");
-      return this;
-    },
-  };
-}
-
-let syncs = 0;
-let blockReads: number[][] = [];
-
-function sheetSeed(sheet: SheetSeed): Record<string, unknown> {
+/** A seed as Excel shows it: "SUM…" text stands for a formula, every cell formatted "0.00". */
+function mockSheet(sheet: SheetSeed): MockSheet {
   const rows = sheet.rows ?? [];
   const top = sheet.top ?? 0;
   const left = sheet.left ?? 0;
-  const cols = rows[0]?.length ?? 0;
-  const blank = rows.length === 0;
-  let reads = 0;
   return {
     name: sheet.name,
-    visibility: sheet.visibility ?? "Visible",
-    used: withNullState({
-      isNullObject: blank,
-      address: blank ? "" : `${sheet.name}!used`,
-      rowCount: rows.length,
-      columnCount: cols,
-      cellCount: rows.length * cols,
-      rowIndex: top,
-      columnIndex: left,
-    }),
-    formatted: {
-      merged: withNullState({
-        isNullObject: sheet.merges === undefined,
-        address: sheet.merges ?? "",
-      }),
-      getMergedAreasOrNullObject(this: { merged: unknown }) {
-        return this.merged;
-      },
-    },
-    getUsedRangeOrNullObject(this: { used: unknown }) {
-      return this.used;
-    },
-    getUsedRange(this: { formatted: unknown }) {
-      return this.formatted;
-    },
-    getRangeByIndexes(
-      this: MockTree & Record<string, unknown>,
-      row: number,
-      col: number,
-      rowCount: number,
-      colCount: number
-    ) {
-      blockReads.push([row, col, rowCount, colCount]);
+    visibility: sheet.visibility,
+    used: rows.length === 0 ? undefined : { top, left, rows: rows.length, cols: rows[0].length },
+    merges: sheet.merges,
+    block(row, col, rowCount, colCount) {
       const block = rows
         .slice(row - top, row - top + rowCount)
         .map((r) => r.slice(col - left, col - left + colCount));
-      const key = `block${(reads += 1)}`;
-      this.addMock(key);
-      const mock = this[key] as MockTree;
-      mock.populate({
+      return {
         values: block,
         formulas: block.map((r) =>
           r.map((v) => (typeof v === "string" && v.startsWith("SUM") ? `=${v}` : v))
@@ -110,52 +50,14 @@ function sheetSeed(sheet: SheetSeed): Record<string, unknown> {
                   : "String"
           )
         ),
-      });
-      return mock;
+      };
     },
   };
 }
 
-function installMockExcel(sheets: SheetSeed[]): void {
-  const seeds = Object.fromEntries(sheets.map((s, i) => [`sheet${i}`, sheetSeed(s)]));
-  const excel = new OfficeMockObject({
-    context: {
-      workbook: {
-        worksheets: {
-          ...seeds,
-          items: [],
-          // `load("items/name,items/visibility")`: the mock keeps arrays as plain values, so load each item here.
-          load(this: OfficeMockObject & Record<string, OfficeMockObject>) {
-            proto.load.call(this, "items");
-            sheets.forEach((_, i) => this[`sheet${i}`].load("name,visibility"));
-            return this;
-          },
-        },
-      },
-      async sync(this: OfficeMockObject) {
-        syncs += 1;
-        await proto.sync.call(this);
-      },
-    },
-    async run(
-      this: { context: unknown },
-      _options: unknown,
-      batch: (context: unknown) => Promise<unknown>
-    ) {
-      return batch(this.context);
-    },
-  }) as unknown as {
-    context: { workbook: { worksheets: MockTree & Record<string, unknown> } };
-  };
-  const worksheets = excel.context.workbook.worksheets;
-  worksheets.setValue(
-    "items",
-    sheets.map((_, i) => worksheets[`sheet${i}`])
-  );
-  Object.assign(globalThis, {
-    Excel: excel,
-    Office: { context: { platform: "PC", requirements: { isSetSupported: () => true } } },
-  });
+let mock: MockExcel;
+function install(sheets: SheetSeed[]): void {
+  mock = installMockExcel(sheets.map(mockSheet));
 }
 
 function containsSentinel(value: unknown): boolean {
@@ -165,14 +67,7 @@ function containsSentinel(value: unknown): boolean {
   );
 }
 
-beforeEach(() => {
-  syncs = 0;
-  blockReads = [];
-});
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-  delete (globalThis as Record<string, unknown>).Office;
-});
+afterEach(uninstallMockExcel);
 
 const TEMPLATE: SheetSeed = {
   name: "Financial summary",
@@ -188,7 +83,7 @@ const TEMPLATE: SheetSeed = {
 
 describe("readOfficeWorkbook with office-addin-mock", () => {
   it("should read only loaded and synced properties (no mock sentinel reaches the workbook)", async () => {
-    installMockExcel([TEMPLATE, { name: "Blank" }]);
+    install([TEMPLATE, { name: "Blank" }]);
     const workbook = await readOfficeWorkbook();
     expect(containsSentinel(workbook)).toBe(false);
     expect(workbook.sheets[0]).toEqual({
@@ -220,7 +115,7 @@ describe("readOfficeWorkbook with office-addin-mock", () => {
   });
 
   it("should detect a read that skips the sync (so the check above can fail)", async () => {
-    installMockExcel([TEMPLATE]);
+    install([TEMPLATE]);
     const excel = (
       globalThis as unknown as {
         Excel: { context: { workbook: { worksheets: Record<string, Excel.Worksheet> } } };
@@ -234,7 +129,7 @@ describe("readOfficeWorkbook with office-addin-mock", () => {
   });
 
   it("should see an empty sheet as a null object and read no cells from it", async () => {
-    installMockExcel([{ name: "Blank" }]);
+    install([{ name: "Blank" }]);
     const workbook = await readOfficeWorkbook();
     expect(workbook.sheets).toEqual([
       {
@@ -248,29 +143,28 @@ describe("readOfficeWorkbook with office-addin-mock", () => {
         merges: [],
       },
     ]);
-    expect(blockReads).toEqual([]);
+    expect(mock.blockReads).toEqual([]);
   });
 
   it("should use the same number of syncs for one sheet and for twenty", async () => {
-    installMockExcel([TEMPLATE]);
+    install([TEMPLATE]);
     await readOfficeWorkbook();
-    const one = syncs;
-    syncs = 0;
-    installMockExcel(Array.from({ length: 20 }, (_, i) => ({ ...TEMPLATE, name: `Sheet${i}` })));
+    const one = mock.syncs;
+    install(Array.from({ length: 20 }, (_, i) => ({ ...TEMPLATE, name: `Sheet${i}` })));
     await readOfficeWorkbook();
-    expect([one, syncs]).toEqual([4, 4]);
+    expect([one, mock.syncs]).toEqual([4, 4]);
   });
 
   it("should read a huge sheet in row blocks of whole rows and reassemble it", async () => {
     const rows = Array.from({ length: 1_000 }, (_, r) => [r, r * 2, `row ${r}`, ""]);
-    installMockExcel([{ name: "Data", rows, top: 10 }]);
+    install([{ name: "Data", rows, top: 10 }]);
     const workbook = await readOfficeWorkbook(undefined, { cellsPerSync: 1_200 });
-    expect(blockReads.slice(0, 2)).toEqual([
+    expect(mock.blockReads.slice(0, 2)).toEqual([
       [10, 0, 300, 4],
       [310, 0, 300, 4],
     ]);
     // The cells in blocks of 300 rows by 4 columns, then the formats of the two numeric columns, 600 rows a block.
-    expect(blockReads.map((b) => [b[2], b[3]])).toEqual([
+    expect(mock.blockReads.map((b) => [b[2], b[3]])).toEqual([
       [300, 4],
       [300, 4],
       [300, 4],
@@ -278,7 +172,7 @@ describe("readOfficeWorkbook with office-addin-mock", () => {
       [600, 2],
       [400, 2],
     ]);
-    expect(syncs).toBe(2 + 4 + 2);
+    expect(mock.syncs).toBe(2 + 4 + 2);
     expect(workbook.sheets[0].values[999]).toEqual([999, 1998, "row 999", null]);
     expect(containsSentinel(workbook)).toBe(false);
   });

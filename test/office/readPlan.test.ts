@@ -4,11 +4,11 @@ import {
   jsonBytes,
   MAX_RANGES_PER_SYNC,
   PayloadMeter,
-  planReads,
   runsOf,
   takePack,
   UNMEASURED_BYTES_PER_CELL,
   type CellRead,
+  type ReadBudget,
 } from "../../src/workbook/office/readPlan";
 
 const sheet = (rows: number, cols: number, index = 0): CellRead => ({
@@ -25,15 +25,26 @@ function measured(perCell: number): PayloadMeter {
   return meter;
 }
 
-describe("planReads", () => {
+/** Every call's reads, as the reader takes them one call after another. */
+function packs(reads: CellRead[], budget: ReadBudget, meter: PayloadMeter): CellRead[][] {
+  const all: CellRead[][] = [];
+  for (let rest = reads; rest.length > 0;) {
+    const [pack, left] = takePack(rest, budget, meter);
+    all.push(pack);
+    rest = left;
+  }
+  return all;
+}
+
+describe("takePack", () => {
   it("should keep a sheet within the budget whole", () => {
-    expect(planReads([sheet(10, 10)], { cells: 100, bytes: Infinity }, measured(1))).toEqual([
-      sheet(10, 10),
+    expect(packs([sheet(10, 10)], { cells: 100, bytes: Infinity }, measured(1))).toEqual([
+      [sheet(10, 10)],
     ]);
   });
 
   it("should split a larger sheet into blocks of whole rows that cover it exactly", () => {
-    const blocks = planReads([sheet(25, 4)], { cells: 40, bytes: Infinity }, measured(1));
+    const blocks = packs([sheet(25, 4)], { cells: 40, bytes: Infinity }, measured(1)).flat();
     expect(blocks.map((b) => [b.top, b.rows])).toEqual([
       [4, 10],
       [14, 10],
@@ -44,37 +55,29 @@ describe("planReads", () => {
 
   it("should size blocks from the measured bytes per cell", () => {
     // 20 bytes a cell measured, 4,000 bytes a call: 200 cells, 20 rows of 10.
-    const blocks = planReads([sheet(50, 10)], { cells: 1e6, bytes: 4_000 }, measured(20));
-    expect(blocks.map((b) => b.rows)).toEqual([20, 20, 10]);
+    const calls = packs([sheet(50, 10)], { cells: 1e6, bytes: 4_000 }, measured(20));
+    expect(calls.map((call) => call.map((b) => b.rows))).toEqual([[20], [20], [10]]);
   });
 
   it("should assume the heavy default on a sheet not measured yet", () => {
-    const blocks = planReads([sheet(50, 10, 7)], { cells: 1e6, bytes: 10_000 }, measured(1));
-    expect(blocks[0].rows).toBe(Math.floor(10_000 / UNMEASURED_BYTES_PER_CELL.cells / 10));
+    const [pack] = takePack([sheet(50, 10, 7)], { cells: 1e6, bytes: 10_000 }, measured(1));
+    expect(pack[0].rows).toBe(Math.floor(10_000 / UNMEASURED_BYTES_PER_CELL.cells / 10));
+  });
+
+  it("should fill a call: whole reads while they fit, then the rows of the next that fit", () => {
+    const reads = [sheet(5, 5, 0), sheet(5, 5, 1), sheet(5, 5, 2)];
+    expect(takePack(reads, { cells: 60, bytes: Infinity }, measured(1))).toEqual([
+      [reads[0], reads[1], { ...reads[2], rows: 2 }],
+      [{ ...reads[2], top: 6, rows: 3 }],
+    ]);
+    expect(takePack(reads, { cells: 1e6, bytes: 25 * 3 * 2 }, measured(3))[0]).toEqual(
+      reads.slice(0, 2)
+    );
   });
 
   it("should read one row at a time when a single row is wider than the budget", () => {
-    expect(
-      planReads([sheet(3, 500)], { cells: 100, bytes: Infinity }, measured(1)).map((b) => b.rows)
-    ).toEqual([1, 1, 1]);
-  });
-});
-
-describe("takePack", () => {
-  it("should pack whole reads up to the budget and leave the rest", () => {
-    const reads = [sheet(5, 5, 0), sheet(5, 5, 1), sheet(5, 5, 2)];
-    expect(takePack(reads, { cells: 60, bytes: Infinity }, measured(1))).toEqual([
-      reads.slice(0, 2),
-      reads.slice(2),
-    ]);
-    expect(takePack(reads, { cells: 1e6, bytes: 25 * 3 * 2 }, measured(3))).toEqual([
-      reads.slice(0, 2),
-      reads.slice(2),
-    ]);
-  });
-
-  it("should always take at least one read, even one over the budget", () => {
-    expect(takePack([sheet(3, 500)], { cells: 100, bytes: 10 }, measured(1))[0]).toHaveLength(1);
+    const calls = packs([sheet(3, 500)], { cells: 100, bytes: 10 }, measured(1));
+    expect(calls.map((call) => call.map((b) => b.rows))).toEqual([[1], [1], [1]]);
   });
 
   it("should put no more ranges in a call than the request can carry", () => {

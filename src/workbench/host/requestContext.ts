@@ -4,6 +4,7 @@
  * `context.sync()`; a property can be read only after `load()` and a sync (otherwise PropertyNotLoaded is
  * thrown); `*OrNullObject` proxies expose `isNullObject` after the sync.
  */
+import { jsonBytes } from "../../workbook/office/readPlan";
 import type { CellRange } from "../../workbook/workbook";
 import type { HostSheet } from "./hostSheet";
 import type { HostChart } from "./chartProxies";
@@ -22,7 +23,7 @@ export interface HostState {
   /** Runs before each batch: waits for (or refuses during) cell edit mode, and injects planned failures. */
   beforeSync(delayForCellEdit: boolean): Promise<void>;
   /** Refuses a response larger than the host allows (Excel on the web: 5 MB). */
-  limitResponse(cellValues: number): void;
+  limitResponse(cellValues: number, bytes: number): void;
   recordSync(outcome: SyncOutcome): void;
 }
 
@@ -30,6 +31,8 @@ export interface HostState {
 export interface SyncOutcome {
   readonly loads: number;
   readonly cellValues: number;
+  /** Bytes of JSON the cell properties returned would take (non-ASCII at its escaped size). */
+  readonly bytes: number;
   readonly properties: readonly string[];
   readonly error?: string;
 }
@@ -64,6 +67,7 @@ export class StandInContext {
   private commits: (() => void)[] = [];
   private loads = 0;
   private cellValues = 0;
+  private bytes = 0;
   private properties = new Set<string>();
   private closed = false;
 
@@ -84,9 +88,10 @@ export class StandInContext {
   }
 
   /** Called by a load while the batch runs: the loaded values become readable only if the whole batch succeeds. */
-  deliver(commit: () => void, cellValues = 0, properties: readonly string[] = []): void {
+  deliver(commit: () => void, cellValues = 0, properties: readonly string[] = [], bytes = 0): void {
     this.loads += 1;
     this.cellValues += cellValues;
+    this.bytes += bytes;
     properties.forEach((property) => this.properties.add(property));
     this.commits.push(commit);
   }
@@ -101,12 +106,13 @@ export class StandInContext {
     this.commits = [];
     this.loads = 0;
     this.cellValues = 0;
+    this.bytes = 0;
     this.properties = new Set();
     let failure: { error: unknown } | undefined;
     try {
       await this.host.beforeSync(this.delayForCellEdit);
       actions.forEach((action) => action());
-      this.host.limitResponse(this.cellValues);
+      this.host.limitResponse(this.cellValues, this.bytes);
     } catch (error) {
       failure = { error };
     }
@@ -114,6 +120,7 @@ export class StandInContext {
     this.host.recordSync({
       loads: this.loads,
       cellValues: this.cellValues,
+      bytes: this.bytes,
       properties: [...this.properties].sort(),
       ...(code !== undefined && { error: code }),
     });
@@ -171,10 +178,17 @@ export abstract class StandInObject<T> {
       ...(target === null ? { value: null } : this.readProperty(target, name)),
     }));
     const cellValues = read.reduce((sum, r) => sum + (r.cellValues ?? 0), 0);
+    // Measured as the reader measures it, so a test can hold the host's limit against the reader's aim.
+    const bytes = read.reduce(
+      (sum, r) =>
+        sum + (r.cellValues && Array.isArray(r.value) ? jsonBytes(r.value as unknown[][]) : 0),
+      0
+    );
     this.context.deliver(
       () => read.forEach((r) => this.loaded.set(r.name, r.value)),
       cellValues,
-      names.map((name) => `${this.typeName}.${name}`)
+      names.map((name) => `${this.typeName}.${name}`),
+      bytes
     );
   }
 

@@ -25,6 +25,11 @@ export interface StandInHostOptions {
   readonly theme?: StandInTheme;
   /** Most cell values (cells × properties) one sync may return; above it the sync fails as Excel on the web does. */
   readonly maxCellValuesPerSync?: number;
+  /**
+   * Most bytes of cell properties (JSON) one sync may return; above it the sync fails. Default 5,000,000 on
+   * `OfficeOnline` (Excel on the web's cap), no limit on the desktop.
+   */
+  readonly maxResponseBytes?: number;
   /** Document settings the workbook was saved with. */
   readonly settings?: Record<string, unknown>;
 }
@@ -80,6 +85,7 @@ export class StandInHost implements HostState {
   private readonly plannedFailures: string[] = [];
   private editing: { finished: Promise<void>; finish: () => void } | null = null;
   private readonly maxCellValuesPerSync: number;
+  private readonly maxResponseBytes: number;
   private changedSinceSync = false;
   private restoreGlobals: () => void = () => undefined;
 
@@ -88,6 +94,9 @@ export class StandInHost implements HostState {
     if (this.sheets.length === 0) this.sheets.push(new HostSheet("Sheet1"));
     this.theme = options.theme ?? "light";
     this.maxCellValuesPerSync = options.maxCellValuesPerSync ?? Number.POSITIVE_INFINITY;
+    this.maxResponseBytes =
+      options.maxResponseBytes ??
+      (options.platform === "OfficeOnline" ? 5_000_000 : Number.POSITIVE_INFINITY);
     this.settings = new StandInSettings(options.settings ?? {}, () =>
       this.log.push({ kind: "settings-saved" })
     );
@@ -174,8 +183,8 @@ export class StandInHost implements HostState {
       throw new StandInOfficeError(planned, `Planned failure: ${planned}.`);
   }
 
-  limitResponse(cellValues: number): void {
-    if (cellValues > this.maxCellValuesPerSync) {
+  limitResponse(cellValues: number, bytes: number): void {
+    if (cellValues > this.maxCellValuesPerSync || bytes > this.maxResponseBytes) {
       throw new StandInOfficeError(
         "ResponsePayloadSizeLimitExceeded",
         "The response payload size has exceeded the limit."

@@ -71,51 +71,46 @@ export class PayloadMeter {
 }
 
 /**
- * Splits each rectangle into reads that fit the budget as planned by `meter`: whole where they fit,
- * otherwise blocks of whole rows (Microsoft's advice for large ranges).
+ * The reads that go into the next call and those left over: whole rectangles while they fit the budget as
+ * planned by `meter`, then as many whole rows of the next one as fit (Microsoft's advice for large ranges is
+ * blocks of rows), so each call is filled to the budget by the latest measurements. A call always takes at
+ * least one row, however wide.
  */
-export function planReads(
-  reads: readonly CellRead[],
-  budget: ReadBudget,
-  meter: PayloadMeter
-): CellRead[] {
-  return reads.flatMap((read) => {
-    const cells = Math.min(budget.cells, Math.floor(budget.bytes / meter.bytesPerCell(read)));
-    if (cellsOf(read) <= cells) return [read];
-    const rowsPerBlock = Math.max(1, Math.floor(cells / read.cols));
-    const blocks: CellRead[] = [];
-    for (let offset = 0; offset < read.rows; offset += rowsPerBlock) {
-      blocks.push({
-        ...read,
-        top: read.top + offset,
-        rows: Math.min(rowsPerBlock, read.rows - offset),
-      });
-    }
-    return blocks;
-  });
-}
-
-/** The reads that go into the next call (at least one, then as many as fit the budget) and those left over. */
 export function takePack(
   reads: readonly CellRead[],
   budget: ReadBudget,
   meter: PayloadMeter
 ): [CellRead[], CellRead[]] {
+  const pack: CellRead[] = [];
   let bytes = 0;
   let cells = 0;
-  let count = 0;
-  while (count < reads.length) {
-    const read = reads[count];
-    const fits =
-      bytes + meter.estimate(read) <= budget.bytes &&
-      cells + cellsOf(read) <= budget.cells &&
-      count < MAX_RANGES_PER_SYNC;
-    if (count > 0 && !fits) break;
-    bytes += meter.estimate(read);
-    cells += cellsOf(read);
-    count += 1;
+  for (let i = 0; i < reads.length; i++) {
+    const read = reads[i];
+    if (pack.length === MAX_RANGES_PER_SYNC) return [pack, reads.slice(i)];
+    const perRow = read.cols * meter.bytesPerCell(read);
+    const rows = Math.min(
+      read.rows,
+      Math.floor((budget.cells - cells) / read.cols),
+      Math.floor((budget.bytes - bytes) / perRow)
+    );
+    if (rows >= read.rows) {
+      pack.push(read);
+      bytes += read.rows * perRow;
+      cells += read.rows * read.cols;
+      continue;
+    }
+    if (rows <= 0 && pack.length > 0) return [pack, reads.slice(i)];
+    const taken = Math.max(1, rows);
+    pack.push({ ...read, rows: taken });
+    const left = read.rows - taken;
+    return [
+      pack,
+      left > 0
+        ? [{ ...read, top: read.top + taken, rows: left }, ...reads.slice(i + 1)]
+        : reads.slice(i + 1),
+    ];
   }
-  return [reads.slice(0, count), reads.slice(count)];
+  return [pack, []];
 }
 
 /** How many calls `reads` take at this budget, for the progress bar. */
