@@ -13,6 +13,7 @@ import { columnLetters } from "./address";
 import { BYTES_PER_CELL, EXCEL_COLUMNS, EXCEL_ROWS, ReadBudget } from "./limits";
 import { ItemText } from "./ooxml";
 import {
+  asciiString,
   bytesEqual,
   decodeOoxmlEscapes,
   decodeText,
@@ -196,6 +197,8 @@ class SheetCellsReader implements ByteReader<SheetCells> {
   private valueEnd = 0;
   private valueString: string | null = null;
   private formulaText: string | null = null;
+  /** The formula as "=" and its text in one flat string, when it came as one run of plain text. */
+  private formulaSigned: string | null = null;
   private formulaShared = false;
   private sharedIndex: string | null = null;
   private readonly inline = new ItemText(N.is);
@@ -249,6 +252,14 @@ class SheetCellsReader implements ByteReader<SheetCells> {
         this.valueBytes = null;
       }
     } else if (this.capture === Capture.Formula) {
+      if (this.formulaText === "" && this.formulaSigned === null && !cdata) {
+        this.formulaSigned = signedFormula(b, s, e);
+        if (this.formulaSigned !== null) return;
+      } else if (this.formulaSigned !== null) {
+        // A second run after all: back to joining the text.
+        this.formulaText = this.formulaSigned.slice(1);
+        this.formulaSigned = null;
+      }
       const text = cdata ? new TextDecoder().decode(b.subarray(s, e)) : decodeText(b, s, e, false);
       this.formulaText = (this.formulaText ?? "") + text;
     } else if (this.type === Type.Inline) this.inline.text(b, s, e, cdata);
@@ -321,6 +332,7 @@ class SheetCellsReader implements ByteReader<SheetCells> {
     this.valueBytes = null;
     this.valueString = null;
     this.formulaText = null;
+    this.formulaSigned = null;
     this.formulaShared = false;
     this.sharedIndex = null;
     this.inlineText = null;
@@ -359,6 +371,7 @@ class SheetCellsReader implements ByteReader<SheetCells> {
   private openFormula(b: Uint8Array, scanner: XmlScanner): void {
     this.capture = Capture.Formula;
     this.formulaText = "";
+    this.formulaSigned = null;
     const a = scanner.attributes;
     const t = scanner.findAttribute(N.t);
     this.formulaShared = t >= 0 && bytesEqual(b, a[4 * t + 2], a[4 * t + 3], N.shared);
@@ -367,7 +380,12 @@ class SheetCellsReader implements ByteReader<SheetCells> {
   }
 
   private closeCell(): void {
-    const formula = this.formulaText === null ? null : this.cellFormula(this.formulaText);
+    const formula =
+      this.formulaSigned !== null
+        ? this.signedCellFormula(this.formulaSigned)
+        : this.formulaText === null
+          ? null
+          : this.cellFormula(this.formulaText);
     const value = this.type === Type.Inline ? this.inlineText : this.cellValue();
     const cells = this.cells;
     if (value === null && formula === null) {
@@ -442,6 +460,18 @@ class SheetCellsReader implements ByteReader<SheetCells> {
     }
   }
 
+  /** A cell's formula read as one run of plain text, "=" already before it (the usual case). */
+  private signedCellFormula(signed: string): string {
+    if (this.formulaShared && this.sharedIndex !== null)
+      this.shared.set(this.sharedIndex, {
+        formula: signed.slice(1),
+        row: this.row,
+        col: this.col,
+        parts: null,
+      });
+    return signed;
+  }
+
   /** A cell's formula as "=…" text; a shared formula's dependent cells get the master's formula moved to them. */
   private cellFormula(written: string): string | null {
     const text = decodeOoxmlEscapes(written).trim();
@@ -458,7 +488,7 @@ class SheetCellsReader implements ByteReader<SheetCells> {
       const master = this.shared.get(this.sharedIndex);
       if (!master) return null;
       master.parts ??= formulaParts(master.formula);
-      return `=${moveParts(master.parts, this.row - master.row, this.col - master.col)}`;
+      return movedFormula(master.parts, this.row - master.row, this.col - master.col);
     }
     return text ? `=${text}` : null;
   }
@@ -483,6 +513,38 @@ interface SharedFormula {
   readonly row: number;
   readonly col: number;
   parts: FormulaPart[] | null;
+}
+
+/**
+ * Scratch bytes where a formula's text is put after its "=" and made into one string: "=" + text would
+ * keep a second string and a link between them for each of a sheet's (often hundreds of thousands of)
+ * formulas, and a copy of both once anything searches it.
+ */
+let signedBytes = Uint8Array.of(0x3d);
+
+function signedScratch(length: number): Uint8Array {
+  if (length > signedBytes.length) {
+    signedBytes = new Uint8Array(Math.max(length, 2 * signedBytes.length));
+    signedBytes[0] = 0x3d;
+  }
+  return signedBytes;
+}
+
+/**
+ * "=" and the bytes [start, end) as one string, when they are plain text as written (ASCII, no entity,
+ * no _xHHHH_ escape, nothing to trim at either end); null otherwise, for the general path.
+ */
+function signedFormula(b: Uint8Array, start: number, end: number): string | null {
+  const length = end - start;
+  if (length === 0 || b[start] <= 0x20 || b[end - 1] <= 0x20) return null;
+  const out = signedScratch(length + 1);
+  for (let i = start, j = 1; i < end; i++, j++) {
+    const c = b[i];
+    if (c >= 0x80 || c === 0x26 /* & */ || (c === 0x5f /* _ */ && i + 1 < end && b[i + 1] === 0x78))
+      return null;
+    out[j] = c;
+  }
+  return asciiString(out, 0, length + 1);
 }
 
 /** Reads a decimal of up to 15 digits (`-12.5`) exactly as Number() does; undefined for anything else. */
@@ -650,6 +712,41 @@ function formulaParts(formula: string): FormulaPart[] {
 /** Column letters by index, made once each (a filled column moves thousands of formulas). */
 const LETTERS: string[] = [];
 const lettersOf = (col: number) => (LETTERS[col] ??= columnLetters(col));
+
+/** "=" and a shared formula moved by (rows, cols), as one string (see signedFormula). */
+function movedFormula(parts: readonly FormulaPart[], rows: number, cols: number): string {
+  let out = signedScratch(256);
+  let j = 1;
+  const put = (text: string): boolean => {
+    if (j + text.length > out.length) {
+      const sofar = out;
+      out = signedScratch(2 * (j + text.length));
+      out.set(sofar.subarray(0, j));
+    }
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x80) return false;
+      out[j++] = c;
+    }
+    return true;
+  };
+  for (const part of parts) {
+    if (typeof part === "string") {
+      if (!put(part)) return `=${moveParts(parts, rows, cols)}`;
+      continue;
+    }
+    const col = part.colAnchor ? part.col : part.col + cols;
+    const row = part.rowAnchor ? part.row : part.row + rows;
+    if (col < 0 || row < 1 || col >= EXCEL_COLUMNS || row > EXCEL_ROWS) put("#REF!");
+    else {
+      if (part.colAnchor) put("$");
+      put(lettersOf(col));
+      if (part.rowAnchor) put("$");
+      put(String(row));
+    }
+  }
+  return asciiString(out, 0, j);
+}
 
 function moveParts(parts: readonly FormulaPart[], rows: number, cols: number): string {
   let out = "";

@@ -132,6 +132,48 @@ describe("sheetCellsReader", () => {
     ]);
   });
 
+  const long = Array.from({ length: 60 }, (_, i) => `A${i + 1}`).join("+");
+  it.each([
+    ["plain text", "SUM(A1:A2)", "=SUM(A1:A2)"],
+    ["an entity", 'A1&amp;"m"', '=A1&"m"'],
+    ["text to trim", "  SUM(A1:A2) ", "=SUM(A1:A2)"],
+    ["an _xHHHH_ escape", 'A1&amp;"_x000D_"', '=A1&"\r"'],
+    ["a name with _x in it", "Rate_xyz*2", "=Rate_xyz*2"],
+    ["text that is not ASCII", 'A1&amp;"£m"', '=A1&"£m"'],
+    ["a CDATA section", "<![CDATA[A1<2]]>", "=A1<2"],
+    ["two runs either side of a comment", "SUM(A1:<!-- c -->A2)", "=SUM(A1:A2)"],
+    ["a formula of 300 characters", long, `=${long}`],
+  ])("should read a formula written as %s", (_, written, formula) => {
+    const cells = readXmlText(
+      sheet(`<row r="2"><c r="B2"><f>${written}</f><v>1</v></c></row>`),
+      sheetCellsReader([])
+    );
+    expect(cells.toLists().formulas).toEqual([formula]);
+  });
+
+  it.each([
+    ["plain text", "SUM(A1:A2)", ["=SUM(A1:A2)", "=SUM(B1:B2)", "=SUM(C1:C2)"]],
+    ["anchored parts", "$A$1*A1", ["=$A$1*A1", "=$A$1*B1", "=$A$1*C1"]],
+    ["text that is not ASCII", 'A1&amp;"£"', ['=A1&"£"', '=B1&"£"', '=C1&"£"']],
+    ["a master written in two runs", "A1<!-- c -->+1", ["=A1+1", "=B1+1", "=C1+1"]],
+    [
+      "300 characters",
+      long,
+      ["", "B", "C"].map((_, i) =>
+        i === 0 ? `=${long}` : `=${long.replace(/A(\d+)/g, `${"ABC"[i]}$1`)}`
+      ),
+    ],
+  ])("should move a shared formula written as %s", (_, written, formulas) => {
+    const cells = readXmlText(
+      sheet(
+        `<row r="3"><c r="A3"><f t="shared" ref="A3:C3" si="0">${written}</f><v>5</v></c>` +
+          `<c r="B3"><f t="shared" si="0"/><v>7</v></c><c r="C3"><f t="shared" si="0"/><v>9</v></c></row>`
+      ),
+      sheetCellsReader([])
+    );
+    expect(cells.toLists().formulas).toEqual(formulas);
+  });
+
   it("should move a shared formula to each dependent cell", () => {
     const cells = readXmlText(
       sheet(
