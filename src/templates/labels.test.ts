@@ -21,7 +21,8 @@ describe("normaliseLabel", () => {
     ["(b) Schools block", "schools block"],
     ["iv) Other adjustments", "other adjustments"],
     ["5 to 10", "5 to 10"],
-    ["1.2.1 Top-up funding", "1 2 1 top up funding"],
+    ["1.2.1 Top-up funding", "top up funding"],
+    ["7.1 Summary of end of year positions", "summary of end of year positions"],
     ["A. Summary", "summary"],
   ])("should normalise %j to %j", (text, expected) => {
     expect(normaliseLabel(text)).toBe(expected);
@@ -97,7 +98,7 @@ describe("findLabels", () => {
     ["1. Deficit brought forward", "Deficit brought forward", true],
     ["A. Summary", "Summary", true],
     ["A summary", "Summary", false],
-    ["1.2.1 Top-up funding", "Top-up funding", false],
+    ["1.2.1 Top-up funding", "Top-up funding", true],
     ["LA's contribution", "LAs contribution", true],
     ["Schools\u00a0block", "Schools block", true],
     ["Café", "Caf", true],

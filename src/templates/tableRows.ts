@@ -76,8 +76,9 @@ export function labelColumn(
  * of a table's rows nor one of its lines.
  */
 function isRatioRow(sheet: LabelledSheet, row: LocatedRow): boolean {
-  // The label's own words, not its notes: "HNSG write-off (90% of the deficit at 31 March 2026)" is money.
-  const name = labelWords(row.label).words.join(" ");
+  // The label's own words, not its notes or brackets: "HNSG write-off (90% of the deficit at 31 March
+  // 2026)" and "Transfer from Schools Block (0.5%)" are money.
+  const name = labelWords(row.label.replace(/\([^()]*\)|\[[^[\]]*\]/g, " ")).words.join(" ");
   if (/%|\bpercent|\bcent\b|\bpercentage|\bratio\b/.test(name)) return true;
   return row.cells.some(
     (cell) =>

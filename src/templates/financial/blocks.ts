@@ -91,7 +91,15 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
   {
     key: "deduction",
     name: "Academy recoupment and deductions",
-    means: ["recoupment", "deduction", "deducted", "direct funding", "less academy|academies"],
+    means: [
+      "recoupment",
+      "deduction",
+      "deducted",
+      "direct funding|funded",
+      "less academy|academies",
+      "import export",
+      "less adjustment|place|funding|esfa",
+    ],
     not: ["total", "available", "after", "net", ...NOT_A_FLOW],
   },
   {
@@ -117,7 +125,8 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
     key: "otherFunding",
     name: "Other funding",
     means: ["other|additional funding|income|grant", "adjustment"],
-    not: NOT_A_FLOW,
+    // "Less: other direct funding deductions" is taken away: a deduction.
+    not: ["less", "deduction", "deducted", "recoupment", ...NOT_A_FLOW],
   },
   {
     key: "expenditure",
@@ -171,8 +180,16 @@ function hasFiguresRightOf(sheet: LabelledSheet, row: number, col: number): bool
  * The first heading of each block left of the figures, in sheet order. A heading has no figures of its
  * own: "Schools block in-year deficit" with figures, in a summary above the blocks, is a line.
  */
-function blockHeadings(sheet: LabelledSheet, area: CellRange, firstYearCol: number): Heading[] {
-  const labelArea = { ...area, right: Math.min(area.right, firstYearCol - 1) };
+function blockHeadings(
+  sheet: LabelledSheet,
+  area: CellRange,
+  firstYearCol: number,
+  headerRow: number | undefined
+): Heading[] {
+  // A block's rows sit under (or beside) the year headings: a title above them ("High needs block financial plan")
+  // is not the block's heading.
+  const top = headerRow === undefined ? area.top : Math.max(area.top, headerRow);
+  const labelArea = { ...area, top, right: Math.min(area.right, firstYearCol - 1) };
   const headings: Heading[] = [];
   for (const block of DSG_BLOCKS) {
     const { names, abbreviations } = BLOCK_HEADING_LABELS[block];
@@ -328,7 +345,7 @@ export function locateBlocks(
   const searched = searchArea(sheet, area);
   const headings = withMappedHeadings(
     sheet,
-    blockHeadings(sheet, searched, firstColumn(years)),
+    blockHeadings(sheet, searched, firstColumn(years), years[0]?.row),
     searched,
     forced
   );

@@ -83,6 +83,9 @@ export function keptTogether(
       .filter((r) => r.key === key && r.hasFigures && isBetween(r.row.row, top, bottom))
       .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))[0];
     if (inside) rows[key] = inside.row;
+    // Payments, contributions and adjustments move the deficit between its opening and closing rows: one
+    // worded alike elsewhere on the sheet (a block's "Less: import/export adjustments") is not one of them.
+    else if (key !== "inYear") delete rows[key];
   }
   return rows;
 }

@@ -6,7 +6,7 @@
  */
 import type { CellRange } from "../../workbook/workbook";
 import type { LabelledSheet, LabelledWorkbook } from "../labels";
-import type { MoneyUnit, YearColumn } from "../located";
+import type { LocatedRow, MoneyUnit, YearColumn } from "../located";
 import { findSheetByName, searchArea } from "../labels";
 import { findSection, type Section } from "../sections";
 import { findYearHeader } from "../yearHeader";
@@ -21,6 +21,7 @@ import type { BlockPlan } from "./blocksModel";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import { END_OF_YEAR_MEANINGS } from "./endOfYearLabels";
 import { readTable } from "../tableRows";
+import { labelWords } from "../meaning";
 import { keptTogether, otherMovements } from "./endOfYearRows";
 import { findUnitMarker, guessUnit } from "./unit";
 import { locateBlocks } from "./blocks";
@@ -37,6 +38,15 @@ function sectionYears(
   fallback: readonly YearColumn[]
 ): readonly YearColumn[] {
   return findYearHeader(sheet, "financial", area)?.years ?? fallback;
+}
+
+/**
+ * True for an in-year row that names the DSG's total ("Total DSG in-year deficit"): without a brought or
+ * carried forward row beside it, a plain "In-year deficit/(surplus)" is more likely one block's result.
+ */
+function namesTheDsg(inYear: LocatedRow | undefined): boolean {
+  const words = inYear ? labelWords(inYear.label).words : [];
+  return words.includes("dsg") || words.includes("total");
 }
 
 /**
@@ -60,7 +70,7 @@ export function locateEndOfYear(
     ...(others.length > 0 && { otherMovements: others }),
     ambiguous: reading.ambiguous,
   };
-  return positions.inYear || positions.broughtForward || positions.carriedForward
+  return positions.broughtForward || positions.carriedForward || namesTheDsg(positions.inYear)
     ? positions
     : undefined;
 }
@@ -164,7 +174,8 @@ function blocksOn(
 /**
  * The blocks on a sheet of their own ("Funding blocks", "7.2 Financial plan", any name): the sheet named
  * like the section first, then the others in tab order; one with financial years and at least two
- * block headings, so a sheet that merely mentions a block is not taken for it.
+ * blocks, or one block under the section's heading or on the sheet named for it, so a sheet that merely
+ * mentions a block is not taken for it.
  */
 function blocksOnOwnSheet(
   workbook: LabelledWorkbook,
@@ -176,7 +187,8 @@ function blocksOnOwnSheet(
   for (const sheet of named && named !== summary ? [named, ...others] : others) {
     const header = findYearHeader(sheet, "financial");
     const blocks = header ? blocksOn(sheet, header.years, mappings) : [];
-    if (blocks.length >= 2) return blocks;
+    const titled = sheet === named || findSection(sheet, FINANCIAL_PLAN_PER_BLOCK) !== undefined;
+    if (blocks.length >= 2 || (blocks.length === 1 && titled)) return blocks;
   }
   return [];
 }

@@ -5,8 +5,11 @@
 import type { CellRange } from "../../workbook/workbook";
 import type { LabelledSheet } from "../labels";
 import type { YearColumn } from "../located";
-import { searchArea } from "../labels";
-import { findRow } from "../rows";
+import { searchArea, textCellsIn } from "../labels";
+import { findRow, readRow } from "../rows";
+import { labelWords } from "../meaning";
+import { firstColumn } from "../tableRows";
+import type { LocatedRow } from "../located";
 import { listedLines } from "./lines";
 import type { Mitigations } from "./mitigationsModel";
 import type { SignConvention } from "../located";
@@ -54,6 +57,40 @@ export const MITIGATION_ROW_LABELS = {
   ],
 } as const;
 
+/** Whether a label's words (its notes included) name a row. */
+type WordTest = (words: ReadonlySet<string>) => boolean;
+
+// Councils word these rows their own way ("Unmitigated in-year DSG deficit", "In-year DSG deficit -
+// unmitigated", "Forecast in-year deficit (unmitigated)"): when no listed wording is there, a row whose
+// words say unmitigated (or mitigated) and in-year, and not cumulative, is taken.
+const inYearNotCumulative = (words: ReadonlySet<string>) =>
+  !words.has("cumulative") &&
+  (words.has("inyear") || words.has("deficit") || words.has("position"));
+const UNMITIGATED_IN_YEAR: WordTest = (words) =>
+  words.has("unmitigated") && inYearNotCumulative(words);
+const MITIGATED_IN_YEAR: WordTest = (words) =>
+  words.has("mitigated") && !words.has("unmitigated") && inYearNotCumulative(words);
+const TOTAL_SAVINGS: WordTest = (words) =>
+  words.has("total") && (words.has("mitigation") || words.has("saving"));
+
+/** The first row of the area, left of the figures, whose label's words pass `wanted`. */
+function rowByWords(
+  sheet: LabelledSheet,
+  area: CellRange,
+  years: readonly YearColumn[],
+  wanted: WordTest
+): LocatedRow | undefined {
+  const labels = textCellsIn(sheet, {
+    ...area,
+    right: Math.min(area.right, firstColumn(years) - 1),
+  });
+  const hit = labels.find((cell) => {
+    const { words, note } = labelWords(cell.text);
+    return wanted(new Set([...words, ...note]));
+  });
+  return hit && readRow(sheet, hit.row, hit.col, years);
+}
+
 /**
  * The Mitigations section in `area` of `sheet` (the whole used range when omitted), its rows read under
  * `years`; undefined when none of the unmitigated, total or mitigated rows is there. Mitigation lines
@@ -68,9 +105,10 @@ export function locateMitigations(
   if (years.length === 0) return undefined;
   const searched = searchArea(sheet, area);
   const find = (labels: readonly string[]) => findRow(sheet, labels, searched, years);
-  const unmitigated = find(MITIGATION_ROW_LABELS.unmitigated);
-  const total = find(MITIGATION_ROW_LABELS.total);
-  const mitigated = find(MITIGATION_ROW_LABELS.mitigated);
+  const byWords = (wanted: WordTest) => rowByWords(sheet, searched, years, wanted);
+  const unmitigated = find(MITIGATION_ROW_LABELS.unmitigated) ?? byWords(UNMITIGATED_IN_YEAR);
+  const total = find(MITIGATION_ROW_LABELS.total) ?? byWords(TOTAL_SAVINGS);
+  const mitigated = find(MITIGATION_ROW_LABELS.mitigated) ?? byWords(MITIGATED_IN_YEAR);
   if (!unmitigated && !total && !mitigated) return undefined;
   const end = total ?? mitigated;
   const lines =

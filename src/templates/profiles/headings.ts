@@ -16,7 +16,13 @@ export const END_OF_YEAR_POSITIONS = [
   "Finance summary",
 ];
 export const MITIGATIONS = ["Mitigations", "Mitigation plan", "Mitigating actions"];
-export const SAFETY_VALVE_AGREEMENT = ["Safety Valve agreement", "Safety Valve agreement limits"];
+export const SAFETY_VALVE_AGREEMENT = [
+  "Safety Valve agreement",
+  "Safety Valve agreement limits",
+  "SV agreement",
+  "SV agreement limits",
+  "Safety Valve limits",
+];
 
 export const EHCPS_BY_AGE = ["Number of EHCPs by age group", "EHCPs by age group"];
 export const EHCPS_BY_NEED = ["Number of EHCPs by primary need", "EHCPs by primary need"];

@@ -17,7 +17,17 @@ import {
   SV_RISK_REGISTER,
 } from "./headings";
 
-const FINANCE_SHEET = ["Finance summary", "Finance", "Financial summary", "Finance return"];
+const FINANCE_SHEET = [
+  "Finance summary",
+  "Finance",
+  "Financial summary",
+  "Finance return",
+  "Finance template",
+  "DSG finance template",
+  "SV finance template",
+  "Safety Valve finance template",
+  "DSG finance",
+];
 
 export const SAFETY_VALVE_RETURN: TemplateProfile = {
   id: "safety-valve-return",

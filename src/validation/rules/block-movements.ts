@@ -1,4 +1,4 @@
-import { blockRows } from "../needs";
+import { allOf, blockRows, financialPart } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
 import { moneyOf, weigh, type Term } from "../balance";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
@@ -19,7 +19,13 @@ export const blockMovements = defineRule({
     "by half a unit of their last shown decimal each. The finding points at the first movement figure of the year.",
   defaults: {},
   usesTolerance: true,
-  needs: blockRows("row 'Block movements' (transfers between blocks)", (b) => b.movements),
+  needs: allOf(
+    blockRows("row 'Block movements' (transfers between blocks)", (b) => b.movements),
+    // A plan of the high needs block alone shows one side of each transfer: nothing to net it against.
+    financialPart("two or more blocks", (t) =>
+      (t.financial?.blocks?.length ?? 0) >= 2 ? true : undefined
+    )
+  ),
   confirmsLayout: true,
   check({ template, options }) {
     const financial = template.financial;

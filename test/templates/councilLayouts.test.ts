@@ -1,0 +1,142 @@
+/**
+ * Whole-plan layouts councils use that an outside tester found misread: sections numbered 7.1 and 7.2,
+ * a plan of the high needs block alone under a title, the end of year positions on a sheet of their own,
+ * deductions and transfers worded with "Less:", "places" or "(0.5%)", and the unmitigated row with "DSG".
+ */
+import { describe, expect, it } from "vitest";
+import type { CellValue } from "../../src/workbook/workbook";
+import { sheetFromRows } from "../support/sheets";
+import { locateTemplate } from "../../src/templates/locate";
+import { validateWorkbook } from "../../src/validation/validate";
+
+const MONEY = "#,##0.000";
+const YEARS = ["£m", "2025-26", "2026-27"];
+
+const summary: CellValue[][] = [
+  ["7.1 Summary of end of year positions"],
+  ["Cumulative DSG deficit brought forward", 10, 12],
+  ["Total DSG in-year deficit", 4, 3],
+  ["Safety Valve payment", -2, -2],
+  ["Cumulative DSG deficit carried forward", 12, 13],
+];
+
+/** The high needs block with its deduction and transfer rows worded as given. */
+function highNeeds(deduction = "Academy recoupment", transfer = "Block movements"): CellValue[][] {
+  return [
+    ["High needs block"],
+    ["DSG funding", 100, 110],
+    [deduction, -10, -11],
+    ["Total funding available", 90, 99],
+    [transfer, 1, 1],
+    ["Top-up funding", 95, 103],
+    ["Total expenditure", 95, 103],
+    ["In-year deficit/(surplus)", 4, 3],
+  ];
+}
+
+const problems = (book: { sheets: ReturnType<typeof sheetFromRows>[] }) =>
+  validateWorkbook(book)
+    .findings.filter((f) => f.severity !== "info")
+    .map((f) => `${f.rule} ${f.sheet}!${f.address}`);
+
+describe("a plan of the high needs block alone", () => {
+  const plan = (rows: CellValue[][], title = "High needs block financial plan") => ({
+    sheets: [
+      sheetFromRows(
+        "Financial summary",
+        [[title], YEARS, ...summary, ["7.2 Financial plan per funding block"], ...rows],
+        MONEY
+      ),
+    ],
+  });
+
+  it("should read the block under its heading, not the title above the years", () => {
+    const blocks = locateTemplate(plan(highNeeds())).financial?.blocks ?? [];
+    expect(blocks.map((b) => `${b.block} ${b.headingRow}`)).toEqual(["high-needs 8"]);
+    expect(problems(plan(highNeeds()))).toEqual([]);
+  });
+
+  it("should not net the block's transfers against blocks the plan does not show", () => {
+    const result = validateWorkbook(plan(highNeeds()));
+    expect(result.checks.notRun.map((c) => c.rule)).toContain("block-movements");
+  });
+
+  it.each([
+    ["Less: import/export adjustments", "Block movements"],
+    ["Less: ESFA direct funded high needs places", "Block movements"],
+    ["Less: other direct funding deductions", "Block movements"],
+    ["Academy recoupment", "Transfer from Schools Block (0.5%)"],
+  ])(
+    "should read a deduction worded %j and a transfer worded %j as the block's own",
+    (deduction, transfer) => {
+      const found = locateTemplate(plan(highNeeds(deduction, transfer))).financial;
+      const [block] = found?.blocks ?? [];
+      expect(block.deductions.map((d) => d.label)).toEqual([deduction]);
+      expect(block.movements?.label).toBe(transfer);
+      expect(found?.endOfYear?.adjustments).toBeUndefined();
+      expect(problems(plan(highNeeds(deduction, transfer)))).toEqual([]);
+    }
+  );
+});
+
+describe("the end of year positions on a sheet of their own", () => {
+  it("should find them there, and the blocks on the summary sheet", () => {
+    const book = {
+      sheets: [
+        sheetFromRows("Summary positions", [YEARS, ...summary], MONEY),
+        sheetFromRows(
+          "Financial summary",
+          [YEARS, ["7.2 Financial plan per funding block"], ...highNeeds()],
+          MONEY
+        ),
+      ],
+    };
+    const financial = locateTemplate(book).financial;
+    expect(financial?.sheet).toBe("Summary positions");
+    expect(financial?.blocks?.map((b) => b.sheet)).toEqual(["Financial summary"]);
+    expect(problems(book)).toEqual([]);
+  });
+});
+
+describe("the Safety Valve agreement on a sheet named SV agreement", () => {
+  it("should read its limits", () => {
+    const book = {
+      sheets: [
+        sheetFromRows("Financial summary", [YEARS, ...summary], MONEY),
+        sheetFromRows(
+          "SV agreement",
+          [YEARS, ["Cumulative deficit limit", 13, 14], ["In-year deficit limit", 5, 4]],
+          MONEY
+        ),
+      ],
+    };
+    expect(locateTemplate(book).financial?.safetyValve?.sheet).toBe("SV agreement");
+  });
+});
+
+describe("the unmitigated row worded with DSG", () => {
+  it.each([
+    "Unmitigated in-year DSG deficit",
+    "In-year DSG deficit - unmitigated",
+    "Forecast in-year deficit (unmitigated)",
+  ])("should read %j as the unmitigated in-year deficit", (label) => {
+    const book = {
+      sheets: [
+        sheetFromRows(
+          "Financial summary",
+          [
+            YEARS,
+            ...summary,
+            ["Mitigations"],
+            [label, 5, 4],
+            ["Inclusion in mainstream", 1, 1],
+            ["Total mitigations", 1, 1],
+            ["Mitigated in-year deficit", 4, 3],
+          ],
+          MONEY
+        ),
+      ],
+    };
+    expect(locateTemplate(book).financial?.mitigations?.unmitigated?.label).toBe(label);
+  });
+});
