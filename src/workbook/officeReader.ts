@@ -24,6 +24,7 @@ import {
   runInExcel,
 } from "./office/officeErrors";
 import {
+  boundRuns,
   countPacks,
   jsonBytes,
   PayloadMeter,
@@ -229,14 +230,16 @@ async function readCells(
     progress,
     (read, range) => copyCells(grids[read.sheet], areas[read.sheet] as UsedArea, read, range)
   );
-  const second = areas.flatMap((area, sheet): CellRead[] => {
-    if (area === null) return [];
-    const { values } = grids[sheet];
-    return [
-      ...runsOf(values, area.top, area.left, sheet, "formats", (v) => typeof v === "number"),
-      ...runsOf(values, area.top, area.left, sheet, "types", looksLikeError),
-    ];
-  });
+  const second = boundRuns(
+    areas.flatMap((area, sheet): CellRead[] => {
+      if (area === null) return [];
+      const { values } = grids[sheet];
+      return [
+        ...runsOf(values, area.top, area.left, sheet, "formats", (v) => typeof v === "number"),
+        ...runsOf(values, area.top, area.left, sheet, "types", looksLikeError),
+      ];
+    })
+  );
   await readPacks(
     context,
     sheets,

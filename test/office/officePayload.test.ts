@@ -9,6 +9,7 @@ import { installStandInExcel, type StandInHost } from "../../src/workbench/host"
 import { readOfficeWorkbook, type OfficeReadCall } from "../../src/workbook/officeReader";
 import type { Workbook } from "../../src/workbook/workbook";
 import { realisticWorkbook } from "./hostFixtures";
+import { sheetFromRows } from "../support/sheets";
 import { installMockWorkbook, uninstallMockExcel } from "./officeMock";
 
 const FOUR_MB = 4_000_000;
@@ -75,6 +76,16 @@ describe("the Office reader's calls on realistic workbooks (office-addin-mock)",
     const { syncs } = await readOverMock(realisticWorkbook(plan, 1_000_000), "PC");
     expect(syncs).toBe(4);
   }, 120_000);
+
+  it("should stay at four calls on the desktop when numbers sit on every other row", async () => {
+    const rows = Array.from({ length: 10_000 }, (_, r) =>
+      r % 2 === 0 ? [`item ${r}`, r] : ["note", "text"]
+    );
+    const book: Workbook = { sheets: [sheetFromRows("Alternating", rows, "0.00")] };
+    const { read, syncs } = await readOverMock(book, "PC");
+    expect(syncs).toBe(4);
+    expect(read.sheets[0].numberFormats[9_998]).toEqual(["General", "0.00"]);
+  });
 
   it("should ask for the number formats of fewer cells than it reads", async () => {
     const { calls } = await readOverMock(workbook(120_000), "PC");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  boundRuns,
   countPacks,
   jsonBytes,
   MAX_RANGES_PER_SYNC,
@@ -126,5 +127,34 @@ describe("jsonBytes", () => {
     expect(jsonBytes([[1, "ab"], [""]])).toBe(JSON.stringify([[1, "ab"], [""]]).length);
     expect(jsonBytes([["£"]])).toBe(JSON.stringify([["£"]]).length + 5);
     expect(jsonBytes([])).toBe(2);
+  });
+});
+
+describe("boundRuns", () => {
+  const run = (sheetIndex: number, top: number, left: number, cols: number): CellRead => ({
+    sheet: sheetIndex,
+    top,
+    left,
+    rows: 1,
+    cols,
+    kind: "formats",
+  });
+  it("should keep the rectangles when there are few enough", () => {
+    const runs = [run(0, 1, 1, 2), run(0, 3, 0, 1)];
+    expect(boundRuns(runs, 2)).toEqual(runs);
+  });
+
+  it("should put each sheet's rectangles in one when there are too many", () => {
+    const runs = [
+      run(0, 1, 1, 2),
+      run(0, 3, 0, 1),
+      run(1, 5, 2, 1),
+      { ...run(0, 9, 9, 1), kind: "types" as const },
+    ];
+    expect(boundRuns(runs, 3)).toEqual([
+      { sheet: 0, top: 1, left: 0, rows: 3, cols: 3, kind: "formats" },
+      { sheet: 1, top: 5, left: 2, rows: 1, cols: 1, kind: "formats" },
+      { sheet: 0, top: 9, left: 9, rows: 1, cols: 1, kind: "types" },
+    ]);
   });
 });

@@ -177,6 +177,48 @@ export function runsOf<T>(
 }
 
 /**
+ * At most `max` rectangles: when there are more (numbers on every other row of long sheets), each sheet's
+ * rectangles of a kind become the one rectangle around them, so the reads still fit one call's ranges and the
+ * desktop's round trips stay four. The cells read that hold no number cost a few bytes each.
+ */
+export function boundRuns(reads: readonly CellRead[], max = MAX_RANGES_PER_SYNC): CellRead[] {
+  if (reads.length <= max) return [...reads];
+  const boxes = new Map<
+    string,
+    { sheet: number; kind?: ReadKind; top: number; left: number; bottom: number; right: number }
+  >();
+  for (const read of reads) {
+    const key = keyOf(read);
+    const box = boxes.get(key);
+    const bottom = read.top + read.rows - 1;
+    const right = read.left + read.cols - 1;
+    if (box === undefined)
+      boxes.set(key, {
+        sheet: read.sheet,
+        kind: read.kind,
+        top: read.top,
+        left: read.left,
+        bottom,
+        right,
+      });
+    else {
+      box.top = Math.min(box.top, read.top);
+      box.left = Math.min(box.left, read.left);
+      box.bottom = Math.max(box.bottom, bottom);
+      box.right = Math.max(box.right, right);
+    }
+  }
+  return [...boxes.values()].map(({ sheet, kind, top, left, bottom, right }) => ({
+    sheet,
+    top,
+    left,
+    rows: bottom - top + 1,
+    cols: right - left + 1,
+    ...(kind !== undefined && { kind }),
+  }));
+}
+
+/**
  * Bytes of `rows` as JSON, the form Excel sends them in, counted row by row (no one huge string). A
  * character outside ASCII counts 6 bytes, its size as a `\uXXXX` escape: the worst case, so the measure
  * never falls short of the response.
