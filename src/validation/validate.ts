@@ -144,11 +144,21 @@ function internalError(what: string, error: unknown, consequence: string): Place
 // already an error the arithmetic found, their warning only repeats its cause, so it is left out.
 const ENTRY_CHECKS: ReadonlySet<string> = new Set(["formula-pattern", "hardcoded-total"]);
 
-/** The findings without entry-check warnings at cells that already carry an error. */
+// A figure typed with the other sign breaks every sum it is in; sign-convention names the cause, so other
+// checks' findings at that same cell only repeat it.
+const SIGN_CONVENTION = "sign-convention";
+
+/**
+ * The findings without entry-check warnings at cells that already carry an error, and without other
+ * findings at a cell whose sign sign-convention reports.
+ */
 function withoutEchoes(placed: readonly Placed[]): Placed[] {
   const cellOf = (p: Placed) => `${p.finding.sheet}\u0000${p.finding.address}`;
   const errorCells = new Set(
     placed.filter((p) => p.finding.severity === "error" && p.finding.address !== "").map(cellOf)
+  );
+  const signCells = new Set(
+    placed.filter((p) => p.finding.rule === SIGN_CONVENTION && p.finding.address !== "").map(cellOf)
   );
   return placed.filter(
     (p) =>
@@ -156,7 +166,7 @@ function withoutEchoes(placed: readonly Placed[]): Placed[] {
         ENTRY_CHECKS.has(p.finding.rule) &&
         p.finding.severity !== "error" &&
         errorCells.has(cellOf(p))
-      )
+      ) && !(p.finding.rule !== SIGN_CONVENTION && signCells.has(cellOf(p)))
   );
 }
 

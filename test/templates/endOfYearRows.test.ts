@@ -155,6 +155,18 @@ describe("a payment typed with the deficits' sign", () => {
   });
 });
 
+describe("an in-year figure typed with the other sign", () => {
+  it("should be one sign-convention finding at it, not a roll-forward gap as well", () => {
+    const book = plan([
+      ["Cumulative deficit brought forward", 16, 20, 22.5],
+      ["In-year deficit", 9, -9.5, 6.8],
+      ["Safety Valve payment", -5, -7, -6],
+      ["Cumulative deficit carried forward", 20, 22.5, 23.3],
+    ]);
+    expect(problems(book)).toEqual(["sign-convention C4"]);
+  });
+});
+
 describe("payments shown as Less", () => {
   it("should take positive payments under 'Less:' as reducing the deficit, in the sheet's convention", () => {
     const book = plan([

@@ -155,3 +155,35 @@ export function rollYears(
   });
   return rolls;
 }
+
+/** Positions with one figure's sign turned round. */
+function flipped(
+  positions: EndOfYearPositions,
+  key: "inYear" | "carriedForward" | "broughtForward",
+  t: number
+): EndOfYearPositions {
+  const row = positions[key]!;
+  const cells = row.cells.map((cell, i) =>
+    i === t && typeof cell.value === "number" ? { ...cell, value: -cell.value } : cell
+  );
+  return { ...positions, [key]: { ...row, cells } };
+}
+
+/**
+ * The row whose figure in year `t` alone breaks the year's roll-forward by its sign: with that figure
+ * turned round the roll `holds`. Undefined when no single figure's sign explains the gap.
+ */
+export function figureWithWrongSign(
+  positions: EndOfYearPositions,
+  years: readonly YearColumn[],
+  sign: SignConvention,
+  t: number,
+  holds: (roll: YearRoll) => boolean
+): "inYear" | "carriedForward" | "broughtForward" | undefined {
+  return (["inYear", "carriedForward", "broughtForward"] as const).find((key) => {
+    const value = positions[key]?.cells[t]?.value;
+    if (typeof value !== "number" || value === 0) return false;
+    const retried = rollYears(flipped(positions, key, t), years, sign).find((r) => r.index === t);
+    return retried !== undefined && holds(retried);
+  });
+}

@@ -1,7 +1,11 @@
 import { defineRule } from "../rule";
 import { endOfYearRows } from "../needs";
 import { Decimal } from "decimal.js";
-import { rollYears, type YearRoll } from "../../templates/financial/endOfYearArithmetic";
+import {
+  figureWithWrongSign,
+  rollYears,
+  type YearRoll,
+} from "../../templates/financial/endOfYearArithmetic";
 import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
 import { saysLess } from "../../templates/financial/endOfYearRows";
 import { figure, figureValue } from "../../templates/figures";
@@ -49,22 +53,32 @@ export const rollForward = defineRule({
   check({ template, options }) {
     const positions = template.financial?.endOfYear;
     if (positions === undefined) return [];
-    return rollYears(positions, template.financial?.years ?? [], template.sign)
-      .filter((roll) => !withinTolerance(roll.gap, roll.terms, options))
-      .filter((roll) => !explainedBySign(positions, roll, template.sign, options))
-      .map((roll) => {
-        const decimals = shownDecimals(roll.terms);
-        const money = (value: Parameters<typeof formatMoney>[0]) =>
-          formatMoney(value, template.unit, decimals);
-        return {
-          message:
-            `Cumulative deficit for ${roll.year.label} does not roll forward from ${financialYearLabel(roll.year.start - 1)}: ` +
-            `gap ${money(roll.gap.abs())}. Carried forward is ${money(roll.reported)}, but brought forward + in-year ` +
-            `− DfE payments − contributions ± adjustments gives ${money(roll.expected)}.`,
-          at: { sheet: positions.sheet, row: roll.closing.row, col: roll.closing.col },
-          expected: roll.expected.toNumber(),
-          actual: roll.reported.toNumber(),
-        };
-      });
+    const years = template.financial?.years ?? [];
+    return (
+      rollYears(positions, years, template.sign)
+        .filter((roll) => !withinTolerance(roll.gap, roll.terms, options))
+        .filter((roll) => !explainedBySign(positions, roll, template.sign, options))
+        // A single figure typed with the other sign is sign-convention's finding, at that figure.
+        .filter(
+          (roll) =>
+            figureWithWrongSign(positions, years, template.sign, roll.index, (r) =>
+              withinTolerance(r.gap, r.terms, options)
+            ) === undefined
+        )
+        .map((roll) => {
+          const decimals = shownDecimals(roll.terms);
+          const money = (value: Parameters<typeof formatMoney>[0]) =>
+            formatMoney(value, template.unit, decimals);
+          return {
+            message:
+              `Cumulative deficit for ${roll.year.label} does not roll forward from ${financialYearLabel(roll.year.start - 1)}: ` +
+              `gap ${money(roll.gap.abs())}. Carried forward is ${money(roll.reported)}, but brought forward + in-year ` +
+              `− DfE payments − contributions ± adjustments gives ${money(roll.expected)}.`,
+            at: { sheet: positions.sheet, row: roll.closing.row, col: roll.closing.col },
+            expected: roll.expected.toNumber(),
+            actual: roll.reported.toNumber(),
+          };
+        })
+    );
   },
 });

@@ -6,8 +6,11 @@ import type {
   LocatedTemplate,
   SignConvention,
 } from "../../templates/located";
-import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
-import { rollYears } from "../../templates/financial/endOfYearArithmetic";
+import {
+  figureWithWrongSign,
+  rollYears,
+  type YearRoll,
+} from "../../templates/financial/endOfYearArithmetic";
 import { signBalance } from "../../templates/financial/sign";
 import { saysLess } from "../../templates/financial/endOfYearRows";
 import { withinTolerance } from "../tolerance";
@@ -56,44 +59,25 @@ function oppositeRow(row: LocatedRow, sign: SignConvention): RuleReport | undefi
   };
 }
 
-/** Positions with one cell's sign turned round, to test whether that alone explains a roll-forward gap. */
-function flipped(
-  positions: EndOfYearPositions,
-  key: "inYear" | "carriedForward" | "broughtForward",
-  t: number
-): EndOfYearPositions {
-  const row = positions[key]!;
-  const cells = row.cells.map((cell, i) =>
-    i === t && typeof cell.value === "number" ? { ...cell, value: -cell.value } : cell
-  );
-  return { ...positions, [key]: { ...row, cells } };
-}
-
 /** Years whose roll-forward fails but holds once one figure's sign is turned round: that figure has the wrong sign. */
 function flippedFigures(template: LocatedTemplate, options: ValidationOptions): RuleReport[] {
   const positions = template.financial?.endOfYear;
   const years = template.financial?.years ?? [];
   if (!positions) return [];
   const reports: RuleReport[] = [];
+  const holds = (r: YearRoll) => withinTolerance(r.gap, r.terms, options);
   for (const roll of rollYears(positions, years, template.sign)) {
-    if (withinTolerance(roll.gap, roll.terms, options)) continue;
-    for (const key of ["inYear", "carriedForward", "broughtForward"] as const) {
-      const row = positions[key];
-      const cell = row?.cells[roll.index];
-      if (!row || !cell || !nonZero(cell)) continue;
-      const retried = rollYears(flipped(positions, key, roll.index), years, template.sign).find(
-        (r) => r.index === roll.index
-      );
-      if (retried && withinTolerance(retried.gap, retried.terms, options)) {
-        reports.push({
-          message:
-            `${rowName(row)} for ${roll.year.label} (${cell.value}) has the opposite sign to the rest of the sheet: with ` +
-            `${-(cell.value as number)} the cumulative deficit rolls forward. The sheet shows deficits as ${conventionWords(template.sign)} numbers.`,
-          at: cellLocation(row, cell),
-        });
-        break;
-      }
-    }
+    if (holds(roll)) continue;
+    const key = figureWithWrongSign(positions, years, template.sign, roll.index, holds);
+    if (key === undefined) continue;
+    const row = positions[key]!;
+    const cell = row.cells[roll.index];
+    reports.push({
+      message:
+        `${rowName(row)} for ${roll.year.label} (${cell.value}) has the opposite sign to the rest of the sheet: with ` +
+        `${-(cell.value as number)} the cumulative deficit rolls forward. The sheet shows deficits as ${conventionWords(template.sign)} numbers.`,
+      at: cellLocation(row, cell),
+    });
   }
   return reports;
 }
