@@ -287,14 +287,83 @@ function denseSheet(
   );
   const values: CellValue[][] = new Array(height);
   const formulas: (string | null)[][] = new Array(height);
-  const numberFormats: string[][] = new Array(height);
   for (let r = 0; r < height; r++) {
     values[r] = new Array<CellValue>(width).fill(null);
     formulas[r] = new Array<string | null>(width).fill(null);
-    numberFormats[r] = new Array<string>(width).fill("General");
   }
+  const numberFormats =
+    formatRowsInOrder(cells, formats, height, width) ??
+    formatRowsScattered(cells, formats, height, width);
+  const { rows, cols, kinds, numbers, others } = cells;
+  let other = 0;
+  for (let i = 0; i < count; i++) {
+    const kind = kinds[i];
+    values[rows[i] - top][cols[i] - left] =
+      kind === 1 ? numbers[i] : kind === 2 ? others[other++] : null;
+  }
+  const { formulaAt, formulaTexts } = cells;
+  for (let k = 0; k < formulaAt.length; k++) {
+    const i = formulaAt[k];
+    formulas[rows[i] - top][cols[i] - left] = formulaTexts[k];
+  }
+  return { name, visibility, top, left, values, formulas, numberFormats, merges };
+}
+
+/**
+ * The number formats of a sheet whose cells and styled empty cells come row by row (as Excel writes
+ * them), built a row at a time; a row whose formats are the same as the row above's is that row's array
+ * (frozen, so a write to it fails rather than changes both). A sheet of records formatted alike, the
+ * usual large sheet, keeps one row of formats instead of one a record. Null when the cells are out of
+ * order (then formatRowsScattered builds them).
+ */
+function formatRowsInOrder(
+  cells: SheetCells,
+  formats: readonly string[],
+  height: number,
+  width: number
+): string[][] | null {
+  const { rows, cols, styles, count, top, left, styled } = cells;
+  for (let i = 1; i < count; i++) if (rows[i] < rows[i - 1]) return null;
+  for (let i = 1; i < styled.rows.length; i++) if (styled.rows[i] < styled.rows[i - 1]) return null;
+  const numberFormats: string[][] = new Array(height);
+  const row = new Array<string>(width);
+  let above: string[] | null = null;
+  let cell = 0;
+  let run = 0;
+  while (run < styled.rows.length && styled.rows[run] < top) run++;
+  for (let r = 0; r < height; r++) {
+    row.fill("General");
+    // Styled empty cells first, so a cell that also holds a value (written twice) keeps the value's format.
+    for (; run < styled.rows.length && styled.rows[run] === top + r; run++) {
+      const format = formats[styled.styles[run]] ?? "General";
+      const from = Math.max(styled.firstCols[run] - left, 0);
+      const to = Math.min(styled.lastCols[run] - left, width - 1);
+      for (let c = from; c <= to; c++) row[c] = format;
+    }
+    for (; cell < count && rows[cell] === top + r; cell++)
+      row[cols[cell] - left] = formats[styles[cell]] ?? "General";
+    if (above === null || !sameFormats(above, row)) above = Object.freeze(row.slice()) as string[];
+    numberFormats[r] = above;
+  }
+  return numberFormats;
+}
+
+function sameFormats(a: readonly string[], b: readonly string[]): boolean {
+  for (let c = 0; c < a.length; c++) if (a[c] !== b[c]) return false;
+  return true;
+}
+
+/** The number formats of a sheet whose cells come in any order: a row each, filled cell by cell. */
+function formatRowsScattered(
+  cells: SheetCells,
+  formats: readonly string[],
+  height: number,
+  width: number
+): string[][] {
+  const { rows, cols, styles, count, top, left, styled } = cells;
+  const numberFormats: string[][] = new Array(height);
+  for (let r = 0; r < height; r++) numberFormats[r] = new Array<string>(width).fill("General");
   // Styled empty cells first, so a cell that also holds a value (written twice) keeps the value's format.
-  const styled = cells.styled;
   for (let i = 0; i < styled.rows.length; i++) {
     const r = styled.rows[i] - top;
     if (r < 0 || r >= height) continue;
@@ -304,21 +373,9 @@ function denseSheet(
     const row = numberFormats[r];
     for (let c = from; c <= to; c++) row[c] = format;
   }
-  const { rows, cols, styles, kinds, numbers, others } = cells;
-  let other = 0;
-  for (let i = 0; i < count; i++) {
-    const r = rows[i] - top;
-    const c = cols[i] - left;
-    const kind = kinds[i];
-    values[r][c] = kind === 1 ? numbers[i] : kind === 2 ? others[other++] : null;
-    numberFormats[r][c] = formats[styles[i]] ?? "General";
-  }
-  const { formulaAt, formulaTexts } = cells;
-  for (let k = 0; k < formulaAt.length; k++) {
-    const i = formulaAt[k];
-    formulas[rows[i] - top][cols[i] - left] = formulaTexts[k];
-  }
-  return { name, visibility, top, left, values, formulas, numberFormats, merges };
+  for (let i = 0; i < count; i++)
+    numberFormats[rows[i] - top][cols[i] - left] = formats[styles[i]] ?? "General";
+  return numberFormats;
 }
 
 function readVisibility(state: string | undefined): SheetVisibility {

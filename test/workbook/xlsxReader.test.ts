@@ -14,6 +14,7 @@ import {
   WorkbookReadError,
 } from "../../src/workbook/workbook";
 import { buildExamples, managementPlan } from "../../examples/examples";
+import { rawXlsx } from "../hostile/rawXlsx";
 
 const EXAMPLES = join(__dirname, "..", "..", "examples");
 
@@ -114,6 +115,68 @@ describe("readXlsxBuffer", () => {
       [
         ["Units", null],
         [null, 1.5],
+      ],
+    ]);
+  });
+
+  const STYLES =
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.000"/></numFmts>' +
+    '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>';
+  const readRows = async (rows: string) =>
+    (
+      await readXlsxBuffer(
+        rawXlsx({
+          sheets: [
+            {
+              name: "Records",
+              xml: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
+            },
+          ],
+          styles: STYLES,
+        })
+      )
+    ).sheets[0];
+
+  it("should keep one row of formats for rows formatted alike, frozen, and the others their own", async () => {
+    const record = (r: number) =>
+      `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" s="1"/><c r="C${r}" s="1"><v>${r}.5</v></c></row>`;
+    const sheet = await readRows(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c></row>${record(2)}${record(3)}${record(4)}` +
+        `<row r="5"><c r="A5" s="1"><v>1</v></c></row>${record(6)}`
+    );
+    const alike = ["General", "#,##0.000", "#,##0.000"];
+    expect(sheet.numberFormats).toEqual([
+      ["General", "General", "General"],
+      alike,
+      alike,
+      alike,
+      ["#,##0.000", "General", "General"],
+      alike,
+    ]);
+    expect(sheet.numberFormats[2]).toBe(sheet.numberFormats[1]);
+    expect(sheet.numberFormats[3]).toBe(sheet.numberFormats[1]);
+    expect(sheet.numberFormats[5]).not.toBe(sheet.numberFormats[1]);
+    expect(() => (sheet.numberFormats[2][0] = "0.0%")).toThrow(TypeError);
+    expect(sheet.values.map((row) => row[2])).toEqual([null, 2.5, 3.5, 4.5, null, 6.5]);
+  });
+
+  it("should read the formats of rows written out of order", async () => {
+    const sheet = await readRows(
+      `<row r="3"><c r="A3" s="1"><v>3</v></c><c r="B3"><v>1</v></c></row>` +
+        `<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"/></row>` +
+        `<row r="2"><c r="B2" s="1"><v>2</v></c></row>`
+    );
+    expect([sheet.values, sheet.numberFormats]).toEqual([
+      [
+        [1, null],
+        [null, 2],
+        [3, 1],
+      ],
+      [
+        ["General", "#,##0.000"],
+        ["General", "#,##0.000"],
+        ["#,##0.000", "General"],
       ],
     ]);
   });
