@@ -334,18 +334,28 @@ function formatRowsInOrder(
   for (let r = 0; r < height; r++) {
     row.fill("General");
     // Styled empty cells first, so a cell that also holds a value (written twice) keeps the value's format.
-    for (; run < styled.rows.length && styled.rows[run] === top + r; run++) {
-      const format = formats[styled.styles[run]] ?? "General";
-      const from = Math.max(styled.firstCols[run] - left, 0);
-      const to = Math.min(styled.lastCols[run] - left, width - 1);
-      for (let c = from; c <= to; c++) row[c] = format;
-    }
+    for (; run < styled.rows.length && styled.rows[run] === top + r; run++)
+      paintRun(row, styled, run, formats, left);
     for (; cell < count && rows[cell] === top + r; cell++)
       row[cols[cell] - left] = formats[styles[cell]] ?? "General";
     if (above === null || !sameFormats(above, row)) above = Object.freeze(row.slice()) as string[];
     numberFormats[r] = above;
   }
   return numberFormats;
+}
+
+/** Gives the row's cells under styled run `i` (clipped to the row) the run's number format. */
+function paintRun(
+  row: string[],
+  styled: SheetCells["styled"],
+  i: number,
+  formats: readonly string[],
+  left: number
+): void {
+  const format = formats[styled.styles[i]] ?? "General";
+  const from = Math.max(styled.firstCols[i] - left, 0);
+  const to = Math.min(styled.lastCols[i] - left, row.length - 1);
+  for (let c = from; c <= to; c++) row[c] = format;
 }
 
 function sameFormats(a: readonly string[], b: readonly string[]): boolean {
@@ -366,12 +376,7 @@ function formatRowsScattered(
   // Styled empty cells first, so a cell that also holds a value (written twice) keeps the value's format.
   for (let i = 0; i < styled.rows.length; i++) {
     const r = styled.rows[i] - top;
-    if (r < 0 || r >= height) continue;
-    const format = formats[styled.styles[i]] ?? "General";
-    const from = Math.max(styled.firstCols[i] - left, 0);
-    const to = Math.min(styled.lastCols[i] - left, width - 1);
-    const row = numberFormats[r];
-    for (let c = from; c <= to; c++) row[c] = format;
+    if (r >= 0 && r < height) paintRun(numberFormats[r], styled, i, formats, left);
   }
   for (let i = 0; i < count; i++)
     numberFormats[rows[i] - top][cols[i] - left] = formats[styles[i]] ?? "General";
