@@ -124,7 +124,7 @@ export function confirmLayout(
   const dropped = new Set<RuleReport>();
   for (const group of byRow.values()) {
     const at = group[0].at!;
-    const years = yearsOn(template, at.sheet);
+    const years = Math.max(yearsOn(template, at.sheet), group.length);
     if (group.length >= AT_LEAST && group.length >= MOST_YEARS * years) {
       unconfirmed.push(notConfirmed(title, template, at, group, years));
       for (const report of group) dropped.add(report);

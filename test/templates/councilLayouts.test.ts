@@ -140,3 +140,75 @@ describe("the unmitigated row worded with DSG", () => {
     expect(locateTemplate(book).financial?.mitigations?.unmitigated?.label).toBe(label);
   });
 });
+
+describe("a fourth tester's combinations", () => {
+  it("should take a column of another kind between the years for what it is", () => {
+    const book = {
+      sheets: [
+        sheetFromRows(
+          "Financial summary",
+          [
+            ["£m", "2025-26", "Previous plan", "2026-27"],
+            ["Cumulative DSG deficit brought forward", 10, 9, 12],
+            ["Total DSG in-year deficit", 4, 4, 3],
+            ["Safety Valve payment", -2, -2, -2],
+            ["Cumulative DSG deficit carried forward", 12, 11, 13],
+          ],
+          MONEY
+        ),
+      ],
+    };
+    expect(problems(book)).toEqual([]);
+  });
+
+  it("should read the mitigations on a sheet whose name ends with the section's, and the agreement left on another sheet", () => {
+    const book = {
+      sheets: [
+        sheetFromRows("Summary positions", [YEARS, ...summary], MONEY),
+        sheetFromRows(
+          "Management plan mitigations",
+          [
+            YEARS,
+            ["Unmitigated in-year deficit", 5, 4],
+            ["Inclusion in mainstream", 1, 1],
+            ["Total mitigations", 1, 1],
+            ["Mitigated in-year deficit", 4, 3],
+          ],
+          MONEY
+        ),
+        sheetFromRows(
+          "Financial summary",
+          [YEARS, ["Safety Valve agreement"], ["Cumulative deficit limit", 13, 14]],
+          MONEY
+        ),
+      ],
+    };
+    const financial = locateTemplate(book).financial;
+    expect(financial?.mitigations?.sheet).toBe("Management plan mitigations");
+    expect(financial?.safetyValve?.sheet).toBe("Financial summary");
+  });
+
+  it("should read savings shown negative in a sheet showing deficits negative", () => {
+    const book = {
+      sheets: [
+        sheetFromRows(
+          "Financial summary",
+          [
+            YEARS,
+            ["Cumulative DSG (deficit)/surplus brought forward", -10, -12],
+            ["Total DSG in-year (deficit)/surplus", -4, -3],
+            ["Safety Valve payment", 2, 2],
+            ["Cumulative DSG (deficit)/surplus carried forward", -12, -13],
+            ["Mitigations"],
+            ["Unmitigated in-year deficit", -5, -4],
+            ["Inclusion in mainstream", -1, -1],
+            ["Total mitigations", -1, -1],
+            ["Mitigated in-year deficit", -4, -3],
+          ],
+          MONEY
+        ),
+      ],
+    };
+    expect(problems(book)).toEqual([]);
+  });
+});

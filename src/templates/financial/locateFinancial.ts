@@ -7,7 +7,7 @@
 import type { CellRange } from "../../workbook/workbook";
 import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import type { LocatedRow, MoneyUnit, YearColumn } from "../located";
-import { findSheetByName, searchArea } from "../labels";
+import { findSheetByName, labelSet, normaliseLabel, searchArea } from "../labels";
 import { findSection, type Section } from "../sections";
 import { findYearHeader } from "../yearHeader";
 import {
@@ -75,6 +75,18 @@ export function locateEndOfYear(
     : undefined;
 }
 
+/** A sheet whose name holds a heading's words after other words ("Management plan mitigations"). */
+function sheetNamedWith(
+  workbook: LabelledWorkbook,
+  headings: readonly string[]
+): LabelledSheet | undefined {
+  const wanted = labelSet(headings);
+  return workbook.sheets.find((s) => {
+    const name = normaliseLabel(s.name);
+    return wanted.some((heading) => name.endsWith(` ${heading}`));
+  });
+}
+
 /** A section on the sheet, or a sheet of its own named like the section ("Mitigations"), with its area and years. */
 function sectionOrSheet(
   workbook: LabelledWorkbook,
@@ -84,9 +96,18 @@ function sectionOrSheet(
 ): { sheet: LabelledSheet; area: Section | CellRange; years: readonly YearColumn[] } | undefined {
   const section = findSection(sheet, headings);
   if (section) return { sheet, area: section, years: sectionYears(sheet, section, years) };
-  const own = findSheetByName(workbook.sheets, headings);
+  const own = findSheetByName(workbook.sheets, headings) ?? sheetNamedWith(workbook, headings);
   const ownYears = own && findYearHeader(own, "financial")?.years;
-  return own && ownYears ? { sheet: own, area: searchArea(own), years: ownYears } : undefined;
+  if (own && ownYears) return { sheet: own, area: searchArea(own), years: ownYears };
+  // The section under its heading on another sheet (the summary's positions on a sheet of their own,
+  // the agreement left on the Financial summary sheet).
+  for (const other of workbook.sheets) {
+    const elsewhere = other === sheet ? undefined : findSection(other, headings);
+    const header = elsewhere && findYearHeader(other, "financial")?.years;
+    if (elsewhere && header)
+      return { sheet: other, area: elsewhere, years: sectionYears(other, elsewhere, header) };
+  }
+  return undefined;
 }
 
 // A sheet may show the position before mitigation above the plan's own ("Summary of end of year positions

@@ -12,7 +12,6 @@ import { firstColumn } from "../tableRows";
 import type { LocatedRow } from "../located";
 import { listedLines } from "./lines";
 import type { Mitigations } from "./mitigationsModel";
-import type { SignConvention } from "../located";
 import { signBalance } from "./sign";
 
 /** Row labels of the section; the first synonym is the template's own wording. */
@@ -128,10 +127,10 @@ export function locateMitigations(
 }
 
 /**
- * True when the section shows its savings as negative numbers, the way they move a deficit shown
- * positive ("Inclusion in mainstream  (0.420)"), rather than as positive amounts saved. Only a sheet
- * showing deficits as positive can tell the two apart: there the savings' majority sign decides.
+ * True when the section shows its savings as negative numbers ("Inclusion in mainstream  (0.420)")
+ * rather than as positive amounts saved: the savings' majority sign decides, whichever way the sheet
+ * shows deficits.
  */
-export function savingsShownNegative(section: Mitigations, sign: SignConvention): boolean {
-  return sign === "deficit-positive" && signBalance([...section.lines, section.total]) < 0;
+export function savingsShownNegative(section: Mitigations): boolean {
+  return signBalance([...section.lines, section.total]) < 0;
 }

@@ -61,8 +61,9 @@ function lineTerms(section: Mitigations, i: number, weight: 1 | -1): Term[] {
  * deficits shown negative a saving makes the figure less negative, so it is added.
  */
 function savings({ section, i, sign }: YearCheck): Term[] {
-  // Savings shown as negative numbers already carry the sign that reduces a deficit shown positive.
-  const weight = sign === "deficit-negative" || savingsShownNegative(section, sign) ? 1 : -1;
+  // Savings shown as negative numbers are taken the other way round.
+  const standard: 1 | -1 = sign === "deficit-negative" ? 1 : -1;
+  const weight: 1 | -1 = savingsShownNegative(section) ? (-standard as 1 | -1) : standard;
   return section.total
     ? term(section.total, i, weight, "total mitigations")
     : lineTerms(section, i, weight);

@@ -30,7 +30,7 @@ export const mitigationDirection = defineRule({
     const money = (value: Decimal) =>
       formatMoney(value, template.unit, shownDecimals(section.total?.cells ?? []));
     // Savings shown as negative numbers (the way they move a deficit shown positive) are read turned round.
-    const shownNegative = savingsShownNegative(section, template.sign);
+    const shownNegative = savingsShownNegative(section);
     section.years.forEach((year, i) => {
       for (const line of section.lines) {
         const cell = line.cells[i];

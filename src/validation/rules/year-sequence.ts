@@ -96,7 +96,9 @@ function labelProblems(sheet: Sheet, header: Header): { col: number; text: strin
     // A second column for a year the header has ("Budget 2024/25" beside "Forecast 2024/25") is read
     // as what it says, not as a mistyped heading.
     const twin = header.years.some((y) => y.start === parseYearHeading(value, header.kind));
-    if (text !== "" && !twin && (inside || (YEARISH.test(text) && !BESIDE_THE_YEARS.test(text))))
+    // Among or beside the years, only a heading meant as a year is one written wrongly: a column of
+    // another kind between them ("Previous plan", "Variance") is not a year at all.
+    if (text !== "" && !twin && YEARISH.test(text) && (inside || !BESIDE_THE_YEARS.test(text)))
       problems.push({ col, text });
   }
   return problems;
