@@ -21,8 +21,9 @@ import {
 } from "./office/index";
 import type { PaneServices } from "./services";
 import { thresholdFields } from "../validation/report/thresholds";
-import { workbookPosition } from "../validation/report/position";
-import { workbookWriteOff } from "../validation/report/writeOffClaim";
+import { planPosition } from "../validation/report/position";
+import { locatedPlan } from "../validation/report/locatedPlan";
+import { writeOffOf } from "../validation/report/writeOffClaim";
 import { compareVersions, locateVersion, whyNotComparable } from "../validation/compare/compare";
 import { readWorkbookFile } from "../workbench/openFile";
 import type { Workbook } from "../workbook/workbook";
@@ -35,12 +36,14 @@ export function officeServices(): PaneServices {
     readWorkbook: (onProgress) => readOfficeWorkbook(onProgress),
     validate: (workbook, options) => {
       const { template, findings, checks } = validateWorkbook(workbook, options);
-      const writeOff = template ? workbookWriteOff(workbook, options) : null;
+      // The position and write-off panels read one more locating run, shared between them.
+      const plan = template ? locatedPlan(workbook, options) : null;
+      const writeOff = writeOffOf(plan);
       return {
         template: template && { ...template, unit: template.unit.label },
         findings,
         checks,
-        position: template ? workbookPosition(workbook, options) : null,
+        position: plan && planPosition(plan.template, plan.settings),
         writeOffSheet: writeOff?.sheet ?? null,
         writeOffClaim: writeOff?.claim ?? null,
       };

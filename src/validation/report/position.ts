@@ -10,13 +10,13 @@ import { Decimal } from "decimal.js";
 import type { Workbook } from "../../workbook/workbook";
 import type { LocatedCell, LocatedTemplate, MoneyUnit } from "../../templates/located";
 import type { LimitBasis } from "../../templates/financial/safetyValveModel";
-import { locateTemplate } from "../../templates/locate";
+import { locatedPlan } from "./locatedPlan";
 import { figure, figureOrZero } from "../../templates/figures";
 import { asDeficit } from "../../templates/financial/figures";
 import { balanceYear } from "../../core/deficit";
 import { highNeedsStabilityGrant } from "../../core/hnsg";
 import { financialYearLabel } from "../../core/years";
-import { grantSettings, highNeedsDeficit, hnsgSplit } from "../rules/hnsg-split";
+import { highNeedsDeficit, hnsgSplit } from "../rules/hnsg-split";
 import { shownDecimals } from "../money";
 import type { ValidationOptions } from "../rule";
 
@@ -173,9 +173,8 @@ export function workbookPosition(
   workbook: Workbook,
   options: ValidationOptions = {}
 ): PlanPosition | null {
-  const template = locateTemplate(workbook, options);
-  if (template.recognition && !template.recognition.recognised) return null;
-  return planPosition(template, grantSettings(template, options));
+  const plan = locatedPlan(workbook, options);
+  return plan && planPosition(plan.template, plan.settings);
 }
 
 /** One series of the position chart (the pane's and the report sheet's): its name and the figure it draws. */

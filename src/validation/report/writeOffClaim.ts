@@ -8,14 +8,14 @@
 import { Decimal } from "decimal.js";
 import type { Workbook } from "../../workbook/workbook";
 import type { LocatedCell, LocatedTemplate, MoneyUnit } from "../../templates/located";
-import { locateTemplate } from "../../templates/locate";
+import { locatedPlan, type LocatedPlan } from "./locatedPlan";
 import { figure } from "../../templates/figures";
 import { asDeficit } from "../../templates/financial/figures";
 import { a1, quoteSheetName } from "../../workbook/address";
 import { eligibleDeficit, exposure, highNeedsStabilityGrant, lowestFigure } from "../../core/hnsg";
 import { filledSources, type FilledSource } from "../../templates/writeOff/locateWriteOff";
 import { carryingCost } from "../../core/carryingCost";
-import { grantSettings, highNeedsDeficit } from "../rules/hnsg-split";
+import { highNeedsDeficit } from "../rules/hnsg-split";
 import { formatMoney, shownDecimals } from "../money";
 import type { ValidationOptions } from "../rule";
 import {
@@ -221,9 +221,7 @@ export function workbookClaim(
   workbook: Workbook,
   options: ValidationOptions = {}
 ): WriteOffClaim | null {
-  const template = locateTemplate(workbook, options);
-  if (template.recognition && !template.recognition.recognised) return null;
-  return writeOffClaim(template, grantSettings(template, options));
+  return workbookWriteOff(workbook, options).claim;
 }
 
 /**
@@ -234,9 +232,16 @@ export function workbookWriteOff(
   workbook: Workbook,
   options: ValidationOptions = {}
 ): { sheet: WriteOffSheetContent | null; claim: WriteOffClaim | null } {
-  const template = locateTemplate(workbook, options);
-  if (template.recognition && !template.recognition.recognised) return { sheet: null, claim: null };
-  const settings = grantSettings(template, options);
+  return writeOffOf(locatedPlan(workbook, options));
+}
+
+/** The write-off sheet and claim of a located plan (both null without one). */
+export function writeOffOf(plan: LocatedPlan | null): {
+  sheet: WriteOffSheetContent | null;
+  claim: WriteOffClaim | null;
+} {
+  if (plan === null) return { sheet: null, claim: null };
+  const { template, settings } = plan;
   return {
     sheet: template.financial ? writeOffSheetContent(template, settings) : null,
     claim: writeOffClaim(template, settings),
