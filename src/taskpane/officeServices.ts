@@ -15,7 +15,7 @@ import {
   saveSettings,
   selectCell,
   selectedRow,
-  replaceWithValues,
+  replaceForSubmission,
   writeComparisonSheet,
   writeReportSheet,
 } from "./office/index";
@@ -79,7 +79,7 @@ export function officeServices(): PaneServices {
           formula: cell.formula,
         }))
       ),
-    replaceWithValues,
+    replaceForSubmission,
   };
 }
 

@@ -55,12 +55,17 @@ export interface AddinFormulaCell {
   readonly formula: string;
 }
 
+/** What Prepare for submission writes over DSG cells: plain Excel formulas where there are some, or values only. */
+export type SubmissionKeeps = "formulas" | "values";
+
 /** What Prepare for submission did. */
 export interface SubmissionPrepared {
   /** Cells that now hold values instead of formulas (every cell of a spilled result counts). */
   readonly cellsWritten: number;
   /** Listed cells replaced. */
   readonly replaced: number;
+  /** Of the cells written, those that hold plain Excel formulas (the rest hold their values). */
+  readonly asFormulas: number;
   /** Listed cells left alone: their formula changed since they were listed, or they show an error. */
   readonly leftAlone: readonly {
     readonly sheet: string;
@@ -118,10 +123,14 @@ export interface PaneServices {
   addinFormulaCells(workbook: Workbook): AddinFormulaCell[];
   /**
    * Prepare for submission, after the user confirmed: replaces each listed cell that still holds its formula
-   * with the value it shows (a spilled result's every cell), and adds an audit sheet listing cell, original
-   * formula and value. Nothing else changes.
+   * (a spilled result's every cell) with plain Excel formulas computing what it shows where there are some and
+   * `keeps` is "formulas", else with the value it shows, and adds an audit sheet listing cell, original
+   * formula, value and what the cell holds now. Nothing else changes.
    */
-  replaceWithValues(cells: readonly AddinFormulaCell[]): Promise<SubmissionPrepared>;
+  replaceForSubmission(
+    cells: readonly AddinFormulaCell[],
+    keeps: SubmissionKeeps
+  ): Promise<SubmissionPrepared>;
   /** Adds or replaces the comparison sheet; only on request, and nothing else in the workbook changes. */
   writeComparisonSheet(
     compared: VersionComparison,

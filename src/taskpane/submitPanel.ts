@@ -1,8 +1,9 @@
 /**
  * The Submit tab: "Prepare for submission". A workbook built on the DSG functions shows #NAME? wherever the
  * add-in is not installed, as at the DfE. The first button lists every cell that calls one (nothing changes);
- * the second, pressed after reading the list, replaces each with the value it shows and adds an audit sheet
- * with each cell's original formula.
+ * then, after reading the list, one button replaces each with plain Excel formulas that compute what it shows
+ * (its value where no plain formula does), the other with the value it shows; both add an audit sheet with
+ * each cell's original formula.
  */
 import { announceFailure, type Announce } from "./announce";
 import { el, setChildren } from "./dom";
@@ -10,6 +11,7 @@ import {
   AUDIT_SHEET_NAME,
   type AddinFormulaCell,
   type PaneServices,
+  type SubmissionKeeps,
   type SubmissionPrepared,
 } from "./services";
 
@@ -30,6 +32,15 @@ export function createSubmitPanel(announce: Announce): SubmitPanel {
   );
   const count = el("h2", { class: "summary", id: "dsg-cells-count" });
   const list = el("ul", { class: "dsg-cells", id: "dsg-cells" });
+  const formulasButton = el(
+    "button",
+    {
+      type: "button",
+      id: "replace-dsg-cells-formulas",
+      "aria-describedby": "replace-dsg-cells-hint",
+    },
+    "Replace with Excel formulas"
+  );
   const replaceButton = el(
     "button",
     { type: "button", id: "replace-dsg-cells", "aria-describedby": "replace-dsg-cells-hint" },
@@ -38,13 +49,15 @@ export function createSubmitPanel(announce: Announce): SubmitPanel {
   const confirm = el(
     "div",
     { class: "confirm", hidden: true },
-    el("div", { class: "actions" }, replaceButton),
+    el("div", { class: "actions" }, formulasButton, replaceButton),
     el(
       "p",
       { class: "hint", id: "replace-dsg-cells-hint" },
-      `Writes each cell's value over its formula and adds the sheet "${AUDIT_SHEET_NAME}" listing each cell, its ` +
-        "original formula and its value, from which the formulas can be put back; nothing else changes. Save a copy of " +
-        "the workbook first."
+      "Excel formulas: each cell gets ordinary Excel arithmetic that gives the same figure and still updates when " +
+        "an input changes (a carried-forward row becomes =C10+D5-ABS(D6)…); a cell with no such formula gets its " +
+        `value. Values: each cell gets the figure it shows. Both add the sheet "${AUDIT_SHEET_NAME}" listing each ` +
+        "cell, its original formula, its value and what it holds now, from which the formulas can be put back; " +
+        "nothing else changes. Save a copy of the workbook first."
     )
   );
   const results = el("div", { class: "results", hidden: true }, count, list, confirm);
@@ -68,7 +81,7 @@ export function createSubmitPanel(announce: Announce): SubmitPanel {
   function setBusy(busy: boolean): void {
     running = busy;
     listButton.disabled = false;
-    for (const button of [listButton, replaceButton])
+    for (const button of [listButton, formulasButton, replaceButton])
       button.setAttribute("aria-disabled", String(busy));
   }
 
@@ -90,6 +103,7 @@ export function createSubmitPanel(announce: Announce): SubmitPanel {
         )
       )
     );
+    formulasButton.textContent = `Replace ${cellsWord(cells.length)} with Excel formulas`;
     replaceButton.textContent = `Replace ${cellsWord(cells.length)} with their values`;
     confirm.hidden = cells.length === 0;
     results.hidden = false;
@@ -106,7 +120,7 @@ export function createSubmitPanel(announce: Announce): SubmitPanel {
       announce(
         cells.length === 0
           ? "No cell uses a DSG function."
-          : `Listed ${cellsWord(cells.length)}: check them below, then replace them with their values.`,
+          : `Listed ${cellsWord(cells.length)}: check them below, then replace them with Excel formulas or their values.`,
         undefined,
         listButton
       );
@@ -124,28 +138,34 @@ export function createSubmitPanel(announce: Announce): SubmitPanel {
         : ` ${cellsWord(done.leftAlone.length)} left as ${done.leftAlone.length === 1 ? "it was" : "they were"}: ` +
           done.leftAlone.map((cell) => `${cell.sheet}!${cell.address} (${cell.why})`).join("; ") +
           ".";
-    return (
-      `${cellsWord(done.cellsWritten)} now hold their values; each original formula is on the sheet ` +
-      `"${done.auditSheet}".${left}`
-    );
+    const asValues = done.cellsWritten - done.asFormulas;
+    const held =
+      done.asFormulas === 0
+        ? `${cellsWord(done.cellsWritten)} now hold their values`
+        : `${cellsWord(done.asFormulas)} now ${done.asFormulas === 1 ? "computes" : "compute"} with Excel formulas` +
+          (asValues === 0
+            ? ""
+            : ` and ${cellsWord(asValues)} ${asValues === 1 ? "holds its value" : "hold their values"}`);
+    return `${held}; each original formula is on the sheet "${done.auditSheet}".${left}`;
   }
 
-  async function replace(): Promise<void> {
+  async function replace(keeps: SubmissionKeeps, button: HTMLElement): Promise<void> {
     if (!services || running || listed.length === 0) return;
     setBusy(true);
     try {
-      const done = await services.replaceWithValues(listed);
+      const done = await services.replaceForSubmission(listed, keeps);
       confirm.hidden = true;
       announce(outcome(done), undefined, listButton);
     } catch (error) {
-      announceFailure(announce, "The cells could not be replaced.", error, replaceButton);
+      announceFailure(announce, "The cells could not be replaced.", error, button);
     } finally {
       setBusy(false);
     }
   }
 
   listButton.addEventListener("click", () => void listCells());
-  replaceButton.addEventListener("click", () => void replace());
+  formulasButton.addEventListener("click", () => void replace("formulas", formulasButton));
+  replaceButton.addEventListener("click", () => void replace("values", replaceButton));
 
   return {
     element,

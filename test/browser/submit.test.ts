@@ -101,10 +101,10 @@ describe("Prepare for submission", () => {
       "=SUM('Financial summary'!B9:D9)",
     ]);
     expect(sheet("DSG submission audit").values).toEqual([
-      ["Sheet", "Cell", "Original formula", "Value"],
-      ["Financial summary", "B9", cumulative(1), 12],
-      ["Financial summary", "C9", cumulative(2), 15],
-      ["Financial summary", "D9", cumulative(3), 15],
+      ["Sheet", "Cell", "Original formula", "Value", "Now holds"],
+      ["Financial summary", "B9", cumulative(1), 12, "its value"],
+      ["Financial summary", "C9", cumulative(2), 15, "its value"],
+      ["Financial summary", "D9", cumulative(3), 15, "its value"],
     ]);
     // The original formulas are kept as text (written with Excel's leading apostrophe), not as formulas.
     expect(
@@ -112,6 +112,62 @@ describe("Prepare for submission", () => {
         .formulas.flat()
         .every((f) => f === null)
     ).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+  it("should replace each year's DSG.CUMULATIVE with the plain formula that rolls it forward", async () => {
+    const page = await session.context.newPage();
+    const errors = watchErrors(page);
+    // Each year's carried forward is one DSG.CUMULATIVE from the year before: B9 from B5, C9 from B9, …
+    const yearly = ["B", "C", "D"].map((col, i) => {
+      const previous = i === 0 ? "B5" : `${"BC"[i - 1]}9`;
+      return `=DSG.CUMULATIVE(${previous},${col}6,${col}7,${col}8)`;
+    });
+    const plan = summaryWorkbook(
+      changed((s) => (s.carriedForward = [12, 15, 15].map((v, i) => ({ f: yearly[i], v }))))
+    );
+    await page.goto("workbench.html");
+    await page.locator("#list-dsg-cells", { hasText: "Prepare for submission" }).waitFor({
+      state: "attached",
+    });
+    await page.setInputFiles("#open-file", {
+      name: "plan with yearly functions.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await writeXlsxBuffer(plan),
+    });
+    await expect.poll(() => page.inputValue("#example")).toBe("own-file");
+    await page.click("#tab-submit");
+    await page.click("#list-dsg-cells");
+    await page.locator("#status", { hasText: "Listed 3 cells" }).waitFor();
+    expect((await host(page)).writes).toEqual([]);
+
+    await page.click("#replace-dsg-cells-formulas");
+    await page.locator("#status", { hasText: "compute with Excel formulas" }).waitFor();
+    expect(await page.textContent("#status")).toBe(
+      '3 cells now compute with Excel formulas; each original formula is on the sheet "DSG submission audit".'
+    );
+    const { writes, workbook } = await host(page);
+    expect(writes.map((w) => w.kind)).toEqual([
+      "cells-written",
+      "cells-written",
+      "cells-written",
+      "sheet-added",
+      "cells-written",
+      "cells-written",
+    ]);
+    const summary = workbook.sheets.find((s) => s.name === "Financial summary")!;
+    expect(summary.formulas[8].slice(1, 4)).toEqual([
+      "=B5+B6-ABS(B7)-ABS(B8)",
+      "=B9+C6-ABS(C7)-ABS(C8)",
+      "=C9+D6-ABS(D7)-ABS(D8)",
+    ]);
+    const audit = workbook.sheets.find((s) => s.name === "DSG submission audit")!;
+    expect(audit.values.map((row) => row[4])).toEqual([
+      "Now holds",
+      "=B5+B6-ABS(B7)-ABS(B8)",
+      "=B9+C6-ABS(C7)-ABS(C8)",
+      "=C9+D6-ABS(D7)-ABS(D8)",
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });

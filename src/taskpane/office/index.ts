@@ -9,7 +9,7 @@ export {
 } from "../../workbook/office/officeErrors";
 export { writeReportSheet, type ReportSheetWritten } from "./reportSheet";
 export { writeComparisonSheet, type ComparisonSheetWritten } from "./comparisonSheet";
-export { replaceWithValues } from "./prepareSubmission";
+export { replaceForSubmission } from "./prepareSubmission";
 export { selectCell } from "./selectCell";
 export { addWriteOffSheet, type WriteOffSheetOutcome } from "./writeOffSheet";
 export { selectedRow, type SelectedRow } from "./selectedRow";

@@ -1,14 +1,22 @@
 /**
- * Prepare for submission: each cell that calls a DSG function gets the value it shows, so the workbook reads
- * the same at the DfE, where the add-in is not installed, and an audit sheet lists every cell written with its
- * original formula and value, so the formulas can be put back. Runs only after the user confirmed the list.
+ * Prepare for submission: each cell that calls a DSG function gets a plain Excel formula that computes what
+ * it shows, or the value it shows, so the workbook reads the same at the DfE, where the add-in is not
+ * installed; an audit sheet lists every cell written with its original formula, its value and what it holds
+ * now, so the formulas can be put back. Runs only after the user confirmed the list.
  */
-import { AUDIT_SHEET_NAME, type AddinFormulaCell, type SubmissionPrepared } from "../services";
+import {
+  AUDIT_SHEET_NAME,
+  type AddinFormulaCell,
+  type SubmissionKeeps,
+  type SubmissionPrepared,
+} from "../services";
+import { nativeFormulas } from "../../functions/nativeFormulas";
 import { a1, parseA1 } from "../../workbook/address";
 import { runInExcel } from "../../workbook/office/officeErrors";
 import { asText } from "./reportSheet";
 
-const HEADINGS = ["Sheet", "Cell", "Original formula", "Value"];
+const HEADINGS = ["Sheet", "Cell", "Original formula", "Value", "Now holds"];
+const AS_VALUE = "its value";
 
 /**
  * A spilled result (DSG.CUMULATIVE over six years) lives in its anchor's formula: writing the anchor alone
@@ -34,12 +42,15 @@ const shown = (value: unknown): Figure =>
   typeof value === "string" ? asText(value) : (value as number | boolean);
 
 /**
- * Replaces the listed cells with their values and adds the audit sheet. Two round trips: one to read each
- * cell's formula, value and spill range, one to write. A cell whose formula changed since it was listed, or
- * that shows an error (its value would be the error), is left as it is and reported.
+ * Replaces the listed cells and adds the audit sheet. With `keeps` "formulas", each cell (every cell of a
+ * spill) gets the plain Excel formula that computes what it shows where there is one (see nativeFormulas),
+ * and its value where there is not; with "values", every cell gets its value. Two round trips: one to read
+ * each cell's formula, value and spill range, one to write. A cell whose formula changed since it was listed,
+ * or that shows an error (its value would be the error), is left as it is and reported.
  */
-export async function replaceWithValues(
-  cells: readonly AddinFormulaCell[]
+export async function replaceForSubmission(
+  cells: readonly AddinFormulaCell[],
+  keeps: SubmissionKeeps
 ): Promise<SubmissionPrepared> {
   const spills = spillsSupported();
   return runInExcel(async (context) => {
@@ -57,6 +68,7 @@ export async function replaceWithValues(
     const audit: Figure[][] = [HEADINGS];
     const leftAlone: { sheet: string; address: string; why: string }[] = [];
     let replaced = 0;
+    let asFormulas = 0;
     for (const { cell, range, spill } of targets) {
       const spilled = spill && !spill.isNullObject ? spill : null;
       const area = spilled ?? range;
@@ -69,16 +81,33 @@ export async function replaceWithValues(
         continue;
       }
       const values = area.values;
-      // Writing the values over the formula (and its spill) leaves constants, nothing else about the cells.
-      area.values = values;
+      const at = parseA1((spilled?.address ?? cell.address).replace(/^.*!/, ""))!;
+      const native =
+        keeps === "formulas"
+          ? nativeFormulas(cell.formula, {
+              row: at.top,
+              col: at.left,
+              rows: values.length,
+              cols: values[0].length,
+            })
+          : null;
+      // Either way the cells hold nothing of the add-in afterwards; their formats are left as they were.
+      if (native === null) area.values = values;
+      else area.formulas = native;
       replaced++;
-      const at = spilled ? parseA1(spilled.address.replace(/^.*!/, "")) : null;
+      if (native !== null) asFormulas += values.length * values[0].length;
       values.forEach((row, r) =>
         row.forEach((value, c) => {
-          const address = at ? a1(at.top + r, at.left + c) : cell.address;
           const original =
             r === 0 && c === 0 ? asText(cell.formula) : `(spilled from ${cell.address})`;
-          audit.push([asText(cell.sheet), address, original, shown(value)]);
+          const now = native === null ? AS_VALUE : asText(native[r][c]);
+          audit.push([
+            asText(cell.sheet),
+            a1(at.top + r, at.left + c),
+            original,
+            shown(value),
+            now,
+          ]);
         })
       );
     }
@@ -87,6 +116,6 @@ export async function replaceWithValues(
     sheet.getRangeByIndexes(0, 0, audit.length, HEADINGS.length).values = audit;
     sheet.getRangeByIndexes(0, 0, 1, HEADINGS.length).format.font.bold = true;
     await context.sync();
-    return { cellsWritten: audit.length - 1, replaced, leftAlone, auditSheet: name };
+    return { cellsWritten: audit.length - 1, replaced, asFormulas, leftAlone, auditSheet: name };
   });
 }

@@ -181,11 +181,20 @@ export class StandInRange extends StandInObject<RangeTarget> {
   }
 
   /**
-   * The range a dynamic-array formula here spills to (ExcelApi 1.12). The stand-in keeps no spill ranges: each
-   * cell of a spilled result is its own cell in the snapshot, so this is always the null object.
+   * The range a dynamic-array formula here spills to (ExcelApi 1.12): one the host was given as a spill
+   * (a snapshot keeps each spilled cell as its own cell), else the null object.
    */
   getSpillingToRangeOrNullObject(): StandInRange {
-    return new StandInRange(this.context, () => null, true);
+    return new StandInRange(
+      this.context,
+      () => {
+        const target = this.targetOrNull();
+        if (target === null) return null;
+        const area = this.context.host.spillFrom(target.sheet, target.area.top, target.area.left);
+        return area === null ? null : { sheet: target.sheet, area };
+      },
+      true
+    );
   }
 
   /** Merged areas that overlap this range (ExcelApi 1.13), or a null object when there are none. */

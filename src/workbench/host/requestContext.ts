@@ -18,6 +18,8 @@ export interface HostState {
   activate(sheet: HostSheet): void;
   select(sheet: HostSheet, area: CellRange): void;
   readonly selectedCells: { readonly sheet: HostSheet; readonly area: CellRange };
+  /** The area a dynamic-array formula at (row, col) spills to, or `null` when it does not spill. */
+  spillFrom(sheet: HostSheet, row: number, col: number): CellRange | null;
   recordWrite(sheet: HostSheet, area: CellRange, property: WrittenProperty): void;
   recordChart(sheet: HostSheet, chart: HostChart): void;
   /** Runs before each batch: waits for (or refuses during) cell edit mode, and injects planned failures. */

@@ -32,6 +32,12 @@ export interface StandInHostOptions {
   readonly maxResponseBytes?: number;
   /** Document settings the workbook was saved with. */
   readonly settings?: Record<string, unknown>;
+  /**
+   * Dynamic-array results, as Excel reports them through getSpillingToRange: each formula's anchor is the
+   * range's top-left cell (`{ sheet: "Summary", range: "B9:G9" }`). A snapshot keeps each spilled cell as
+   * its own cell, so without these the stand-in has no spills.
+   */
+  readonly spills?: readonly { readonly sheet: string; readonly range: string }[];
 }
 
 /** One entry of the host's log, in the order things happened. */
@@ -87,12 +93,18 @@ export class StandInHost implements HostState {
   private readonly maxCellValuesPerSync: number;
   private readonly maxResponseBytes: number;
   private changedSinceSync = false;
+  /** Spill ranges by sheet name; one is gone once anything is written over its anchor, as in Excel. */
+  private spills: readonly { sheet: string; area: CellRange }[];
   private restoreGlobals: () => void = () => undefined;
 
   constructor(workbook: Workbook, options: StandInHostOptions = {}) {
     this.sheets = workbook.sheets.map((sheet) => HostSheet.fromSheet(sheet));
     if (this.sheets.length === 0) this.sheets.push(new HostSheet("Sheet1"));
     this.theme = options.theme ?? "light";
+    this.spills = (options.spills ?? []).flatMap(({ sheet, range }) => {
+      const area = parseA1(range);
+      return area === null ? [] : [{ sheet, area }];
+    });
     this.maxCellValuesPerSync = options.maxCellValuesPerSync ?? Number.POSITIVE_INFINITY;
     this.maxResponseBytes =
       options.maxResponseBytes ??
@@ -249,7 +261,22 @@ export class StandInHost implements HostState {
     this.moveSelection(sheet, area, "add-in");
   }
 
+  spillFrom(sheet: HostSheet, row: number, col: number): CellRange | null {
+    const spill = this.spills.find(
+      (s) => s.sheet === sheet.name && s.area.top === row && s.area.left === col
+    );
+    return spill?.area ?? null;
+  }
+
   recordWrite(sheet: HostSheet, area: CellRange, property: WrittenProperty): void {
+    this.spills = this.spills.filter(
+      ({ sheet: name, area: { top, left } }) =>
+        name !== sheet.name ||
+        top < area.top ||
+        top > area.bottom ||
+        left < area.left ||
+        left > area.right
+    );
     this.logChange({ kind: "cells-written", sheet: sheet.name, address: a1Range(area), property });
   }
 
