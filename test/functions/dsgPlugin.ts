@@ -17,6 +17,31 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import * as dsg from "../../src/functions/functions";
+import type { FormulaPlace } from "../../src/functions/nativeFormulas";
+import type { CellRange } from "../../src/workbook/workbook";
+
+/**
+ * HyperFormula set up as Excel calculates: the 1900 date system (with Lotus's 29 February), plain arithmetic
+ * (no smart rounding), blanks as 0, and array arithmetic as Excel evaluates SUMPRODUCT's arguments.
+ */
+export const EXCEL_LIKE = {
+  licenseKey: "gpl-v3",
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 31 },
+  smartRounding: false,
+  evaluateNullToZero: true,
+  useArrayArithmetic: true,
+} as const;
+
+/** Where a formula's answer lands, as nativeFormulas takes it. */
+export function spillPlace(range: CellRange): FormulaPlace {
+  return {
+    row: range.top,
+    col: range.left,
+    rows: range.bottom - range.top + 1,
+    cols: range.right - range.left + 1,
+  };
+}
 
 type Ast = { type: string; value?: unknown };
 type Call = { args: Ast[] };

@@ -4,17 +4,8 @@
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DsgPlugin, dsgTranslations, excelCode } from "./dsgPlugin";
+import { DsgPlugin, dsgTranslations, EXCEL_LIKE, excelCode } from "./dsgPlugin";
 import { closeTo, wiltshire } from "./wiltshire";
-
-// Excel's date system and plain arithmetic, so serials and decimals match what Excel shows.
-const EXCEL_LIKE = {
-  licenseKey: "gpl-v3",
-  leapYear1900: true,
-  nullDate: { year: 1899, month: 12, day: 31 },
-  smartRounding: false,
-  evaluateNullToZero: true,
-} as const;
 
 // The Wiltshire forecast as the Schools Forum report lays it out: years across, one row per line.
 const WILTSHIRE_ROWS = [

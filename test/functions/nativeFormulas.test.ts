@@ -9,17 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nativeFormulas } from "../../src/functions/nativeFormulas";
 import { functionsSample } from "../../src/functions/sampleWorkbook";
 import { a1 } from "../../src/workbook/address";
-import { DsgPlugin, dsgTranslations } from "./dsgPlugin";
-
-const EXCEL_LIKE = {
-  licenseKey: "gpl-v3",
-  leapYear1900: true,
-  nullDate: { year: 1899, month: 12, day: 31 },
-  smartRounding: false,
-  evaluateNullToZero: true,
-  // As Excel evaluates SUMPRODUCT's arguments (ABS of a range) element by element.
-  useArrayArithmetic: true,
-} as const;
+import { DsgPlugin, dsgTranslations, EXCEL_LIKE, spillPlace } from "./dsgPlugin";
 
 beforeAll(() => {
   HyperFormula.registerFunctionPlugin(DsgPlugin, dsgTranslations);
@@ -127,12 +117,7 @@ describe("nativeFormulas on the functions sample", () => {
     );
     const converted: string[] = [];
     for (const { range, formula } of arrays) {
-      const native = nativeFormulas(formula, {
-        row: range.top,
-        col: range.left,
-        rows: range.bottom - range.top + 1,
-        cols: range.right - range.left + 1,
-      });
+      const native = nativeFormulas(formula, spillPlace(range));
       const area = native ?? [[content[range.top][range.left]]];
       if (native !== null) converted.push(formula.replace(/\(.*/, ""));
       area.forEach((cells, r) =>

@@ -12,6 +12,7 @@ import { addinFormulaCells } from "../../src/validation/addinFormulas";
 import { installStandInExcel, type StandInHost } from "../../src/workbench/host";
 import { a1, a1Range } from "../../src/workbook/address";
 import type { Sheet } from "../../src/workbook/workbook";
+import { EXCEL_LIKE, spillPlace } from "../functions/dsgPlugin";
 
 let host: StandInHost | undefined;
 afterEach(() => host?.uninstall());
@@ -36,13 +37,7 @@ function computed(sheet: Sheet): unknown[][] {
     sheet.values.map((row, r) =>
       row.map((value, c) => sheet.formulas[r][c] ?? (value as string | number | null))
     ),
-    {
-      licenseKey: "gpl-v3",
-      leapYear1900: true,
-      nullDate: { year: 1899, month: 12, day: 31 },
-      evaluateNullToZero: true,
-      useArrayArithmetic: true,
-    }
+    EXCEL_LIKE
   );
   const values = hf
     .getSheetValues(0)
@@ -79,12 +74,7 @@ describe("replaceForSubmission", () => {
 
     const after = stand.workbook.sheets.find((s) => s.name === sheet.name)!;
     for (const { range, formula } of arrays) {
-      const native = nativeFormulas(formula, {
-        row: range.top,
-        col: range.left,
-        rows: range.bottom - range.top + 1,
-        cols: range.right - range.left + 1,
-      });
+      const native = nativeFormulas(formula, spillPlace(range));
       const written = after.formulas
         .slice(range.top, range.bottom + 1)
         .map((row) => row.slice(range.left, range.right + 1));
