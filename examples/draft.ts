@@ -182,7 +182,7 @@ class FormulaError {
 
 /**
  * Evaluates the small formula language the samples use: numbers, same-sheet references, `+ -`,
- * brackets, unary minus and `SUM(range, ...)`. As in Excel, SUM skips text and an arithmetic operator
+ * brackets, unary minus, `SUM(range, ...)` and `ABS(…)`. As in Excel, SUM skips text and an arithmetic operator
  * on text gives `#VALUE!`; errors propagate. Money is summed in decimal.js so cached results carry no
  * binary rounding noise.
  */
@@ -190,7 +190,7 @@ export function evaluateFormula(formula: string, lookup: Lookup): CellValue {
   const tokens =
     formula
       .replace(/^=/, "")
-      .match(/\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|SUM|[-+(),]/g) ?? [];
+      .match(/\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\d+(?:\.\d+)?|SUM|ABS|[-+(),]/g) ?? [];
   let at = 0;
   const peek = () => tokens[at];
   const next = () => tokens[at++];
@@ -222,6 +222,12 @@ export function evaluateFormula(formula: string, lookup: Lookup): CellValue {
       const value = expression();
       next();
       return value;
+    }
+    if (token === "ABS") {
+      next();
+      const value = expression();
+      next();
+      return value.abs();
     }
     if (token === "SUM") {
       next();

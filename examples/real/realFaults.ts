@@ -89,6 +89,15 @@ function nonZeroYears(plan: BuiltRealPlan, key: string, from = 0): number[] {
   return shown(plan, key).flatMap((v, i) => (i >= from && v !== 0 ? [i] : []));
 }
 
+/** Every year's non-zero Safety Valve payment and council contribution, the payments first. */
+function reductionYears(
+  plan: BuiltRealPlan
+): { key: "safetyValve" | "localContribution"; i: number }[] {
+  return (["safetyValve", "localContribution"] as const).flatMap((key) =>
+    plan.cells.has(`eoy.${key}`) ? nonZeroYears(plan, `eoy.${key}`).map((i) => ({ key, i })) : []
+  );
+}
+
 /** The first of some candidates, or a random one when an Rng is given. */
 function choose(candidates: readonly number[], rng?: Rng): number {
   if (candidates.length === 0) throw new Error("No year the fault can be seeded in");
@@ -241,35 +250,32 @@ export const FAULT_KINDS = {
   "sign-convention": {
     rule: "sign-convention",
     severity: "error",
-    applies: (plan) =>
-      formulas(plan) &&
-      ((plan.cells.has("eoy.safetyValve") && nonZeroYears(plan, "eoy.safetyValve").length > 0) ||
-        nonZeroYears(plan, "eoy.localContribution").length > 0),
+    // One figure with the deficits' sign among payments and contributions shown the other way: a sheet
+    // that shows them all with the deficits' sign (and takes them away) is using its own convention.
+    applies: (plan) => formulas(plan) && reductionYears(plan).length >= 2,
     seed: (plan, edit) => {
-      const key =
-        plan.cells.has("eoy.safetyValve") && nonZeroYears(plan, "eoy.safetyValve").length > 0
-          ? "safetyValve"
-          : "localContribution";
-      const values = shown(plan, `eoy.${key}`);
+      const [{ key, i }] = reductionYears(plan);
+      const value = shown(plan, `eoy.${key}`)[i];
       const flip = plan.style.sign === "deficit-negative";
+      edit.type(plan.cells.at(`eoy.${key}`, i), inUnit(plan, flip ? value : -value));
       const rows = ["broughtForward", "inYear", "safetyValve", "localContribution"].filter((k) =>
         plan.cells.has(`eoy.${k}`)
       );
-      values.forEach((v, i) => {
-        // Shown with the deficits' sign: the sheet's sign for a deficit, turned round for a payment.
-        if (v !== 0) edit.type(plan.cells.at(`eoy.${key}`, i), inUnit(plan, flip ? v : -v));
-        const added = rows.filter((k) => k !== key).map((k) => refOf(plan, `eoy.${k}`, i));
-        const taken = refOf(plan, `eoy.${key}`, i);
+      // Every year's carried forward reduces the deficit by the row whatever its sign (adding it where
+      // deficits are negative), so the roll-forward holds and
+      // the formulas keep one pattern (SUM reads a dash typed for nil as 0): only the sign is wrong.
+      shown(plan, `eoy.${key}`).forEach((_, year) => {
+        const added = rows.filter((k) => k !== key).map((k) => refOf(plan, `eoy.${k}`, year));
         edit.formula(
-          plan.cells.at("eoy.carriedForward", i),
-          `=SUM(${added.join(",")})-SUM(${taken})`
+          plan.cells.at("eoy.carriedForward", year),
+          `=SUM(${added.join(",")})${flip ? "+" : "-"}ABS(SUM(${refOf(plan, `eoy.${key}`, year)}))`
         );
       });
       const words = plan.style.endOfYear[key];
       const deficits = flip ? "negative" : "positive";
       return {
-        at: [plan.cells.at(`eoy.${key}`, nonZeroYears(plan, `eoy.${key}`)[0])],
-        fault: `The "${words}" row shows its amounts with the deficits' sign (${deficits}), and the carried-forward formulas subtract it, while payments and contributions that reduce the deficit take the opposite sign to deficits.`,
+        at: [plan.cells.at(`eoy.${key}`, i)],
+        fault: `The "${words}" figure for ${year(plan, i)} has the deficits' sign (${deficits}), and the carried-forward formulas take the row's amounts away whatever their sign, while the other payments and contributions that reduce the deficit take the opposite sign to deficits.`,
       };
     },
   },

@@ -203,6 +203,19 @@ function withoutBudgetTwins<T extends { col: number; start: number }>(
   );
 }
 
+/**
+ * The years of the first table on the row. A table beside the first one repeats the years after a gap
+ * ("Variance 2023/24", a previous plan, savings over the forecast years): where, past a column that is not
+ * a year, the years start again, the rest belongs to that other table. A year repeated in the very next
+ * column stays, as it is more likely a heading typed wrongly.
+ */
+function firstTable<T extends { col: number; start: number }>(found: T[]): T[] {
+  const restart = found.findIndex(
+    (f, i) => i > 0 && f.start <= found[i - 1].start && f.col > found[i - 1].col + 1
+  );
+  return restart < 0 ? found : found.slice(0, restart);
+}
+
 /** The year columns of one row, or an empty list. */
 function yearsOnRow(
   sheet: LabelledSheet,
@@ -235,8 +248,9 @@ function yearsOnRow(
     } else continue;
     if (start !== null) (found ??= []).push({ col, start, own: columnKind(value) });
   }
-  if (found !== undefined) found = withoutBudgetTwins(found, values, sheet.left);
-  if (found === undefined || found.length < 2) return [];
+  if (found !== undefined) found = firstTable(withoutBudgetTwins(found, values, sheet.left));
+  if (found === undefined || found.length < 2 || found.every((f) => f.start === found![0].start))
+    return [];
   const banner = bannerKinds(
     sheet,
     row - 1,
@@ -268,10 +282,33 @@ export function findYearHeader(
   return headerIn(sheet, kind, searchArea(sheet, within));
 }
 
+// How far below a header row another may sit and still be the table's own (a side table's header a
+// row or two higher than the main one).
+const SIDE_HEADER_ROWS = 3;
+
 function headerIn(sheet: LabelledSheet, kind: YearKind, area: CellRange): YearHeader | undefined {
   for (let row = area.top; row <= area.bottom; row++) {
     const years = yearsOnRow(sheet, row, area, kind);
-    if (years.length >= 2) return { row, years };
+    if (years.length >= 2) return nearerTheLabels(sheet, kind, area, { row, years });
   }
   return undefined;
+}
+
+/**
+ * The header, or one just below it whose years all lie to the left of its years: that one heads the table
+ * beside the row labels, and the first belongs to a table further right that starts higher up.
+ */
+function nearerTheLabels(
+  sheet: LabelledSheet,
+  kind: YearKind,
+  area: CellRange,
+  first: YearHeader
+): YearHeader {
+  const firstCol = first.years[0].col;
+  const last = Math.min(area.bottom, first.row + SIDE_HEADER_ROWS);
+  for (let row = first.row + 1; row <= last; row++) {
+    const years = yearsOnRow(sheet, row, area, kind);
+    if (years.length >= 2 && years[years.length - 1].col < firstCol) return { row, years };
+  }
+  return first;
 }

@@ -10,7 +10,7 @@ export interface YearRow {
   readonly years: readonly YearColumn[];
   /** Whose row it is, where the label alone does not say: the EHCP placement ("All placements"). */
   readonly owner?: string;
-  /** A movement that may not happen in a year, so "n/a" or "nil" there means none. */
+  /** A movement or limit that may not apply in a year, so "n/a" or "nil" there means none. */
   readonly optional?: boolean;
 }
 
@@ -53,7 +53,9 @@ function addFinancialRows(into: YearRow[], template: LocatedTemplate): void {
       m.mitigatedCumulative,
     ]);
   }
-  if (sv) addPresent(into, sv.years, [sv.cumulativeLimit, sv.inYearLimit]);
+  // A limit does not apply in a year before the agreement, where councils write "n/a".
+  for (const row of [sv?.cumulativeLimit, sv?.inYearLimit])
+    if (row) into.push({ row, years: sv!.years, optional: true });
 }
 
 function addEhcpRows(into: YearRow[], template: LocatedTemplate): void {

@@ -44,6 +44,7 @@ export const RULE_SETS: Readonly<Record<ProfileId, RuleSet>> = {
       "block-total",
       "block-result",
       "funding-available",
+      "block-subtotals",
       "block-movements",
       "schools-block-transfer",
       "outturn-agrees",

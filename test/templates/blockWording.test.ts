@@ -126,3 +126,95 @@ describe("blocks on a sheet of their own", () => {
     expect(found.map((f) => `${f.sheet}!${f.address}`)).toEqual(["Financial summary!C3"]);
   });
 });
+
+describe("expenditure with subtotals, or the total above its lines", () => {
+  /** The high needs block with the given expenditure rows between funding and the in-year result. */
+  const highNeeds = (expenditure: CellValue[][], inYear: [number, number]) =>
+    blocksOf([
+      ["High needs block"],
+      ["DSG funding", 100, 110],
+      ["Total funding available", 100, 110],
+      ...expenditure,
+      ["In-year deficit/(surplus)", ...inYear],
+    ])[0];
+
+  it("should read subtotals apart from the lines, each with the lines since the last subtotal or heading", () => {
+    const found = highNeeds(
+      [
+        ["Place funding - special schools", 20, 21],
+        ["Place funding - resourced provision", 10, 11],
+        ["Subtotal", 30, 32],
+        ["Top-up funding"],
+        ["Top-up - mainstream", 40, 44],
+        ["Top-up - special", 35, 36],
+        ["Total top-up funding", 75, 80],
+        ["Total expenditure", 105, 112],
+      ],
+      [5, 2]
+    );
+    expect(found.expenditure?.label).toBe("Total expenditure");
+    expect(found.expenditureLines.map((l) => l.label)).toEqual([
+      "Place funding - special schools",
+      "Place funding - resourced provision",
+      "Top-up - mainstream",
+      "Top-up - special",
+    ]);
+    expect(found.subtotals.map((s) => [s.row.label, s.lines.map((l) => l.label)])).toEqual([
+      ["Subtotal", ["Place funding - special schools", "Place funding - resourced provision"]],
+      ["Total top-up funding", ["Top-up - mainstream", "Top-up - special"]],
+    ]);
+  });
+
+  it("should read a total written above its lines, and the lines below it", () => {
+    const found = highNeeds(
+      [
+        ["Total expenditure", 105, 112],
+        ["Place funding", 30, 32],
+        ["Top-up funding", 40, 44],
+        ["Central high needs expenditure", 35, 36],
+      ],
+      [5, 2]
+    );
+    expect(found.expenditure?.label).toBe("Total expenditure");
+    expect(found.expenditureLines.map((l) => l.label)).toEqual([
+      "Place funding",
+      "Top-up funding",
+      "Central high needs expenditure",
+    ]);
+  });
+
+  it("should check typed subtotals and the total without counting the subtotals twice", () => {
+    const sheet = (subtotal: number) =>
+      sheetFromRows(
+        "Financial summary",
+        [
+          ["Summary of end of year positions (£m)", "2025-26", "2026-27"],
+          ["Cumulative deficit brought forward", 10, 15],
+          ["Total DSG in-year deficit", 5, 2],
+          ["Cumulative deficit carried forward", 15, 17],
+          [],
+          ["High needs block"],
+          ["DSG funding", 100, 110],
+          ["Place funding - special schools", 20, 21],
+          ["Place funding - resourced provision", 10, 11],
+          ["Sub-total: place funding", subtotal, 32],
+          ["Top-up - mainstream", 75, 80],
+          ["Total expenditure", 105, 112],
+          ["In-year deficit/(surplus)", 5, 2],
+        ],
+        "#,##0.000"
+      );
+    const findings = (subtotal: number) =>
+      validateWorkbook({ sheets: [sheet(subtotal)] }).findings.filter((f) =>
+        ["block-subtotals", "block-result", "layout-not-confirmed"].includes(f.rule)
+      );
+    expect(findings(30)).toEqual([]);
+    expect(findings(31).map((f) => [f.rule, f.address, f.message])).toEqual([
+      [
+        "block-subtotals",
+        "B10",
+        "High needs block 'Sub-total: place funding' for 2025-26 is £31.000m, but the lines above it that it adds up come to £30.000m: difference £1.000m.",
+      ],
+    ]);
+  });
+});

@@ -101,6 +101,41 @@ describe("columnKind", () => {
 });
 
 describe("findYearHeader", () => {
+  const at = (sheet: ReturnType<typeof sheetFromRows>) =>
+    findYearHeader(sheet, "financial")?.years.map((y) => `${y.row}:${y.label}@${y.col}`);
+
+  it("should end the header where a table beside it repeats the years after a gap", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      ["£m", "2023/24", "2024/25", "2025/26", null, "Variance 2023/24", "Variance 2024/25"],
+      ["In-year deficit", 1, 2, 3, null, 0, 0],
+    ]);
+    expect(at(sheet)).toEqual(["0:2023-24@1", "0:2024-25@2", "0:2025-26@3"]);
+  });
+
+  it("should keep a year repeated in the very next column, for year-sequence to report", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      ["£m", "2023/24", "2024/25", "2024/25", "2026/27"],
+    ]);
+    expect(at(sheet)).toEqual(["0:2023-24@1", "0:2024-25@2", "0:2024-25@3", "0:2026-27@4"]);
+  });
+
+  it("should not take a row naming one year over every column for the header", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      [null, null, "Forecast as at P6 2024/25", "Forecast as at P6 2024/25"],
+      ["£m", "Outturn 2023/24", "2024/25", "2025/26"],
+    ]);
+    expect(at(sheet)).toEqual(["1:2023-24@1", "1:2024-25@2", "1:2025-26@3"]);
+  });
+
+  it("should take the header beside the labels over a side table's header a row higher", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      [null, null, null, null, null, "2023/24", "2024/25"],
+      ["£m", "2023/24", "2024/25", "2025/26"],
+      ["In-year deficit", 1, 2, 3],
+    ]);
+    expect(at(sheet)).toEqual(["1:2023-24@1", "1:2024-25@2", "1:2025-26@3"]);
+  });
+
   it("should find financial years in any accepted format with kinds from the same cell", () => {
     const sheet = sheetFromRows("Financial summary", [
       ["Financial summary", null, null, null],

@@ -99,6 +99,14 @@ describe("sign-convention", () => {
     ],
     ["one contribution with the deficits' sign", changed((s) => (s.contribution[2] = 1)), ["D8"]],
     [
+      "every payment and contribution shown positive and taken away (the sheet's own convention)",
+      changed((s) => {
+        s.payments = [3, 3, 3];
+        s.contribution = [0, 0, 1];
+      }),
+      [],
+    ],
+    [
       "a carried-forward row shown negative",
       changed((s) => (s.carriedForward = [-12, -15, -15])),
       ["B9"],

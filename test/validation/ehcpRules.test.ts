@@ -202,6 +202,7 @@ describe("unit-cost-jump", () => {
               heading: "High needs block",
               expenditure: { ...row("Financial summary", 24, "Expenditure", spend) },
               expenditureLines: [],
+              subtotals: [],
               deductions: [],
             },
           ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { svLimits } from "../../src/validation/rules/sv-limits";
+import { badValue } from "../../src/validation/rules/bad-value";
 import { AT, SHEET, planWorkbook, runRule, yearCell } from "./financialSupport";
 
 describe("sv-limits", () => {
@@ -55,4 +56,13 @@ describe("sv-limits", () => {
   it("should not judge actual years", () => {
     expect(runRule(svLimits, planWorkbook([[AT.deficitLimit, 0, 1]]))).toEqual([]);
   });
+
+  it.each(["n/a", "N/A", "Not applicable", "nil"])(
+    "should read %j in a year before the agreement as no limit, not a bad value",
+    (text) => {
+      const book = planWorkbook([[AT.deficitLimit, 0, text]]);
+      expect(runRule(badValue, book)).toEqual([]);
+      expect(runRule(svLimits, book)).toEqual([]);
+    }
+  );
 });

@@ -11,7 +11,7 @@ import type { LocatedRow, YearColumn } from "../located";
 import { findLabels, labelSet, searchArea } from "../labels";
 import { meanings, type Meaning } from "../meaning";
 import { firstColumn, readTable, type TableRow } from "../tableRows";
-import type { BlockPlan, DsgBlock } from "./blocksModel";
+import type { BlockPlan, DsgBlock, Subtotal } from "./blocksModel";
 import { BLOCK_NAMES, DSG_BLOCKS } from "./blocksModel";
 
 /**
@@ -236,27 +236,88 @@ function linesStart(rows: readonly TableRow<BlockRowKey>[], end: number): number
   return end;
 }
 
+// A row that adds up some of the lines above it ("Subtotal", "Sub-total: place funding", "Total top-up
+// funding"), or the block's total written above its lines ("Total expenditure").
+const SAYS_TOTAL = /^\W*(sub[\s-]*total|total)\b/i;
+
+/** The rows of a block's expenditure: its lines, the subtotals among them, and the total. */
+interface ExpenditureParts {
+  readonly totalAt: number;
+  readonly lines: LocatedRow[];
+  readonly subtotals: Subtotal[];
+}
+
+/**
+ * Where the total is and which rows are lines: the lines between where they start and the total, or, when
+ * the first expenditure row with figures says "Total" and no line comes before it, the rows after it up to
+ * the in-year result ("Total expenditure" written above its lines). Rows among the lines that say "Total"
+ * or "Subtotal" add up lines above them: subtotals, not lines.
+ */
+function expenditureParts(
+  rows: readonly TableRow<BlockRowKey>[],
+  inYearAt: number
+): ExpenditureParts {
+  const lastAt = lastTotalAt(rows);
+  const end = lastAt >= 0 ? lastAt : inYearAt >= 0 ? inYearAt : rows.length;
+  const linesFrom = linesStart(rows, end);
+  const afterTotal = inYearAt >= 0 ? inYearAt : rows.length;
+  const labelled = rows.findIndex(
+    (entry) => entry.hasFigures && entry.key === "expenditure" && SAYS_TOTAL.test(entry.row.label)
+  );
+  // Only funding comes before a total written above its lines, and figures come after it.
+  const aboveItsLines =
+    labelled >= 0 &&
+    rows
+      .slice(0, labelled)
+      .every((e) => !e.hasFigures || (e.key !== undefined && FUNDING_KEYS.has(e.key))) &&
+    rows.slice(labelled + 1, afterTotal).some((e) => e.hasFigures);
+  const totalAt = aboveItsLines ? labelled : lastAt;
+  const [from, to] = aboveItsLines ? [labelled + 1, afterTotal] : [linesFrom, end];
+  // Rows without a meaning of their own, or read as funding, are lines where the lines are; a row read as
+  // expenditure is a line wherever it is, unless it is the total.
+  const isLine = (entry: TableRow<BlockRowKey>, i: number) =>
+    entry.hasFigures &&
+    i !== totalAt &&
+    (entry.key === "expenditure" ||
+      (i >= from && i < to && (entry.key === undefined || FUNDING_KEYS.has(entry.key))));
+  const lines: LocatedRow[] = [];
+  const subtotals: Subtotal[] = [];
+  let group: LocatedRow[] = [];
+  rows.forEach((entry, i) => {
+    // A heading without figures starts a new group of lines.
+    if (!entry.hasFigures) group = [];
+    if (totalAt < 0 || !isLine(entry, i)) return;
+    if (SAYS_TOTAL.test(entry.row.label)) {
+      subtotals.push({ row: entry.row, lines: group });
+      group = [];
+    } else {
+      lines.push(entry.row);
+      group.push(entry.row);
+    }
+  });
+  return { totalAt, lines, subtotals };
+}
+
 /**
  * A block's rows split in their order: the funding part, the expenditure lines, the total, and what
  * follows it. A row read as funding that sits among the expenditure lines is a line.
  */
 function blockParts(rows: readonly TableRow<BlockRowKey>[]) {
-  const totalAt = lastTotalAt(rows);
   const inYearAt = rows.findIndex((r) => r.key === "inYear" && r.hasFigures);
-  const end = totalAt >= 0 ? totalAt : inYearAt >= 0 ? inYearAt : rows.length;
-  const linesFrom = linesStart(rows, end);
+  const expenditure = expenditureParts(rows, inYearAt);
+  const counted = new Set([
+    ...expenditure.lines,
+    ...expenditure.subtotals.map((s) => s.row),
+    rows[expenditure.totalAt]?.row,
+  ]);
   const taken: Partial<Record<BlockRowKey, LocatedRow>> = {};
   const deductions: LocatedRow[] = [];
-  const lines: LocatedRow[] = [];
-  rows.forEach((entry, i) => {
-    if (!entry.hasFigures) return;
-    const funding = entry.key !== undefined && FUNDING_KEYS.has(entry.key);
-    if (i >= linesFrom && i < end && (entry.key === undefined || funding)) lines.push(entry.row);
-    else if (entry.key === "deduction") deductions.push(entry.row);
-    else if (entry.key === "expenditure" && i !== totalAt) lines.push(entry.row);
-    else if (entry.key !== undefined) taken[entry.key] ??= entry.row;
+  rows.forEach((entry) => {
+    if (!entry.hasFigures || counted.has(entry.row)) return;
+    if (entry.key === "deduction") deductions.push(entry.row);
+    else if (entry.key !== undefined && entry.key !== "expenditure") taken[entry.key] ??= entry.row;
   });
-  return { taken, deductions, lines: totalAt >= 0 ? lines : [] };
+  return { taken, deductions, ...expenditure };
 }
 
 /**
@@ -280,7 +341,7 @@ function locateBlock(
     inYearAt < 0
       ? table.all
       : table.all.slice(0, inYearAt + 2).filter((r, i) => i <= inYearAt || r.key === "cumulative");
-  const { taken, deductions, lines } = blockParts(own);
+  const { taken, deductions, lines, subtotals, totalAt } = blockParts(own);
   return {
     sheet: sheet.name,
     block: heading.block,
@@ -292,8 +353,9 @@ function locateBlock(
     totalFunding: taken.totalFunding,
     movements: taken.movements,
     otherFunding: taken.otherFunding,
-    expenditure: own[lastTotalAt(own)]?.row,
+    expenditure: own[totalAt]?.row,
     expenditureLines: lines,
+    subtotals,
     inYear: taken.inYear,
     cumulative: taken.cumulative,
     ambiguous: table.ambiguous.filter((a) => own.some((r) => r.row === a.row)),

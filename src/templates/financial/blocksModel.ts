@@ -25,6 +25,12 @@ export const BLOCK_NAMES: Readonly<Record<DsgBlock, string>> = {
   "high-needs": "High needs block",
 };
 
+/** A subtotal row and the lines it adds up: those since the previous subtotal or heading. */
+export interface Subtotal {
+  readonly row: LocatedRow;
+  readonly lines: readonly LocatedRow[];
+}
+
 export interface BlockPlan {
   readonly sheet: string;
   readonly block: DsgBlock;
@@ -45,8 +51,10 @@ export interface BlockPlan {
   readonly otherFunding?: LocatedRow;
   /** Total expenditure of the block. */
   readonly expenditure?: LocatedRow;
-  /** Expenditure lines listed above the total (the high needs block's s251 lines); empty when none. */
+  /** Expenditure lines the total adds up (the high needs block's s251 lines); empty when none. */
   readonly expenditureLines: readonly LocatedRow[];
+  /** Rows among the lines that add up the lines above them ("Subtotal", "Total top-up funding"). */
+  readonly subtotals: readonly Subtotal[];
   /** In-year surplus/(deficit), in the sheet's sign convention. */
   readonly inYear?: LocatedRow;
   /** The block's own cumulative deficit carried forward, when the plan shows one (used for the HNSG split). */

@@ -16,6 +16,7 @@ import { openingBalance } from "./opening-balance";
 import { blockTotal } from "./block-total";
 import { blockResult } from "./block-result";
 import { fundingAvailable } from "./funding-available";
+import { blockSubtotals } from "./block-subtotals";
 import { blockMovements } from "./block-movements";
 import { schoolsBlockTransfer } from "./schools-block-transfer";
 import { fundingUplift } from "./funding-uplift";
@@ -47,6 +48,7 @@ export const RULES: readonly Rule<Record<string, number>>[] = [
   blockTotal,
   blockResult,
   fundingAvailable,
+  blockSubtotals,
   blockMovements,
   schoolsBlockTransfer,
   outturnAgrees,

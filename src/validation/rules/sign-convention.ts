@@ -32,8 +32,6 @@ function movementWithDeficitSign(
   sign: SignConvention,
   yearLabel: (i: number) => string
 ): RuleReport | undefined {
-  // "Less: Safety Valve funding" shows what is taken away as a positive number, whatever the convention.
-  if (saysLess(row)) return undefined;
   const deficitSign = sign === "deficit-positive" ? 1 : -1;
   const odd = row.cells.find((cell) => nonZero(cell) && signOf(cell) === deficitSign);
   if (odd === undefined) return undefined;
@@ -44,6 +42,19 @@ function movementWithDeficitSign(
       `${sign === "deficit-positive" ? "negative" : "positive"}.`,
     at: cellLocation(row, odd),
   };
+}
+
+/**
+ * True when every payment and contribution figure has the deficits' sign: the sheet's own way of showing
+ * what reduces the deficit ("Safety Valve funding received" as 4.5, taken away by the carried-forward
+ * formula). The roll-forward takes them away whatever their sign, so only a row at odds with the others
+ * is a sign typed the wrong way.
+ */
+function reductionsShownLikeDeficits(rows: readonly LocatedRow[], sign: SignConvention): boolean {
+  const deficitSign = sign === "deficit-positive" ? 1 : -1;
+  return rows.every((row) =>
+    row.cells.every((cell) => !nonZero(cell) || signOf(cell) === deficitSign)
+  );
 }
 
 /** A row of deficit levels (cumulative, limits) whose figures mostly have the opposite sign to the sheet's convention. */
@@ -92,7 +103,9 @@ export const signConvention = defineRule({
     "validator detects which from the cumulative rows and reports it. This check finds figures that use the other " +
     "convention: a cumulative, limit or mitigated row with the opposite sign to the rest, a single in-year or cumulative " +
     "figure whose sign alone breaks the roll-forward, and Safety Valve payments or council contributions shown with the " +
-    "same sign as deficits (they reduce the deficit, so they take the opposite sign).",
+    "same sign as deficits where others are shown with the opposite sign. A sheet that shows every payment and " +
+    'contribution with the deficits\' sign ("Safety Valve funding received 4.5", taken away by the carried-forward ' +
+    'formula), or under a label that says "Less:", is using its own convention, not a wrong sign.',
   defaults: {},
   usesTolerance: true,
   needs: anyEndOfYearRow,
@@ -101,9 +114,12 @@ export const signConvention = defineRule({
     if (!f) return [];
     const yearLabel = (i: number) => yearOf(f.years, i);
     const e = f.endOfYear;
-    const movements = [e?.dfePayments, e?.laContribution].flatMap((row) =>
-      row ? [movementWithDeficitSign(row, template.sign, yearLabel)] : []
+    const reductions = [e?.dfePayments, e?.laContribution].filter(
+      (row): row is LocatedRow => row !== undefined && !saysLess(row)
     );
+    const movements = reductionsShownLikeDeficits(reductions, template.sign)
+      ? []
+      : reductions.map((row) => movementWithDeficitSign(row, template.sign, yearLabel));
     const levels = [
       e?.broughtForward,
       e?.carriedForward,
