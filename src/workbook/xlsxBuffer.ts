@@ -10,6 +10,7 @@
  * and its real size while inflating; all parts together; each sheet's used range; and the memory the
  * snapshot takes, estimated as it is built, against a ceiling (512 MB unless the caller sets another).
  */
+import { withFormulaValues } from "./formulaValues";
 import type { CellValue, Sheet, SheetVisibility, Workbook } from "./workbook";
 import { WorkbookReadError } from "./workbook";
 import { a1Range } from "./address";
@@ -104,7 +105,7 @@ export async function readXlsxBuffer(
       );
     sheets.push(denseSheet(entry.name, readVisibility(entry.state), cells, formats, budget));
   }
-  return { sheets };
+  return withFormulaValues({ sheets });
 }
 
 /**

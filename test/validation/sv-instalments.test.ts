@@ -23,6 +23,10 @@ describe("sv-instalments", () => {
     ]);
   });
 
+  it("should leave the total to bad-value when an instalment is typed as text", () => {
+    expect(runRule(svInstalments, planWorkbook([[PAYMENTS, 2, "-5.0"]]))).toEqual([]);
+  });
+
   it("should warn at an instalment in a year outside the agreement", () => {
     const outside = planWorkbook([
       [AT.deficitLimit, 2, null],

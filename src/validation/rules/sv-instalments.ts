@@ -6,7 +6,7 @@ import { formatMoney, shownDecimals } from "../money";
 import { parsePaymentStatus } from "../../core/deficit";
 import type { LocatedCell } from "../../templates/located";
 import type { SafetyValveAgreement } from "../../templates/financial/safetyValveModel";
-import { figure, figureValue } from "../../templates/figures";
+import { figure, figureValue, isNotApplicable } from "../../templates/figures";
 import { exactSum } from "../../core/units";
 import { roundedTerms } from "../../templates/financial/figures";
 
@@ -103,6 +103,12 @@ export const svInstalments = defineRule({
     const totalCell = agreement.agreementTotal?.cell;
     const plainTotal = figureValue(totalCell);
     if (!totalCell || plainTotal === undefined) return reports;
+    // A payment that is not a number ("4.5" typed as text) is bad-value's finding: without it the sum of the
+    // instalments is not what the sheet means, so it is not compared with the total.
+    const unreadable = payments.cells.some(
+      (cell) => figureValue(cell) === undefined && !isBlank(cell) && !isNotApplicable(cell.value)
+    );
+    if (unreadable) return reports;
     const terms = roundedTerms([totalCell, ...payments.cells]);
     const sum = exactSum(paid);
     const total = figure(totalCell)!.abs();
