@@ -114,11 +114,24 @@ function yearOfHeading(value: CellValue, kind: YearKind, isDate: boolean): numbe
   return typeof value === "string" && DIGIT.test(value) ? yearOfText(value, kind) : null;
 }
 
+// A financial year named by the March it ends in: "Year ending March 2025", "31 March 2025", "Mar-25",
+// "31/03/2025" (a balance at the year end heads its year, as a March date does).
+const YEAR_END =
+  /^(?:(?:year|period)\s+(?:ending|ended|to)\s+|as\s+at\s+|at\s+)?(?:(?:31(?:st)?\s+)?mar(?:ch)?[-\s.'/]*|31[/.-]0?3[/.-])(\d{4}|\d{2})$/i;
+
+/** The start year of the financial year that ends in the March a heading names, or null. */
+function yearEndingIn(text: string): number | null {
+  const match = YEAR_END.exec(text.trim());
+  if (match === null) return null;
+  const end = match[1].length === 2 ? 2000 + Number(match[1]) : Number(match[1]);
+  return end - 1;
+}
+
 /** The start year a heading text names, or null. */
 function yearOfText(text: string, kind: YearKind): number | null {
   if (kind === "census") return censusYearOfText(yearText(text));
   const plain = yearText(text);
-  return parseFinancialYear(plain) ?? financialYearIn(plain);
+  return parseFinancialYear(plain) ?? financialYearIn(plain) ?? yearEndingIn(plain);
 }
 
 // A month with a year after a dash, slash, dot, apostrophe or space: "Jan-25", "Jan 25", "Jan.2025",
