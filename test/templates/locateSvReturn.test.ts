@@ -245,6 +245,27 @@ describe("locateSvReturn", () => {
     expect(sv?.overview?.dateSubmitted?.value.col).toBe(3);
   });
 
+  it("should read risks named only by what they are about, under the 'Risk' heading, one a row", () => {
+    const described = (rows: Row[]) => {
+      const at = rows.findIndex((r) => String(r[0]).startsWith("Risk 1"));
+      rows[at] = ["Demand for specialist places", ...rows[at].slice(1)];
+      rows[at + 1] = ["Independent school fees", ...rows[at + 1].slice(1)];
+      rows.push([], ["Note: levels are agreed with the DfE adviser", null, null, null, null, null]);
+    };
+    const sv = locateSvReturn(labelWorkbook(workbook(described)));
+    expect(sv?.risks.map((r) => [r.name, r.assurance.map((a) => a.cell.value)])).toEqual([
+      ["Risk 'Demand for specialist places'", ["Amber", "Green", null]],
+      ["Risk 'Independent school fees'", ["Red", "Amber", null]],
+    ]);
+    // A sub-heading under the header, with nothing under the updates, is not a condition.
+    const withSubheading = workbook((rows) => {
+      described(rows);
+      const header = rows.findIndex((r) => r[0] === "Risk");
+      rows.splice(header + 1, 0, ["Risks owned by the SEND board"]);
+    });
+    expect(locateSvReturn(labelWorkbook(withSubheading))?.risks).toHaveLength(2);
+  });
+
   it("should not read a risk table whose update headings it does not know under the conditions' headings", () => {
     const book = workbook(
       (rows) => (rows[28] = ["Risk", "Mitigation", "Summer", "Autumn", "Spring"])

@@ -401,6 +401,33 @@ function updateHeaders(sheet: LabelledSheet): { row: number; updates: SvUpdate[]
     .sort((a, b) => a.row - b.row);
 }
 
+/**
+ * A row named only by what it is about ("Capital delay to the new special school") in the column headed
+ * "Risk" or "Condition" of an update header: an item of that kind, as long as every row between the header
+ * and it has text in that column too (a legend or note further down, after a gap, is not) and it has
+ * something under at least one update.
+ */
+function describedItem(
+  sheet: LabelledSheet,
+  headerRow: number,
+  updateCols: readonly number[],
+  row: number,
+  col: number,
+  text: string
+): { kind: "condition" | "risk"; name: string } | undefined {
+  const heading = [headerRow, headerRow - 1]
+    .map((r) => cellValue(sheet, r, col))
+    .find((value) => typeof value === "string" && isItemHeading(value));
+  if (typeof heading !== "string") return undefined;
+  for (let r = headerRow + 1; r < row; r++)
+    if (plainText(cellValue(sheet, r, col)) === "") return undefined;
+  // A sub-heading under the header ("Conditions of the agreement, reviewed quarterly") has nothing in the
+  // update columns; an item has a level for at least one update.
+  if (updateCols.every((c) => plainText(cellValue(sheet, row, c)) === "")) return undefined;
+  const kind = labelMatches(heading, ITEM_HEADERS.risk, true) ? "risk" : "condition";
+  return { kind, name: itemName(kind, text).name };
+}
+
 /** Conditions and risks: labelled rows under an update header, with an assurance cell per update. */
 function columnItemsOf(sheet: LabelledSheet, stackedRows: ReadonlySet<number>): SvTrackedItem[] {
   const headers = updateHeaders(sheet);
@@ -411,9 +438,22 @@ function columnItemsOf(sheet: LabelledSheet, stackedRows: ReadonlySet<number>): 
     .filter((c) => isItemHeading(c.text) && !headers.some((h) => h.row === c.row))
     .map((c) => c.row);
   for (const { row, col, text } of textCells(sheet)) {
-    const label = readItemLabel(text);
     const header = headers.filter((h) => h.row < row).at(-1);
-    if (!label || header === undefined || header.updates.some((u) => u.col <= col)) continue;
+    if (header === undefined || header.updates.some((u) => u.col <= col)) continue;
+    // One item a row: a risk's description beside its id ("R2") is the same risk.
+    const label =
+      readItemLabel(text) ??
+      (items.some((item) => item.at.row === row)
+        ? undefined
+        : describedItem(
+            sheet,
+            header.row,
+            header.updates.map((u) => u.col),
+            row,
+            col,
+            text
+          ));
+    if (!label) continue;
     if (stackedRows.has(row)) continue;
     if (tableHeadings.some((t) => t > header.row && t < row)) continue;
     const { kind, name } = label;
