@@ -160,7 +160,8 @@ function censusYearOfText(heading: string): number | null {
     return dated[2].length === 2 ? 2000 + Number(dated[2]) : Number(dated[2]);
   const yearFirst = YEAR_AND_MONTH.exec(text);
   if (yearFirst !== null && MONTHS.test(yearFirst[2])) return parseCensusYear(yearFirst[1]);
-  const academic = parseFinancialYear(text);
+  // "2024/25 (Jan)": the academic year, with the month of its census.
+  const academic = parseFinancialYear(text.replace(/\s*\b(?:jan|january)\b\.?\s*/i, " ").trim());
   return academic === null ? null : academic + 1;
 }
 

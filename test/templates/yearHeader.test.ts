@@ -65,6 +65,8 @@ describe("parseYearHeading", () => {
     ["Jan.2025", 2025],
     ["Jan 2025 - actual", 2025],
     ["Academic year 2023/24", 2024],
+    ["2024/25 (Jan)", 2025],
+    ["Jan 2024/25", 2025],
     ["2025*", 2025],
     ["Age 5-10", null],
     ["Under 5", null],
