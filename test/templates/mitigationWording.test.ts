@@ -103,3 +103,39 @@ describe("the mitigated row in councils' words", () => {
     }
   );
 });
+
+describe("mitigations on a sheet of their own in another unit", () => {
+  it("should give their figures in the unit their sheet states", () => {
+    const summary = sheetFromRows(
+      "Financial summary",
+      [
+        ["Summary of end of year positions (£m)", "2025-26", "2026-27"],
+        ["Cumulative deficit brought forward", 10, 12],
+        ["Total DSG in-year deficit", 2, 1],
+        ["Cumulative deficit carried forward", 12, 13],
+      ],
+      MONEY
+    );
+    const mitigations = sheetFromRows(
+      "Mitigations",
+      [
+        ["Mitigations (£000)", "2025-26", "2026-27"],
+        ["Unmitigated in-year deficit", 3000, 2500],
+        ["Inclusion in mainstream", 600, 1000],
+        ["Specialist place sufficiency", 400, 500],
+        ["Total mitigations", 1000, 1800],
+        ["Mitigated in-year deficit", 2000, 1000],
+      ],
+      "#,##0"
+    );
+    const book = { sheets: [summary, mitigations] };
+    expect(locateTemplate(book).financial?.mitigations?.unit?.label).toBe("£000");
+    const found = validateWorkbook(book).findings.filter((f) => f.rule === "mitigation-arithmetic");
+    expect(found.map((f) => [f.address, f.message])).toEqual([
+      [
+        "C5",
+        "Total mitigations for 2026-27 do not equal the sum of the 2 mitigation lines: £1,800k is shown but £1,500k is expected (difference £300k).",
+      ],
+    ]);
+  });
+});

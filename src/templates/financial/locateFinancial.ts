@@ -171,14 +171,23 @@ export function locateFinancialSummary(
     years: endOfYear ? endYears : header.years,
     endOfYear,
     blocks: blocks.length > 0 ? blocks : ownSheet.length > 0 ? ownSheet : undefined,
-    mitigations:
-      mitigationsAt &&
-      locateMitigations(mitigationsAt.sheet, mitigationsAt.years, mitigationsAt.area),
+    mitigations: mitigationsAt && mitigationsOn(sheet, mitigationsAt),
     safetyValve:
       agreementAt &&
       locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area),
     reference: referenceRows(sheet, endOfYear ? endYears : header.years),
   };
+}
+
+/** The mitigations where they were found, with the unit of their own sheet when it states one. */
+function mitigationsOn(
+  summary: LabelledSheet,
+  at: { sheet: LabelledSheet; area: Section | CellRange; years: readonly YearColumn[] }
+) {
+  const found = locateMitigations(at.sheet, at.years, at.area);
+  if (found === undefined || at.sheet === summary) return found;
+  const unit = findUnitMarker(at.sheet, { bottom: (at.years[0]?.row ?? at.sheet.top + 4) + 1 });
+  return unit === undefined ? found : { ...found, unit };
 }
 
 /** The DSG blocks on a sheet: in its "Financial plan per funding block" section when it has one. */

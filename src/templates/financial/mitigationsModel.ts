@@ -2,7 +2,7 @@
  * Section "Mitigations" (optional; on the Financial summary or a sheet of its own): the in-year deficit
  * before and after the council's savings, with one row per saving (positive = saving).
  */
-import type { LocatedRow, YearColumn } from "../located";
+import type { LocatedRow, MoneyUnit, YearColumn } from "../located";
 
 export interface Mitigations {
   readonly sheet: string;
@@ -15,4 +15,6 @@ export interface Mitigations {
   readonly mitigated?: LocatedRow;
   readonly unmitigatedCumulative?: LocatedRow;
   readonly mitigatedCumulative?: LocatedRow;
+  /** The unit its own sheet states ("£000" on a Mitigations sheet of a plan in £m); else the plan's. */
+  readonly unit?: MoneyUnit;
 }

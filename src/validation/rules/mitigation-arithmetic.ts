@@ -133,7 +133,8 @@ export const mitigationArithmetic = defineRule({
     if (!section) return [];
     const reports: RuleReport[] = [];
     section.years.forEach((_, i) => {
-      const check: YearCheck = { section, i, unit: template.unit, sign: template.sign, options };
+      const unit = section.unit ?? template.unit;
+      const check: YearCheck = { section, i, unit, sign: template.sign, options };
       // A total that disagrees with its lines is the one finding for the year: the rows computed from it
       // would only repeat the same gap.
       const total = totalOfLines(check);

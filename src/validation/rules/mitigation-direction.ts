@@ -28,7 +28,7 @@ export const mitigationDirection = defineRule({
     if (!section) return [];
     const reports: RuleReport[] = [];
     const money = (value: Decimal) =>
-      formatMoney(value, template.unit, shownDecimals(section.total?.cells ?? []));
+      formatMoney(value, section.unit ?? template.unit, shownDecimals(section.total?.cells ?? []));
     // Savings shown as negative numbers (the way they move a deficit shown positive) are read turned round.
     const shownNegative = savingsShownNegative(section);
     section.years.forEach((year, i) => {
