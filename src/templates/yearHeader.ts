@@ -198,22 +198,24 @@ function bannerKinds(
   });
 }
 
-// A year's budget shown beside its forecast or outturn ("Budget 2024/25 | Forecast 2024/25"): the plan's
-// figures are the forecast's, so the budget column is not one of the years.
-const BUDGET = /\b(budget|original|approved|plan)\b/i;
+// A second column for a year the header has, beside its forecast or outturn: its budget ("Budget 2024/25 |
+// Forecast 2024/25"), the previous plan's figure, or the change between them ("Variance 2024/25"). The
+// plan's figures are the forecast's, so that column is not one of the years.
+const BESIDE_A_YEAR =
+  /\b(budget|original|approved|plan|previous|prior|last|variance|change|difference|movement)\b/i;
 
-/** The year columns with a budget column dropped where the same year also has a column that is not one. */
-function withoutBudgetTwins<T extends { col: number; start: number }>(
+/** The year columns with a budget or comparison column dropped where its year also has a column that is neither. */
+function withoutTwins<T extends { col: number; start: number }>(
   found: T[],
   values: readonly CellValue[],
   left: number
 ): T[] {
-  const isBudget = (f: T) => {
+  const isBeside = (f: T) => {
     const text = values[f.col - left];
-    return typeof text === "string" && BUDGET.test(text) && columnKind(text) !== "actual";
+    return typeof text === "string" && BESIDE_A_YEAR.test(text) && columnKind(text) !== "actual";
   };
   return found.filter(
-    (f) => !isBudget(f) || !found.some((other) => other.start === f.start && !isBudget(other))
+    (f) => !isBeside(f) || !found.some((other) => other.start === f.start && !isBeside(other))
   );
 }
 
@@ -262,7 +264,7 @@ function yearsOnRow(
     } else continue;
     if (start !== null) (found ??= []).push({ col, start, own: columnKind(value) });
   }
-  if (found !== undefined) found = firstTable(withoutBudgetTwins(found, values, sheet.left));
+  if (found !== undefined) found = firstTable(withoutTwins(found, values, sheet.left));
   if (found === undefined || found.length < 2 || found.every((f) => f.start === found![0].start))
     return [];
   const banner = bannerKinds(

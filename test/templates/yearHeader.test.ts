@@ -123,6 +123,13 @@ describe("findYearHeader", () => {
     expect(at(sheet)).toEqual(["0:2023-24@1", "0:2024-25@2", "0:2025-26@3"]);
   });
 
+  it("should leave out a variance or previous-plan column beside its year", () => {
+    const sheet = sheetFromRows("Financial summary", [
+      ["£m", "2023/24", "2024/25", "Variance 2024/25", "Previous plan 2025/26", "2025/26"],
+    ]);
+    expect(at(sheet)).toEqual(["0:2023-24@1", "0:2024-25@2", "0:2025-26@5"]);
+  });
+
   it("should keep a year repeated in the very next column, for year-sequence to report", () => {
     const sheet = sheetFromRows("Financial summary", [
       ["£m", "2023/24", "2024/25", "2024/25", "2026/27"],
