@@ -60,6 +60,36 @@ describe("withFormulaValues", () => {
     expect(valuesOf({ sheets: [sheet("S", [[1, 5, 3], [formula]])] })[1][0]).toEqual(expected);
   });
 
+  it.each([
+    ['=SUMIF(A1:A4,"INMSS",B1:B4)', 30],
+    ['=SUMIFS(B:B,A:A,"inmss",C:C,2025)', 10],
+    ['=SUMIFS(B1:B4,A1:A4,"<>INMSS")', 60],
+    ['=SUMIF(B1:B4,">15")', 80],
+    ['=COUNTIF(A1:A4,"IN*")', 2],
+    ['=COUNTIFS(A1:A4,"?P",C1:C4,">=2025")', 1],
+    ['=VLOOKUP("AP",A1:C4,2,FALSE)', 40],
+    ['=VLOOKUP("XX",A1:C4,2,FALSE)', { error: "#N/A" }],
+    ['=INDEX(B1:B4,MATCH("AP",A1:A4,0))', 40],
+    ["=INDEX(A1:C4,2,3)", 2026],
+    ['=HLOOKUP("INMSS",A1:C2,2,FALSE)', "SEN"],
+    ["=SUMPRODUCT(B1:B4,C1:C4)", 10 * 2025 + 20 * 2026 + 40 * 2025 + 20 * 2026],
+    ["=INT(-2.5)+MOD(7,3)+TRUNC(2.99)", -3 + 1 + 2],
+    ['=N(A1)+VALUE("12")+ISBLANK(D1)', 13],
+    ['=YEAR(DATE(2025,3,31))&"-"&MONTH(DATE(2025,3,31))', "2025-3"],
+    ["=SUM('S'!B1:'S'!B2)", 30],
+  ])("should work out %s over a table of placements", (formula, expected) => {
+    // A1:C4 placements, costs and years; the formula in D6, outside the columns it reads.
+    const rows: (CellValue | string)[][] = [
+      ["INMSS", 10, 2025],
+      ["SEN", 20, 2026],
+      ["AP", 40, 2025],
+      ["INMSS", 20, 2026],
+      [],
+      [null, null, null, formula],
+    ];
+    expect(valuesOf({ sheets: [sheet("S", rows)] })[5][3]).toEqual(expected);
+  });
+
   it("should follow a chain of formulas, across sheets, and read a carried-forward row", () => {
     const summary = sheet("Financial summary", [
       ["Brought forward", 10, "=B4"],
@@ -76,6 +106,22 @@ describe("withFormulaValues", () => {
       [12, 14],
     ]);
     expect(book.sheets[1].values[0][0]).toBe(28);
+  });
+
+  it("should read the workbook's defined names", () => {
+    const book = {
+      sheets: [
+        sheet("S", [
+          [5, 7],
+          ["=Deficit*2", "=SUM(Costs)"],
+        ]),
+      ],
+    };
+    const names = new Map([
+      ["deficit", "S!$A$1"],
+      ["costs", "'S'!$A$1:$B$1"],
+    ]);
+    expect(withFormulaValues(book, names).sheets[0].values[1]).toEqual([10, 12]);
   });
 
   it("should leave without a value what it cannot work out, and what reads it", () => {

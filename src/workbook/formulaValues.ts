@@ -10,9 +10,10 @@ import { parseA1 } from "./address";
 import type { CellRange, CellValue, Sheet, Workbook } from "./workbook";
 import { isCellError } from "./workbook";
 
-/** A range argument, read cell by cell by the functions that take ranges. */
+/** A range argument: its cells row by row, and its width (lookups and SUMPRODUCT need its shape). */
 interface RangeValue {
   readonly cells: readonly CellValue[];
+  readonly width: number;
 }
 
 type Value = CellValue | RangeValue;
@@ -20,8 +21,15 @@ type Value = CellValue | RangeValue;
 /** Why a formula was not worked out: it uses something this evaluator does not know. */
 class Unsupported extends Error {}
 
-const TOKEN =
-  /\s*(?:("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![A-Za-z0-9_(])|((?:\d+\.?\d*|\.\d+)(?:[Ee][+-]?\d+)?)|([A-Za-z][A-Za-z0-9.]*)\s*\(|(TRUE|FALSE)\b|(<=|>=|<>|[-+*/^&=<>%(),]))/y;
+// A reference: a cell or range ("C5", "$C$5:$H$5"), whole columns or rows ("$C:$C", "5:5"), optionally on
+// a sheet ("'Financial summary'!C5", with the sheet repeated after the colon as Excel sometimes writes it).
+const SHEET = String.raw`(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!`;
+const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
+const AREA = String.raw`(?:${CELL}(?::(?:${SHEET})?${CELL})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)`;
+const TOKEN = new RegExp(
+  String.raw`\s*(?:("(?:[^"]|"")*")|((?:${SHEET})?${AREA})(?![A-Za-z0-9_(])|((?:\d+\.?\d*|\.\d+)(?:[Ee][+-]?\d+)?)|([A-Za-z][A-Za-z0-9.]*)\s*\(|(TRUE|FALSE)\b|([A-Za-z_\\][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])|(<=|>=|<>|[-+*/^&=<>%(),]))`,
+  "y"
+);
 
 type Token =
   | { kind: "text"; text: string }
@@ -29,6 +37,7 @@ type Token =
   | { kind: "number"; value: number }
   | { kind: "call"; name: string }
   | { kind: "bool"; value: boolean }
+  | { kind: "name"; name: string }
   | { kind: "op"; text: string };
 
 function tokens(formula: string): Token[] {
@@ -42,11 +51,11 @@ function tokens(formula: string): Token[] {
     if (m === null || TOKEN.lastIndex === start) throw new Unsupported();
     if (m[1] !== undefined)
       found.push({ kind: "text", text: m[1].slice(1, -1).replace(/""/g, '"') });
-    else if (m[2] !== undefined || m[3] !== undefined)
-      found.push({ kind: "ref", text: m[2] ?? m[3] });
-    else if (m[4] !== undefined) found.push({ kind: "number", value: Number(m[4]) });
-    else if (m[5] !== undefined) found.push({ kind: "call", name: m[5].toUpperCase() });
-    else if (m[6] !== undefined) found.push({ kind: "bool", value: m[6].toUpperCase() === "TRUE" });
+    else if (m[2] !== undefined) found.push({ kind: "ref", text: m[2] });
+    else if (m[3] !== undefined) found.push({ kind: "number", value: Number(m[3]) });
+    else if (m[4] !== undefined) found.push({ kind: "call", name: m[4].toUpperCase() });
+    else if (m[5] !== undefined) found.push({ kind: "bool", value: m[5].toUpperCase() === "TRUE" });
+    else if (m[6] !== undefined) found.push({ kind: "name", name: m[6].toLowerCase() });
     else found.push({ kind: "op", text: m[7] });
   }
   return found;
@@ -126,6 +135,168 @@ const roundFunction =
     return typeof p === "number" ? rounded(n, p, mode) : p;
   };
 
+/** A range argument, or a single value as a one-cell range. */
+const asRange = (value: Value | undefined): RangeValue =>
+  value !== undefined && isRange(value) ? value : { cells: [value ?? null], width: 1 };
+
+/** An argument that must be a whole number (a column index, a count of places). */
+function wholeNumber(value: Value | undefined, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
+  const n = numberOf(value ?? null);
+  if (typeof n !== "number") throw new Unsupported();
+  return Math.trunc(n);
+}
+
+const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Equal as a lookup or MATCH compares: numbers by value, text without regard to case. */
+function sameValue(cell: CellValue, wanted: CellValue): boolean {
+  if (typeof cell === "string" && typeof wanted === "string") return sameText(cell, wanted);
+  return cell === wanted;
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A criterion's text as a pattern: * any run of characters, ? any one, ~ before either the character itself. */
+function wildcards(text: string): RegExp {
+  let source = "";
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "~" && i + 1 < text.length) source += escaped(text[++i]);
+    else source += char === "*" ? "[\\s\\S]*" : char === "?" ? "[\\s\\S]" : escaped(char);
+  }
+  return new RegExp(`^${source}$`, "i");
+}
+
+/**
+ * The test a criterion of SUMIF, SUMIFS, COUNTIF or COUNTIFS makes of a cell: "=x", "<>x", "<5", ">=5",
+ * text with * and ? wildcards (without regard to case), a number, or "" for blank cells.
+ */
+function criterion(value: CellValue): (cell: CellValue) => boolean {
+  if (typeof value === "number" || typeof value === "boolean")
+    return (cell) =>
+      cell === value || (typeof cell === "string" && Number(cell) === value && cell.trim() !== "");
+  const text = typeof value === "string" ? value : "";
+  const [, op = "", operand] = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/.exec(text)!;
+  const number = operand.trim() === "" ? NaN : Number(operand);
+  if (Number.isFinite(number)) {
+    const compare = (n: number) =>
+      op === "<"
+        ? n < number
+        : op === ">"
+          ? n > number
+          : op === "<="
+            ? n <= number
+            : op === ">="
+              ? n >= number
+              : n === number;
+    return op === "<>"
+      ? (cell) => typeof cell !== "number" || cell !== number
+      : (cell) => typeof cell === "number" && compare(cell);
+  }
+  if (operand === "")
+    return op === "<>"
+      ? (cell) => cell !== null && cell !== ""
+      : (cell) => cell === null || cell === "";
+  const pattern = wildcards(operand);
+  const matches = (cell: CellValue) => typeof cell === "string" && pattern.test(cell);
+  if (op === "<>") return (cell) => !matches(cell);
+  if (op === "" || op === "=") return matches;
+  const lower = operand.toLowerCase();
+  return (cell) => {
+    if (typeof cell !== "string") return false;
+    const c = cell.toLowerCase();
+    return op === "<" ? c < lower : op === ">" ? c > lower : op === "<=" ? c <= lower : c >= lower;
+  };
+}
+
+/** The cells of `sum` (or 1 each, to count) where every range meets its criterion. */
+function conditional(
+  sum: RangeValue | undefined,
+  pairs: readonly [RangeValue, CellValue][],
+  total: (values: number[]) => CellValue
+): CellValue {
+  const size = pairs[0][0].cells.length;
+  if (pairs.some(([range]) => range.cells.length !== size) || (sum && sum.cells.length !== size))
+    return error("#VALUE!");
+  const tests = pairs.map(([range, value]) => [range, criterion(value)] as const);
+  const picked: number[] = [];
+  for (let i = 0; i < size; i++) {
+    if (!tests.every(([range, test]) => test(range.cells[i]))) continue;
+    const cell = sum ? sum.cells[i] : 1;
+    if (isCellError(cell)) return cell;
+    if (typeof cell === "number") picked.push(cell);
+  }
+  return total(picked);
+}
+
+const criteriaPairs = (args: readonly Value[]): [RangeValue, CellValue][] => {
+  if (args.length === 0 || args.length % 2 !== 0) throw new Unsupported();
+  const pairs: [RangeValue, CellValue][] = [];
+  for (let i = 0; i < args.length; i += 2) pairs.push([asRange(args[i]), scalar(args[i + 1])]);
+  return pairs;
+};
+
+const add = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** The row (from 0) of a lookup: exact, or the last value not above the one wanted in a sorted list. */
+function position(
+  list: readonly CellValue[],
+  wanted: CellValue,
+  exact: boolean,
+  descending = false
+): number {
+  if (exact) return list.findIndex((cell) => sameValue(cell, wanted));
+  let found = -1;
+  for (let i = 0; i < list.length; i++) {
+    const cell = list[i];
+    if (typeof cell !== typeof wanted || cell === null) continue;
+    const key = (v: CellValue) => (typeof v === "string" ? v.toLowerCase() : (v as number));
+    const fits = descending ? key(cell) >= key(wanted) : key(cell) <= key(wanted);
+    if (!fits) break;
+    found = i;
+  }
+  return found;
+}
+
+function lookup(args: readonly Value[], byRow: boolean): CellValue {
+  const wanted = scalar(args[0] ?? null);
+  const table = asRange(args[1]);
+  const index = wholeNumber(args[2]) - 1;
+  const exact = args[3] !== undefined && truth(args[3]) === false;
+  const height = table.cells.length / table.width;
+  const keys = byRow
+    ? table.cells.slice(0, table.width)
+    : Array.from({ length: height }, (_, r) => table.cells[r * table.width]);
+  const at = position(keys, wanted, exact);
+  if (at < 0) return error("#N/A");
+  if (index < 0 || index >= (byRow ? height : table.width)) return error("#REF!");
+  return byRow ? table.cells[index * table.width + at] : table.cells[at * table.width + index];
+}
+
+/** Excel's day count for a date (the 1900 system, with its 29 February 1900). */
+function serialOf(year: number, month: number, day: number): number {
+  const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  return days < 61 ? days - 1 : days;
+}
+
+function dateOf(serial: number): Date {
+  const day = Math.floor(serial);
+  return new Date(Date.UTC(1899, 11, day < 61 ? 31 : 30) + day * 86_400_000);
+}
+
+const onDate =
+  (part: (date: Date) => number): Fn =>
+  ([value]) => {
+    const n = numberOf(value ?? null);
+    return typeof n === "number" ? part(dateOf(n)) : n;
+  };
+
+const isA =
+  (test: (value: CellValue) => boolean): Fn =>
+  ([value]) =>
+    test(scalar(value ?? null));
+
 const FUNCTIONS: Record<string, Fn> = {
   SUM: withNumbers((n) => n.reduce((a, b) => a + b, 0)),
   MIN: withNumbers((n) => (n.length === 0 ? 0 : Math.min(...n))),
@@ -160,7 +331,106 @@ const FUNCTIONS: Record<string, Fn> = {
     const t = truth(value ?? null);
     return typeof t === "boolean" ? !t : t;
   },
+  SUMIF: ([range, test, sum]) =>
+    conditional(
+      sum === undefined ? asRange(range) : asRange(sum),
+      [[asRange(range), scalar(test ?? null)]],
+      add
+    ),
+  SUMIFS: ([sum, ...rest]) => conditional(asRange(sum), criteriaPairs(rest), add),
+  COUNTIF: ([range, test]) =>
+    conditional(undefined, [[asRange(range), scalar(test ?? null)]], (v) => v.length),
+  COUNTIFS: (args) => conditional(undefined, criteriaPairs(args), (v) => v.length),
+  COUNTA: (args) =>
+    args.reduce<number>(
+      (count, arg) => count + asRange(arg).cells.filter((c) => c !== null && c !== "").length,
+      0
+    ),
+  SUMPRODUCT: (args) => {
+    const ranges = args.map(asRange);
+    const size = ranges[0]?.cells.length ?? 0;
+    if (ranges.some((r) => r.cells.length !== size)) return error("#VALUE!");
+    let total = 0;
+    for (let i = 0; i < size; i++) {
+      let product = 1;
+      for (const range of ranges) {
+        const cell = range.cells[i];
+        if (isCellError(cell)) return cell;
+        product *= typeof cell === "number" ? cell : 0;
+      }
+      total += product;
+    }
+    return total;
+  },
+  VLOOKUP: (args) => lookup(args, false),
+  HLOOKUP: (args) => lookup(args, true),
+  MATCH: ([value, range, type]) => {
+    const kind = wholeNumber(type, 1);
+    const at = position(asRange(range).cells, scalar(value ?? null), kind === 0, kind < 0);
+    return at < 0 ? error("#N/A") : at + 1;
+  },
+  INDEX: ([range, row, col]) => {
+    const table = asRange(range);
+    const height = table.cells.length / table.width;
+    let [r, c] = [wholeNumber(row), wholeNumber(col, 1)];
+    // One index into a single row picks a column.
+    if (col === undefined && height === 1) [r, c] = [1, r];
+    if (r < 1 || c < 1 || r > height || c > table.width) return error("#REF!");
+    return table.cells[(r - 1) * table.width + (c - 1)];
+  },
+  INT: ([value]) => {
+    const n = numberOf(value ?? null);
+    return typeof n === "number" ? Math.floor(n) : n;
+  },
+  TRUNC: ([value, places]) => {
+    const n = numberOf(value ?? null);
+    return typeof n === "number" ? rounded(n, wholeNumber(places, 0), "down") : n;
+  },
+  MOD: ([a, b]) => {
+    const [x, y] = [numberOf(a ?? null), numberOf(b ?? null)];
+    if (typeof x !== "number") return x;
+    if (typeof y !== "number") return y;
+    return y === 0 ? error("#DIV/0!") : x - y * Math.floor(x / y);
+  },
+  N: ([value]) => {
+    const v = scalar(value ?? null);
+    return typeof v === "number"
+      ? v
+      : typeof v === "boolean"
+        ? v
+          ? 1
+          : 0
+        : isCellError(v)
+          ? v
+          : 0;
+  },
+  VALUE: ([value]) => numberOf(scalar(value ?? null)),
+  ISBLANK: isA((v) => v === null),
+  ISNUMBER: isA((v) => typeof v === "number"),
+  ISTEXT: isA((v) => typeof v === "string"),
+  ISERROR: isA((v) => isCellError(v)),
+  ISNA: isA((v) => isCellError(v) && v.error === "#N/A"),
+  NA: () => error("#N/A"),
+  IFNA: ([value, fallback]) => {
+    const v = scalar(value ?? null);
+    return isCellError(v) && v.error === "#N/A" ? scalar(fallback ?? null) : v;
+  },
+  CONCATENATE: (args) => joinTexts(args),
+  CONCAT: (args) => joinTexts(args),
+  DATE: ([y, m, d]) => serialOf(wholeNumber(y), wholeNumber(m), wholeNumber(d)),
+  YEAR: onDate((date) => date.getUTCFullYear()),
+  MONTH: onDate((date) => date.getUTCMonth() + 1),
+  DAY: onDate((date) => date.getUTCDate()),
 };
+
+function joinTexts(args: readonly Value[]): CellValue {
+  let text = "";
+  for (const cell of args.flatMap((a) => asRange(a).cells)) {
+    if (isCellError(cell)) return cell;
+    text += cell === null ? "" : String(cell === true ? "TRUE" : cell === false ? "FALSE" : cell);
+  }
+  return text;
+}
 
 function logical(args: readonly Value[], combine: (values: boolean[]) => boolean): CellValue {
   const values: boolean[] = [];
@@ -204,8 +474,37 @@ function arithmetic(op: string, a: Value, b: Value): CellValue {
 /** What a reference reads: the sheet's cells, worked out when they are formulas saved without a value. */
 type Lookup = (sheet: string | undefined, range: CellRange) => RangeValue;
 
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+const SHEET_PREFIX = new RegExp(`^${SHEET}`);
+
+/** The sheet (when named) and cells of a reference: "C5", "'Plan'!C5:H5", "$C:$C" (a whole column), "5:5". */
+function areaOf(text: string): { sheet?: string; range: CellRange } | null {
+  const prefix = SHEET_PREFIX.exec(text)?.[0];
+  const sheet = prefix
+    ?.slice(0, -1)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  // "'Plan'!C7:'Plan'!C10": the sheet again after the colon.
+  const rest = text.slice(prefix?.length ?? 0).replace(new RegExp(`:${SHEET}`), ":");
+  const cells = parseA1(rest);
+  if (cells !== null) return { sheet, range: cells };
+  const columns = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(rest);
+  if (columns !== null) {
+    const [left, right] = [columns[1], columns[2]].map((c) => parseA1(`${c}1`)!.left);
+    return { sheet, range: { top: 0, bottom: LAST_ROW, left, right } };
+  }
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(rest);
+  if (rows !== null)
+    return {
+      sheet,
+      range: { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: LAST_COL },
+    };
+  return null;
+}
+
 /** Works out one formula; throws Unsupported for anything this evaluator does not know. */
-function evaluate(formula: string, lookup: Lookup): CellValue {
+function evaluate(formula: string, lookup: Lookup, names: ReadonlyMap<string, string>): CellValue {
   const list = tokens(formula);
   let at = 0;
   const peek = () => list[at];
@@ -219,17 +518,9 @@ function evaluate(formula: string, lookup: Lookup): CellValue {
   };
 
   const reference = (text: string): RangeValue => {
-    const bang = text.lastIndexOf("!");
-    const sheet =
-      bang < 0
-        ? undefined
-        : text
-            .slice(0, bang)
-            .replace(/^'(.*)'$/, "$1")
-            .replace(/''/g, "'");
-    const range = parseA1(text.slice(bang + 1));
-    if (range === null) throw new Unsupported();
-    return lookup(sheet, range);
+    const area = areaOf(text);
+    if (area === null) throw new Unsupported();
+    return lookup(area.sheet, area.range);
   };
 
   const primary = (): Value => {
@@ -243,6 +534,11 @@ function evaluate(formula: string, lookup: Lookup): CellValue {
         return token.text;
       case "ref":
         return reference(token.text);
+      case "name": {
+        const refersTo = names.get(token.name);
+        if (refersTo === undefined) throw new Unsupported();
+        return reference(refersTo.replace(/^=/, ""));
+      }
       case "call": {
         const f = FUNCTIONS[token.name];
         if (f === undefined) throw new Unsupported();
@@ -341,7 +637,10 @@ const MAX_RANGE_CELLS = 1_000_000;
  * The workbook with a value for every formula saved without one that can be worked out; the same
  * workbook when every formula has its value (every file Excel saved).
  */
-export function withFormulaValues(workbook: Workbook): Workbook {
+export function withFormulaValues(
+  workbook: Workbook,
+  names: ReadonlyMap<string, string> = new Map()
+): Workbook {
   const missing = (sheet: Sheet) =>
     sheet.formulas.some((row, r) => row.some((f, c) => f !== null && sheet.values[r][c] === null));
   if (!workbook.sheets.some(missing)) return workbook;
@@ -368,7 +667,7 @@ export function withFormulaValues(workbook: Workbook): Workbook {
     working.add(key);
     depth++;
     try {
-      grid[r][c] = evaluate(formula, lookupFrom(sheet));
+      grid[r][c] = evaluate(formula, lookupFrom(sheet), names);
     } catch (problem) {
       failed.add(key);
       throw problem;
@@ -384,16 +683,24 @@ export function withFormulaValues(workbook: Workbook): Workbook {
     (name, range) => {
       const sheet = name === undefined ? here : byName.get(name.toLowerCase());
       if (sheet === undefined) throw new Unsupported();
-      const size = (range.bottom - range.top + 1) * (range.right - range.left + 1);
-      if (size > MAX_RANGE_CELLS) throw new Unsupported();
-      const cells: CellValue[] = [];
+      // A whole column or row reads only the sheet's used part of it.
+      const top = Math.max(range.top, sheet.top);
+      const left = Math.max(range.left, sheet.left);
       const bottom = Math.min(range.bottom, sheet.top + sheet.values.length - 1);
       const right = Math.min(range.right, sheet.left + (sheet.values[0]?.length ?? 0) - 1);
-      for (let row = Math.max(range.top, sheet.top); row <= bottom; row++)
-        for (let col = Math.max(range.left, sheet.left); col <= right; col++)
-          cells.push(valueAt(sheet, row, col));
       // A single cell outside the used range is blank.
-      return { cells: cells.length === 0 && size === 1 ? [null] : cells };
+      if (
+        range.top === range.bottom &&
+        range.left === range.right &&
+        (bottom < top || right < left)
+      )
+        return { cells: [null], width: 1 };
+      const width = Math.max(0, right - left + 1);
+      if (width * Math.max(0, bottom - top + 1) > MAX_RANGE_CELLS) throw new Unsupported();
+      const cells: CellValue[] = [];
+      for (let row = top; row <= bottom; row++)
+        for (let col = left; col <= right; col++) cells.push(valueAt(sheet, row, col));
+      return { cells, width };
     };
 
   for (const sheet of workbook.sheets)

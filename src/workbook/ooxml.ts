@@ -74,6 +74,32 @@ export function sheetEntriesReader(): PartReader<SheetEntry[]> {
   };
 }
 
+/**
+ * The workbook's defined names and what each refers to ("Deficit2026" → "'Financial summary'!$E$13"), by
+ * name in lower case, as Excel matches names without regard to case.
+ */
+export function definedNamesReader(): PartReader<Map<string, string>> {
+  const names = new Map<string, string>();
+  let current: string | undefined;
+  let refersTo = "";
+  return {
+    open(name, attributes) {
+      if (name !== "definedName") return;
+      current = attributes.name;
+      refersTo = "";
+    },
+    text(text) {
+      if (current !== undefined) refersTo += text;
+    },
+    close(name) {
+      if (name !== "definedName" || current === undefined) return;
+      names.set(decodeOoxmlEscapes(current).toLowerCase(), decodeOoxmlEscapes(refersTo).trim());
+      current = undefined;
+    },
+    result: () => names,
+  };
+}
+
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const T = ascii("t");
 const R_PH = ascii("rPh");

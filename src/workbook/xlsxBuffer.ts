@@ -32,6 +32,7 @@ import {
   relationshipsReader,
   sharedStringsReader,
   sheetEntriesReader,
+  definedNamesReader,
   styleFormatsReader,
 } from "./ooxml";
 import { type SheetCells, SheetDamage, sheetCellsReader } from "./sheetCells";
@@ -65,6 +66,7 @@ export async function readXlsxBuffer(
   const packageRels = await read("_rels/.rels", relationshipsReader(""));
   const workbookPath = findTarget(packageRels, "officeDocument") ?? "xl/workbook.xml";
   const listed = await read(workbookPath, sheetEntriesReader());
+  const names = (await read(workbookPath, definedNamesReader())) ?? new Map<string, string>();
   if (listed === undefined) throw new WorkbookReadError(notAWorkbook(zip));
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
   const rels =
@@ -105,7 +107,7 @@ export async function readXlsxBuffer(
       );
     sheets.push(denseSheet(entry.name, readVisibility(entry.state), cells, formats, budget));
   }
-  return withFormulaValues({ sheets });
+  return withFormulaValues({ sheets }, names);
 }
 
 /**

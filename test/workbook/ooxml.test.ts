@@ -3,6 +3,7 @@ import {
   relationshipsReader,
   sharedStringsReader,
   sheetEntriesReader,
+  definedNamesReader,
   styleFormatsReader,
 } from "../../src/workbook/ooxml";
 import { SheetDamage, sheetCellsReader } from "../../src/workbook/sheetCells";
@@ -54,6 +55,19 @@ describe("styleFormatsReader", () => {
       "#,##0.000",
       "mm-dd-yy",
       "General",
+    ]);
+  });
+});
+
+describe("definedNamesReader", () => {
+  it("should give each defined name what it refers to, by name in lower case", () => {
+    const xml =
+      '<workbook><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets><definedNames>' +
+      "<definedName name=\"Deficit2026\">'Financial summary'!$E$13</definedName>" +
+      '<definedName name="Costs" localSheetId="0">Plan!$C$2:$C$9</definedName></definedNames></workbook>';
+    expect([...readXmlText(xml, definedNamesReader())]).toEqual([
+      ["deficit2026", "'Financial summary'!$E$13"],
+      ["costs", "Plan!$C$2:$C$9"],
     ]);
   });
 });
