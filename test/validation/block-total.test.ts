@@ -56,3 +56,17 @@ describe("block-total", () => {
     ).toEqual([]);
   });
 });
+
+describe("block-total without a total row", () => {
+  it("should not run when the end of year positions have no in-year total", () => {
+    expect(
+      runRule(
+        blockTotal,
+        planWorkbook([
+          [AT.inYear, -1, "Note"],
+          [AT.earlyYearsInYear, 1, 5],
+        ])
+      )
+    ).toEqual([]);
+  });
+});
