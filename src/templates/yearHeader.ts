@@ -232,6 +232,17 @@ function firstTable<T extends { col: number; start: number }>(found: T[]): T[] {
   return restart < 0 ? found : found.slice(0, restart);
 }
 
+/**
+ * True for a row of plain numbers spread wider than a run of years: counts that happen to fall between 1900
+ * and 2100 (1,901, 2,021, 2,128 EHCPs in mainstream schools), not census years. A header with a year typed
+ * twice or skipped (2023, 2024, 2024, 2026) stays a header, for year-sequence to report.
+ */
+function countsNotYears(found: readonly { start: number; bare: boolean }[]): boolean {
+  if (!found.every((f) => f.bare)) return false;
+  const starts = found.map((f) => f.start);
+  return Math.max(...starts) - Math.min(...starts) > found.length + 1;
+}
+
 /** The year columns of one row, or an empty list. */
 function yearsOnRow(
   sheet: LabelledSheet,
@@ -244,7 +255,7 @@ function yearsOnRow(
   if (values === undefined) return [];
   const formats = sheet.numberFormats[row - sheet.top] ?? [];
   // Most rows hold figures and no year at all, so the list is made only when a year turns up.
-  let found: { col: number; start: number; own: YearColumn["kind"] }[] | undefined;
+  let found: { col: number; start: number; own: YearColumn["kind"]; bare: boolean }[] | undefined;
   // Neighbouring figures nearly always share a number format, so whether it shows a date is looked
   // up only when the format changes along the row.
   let format: string | undefined;
@@ -252,6 +263,7 @@ function yearsOnRow(
   for (let col = area.left; col <= area.right; col++) {
     const value = values[col - sheet.left];
     let start: number | null;
+    let bare = false;
     if (typeof value === "number") {
       const own = formats[col - sheet.left] ?? "General";
       if (own !== format) {
@@ -259,14 +271,16 @@ function yearsOnRow(
         isDate = showsDate(own);
       }
       start = yearOfHeading(value, kind, isDate);
+      bare = !isDate;
     } else if (typeof value === "string") {
       start = yearOfHeading(value, kind, false);
     } else continue;
-    if (start !== null) (found ??= []).push({ col, start, own: columnKind(value) });
+    if (start !== null) (found ??= []).push({ col, start, own: columnKind(value), bare });
   }
   if (found !== undefined) found = firstTable(withoutTwins(found, values, sheet.left));
   if (found === undefined || found.length < 2 || found.every((f) => f.start === found![0].start))
     return [];
+  if (countsNotYears(found)) return [];
   const banner = bannerKinds(
     sheet,
     row - 1,

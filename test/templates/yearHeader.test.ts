@@ -130,6 +130,15 @@ describe("findYearHeader", () => {
     expect(at(sheet)).toEqual(["0:2023-24@1", "0:2024-25@2", "0:2025-26@5"]);
   });
 
+  it("should not take a row of counts that fall between 1900 and 2100 for census years", () => {
+    const sheet = sheetFromRows("EHCPs", [
+      ["Number of EHCPs by placement type"],
+      ["Mainstream schools (incl. academies)", 1901, 2021, 2128],
+      ["Placement", 2023, 2024, 2025],
+    ]);
+    expect(findYearHeader(sheet, "census")?.row).toBe(2);
+  });
+
   it("should keep a year repeated in the very next column, for year-sequence to report", () => {
     const sheet = sheetFromRows("Financial summary", [
       ["£m", "2023/24", "2024/25", "2024/25", "2026/27"],
