@@ -139,3 +139,39 @@ describe("mitigations on a sheet of their own in another unit", () => {
     ]);
   });
 });
+
+describe("mitigations in groups with their own totals", () => {
+  it("should take the last total above the mitigated row for the section's, and leave the group totals out of the lines", () => {
+    const rows: CellValue[][] = [
+      ["Summary of end of year positions (£m)", "2025-26", "2026-27"],
+      ["Cumulative deficit brought forward", 10, 12],
+      ["Total DSG in-year deficit", 2, 1],
+      ["Cumulative deficit carried forward", 12, 13],
+      [],
+      ["Mitigations", null, null],
+      ["Unmitigated in-year deficit", 5, 6],
+      ["Savings"],
+      ["Inclusion programme", 0.8, 1.5],
+      ["Local specialist places", 0.4, 0.9],
+      ["Total savings", 1.2, 2.4],
+      ["Cost avoidance"],
+      ["Preparing for adulthood", 0.1, 0.3],
+      ["Total cost avoidance", 0.1, 0.3],
+      ["Total mitigations", 1.3, 2.7],
+      ["Mitigated in-year deficit", 3.7, 3.3],
+    ];
+    const book = { sheets: [sheetFromRows("Financial summary", rows, MONEY)] };
+    const section = locateTemplate(book).financial?.mitigations;
+    expect(section?.total?.label).toBe("Total mitigations");
+    expect(section?.lines.map((l) => l.label)).toEqual([
+      "Inclusion programme",
+      "Local specialist places",
+      "Preparing for adulthood",
+    ]);
+    expect(mitigationFindings(book)).toEqual([]);
+    rows[14] = ["Total mitigations", 1.3, 3];
+    expect(
+      mitigationFindings({ sheets: [sheetFromRows("Financial summary", rows, MONEY)] })
+    ).toEqual(["mitigation-arithmetic C15"]);
+  });
+});

@@ -12,6 +12,7 @@ import { findLabels, labelSet, searchArea } from "../labels";
 import { meanings, type Meaning } from "../meaning";
 import { firstColumn, readTable, type TableRow } from "../tableRows";
 import type { BlockPlan, DsgBlock, Subtotal } from "./blocksModel";
+import { saysTotal } from "./lines";
 import { BLOCK_NAMES, DSG_BLOCKS } from "./blocksModel";
 
 /**
@@ -236,10 +237,6 @@ function linesStart(rows: readonly TableRow<BlockRowKey>[], end: number): number
   return end;
 }
 
-// A row that adds up some of the lines above it ("Subtotal", "Sub-total: place funding", "Total top-up
-// funding"), or the block's total written above its lines ("Total expenditure").
-const SAYS_TOTAL = /^\W*(sub[\s-]*total|total)\b/i;
-
 /** The rows of a block's expenditure: its lines, the subtotals among them, and the total. */
 interface ExpenditureParts {
   readonly totalAt: number;
@@ -262,7 +259,7 @@ function expenditureParts(
   const linesFrom = linesStart(rows, end);
   const afterTotal = inYearAt >= 0 ? inYearAt : rows.length;
   const labelled = rows.findIndex(
-    (entry) => entry.hasFigures && entry.key === "expenditure" && SAYS_TOTAL.test(entry.row.label)
+    (entry) => entry.hasFigures && entry.key === "expenditure" && saysTotal(entry.row.label)
   );
   // Only funding comes before a total written above its lines, and figures come after it.
   const aboveItsLines =
@@ -287,7 +284,7 @@ function expenditureParts(
     // A heading without figures starts a new group of lines.
     if (!entry.hasFigures) group = [];
     if (totalAt < 0 || !isLine(entry, i)) return;
-    if (SAYS_TOTAL.test(entry.row.label)) {
+    if (saysTotal(entry.row.label)) {
       subtotals.push({ row: entry.row, lines: group });
       group = [];
     } else {

@@ -8,6 +8,14 @@ import { cellValue } from "../../workbook/workbook";
 import type { LocatedRow, YearColumn } from "../located";
 import { readRow } from "../rows";
 
+/**
+ * True for a label that adds up lines above it ("Subtotal", "Sub-total: place funding", "Total savings"),
+ * or a total written above its lines: among a section's lines it is not one of them.
+ */
+export function saysTotal(label: string): boolean {
+  return /^\W*(sub[\s-]*total|total)\b/i.test(label);
+}
+
 /** True when the row holds a number under at least one year column. */
 export function hasFigure(
   sheet: LabelledSheet,
@@ -33,7 +41,7 @@ function labelColOf(
 
 /**
  * Every row strictly between `above` and `below` that has a text label left of the figures and at least
- * one figure, read under `years`; note rows and blank rows are skipped.
+ * one figure, read under `years`; note rows, blank rows and subtotals ("Total savings") are skipped.
  */
 export function listedLines(
   sheet: LabelledSheet,
@@ -46,8 +54,9 @@ export function listedLines(
   const lines: LocatedRow[] = [];
   for (let row = above + 1; row < below; row++) {
     const labelCol = labelColOf(sheet, row, area, firstYearCol);
-    if (labelCol !== undefined && hasFigure(sheet, row, years))
-      lines.push(readRow(sheet, row, labelCol, years));
+    if (labelCol === undefined || !hasFigure(sheet, row, years)) continue;
+    const line = readRow(sheet, row, labelCol, years);
+    if (!saysTotal(line.label)) lines.push(line);
   }
   return lines;
 }

@@ -106,8 +106,14 @@ export function locateMitigations(
   const find = (labels: readonly string[]) => findRow(sheet, labels, searched, years);
   const byWords = (wanted: WordTest) => rowByWords(sheet, searched, years, wanted);
   const unmitigated = find(MITIGATION_ROW_LABELS.unmitigated) ?? byWords(UNMITIGATED_IN_YEAR);
-  const total = find(MITIGATION_ROW_LABELS.total) ?? byWords(TOTAL_SAVINGS);
   const mitigated = find(MITIGATION_ROW_LABELS.mitigated) ?? byWords(MITIGATED_IN_YEAR);
+  const total = lastTotal(find(MITIGATION_ROW_LABELS.total) ?? byWords(TOTAL_SAVINGS), (top) => {
+    const below = { ...searched, top, bottom: (mitigated?.row ?? searched.bottom + 1) - 1 };
+    return (
+      findRow(sheet, MITIGATION_ROW_LABELS.total, below, years) ??
+      rowByWords(sheet, below, years, TOTAL_SAVINGS)
+    );
+  });
   if (!unmitigated && !total && !mitigated) return undefined;
   const end = total ?? mitigated;
   const lines =
@@ -124,6 +130,20 @@ export function locateMitigations(
     unmitigatedCumulative: find(MITIGATION_ROW_LABELS.unmitigatedCumulative),
     mitigatedCumulative: find(MITIGATION_ROW_LABELS.mitigatedCumulative),
   };
+}
+
+/**
+ * The last of the total rows above the mitigated row: "Total savings" and "Total cost avoidance" add up
+ * groups of lines, and "Total mitigations" below them is the section's total.
+ */
+function lastTotal(
+  first: LocatedRow | undefined,
+  nextBelow: (top: number) => LocatedRow | undefined
+): LocatedRow | undefined {
+  let total = first;
+  for (let next = total && nextBelow(total.row + 1); next; next = nextBelow(next.row + 1))
+    total = next;
+  return total;
 }
 
 /**
