@@ -5,6 +5,7 @@ import type { YearColumn } from "../../src/templates/located";
 import { locateBlocks } from "../../src/templates/financial/blocks";
 import { locateMitigations } from "../../src/templates/financial/mitigations";
 import { locateSafetyValveAgreement } from "../../src/templates/financial/safetyValve";
+import { locateTemplate } from "../../src/templates/locate";
 
 const years: YearColumn[] = [
   { label: "2024-25", start: 2024, col: 2, kind: "actual" },
@@ -142,5 +143,29 @@ describe("locateSafetyValveAgreement", () => {
 
   it("should be undefined without an agreement", () => {
     expect(locateSafetyValveAgreement(blocksSheet, years)).toBeUndefined();
+  });
+});
+
+describe("a section's own year header", () => {
+  it("should not take a previous plan's header below the Safety Valve agreement for the agreement's years", () => {
+    const rows = [
+      ["Summary of end of year positions", "2024-25", "2025-26", "2026-27"],
+      ["Cumulative deficit brought forward", 10, 12, 13],
+      ["Total DSG in-year deficit", 2, 1, 0],
+      ["Cumulative deficit carried forward", 12, 13, 13],
+      [],
+      ["Safety Valve agreement"],
+      ["Deficit limit", 14, 14, 13],
+      ["Agreement total", 5],
+      [],
+      ["Previous plan", "2023-24", "2024-25", "2025-26"],
+    ];
+    const book = { sheets: [sheetFromRows("Financial summary", rows, "#,##0.000")] };
+    const agreement = locateTemplate(book).financial?.safetyValve;
+    expect(agreement?.years.map((y) => `${y.label}@${y.col}`)).toEqual([
+      "2024-25@1",
+      "2025-26@2",
+      "2026-27@3",
+    ]);
   });
 });

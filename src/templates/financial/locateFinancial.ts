@@ -26,6 +26,7 @@ import { keptTogether, otherMovements } from "./endOfYearRows";
 import { findUnitMarker, guessUnit } from "./unit";
 import { locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
+import { hasFigure } from "./lines";
 import { locateSafetyValveAgreement } from "./safetyValve";
 import { locateReferenceOutturn, type ReferenceOutturn } from "./reference";
 import type { EndOfYearRowKey } from "./endOfYearLabels";
@@ -37,7 +38,13 @@ function sectionYears(
   area: Partial<CellRange>,
   fallback: readonly YearColumn[]
 ): readonly YearColumn[] {
-  return findYearHeader(sheet, "financial", area)?.years ?? fallback;
+  const own = findYearHeader(sheet, "financial", area);
+  if (own === undefined) return fallback;
+  // A section's own header comes before its figures: one below them (a previous plan's table further
+  // down) heads something else, and the section keeps the sheet's years.
+  const top = Math.max(area.top ?? sheet.top, sheet.top);
+  for (let row = top; row < own.row; row++) if (hasFigure(sheet, row, own.years)) return fallback;
+  return own.years;
 }
 
 /**
