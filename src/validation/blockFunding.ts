@@ -3,10 +3,11 @@
  * available: the DSG funding less academy recoupment and other deductions, and whether the plan's
  * "Total funding available" already counts the block movements.
  */
-import type { LocatedRow } from "../templates/located";
+import type { LocatedRow, SignConvention } from "../templates/located";
+import { rowSign } from "../templates/financial/sign";
 import type { BlockPlan } from "../templates/financial/blocksModel";
 import type { ValidationOptions } from "./rule";
-import { weigh, type Term } from "./balance";
+import { negated, weigh, type Equation, type Term } from "./balance";
 
 /** The row's cell under year `i`, when the row is there. */
 export function at(row: LocatedRow | undefined, i: number) {
@@ -46,4 +47,66 @@ export function availableCountsMovements(block: BlockPlan, options: ValidationOp
     else if (weigh({ reported, terms: [...base, moved] }, options)?.holds) withMovements++;
   });
   return withMovements > 0 && without === 0;
+}
+
+/**
+ * The money a block has to spend in year `i`: its funding available (or its DSG funding less academy
+ * recoupment and other deductions), its movements in (minus out) unless the funding available already
+ * counts them, and other funding. Undefined when the block shows no funding at all.
+ */
+function blockFunding(
+  block: BlockPlan,
+  i: number,
+  availableCountsMovements: boolean
+): Term[] | undefined {
+  const terms: Term[] = [];
+  if (block.totalFunding)
+    terms.push({ cell: at(block.totalFunding, i), weight: 1, name: "funding available" });
+  else if (block.allocation) terms.push(...fundingLessDeductions(block, i));
+  else return undefined;
+  if (!(block.totalFunding && availableCountsMovements))
+    terms.push({ cell: at(block.movements, i), weight: 1, name: "block movements" });
+  terms.push({ cell: at(block.otherFunding, i), weight: 1, name: "other funding" });
+  return terms;
+}
+
+/** V04: the in-year result is expenditure less funding (funding less expenditure with deficits negative). */
+export function inYearEquation(
+  block: BlockPlan,
+  i: number,
+  sign: SignConvention,
+  countsMovements: boolean
+): Equation | undefined {
+  const reported = at(block.inYear, i);
+  const spend = at(block.expenditure, i);
+  const funding = blockFunding(block, i, countsMovements);
+  if (!reported || !spend || !funding) return undefined;
+  const deficit: Term[] = [
+    { cell: spend, weight: 1, name: "expenditure" },
+    ...funding.map(negated),
+  ];
+  return { reported, terms: sign === "deficit-negative" ? deficit.map(negated) : deficit };
+}
+
+/**
+ * The sign convention of a block's in-year row: the sheet's, unless its label states the other one
+ * ("In-year surplus/(deficit)" under a summary of deficits shown positive) and its figures bear the label
+ * out: expenditure less funding fits more years that way round than the sheet's way. The DfE template
+ * itself labels the row "surplus/(deficit)" while many plans show deficits positive there, so the label
+ * alone does not decide.
+ */
+export function blockSign(
+  block: BlockPlan,
+  sheet: SignConvention,
+  options: ValidationOptions,
+  countsMovements: boolean
+): SignConvention {
+  const stated = rowSign(block.inYear, sheet);
+  if (stated === sheet) return sheet;
+  const fitting = (sign: SignConvention) =>
+    block.years.filter((_, i) => {
+      const equation = inYearEquation(block, i, sign, countsMovements);
+      return equation !== undefined && weigh(equation, options)?.holds === true;
+    }).length;
+  return fitting(stated) > fitting(sheet) ? stated : sheet;
 }

@@ -218,3 +218,51 @@ describe("expenditure with subtotals, or the total above its lines", () => {
     ]);
   });
 });
+
+describe("blocks that show their in-year result the other way round from the summary", () => {
+  // The summary shows deficits positive; each block's row says surplus/(deficit) and shows it that way.
+  const plan = (highNeedsResult: number) =>
+    sheetFromRows(
+      "Financial summary",
+      [
+        ["Summary of end of year positions (£m)", "2025-26", "2026-27"],
+        ["Cumulative deficit brought forward", 10, 18],
+        ["Total DSG in-year deficit", 8, 3.5],
+        ["Cumulative deficit carried forward", 18, 21.5],
+        [],
+        ...["Schools block", "Central school services block", "Early years block"]
+          .flatMap((b) =>
+            block(b).map((row) =>
+              row[0] === "In-year deficit/(surplus)" ? ["In-year surplus/(deficit)", -1, -0.5] : row
+            )
+          )
+          .map((row) =>
+            row[0] === "Place funding" || row[0] === "Total expenditure" ? [row[0], 61, 66.5] : row
+          ),
+        ["High needs block"],
+        ["DSG funding", 100, 110],
+        ["Academy recoupment", -40, -44],
+        ["Total funding available", 60, 66],
+        ["Place funding", 65, 68],
+        ["Total expenditure", 65, 68],
+        ["In-year surplus/(deficit)", highNeedsResult, -2],
+      ],
+      "#,##0.000"
+    );
+  const findings = (highNeedsResult: number) =>
+    validateWorkbook({ sheets: [plan(highNeedsResult)] })
+      .findings.filter((f) =>
+        ["block-result", "block-total", "layout-not-confirmed"].includes(f.rule)
+      )
+      .map((f) => `${f.rule} ${f.address}`)
+      .sort();
+
+  it("should read each block's result as its label and figures show it", () => {
+    // Three blocks 1 and 0.5 short, high needs 5 and 2: the summary's 8 and 3.5, shown negative by the blocks.
+    expect(findings(-5)).toEqual([]);
+  });
+
+  it("should still find a block whose result does not match its figures", () => {
+    expect(findings(-5.5)).toEqual(["block-result B33", "block-total B3"]);
+  });
+});

@@ -10,6 +10,38 @@ import type { EndOfYearPositions } from "./endOfYearModel";
 import { rollYears } from "./endOfYearArithmetic";
 import { saysLess } from "./endOfYearRows";
 
+// Labels that say which way round their figures are: "surplus/(deficit)" shows a surplus as a positive number and
+// a deficit in brackets; "deficit/(surplus)", "(surplus)/deficit" and "over/(under) spend" show a deficit positive.
+const DEFICIT_NEGATIVE =
+  /\bsurplus\s*\/\s*\(\s*deficit\s*\)|\(\s*deficit\s*\)\s*\/\s*surplus\b|\bunder(?:spend)?\s*\/\s*\(\s*over|\(\s*over(?:spend)?\s*\)\s*\/\s*under/i;
+const DEFICIT_POSITIVE =
+  /\bdeficit\s*\/\s*\(\s*surplus\s*\)|\(\s*surplus\s*\)\s*\/\s*deficit\b|\bover(?:spend)?\s*\/\s*\(\s*under|\(\s*under(?:spend)?\s*\)\s*\/\s*over/i;
+
+/**
+ * The sign convention a row's label states ("In-year surplus/(deficit)": deficits negative), or the sheet's
+ * when the label states none. A council may word the blocks' rows one way and its summary the other.
+ */
+export function rowSign(row: LocatedRow | undefined, sheet: SignConvention): SignConvention {
+  const label = row?.label ?? "";
+  if (DEFICIT_NEGATIVE.test(label)) return "deficit-negative";
+  if (DEFICIT_POSITIVE.test(label)) return "deficit-positive";
+  return sheet;
+}
+
+/**
+ * The sign convention of the mitigations. A plan shows an unmitigated deficit, so the majority sign of the
+ * unmitigated row decides (a Mitigations sheet of positive deficits in a plan that shows them negative
+ * elsewhere); when it is balanced, the sign its label states; else the sheet's.
+ */
+export function mitigationsSign(
+  unmitigated: LocatedRow | undefined,
+  sheet: SignConvention
+): SignConvention {
+  const balance = signBalance([unmitigated]);
+  if (balance !== 0) return balance > 0 ? "deficit-positive" : "deficit-negative";
+  return rowSign(unmitigated, sheet);
+}
+
 /** Count of positive minus count of negative figures in the rows (blanks, zeros and text ignored). */
 export function signBalance(rows: readonly (LocatedRow | undefined)[]): number {
   let balance = 0;

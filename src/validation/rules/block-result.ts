@@ -1,49 +1,10 @@
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { blockRows } from "../needs";
-import { moneyOf, negated, weigh, type Equation, type Term } from "../balance";
+import { moneyOf, weigh, type Term } from "../balance";
 import type { MoneyUnit, SignConvention } from "../../templates/located";
-import { at, availableCountsMovements, fundingLessDeductions } from "../blockFunding";
+import { at, availableCountsMovements, blockSign, inYearEquation } from "../blockFunding";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-
-/**
- * The money a block has to spend in year `i`: its funding available (or its DSG funding less academy
- * recoupment and other deductions), its movements in (minus out) unless the funding available already
- * counts them, and other funding. Undefined when the block shows no funding at all.
- */
-function blockFunding(
-  block: BlockPlan,
-  i: number,
-  availableCountsMovements: boolean
-): Term[] | undefined {
-  const terms: Term[] = [];
-  if (block.totalFunding)
-    terms.push({ cell: at(block.totalFunding, i), weight: 1, name: "funding available" });
-  else if (block.allocation) terms.push(...fundingLessDeductions(block, i));
-  else return undefined;
-  if (!(block.totalFunding && availableCountsMovements))
-    terms.push({ cell: at(block.movements, i), weight: 1, name: "block movements" });
-  terms.push({ cell: at(block.otherFunding, i), weight: 1, name: "other funding" });
-  return terms;
-}
-
-/** V04: the in-year result is expenditure less funding (funding less expenditure with deficits negative). */
-function inYearEquation(
-  block: BlockPlan,
-  i: number,
-  sign: SignConvention,
-  countsMovements: boolean
-): Equation | undefined {
-  const reported = at(block.inYear, i);
-  const spend = at(block.expenditure, i);
-  const funding = blockFunding(block, i, countsMovements);
-  if (!reported || !spend || !funding) return undefined;
-  const deficit: Term[] = [
-    { cell: spend, weight: 1, name: "expenditure" },
-    ...funding.map(negated),
-  ];
-  return { reported, terms: sign === "deficit-negative" ? deficit.map(negated) : deficit };
-}
 
 function fundingWords(block: BlockPlan, countsMovements: boolean): string {
   const parts = [
@@ -147,7 +108,7 @@ export const blockResult = defineRule({
           block,
           i,
           template.unit,
-          template.sign,
+          blockSign(block, template.sign, options, countsMovements),
           options,
           countsMovements
         );

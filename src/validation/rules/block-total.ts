@@ -3,6 +3,7 @@ import { defineRule, type RuleReport } from "../rule";
 import { moneyOf, weigh, type Term } from "../balance";
 import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
 import type { LocatedCell } from "../../templates/located";
+import { availableCountsMovements, blockSign } from "../blockFunding";
 
 /**
  * V03: the DSG's in-year result is the sum of its four blocks' results (domain A3), so the total row of
@@ -44,12 +45,21 @@ export const blockTotal = defineRule({
       });
       return cells;
     });
+    const signs = four.map((block) =>
+      blockSign(block!, template.sign, options, availableCountsMovements(block!, options))
+    );
     financial.years.forEach((year, i) => {
       const parts: LocatedCell[] = [];
       for (const cells of byYear) parts.push(...(cells.get(year.label) ?? []));
       if (parts.length !== four.length) return;
       const reported = total.cells[i];
-      const terms = parts.map((cell): Term => ({ cell, weight: 1, name: "block in-year result" }));
+      // A block whose label states the other sign ("In-year surplus/(deficit)" under a summary of deficits)
+      // counts the other way round.
+      const terms = parts.map((cell, b): Term => ({
+        cell,
+        weight: signs[b] === template.sign ? 1 : -1,
+        name: "block in-year result",
+      }));
       const weighed = weigh({ reported, terms }, options);
       if (!weighed || weighed.holds) return;
       const money = moneyOf(weighed, template.unit);

@@ -1,3 +1,4 @@
+import { availableCountsMovements, blockSign } from "../blockFunding";
 import { Decimal } from "decimal.js";
 import { allOf, endOfYearRows, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
@@ -47,11 +48,14 @@ export function highNeedsDeficit(
   const index = financial.years.findIndex((year) => year.start === cutOff);
   const closing = figure(carried?.cells[index]);
   if (!carried || closing === undefined) return undefined;
-  // Added in whole units: a sum of the figures turned to deficits (a sign change is exact in doubles).
-  const turn = template.sign === "deficit-negative" ? -1 : 1;
+  // Added in whole units: a sum of the figures turned to deficits (a sign change is exact in doubles),
+  // each block's by the sign its label states, else the sheet's.
   const inYears: number[] = [];
   for (const block of financial.blocks ?? []) {
     if (block.block === "high-needs") continue;
+    // At the default tolerance: which way round a block shows its result does not turn on the setting.
+    const sign = blockSign(block, template.sign, {}, availableCountsMovements(block, {}));
+    const turn = sign === "deficit-negative" ? -1 : 1;
     block.years.forEach((year, t) => {
       const inYear = figureValue(block.inYear?.cells[t]);
       if (year.start <= cutOff && inYear !== undefined) inYears.push(turn * inYear);

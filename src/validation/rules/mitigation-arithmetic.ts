@@ -1,3 +1,4 @@
+import { mitigationsSign } from "../../templates/financial/sign";
 import { allOf, financialSection, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { moneyOf, weigh, type Equation, type Term } from "../balance";
@@ -134,7 +135,9 @@ export const mitigationArithmetic = defineRule({
     const reports: RuleReport[] = [];
     section.years.forEach((_, i) => {
       const unit = section.unit ?? template.unit;
-      const check: YearCheck = { section, i, unit, sign: template.sign, options };
+      // Mitigations worded "surplus/(deficit)" under a plan of deficits show their positions the other way round.
+      const sign = mitigationsSign(section.unmitigated ?? section.mitigated, template.sign);
+      const check: YearCheck = { section, i, unit, sign, options };
       // A total that disagrees with its lines is the one finding for the year: the rows computed from it
       // would only repeat the same gap.
       const total = totalOfLines(check);

@@ -11,7 +11,7 @@ import {
   rollYears,
   type YearRoll,
 } from "../../templates/financial/endOfYearArithmetic";
-import { signBalance } from "../../templates/financial/sign";
+import { mitigationsSign, rowSign, signBalance } from "../../templates/financial/sign";
 import { saysLess } from "../../templates/financial/endOfYearRows";
 import { withinTolerance } from "../tolerance";
 import type { ValidationOptions } from "../rule";
@@ -120,14 +120,17 @@ export const signConvention = defineRule({
     const movements = reductionsShownLikeDeficits(reductions, template.sign)
       ? []
       : reductions.map((row) => movementWithDeficitSign(row, template.sign, yearLabel));
+    // Mitigations and blocks may show their rows their own way round, as their labels or figures say.
+    const ownSign = mitigationsSign(f.mitigations?.unmitigated, template.sign);
     const levels = [
-      e?.broughtForward,
-      e?.carriedForward,
-      f.safetyValve?.cumulativeLimit,
-      f.mitigations?.unmitigatedCumulative,
-      f.mitigations?.mitigatedCumulative,
-      ...(f.blocks ?? []).map((b) => b.cumulative),
-    ].flatMap((row) => (row ? [oppositeRow(row, template.sign)] : []));
+      ...[e?.broughtForward, e?.carriedForward, f.safetyValve?.cumulativeLimit].map(
+        (row) => [row, template.sign] as const
+      ),
+      ...[f.mitigations?.unmitigatedCumulative, f.mitigations?.mitigatedCumulative].map(
+        (row) => [row, ownSign] as const
+      ),
+      ...(f.blocks ?? []).map((b) => [b.cumulative, rowSign(b.cumulative, template.sign)] as const),
+    ].flatMap(([row, sign]) => (row ? [oppositeRow(row, sign)] : []));
     const reports = [...movements, ...levels].filter((r): r is RuleReport => r !== undefined);
     // A row already reported as a whole is not reported again figure by figure.
     const rowKey = (r: RuleReport) => `${r.at?.sheet}|${r.at?.row}`;
