@@ -133,6 +133,14 @@ describe("locateEhcp", () => {
         mainstreamTitle: "Mainstream",
       },
     ],
+    [
+      "post-16 age groups named as such",
+      { ageLabels: ["Under 5", "5 to 10", "11 to 15", "Post-16 (16-19)", "Post-19"] },
+    ],
+    [
+      "a post-16 age group called just that",
+      { ageLabels: [...AGE.slice(0, 3), "Post-16", "Post 19"] },
+    ],
   ])("should locate the same tables with %s", (_, layout) => {
     const ehcp = locate(layout);
     expect(ehcp?.placements.map((p) => p.placement)).toEqual(["mainstream", "post-16"]);

@@ -96,6 +96,18 @@ export const PLACEMENTS: readonly Meaning<PlacementType>[] = meanings([
   },
 ]);
 
+const POST_16_PLACEMENT_WORDS = [
+  "further",
+  "education",
+  "fe",
+  "college",
+  "institution",
+  "specialist",
+  "placement",
+  "setting",
+  "provision",
+];
+
 /** Age groups: whole years on 31 August before the academic year, as in SEN2. */
 export const AGE_GROUPS: readonly Meaning<AgeGroup>[] = meanings([
   {
@@ -106,8 +118,19 @@ export const AGE_GROUPS: readonly Meaning<AgeGroup>[] = meanings([
   },
   { key: "5-to-10", name: "Age 5 to 10", means: ["5 10"], not: ["total"] },
   { key: "11-to-15", name: "Age 11 to 15", means: ["11 15"], not: ["total"] },
-  { key: "16-to-19", name: "Age 16 to 19", means: ["16 19"], not: ["total"] },
-  { key: "20-to-25", name: "Age 20 to 25", means: ["20 25"], not: ["total"] },
+  // "Post-16" and "Post-19" name age groups too; "Post-16 further education" is a placement.
+  {
+    key: "16-to-19",
+    name: "Age 16 to 19",
+    means: ["16 19", "post16"],
+    not: ["total", ...POST_16_PLACEMENT_WORDS],
+  },
+  {
+    key: "20-to-25",
+    name: "Age 20 to 25",
+    means: ["20 25", "post 19"],
+    not: ["total", ...POST_16_PLACEMENT_WORDS],
+  },
 ]);
 
 /** The only age groups a post-16 placement may hold (domain research §1.4). */

@@ -335,6 +335,8 @@ function areasOf(
     // Counts beside it, not census years: a heading may carry its placement's totals, or be a row of a
     // table by placement type (see below).
     const counts = !headerRows.has(row) && hasNumberRightOf(sheet, row, col);
+    // An age group with its counts ("Post-16 (16-19)") is a row of a table, not a placement's heading.
+    if (counts && readings.rowKey(text)?.startsWith("age:")) continue;
     if (placement !== undefined || isLaWide) found.push({ row, placement, counts });
   }
   // Placements with counts on neighbouring rows are the rows of a table by placement type ("Number of
