@@ -25,7 +25,6 @@ import { planPosition } from "../validation/report/position";
 import { locatedPlan } from "../validation/report/locatedPlan";
 import { writeOffOf } from "../validation/report/writeOffClaim";
 import { compareVersions, locateVersion, whyNotComparable } from "../validation/compare/compare";
-import { readWorkbookFile } from "../workbench/openFile";
 import type { Workbook } from "../workbook/workbook";
 import { addinFormulaCells } from "../validation/addinFormulas";
 import { a1 } from "../workbook/address";
@@ -88,6 +87,11 @@ async function compareWithFile(
   file: File,
   current: Workbook
 ): ReturnType<PaneServices["compareWithFile"]> {
+  // The file reader (unzip, XML, formulas without values) loads only when a version is compared, so the
+  // pane opens without it.
+  const { readWorkbookFile } = await import(
+    /* webpackChunkName: "reader" */ "../workbench/openFile"
+  );
   const older = locateVersion(await readWorkbookFile(file));
   if (typeof older === "string") throw new Error(`${file.name}: ${older}.`);
   const newer = locateVersion(current);
