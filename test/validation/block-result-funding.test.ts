@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { blockResult } from "../../src/validation/rules/block-result";
+import { locateTemplate } from "../../src/templates/locate";
 import type { CellValue, Workbook } from "../../src/workbook/workbook";
 import { sheetFromRows } from "../support/sheets";
 import { AT, SHEET, planWorkbook, runRule, yearCell, type Change } from "./financialSupport";
@@ -129,5 +130,27 @@ describe("block-result: expenditure lines", () => {
       [AT.hnbPlaceFunding + 1, 1, null],
     ];
     expect(runRule(blockResult, planWorkbook(blank))).toEqual([]);
+  });
+});
+
+describe("block-result needs", () => {
+  it("should run where a block shows both its expenditure and its in-year result", () => {
+    expect(blockResult.needs!(locateTemplate(planWorkbook())).every((n) => n.found)).toBe(true);
+  });
+
+  it("should not run where no block shows its expenditure", () => {
+    const rows = planWorkbook().sheets[0].values.map((r) => [...r]);
+    rows.splice(
+      10,
+      24,
+      ["High needs block"],
+      [null, "DSG allocation", 70, 74, 78],
+      [null, "In-year surplus/(deficit)", 8.8, 9.9, 8.4]
+    );
+    const template = locateTemplate({ sheets: [sheetFromRows(SHEET, rows, "0.000")] });
+    expect(template.financial?.blocks?.map((b) => [b.block, !!b.inYear, !!b.expenditure])).toEqual([
+      ["high-needs", true, false],
+    ]);
+    expect(blockResult.needs!(template).every((n) => n.found)).toBe(false);
   });
 });
