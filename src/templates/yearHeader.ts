@@ -72,12 +72,17 @@ function yearText(text: string): string {
 const DATE_FORMAT = /[yd]/i;
 
 /** True when the number format shows a date. */
-function showsDate(format: string): boolean {
+export function showsDate(format: string): boolean {
   return DATE_FORMAT.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
 }
 
 // Every way of writing a year has digits, so text without any is not read further.
 const DIGIT = /\d/;
+
+/** The date of an Excel date serial in Excel's range, or null (a number too small or large to be one). */
+export function excelDate(serial: number): Date | null {
+  return serial >= 61 && serial < 2_958_466 ? dateOfSerial(serial) : null;
+}
 
 /** The date of an Excel date serial (days since 30 December 1899, as Excel counts after 1 March 1900). */
 function dateOfSerial(serial: number): Date {

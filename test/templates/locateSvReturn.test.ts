@@ -10,7 +10,7 @@ import type { CellValue, Workbook } from "../../src/workbook/workbook";
 import { sheetFromRows } from "../support/sheets";
 import { runRule } from "../validation/ehcpSupport";
 
-type Row = CellValue[];
+type Row = (CellValue | { f: string; v: CellValue; fmt?: string })[];
 
 /** A one-sheet Safety Valve return shaped like the December 2024 return in the fixtures. */
 function svRows(): Row[] {
@@ -264,6 +264,27 @@ describe("locateSvReturn", () => {
       rows.splice(header + 1, 0, ["Risks owned by the SEND board"]);
     });
     expect(locateSvReturn(labelWorkbook(withSubheading))?.risks).toHaveLength(2);
+  });
+
+  it("should read update headings typed as months that Excel stored as dates", () => {
+    const month = (serial: number) => ({ f: "=DATE(2025,1,1)", v: serial, fmt: "mmmm yyyy" });
+    const book = workbook((rows) => {
+      const at = rows.findIndex((r) => r[0] === "Condition");
+      // 31 May, 31 August and 30 November 2025.
+      rows[at] = [
+        "Condition",
+        month(45808),
+        month(45900),
+        month(45991),
+        "Progress Update from this Quarter",
+      ];
+    });
+    const sv = locateSvReturn(labelWorkbook(book));
+    expect(sv?.conditions[0].assurance.map((a) => [a.update.number, a.update.label])).toEqual([
+      [1, "May 2025"],
+      [2, "August 2025"],
+      [3, "November 2025"],
+    ]);
   });
 
   it("should not read a risk table whose update headings it does not know under the conditions' headings", () => {

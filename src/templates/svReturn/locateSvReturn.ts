@@ -10,7 +10,8 @@
  * copies often give each update a column of its own under a heading row instead.
  */
 import type { LabelHit, LabelledSheet, LabelledWorkbook } from "../labels";
-import { cellValue } from "../../workbook/workbook";
+import { cellNumberFormat, cellValue, type CellValue } from "../../workbook/workbook";
+import { excelDate, showsDate } from "../yearHeader";
 import {
   findLabel,
   findLabels,
@@ -386,10 +387,45 @@ function updatesOfRow(labels: readonly (SvUpdate & UpdateLabel)[]): SvUpdate[] {
     .map(({ number, label, col }) => ({ number, label, col }));
 }
 
+const MONTH_NAMES =
+  "January February March April May June July August September October November December".split(
+    " "
+  );
+
+/**
+ * A cell as it reads: its value, or for a month typed as a label ("May 2025") that Excel stored as a date,
+ * the month and year it shows.
+ */
+function asShown(sheet: LabelledSheet, row: number, col: number): CellValue {
+  const value = cellValue(sheet, row, col);
+  if (typeof value !== "number" || !showsDate(cellNumberFormat(sheet, row, col))) return value;
+  const date = excelDate(value);
+  return date === null ? value : `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** Update headings stored as dates on a row that heads a table of conditions or risks, as the text they show. */
+function datedHeadings(sheet: LabelledSheet): { row: number; col: number; text: string }[] {
+  const rows = new Set(
+    textCells(sheet)
+      .filter((c) => isItemHeading(c.text))
+      .map((c) => c.row)
+  );
+  const found: { row: number; col: number; text: string }[] = [];
+  for (const row of rows) {
+    const values = sheet.values[row - sheet.top] ?? [];
+    values.forEach((value, i) => {
+      const shown = typeof value === "number" ? asShown(sheet, row, sheet.left + i) : value;
+      if (typeof value === "number" && typeof shown === "string")
+        found.push({ row, col: sheet.left + i, text: shown });
+    });
+  }
+  return found;
+}
+
 /** Rows holding headings of two or more updates, each with its update columns, top to bottom. */
 function updateHeaders(sheet: LabelledSheet): { row: number; updates: SvUpdate[] }[] {
   const byRow = new Map<number, (SvUpdate & UpdateLabel)[]>();
-  for (const { row, col, text } of textCells(sheet)) {
+  for (const { row, col, text } of [...textCells(sheet), ...datedHeadings(sheet)]) {
     const read = readUpdateLabel(text);
     if (read === undefined) continue;
     if (read.style === "dated" && !headsItemTable(sheet, row, col)) continue;
@@ -704,7 +740,7 @@ function stackedItemsOf(
     for (const [row, h] of rows) {
       covered.add(row);
       for (const col of [h.itemCol, h.levelCol]) {
-        const value = cellValue(sheet, row, col);
+        const value = asShown(sheet, row, col);
         if (!isText(value)) continue;
         const inline = readInlineLevel(value);
         const update = inline?.update ?? readUpdateLabel(value);
