@@ -228,6 +228,16 @@ describe("formula-pattern: a year whose formula differs from its row's", () => {
         [R.payments, 2, "=-4-1"],
       ],
     ],
+    [
+      "each year's figure is typed as a formula of its own number",
+      [
+        [R.payments, 0, "=0"],
+        [R.payments, 1, "=0"],
+        [R.payments, 2, "=-4.7"],
+        [R.payments, 3, "=-4"],
+        [R.payments, 4, "=-3.2"],
+      ],
+    ],
   ] as const)("should be silent when %s", (_, changes) => {
     expect(findings(plan(changes as unknown as Change[]))).toEqual([]);
   });

@@ -5,7 +5,7 @@
  * pattern, and the differences a plan has on purpose are left alone (see `oddCells`).
  */
 import type { LocatedCell } from "../../templates/located";
-import { formulaToR1C1, shiftFormula } from "./r1c1";
+import { formulaToR1C1, scanFormula, shiftFormula } from "./r1c1";
 import { plainSumKey } from "./shape";
 import type { FormulaRow } from "./formulaRows";
 
@@ -51,11 +51,18 @@ const otherSheet = (formula: string) => /!/.test(formula.replace(/"(?:[^"]|"")*"
  *   links to another sheet where the pattern does not (or the other way round): a base year taken from a
  *   budget before uplifts is a plan's choice.
  */
+/** True when a formula reads at least one cell, name or function (not only numbers and operators). */
+function readsCells(formula: string): boolean {
+  return scanFormula(formula).some((t) => ["cell", "columns", "rows", "name"].includes(t.kind));
+}
+
 export function oddCells(formulaRow: FormulaRow): OddCell[] {
   const { row, years } = formulaRow;
   const cells: FormulaCell[] = [];
   row.cells.forEach((cell, index) => {
-    if (cell.formula !== null) cells.push({ index, cell: { ...cell, formula: cell.formula } });
+    // A formula that reads no cell ("=-4700", "=0*100%") is a typed number: it follows no pattern.
+    if (cell.formula !== null && readsCells(cell.formula))
+      cells.push({ index, cell: { ...cell, formula: cell.formula } });
   });
   if (cells.length < 3) return [];
   const groups = new Map<string, FormulaCell[]>();
