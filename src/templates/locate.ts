@@ -13,7 +13,12 @@ import {
 } from "./labels";
 import { hasSectionHeading, hasSectionHeadingAfterName } from "./sections";
 import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
-import { detectUnit, hasEndOfYear, locateFinancialSummary } from "./financial/locateFinancial";
+import {
+  detectUnit,
+  hasEndOfYear,
+  locateFinancialSummary,
+  sheetsWithEndOfYear,
+} from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
 import { detectSign } from "./financial/sign";
 import { unitByLabel } from "./financial/unit";
@@ -171,6 +176,14 @@ function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): Loc
   );
   const financial = locateFinancial(workbook, profile, choices.rows);
   const years = financial?.summary.years ?? [];
+  // Sheets whose positions the checked ones do not refer to: copies for other scenarios.
+  const otherPlans = financial
+    ? sheetsWithEndOfYear(workbook, choices.rows)
+        .filter(
+          (sheet) => sheet !== financial.sheet && !sectionSheets(financial.summary).has(sheet.name)
+        )
+        .map((sheet) => sheet.name)
+    : [];
   return {
     profileId: profile.id,
     profileName: profile.name,
@@ -184,7 +197,18 @@ function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): Loc
     governance: profile.id === "dsg-management-plan" ? locateGovernance(workbook) : undefined,
     writeOff: profile.id === "dsg-management-plan" ? locateWriteOff(workbook) : undefined,
     recognition,
+    ...(otherPlans.length > 0 ? { otherPlans } : {}),
   };
+}
+
+/** The sheets the financial summary's sections were read from (blocks, mitigations, agreement on their own sheets). */
+function sectionSheets(summary: FinancialSummary): Set<string> {
+  return new Set([
+    summary.sheet,
+    ...(summary.blocks ?? []).map((b) => b.sheet),
+    ...(summary.mitigations ? [summary.mitigations.sheet] : []),
+    ...(summary.safetyValve ? [summary.safetyValve.sheet] : []),
+  ]);
 }
 
 const EMPTY_SHEET: LabelledSheet = labelSheet({

@@ -81,4 +81,9 @@ export interface LocatedTemplate {
   readonly writeOff?: WriteOffReconciliation;
   /** Filled by the locator; absent in hand-built test templates. */
   readonly recognition?: Recognition;
+  /**
+   * Other sheets that hold end of year positions of their own (scenario copies: "FS - Best case"), which
+   * the checks do not read: only the first plan is checked.
+   */
+  readonly otherPlans?: readonly string[];
 }

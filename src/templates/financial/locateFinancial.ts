@@ -142,6 +142,14 @@ function endOfYearOn(
   });
 }
 
+/** The sheets of the workbook that hold end of year positions (rows found under financial years, or mapped there). */
+export function sheetsWithEndOfYear(
+  workbook: LabelledWorkbook,
+  mappings?: readonly RowMapping[]
+): LabelledSheet[] {
+  return workbook.sheets.filter((sheet) => endOfYearOn(sheet, mappings)?.endOfYear !== undefined);
+}
+
 /**
  * True when some sheet of the workbook holds end of year positions (rows found under financial years,
  * or mapped there by the user).

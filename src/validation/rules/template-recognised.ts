@@ -102,6 +102,17 @@ export const templateRecognised = defineRule({
           message: `Checked as the ${template.profileName}, but ${why}`,
         });
     }
+    const others = template.otherPlans ?? [];
+    if (template.financial && others.length > 0) {
+      const sheets = list(others.map((name) => `'${name}'`));
+      reports.push({
+        severity: "info",
+        message:
+          `${others.length === 1 ? "Sheet" : "Sheets"} ${sheets} also ${others.length === 1 ? "holds" : "hold"} end of year ` +
+          `positions (another scenario or version of the plan); the checks read those on '${template.financial.sheet}' ` +
+          `only. To check ${others.length === 1 ? "it" : "them"}, save ${others.length === 1 ? "it" : "each"} as a workbook of its own.`,
+      });
+    }
     return reports;
   },
 });
