@@ -124,6 +124,16 @@ describe("withFormulaValues", () => {
     expect(withFormulaValues(book, names).sheets[0].values[1]).toEqual([10, 12]);
   });
 
+  it("should give up on a formula nested deeper or longer than Excel allows", () => {
+    const deep = `=${"(".repeat(100)}1${")".repeat(100)}`;
+    const long = `=${Array(5000).fill("1").join("+")}`;
+    expect(valuesOf({ sheets: [sheet("S", [[deep, long, "=(((1)))"]])] })[0]).toEqual([
+      null,
+      null,
+      1,
+    ]);
+  });
+
   it("should leave without a value what it cannot work out, and what reads it", () => {
     const values = valuesOf({
       sheets: [

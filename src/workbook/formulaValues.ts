@@ -40,7 +40,12 @@ type Token =
   | { kind: "name"; name: string }
   | { kind: "op"; text: string };
 
+// Excel's own limits: a longer formula, or one nested deeper, is not one Excel saved.
+const MAX_FORMULA_LENGTH = 8_192;
+const MAX_NESTING = 64;
+
 function tokens(formula: string): Token[] {
+  if (formula.length > MAX_FORMULA_LENGTH) throw new Unsupported();
   const found: Token[] = [];
   const source = formula.replace(/^=/, "");
   TOKEN.lastIndex = 0;
@@ -57,6 +62,12 @@ function tokens(formula: string): Token[] {
     else if (m[5] !== undefined) found.push({ kind: "bool", value: m[5].toUpperCase() === "TRUE" });
     else if (m[6] !== undefined) found.push({ kind: "name", name: m[6].toLowerCase() });
     else found.push({ kind: "op", text: m[7] });
+  }
+  let depth = 0;
+  for (const token of found) {
+    if (token.kind === "call" || (token.kind === "op" && token.text === "(")) depth++;
+    else if (token.kind === "op" && token.text === ")") depth--;
+    if (depth > MAX_NESTING) throw new Unsupported();
   }
   return found;
 }
@@ -710,7 +721,8 @@ export function withFormulaValues(
         try {
           valueAt(sheet, sheet.top + r, sheet.left + c);
         } catch (problem) {
-          if (!(problem instanceof Unsupported)) throw problem;
+          // A chain of references deeper than the stack allows is given up on like anything unknown.
+          if (!(problem instanceof Unsupported) && !(problem instanceof RangeError)) throw problem;
         }
       })
     );
