@@ -365,12 +365,16 @@ describe("sv-assurance", () => {
 
   it("should move to the next update once any item has a level for it", () => {
     const book = workbook((rows) => (rows[17][3] = "A"));
+    // Two of three conditions lack Update 3, each reported; both risks lack it, reported once.
     expect(where(svAssurance, book)).toEqual([
       ["SV return", 18, 3],
       ["SV return", 19, 3],
       ["SV return", 29, 4],
-      ["SV return", 30, 4],
     ]);
+    expect(runRule(svAssurance, template(book))[2].message).toBe(
+      "None of the 2 risks of the risk register has an assurance level for Update 3 (November): enter one of " +
+        "S, A, O, R, Blue, Green, Amber, Red for each."
+    );
   });
 
   it("should accept a level written with its meaning, in any case", () => {

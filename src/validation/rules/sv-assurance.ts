@@ -289,9 +289,35 @@ export const svAssurance = defineRule({
         at: missing[0].report.at,
       };
     });
+    // Every risk (or every condition) without a level for one update: one finding for the register, not one
+    // a row, since the column was left to fill in as a whole.
+    const wholeColumn = (["condition", "risk"] as const).flatMap((kind) => {
+      const ofKind = items.filter((item) => item.kind === kind);
+      return updates.flatMap((update) => {
+        const missing = found.filter(
+          (f) =>
+            f.missing && f.update === update && f.item.kind === kind && !uncarried.includes(update)
+        );
+        if (ofKind.length < 2 || missing.length !== ofKind.length) return [];
+        const what = kind === "risk" ? "risks of the risk register" : "conditions of the agreement";
+        return [
+          {
+            kind,
+            update,
+            report: {
+              message: `None of the ${ofKind.length} ${what} has an assurance level for ${updateLabel(items, update)}: enter one of ${levels} for each.`,
+              at: missing[0].report.at,
+            } as RuleReport,
+          },
+        ];
+      });
+    });
+    const inWholeColumn = (f: LevelReport) =>
+      f.missing && wholeColumn.some((w) => w.kind === f.item.kind && w.update === f.update);
     const reported = new Set<string>();
     const reports = found.flatMap((f): RuleReport[] => {
       if (f.missing && uncarried.includes(f.update)) return [];
+      if (inWholeColumn(f)) return [];
       if (f.missing && added.get(f.item)?.includes(f.update)) return [];
       if (f.unrecognised === undefined) return [f.report];
       const same = found.filter((g) => g.unrecognised === f.unrecognised);
@@ -305,6 +331,6 @@ export const svAssurance = defineRule({
         },
       ];
     });
-    return [...reports, ...warnings, ...unreadNotes, ...notes];
+    return [...reports, ...wholeColumn.map((w) => w.report), ...warnings, ...unreadNotes, ...notes];
   },
 });
