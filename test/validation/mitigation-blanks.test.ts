@@ -35,6 +35,16 @@ describe("mitigation-arithmetic with missing figures", () => {
     ).toEqual([]);
   });
 
+  it("should check the in-year rows of a section without a mitigated cumulative row", () => {
+    const noMitigatedCumulative: Change[] = [[AT.mitigatedCumulative, -1, "Note"]];
+    expect(runRule(mitigationArithmetic, planWorkbook(noMitigatedCumulative))).toEqual([]);
+    const wrong = runRule(
+      mitigationArithmetic,
+      planWorkbook([...noMitigatedCumulative, [AT.mitigated, 2, 8.8]])
+    );
+    expect(wrong.map((f) => f.address)).toEqual([yearCell(AT.mitigated, 2)]);
+  });
+
   it("should take the savings from the total when the section lists no lines", () => {
     expect(runRule(mitigationArithmetic, planWorkbook(noLines))).toEqual([]);
     const wrong = runRule(
