@@ -29,11 +29,27 @@ const problems = (book: ReturnType<typeof plan>) =>
 
 describe("movements the template does not name", () => {
   it.each([
-    ["Contribution from reserves", [0, -2, 0], [20, 22.5, 23.3]],
-    ["Transfer from earmarked reserves", [0, -2, 0], [20, 22.5, 23.3]],
+    ["Contribution from reserves", [0, -2, 0]],
+    ["Transfer from earmarked reserves", [0, -2, 0]],
+    ["Less: transfer from reserves", [0, 2, 0]],
+  ])(
+    "should read %j (%j) as the council's contribution, taken away whatever its sign",
+    (label, moved) => {
+      const book = plan([
+        ["Cumulative deficit brought forward", 16, 20, 22.5],
+        ["In-year deficit", 9, 9.5, 6.8],
+        ["Safety Valve payment", -5, -5, -6],
+        [label, ...moved],
+        ["Cumulative deficit carried forward", 20, 22.5, 23.3],
+      ]);
+      expect(positionsOf(book)?.laContribution?.label).toBe(label);
+      expect(problems(book)).toEqual([]);
+    }
+  );
+
+  it.each([
     ["High Needs Stability Grant", [0, -2, 0], [20, 22.5, 23.3]],
     ["HNSG write-off (90% of the deficit at 31 March 2026)", [0, -2, 0], [20, 22.5, 23.3]],
-    ["Less: transfer from reserves", [0, 2, 0], [20, 22.5, 23.3]],
   ])("should roll %j between the in-year row and carried forward", (label, moved, closing) => {
     const book = plan([
       ["Cumulative deficit brought forward", 16, 20, 22.5],

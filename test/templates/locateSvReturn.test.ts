@@ -377,6 +377,13 @@ describe("sv-assurance", () => {
     );
   });
 
+  it.each(["On track", "at risk", "Complete", "Off Track - recovery plan agreed"])(
+    "should accept the status %j written as the level it stands for",
+    (status) => {
+      expect(runRule(svAssurance, template(workbook((rows) => (rows[17][2] = status))))).toEqual([]);
+    }
+  );
+
   it("should accept a level written with its meaning, in any case", () => {
     expect(
       runRule(svAssurance, template(workbook((rows) => (rows[17][2] = "a - remains on target"))))

@@ -250,8 +250,8 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
     ],
     [
       "an earlier update's level not in the legend, in columns",
-      { columns: true, conditionLevels: withLevel(conditions, 0, 0, "On track") },
-      "Condition 1 has the assurance level 'On track' for Update 1 (May)",
+      { columns: true, conditionLevels: withLevel(conditions, 0, 0, "Purple") },
+      "Condition 1 has the assurance level 'Purple' for Update 1 (May)",
     ],
   ])("should report %s as an error naming the update", (_, variant, words) => {
     const found = findings(svReturn(variant));

@@ -84,9 +84,12 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
   {
     key: "laContribution",
     name: "Local authority contribution",
+    // The council's own money put towards the deficit, from its general fund or its reserves.
     means: [
       "local|council|authority|general|county|borough contribution|funding|payment",
       "general fund",
+      "reserve contribution|transfer|funding|drawdown",
+      "earmarked reserve",
     ],
     not: ["cumulative", "brought", "carried"],
   },

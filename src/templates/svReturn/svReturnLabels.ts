@@ -123,6 +123,22 @@ export const STANDARD_LEVELS: readonly { letter: string; colour: string; meaning
   { letter: "R", colour: "Red", meaning: "off target" },
 ];
 
+/**
+ * Levels written as the status they stand for rather than a letter or colour ("On track", "At risk"), and the
+ * standard level each means: councils' own registers use them, and the DfE legend defines A as remaining on
+ * target and R as off target.
+ */
+export const STATUS_LEVELS: Readonly<Record<string, string>> = {
+  complete: "S",
+  completed: "S",
+  "on track": "A",
+  "on target": "A",
+  "at risk": "O",
+  "off track": "R",
+  "off target": "R",
+  "not on track": "R",
+};
+
 export const COLOUR_WORDS = [
   "blue",
   "green",

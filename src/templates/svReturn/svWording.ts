@@ -4,7 +4,7 @@
  * conditions of the agreement and of the risks, and the assurance levels written beside them.
  */
 import { normaliseLabel } from "../labels";
-import { COLOUR_WORDS } from "./svReturnLabels";
+import { COLOUR_WORDS, STATUS_LEVELS } from "./svReturnLabels";
 
 /** A cell's text as a reader sees it: HTML tags dropped ("<p>Condition 3.4: ...</p>"), entities decoded. */
 export function plainText(value: unknown): string {
@@ -172,10 +172,20 @@ export function readItemLabel(value: unknown): ItemLabel | undefined {
 const MAX_LEVEL_LENGTH = 40;
 const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
 
+/** The standard level a status written as a level stands for ("On track" → A, "At risk - mitigations" → O). */
+export function statusLevel(value: unknown): string | undefined {
+  const text = normaliseLabel(plainText(value));
+  const status = Object.keys(STATUS_LEVELS).find(
+    (words) => text === words || text.startsWith(`${words} `)
+  );
+  return status === undefined ? undefined : STATUS_LEVELS[status];
+}
+
 /** True when the text reads as an assurance level: a colour word or a letter, alone or with its meaning. */
 export function readsAsLevel(value: unknown): boolean {
   const text = plainText(value);
   if (text === "" || text.length > MAX_LEVEL_LENGTH) return false;
+  if (statusLevel(text) !== undefined) return true;
   const words = normaliseLabel(text).split(" ");
   const isWord = (w: string) => w.length === 1 || COLOUR_WORDS.includes(w);
   if (words.length === 1) return isWord(words[0]);

@@ -3,7 +3,7 @@ import { normaliseLabel } from "../../templates/labels";
 import { isBlank } from "../../templates/governance/fieldCell";
 import type { CellValue } from "../../workbook/workbook";
 import { STANDARD_LEVELS } from "../../templates/svReturn/svReturnLabels";
-import { saysNoLevel } from "../../templates/svReturn/svWording";
+import { saysNoLevel, statusLevel } from "../../templates/svReturn/svWording";
 import type {
   SvAssurance,
   SvLegendEntry,
@@ -27,9 +27,21 @@ export function allowedLevels(legend: readonly SvLegendEntry[]): string[] {
   return [...letters, ...colours];
 }
 
-/** An assurance cell's level is allowed when it is one of the levels, alone or followed by its meaning. */
-function isAllowed(value: unknown, allowed: readonly string[]): boolean {
+/**
+ * An assurance cell's level is allowed when it is one of the levels, alone or followed by its meaning, or a
+ * status that stands for one of them ("On track" for A), or a level the legend itself defines in words.
+ */
+function isAllowed(
+  value: unknown,
+  allowed: readonly string[],
+  legend: readonly SvLegendEntry[]
+): boolean {
   const text = normaliseLabel(String(value));
+  const status = statusLevel(value);
+  if (status !== undefined && (legend.length === 0 || allowed.includes(status))) return true;
+  // A level written in the legend's own words ("Remains on target"); a letter alone is matched below.
+  if (text.length > 3 && legend.some((e) => normaliseLabel(e.definition).startsWith(text)))
+    return true;
   return allowed.some((level) => {
     const wanted = normaliseLabel(level);
     return text === wanted || text.startsWith(`${wanted} `);
@@ -239,7 +251,7 @@ export const svAssurance = defineRule({
           const says = isBlank(cell.value) ? "" : ` (it says '${String(cell.value).trim()}')`;
           const message = `${item.name} has no assurance level for ${own}${says}${earlier}: enter one of ${levels}.`;
           found.push({ item, update, missing: true, report: { message, at: cell } });
-        } else if (!isAllowed(cell.value, allowed)) {
+        } else if (!isAllowed(cell.value, allowed, sv.legend)) {
           const written = String(cell.value).trim();
           const message = `${item.name} has the assurance level '${written}' for ${own}, which the RAG legend does not define: use one of ${levels}.`;
           const unrecognised = normaliseLabel(written);
