@@ -380,7 +380,9 @@ describe("sv-assurance", () => {
   it.each(["On track", "at risk", "Complete", "Off Track - recovery plan agreed"])(
     "should accept the status %j written as the level it stands for",
     (status) => {
-      expect(runRule(svAssurance, template(workbook((rows) => (rows[17][2] = status))))).toEqual([]);
+      expect(runRule(svAssurance, template(workbook((rows) => (rows[17][2] = status))))).toEqual(
+        []
+      );
     }
   );
 
