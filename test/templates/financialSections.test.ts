@@ -168,4 +168,25 @@ describe("a section's own year header", () => {
       "2026-27@3",
     ]);
   });
+
+  it("should read the blocks under the plan's years, not a trend table's further up the sheet", () => {
+    const rows = [
+      ["High needs trends"],
+      [null, "2019-20", "2020-21", "2021-22"],
+      [],
+      ["Summary of end of year positions", "2024-25", "2025-26", "2026-27"],
+      ["Cumulative deficit brought forward", 10, 12, 13],
+      ["Total DSG in-year deficit", 2, 1, 0],
+      ["Cumulative deficit carried forward", 12, 13, 13],
+      [],
+      ["Financial plan per funding block"],
+      ["High needs block"],
+      ["DSG funding", 100, 110, 120],
+      ["Total expenditure", 102, 111, 120],
+      ["In-year deficit/(surplus)", 2, 1, 0],
+    ];
+    const book = { sheets: [sheetFromRows("Financial summary", rows, "#,##0.000")] };
+    const [highNeeds] = locateTemplate(book).financial?.blocks ?? [];
+    expect(highNeeds.years.map((y) => y.label)).toEqual(["2024-25", "2025-26", "2026-27"]);
+  });
 });

@@ -175,22 +175,25 @@ export function locateFinancialSummary(
   const positions = endOfYearOn(sheet, mappings);
   if (header === undefined || positions === undefined) return undefined;
   const { endOfYear, years: endYears } = positions;
+  // A section without a header of its own reads under the plan's years: the end of year positions', not a
+  // table further up the sheet (a trend of earlier years above the plan).
+  const planYears = endOfYear ? endYears : header.years;
 
-  const blocks = blocksOn(sheet, header.years, mappings);
+  const blocks = blocksOn(sheet, planYears, mappings);
   const ownSheet = blocks.length > 0 ? [] : blocksOnOwnSheet(workbook, sheet, mappings);
 
-  const mitigationsAt = sectionOrSheet(workbook, sheet, MITIGATIONS, header.years);
-  const agreementAt = sectionOrSheet(workbook, sheet, SAFETY_VALVE_AGREEMENT, header.years);
+  const mitigationsAt = sectionOrSheet(workbook, sheet, MITIGATIONS, planYears);
+  const agreementAt = sectionOrSheet(workbook, sheet, SAFETY_VALVE_AGREEMENT, planYears);
   return {
     sheet: sheet.name,
-    years: endOfYear ? endYears : header.years,
+    years: planYears,
     endOfYear,
     blocks: blocks.length > 0 ? blocks : ownSheet.length > 0 ? ownSheet : undefined,
     mitigations: mitigationsAt && mitigationsOn(sheet, mitigationsAt),
     safetyValve:
       agreementAt &&
       locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area),
-    reference: referenceRows(sheet, endOfYear ? endYears : header.years),
+    reference: referenceRows(sheet, planYears),
   };
 }
 
