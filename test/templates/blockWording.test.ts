@@ -120,6 +120,35 @@ describe("blocks on a sheet of their own", () => {
     }
   );
 
+  it("should read one block from each sheet named for it", () => {
+    const sheets = [
+      ["Schools", "Schools block", [1, 0]],
+      ["CSSB", "Central school services block", [0, 0]],
+      ["Early Years", "Early years block", [0, 0]],
+      ["High Needs", "High needs block", [1, 0.5]],
+    ] as const;
+    const book = {
+      sheets: [
+        summary(0.5),
+        ...sheets.map(([name, heading, results]) =>
+          sheetFromRows(
+            name,
+            [["£m", "2025-26", "2026-27"], ...withInYear(heading, [...results])],
+            MONEY
+          )
+        ),
+      ],
+    };
+    const blocks = locateTemplate(book).financial?.blocks ?? [];
+    expect(blocks.map((b) => `${b.sheet} ${b.block}`)).toEqual([
+      "Schools schools",
+      "CSSB central-school-services",
+      "Early Years early-years",
+      "High Needs high-needs",
+    ]);
+    expect(validateWorkbook(book).findings.filter((f) => f.rule === "block-total")).toEqual([]);
+  });
+
   it("should check the summary's in-year total against them", () => {
     const book = { sheets: [summary(0.8), blocksSheet("Funding blocks")] };
     const found = validateWorkbook(book).findings.filter((f) => f.rule === "block-total");

@@ -8,7 +8,7 @@
 import type { CellRange } from "../../workbook/workbook";
 import type { LabelledSheet } from "../labels";
 import type { LocatedRow, YearColumn } from "../located";
-import { findLabels, labelSet, searchArea } from "../labels";
+import { findLabels, labelMatches, labelSet, searchArea } from "../labels";
 import { meanings, type Meaning } from "../meaning";
 import { firstColumn, readTable, type TableRow } from "../tableRows";
 import type { BlockPlan, DsgBlock, Subtotal } from "./blocksModel";
@@ -42,6 +42,14 @@ export const BLOCK_HEADING_LABELS: Readonly<
   "early-years": { names: ["Early years block"], abbreviations: ["EYB", "Early years"] },
   "high-needs": { names: ["High needs block"], abbreviations: ["HNB", "High needs"] },
 };
+
+/** The block a sheet is named for ("High Needs", "CSSB", "Schools block"), if any. */
+export function blockNamed(sheetName: string): DsgBlock | undefined {
+  return DSG_BLOCKS.find((block) => {
+    const { names, abbreviations } = BLOCK_HEADING_LABELS[block];
+    return labelMatches(sheetName, labelSet([...names, ...abbreviations]), true);
+  });
+}
 
 export type BlockRowKey =
   | "allocation"
@@ -164,6 +172,9 @@ const FUNDING_KEYS: ReadonlySet<BlockRowKey> = new Set([
   "otherFunding",
 ]);
 
+const BLOCK_RESULT_WORDS =
+  /\b(surplus|deficit|overspend|underspend|result|in[\s-]?year|outturn|position|variance)\b/i;
+
 interface Heading {
   readonly block: DsgBlock;
   readonly row: number;
@@ -198,7 +209,11 @@ function blockHeadings(
       ...findLabels(sheet, labelSet(names), labelArea),
       ...findLabels(sheet, labelSet(abbreviations), labelArea, true),
     ].sort((a, b) => a.row - b.row);
-    const hit = hits.find((h) => !hasFiguresRightOf(sheet, h.row, h.col)) ?? hits[0];
+    // A line with figures that names a block's result ("High needs block overspend", in a summary that
+    // lists each block's result) is a line of that summary, never the block's heading.
+    const hit =
+      hits.find((h) => !hasFiguresRightOf(sheet, h.row, h.col)) ??
+      hits.find((h) => !BLOCK_RESULT_WORDS.test(h.text));
     if (hit) headings.push({ block, row: hit.row, text: hit.text });
   }
   return headings.sort((a, b) => a.row - b.row);

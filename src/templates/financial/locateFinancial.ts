@@ -24,7 +24,7 @@ import { readTable } from "../tableRows";
 import { labelWords } from "../meaning";
 import { keptTogether, otherMovements } from "./endOfYearRows";
 import { findUnitMarker, guessUnit } from "./unit";
-import { locateBlocks } from "./blocks";
+import { blockNamed, locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
 import { hasFigure } from "./lines";
 import { locateSafetyValveAgreement } from "./safetyValve";
@@ -232,13 +232,19 @@ function blocksOnOwnSheet(
 ): BlockPlan[] {
   const named = findSheetByName(workbook.sheets, FINANCIAL_PLAN_PER_BLOCK);
   const others = workbook.sheets.filter((s) => s !== summary && s !== named);
+  // One block a sheet ("Schools", "CSSB", "Early Years", "High Needs"): each sheet that holds one block
+  // under the section's heading, or is named for its block, gives that block.
+  const single: BlockPlan[] = [];
   for (const sheet of named && named !== summary ? [named, ...others] : others) {
     const header = findYearHeader(sheet, "financial");
     const blocks = header ? blocksOn(sheet, header.years, mappings) : [];
+    if (blocks.length >= 2) return blocks;
     const titled = sheet === named || findSection(sheet, FINANCIAL_PLAN_PER_BLOCK) !== undefined;
-    if (blocks.length >= 2 || (blocks.length === 1 && titled)) return blocks;
+    const [block] = blocks;
+    const own = block !== undefined && (titled || blockNamed(sheet.name) === block.block);
+    if (own && !single.some((b) => b.block === block.block)) single.push(block);
   }
-  return [];
+  return single;
 }
 
 /** The reference outturn rows of the sheet, when the user added any. */

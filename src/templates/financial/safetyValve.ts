@@ -25,6 +25,12 @@ export const SAFETY_VALVE_ROW_LABELS = {
     "Total agreed DfE payments",
     "Total Safety Valve funding",
     "Agreed DfE contribution",
+    "Total Safety Valve agreement",
+    "Safety Valve agreement total",
+    "Total agreement value",
+    "Total value of the agreement",
+    "Total Safety Valve payments",
+    "Total DfE contribution",
   ],
   status: ["Status", "Instalment status", "Payment status"],
 } as const;
