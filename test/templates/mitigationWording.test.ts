@@ -175,3 +175,31 @@ describe("mitigations in groups with their own totals", () => {
     ).toEqual(["mitigation-arithmetic C15"]);
   });
 });
+
+describe("mitigation groups whose heading carries the group's sum", () => {
+  it("should not count the heading rows as lines", () => {
+    const rows: CellValue[][] = [
+      ["Summary of end of year positions (£m)", "2025-26", "2026-27"],
+      ["Cumulative deficit brought forward", 10, 12],
+      ["Total DSG in-year deficit", 2, 1],
+      ["Cumulative deficit carried forward", 12, 13],
+      [],
+      ["Mitigations", null, null],
+      ["Unmitigated in-year deficit", 5, 6],
+      ["Savings", 1.2, 2.4],
+      ["Inclusion programme", 0.8, 1.5],
+      ["Local specialist places", 0.4, 0.9],
+      ["Cost avoidance", 0.1, 0.3],
+      ["Preparing for adulthood", 0.1, 0.3],
+      ["Total mitigations", 1.3, 2.7],
+      ["Mitigated in-year deficit", 3.7, 3.3],
+    ];
+    const book = { sheets: [sheetFromRows("Financial summary", rows, MONEY)] };
+    expect(locateTemplate(book).financial?.mitigations?.lines.map((l) => l.label)).toEqual([
+      "Inclusion programme",
+      "Local specialist places",
+      "Preparing for adulthood",
+    ]);
+    expect(mitigationFindings(book)).toEqual([]);
+  });
+});

@@ -39,9 +39,32 @@ function labelColOf(
   return undefined;
 }
 
+/** The row's figures as numbers (blank and text as 0), or undefined when it has none. */
+function figuresOf(row: LocatedRow): number[] {
+  return row.cells.map((cell) => (typeof cell.value === "number" ? cell.value : 0));
+}
+
+/**
+ * True when the line is a group's heading that carries the group's sum ("Savings" above its savings lines,
+ * each year the sum of the lines that follow it): a subtotal, not a line of its own.
+ */
+function headsItsGroup(lines: readonly LocatedRow[], i: number): boolean {
+  const own = figuresOf(lines[i]);
+  // Two years with figures at least, so a coincidence of one year does not make a line a heading.
+  if (own.filter((v) => v !== 0).length < 2) return false;
+  const sums = own.map(() => 0);
+  for (let j = i + 1; j < lines.length; j++) {
+    figuresOf(lines[j]).forEach((v, y) => (sums[y] += v));
+    const equal = own.every((v, y) => Math.abs(v - sums[y]) <= 1e-9 * Math.max(1, Math.abs(v)));
+    if (equal) return true;
+  }
+  return false;
+}
+
 /**
  * Every row strictly between `above` and `below` that has a text label left of the figures and at least
- * one figure, read under `years`; note rows, blank rows and subtotals ("Total savings") are skipped.
+ * one figure, read under `years`; note rows, blank rows and subtotals ("Total savings", or a group's heading
+ * carrying the sum of the lines below it) are skipped.
  */
 export function listedLines(
   sheet: LabelledSheet,
@@ -58,5 +81,5 @@ export function listedLines(
     const line = readRow(sheet, row, labelCol, years);
     if (!saysTotal(line.label)) lines.push(line);
   }
-  return lines;
+  return lines.filter((_, i) => !headsItsGroup(lines, i));
 }
