@@ -299,3 +299,19 @@ describe("a plan shown before and after mitigation", () => {
     expect(positionsOf(book)?.inYear?.row).toBe(9);
   });
 });
+
+describe("a finance table that shows the position after mitigation", () => {
+  it.each(["In-year deficit (mitigated)", "Mitigated in-year deficit"])(
+    "should take %j for the in-year row when it is the table's only one",
+    (label) => {
+      const book = plan([
+        ["Cumulative deficit brought forward", 16, 20, 22.5],
+        [label, 9, 7.5, 6.5],
+        ["Safety Valve payment", -5, -5, -6],
+        ["Cumulative deficit (mitigated)", 20, 22.5, 23],
+      ]);
+      expect(positionsOf(book)?.inYear?.label).toBe(label);
+      expect(problems(book)).toEqual([]);
+    }
+  );
+});

@@ -56,6 +56,11 @@ function namesTheDsg(inYear: LocatedRow | undefined): boolean {
   return words.includes("dsg") || words.includes("total");
 }
 
+const MITIGATED = /\bmitigated\b/i;
+const UNMITIGATED = /\bunmitigated\b/i;
+const MITIGATED_IN_YEAR =
+  /^(?!.*\b(?:unmitigated|cumulative)\b)(?=.*\bmitigated\b).*\bin[\s-]?year\b/i;
+
 /**
  * The rows of "Summary of end of year positions" in the area (the section when its heading is there);
  * undefined when neither the in-year, brought-forward nor carried-forward row is found. `forced` holds
@@ -69,7 +74,23 @@ export function locateEndOfYear(
 ): EndOfYearPositions | undefined {
   if (years.length === 0) return undefined;
   const reading = readTable(sheet, years, END_OF_YEAR_MEANINGS, area, forced);
-  const rows = keptTogether(reading, new Set(Object.keys(forced) as EndOfYearRowKey[]));
+  const rows = { ...keptTogether(reading, new Set(Object.keys(forced) as EndOfYearRowKey[])) };
+  // A table that shows the position after mitigation only (a Safety Valve return's finance table: "In-year
+  // deficit (mitigated)") has that as its in-year row; beside an unmitigated one it is the plan's.
+  rows.inYear ??= reading.all.find(
+    (entry) =>
+      entry.hasFigures && entry.key === undefined && MITIGATED_IN_YEAR.test(entry.row.label)
+  )?.row;
+  // The same for the year-end position: the mitigated one is the plan's, not the unmitigated one above it.
+  if (rows.carriedForward && UNMITIGATED.test(rows.carriedForward.label))
+    rows.carriedForward =
+      reading.all.find(
+        (entry) =>
+          entry.hasFigures &&
+          entry.key === "carriedForward" &&
+          MITIGATED.test(entry.row.label) &&
+          !UNMITIGATED.test(entry.row.label)
+      )?.row ?? rows.carriedForward;
   const others = otherMovements(reading, rows);
   const positions: EndOfYearPositions = {
     sheet: sheet.name,
