@@ -13,6 +13,7 @@ import { formulaPattern } from "../../src/validation/rules/formula-pattern";
 import { hardcodedTotal } from "../../src/validation/rules/hardcoded-total";
 import { runRule } from "./financialSupport";
 import { buildExamples, faultyExamples } from "../../examples/examples";
+import { sheetFromRows } from "../support/sheets";
 import { validateWorkbook } from "../../src/validation/validate";
 
 const SHEET = "Financial summary";
@@ -446,4 +447,29 @@ describe("the samples of examples/", () => {
       );
     }
   );
+});
+
+describe("formula-pattern: the opening balance typed into the first carried forward", () => {
+  it("should not report it when the table has no brought-forward row", () => {
+    const book = {
+      sheets: [
+        sheetFromRows(
+          "Financial summary",
+          [
+            ["Summary of end of year positions (£m)", "2024-25", "2025-26", "2026-27"],
+            ["In-year deficit", 6.1, 7.2, 7],
+            ["Safety Valve payment", 0, -4.7, -4],
+            [
+              "Cumulative deficit carried forward",
+              { f: "=14+B2+B3", v: 20.1 },
+              { f: "=B4+C2+C3", v: 22.6 },
+              { f: "=C4+D2+D3", v: 25.6 },
+            ],
+          ],
+          "#,##0.0"
+        ),
+      ],
+    };
+    expect(validateWorkbook(book).findings.filter((f) => f.rule === "formula-pattern")).toEqual([]);
+  });
 });

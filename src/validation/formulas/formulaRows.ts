@@ -58,7 +58,9 @@ function financialRows(template: LocatedTemplate, into: FormulaRow[]): void {
       e.laContribution,
       e.adjustments,
     ]);
-    add(f.years, e.carriedForward, true, { lines });
+    // Without a brought-forward row, the first carried forward starts from the opening balance, often typed
+    // into its formula ("=14+B7+B8").
+    add(f.years, e.carriedForward, true, { lines, ...(e.broughtForward ? {} : { opening: true }) });
   }
   for (const block of f.blocks ?? []) {
     const of = (row: LocatedRow) => `${rowTitle(row)} of the ${sectionName(block.heading)}`;

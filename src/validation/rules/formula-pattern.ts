@@ -263,6 +263,8 @@ function checkRow(formulaRow: FormulaRow, workbook: Workbook): RuleReport[] {
       omissions.push({ index, cell: withFormula, lines });
       return;
     }
+    // The opening balance is the one number a first year may add ("=14+B7+B8").
+    if (index === 0 && formulaRow.opening) return;
     const added = addedConstants(cell.formula);
     if (added.length > 0) constants.push({ index, cell: withFormula, constants: added });
   });
