@@ -134,6 +134,18 @@ describe("withFormulaValues", () => {
     ]);
   });
 
+  it("should stop working out formulas once they have read more cells than a workbook needs", () => {
+    // 5,000 figures, each beside a SUM of the whole column: 25 million cells read in all.
+    const rows = Array.from(
+      { length: 5_000 },
+      (_, r) => [1, "=SUM(A:A)"] as (CellValue | string)[]
+    );
+    const values = valuesOf({ sheets: [sheet("S", rows)] });
+    expect(values[0][1]).toBe(5_000);
+    // Past 20 million cells read, the rest keep no value rather than take minutes.
+    expect(values[4_999][1]).toBeNull();
+  });
+
   it("should leave without a value what it cannot work out, and what reads it", () => {
     const values = valuesOf({
       sheets: [

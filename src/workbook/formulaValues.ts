@@ -643,6 +643,9 @@ function evaluate(formula: string, lookup: Lookup, names: ReadonlyMap<string, st
 const MAX_DEPTH = 2_000;
 // A range read by a formula is read cell by cell: one larger than this keeps the formula without a value.
 const MAX_RANGE_CELLS = 1_000_000;
+// All the cells one workbook's formulas may read between them (a column of SUM(A:A) reads the column once a
+// cell): past it, the formulas left keep no value, so a hostile file cannot make reading take minutes.
+const MAX_CELLS_READ = 20_000_000;
 
 /**
  * The workbook with a value for every formula saved without one that can be worked out; the same
@@ -665,6 +668,7 @@ export function withFormulaValues(
   const working = new Set<string>();
   const failed = new Set<string>();
   let depth = 0;
+  let cellsRead = 0;
 
   const valueAt = (sheet: Sheet, row: number, col: number): CellValue => {
     const grid = values.get(sheet.name.toLowerCase())!;
@@ -707,7 +711,9 @@ export function withFormulaValues(
       )
         return { cells: [null], width: 1 };
       const width = Math.max(0, right - left + 1);
-      if (width * Math.max(0, bottom - top + 1) > MAX_RANGE_CELLS) throw new Unsupported();
+      const size = width * Math.max(0, bottom - top + 1);
+      cellsRead += size;
+      if (size > MAX_RANGE_CELLS || cellsRead > MAX_CELLS_READ) throw new Unsupported();
       const cells: CellValue[] = [];
       for (let row = top; row <= bottom; row++)
         for (let col = left; col <= right; col++) cells.push(valueAt(sheet, row, col));
