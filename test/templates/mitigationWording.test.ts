@@ -7,6 +7,17 @@ import { locateTemplate } from "../../src/templates/locate";
 
 const MONEY = "#,##0.000";
 
+/** A summary in £m, then a Mitigations section's heading and its unmitigated row, for the tables below. */
+const SUMMARY_AND_UNMITIGATED: CellValue[][] = [
+  ["Summary of end of year positions (£m)", "2025-26", "2026-27"],
+  ["Cumulative deficit brought forward", 10, 12],
+  ["Total DSG in-year deficit", 2, 1],
+  ["Cumulative deficit carried forward", 12, 13],
+  [],
+  ["Mitigations", null, null],
+  ["Unmitigated in-year deficit", 5, 6],
+];
+
 function plan(
   savings: readonly [number, number][],
   mitigated = "Mitigated in-year deficit",
@@ -143,13 +154,7 @@ describe("mitigations on a sheet of their own in another unit", () => {
 describe("mitigations in groups with their own totals", () => {
   it("should take the last total above the mitigated row for the section's, and leave the group totals out of the lines", () => {
     const rows: CellValue[][] = [
-      ["Summary of end of year positions (£m)", "2025-26", "2026-27"],
-      ["Cumulative deficit brought forward", 10, 12],
-      ["Total DSG in-year deficit", 2, 1],
-      ["Cumulative deficit carried forward", 12, 13],
-      [],
-      ["Mitigations", null, null],
-      ["Unmitigated in-year deficit", 5, 6],
+      ...SUMMARY_AND_UNMITIGATED,
       ["Savings"],
       ["Inclusion programme", 0.8, 1.5],
       ["Local specialist places", 0.4, 0.9],
@@ -179,13 +184,7 @@ describe("mitigations in groups with their own totals", () => {
 describe("mitigation groups whose heading carries the group's sum", () => {
   it("should not count the heading rows as lines", () => {
     const rows: CellValue[][] = [
-      ["Summary of end of year positions (£m)", "2025-26", "2026-27"],
-      ["Cumulative deficit brought forward", 10, 12],
-      ["Total DSG in-year deficit", 2, 1],
-      ["Cumulative deficit carried forward", 12, 13],
-      [],
-      ["Mitigations", null, null],
-      ["Unmitigated in-year deficit", 5, 6],
+      ...SUMMARY_AND_UNMITIGATED,
       ["Savings", 1.2, 2.4],
       ["Inclusion programme", 0.8, 1.5],
       ["Local specialist places", 0.4, 0.9],

@@ -7,6 +7,7 @@ import { unitCostJump } from "../../src/validation/rules/unit-cost-jump";
 import type { PlacementTables } from "../../src/templates/ehcp/ehcpModel";
 import type { LocatedTemplate } from "../../src/templates/located";
 import {
+  CONSISTENT_PLACEMENT,
   censusYears,
   ehcpTemplate,
   placement,
@@ -15,16 +16,7 @@ import {
   type PlacementFigures,
 } from "./ehcpSupport";
 
-// Rows from sheet row 5 (0-based): under 5, 5 to 10, 11 to 15, age total (8), ASD, SEMH, SLCN, need total (12),
-// new (13), ceased (14); years 2022, 2023, 2024 in columns C, D, E.
-const consistent: PlacementFigures = {
-  byAge: { "under-5": [10, 11, 12], "5-to-10": [40, 42, 45], "11-to-15": [30, 33, 35] },
-  ageTotal: [80, 86, 92],
-  byNeed: { ASD: [30, 32, 35], SEMH: [20, 22, 24], SLCN: [30, 32, 33] },
-  needTotal: [80, 86, 92],
-  newPlans: [null, 10, 12],
-  ceasedPlans: [null, 4, 6],
-};
+const consistent = CONSISTENT_PLACEMENT;
 
 const post16: PlacementFigures = {
   placement: "post-16",

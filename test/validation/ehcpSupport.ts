@@ -51,6 +51,19 @@ export interface PlacementFigures {
 }
 
 /** A placement's tables laid out from `top` down: age rows, age total, need rows, need total, flows. */
+/**
+ * One placement's consistent tables from sheet row 5: ages (5-7), age total (8), needs (9-11), need total (12),
+ * new (13), ceased (14); census years 2022, 2023, 2024 in columns C, D, E. 80 + 10 − 4 = 86, 86 + 12 − 6 = 92.
+ */
+export const CONSISTENT_PLACEMENT: PlacementFigures = {
+  byAge: { "under-5": [10, 11, 12], "5-to-10": [40, 42, 45], "11-to-15": [30, 33, 35] },
+  ageTotal: [80, 86, 92],
+  byNeed: { ASD: [30, 32, 35], SEMH: [20, 22, 24], SLCN: [30, 32, 33] },
+  needTotal: [80, 86, 92],
+  newPlans: [null, 10, 12],
+  ceasedPlans: [null, 4, 6],
+};
+
 export function placement(figures: PlacementFigures): PlacementTables {
   const sheet = figures.sheet ?? "CYP summary";
   let next = figures.top ?? 5;
