@@ -5,6 +5,8 @@
 import { statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { readXlsxFile } from "../workbook/xlsxReader";
+import type { PassOver } from "../workbook/passOver";
+import { mayHoldSections, mayNameASection } from "../templates/sheetWords";
 import { DEFAULT_LIMITS, type ReadLimits } from "../workbook/limits";
 import { WorkbookReadError } from "../workbook/workbook";
 import { validateWorkbook, type CheckCount, type ValidationResult } from "../validation/validate";
@@ -34,6 +36,16 @@ export function isUnreadable(report: FileReport): report is UnreadableFile {
 }
 
 const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm"];
+
+/**
+ * Sheets of over a megabyte of XML (some 20,000 cells) that hold none of the words any section is found
+ * by are passed over unparsed: most of a real-size template's cells are on such sheets.
+ */
+export const SECTIONS_ONLY: PassOver = {
+  fromBytes: 1024 * 1024,
+  mayMatter: mayHoldSections,
+  mayMatterAsName: mayNameASection,
+};
 
 /**
  * Why a path cannot be checked before any reading starts (missing, a folder, not an Excel workbook), or null.
@@ -69,7 +81,8 @@ export async function checkFile(
   if (why) return { file, error: why };
   let workbook;
   try {
-    workbook = await readXlsxFile(file, limits);
+    // A row map may point at any sheet, so with one every sheet is read.
+    workbook = await readXlsxFile(file, limits, options.rows?.length ? undefined : SECTIONS_ONLY);
   } catch (error) {
     if (!(error instanceof WorkbookReadError))
       return { file, error: "it could not be read (the checker stopped on it: please report it)" };

@@ -651,13 +651,15 @@ const MAX_CELLS_READ = 20_000_000;
  * The workbook with a value for every formula saved without one that can be worked out; the same
  * workbook when every formula has its value (every file Excel saved).
  */
+/** Whether a sheet holds a formula saved without its result. */
+export const lacksResults = (sheet: Sheet): boolean =>
+  sheet.formulas.some((row, r) => row.some((f, c) => f !== null && sheet.values[r][c] === null));
+
 export function withFormulaValues(
   workbook: Workbook,
   names: ReadonlyMap<string, string> = new Map()
 ): Workbook {
-  const missing = (sheet: Sheet) =>
-    sheet.formulas.some((row, r) => row.some((f, c) => f !== null && sheet.values[r][c] === null));
-  if (!workbook.sheets.some(missing)) return workbook;
+  if (!workbook.sheets.some(lacksResults)) return workbook;
 
   const values = new Map(
     workbook.sheets.map((s) => [s.name.toLowerCase(), s.values.map((row) => [...row])])

@@ -47,6 +47,11 @@ export interface Sheet {
   readonly numberFormats: string[][];
   /** Merged areas, in sheet coordinates. */
   readonly merges: readonly CellRange[];
+  /**
+   * True when the reader passed the sheet over, its cells unread, as a large sheet holding nothing any
+   * check looks for (./passOver.ts: the command line's reading only).
+   */
+  readonly passedOver?: boolean;
 }
 
 export interface Workbook {

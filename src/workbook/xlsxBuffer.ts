@@ -10,7 +10,7 @@
  * and its real size while inflating; all parts together; each sheet's used range; and the memory the
  * snapshot takes, estimated as it is built, against a ceiling (512 MB unless the caller sets another).
  */
-import { withFormulaValues } from "./formulaValues";
+import { lacksResults, withFormulaValues } from "./formulaValues";
 import type { CellValue, Sheet, SheetVisibility, Workbook } from "./workbook";
 import { WorkbookReadError } from "./workbook";
 import { a1Range } from "./address";
@@ -37,13 +37,19 @@ import {
 } from "./ooxml";
 import { type SheetCells, SheetDamage, sheetCellsReader } from "./sheetCells";
 import { openPackage, PackageError, type XlsxPackage } from "./xlsxPackage";
-import { type AnyReader, EncodingError, MalformedPart, xmlFeed } from "./xmlEvents";
+import { type AnyReader, EncodingError, MalformedPart, readXmlText, xmlFeed } from "./xmlEvents";
+import { type PassOver, sheetMayMatter } from "./passOver";
 
 export interface ReadOptions {
   /** How parts are inflated and checked (fflate by default; the command line passes node's zlib). */
   readonly codec?: PartCodec;
   readonly limits?: ReadLimits;
+  /** Large sheets no check can use, to be passed over (./passOver.ts); every sheet is read without it. */
+  readonly passOver?: PassOver;
 }
+
+/** A sheet larger than this is streamed as it is inflated, never held whole to see if it can be passed over. */
+const MAX_PASS_OVER_BYTES = 64 * 1024 * 1024;
 
 const AGAIN = "Open it in Excel, save it again and retry.";
 
@@ -94,20 +100,55 @@ export async function readXlsxBuffer(
     ? ((await read(stringsPath, sharedStringsReader(budget), "the shared strings")) ??
       throwing(missing("its table of shared strings")))
     : [];
-  const sheets: Sheet[] = [];
-  for (let i = 0; i < listed.length; i++) {
+  const readSheet = async (i: number, whole: boolean): Promise<Sheet> => {
     const entry = listed[i];
     const path = paths[i];
+    const what = `the sheet "${entry.name}"`;
+    const visibility = readVisibility(entry.state);
     const reader = sheetCellsReader(strings, { formats, budget });
-    const cells = path && (await read(path, reader, `the sheet "${entry.name}"`));
+    const size = path ? (zip.entry(path)?.size ?? 0) : 0;
+    const candidate =
+      !whole &&
+      options.passOver !== undefined &&
+      size >= options.passOver.fromBytes &&
+      size <= MAX_PASS_OVER_BYTES &&
+      !options.passOver.mayMatterAsName(entry.name);
+    let cells: SheetCells | undefined;
+    if (path && candidate) {
+      const xml = await wholePart(zip, path, budget, what);
+      if (xml && !sheetMayMatter(xml, strings, options.passOver!, kept))
+        return { ...emptySheet(entry.name, visibility), passedOver: true };
+      cells = xml && feedWhole(xml, reader, what);
+    } else cells = path ? await read(path, reader, what) : undefined;
     // A sheet listed without its part is not an empty sheet: its figures are missing.
     if (!cells)
       throw new WorkbookReadError(
         `The file is damaged: the sheet "${entry.name}" is listed but its contents are missing. ${AGAIN}`
       );
-    sheets.push(denseSheet(entry.name, readVisibility(entry.state), cells, formats, budget));
-  }
+    return denseSheet(entry.name, visibility, cells, formats, budget);
+  };
+  const kept = new Map<number, boolean>();
+  const sheets: Sheet[] = [];
+  for (let i = 0; i < listed.length; i++) sheets.push(await readSheet(i, false));
+  // Formulas saved without their results are worked out from the cells they read, which may be on a
+  // sheet passed over: then every sheet is read whole.
+  if (sheets.some((s) => s.passedOver) && sheets.some(lacksResults))
+    for (let i = 0; i < listed.length; i++)
+      if (sheets[i].passedOver) sheets[i] = await readSheet(i, true);
   return withFormulaValues({ sheets }, names);
+}
+
+function emptySheet(name: string, visibility: SheetVisibility): Sheet {
+  return {
+    name,
+    visibility,
+    top: 0,
+    left: 0,
+    values: [],
+    formulas: [],
+    numberFormats: [],
+    merges: [],
+  };
 }
 
 /**
@@ -126,6 +167,34 @@ async function readPart<T>(
     if (!(await zip.read(path, (bytes) => feed.write(bytes), budget))) return undefined;
     feed.end();
     return reader.result();
+  } catch (error) {
+    throw explain(error, what);
+  }
+}
+
+/** A part's bytes held whole (a sheet that may be passed over); undefined when the package lacks it. */
+async function wholePart(
+  zip: XlsxPackage,
+  path: string,
+  budget: ReadBudget,
+  what: string
+): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  try {
+    if (!(await zip.read(path, (bytes) => chunks.push(bytes.slice()), budget))) return undefined;
+  } catch (error) {
+    throw explain(error, what);
+  }
+  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) (whole.set(chunk, at), (at += chunk.length));
+  return whole;
+}
+
+/** Runs a reader over a part held whole. */
+function feedWhole<T>(bytes: Uint8Array, reader: AnyReader<T>, what: string): T {
+  try {
+    return readXmlText(bytes, reader);
   } catch (error) {
     throw explain(error, what);
   }
@@ -265,17 +334,7 @@ function denseSheet(
   const count = cells.count;
   const { top, left, bottom, right } = cells;
   budget.release(count * BYTES_PER_CELL);
-  if (bottom < 0)
-    return {
-      name,
-      visibility,
-      top: 0,
-      left: 0,
-      values: [],
-      formulas: [],
-      numberFormats: [],
-      merges,
-    };
+  if (bottom < 0) return { ...emptySheet(name, visibility), merges };
   const height = bottom - top + 1;
   const width = right - left + 1;
   if (height * width > MAX_SHEET_CELLS) {

@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { DEFAULT_LIMITS, MAX_FILE_BYTES, type ReadLimits } from "./limits";
 import { nodeCodec } from "./nodeCodec";
+import type { PassOver } from "./passOver";
 import { readXlsxBuffer as readBuffer, type ReadOptions, tooBig } from "./xlsxBuffer";
 import type { Workbook } from "./workbook";
 import { WorkbookReadError } from "./workbook";
@@ -21,7 +22,8 @@ export function readXlsxBuffer(buffer: Uint8Array, options: ReadOptions = {}): P
 /** Reads a workbook file from disk; every failure is a WorkbookReadError naming the file. */
 export async function readXlsxFile(
   path: string,
-  limits: ReadLimits = DEFAULT_LIMITS
+  limits: ReadLimits = DEFAULT_LIMITS,
+  passOver?: PassOver
 ): Promise<Workbook> {
   const name = basename(path);
   let buffer: Buffer;
@@ -41,7 +43,7 @@ export async function readXlsxFile(
     );
   }
   try {
-    return await readXlsxBuffer(buffer, { limits });
+    return await readXlsxBuffer(buffer, { limits, passOver });
   } catch (error) {
     const message =
       error instanceof WorkbookReadError

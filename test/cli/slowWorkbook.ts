@@ -1,7 +1,8 @@
 /**
  * A genuine .xlsx that takes many seconds to read: a small file whose one sheet unpacks to a very large
  * grid (the shape of a "zip bomb"). Written with node's zlib and a minimal zip container so the test needs
- * no extra library; used to show that one file stuck in reading does not hold up the others.
+ * no extra library; used to show that one file stuck in reading does not hold up the others. Its sheet is
+ * named as a plan's is, so the command line reads it rather than passing it over as a sheet of records.
  */
 import { crc32, deflateRawSync } from "node:zlib";
 
@@ -42,7 +43,7 @@ function parts(rows: number, columns: number): [string, Buffer][] {
     [
       "xl/workbook.xml",
       Buffer.from(
-        `<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Big" sheetId="1" r:id="rId1"/></sheets></workbook>`
+        `<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Financial summary" sheetId="1" r:id="rId1"/></sheets></workbook>`
       ),
     ],
     [
