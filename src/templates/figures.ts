@@ -6,10 +6,11 @@ import { Decimal } from "decimal.js";
 import type { CellValue } from "../workbook/workbook";
 import type { LocatedCell } from "./located";
 
-// Councils type a dash for nil, the way Excel's accounting format shows a zero.
-const DASH = /^\s*[-–—]\s*$/;
+// Councils type a dash for nil, the way Excel's accounting format shows a zero; a zero typed as text
+// ('0, or pasted from a report) is as plain.
+const DASH = /^\s*(?:[-–—]|0+(?:\.0+)?)\s*$/;
 
-/** True for text that means nil: a lone dash. */
+/** True for text that means nil: a lone dash, or a zero typed as text. */
 export function isNilDash(value: CellValue): boolean {
   return typeof value === "string" && DASH.test(value);
 }

@@ -111,20 +111,24 @@ function recogniseLabelled(
 }
 
 /**
- * A template whose finance figures are optional (the Safety Valve return) has them only on a finance
- * sheet or under a finance heading: its narrative tables ("Condition 1: ... a positive in-year balance",
- * with a forecast pasted beside it) are not a financial summary.
+ * A template whose finance figures are optional (the Safety Valve return) has them on a finance sheet,
+ * under a finance heading, or on a sheet of their own by any name ("SV finance", "Q2 forecast"), but not
+ * among its narrative: the tables of a page of conditions or risks ("Condition 1: ... a positive in-year
+ * balance", with a forecast pasted beside it) are not a financial summary.
  */
 function holdsFinance(
   profile: TemplateProfile,
   sheet: LabelledSheet,
   named: LabelledSheet | undefined
 ): boolean {
+  const headed = (m: Marker) =>
+    m.kind === "section" &&
+    (hasSectionHeading(sheet, m.synonyms) ||
+      (m.afterName === true && hasSectionHeadingAfterName(sheet, m.synonyms)));
   return (
     sheet === named ||
-    profile.markers.some(
-      (m) => m.holdsEndOfYear && m.kind === "section" && hasSectionHeading(sheet, m.synonyms)
-    )
+    profile.markers.some((m) => m.holdsEndOfYear && headed(m)) ||
+    !profile.markers.some((m) => !m.holdsEndOfYear && headed(m))
   );
 }
 

@@ -41,6 +41,8 @@ export interface LocatedCell {
   readonly formula: string | null;
   /** Decimal places the cell displays (from its number format); drives the rounding tolerance. */
   readonly decimals: number;
+  /** True when its format (General) shows the figure as typed, so `decimals` are those it was typed with. */
+  readonly asTyped?: boolean;
 }
 
 /** A labelled row of figures across the year columns of its table, aligned with those columns. */

@@ -11,10 +11,15 @@ import { findLabel, labelSet } from "./labels";
 // displayed as 28.706: its displayed precision is the precision it was typed with.
 const GENERAL_MAX_DECIMALS = 10;
 
-/** Decimal places of the shortest form of a number (28.706 → 3, 1200 → 0), capped at General's precision. */
+/**
+ * Decimal places of a number as General shows it (28.706 → 3, 1200 → 0): at most ten significant digits,
+ * so a figure worked out as 1.5000000000000002 shows, and counts, as 1.5.
+ */
 function decimalsOf(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
-  const [mantissa, exponent] = value.toExponential().split("e");
+  const [mantissa, exponent] = Number(value.toPrecision(GENERAL_MAX_DECIMALS))
+    .toExponential()
+    .split("e");
   const fraction = mantissa.split(".")[1]?.length ?? 0;
   return Math.min(GENERAL_MAX_DECIMALS, Math.max(0, fraction - Number(exponent)));
 }
@@ -91,6 +96,7 @@ function cellOnRow(
     value,
     formula: arrays.formulas[index] ?? null,
     decimals: decimalsShown(places, value),
+    ...(places === undefined && typeof value === "number" ? { asTyped: true } : {}),
   };
 }
 

@@ -77,8 +77,12 @@ export function labelColumn(
  */
 function isRatioRow(sheet: LabelledSheet, row: LocatedRow): boolean {
   // The label's own words, not its notes or brackets: "HNSG write-off (90% of the deficit at 31 March
-  // 2026)" and "Transfer from Schools Block (0.5%)" are money.
-  const name = labelWords(row.label.replace(/\([^()]*\)|\[[^[\]]*\]/g, " ")).words.join(" ");
+  // 2026)" and "Transfer from Schools Block (0.5%)" are money. Nor a rate the label names: "Transfer from
+  // schools block 0.5%" and "General fund contribution 1%" are money too; "Growth %" and "% change" are not.
+  const own = row.label
+    .replace(/\([^()]*\)|\[[^[\]]*\]/g, " ")
+    .replace(/\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)/gi, " ");
+  const name = labelWords(own).words.join(" ");
   if (/%|\bpercent|\bcent\b|\bpercentage|\bratio\b/.test(name)) return true;
   return row.cells.some(
     (cell) =>

@@ -30,7 +30,7 @@ export function fundingLessDeductions(block: BlockPlan, i: number): Term[] {
 /**
  * Whether the block's "Total funding available" already includes its block movements: some councils
  * total the funding after transfers. Read from the block's own arithmetic: true only when, in the years
- * that show them, the funding available is the funding less deductions plus movements and never simply
+ * with movements, the funding available is the funding less deductions plus movements and never simply
  * the funding less deductions.
  */
 export function availableCountsMovements(block: BlockPlan, options: ValidationOptions): boolean {
@@ -43,8 +43,11 @@ export function availableCountsMovements(block: BlockPlan, options: ValidationOp
     if (!reported) return;
     const base = fundingLessDeductions(block, i);
     const moved: Term = { cell: at(movements, i), weight: 1, name: "block movements" };
-    if (weigh({ reported, terms: base }, options)?.holds) without++;
-    else if (weigh({ reported, terms: [...base, moved] }, options)?.holds) withMovements++;
+    // A year without movements holds both ways and tells nothing.
+    const plain = weigh({ reported, terms: base }, options)?.holds === true;
+    const after = weigh({ reported, terms: [...base, moved] }, options)?.holds === true;
+    if (plain && !after) without++;
+    else if (after && !plain) withMovements++;
   });
   return withMovements > 0 && without === 0;
 }

@@ -31,6 +31,8 @@ export function formatMoney(
   let fixed = amount.toFixed(places);
   while (places < MAX_DECIMALS && !amount.isZero() && !NON_ZERO_DIGIT.test(fixed))
     fixed = amount.toFixed(++places);
+  // Smaller still is floating point's remainder of a zero (1.4 - 1.4 as doubles): shown as zero.
+  if (!NON_ZERO_DIGIT.test(fixed)) fixed = amount.abs().toFixed(Math.max(0, decimals));
   // toFixed writes a minus sign only for a non-zero amount below zero, as the sign shown here.
   const negative = fixed.startsWith("-");
   const text = grouped(negative ? fixed.slice(1) : fixed);

@@ -211,15 +211,44 @@ export function validateWorkbook(
     );
     return { template: null, findings: [placed.finding], checks: { ran: 0, of: 0, notRun: [] } };
   }
-  return checkLocated(labelled, template, options, registry);
+  return checkLocated(
+    labelled,
+    template,
+    options,
+    registry,
+    alsoAPlan(labelled, template, options)
+  );
 }
 
-/** Runs the template's rule set (or the registry a test gives) over the located template. */
+/**
+ * A Safety Valve return that also holds parts of a management plan (its funding blocks, mitigations or
+ * EHCP tables, on sheets beside the return): those parts located as the plan's, so the plan's own checks
+ * run on them as well. Undefined when the user chose the template.
+ */
+function alsoAPlan(
+  workbook: LabelledWorkbook,
+  template: LocatedTemplate,
+  options: ValidationOptions
+): LocatedTemplate | undefined {
+  if (template.profileId !== "safety-valve-return" || options.template !== undefined)
+    return undefined;
+  try {
+    return locateTemplate(workbook, { ...options, template: "dsg-management-plan" });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs the template's rule set (or the registry a test gives) over the located template, then the plan's
+ * own checks over `plan` (a return that also holds parts of a plan) where what they need was found there.
+ */
 function checkLocated(
   workbook: LabelledWorkbook,
   template: LocatedTemplate,
   options: ValidationOptions,
-  registry: readonly Rule[]
+  registry: readonly Rule[],
+  plan?: LocatedTemplate
 ): ValidationResult {
   const recognised = template.recognition?.recognised ?? true;
   // The template's rule set picks the checks; a registry given by a test runs as it is.
@@ -245,8 +274,19 @@ function checkLocated(
       ran++;
       placed.push(...runRule(rule, workbook, template, options, thresholds));
     }
-    if (notRun.length > 0) placed.push(notRunNote(notRun, ran, checks.length));
   }
+  let of = checks.length;
+  if (recognised && plan && registry === RULES) {
+    const own = new Set(checks.map((rule) => rule.id));
+    const planThresholds = profileById(plan.profileId)?.thresholds;
+    for (const rule of rulesOfSet(others, RULE_SETS[plan.profileId])) {
+      if (own.has(rule.id) || missingNeeds(rule, plan).length > 0) continue;
+      ran++;
+      of++;
+      placed.push(...runRule(rule, workbook, plan, options, planThresholds));
+    }
+  }
+  if (notRun.length > 0) placed.push(notRunNote(notRun, ran, of));
   return {
     template: recognised
       ? {
@@ -257,6 +297,6 @@ function checkLocated(
         }
       : null,
     findings: sortFindings(withoutEchoes(placed), workbook),
-    checks: { ran, of: checks.length, notRun },
+    checks: { ran, of, notRun },
   };
 }

@@ -479,6 +479,13 @@ function arithmetic(op: string, a: Value, b: Value): CellValue {
   const result =
     op === "+" ? x + y : op === "-" ? x - y : op === "*" ? x * y : op === "/" ? x / y : x ** y;
   if (op === "/" && y === 0) return error("#DIV/0!");
+  // As Excel does, a sum or difference that cancels to within the last bits of its operands is 0:
+  // 26.9 - 24.5 - 2.4 gives 0, not -8.9e-16, so a plan that ends at £0 does not end "in deficit".
+  if (
+    (op === "+" || op === "-") &&
+    Math.abs(result) < Math.max(Math.abs(x), Math.abs(y)) * 2 ** -49
+  )
+    return 0;
   return Number.isFinite(result) ? result : error("#NUM!");
 }
 

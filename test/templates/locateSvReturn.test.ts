@@ -289,7 +289,7 @@ describe("locateSvReturn", () => {
 
   it("should not read a risk table whose update headings it does not know under the conditions' headings", () => {
     const book = workbook(
-      (rows) => (rows[28] = ["Risk", "Mitigation", "Summer", "Autumn", "Spring"])
+      (rows) => (rows[28] = ["Risk", "Mitigation", "Round A", "Round B", "Round C"])
     );
     const sv = locateSvReturn(labelWorkbook(book));
     expect(sv?.conditions).toHaveLength(3);

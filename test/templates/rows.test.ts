@@ -14,7 +14,7 @@ describe("displayedDecimals", () => {
     ["[Red]0.00", 1, 2],
     ["General", 28.706, 3],
     ["General", 1200, 0],
-    ["General", 0.1 + 0.2, 10],
+    ["General", 0.1 + 0.2, 1], // General shows ten significant digits: 0.3
     ["@", 3.25, 2],
   ] as const)("should read format %j (value %j) as %j decimals", (format, value, expected) => {
     expect(displayedDecimals(format, value)).toBe(expected);

@@ -119,10 +119,12 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
       "funding|allocation|income available",
       "net funding|allocation|income",
       "funding|allocation|income|dsg after recoupment|deduction|deducted",
+      // Funding totalled after the block's transfers ("Funding after block transfers").
+      "funding|allocation|income|dsg after transfer|movement",
       "total funding|allocation|income|dsg",
       "net dsg",
     ],
-    not: ["expenditure", "spend", "other", "transfer", "movement", ...NOT_A_FLOW],
+    not: ["expenditure", "spend", "other", ...NOT_A_FLOW],
   },
   {
     key: "movements",
@@ -333,6 +335,21 @@ function blockParts(rows: readonly TableRow<BlockRowKey>[]) {
 }
 
 /**
+ * A block's first funding row read as its funding available ("DSG allocation after 0.5% transfer") when
+ * deductions and a funding available follow it: it is the block's DSG funding, net of the transfer.
+ */
+function allocationFirst(rows: readonly TableRow<BlockRowKey>[]): TableRow<BlockRowKey>[] {
+  const funding = rows.filter(
+    (r) => r.hasFigures && r.key !== undefined && FUNDING_KEYS.has(r.key)
+  );
+  const [first] = funding;
+  const laterTotal = funding.slice(1).some((r) => r.key === "totalFunding");
+  if (first?.key !== "totalFunding" || !laterTotal || rows.some((r) => r.key === "allocation"))
+    return [...rows];
+  return rows.map((r) => (r === first ? { ...r, key: "allocation" } : r));
+}
+
+/**
  * One block's rows between its heading and `end` (inclusive); `forced` rows (0-based, by key) are the
  * ones the user pointed at, taken whatever their labels say.
  */
@@ -353,7 +370,7 @@ function locateBlock(
     inYearAt < 0
       ? table.all
       : table.all.slice(0, inYearAt + 2).filter((r, i) => i <= inYearAt || r.key === "cumulative");
-  const { taken, deductions, lines, subtotals, totalAt } = blockParts(own);
+  const { taken, deductions, lines, subtotals, totalAt } = blockParts(allocationFirst(own));
   return {
     sheet: sheet.name,
     block: heading.block,

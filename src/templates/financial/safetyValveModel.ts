@@ -19,6 +19,28 @@ export const INSTALMENT_STATUSES: readonly InstalmentStatus[] = [
   "suspended",
 ];
 
+/**
+ * An instalment's status as councils write it, or undefined when the text is none of them: the statuses
+ * themselves in any case or spacing, and the words for them ("Paid", "Received 25/03/2024" are received;
+ * "Due March 2026", "Scheduled" expected). "none" for a year with no instalment ("n/a", "-", "Not
+ * applicable", "nil"), as before the agreement starts.
+ */
+export function instalmentStatus(text: string): InstalmentStatus | "none" | undefined {
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ")
+    .trim();
+  if (words === "" || /^(?:[-–—]|n\/?a|nil|none|not applicable|no instalment)$/.test(words))
+    return "none";
+  const status = INSTALMENT_STATUSES.find((s) => words === s || words.startsWith(`${s} `));
+  if (status !== undefined) return status;
+  if (/^(?:paid|received|in receipt)\b/.test(words)) return "received";
+  if (/^(?:due|scheduled|to be (?:paid|received)|not yet (?:due|received|paid))\b/.test(words))
+    return "expected";
+  return undefined;
+}
+
 /** A single labelled figure (not a row across years), such as the agreement total. */
 export interface LocatedFigure {
   readonly sheet: string;

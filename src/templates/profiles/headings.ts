@@ -46,7 +46,18 @@ export const SV_DETAILED_UPDATE = svHeadings(
   "Conditions of the agreement"
 );
 // The published legend is a table headed "RAG | Definition".
-export const SV_RAG_LEGEND = svHeadings("RAG legend", "RAG rating key", "Assurance levels", "RAG");
+export const SV_RAG_LEGEND = svHeadings(
+  "RAG legend",
+  "RAG rating key",
+  "RAG key",
+  "Assurance levels",
+  "RAG",
+  "Rating",
+  "Ratings",
+  "Rating key",
+  "Legend",
+  "Key to ratings"
+);
 export const SV_RISK_REGISTER = svHeadings("Risk register", "Risks");
 export const SV_OVERVIEW = svHeadings("Programme overview", "Overview", "Sign off", "Sign-off");
 

@@ -848,19 +848,46 @@ function legendRow(sheet: LabelledSheet, cells: readonly TextCell[]): SvLegendEn
     return defined.map((entry) => (defined.length === 1 && colour ? { ...entry, colour } : entry));
   const letterCell = cells.find((c) => /^\s*[A-Za-z]\s*$/.test(c.text));
   const marker = letterCell ?? colourCell;
-  if (marker === undefined) return [];
+  if (marker === undefined) return keyedRow(sheet, cells);
   const definition = cells
     .filter((c) => c !== letterCell && c !== colourCell)
     .map((c) => c.text.trim())
     .sort((a, b) => b.length - a.length)[0];
+  // A number before the letter or colour ("1 | Blue | Complete") is the level the council writes.
+  const first = (sheet.values[marker.row - sheet.top] ?? []).find((v) => v !== null && v !== "");
+  const numbered = typeof first === "number" || /^\s*\d{1,2}\s*$/.test(String(first));
   return [
     {
       letter: letterCell?.text.trim().toUpperCase(),
       colour,
+      ...(numbered ? { key: String(first).trim() } : {}),
       definition: definition ?? "",
       at: fieldAt(sheet, marker.row, marker.col),
     },
   ];
+}
+
+/** A legend key of a council's own: a number, a status or a short word. */
+const LEGEND_KEY = /^\s*(?:\d{1,2}|[^\s]+(?:[\s/-]+[^\s]+){0,2})\s*$/;
+const MAX_KEY_LENGTH = 24;
+
+/**
+ * A legend row keyed by a council's own level ("1 | Complete", "Complete | Condition met", "Low | Unlikely
+ * to affect delivery"): its first cell, a number or a few words, beside a longer definition.
+ */
+function keyedRow(sheet: LabelledSheet, cells: readonly TextCell[]): SvLegendEntry[] {
+  const row = cells[0]?.row;
+  if (row === undefined) return [];
+  const values = sheet.values[row - sheet.top] ?? [];
+  const first = values.findIndex((v) => v !== null && String(v).trim() !== "");
+  const key = String(values[first] ?? "").trim();
+  const definition = cells
+    .filter((c) => c.col !== sheet.left + first)
+    .map((c) => c.text.trim())
+    .sort((a, b) => b.length - a.length)[0];
+  if (!LEGEND_KEY.test(key) || key.length > MAX_KEY_LENGTH || !definition) return [];
+  if (definition.length <= key.length) return [];
+  return [{ key, definition, at: fieldAt(sheet, row, sheet.left + first) }];
 }
 
 /**

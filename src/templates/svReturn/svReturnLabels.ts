@@ -131,12 +131,22 @@ export const STANDARD_LEVELS: readonly { letter: string; colour: string; meaning
 export const STATUS_LEVELS: Readonly<Record<string, string>> = {
   complete: "S",
   completed: "S",
+  met: "S",
+  achieved: "S",
+  closed: "S",
   "on track": "A",
   "on target": "A",
   "at risk": "O",
   "off track": "R",
   "off target": "R",
   "not on track": "R",
+  // Risk registers rate risks low, medium or high.
+  low: "A",
+  "low risk": "A",
+  medium: "O",
+  "medium risk": "O",
+  high: "R",
+  "high risk": "R",
 };
 
 export const COLOUR_WORDS = [

@@ -94,6 +94,8 @@ export interface SvTrackedItem {
 export interface SvLegendEntry {
   readonly letter?: string;
   readonly colour?: string;
+  /** A level of the council's own ("1", "Complete", "Low"), where the legend has no letter or colour. */
+  readonly key?: string;
   readonly definition: string;
   readonly at: FieldCell;
 }

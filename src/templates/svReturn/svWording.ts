@@ -62,10 +62,21 @@ const MAX_UPDATE_LABEL_LENGTH = 40;
 
 // Words a heading may put before or after the update: "Assurance level - Update 2", "May RAG rating".
 const LEVEL_WORDS = String.raw`(?:assurance(?:\s+level)?|rag(?:\s+(?:rating|status))?|rating|level|status)`;
+// "Update 2", and the other names councils give their updates: "Return 1", "Monitoring report 1",
+// "Term 1", "T1 update", "Period 1".
 const NUMBERED = new RegExp(
-  String.raw`^(?:${LEVEL_WORDS}\s*[-–:]?\s*)?update\s*(?:no\.?\s*)?(\d+)\b`,
+  String.raw`^(?:${LEVEL_WORDS}\s*[-–:]?\s*)?(?:update|return|submission|(?:monitoring\s+)?report|review|term|period|t(?=\d))\s*(?:no\.?\s*)?(\d+)\b`,
   "i"
 );
+// Two columns, the last update and this one: "Last quarter RAG", "Previous quarter", "Current RAG".
+const LAST_OR_THIS = new RegExp(
+  String.raw`^(last|previous|prior|this|current|latest)\s+(?:(?:quarter|term|update|return|period)\b\s*)?(?:${LEVEL_WORDS})?$`,
+  "i"
+);
+// School terms in the order of the financial year their returns fall in: summer (April to August),
+// autumn, winter, then spring (January to March). Numbered, not dated: with a year ("Spring 2025") the
+// financial year comes first, so a stack headed "Spring 2024", "Summer 2024", "Autumn 2024" runs in order.
+const TERM_OF_SEASON: Record<string, number> = { summer: 1, autumn: 2, winter: 3, spring: 4 };
 const ORDINALS = ["first", "second", "third", "fourth"];
 const ORDINAL_FIRST = /^(first|second|third|fourth|1st|2nd|3rd|4th)\s+update\b/i;
 const WORD_AFTER = /^update\s+(one|two|three|four)\b/i;
@@ -74,11 +85,15 @@ const WORD_NUMBERS = ["one", "two", "three", "four"];
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const YEAR = String.raw`(?:'?\d{2}|\d{4}(?:\s*[-/]\s*\d{2,4})?)`;
-const BEFORE = String.raw`(?:(?:${LEVEL_WORDS}|update|return)\s*[-–:]?\s*)?`;
+const BEFORE = String.raw`(?:(?:${LEVEL_WORDS}|update|return|as\s+at)\s*[-–:]?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?`;
 const AFTER = String.raw`(?:\s*[-–:]?\s*(?:update|return|submission|position|review|${LEVEL_WORDS}))?`;
 // The whole cell is the label: "May", "May 2024", "Aug-24", "May update", "Update - November", "Q3 2024-25".
 const DATED = new RegExp(
-  String.raw`^${BEFORE}(?:${MONTH}\.?(?:\s*[-–/]?\s*${YEAR})?|(?:q|quarter)\s*([1-4])(?:\s*[-–/]?\s*${YEAR})?)${AFTER}$`,
+  String.raw`^${BEFORE}(?:${MONTH}\.?(?:\s*[-–/]?\s*${YEAR})?|(?:q|qtr|quarter)\s*([1-4])(?:\s*[-–/]?\s*${YEAR})?)${AFTER}$`,
+  "i"
+);
+const SEASON = new RegExp(
+  String.raw`^(?:update\s*[-–:]?\s*)?(spring|summer|autumn|winter)(?:\s+term)?(?:\s*[-–/]?\s*(${YEAR}))?(?:\s*[-–:]?\s*(?:update|return|${LEVEL_WORDS}))?$`,
   "i"
 );
 // Months by the quarter of the financial year (April to March) they fall in.
@@ -97,6 +112,9 @@ const QUARTER_OF_MONTH: Record<string, number> = {
   mar: 4,
 };
 
+// "Apr-Jun", "April to June".
+const MONTH_SPAN = new RegExp(String.raw`^\s*${MONTH}\s*(?:[-–—]|to)\s*${MONTH}\s*$`, "i");
+
 // "Q1 (May)", "May (Update 1)": a label with another way of saying it in brackets.
 const BRACKETED = /^(.+?)\s*\((.+)\)$/;
 
@@ -109,8 +127,20 @@ export function readUpdateLabel(value: unknown): UpdateLabel | undefined {
   const bracketed = BRACKETED.exec(text);
   if (bracketed === null) return undefined;
   const [outside, inside] = [readOneLabel(bracketed[1]), readOneLabel(bracketed[2])];
-  if (outside === undefined || inside === undefined) return undefined;
+  // "Q1 (Apr-Jun)": the months a quarter spans, in brackets, leave the label outside them.
+  if (inside === undefined) return MONTH_SPAN.test(bracketed[2]) ? outside : undefined;
+  if (outside === undefined) return undefined;
   return inside.style === "numbered" ? inside : outside;
+}
+
+/** A term's update: by its order in the financial year, after the financial year itself when it is given. */
+function seasonUpdate(season: string, year: string | undefined): UpdateLabel {
+  const order = TERM_OF_SEASON[season];
+  const calendar =
+    year === undefined ? NaN : Number(/\d{4}/.exec(year)?.[0] ?? `20${/\d{2}/.exec(year)?.[0]}`);
+  if (Number.isNaN(calendar)) return { number: order, style: "numbered" };
+  const financial = season === "spring" ? calendar - 1 : calendar;
+  return { number: financial * 10 + order, style: "numbered" };
 }
 
 function readOneLabel(text: string): UpdateLabel | undefined {
@@ -125,6 +155,11 @@ function readOneLabel(text: string): UpdateLabel | undefined {
   const spelled = WORD_AFTER.exec(text);
   if (spelled)
     return { number: WORD_NUMBERS.indexOf(spelled[1].toLowerCase()) + 1, style: "numbered" };
+  const lastOrThis = LAST_OR_THIS.exec(text);
+  if (lastOrThis)
+    return { number: /^(last|previous|prior)$/i.test(lastOrThis[1]) ? 1 : 2, style: "numbered" };
+  const season = SEASON.exec(text);
+  if (season) return seasonUpdate(season[1].toLowerCase(), season[2]);
   const dated = DATED.exec(text);
   if (dated === null) return undefined;
   const number = dated[1] ? QUARTER_OF_MONTH[dated[1].slice(0, 3).toLowerCase()] : Number(dated[2]);

@@ -12,16 +12,25 @@ import type {
 
 /** The levels the legend allows, as written for messages; each letter also allows its colour and back. */
 export function allowedLevels(legend: readonly SvLegendEntry[]): string[] {
-  if (legend.length === 0)
-    return [...STANDARD_LEVELS.map((l) => l.letter), ...STANDARD_LEVELS.map((l) => l.colour)];
+  // A legend of the council's own levels only ("1" to "5") leaves the standard ones to the other tables.
+  if (legend.every((entry) => entry.letter === undefined && entry.colour === undefined))
+    return [
+      ...legend.flatMap((entry) => (entry.key === undefined ? [] : [entry.key])),
+      ...STANDARD_LEVELS.map((l) => l.letter),
+      ...STANDARD_LEVELS.map((l) => l.colour),
+    ];
   const letters = new Set<string>();
   const colours = new Set<string>();
   for (const entry of legend) {
+    // A key that is a status ("Complete") stands for its standard level, letter and colour ("S", "Blue").
+    const keyed = entry.key === undefined ? undefined : statusLevel(entry.key);
     const standard = STANDARD_LEVELS.find(
       (l) =>
-        l.letter === entry.letter || normaliseLabel(l.colour) === normaliseLabel(entry.colour ?? "")
+        l.letter === (entry.letter ?? keyed) ||
+        normaliseLabel(l.colour) === normaliseLabel(entry.colour ?? "")
     );
-    for (const letter of [entry.letter, standard?.letter]) if (letter) letters.add(letter);
+    for (const letter of [entry.letter, standard?.letter, entry.key])
+      if (letter) letters.add(letter);
     for (const colour of [entry.colour, standard?.colour]) if (colour) colours.add(colour);
   }
   return [...letters, ...colours];
@@ -39,9 +48,10 @@ function isAllowed(
   const text = normaliseLabel(String(value));
   const status = statusLevel(value);
   if (status !== undefined && (legend.length === 0 || allowed.includes(status))) return true;
-  // A level written in the legend's own words ("Remains on target"); a letter alone is matched below.
-  if (text.length > 3 && legend.some((e) => normaliseLabel(e.definition).startsWith(text)))
-    return true;
+  // A level written in the legend's own words ("Remains on target", "Low" for "On track / Low risk"); a
+  // letter alone is matched below.
+  const defines = (e: SvLegendEntry) => ` ${normaliseLabel(e.definition)} `.includes(` ${text} `);
+  if (text.length >= 3 && legend.some(defines)) return true;
   return allowed.some((level) => {
     const wanted = normaliseLabel(level);
     return text === wanted || text.startsWith(`${wanted} `);
@@ -149,6 +159,152 @@ function bareNote(bare: readonly SvTrackedItem[], label: string): RuleReport {
 // The same unrecognised level in this many cells is the council's own scale: said once, not per cell.
 const SAME_LEVEL_CELLS = 3;
 
+/** Whether the conditions and the risks name the same updates (or only one of them has any). */
+function sameUpdates(items: readonly SvTrackedItem[]): boolean {
+  const labels = (kind: SvTrackedItem["kind"]) =>
+    [
+      ...new Set(
+        items
+          .filter((item) => item.kind === kind)
+          .flatMap((item) => item.assurance.map((a) => normaliseLabel(a.update.label)))
+      ),
+    ].sort();
+  const [conditions, risks] = [labels("condition"), labels("risk")];
+  return (
+    conditions.length === 0 ||
+    risks.length === 0 ||
+    conditions.some((label) => risks.includes(label))
+  );
+}
+
+function partition(items: readonly SvTrackedItem[]): SvTrackedItem[][] {
+  return (["condition", "risk"] as const)
+    .map((kind) => items.filter((item) => item.kind === kind))
+    .filter((group) => group.length > 0);
+}
+
+/** The findings on the levels of conditions and risks that name their updates alike. */
+function levelReports(
+  items: readonly SvTrackedItem[],
+  legend: readonly SvLegendEntry[]
+): RuleReport[] {
+  const current = currentUpdate(items);
+  if (current === undefined) return [];
+  const updates = updatesUpTo(items, current);
+  const allowed = allowedLevels(legend);
+  const levels = allowed.join(", ");
+  const found: LevelReport[] = [];
+  for (const item of items) {
+    for (const update of updates) {
+      const label = updateLabel(items, update);
+      const given = item.assurance.find((a) => a.update.number === update);
+      if (given === undefined) {
+        const report = missingUpdate(item, update, label, levels);
+        found.push({ item, update, missing: true, report });
+        continue;
+      }
+      const { cell } = given;
+      const own = given.update.label;
+      if (noLevel(cell.value)) {
+        const earlier = update < current ? ", an earlier update that the return still carries" : "";
+        const says = isBlank(cell.value) ? "" : ` (it says '${String(cell.value).trim()}')`;
+        const message = `${item.name} has no assurance level for ${own}${says}${earlier}: enter one of ${levels}.`;
+        found.push({ item, update, missing: true, report: { message, at: cell } });
+      } else if (!isAllowed(cell.value, allowed, legend)) {
+        const written = String(cell.value).trim();
+        const message = `${item.name} has the assurance level '${written}' for ${own}, which the RAG legend does not define: use one of ${levels}.`;
+        const unrecognised = normaliseLabel(written);
+        found.push({
+          item,
+          update,
+          missing: false,
+          report: { message, at: cell },
+          written,
+          unrecognised,
+        });
+      }
+    }
+  }
+  // An earlier update most items lack is not carried in this return (or not where it was looked for):
+  // said once, as a warning, rather than as an error per condition and risk.
+  const uncarried = updates.filter((update) => {
+    const count = found.filter((f) => f.missing && f.update === update).length;
+    return update < current && count >= 2 && count * 2 > items.length;
+  });
+  // A risk whose levels start later than the others' may have been added to the register then: a
+  // warning that says so, not an error, since a new risk has no level to give for before it existed.
+  const notes: RuleReport[] = [];
+  const added = new Map<SvTrackedItem, number[]>();
+  for (const item of items) {
+    const before = beforeAdded(item, updates);
+    const unexplained = before.filter((update) => !uncarried.includes(update));
+    if (unexplained.length === 0) continue;
+    added.set(item, unexplained);
+    const first = found.find((f) => f.item === item && f.update === unexplained[0]);
+    const labels = unexplained.map((update) => updateLabel(items, update)).join(" or ");
+    notes.push({
+      message: `${item.name} has no assurance level for ${labels}: enter the level it was given, unless the risk was added to the register at ${updateLabel(items, updates[before.length])}.`,
+      severity: "warning",
+      at: first?.report.at ?? item.at,
+    });
+  }
+  const warnings = uncarried.map((update): RuleReport => {
+    const missing = found.filter((f) => f.missing && f.update === update);
+    const label = updateLabel(items, update);
+    return {
+      message:
+        `${missing.length} of ${items.length} conditions and risks have no assurance level for ${label}, ` +
+        `an earlier update than ${updateLabel(items, current)}: the return may not carry that update's ` +
+        `levels, or they are not below each update's label or in its column. Fill in the levels given for ${label}.`,
+      severity: "warning",
+      at: missing[0].report.at,
+    };
+  });
+  // Every risk (or every condition) without a level for one update: one finding for the register, not one
+  // a row, since the column was left to fill in as a whole.
+  const wholeColumn = (["condition", "risk"] as const).flatMap((kind) => {
+    const ofKind = items.filter((item) => item.kind === kind);
+    return updates.flatMap((update) => {
+      const missing = found.filter(
+        (f) =>
+          f.missing && f.update === update && f.item.kind === kind && !uncarried.includes(update)
+      );
+      if (ofKind.length < 2 || missing.length !== ofKind.length) return [];
+      const what = kind === "risk" ? "risks of the risk register" : "conditions of the agreement";
+      return [
+        {
+          kind,
+          update,
+          report: {
+            message: `None of the ${ofKind.length} ${what} has an assurance level for ${updateLabel(items, update)}: enter one of ${levels} for each.`,
+            at: missing[0].report.at,
+          } as RuleReport,
+        },
+      ];
+    });
+  });
+  const inWholeColumn = (f: LevelReport) =>
+    f.missing && wholeColumn.some((w) => w.kind === f.item.kind && w.update === f.update);
+  const reported = new Set<string>();
+  const reports = found.flatMap((f): RuleReport[] => {
+    if (f.missing && uncarried.includes(f.update)) return [];
+    if (inWholeColumn(f)) return [];
+    if (f.missing && added.get(f.item)?.includes(f.update)) return [];
+    if (f.unrecognised === undefined) return [f.report];
+    const same = found.filter((g) => g.unrecognised === f.unrecognised);
+    if (same.length < SAME_LEVEL_CELLS) return [f.report];
+    if (reported.has(f.unrecognised)) return [];
+    reported.add(f.unrecognised);
+    return [
+      {
+        message: `'${f.written}' is given as the assurance level in ${same.length} places (the first shown here), and the RAG legend does not define it: use one of ${levels}.`,
+        at: f.report.at,
+      },
+    ];
+  });
+  return [...reports, ...wholeColumn.map((w) => w.report), ...warnings, ...notes];
+}
+
 /**
  * Every condition of the agreement and every risk has an allowed assurance level for each update of the
  * year up to the latest: the DfE reads the levels over the year to judge whether the plan is on track,
@@ -230,119 +386,9 @@ export const svAssurance = defineRule({
         ...unreadNotes,
       ];
     }
-    const updates = updatesUpTo(items, current);
-    const allowed = allowedLevels(sv.legend);
-    const levels = allowed.join(", ");
-    const found: LevelReport[] = [];
-    for (const item of items) {
-      for (const update of updates) {
-        const label = updateLabel(items, update);
-        const given = item.assurance.find((a) => a.update.number === update);
-        if (given === undefined) {
-          const report = missingUpdate(item, update, label, levels);
-          found.push({ item, update, missing: true, report });
-          continue;
-        }
-        const { cell } = given;
-        const own = given.update.label;
-        if (noLevel(cell.value)) {
-          const earlier =
-            update < current ? ", an earlier update that the return still carries" : "";
-          const says = isBlank(cell.value) ? "" : ` (it says '${String(cell.value).trim()}')`;
-          const message = `${item.name} has no assurance level for ${own}${says}${earlier}: enter one of ${levels}.`;
-          found.push({ item, update, missing: true, report: { message, at: cell } });
-        } else if (!isAllowed(cell.value, allowed, sv.legend)) {
-          const written = String(cell.value).trim();
-          const message = `${item.name} has the assurance level '${written}' for ${own}, which the RAG legend does not define: use one of ${levels}.`;
-          const unrecognised = normaliseLabel(written);
-          found.push({
-            item,
-            update,
-            missing: false,
-            report: { message, at: cell },
-            written,
-            unrecognised,
-          });
-        }
-      }
-    }
-    // An earlier update most items lack is not carried in this return (or not where it was looked for):
-    // said once, as a warning, rather than as an error per condition and risk.
-    const uncarried = updates.filter((update) => {
-      const count = found.filter((f) => f.missing && f.update === update).length;
-      return update < current && count >= 2 && count * 2 > items.length;
-    });
-    // A risk whose levels start later than the others' may have been added to the register then: a
-    // warning that says so, not an error, since a new risk has no level to give for before it existed.
-    const notes: RuleReport[] = [];
-    const added = new Map<SvTrackedItem, number[]>();
-    for (const item of items) {
-      const before = beforeAdded(item, updates);
-      const unexplained = before.filter((update) => !uncarried.includes(update));
-      if (unexplained.length === 0) continue;
-      added.set(item, unexplained);
-      const first = found.find((f) => f.item === item && f.update === unexplained[0]);
-      const labels = unexplained.map((update) => updateLabel(items, update)).join(" or ");
-      notes.push({
-        message: `${item.name} has no assurance level for ${labels}: enter the level it was given, unless the risk was added to the register at ${updateLabel(items, updates[before.length])}.`,
-        severity: "warning",
-        at: first?.report.at ?? item.at,
-      });
-    }
-    const warnings = uncarried.map((update): RuleReport => {
-      const missing = found.filter((f) => f.missing && f.update === update);
-      const label = updateLabel(items, update);
-      return {
-        message:
-          `${missing.length} of ${items.length} conditions and risks have no assurance level for ${label}, ` +
-          `an earlier update than ${updateLabel(items, current)}: the return may not carry that update's ` +
-          `levels, or they are not below each update's label or in its column. Fill in the levels given for ${label}.`,
-        severity: "warning",
-        at: missing[0].report.at,
-      };
-    });
-    // Every risk (or every condition) without a level for one update: one finding for the register, not one
-    // a row, since the column was left to fill in as a whole.
-    const wholeColumn = (["condition", "risk"] as const).flatMap((kind) => {
-      const ofKind = items.filter((item) => item.kind === kind);
-      return updates.flatMap((update) => {
-        const missing = found.filter(
-          (f) =>
-            f.missing && f.update === update && f.item.kind === kind && !uncarried.includes(update)
-        );
-        if (ofKind.length < 2 || missing.length !== ofKind.length) return [];
-        const what = kind === "risk" ? "risks of the risk register" : "conditions of the agreement";
-        return [
-          {
-            kind,
-            update,
-            report: {
-              message: `None of the ${ofKind.length} ${what} has an assurance level for ${updateLabel(items, update)}: enter one of ${levels} for each.`,
-              at: missing[0].report.at,
-            } as RuleReport,
-          },
-        ];
-      });
-    });
-    const inWholeColumn = (f: LevelReport) =>
-      f.missing && wholeColumn.some((w) => w.kind === f.item.kind && w.update === f.update);
-    const reported = new Set<string>();
-    const reports = found.flatMap((f): RuleReport[] => {
-      if (f.missing && uncarried.includes(f.update)) return [];
-      if (inWholeColumn(f)) return [];
-      if (f.missing && added.get(f.item)?.includes(f.update)) return [];
-      if (f.unrecognised === undefined) return [f.report];
-      const same = found.filter((g) => g.unrecognised === f.unrecognised);
-      if (same.length < SAME_LEVEL_CELLS) return [f.report];
-      if (reported.has(f.unrecognised)) return [];
-      reported.add(f.unrecognised);
-      return [
-        {
-          message: `'${f.written}' is given as the assurance level in ${same.length} places (the first shown here), and the RAG legend does not define it: use one of ${levels}.`,
-          at: f.report.at,
-        },
-      ];
-    });
-    return [...reports, ...wholeColumn.map((w) => w.report), ...warnings, ...unreadNotes, ...notes];
+    // Conditions and risks labelled alike are checked as one return; a table that names its updates its
+    // own way ("This quarter" beside a register of "Update 1" to "Update 3") is checked on its own.
+    const groups = sameUpdates(items) ? [items] : partition(items);
+    return [...groups.flatMap((group) => levelReports(group, sv.legend)), ...unreadNotes];
   },
 });

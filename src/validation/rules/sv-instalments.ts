@@ -3,9 +3,11 @@ import { allOf, financialSection, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { allowance, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
-import { parsePaymentStatus } from "../../core/deficit";
 import type { LocatedCell } from "../../templates/located";
-import type { SafetyValveAgreement } from "../../templates/financial/safetyValveModel";
+import {
+  instalmentStatus,
+  type SafetyValveAgreement,
+} from "../../templates/financial/safetyValveModel";
 import { figure, figureValue, isNotApplicable } from "../../templates/figures";
 import { exactSum } from "../../core/units";
 import { roundedTerms } from "../../templates/financial/figures";
@@ -23,10 +25,16 @@ function negligible(cell: LocatedCell, options: ValidationOptions): boolean {
 
 /** Labels of the years the agreement covers: those with a limit or an instalment status. */
 function agreementYears(agreement: SafetyValveAgreement): Set<string> {
-  const rows = [agreement.cumulativeLimit, agreement.inYearLimit, agreement.status];
+  const limits = [agreement.cumulativeLimit, agreement.inYearLimit];
+  const hasStatus = (i: number) => {
+    const value = agreement.status?.cells[i]?.value;
+    return typeof value === "string"
+      ? instalmentStatus(value) !== "none"
+      : !isBlank(agreement.status?.cells[i]);
+  };
   return new Set(
     agreement.years
-      .filter((_, i) => rows.some((row) => row && !isBlank(row.cells[i])))
+      .filter((_, i) => limits.some((row) => row && !isBlank(row.cells[i])) || hasStatus(i))
       .map((y) => y.label)
   );
 }
@@ -63,12 +71,7 @@ export const svInstalments = defineRule({
     const covered = agreementYears(agreement);
 
     agreement.status?.cells.forEach((cell, i) => {
-      if (
-        typeof cell.value !== "string" ||
-        cell.value.trim() === "" ||
-        parsePaymentStatus(cell.value) !== null
-      )
-        return;
+      if (typeof cell.value !== "string" || instalmentStatus(cell.value) !== undefined) return;
       reports.push({
         message:
           `The instalment status for ${agreement.years[i].label} is "${cell.value.trim()}": use received, expected, ` +

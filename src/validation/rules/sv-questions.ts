@@ -11,6 +11,13 @@ function question(q: SvQuestion): string {
   return quoted(q.text, QUOTE_LENGTH);
 }
 
+/** "N/A – no capital bid": a council without a Safety Valve capital project answers its question so. */
+function notApplicable(q: SvQuestion): boolean {
+  return (
+    /capital/i.test(q.text) && /^\s*(?:n\/a|na|not applicable)\b/i.test(String(q.answer.value))
+  );
+}
+
 function checkQuestion(q: SvQuestion): RuleReport[] {
   const { answer, commentary } = q;
   if (isBlank(answer.value)) {
@@ -23,7 +30,7 @@ function checkQuestion(q: SvQuestion): RuleReport[] {
   }
   // "Y", "No." and "No - see commentary" answer the question: the DfE reads the yes or no they start with.
   const said = readYesNo(answer.value);
-  if (said === undefined) {
+  if (said === undefined && !notApplicable(q)) {
     return [
       {
         message: `The on-track question ${question(q)} is answered '${String(answer.value).trim()}': the DfE asks for Yes or No.`,
@@ -51,7 +58,8 @@ export const svQuestions = defineRule({
     "The Safety Valve monitoring return asks whether the plan is on track (the in-year projected deficit, a £0 " +
     "deficit by the end of the agreement, the capital project). Each question must be answered Yes or No, and " +
     "every No needs a commentary explaining what is off track and what the council is doing about it. Y and N, " +
-    "a yes or no followed by words ('No - see commentary'), On track and Off track, and a checkbox are answers. " +
+    "a yes or no followed by words ('No - see commentary'), On track and Off track, and a checkbox are answers; " +
+    "so is N/A to the capital project's question, for a council without one. " +
     "The finding points at the empty or unclear answer, or at the missing commentary.",
   defaults: {},
   check({ template }) {

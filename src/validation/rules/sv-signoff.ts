@@ -6,6 +6,7 @@ import type {
   SvSignOffBlock,
 } from "../../templates/svReturn/svReturnModel";
 import { plainText } from "../../templates/svReturn/svWording";
+import type { Workbook } from "../../workbook/workbook";
 
 /** A report when the labelled field is missing or empty, pointing at its value cell (or the overview). */
 function missing(
@@ -58,7 +59,9 @@ function officers(overview: SvOverview): RuleReport[] {
 // "No", "N", "No - awaiting DCS", "Not yet signed", "Awaiting sign-off", "TBC": the return is not signed off.
 // A name ("N. Smith", "Noah Smith") is a sign-off.
 const NOT_SIGNED_OFF =
-  /^(?:n|no|tbc|to\s+follow)$|^(?:no|not(?:\s+yet)?\s+signed|awaiting|pending|to\s+be\s+signed)(?=$|[\s.,;:!*()–—-])/i;
+  /^(?:n|no|tbc|tba|n\/?a|to\s+follow|draft|unsigned|not\s+applicable)$|^(?:no|not(?:\s+yet)?\s+signed|awaiting|pending|to\s+be\s+(?:signed|confirmed|agreed)|draft)(?=$|[\s.,;:!*()–—-])/i;
+// A date not yet given: "TBC", "To be confirmed", "N/A".
+const NO_DATE = /^(?:tbc|tba|n\/?a|not\s+applicable|pending|to\s+(?:be\s+confirmed|follow))\b/i;
 
 // "See sign-off below", "See below", "Signed - see overleaf": the header's cell points to a sign-off block.
 const POINTS_ELSEWHERE = /\b(?:see|below|overleaf|attached|as\s+follows)\b/i;
@@ -70,11 +73,40 @@ const NOT_SIGNED_OFF_MESSAGE =
  * The sign-off given in rows of its own below the header (names and dates, or a Name | Role | Date
  * table): signed when any name is filled in; one finding when every name is empty or says "No".
  */
-function signOffBlock(block: SvSignOffBlock): RuleReport[] {
+// Who a sign-off row is for, by the words on it ("S151 Officer name", a Role column's "DCS").
+const OFFICER_ROLE = /\b(?:s\.?\s*151|section\s+151|chief\s+finance|dcs|director)/i;
+
+/** The text of a row of the sheet, for telling whose sign-off it is. */
+function rowText(workbook: Workbook, sheet: string, row: number): string {
+  const found = workbook.sheets.find((s) => s.name === sheet);
+  return (found?.values[row - found.top] ?? [])
+    .map((v) => (typeof v === "string" ? v : ""))
+    .join(" ");
+}
+
+function signOffBlock(block: SvSignOffBlock, workbook: Workbook): RuleReport[] {
   const given = block.names.filter((name) => !isBlank(name.value));
   const declined = given.find((name) => NOT_SIGNED_OFF.test(plainText(name.value)));
-  if (given.length > 0 && declined === undefined) return [];
   if (declined !== undefined) return [{ message: NOT_SIGNED_OFF_MESSAGE, at: declined }];
+  // Rows for each officer, one of them left empty: both must sign the return off. A row counts as signed
+  // when any of its cells (name, signature) is filled in; a row that names no officer ("Signed:" beside a
+  // signature's image) may be left empty.
+  if (given.length > 0) {
+    const rows = [...new Set(block.names.map((name) => name.row))];
+    return rows.flatMap((row) => {
+      const cells = block.names.filter((name) => name.row === row);
+      if (cells.some((name) => !isBlank(name.value))) return [];
+      if (!OFFICER_ROLE.test(rowText(workbook, cells[0].sheet, row))) return [];
+      return [
+        {
+          message:
+            "This sign-off row has no name: the S151 officer and the director of children's services must " +
+            "both sign the return off. Fill in who signed it.",
+          at: cells[0],
+        },
+      ];
+    });
+  }
   return [
     {
       message:
@@ -85,13 +117,13 @@ function signOffBlock(block: SvSignOffBlock): RuleReport[] {
 }
 
 /** The combined "Signed off by S151 Officer & DCS" field, when the overview has one: filled and not "No". */
-function signOff(overview: SvOverview): RuleReport[] {
+function signOff(overview: SvOverview, workbook: Workbook): RuleReport[] {
   const field = overview.signedOff;
   if (field === undefined) return [];
   const header = field.value.value;
   const block = overview.signOffBlock;
   if (block !== undefined && (isBlank(header) || POINTS_ELSEWHERE.test(plainText(header))))
-    return signOffBlock(block);
+    return signOffBlock(block, workbook);
   if (NOT_SIGNED_OFF.test(plainText(header))) {
     return [{ message: NOT_SIGNED_OFF_MESSAGE, at: field.value }];
   }
@@ -100,6 +132,18 @@ function signOff(overview: SvOverview): RuleReport[] {
     field,
     "sign-off by the S151 officer and the director of children's services"
   );
+}
+
+/** The date submitted written as one to come ("TBC", "N/A"): the return is dated when it is submitted. */
+function dateNotGiven(overview: SvOverview): RuleReport[] {
+  const cell = overview.dateSubmitted?.value;
+  if (cell === undefined || !NO_DATE.test(plainText(cell.value))) return [];
+  return [
+    {
+      message: `The date the report was submitted says '${plainText(cell.value)}': enter the date it is submitted.`,
+      at: cell,
+    },
+  ];
 }
 
 /** The return's sign-off: when it was submitted and that the S151 officer and the DCS signed it off. */
@@ -112,12 +156,12 @@ export const svSignoff = defineRule({
     "(chief finance) officer and its director of children's services. The published return heads its overview " +
     "'LA Name | Date Report Submitted | Signed off by S151 Officer & Director of Children's Services' with the " +
     "answers in the row below, and names the S151 officer and the DCS among its key personnel. A sign-off that " +
-    "says No, N, Awaiting, Pending or TBC is not one. Where the header's cell is empty (or says 'See sign-off " +
+    "says No, N, Awaiting, Pending, TBC, To be confirmed, Draft or N/A is not one, nor is a date submitted that says TBC or N/A. Where the header's cell is empty (or says 'See sign-off " +
     "below'), a sign-off given in rows below it counts: 'Signed off by: J Smith' and 'Date: 12/12/2024' rows, " +
-    "'S151 Officer name' and 'Date signed' rows, or a Name | Role | Date table. The finding points " +
+    "'S151 Officer name' and 'Date signed' rows, or a Name | Role | Date table; where those rows give each officer a row, every one must name who signed. The finding points " +
     "at the empty date, sign-off or officer name cell, or at the overview when the field is missing altogether.",
   defaults: {},
-  check({ template }) {
+  check({ template, workbook }) {
     const overview = template.svReturn?.overview;
     if (template.svReturn === undefined) return [];
     if (overview === undefined) {
@@ -127,7 +171,8 @@ export const svSignoff = defineRule({
     }
     return [
       ...missing(overview, overview.dateSubmitted, "date the report was submitted"),
-      ...signOff(overview),
+      ...dateNotGiven(overview),
+      ...signOff(overview, workbook),
       ...officers(overview),
     ];
   },

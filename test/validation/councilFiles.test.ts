@@ -1,0 +1,93 @@
+/**
+ * Workbooks in councils' own wording from the eighth and ninth outside probes (test/fixtures/council/, made
+ * with openpyxl, so most formulas are saved without results): each consistent one gives no error or
+ * warning, and each with a planted fault gives exactly that fault's finding. They are the cases those
+ * probes found wrong: a plan that ends at £0 worked out in floating point, whole £m typed in General cells,
+ * assurance levels a return's own legend defines (1 to 5, "Complete", Low/Medium/High), instalment
+ * statuses as councils write them, N/A to the capital question, a zero typed as text, a rate in a row's
+ * label ("General fund contribution 1%"), funding totalled after block transfers, updates named by term,
+ * season or "This quarter", a sign-off with one officer's row empty or "To be confirmed", a return's
+ * finance table on a sheet of any name, and a plan and a return in one workbook.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readXlsxBuffer } from "../../src/workbook/xlsxReader";
+import { validateWorkbook } from "../../src/validation/validate";
+
+const FOLDER = join(__dirname, "..", "fixtures", "council");
+
+const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-allocation-after-transfer-percent.xlsx", []],
+  ["plan-allocation-uplift-percent.xlsx", []],
+  [
+    "plan-and-sv-high-needs-total-wrong.xlsx",
+    ["error block-result Financial summary!F59", "error block-result Financial summary!F60"],
+  ],
+  ["plan-and-sv.xlsx", []],
+  ["plan-contribution-percent-label.xlsx", []],
+  ["plan-funding-after-block-transfers.xlsx", []],
+  ["plan-funding-after-transfers-wrong.xlsx", ["error funding-available Financial summary!F36"]],
+  ["plan-line-percent-total-wrong.xlsx", ["error block-result Financial summary!F44"]],
+  ["plan-sv-percent-label-cf-wrong.xlsx", ["error roll-forward Financial summary!G53"]],
+  ["plan-zero-as-text.xlsx", []],
+  ["sv-capital-na.xlsx", []],
+  ["sv-date-to-be-confirmed.xlsx", ["error sv-signoff Overview!B4"]],
+  ["sv-ends-at-zero-formulas.xlsx", []],
+  ["sv-final-carried-forward-wrong.xlsx", ["error roll-forward Finance template!H9"]],
+  ["sv-finance-note-then-forecast.xlsx", []],
+  ["sv-finance-own-sheet-wrong.xlsx", ["error roll-forward SV finance!E9"]],
+  ["sv-general-whole-millions-in-year-typo.xlsx", ["error roll-forward Finance template!D9"]],
+  ["sv-instalment-due.xlsx", []],
+  ["sv-instalment-received-dated.xlsx", []],
+  ["sv-instalments-na-before.xlsx", []],
+  ["sv-last-this-quarter-level-missing.xlsx", ["error sv-assurance Detailed update!C7"]],
+  ["sv-legend-complete.xlsx", []],
+  ["sv-legend-number-colour.xlsx", []],
+  ["sv-legend-numbers-risks-coloured.xlsx", []],
+  ["sv-level-6-not-in-legend.xlsx", ["error sv-assurance Detailed update!B33"]],
+  ["sv-levels-numbered-1-to-5.xlsx", []],
+  ["sv-quarter-month-range-columns.xlsx", []],
+  ["sv-risks-low-medium-high.xlsx", []],
+  ["sv-seasons-stacked.xlsx", []],
+  ["sv-signoff-lines-dcs-blank.xlsx", ["error sv-signoff Overview!B33"]],
+  ["sv-signoff-table-dcs-blank.xlsx", ["error sv-signoff Overview!A33"]],
+  ["sv-signoff-table-signature-blank.xlsx", []],
+  ["sv-signoff-to-be-confirmed.xlsx", ["error sv-signoff Overview!C4"]],
+  ["sv-term-updates-level-missing.xlsx", ["error sv-assurance Detailed update!B27"]],
+];
+
+async function findingsOf(file: string) {
+  const workbook = await readXlsxBuffer(await readFile(join(FOLDER, file)));
+  return validateWorkbook(workbook).findings;
+}
+
+describe("councils' own workbooks from the outside probes", () => {
+  it.each(EXPECTED)("%s", async (file, expected) => {
+    const findings = await findingsOf(file);
+    expect(
+      findings
+        .filter((f) => f.severity !== "info")
+        .map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.address}`)
+    ).toEqual(expected);
+  });
+
+  it("shows a figure floating point left a remainder on as the zero it is", async () => {
+    const [finding] = await findingsOf("sv-final-carried-forward-wrong.xlsx");
+    expect(finding.message).toContain("gives £0.000m");
+    expect(finding.message).not.toMatch(/0\.0000/);
+  });
+
+  it("allows a whole £m typed in a General cell no more than the figures typed beside it", async () => {
+    const [finding] = await findingsOf("sv-general-whole-millions-in-year-typo.xlsx");
+    expect(finding.message).toContain("gap £1.0m");
+  });
+
+  it("lists the legend's own levels when one is not among them", async () => {
+    const [finding] = (await findingsOf("sv-level-6-not-in-legend.xlsx")).filter(
+      (f) => f.rule === "sv-assurance"
+    );
+    expect(finding.message).toContain("'6'");
+    expect(finding.message).toContain("1, 2, 3, 4, 5");
+  });
+});
