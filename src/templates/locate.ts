@@ -27,6 +27,7 @@ import { locateSvReturn } from "./svReturn/locateSvReturn";
 import { locateGovernance } from "./governance/locateGovernance";
 import { locateWriteOff } from "./writeOff/locateWriteOff";
 import type { RowMapping } from "./rowMap";
+import { byCurrency } from "./sheetOrder";
 
 function markerName(marker: Marker): string {
   return `${marker.kind} '${marker.name}'`;
@@ -143,8 +144,10 @@ function locateFinancial(
 ): { sheet: LabelledSheet; summary: FinancialSummary } | undefined {
   const named = findSheetByName(workbook.sheets, profile.financialSheets);
   const candidates = (
-    named ? [named, ...workbook.sheets.filter((s) => s !== named)] : workbook.sheets
-  ).filter((sheet) => !profile.financeOptional || holdsFinance(profile, sheet, named));
+    named ? [named, ...workbook.sheets.filter((s) => s !== named)] : [...workbook.sheets]
+  )
+    .filter((sheet) => !profile.financeOptional || holdsFinance(profile, sheet, named))
+    .sort(byCurrency);
   let fallback: { sheet: LabelledSheet; summary: FinancialSummary } | undefined;
   for (const sheet of candidates) {
     const summary = locateFinancialSummary(workbook, sheet, mappings);

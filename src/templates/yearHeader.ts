@@ -122,7 +122,22 @@ function yearOfHeading(value: CellValue, kind: YearKind, isDate: boolean): numbe
 // A financial year named by the March it ends in: "Year ending March 2025", "31 March 2025", "Mar-25",
 // "31/03/2025" (a balance at the year end heads its year, as a March date does).
 const YEAR_END =
-  /^(?:(?:year|period)\s+(?:ending|ended|to)\s+|as\s+at\s+|at\s+)?(?:(?:31(?:st)?\s+)?mar(?:ch)?[-\s.'/]*|31[/.-]0?3[/.-])(\d{4}|\d{2})$/i;
+  /^(?:(?:year|period)\s+(?:ending|ended|end|to)\s+|y\/?e\s+|as\s+at\s+|at\s+)?(?:(?:31(?:st)?\s+)?mar(?:ch)?[-\s.'/]*|31[/.-]0?3[/.-])(\d{4}|\d{2})$/i;
+// A financial year spelled out by its months ("Apr 2024 - Mar 2025", "April 2024 to March 2025"), or its
+// years joined by a full stop ("2024.25").
+const MONTH_SPAN = /^apr(?:il)?\s*(\d{4}|\d{2})\s*(?:[-–—]|to)\s*mar(?:ch)?\s*(\d{4}|\d{2})$/i;
+const DOTTED = /^(\d{4})\.(\d{2})$/;
+
+/** The start year of a financial year written by its months or with a full stop, or null. */
+function spelledYear(text: string): number | null {
+  const four = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+  const span = MONTH_SPAN.exec(text.trim());
+  if (span !== null) return four(span[2]) === four(span[1]) + 1 ? four(span[1]) : null;
+  const dotted = DOTTED.exec(text.trim());
+  if (dotted !== null)
+    return (Number(dotted[1]) + 1) % 100 === Number(dotted[2]) ? Number(dotted[1]) : null;
+  return null;
+}
 
 /** The start year of the financial year that ends in the March a heading names, or null. */
 function yearEndingIn(text: string): number | null {
@@ -136,7 +151,9 @@ function yearEndingIn(text: string): number | null {
 function yearOfText(text: string, kind: YearKind): number | null {
   if (kind === "census") return censusYearOfText(yearText(text));
   const plain = yearText(text);
-  return parseFinancialYear(plain) ?? financialYearIn(plain) ?? yearEndingIn(plain);
+  return (
+    parseFinancialYear(plain) ?? financialYearIn(plain) ?? yearEndingIn(plain) ?? spelledYear(plain)
+  );
 }
 
 // A month with a year after a dash, slash, dot, apostrophe or space: "Jan-25", "Jan 25", "Jan.2025",
@@ -291,13 +308,32 @@ function yearsOnRow(
     row - 1,
     found.map((f) => f.col)
   );
-  return found.map(({ col, start, own }, i) => {
+  return found.map(({ col: headed, start, own }, i) => {
+    const col = forecastUnder(sheet, row, headed);
     const columnKindFound = own ?? banner[i];
     const label = kind === "financial" ? financialYearLabel(start) : String(start);
     return columnKindFound === undefined
       ? { label, start, col, row }
       : { label, start, col, row, kind: columnKindFound };
   });
+}
+
+// Sub-columns under a year merged across them ("2024-25" over "Agreement | Forecast | Variance"): the
+// council's own figures are the forecast's (or the outturn's), not the agreement's or the variance.
+const OWN_FIGURES = /^\s*(?:latest\s+)?(?:forecast|projected|projection|outturn|actual|current)\b/i;
+
+/**
+ * The column a year's figures are in: the year heading's own, or, when the heading is merged across
+ * sub-columns whose headings below name a forecast beside an agreement or a variance, the forecast's.
+ */
+function forecastUnder(sheet: LabelledSheet, row: number, col: number): number {
+  const merge = mergeAt(sheet, row, col);
+  if (merge === undefined || merge.right === merge.left || merge.top !== row) return col;
+  for (let c = merge.left; c <= merge.right; c++) {
+    const below = cellValue(sheet, merge.bottom + 1, c);
+    if (typeof below === "string" && OWN_FIGURES.test(below)) return c;
+  }
+  return col;
 }
 
 /**

@@ -7,7 +7,12 @@
  * statuses as councils write them, N/A to the capital question, a zero typed as text, a rate in a row's
  * label ("General fund contribution 1%"), funding totalled after block transfers, updates named by term,
  * season or "This quarter", a sign-off with one officer's row empty or "To be confirmed", a return's
- * finance table on a sheet of any name, and a plan and a return in one workbook.
+ * finance table on a sheet of any name, a plan and a return in one workbook, an older copy of the plan on
+ * an earlier tab, a return's agreed profile beside its latest forecast (as columns under each year, or as
+ * two tables), mitigations among a return's finance rows, and the tenth and eleventh probes' returns: limits
+ * typed as positive amounts, a final instalment on its own row, "RAG May" columns, a legend headed "Key",
+ * levels pasted with HTML, the previous quarter's tab first, limits "excluding Safety Valve payments" or
+ * without a heading, and sign-off, date and commentary that are no answer.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -25,36 +30,66 @@ const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[
     ["error block-result Financial summary!F59", "error block-result Financial summary!F60"],
   ],
   ["plan-and-sv.xlsx", []],
+  ["plan-cf-net-dsg-position.xlsx", []],
   ["plan-contribution-percent-label.xlsx", []],
   ["plan-funding-after-block-transfers.xlsx", []],
   ["plan-funding-after-transfers-wrong.xlsx", ["error funding-available Financial summary!F36"]],
+  ["plan-hidden-older-version-first-live-wrong.xlsx", ["error roll-forward DSG Plan Dec 2024!G53"]],
   ["plan-line-percent-total-wrong.xlsx", ["error block-result Financial summary!F44"]],
+  ["plan-older-version-first-live-wrong.xlsx", ["error roll-forward DSG Plan Dec 2024!G53"]],
   ["plan-sv-percent-label-cf-wrong.xlsx", ["error roll-forward Financial summary!G53"]],
+  ["plan-unmitigated-and-mitigated-summaries.xlsx", []],
+  ["plan-v1-before-v2-live-wrong.xlsx", ["error roll-forward Financial summary v2!G53"]],
+  ["plan-years-apr-to-mar.xlsx", []],
+  ["plan-years-dotted.xlsx", []],
+  ["plan-years-ye.xlsx", []],
   ["plan-zero-as-text.xlsx", []],
+  [
+    "sv-agreement-forecast-variance-columns-forecast-wrong.xlsx",
+    ["error roll-forward Finance template!F11"],
+  ],
+  ["sv-agreement-then-latest-forecast-wrong.xlsx", ["error roll-forward Finance template!D17"]],
   ["sv-capital-na.xlsx", []],
+  ["sv-date-impossible.xlsx", ["error sv-signoff Overview!B4"]],
   ["sv-date-to-be-confirmed.xlsx", ["error sv-signoff Overview!B4"]],
   ["sv-ends-at-zero-formulas.xlsx", []],
   ["sv-final-carried-forward-wrong.xlsx", ["error roll-forward Finance template!H9"]],
+  ["sv-final-instalment-own-row-total-wrong.xlsx", ["warning sv-instalments Finance template!B14"]],
+  ["sv-final-instalment-own-row.xlsx", []],
   ["sv-finance-note-then-forecast.xlsx", []],
   ["sv-finance-own-sheet-wrong.xlsx", ["error roll-forward SV finance!E9"]],
   ["sv-general-whole-millions-in-year-typo.xlsx", ["error roll-forward Finance template!D9"]],
+  ["sv-in-year-after-mitigations.xlsx", []],
   ["sv-instalment-due.xlsx", []],
   ["sv-instalment-received-dated.xlsx", []],
   ["sv-instalments-na-before.xlsx", []],
   ["sv-last-this-quarter-level-missing.xlsx", ["error sv-assurance Detailed update!C7"]],
   ["sv-legend-complete.xlsx", []],
+  ["sv-legend-headed-key.xlsx", []],
   ["sv-legend-number-colour.xlsx", []],
   ["sv-legend-numbers-risks-coloured.xlsx", []],
   ["sv-level-6-not-in-legend.xlsx", ["error sv-assurance Detailed update!B33"]],
   ["sv-levels-numbered-1-to-5.xlsx", []],
+  ["sv-levels-with-html.xlsx", []],
+  ["sv-limit-excluding-sv-payments-breach.xlsx", ["warning sv-limits Finance template!C9"]],
+  ["sv-limit-rows-without-heading-breach.xlsx", ["warning sv-limits Finance template!F9"]],
+  ["sv-limits-typed-positive-breach.xlsx", ["warning sv-limits Finance template!F9"]],
+  ["sv-limits-typed-positive.xlsx", []],
+  ["sv-mitigated-in-year-wrong.xlsx", ["error mitigation-arithmetic Finance template!D7"]],
+  ["sv-no-with-na-commentary.xlsx", ["error sv-questions Overview!C12"]],
+  ["sv-previous-finance-tab-first-current-wrong.xlsx", ["error roll-forward Finance Q3 (Nov)!E9"]],
+  ["sv-previous-update-tab-first-level-missing.xlsx", ["error sv-assurance Detailed update!B45"]],
   ["sv-quarter-month-range-columns.xlsx", []],
+  ["sv-rag-month-columns.xlsx", []],
   ["sv-risks-low-medium-high.xlsx", []],
   ["sv-seasons-stacked.xlsx", []],
+  ["sv-signoff-dcs-no.xlsx", ["error sv-signoff Overview!C4"]],
   ["sv-signoff-lines-dcs-blank.xlsx", ["error sv-signoff Overview!B33"]],
   ["sv-signoff-table-dcs-blank.xlsx", ["error sv-signoff Overview!A33"]],
   ["sv-signoff-table-signature-blank.xlsx", []],
   ["sv-signoff-to-be-confirmed.xlsx", ["error sv-signoff Overview!C4"]],
   ["sv-term-updates-level-missing.xlsx", ["error sv-assurance Detailed update!B27"]],
+  ["sv-u1-columns-level-missing.xlsx", ["error sv-assurance Detailed update!E7"]],
 ];
 
 async function findingsOf(file: string) {
@@ -81,6 +116,17 @@ describe("councils' own workbooks from the outside probes", () => {
   it("allows a whole £m typed in a General cell no more than the figures typed beside it", async () => {
     const [finding] = await findingsOf("sv-general-whole-millions-in-year-typo.xlsx");
     expect(finding.message).toContain("gap £1.0m");
+  });
+
+  it("says which table of positions it checked when a sheet holds two", async () => {
+    const notes = (await findingsOf("sv-agreement-then-latest-forecast-wrong.xlsx")).filter(
+      (f) => f.rule === "template-recognised"
+    );
+    expect(notes.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /hold another table of end of year positions; the checks read the one on rows 13 to 17/
+      ),
+    ]);
   });
 
   it("lists the legend's own levels when one is not among them", async () => {

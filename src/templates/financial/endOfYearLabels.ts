@@ -24,7 +24,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       `${BALANCE} start|beginning year|period`,
       `${BALANCE} 1 april`,
     ],
-    not: ["carried", "closing", "reference"],
+    not: ["carried", "closing", "reference", "variance", "difference"],
   },
   {
     key: "inYear",
@@ -43,6 +43,9 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       "opening",
       "closing",
       "limit",
+      "agreement",
+      "agreed",
+      "target",
       "mitigated",
       "unmitigated",
       "mitigation",
@@ -109,8 +112,28 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       `${BALANCE} end year|period`,
       `${BALANCE} 31 march`,
       `cumulative ${BALANCE}`,
+      // "Net DSG position", "DSG reserve": the balance a council carries, in its own words.
+      "net dsg position|deficit|balance",
+      "dsg reserve",
     ],
-    not: ["brought", "opening", "reference"],
+    not: [
+      "brought",
+      "opening",
+      "reference",
+      "contribution",
+      "drawdown",
+      "transfer",
+      "inyear",
+      // "Cumulative deficit variance (forecast less agreement)" compares two balances: it is none.
+      "variance",
+      "difference",
+      // The agreement's limits ("Cumulative deficit per agreement", "Agreed cumulative deficit").
+      "limit",
+      "agreed",
+      "agreement",
+      "target",
+      "ceiling",
+    ],
   },
 ]);
 

@@ -35,4 +35,10 @@ export interface EndOfYearPositions {
   readonly carriedForward?: LocatedRow;
   /** Rows of the section whose labels could mean two of the rows above: not used, and reported. */
   readonly ambiguous?: readonly AmbiguousRow<EndOfYearRowKey>[];
+  /** Another table of positions on the same sheet (an agreed profile, an unmitigated copy): not checked, and said. */
+  readonly otherTable?: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly heading?: string;
+  };
 }

@@ -9,7 +9,7 @@
 import type { LocatedRow } from "../located";
 import type { TableReading, TableRow } from "../tableRows";
 import type { EndOfYearRowKey } from "./endOfYearLabels";
-import type { OtherMovement } from "./endOfYearModel";
+import type { EndOfYearPositions, OtherMovement } from "./endOfYearModel";
 import { labelWords } from "../meaning";
 
 /** The rows that move the deficit within a year, chosen between the opening and closing rows. */
@@ -133,4 +133,20 @@ export function otherMovements(
       row: entry.row,
       reduces: (entry.key !== undefined && REDUCING_KEYS.has(entry.key)) || saysLess(entry.row),
     }));
+}
+
+// A further Safety Valve row among the movements: "DfE Safety Valve final instalment (subject to conditions)".
+const SAFETY_VALVE_ROW = /\b(?:safety[\s-]*valve|sv|dfe)\b/i;
+const NOT_A_PAYMENT = /\b(?:limit|target|total|cumulative|agreement)\b/i;
+
+/**
+ * The rows of DfE Safety Valve payments: the positions' own, and any other movement that names the Safety
+ * Valve or the DfE (a final instalment shown on a row of its own), in the roll-forward as in the instalments.
+ */
+export function safetyValvePayments(positions: EndOfYearPositions | undefined): LocatedRow[] {
+  if (positions === undefined) return [];
+  const others = (positions.otherMovements ?? [])
+    .map((m) => m.row)
+    .filter((row) => SAFETY_VALVE_ROW.test(row.label) && !NOT_A_PAYMENT.test(row.label));
+  return [...(positions.dfePayments ? [positions.dfePayments] : []), ...others];
 }

@@ -20,8 +20,8 @@ import type { FinancialSummary } from "./financialModel";
 import type { BlockPlan } from "./blocksModel";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import { END_OF_YEAR_MEANINGS } from "./endOfYearLabels";
-import { readTable } from "../tableRows";
-import { labelWords } from "../meaning";
+import { readTable, type TableReading } from "../tableRows";
+import { labelWords, readLabel } from "../meaning";
 import { keptTogether, otherMovements } from "./endOfYearRows";
 import { findUnitMarker, guessUnit } from "./unit";
 import { blockNamed, locateBlocks } from "./blocks";
@@ -59,7 +59,7 @@ function namesTheDsg(inYear: LocatedRow | undefined): boolean {
 const MITIGATED = /\bmitigated\b/i;
 const UNMITIGATED = /\bunmitigated\b/i;
 const MITIGATED_IN_YEAR =
-  /^(?!.*\b(?:unmitigated|cumulative)\b)(?=.*\bmitigated\b).*\bin[\s-]?year\b/i;
+  /^(?!.*\b(?:unmitigated|cumulative|before\s+mitigations?)\b)(?=.*\b(?:mitigated|after\s+mitigations?)\b).*\bin[\s-]?year\b/i;
 
 /**
  * The rows of "Summary of end of year positions" in the area (the section when its heading is there);
@@ -92,15 +92,97 @@ export function locateEndOfYear(
           !UNMITIGATED.test(entry.row.label)
       )?.row ?? rows.carriedForward;
   const others = otherMovements(reading, rows);
+  const second = Object.keys(forced).length === 0 ? secondTable(sheet, reading, rows) : undefined;
+  // The council's latest forecast below (or above) the agreed profile: the forecast is the plan to check.
+  if (second?.live) {
+    const live = locateEndOfYear(sheet, years, { ...area, top: second.top, bottom: second.bottom });
+    return live && { ...live, otherTable: second.checkedInstead };
+  }
   const positions: EndOfYearPositions = {
     sheet: sheet.name,
     ...rows,
     ...(others.length > 0 && { otherMovements: others }),
     ambiguous: reading.ambiguous,
+    ...(second && {
+      otherTable: { top: second.top, bottom: second.bottom, heading: second.heading },
+    }),
   };
   return positions.broughtForward || positions.carriedForward || namesTheDsg(positions.inYear)
     ? positions
     : undefined;
+}
+
+// Headings of a table of positions that is the council's own latest figures, and of one that is not.
+const LIVE_TABLE = /\b(?:latest|current|revised|forecast|outturn|actual|mitigated|updated)\b/i;
+const FIXED_TABLE =
+  /\b(?:agreement|agreed|profile|original|baseline|unmitigated|previous|prior|target)\b/i;
+
+/**
+ * A second table of end of year positions on the sheet, apart from the rows chosen (its own brought or
+ * carried forward row outside them), with the heading above it; `live` when that heading names the
+ * council's latest figures ("Latest forecast (Q2 2024-25)") and the chosen table's names a fixed profile
+ * ("Safety Valve agreement").
+ */
+function secondTable(
+  sheet: LabelledSheet,
+  reading: TableReading<EndOfYearRowKey>,
+  rows: Partial<Record<EndOfYearRowKey, LocatedRow>>
+):
+  | {
+      top: number;
+      bottom: number;
+      heading?: string;
+      live: boolean;
+      checkedInstead: { top: number; bottom: number; heading?: string };
+    }
+  | undefined {
+  const chosen = [rows.broughtForward?.row, rows.carriedForward?.row].filter(
+    (r): r is number => r !== undefined
+  );
+  if (chosen.length === 0) return undefined;
+  const [from, to] = [Math.min(...chosen), Math.max(...chosen)];
+  const outside = reading.all.filter(
+    (e) =>
+      e.hasFigures &&
+      (e.key === "broughtForward" || e.key === "carriedForward") &&
+      (e.row.row < from || e.row.row > to)
+  );
+  if (outside.length === 0) return undefined;
+  const rowsOf = outside.map((e) => e.row.row);
+  const after = rowsOf[0] > to;
+  const top = after ? textRowAbove(sheet, Math.min(...rowsOf), to + 1) : sheet.top;
+  const bottom = after ? Math.max(...rowsOf) + 1 : from - 1;
+  const own = headingAbove(sheet, from, after ? sheet.top : Math.max(...rowsOf) + 1);
+  const heading = headingAbove(sheet, Math.min(...rowsOf), after ? to + 1 : sheet.top);
+  const live =
+    after &&
+    heading !== undefined &&
+    LIVE_TABLE.test(heading) &&
+    !FIXED_TABLE.test(heading) &&
+    own !== undefined &&
+    FIXED_TABLE.test(own);
+  const checkedInstead = { top: from, bottom: to, ...(own !== undefined && { heading: own }) };
+  return { top, bottom, heading, live, checkedInstead };
+}
+
+/** The text of the nearest row above `row` (not above `limit`) with text and no figures: a table's heading. */
+function headingAbove(sheet: LabelledSheet, row: number, limit: number): string | undefined {
+  for (let r = row - 1; r >= limit; r--) {
+    const values = sheet.values[r - sheet.top] ?? [];
+    if (values.some((v) => typeof v === "number")) return undefined;
+    const text = values.find((v): v is string => typeof v === "string" && v.trim() !== "");
+    if (text !== undefined) return text.trim();
+  }
+  return undefined;
+}
+
+/** The row of the heading above `row` (down to `limit`), or `row` itself when there is none. */
+function textRowAbove(sheet: LabelledSheet, row: number, limit: number): number {
+  for (let r = row - 1; r >= limit; r--) {
+    const values = sheet.values[r - sheet.top] ?? [];
+    if (values.some((v) => typeof v === "number")) return r + 1;
+  }
+  return limit;
 }
 
 /** A sheet whose name holds a heading's words after other words ("Management plan mitigations"). */
@@ -210,13 +292,46 @@ export function locateFinancialSummary(
     years: planYears,
     endOfYear,
     blocks: blocks.length > 0 ? blocks : ownSheet.length > 0 ? ownSheet : undefined,
-    mitigations: mitigationsAt && mitigationsOn(sheet, mitigationsAt),
-    safetyValve:
-      agreementAt &&
-      locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area),
+    mitigations: mitigationsAt ? mitigationsOn(sheet, mitigationsAt) : unheaded(sheet, planYears),
+    safetyValve: agreementAt
+      ? locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area)
+      : agreementRows(sheet, planYears),
     reference: referenceRows(sheet, planYears),
   };
 }
+
+/**
+ * The agreement's limits without a heading of their own, among the summary's rows ("Safety Valve agreement
+ * deficit limit" under the roll-forward): only a limit row named as such makes them an agreement.
+ */
+function agreementRows(sheet: LabelledSheet, years: readonly YearColumn[]) {
+  const found = locateSafetyValveAgreement(sheet, years);
+  return found?.cumulativeLimit || found?.inYearLimit ? found : undefined;
+}
+
+/**
+ * Mitigations without a heading of their own, among the summary's rows: an unmitigated in-year row, the
+ * mitigations, then the mitigated in-year row (a Safety Valve return's finance table). Both in-year rows
+ * must be there, or there is no such table.
+ */
+function unheaded(sheet: LabelledSheet, years: readonly YearColumn[]) {
+  const found = locateMitigations(sheet, years);
+  if (!found?.unmitigated || !found.mitigated) return undefined;
+  const [from, to] = [found.unmitigated.row, found.mitigated.row];
+  // Only mitigations between them: a balance, a payment or a contribution there (a whole unmitigated
+  // roll-forward above the mitigated one) makes them two tables of positions, not a mitigations table.
+  const between =
+    (found.lines.length > 0 || found.total !== undefined) &&
+    to > from &&
+    to - from <= MAX_UNHEADED_ROWS;
+  const positions = (row: LocatedRow) =>
+    readLabel(row.label, END_OF_YEAR_MEANINGS).kind !== "none" || BALANCE_WORDS.test(row.label);
+  return between && !found.lines.some(positions) ? found : undefined;
+}
+
+// An unmitigated in-year row, a few mitigation lines and their total, then the mitigated row.
+const MAX_UNHEADED_ROWS = 12;
+const BALANCE_WORDS = /\b(?:cumulative|brought|carried|b\/f|c\/f|balance)\b/i;
 
 /** The mitigations where they were found, with the unit of their own sheet when it states one. */
 function mitigationsOn(

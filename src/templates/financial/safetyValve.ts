@@ -5,7 +5,7 @@
 import type { CellRange } from "../../workbook/workbook";
 import type { LabelledSheet } from "../labels";
 import { cellValue } from "../../workbook/workbook";
-import type { YearColumn } from "../located";
+import type { LocatedRow, YearColumn } from "../located";
 import { findLabel, labelSet, normaliseLabel, searchArea } from "../labels";
 import { findRow, locateCell } from "../rows";
 import type { LimitBasis, LocatedFigure, SafetyValveAgreement } from "./safetyValveModel";
@@ -17,8 +17,26 @@ export const SAFETY_VALVE_ROW_LABELS = {
     "Agreed cumulative deficit",
     "Cumulative deficit limit",
     "Agreed deficit limit",
+    "Cumulative deficit per agreement",
+    "Cumulative deficit per Safety Valve agreement",
+    "Cumulative deficit per SV agreement",
+    "Safety Valve agreement deficit limit",
+    "Safety Valve agreement cumulative deficit",
+    "SV agreement cumulative deficit",
+    "SV agreement deficit limit",
+    "Cumulative deficit target",
   ],
-  inYearLimit: ["Agreed in-year deficit", "In-year deficit limit", "Agreed in-year deficit limit"],
+  inYearLimit: [
+    "Agreed in-year deficit",
+    "In-year deficit limit",
+    "Agreed in-year deficit limit",
+    "In-year deficit per agreement",
+    "In-year deficit per Safety Valve agreement",
+    "In-year deficit per SV agreement",
+    "Safety Valve agreement in-year deficit",
+    "SV agreement in-year deficit",
+    "In-year deficit target",
+  ],
   basis: ["Limit basis", "Basis of limit", "Deficit limit basis"],
   agreementTotal: [
     "Agreement total",
@@ -51,10 +69,20 @@ function figureBeside(
   return undefined;
 }
 
-/** "gross" when the basis cell says gross (of Safety Valve payments); otherwise net, the balance-sheet figure. */
-function basisOf(figure: LocatedFigure | undefined): LimitBasis {
-  const text = typeof figure?.cell.value === "string" ? normaliseLabel(figure.cell.value) : "";
-  return /\bgross\b/.test(text) ? "gross" : "net";
+// A limit measured before the DfE's payments: "gross", "excluding Safety Valve payments" (Wiltshire's
+// agreement's own words), "before SV funding", "before DfE contributions".
+const GROSS =
+  /\bgross\b|\b(?:excluding|excl|before|pre|without)\s+(?:the\s+)?(?:safety\s*valve|safetyvalve|sv|dfe)\b/;
+
+/**
+ * "gross" when the basis cell, or the cumulative limit's own label, says the limit is before Safety Valve
+ * payments; otherwise net, the balance-sheet figure.
+ */
+function basisOf(figure: LocatedFigure | undefined, limit: LocatedRow | undefined): LimitBasis {
+  const said = typeof figure?.cell.value === "string" ? figure.cell.value : "";
+  return [said, limit?.label ?? ""].some((text) => GROSS.test(normaliseLabel(text)))
+    ? "gross"
+    : "net";
 }
 
 /**
@@ -80,7 +108,7 @@ export function locateSafetyValveAgreement(
     years,
     cumulativeLimit,
     inYearLimit,
-    basis: basisOf(basisCell),
+    basis: basisOf(basisCell, cumulativeLimit),
     basisCell,
     agreementTotal,
     status,

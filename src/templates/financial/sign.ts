@@ -29,6 +29,19 @@ export function rowSign(row: LocatedRow | undefined, sheet: SignConvention): Sig
 }
 
 /**
+ * The sign convention a row of Safety Valve limits shows deficits with. The agreement states its limits as
+ * amounts ("a cumulative deficit not exceeding £84.5m"), so a sheet that shows deficits as negative numbers
+ * may type them positive: a row of limits none of them negative, some positive, is such a row.
+ */
+export function limitSign(row: LocatedRow | undefined, sheet: SignConvention): SignConvention {
+  if (sheet === "deficit-positive" || row === undefined) return sheet;
+  const figures = row.cells.flatMap((cell) =>
+    typeof cell.value === "number" && cell.value !== 0 ? [cell.value] : []
+  );
+  return figures.length > 0 && figures.every((value) => value > 0) ? "deficit-positive" : sheet;
+}
+
+/**
  * The sign convention of the mitigations. A plan shows an unmitigated deficit, so the majority sign of the
  * unmitigated row decides (a Mitigations sheet of positive deficits in a plan that shows them negative
  * elsewhere); when it is balanced, the sign its label states; else the sheet's.

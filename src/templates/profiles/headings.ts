@@ -56,7 +56,9 @@ export const SV_RAG_LEGEND = svHeadings(
   "Ratings",
   "Rating key",
   "Legend",
-  "Key to ratings"
+  "Key to ratings",
+  "Key to RAG ratings",
+  "Assurance level key"
 );
 export const SV_RISK_REGISTER = svHeadings("Risk register", "Risks");
 export const SV_OVERVIEW = svHeadings("Programme overview", "Overview", "Sign off", "Sign-off");

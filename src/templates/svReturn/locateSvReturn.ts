@@ -9,6 +9,7 @@
  * several rows (a merged cell) and may carry on after a page break, its text repeated. Councils' own
  * copies often give each update a column of its own under a heading row instead.
  */
+import { byCurrency } from "../sheetOrder";
 import type { LabelHit, LabelledSheet, LabelledWorkbook } from "../labels";
 import { cellNumberFormat, cellValue, type CellValue } from "../../workbook/workbook";
 import { excelDate, showsDate } from "../yearHeader";
@@ -21,7 +22,7 @@ import {
   textCellsIn,
   type LabelSet,
 } from "../labels";
-import { findSection, headingsAfterName } from "../sections";
+import { findSection, headingsAfterName, type Section } from "../sections";
 import {
   ALL_SECTION_HEADINGS,
   SV_DETAILED_UPDATE,
@@ -891,19 +892,42 @@ function keyedRow(sheet: LabelledSheet, cells: readonly TextCell[]): SvLegendEnt
 }
 
 /**
- * The legend's section: under a "RAG" (or "RAG legend") heading that is not the levels column's heading
- * of a table of conditions or risks ("Agreement Condition | RAG | Progress ...").
+ * The legend's possible sections, in reading order: under a "RAG" (or "RAG legend", "Key") heading that is
+ * not the levels column's heading of a table of conditions or risks ("Agreement Condition | RAG | Progress
+ * ...") nor an update's label ("RAG May").
  */
-function legendSection(sheet: LabelledSheet) {
+function legendSections(sheet: LabelledSheet): Section[] {
   const headsItems = (hit: LabelHit) =>
     textCellsOfRow(sheet, hit.row).some((c) => c.col < hit.col && isItemHeading(c.text));
-  const start = findLabels(sheet, labelSet(SV_RAG_LEGEND)).find((hit) => !headsItems(hit));
-  return start === undefined ? undefined : findSection(sheet, SV_RAG_LEGEND, { top: start.row });
+  return [
+    ...findLabels(sheet, labelSet(SV_RAG_LEGEND)),
+    ...findLabels(sheet, labelSet(PLAIN_LEGEND_HEADINGS), undefined, true),
+  ]
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .filter((hit) => !headsItems(hit) && readUpdateLabel(hit.text) === undefined)
+    .flatMap((hit) => {
+      const section = findSection(sheet, [hit.text.trim(), ...SV_RAG_LEGEND], { top: hit.row });
+      return section ? [section] : [];
+    });
 }
 
+// Headings a legend may have that are too plain to be known section headings ("Key" heads many a
+// table): taken only where they are the whole cell, and only with rows naming letters or colours.
+const PLAIN_LEGEND_HEADINGS = ["Key", "Code", "Colour"];
+const PLAIN_LEGEND_HEADING = new RegExp(`^(?:${labelSet(PLAIN_LEGEND_HEADINGS).join("|")})$`);
+
+/** The entries of the first of the sheet's legend sections that has any. */
 function legendOf(sheet: LabelledSheet): SvLegendEntry[] {
-  const section = legendSection(sheet);
-  if (section === undefined) return [];
+  for (const section of legendSections(sheet)) {
+    const entries = legendEntries(sheet, section);
+    if (entries.length > 0) return entries;
+  }
+  return [];
+}
+
+function legendEntries(sheet: LabelledSheet, section: Section): SvLegendEntry[] {
+  // A heading as plain as "Key" heads a legend only when its rows name letters or colours.
+  const plain = PLAIN_LEGEND_HEADING.test(normaliseLabel(section.heading));
   const entries: SvLegendEntry[] = [];
   const last = Math.min(section.bottom, section.headingRow + LEGEND_ROWS);
   for (let row = section.headingRow + 1; row <= last; row++) {
@@ -912,14 +936,16 @@ function legendOf(sheet: LabelledSheet): SvLegendEntry[] {
     if (found.length === 0 && entries.length > 0 && cells.length === 0) break;
     entries.push(...found);
   }
-  return entries;
+  return plain && entries.every((e) => e.letter === undefined && e.colour === undefined)
+    ? []
+    : entries;
 }
 
 // ---------------------------------------------------------------------------------------------------
 
-/** The first sheet's non-empty list from a per-sheet search, in workbook order. */
+/** The first sheet's non-empty list from a per-sheet search, the live sheets first (./sheetOrder.ts). */
 function firstList<T>(workbook: LabelledWorkbook, find: (sheet: LabelledSheet) => T[]): T[] {
-  for (const sheet of workbook.sheets) {
+  for (const sheet of [...workbook.sheets].sort(byCurrency)) {
     const found = find(sheet);
     if (found.length > 0) return found;
   }
@@ -970,7 +996,9 @@ export function locateSvReturn(workbook: LabelledWorkbook): SvReturnSections | u
     [overviewOf(sheet)].filter((o) => o !== undefined)
   )[0];
   const questions = firstList(workbook, questionsOf);
-  const items = withoutParentHeadings(distinct(workbook.sheets.flatMap(trackedItemsOf)));
+  const items = withoutParentHeadings(
+    distinct([...workbook.sheets].sort(byCurrency).flatMap(trackedItemsOf))
+  );
   const legend = firstList(workbook, legendOf);
   const conditions = items.filter((i) => i.kind === "condition");
   const risks = items.filter((i) => i.kind === "risk");

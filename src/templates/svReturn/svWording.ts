@@ -63,9 +63,9 @@ const MAX_UPDATE_LABEL_LENGTH = 40;
 // Words a heading may put before or after the update: "Assurance level - Update 2", "May RAG rating".
 const LEVEL_WORDS = String.raw`(?:assurance(?:\s+level)?|rag(?:\s+(?:rating|status))?|rating|level|status)`;
 // "Update 2", and the other names councils give their updates: "Return 1", "Monitoring report 1",
-// "Term 1", "T1 update", "Period 1".
+// "Term 1", "T1 update", "U1 (May)", "Period 1".
 const NUMBERED = new RegExp(
-  String.raw`^(?:${LEVEL_WORDS}\s*[-–:]?\s*)?(?:update|return|submission|(?:monitoring\s+)?report|review|term|period|t(?=\d))\s*(?:no\.?\s*)?(\d+)\b`,
+  String.raw`^(?:${LEVEL_WORDS}\s*[-–:]?\s*)?(?:update|return|submission|(?:monitoring\s+)?report|review|term|period|[tu](?=\d))\s*(?:no\.?\s*)?(\d+)\b`,
   "i"
 );
 // Two columns, the last update and this one: "Last quarter RAG", "Previous quarter", "Current RAG".

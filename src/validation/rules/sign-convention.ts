@@ -11,7 +11,7 @@ import {
   rollYears,
   type YearRoll,
 } from "../../templates/financial/endOfYearArithmetic";
-import { mitigationsSign, rowSign, signBalance } from "../../templates/financial/sign";
+import { limitSign, mitigationsSign, rowSign, signBalance } from "../../templates/financial/sign";
 import { saysLess } from "../../templates/financial/endOfYearRows";
 import { withinTolerance } from "../tolerance";
 import type { ValidationOptions } from "../rule";
@@ -123,9 +123,11 @@ export const signConvention = defineRule({
     // Mitigations and blocks may show their rows their own way round, as their labels or figures say.
     const ownSign = mitigationsSign(f.mitigations?.unmitigated, template.sign);
     const levels = [
-      ...[e?.broughtForward, e?.carriedForward, f.safetyValve?.cumulativeLimit].map(
-        (row) => [row, template.sign] as const
-      ),
+      ...[e?.broughtForward, e?.carriedForward].map((row) => [row, template.sign] as const),
+      [
+        f.safetyValve?.cumulativeLimit,
+        limitSign(f.safetyValve?.cumulativeLimit, template.sign),
+      ] as const,
       ...[f.mitigations?.unmitigatedCumulative, f.mitigations?.mitigatedCumulative].map(
         (row) => [row, ownSign] as const
       ),

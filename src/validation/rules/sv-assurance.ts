@@ -3,20 +3,25 @@ import { normaliseLabel } from "../../templates/labels";
 import { isBlank } from "../../templates/governance/fieldCell";
 import type { CellValue } from "../../workbook/workbook";
 import { STANDARD_LEVELS } from "../../templates/svReturn/svReturnLabels";
-import { saysNoLevel, statusLevel } from "../../templates/svReturn/svWording";
+import { plainText, saysNoLevel, statusLevel } from "../../templates/svReturn/svWording";
 import type {
   SvAssurance,
   SvLegendEntry,
   SvTrackedItem,
 } from "../../templates/svReturn/svReturnModel";
 
+const COLOUR_INITIALS = ["G", "B"];
+
 /** The levels the legend allows, as written for messages; each letter also allows its colour and back. */
 export function allowedLevels(legend: readonly SvLegendEntry[]): string[] {
   // A legend of the council's own levels only ("1" to "5") leaves the standard ones to the other tables.
+  // With no legend of letters or colours, the standard ones and the colours' own initials (G/A/R/B, the
+  // usual shorthand) are levels.
   if (legend.every((entry) => entry.letter === undefined && entry.colour === undefined))
     return [
       ...legend.flatMap((entry) => (entry.key === undefined ? [] : [entry.key])),
       ...STANDARD_LEVELS.map((l) => l.letter),
+      ...COLOUR_INITIALS,
       ...STANDARD_LEVELS.map((l) => l.colour),
     ];
   const letters = new Set<string>();
@@ -45,7 +50,8 @@ function isAllowed(
   allowed: readonly string[],
   legend: readonly SvLegendEntry[]
 ): boolean {
-  const text = normaliseLabel(String(value));
+  // Levels pasted from a web form keep their tags ("<p>Green</p>").
+  const text = normaliseLabel(typeof value === "string" ? plainText(value) : String(value));
   const status = statusLevel(value);
   if (status !== undefined && (legend.length === 0 || allowed.includes(status))) return true;
   // A level written in the legend's own words ("Remains on target", "Low" for "On track / Low risk"); a
@@ -333,8 +339,8 @@ export const svAssurance = defineRule({
     "warning says so instead of an error for each, and a level the legend does not define, written in many " +
     "cells, is reported once.",
   defaults: {},
-  // Conditions or risks whose updates were not read (labels in words the checker does not know) would
-  // pass in silence: the check then says it did not run.
+  // The check needs the conditions or risks; where none of a table's updates were read (labels in words
+  // the checker does not know), it warns that their levels were not checked rather than pass in silence.
   needs: (template) => {
     const sv = template.svReturn;
     if (sv === undefined) return [];
@@ -342,7 +348,7 @@ export const svAssurance = defineRule({
     return [
       {
         what: "the conditions of the agreement or the risks, with their assurance levels under update labels ('Update 1 (May)', 'May', 'Q1')",
-        found: items.some((item) => item.assurance.length > 0),
+        found: items.length > 0,
       },
     ];
   },
@@ -361,8 +367,6 @@ export const svAssurance = defineRule({
     // may be a note or a heading that starts with "Condition 4" rather than a condition: said once.
     const bare = read.filter((item) => item.layout === "stacked" && item.assurance.length === 0);
     const items = read.filter((item) => !bare.includes(item));
-    const current = currentUpdate(items);
-    if (current === undefined) return [];
     const unreadNotes: RuleReport[] = unread.map((table): RuleReport => {
       const what =
         table[0].kind === "risk" ? "risks of the risk register" : "conditions of the agreement";
@@ -372,6 +376,8 @@ export const svAssurance = defineRule({
         at: table[0].at,
       };
     });
+    const current = currentUpdate(items);
+    if (current === undefined) return unreadNotes;
     if (bare.length > 0) unreadNotes.push(bareNote(bare, updateLabel(items, current)));
     // No level anywhere: an empty return, or levels where the check does not look. Said once.
     const anyLevel = items.some((item) => item.assurance.some((a) => !noLevel(a.cell.value)));

@@ -4,6 +4,7 @@ import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { allowance, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import type { LocatedCell } from "../../templates/located";
+import { safetyValvePayments } from "../../templates/financial/endOfYearRows";
 import {
   instalmentStatus,
   type SafetyValveAgreement,
@@ -65,9 +66,9 @@ export const svInstalments = defineRule({
     const agreement = financial?.safetyValve;
     if (!financial || !agreement) return [];
     const reports: RuleReport[] = [];
-    const money = (value: Decimal) =>
-      formatMoney(value, template.unit, shownDecimals(payments?.cells ?? []));
-    const payments = financial.endOfYear?.dfePayments;
+    const rows = safetyValvePayments(financial.endOfYear);
+    const cells = rows.flatMap((row) => row.cells);
+    const money = (value: Decimal) => formatMoney(value, template.unit, shownDecimals(cells));
     const covered = agreementYears(agreement);
 
     agreement.status?.cells.forEach((cell, i) => {
@@ -80,39 +81,40 @@ export const svInstalments = defineRule({
       });
     });
 
-    if (!payments) return reports;
+    if (rows.length === 0) return reports;
     // The payments are added exactly (core exactSum), each as a DfE payment whatever sign it is shown with.
     const paid: number[] = [];
     // An agreement table often starts at the current year while the summary shows instalments already
     // received: only an instalment after the table's first year and outside its years is out of place.
     const firstCovered = agreement.years.find((y) => covered.has(y.label))?.start ?? -Infinity;
-    financial.years.forEach((year, i) => {
-      const cell = payments.cells[i];
-      const plain = figureValue(cell);
-      if (plain === undefined || negligible(cell, options)) return;
-      paid.push(Math.abs(plain));
-      if (covered.size === 0 || covered.has(year.label) || year.start < firstCovered) return;
-      const payment = figure(cell)!.abs();
-      reports.push({
-        message:
-          `A Safety Valve instalment of ${money(payment)} is shown in ${year.label}, outside the agreement's years ` +
-          `(${[...covered].join(", ")}): move it to an agreement year or add that year's limit and status.`,
-        at: { sheet: payments.sheet, row: cell.row, col: cell.col },
-        expected: 0,
-        actual: payment.toNumber(),
+    for (const payments of rows)
+      financial.years.forEach((year, i) => {
+        const cell = payments.cells[i];
+        const plain = figureValue(cell);
+        if (plain === undefined || negligible(cell, options)) return;
+        paid.push(Math.abs(plain));
+        if (covered.size === 0 || covered.has(year.label) || year.start < firstCovered) return;
+        const payment = figure(cell)!.abs();
+        reports.push({
+          message:
+            `A Safety Valve instalment of ${money(payment)} is shown in ${year.label}, outside the agreement's years ` +
+            `(${[...covered].join(", ")}): move it to an agreement year or add that year's limit and status.`,
+          at: { sheet: payments.sheet, row: cell.row, col: cell.col },
+          expected: 0,
+          actual: payment.toNumber(),
+        });
       });
-    });
 
     const totalCell = agreement.agreementTotal?.cell;
     const plainTotal = figureValue(totalCell);
     if (!totalCell || plainTotal === undefined) return reports;
     // A payment that is not a number ("4.5" typed as text) is bad-value's finding: without it the sum of the
     // instalments is not what the sheet means, so it is not compared with the total.
-    const unreadable = payments.cells.some(
+    const unreadable = cells.some(
       (cell) => figureValue(cell) === undefined && !isBlank(cell) && !isNotApplicable(cell.value)
     );
     if (unreadable) return reports;
-    const terms = roundedTerms([totalCell, ...payments.cells]);
+    const terms = roundedTerms([totalCell, ...cells]);
     const sum = exactSum(paid);
     const total = figure(totalCell)!.abs();
     const gap = total.minus(sum);

@@ -4,7 +4,8 @@ import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { rollForward } from "../../core/deficit";
-import type { LocatedCell, LocatedTemplate } from "../../templates/located";
+import type { LocatedCell, LocatedTemplate, SignConvention } from "../../templates/located";
+import { limitSign } from "../../templates/financial/sign";
 import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
 import { figure, figureOrZero } from "../../templates/figures";
 import { asDeficit, roundedTerms } from "../../templates/financial/figures";
@@ -62,6 +63,8 @@ interface Breach {
   readonly year: string;
   readonly measured: Measured;
   readonly limitCell: LocatedCell;
+  /** How its row shows deficits (a sheet of negative deficits may type its limits as positive amounts). */
+  readonly limitSign: SignConvention;
   readonly at: LocatedCell;
   readonly sheet: string;
   readonly what: string;
@@ -72,9 +75,10 @@ function breachReport(
   template: LocatedTemplate,
   options: ValidationOptions
 ): RuleReport | undefined {
-  const limit = figure(breach.limitCell);
-  if (limit === undefined) return undefined;
-  const over = breach.measured.value.minus(asDeficit(limit, template.sign));
+  const typed = figure(breach.limitCell);
+  if (typed === undefined) return undefined;
+  const limit = asDeficit(typed, breach.limitSign);
+  const over = breach.measured.value.minus(limit);
   if (over.lte(allowance(roundedTerms([breach.limitCell, ...breach.measured.terms]), options)))
     return undefined;
   const money = (value: Decimal) =>
@@ -82,7 +86,7 @@ function breachReport(
   return {
     message:
       `The ${breach.year} forecast ${breach.what} (${money(breach.measured.value)}) exceeds the Safety Valve ` +
-      `agreement's limit of ${money(asDeficit(limit, template.sign))} by ${money(over)}: the DfE may withhold ` +
+      `agreement's limit of ${money(limit)} by ${money(over)}: the DfE may withhold ` +
       `instalments. Explain the variance and the recovery actions.`,
     at: { sheet: breach.sheet, row: breach.at.row, col: breach.at.col },
     expected: limit.toNumber(),
@@ -135,6 +139,7 @@ export const svLimits = defineRule({
           year: year.label,
           measured,
           limitCell: agreement.inYearLimit.cells[a],
+          limitSign: limitSign(agreement.inYearLimit, template.sign),
           at: inYearCell,
           sheet: positions.sheet,
           what: "in-year deficit",
@@ -157,6 +162,7 @@ export const svLimits = defineRule({
           year: year.label,
           measured,
           limitCell: agreement.cumulativeLimit.cells[a],
+          limitSign: limitSign(agreement.cumulativeLimit, template.sign),
           at: closingCell,
           sheet: positions.sheet,
           what,

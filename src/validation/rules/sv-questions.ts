@@ -11,6 +11,9 @@ function question(q: SvQuestion): string {
   return quoted(q.text, QUOTE_LENGTH);
 }
 
+// A commentary that says nothing: "N/A", a dash, "None", "TBC".
+const NO_COMMENTARY = /^\s*(?:n\/?a|[-–—]|none|nil|tbc|see above)\s*\.?\s*$/i;
+
 /** "N/A – no capital bid": a council without a Safety Valve capital project answers its question so. */
 function notApplicable(q: SvQuestion): boolean {
   return (
@@ -38,7 +41,10 @@ function checkQuestion(q: SvQuestion): RuleReport[] {
       },
     ];
   }
-  if (said === "no" && isBlank(commentary.value)) {
+  if (
+    said === "no" &&
+    (isBlank(commentary.value) || NO_COMMENTARY.test(String(commentary.value)))
+  ) {
     return [
       {
         message: `The on-track question ${question(q)} is answered No but has no commentary: say what is off track and what is being done.`,

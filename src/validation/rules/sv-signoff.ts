@@ -60,8 +60,15 @@ function officers(overview: SvOverview): RuleReport[] {
 // A name ("N. Smith", "Noah Smith") is a sign-off.
 const NOT_SIGNED_OFF =
   /^(?:n|no|tbc|tba|n\/?a|to\s+follow|draft|unsigned|not\s+applicable)$|^(?:no|not(?:\s+yet)?\s+signed|awaiting|pending|to\s+be\s+(?:signed|confirmed|agreed)|draft)(?=$|[\s.,;:!*()–—-])/i;
-// A date not yet given: "TBC", "To be confirmed", "N/A".
-const NO_DATE = /^(?:tbc|tba|n\/?a|not\s+applicable|pending|to\s+(?:be\s+confirmed|follow))\b/i;
+// A date not yet given: "TBC", "To be confirmed", "N/A", the template's "dd/mm/yyyy", "Please enter
+// date", or a quarter rather than a day ("Q3 2024-25").
+const NO_DATE =
+  /^(?:tbc|tba|n\/?a|not\s+applicable|pending|to\s+(?:be\s+confirmed|follow)|dd\/mm\/yy(?:yy)?|please\s+(?:enter|select|insert)|enter\s+date|q[1-4]\b)/i;
+// An officer's part of a sign-off given as not done: "S151: Yes / DCS: No", "DCS - pending".
+const OFFICER_DECLINED =
+  /\b(?:s\.?\s*151|dcs|director|officer)\b[^;/,]*?[:\-–]\s*(?:no|not\b|pending|awaiting|tbc|to\s+follow)\b/i;
+// A placeholder or a promise, not a sign-off: "Please select", "Unsigned draft", "Will be signed off at…".
+const NOT_YET = /\b(?:please\s+select|unsigned|will\s+be\s+signed|to\s+be\s+signed)\b/i;
 
 // "See sign-off below", "See below", "Signed - see overleaf": the header's cell points to a sign-off block.
 const POINTS_ELSEWHERE = /\b(?:see|below|overleaf|attached|as\s+follows)\b/i;
@@ -124,7 +131,8 @@ function signOff(overview: SvOverview, workbook: Workbook): RuleReport[] {
   const block = overview.signOffBlock;
   if (block !== undefined && (isBlank(header) || POINTS_ELSEWHERE.test(plainText(header))))
     return signOffBlock(block, workbook);
-  if (NOT_SIGNED_OFF.test(plainText(header))) {
+  const said = plainText(header);
+  if (NOT_SIGNED_OFF.test(said) || OFFICER_DECLINED.test(said) || NOT_YET.test(said)) {
     return [{ message: NOT_SIGNED_OFF_MESSAGE, at: field.value }];
   }
   return missing(
@@ -134,13 +142,23 @@ function signOff(overview: SvOverview, workbook: Workbook): RuleReport[] {
   );
 }
 
+/** A date that no calendar has: "31/11/2024". */
+function impossibleDate(text: string): boolean {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$/.exec(text);
+  if (match === null) return false;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const days = new Date(Date.UTC(year < 100 ? 2000 + year : year, month, 0)).getUTCDate();
+  return month < 1 || month > 12 || day < 1 || day > days;
+}
+
 /** The date submitted written as one to come ("TBC", "N/A"): the return is dated when it is submitted. */
 function dateNotGiven(overview: SvOverview): RuleReport[] {
   const cell = overview.dateSubmitted?.value;
-  if (cell === undefined || !NO_DATE.test(plainText(cell.value))) return [];
+  const text = plainText(cell?.value);
+  if (cell === undefined || (!NO_DATE.test(text) && !impossibleDate(text))) return [];
   return [
     {
-      message: `The date the report was submitted says '${plainText(cell.value)}': enter the date it is submitted.`,
+      message: `The date the report was submitted says '${text}', which is not a date: enter the date it is submitted.`,
       at: cell,
     },
   ];

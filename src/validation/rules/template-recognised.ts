@@ -26,9 +26,13 @@ function missingFigures(template: LocatedTemplate): string | undefined {
   if (financial === undefined) {
     return "no row of financial year headings (such as 2024-25) was found, so the financial checks did not run. Check the year headings.";
   }
-  const missing = NEEDED_ROWS.filter(({ key }) => financial.endOfYear?.[key] === undefined).map(
-    ({ name }) => `'${name}'`
-  );
+  const positions = financial.endOfYear;
+  // Without a brought-forward row, the roll-forward runs from the previous year's carried forward: only
+  // the opening-balance check needs that row, and the note of checks not run says so.
+  const rollsWithout = positions?.inYear !== undefined && positions.carriedForward !== undefined;
+  const missing = NEEDED_ROWS.filter(
+    ({ key }) => positions?.[key] === undefined && !(key === "broughtForward" && rollsWithout)
+  ).map(({ name }) => `'${name}'`);
   if (missing.length === 0) return undefined;
   return (
     `the row${missing.length === 1 ? "" : "s"} ${list(missing)} of the end of year positions on sheet '${financial.sheet}' ` +
@@ -111,6 +115,22 @@ export const templateRecognised = defineRule({
           `${others.length === 1 ? "Sheet" : "Sheets"} ${sheets} also ${others.length === 1 ? "holds" : "hold"} end of year ` +
           `positions (another scenario or version of the plan); the checks read those on '${template.financial.sheet}' ` +
           `only. To check ${others.length === 1 ? "it" : "them"}, save ${others.length === 1 ? "it" : "each"} as a workbook of its own.`,
+      });
+    }
+    const other = template.financial?.endOfYear?.otherTable;
+    const checked = template.financial?.endOfYear;
+    if (checked && other) {
+      const rows = [checked.broughtForward?.row, checked.carriedForward?.row].filter(
+        (r): r is number => r !== undefined
+      );
+      const named = other.heading ? ` ('${other.heading}')` : "";
+      reports.push({
+        severity: "info",
+        message:
+          `Rows ${other.top + 1} to ${other.bottom + 1} of '${checked.sheet}'${named} hold another table of end of year ` +
+          `positions; the checks read the one on rows ${Math.min(...rows) + 1} to ${Math.max(...rows) + 1} only. ` +
+          "To check the other, point the checks at its rows or save it as a workbook of its own.",
+        at: { sheet: checked.sheet, row: other.top, col: 0 },
       });
     }
     return reports;

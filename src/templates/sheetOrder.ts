@@ -1,0 +1,68 @@
+/**
+ * Which of two sheets holding the same part of a return is the live one, to read first: councils keep the
+ * previous version as a tab ("SUPERSEDED plan v1", "DSG Plan Mar 2024", "Detailed update Q2", "Finance Q2
+ * (Aug)") beside the current one.
+ */
+import type { Sheet } from "../workbook/workbook";
+
+// A copy kept for the record: "SUPERSEDED plan v1", "Old plan", "Plan (previous submission)".
+const STALE =
+  /\b(?:supersed\w*|old|previous|prior|last|archived?|backup|copy|draft|obsolete|do not use)\b/i;
+const VERSION = /\bv(?:ersion)?\s*(\d+)\b/i;
+const MONTHS = "aprmayjunjulaugsepoctnovdecjanfebmar";
+const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const MONTH_YEAR = new RegExp(String.raw`\b${MONTH}\s*[-']?\s*(\d{4}|\d{2})\b`, "i");
+const FINANCIAL_YEAR = /\b(20\d\d)\s*[-/–]\s*(?:20)?\d\d\b/;
+const QUARTER = /\b(?:q|qtr|quarter)\s*([1-4])\b/i;
+const MONTH_ALONE = new RegExp(String.raw`\b${MONTH}(?![a-z])`, "i");
+
+/**
+ * When a sheet's name dates it, as a number that grows with time: a month and year ("Dec 2024"), else a
+ * financial year ("2025-26"), else a quarter ("Q3"), else a month alone ("Aug", counted from April).
+ * Undefined when the name gives none. Only names dated the same way are compared.
+ */
+function periodOf(name: string): { kind: string; at: number } | undefined {
+  const dated = MONTH_YEAR.exec(name);
+  if (dated) {
+    const year = Number(dated[2].length === 2 ? `20${dated[2]}` : dated[2]);
+    const month = "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(dated[1].toLowerCase()) / 3;
+    return { kind: "month", at: year * 12 + month };
+  }
+  const financial = FINANCIAL_YEAR.exec(name);
+  if (financial) return { kind: "month", at: Number(financial[1]) * 12 + 3 };
+  const quarter = QUARTER.exec(name);
+  if (quarter) return { kind: "quarter", at: Number(quarter[1]) };
+  const month = MONTH_ALONE.exec(name);
+  if (month)
+    return { kind: "quarter", at: 1 + Math.floor(MONTHS.indexOf(month[1].toLowerCase()) / 9) };
+  return undefined;
+}
+
+/**
+ * Orders sheets live first: a visible sheet before a hidden one, a sheet not named as a kept copy before
+ * one that is, the later version ("v2" before "v1"), the later period ("Dec 2024" before "Mar 2024",
+ * "2025-26" before "2024-25", "Q3" before "Q2") when both names give one, and a sheet before a copy of it
+ * named with a period ("Detailed update" before "Detailed update Q2"); else tab order.
+ */
+export function byCurrency(a: Sheet, b: Sheet): number {
+  const hidden = (s: Sheet) => (s.visibility === "visible" ? 0 : 1);
+  const stale = (s: Sheet) => (STALE.test(s.name) ? 1 : 0);
+  const version = (s: Sheet) => Number(VERSION.exec(s.name)?.[1] ?? NaN);
+  const [va, vb] = [version(a), version(b)];
+  const [pa, pb] = [periodOf(a.name), periodOf(b.name)];
+  const period = pa && pb ? (pa.kind === pb.kind ? pb.at - pa.at : 0) : copyOf(a, b) - copyOf(b, a);
+  return (
+    hidden(a) - hidden(b) ||
+    stale(a) - stale(b) ||
+    (Number.isNaN(va) || Number.isNaN(vb) ? 0 : vb - va) ||
+    period
+  );
+}
+
+/** 1 when sheet `a` is sheet `b`'s name with a period after it ("Detailed update Q2" of "Detailed update"). */
+function copyOf(a: Sheet, b: Sheet): number {
+  const [name, of] = [a.name.trim().toLowerCase(), b.name.trim().toLowerCase()];
+  return name !== of && name.startsWith(of) && periodOf(name.slice(of.length)) !== undefined
+    ? 1
+    : 0;
+}
