@@ -31,6 +31,8 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bnon[\s-]+maintained\b/g, " nonmaintained "],
   [/\bmulti[\s-]+sensory\b/g, " multisensory "],
   [/\bsub[\s-]*total\b/g, " subtotal "],
+  // The DSG adjustment account is where the deficit is held: a balance, not an adjustment.
+  [/\badjustments?\s+account\b/g, " adjustmentaccount "],
   [/\bover[\s-]*spend/g, " overspend"],
   [/\bunder[\s-]*spend/g, " underspend"],
   [/\behc\s+plans?\b/g, " ehcp "],

@@ -25,6 +25,15 @@ function decimalsOf(value: number): number {
 }
 
 /**
+ * How many thousands a number format divides its figures by for display: commas after the last digit
+ * ("#,##0," shows thousands, "#,##0.0,," millions); those between digits only group them.
+ */
+export function scalingCommas(format: string): number {
+  const section = (format.split(";")[0] ?? "").replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  return /[0#?.](,+)(?![0#?,])/.exec(section)?.[1].length ?? 0;
+}
+
+/**
  * Decimal places a number format displays, or undefined for `General` and text formats, which show
  * the value as typed.
  */
@@ -33,9 +42,9 @@ function formatDecimals(format: string): number | undefined {
   // [colour]/[condition] parts are not digits.
   const section = (format.split(";")[0] ?? "").replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
   if (!/[0#?]/.test(section) || /^general$/i.test(section.trim())) return undefined;
-  const number = /[0#?,]*(?:\.([0#?]*))?(,*)/.exec(section.slice(section.search(/[0#?.]/))) ?? [];
-  const fraction = number[1]?.length ?? 0;
-  const thousands = number[2]?.length ?? 0;
+  const number = section.slice(section.search(/[0#?.]/));
+  const fraction = /\.([0#?]*)/.exec(number)?.[1].length ?? 0;
+  const thousands = scalingCommas(number);
   const percent = section.includes("%") ? 2 : 0;
   return fraction + percent - 3 * thousands;
 }

@@ -45,7 +45,8 @@ function addFinancialRows(into: YearRow[], template: LocatedTemplate): void {
   }
   if (m) {
     addPresent(into, m.years, [m.unmitigated]);
-    addPresent(into, m.years, m.lines);
+    // A mitigation that does not apply in a year says so: "n/a", "nil".
+    for (const row of m.lines) into.push({ row, years: m.years, optional: true });
     addPresent(into, m.years, [
       m.total,
       m.mitigated,

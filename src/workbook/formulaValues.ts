@@ -7,7 +7,7 @@
  * formula keeps no value, and bad-value asks for the workbook to be opened and saved in Excel.
  */
 import { parseA1 } from "./address";
-import type { CellRange, CellValue, Sheet, Workbook } from "./workbook";
+import type { CellError, CellRange, CellValue, Sheet, Workbook } from "./workbook";
 import { isCellError } from "./workbook";
 
 /** A range argument: its cells row by row, and its width (lookups and SUMPRODUCT need its shape). */
@@ -426,6 +426,30 @@ const FUNCTIONS: Record<string, Fn> = {
     const v = scalar(value ?? null);
     return isCellError(v) && v.error === "#N/A" ? scalar(fallback ?? null) : v;
   },
+  LEFT: ([value, count]) => onText(value, (text) => text.slice(0, wholeNumber(count, 1))),
+  RIGHT: ([value, count]) =>
+    onText(value, (text) => {
+      const n = wholeNumber(count, 1);
+      return n <= 0 ? "" : text.slice(-n);
+    }),
+  MID: ([value, start, count]) =>
+    onText(value, (text) => {
+      const from = wholeNumber(start, 1) - 1;
+      return from < 0 ? error("#VALUE!") : text.slice(from, from + wholeNumber(count, 0));
+    }),
+  LEN: ([value]) => onText(value, (text) => text.length),
+  TRIM: ([value]) => onText(value, (text) => text.trim().replace(/ +/g, " ")),
+  UPPER: ([value]) => onText(value, (text) => text.toUpperCase()),
+  LOWER: ([value]) => onText(value, (text) => text.toLowerCase()),
+  TEXT: ([value, format]) => {
+    const n = numberOf(value ?? null);
+    const f = scalar(format ?? null);
+    if (typeof n !== "number") return n;
+    // Only formats of zeros ("0", "00", "0.0"), as year headings use; any other is not worked out.
+    if (typeof f !== "string" || !/^0+(\.0+)?$/.test(f)) return error("#VALUE!");
+    const [whole, places = ""] = f.split(".");
+    return n.toFixed(places.length).padStart(whole.length + (places ? places.length + 1 : 0), "0");
+  },
   CONCATENATE: (args) => joinTexts(args),
   CONCAT: (args) => joinTexts(args),
   DATE: ([y, m, d]) => serialOf(wholeNumber(y), wholeNumber(m), wholeNumber(d)),
@@ -433,6 +457,21 @@ const FUNCTIONS: Record<string, Fn> = {
   MONTH: onDate((date) => date.getUTCMonth() + 1),
   DAY: onDate((date) => date.getUTCDate()),
 };
+
+/** A cell's value as Excel turns it into text for a text function: numbers as General shows them. */
+function textOf(value: Value | undefined): string | CellError {
+  const v = scalar(value ?? null);
+  if (isCellError(v)) return v;
+  if (v === null) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+/** A text function applied to a value turned into text; an error passes through. */
+function onText(value: Value | undefined, apply: (text: string) => CellValue): CellValue {
+  const text = textOf(value);
+  return typeof text === "string" ? apply(text) : text;
+}
 
 function joinTexts(args: readonly Value[]): CellValue {
   let text = "";

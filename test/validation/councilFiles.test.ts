@@ -12,7 +12,10 @@
  * two tables), mitigations among a return's finance rows, and the tenth and eleventh probes' returns: limits
  * typed as positive amounts, a final instalment on its own row, "RAG May" columns, a legend headed "Key",
  * levels pasted with HTML, the previous quarter's tab first, limits "excluding Safety Valve payments" or
- * without a heading, and sign-off, date and commentary that are no answer.
+ * without a heading, and sign-off, date and commentary that are no answer; and the tenth probe's whole plans:
+ * EHCP counts projected by a growth rate, an adjustment to the opening balance, year headings built by
+ * formula, pounds shown in thousands by the format, an "of which" memo line, blocks filled in for some years
+ * only, the write-off sheet the pane adds, and the DSG adjustment account's balances.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -23,6 +26,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-adjustment-to-opening-balance.xlsx", []],
   ["plan-allocation-after-transfer-percent.xlsx", []],
   ["plan-allocation-uplift-percent.xlsx", []],
   [
@@ -30,16 +34,32 @@ const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[
     ["error block-result Financial summary!F59", "error block-result Financial summary!F60"],
   ],
   ["plan-and-sv.xlsx", []],
+  ["plan-blocks-actual-results-only.xlsx", []],
+  ["plan-blocks-forecast-years-only.xlsx", []],
   ["plan-cf-net-dsg-position.xlsx", []],
   ["plan-contribution-percent-label.xlsx", []],
+  ["plan-dsg-adjustment-account.xlsx", []],
+  ["plan-ehcp-projected-age-total-wrong.xlsx", ["error ehcp-totals CYP summary!E10"]],
+  ["plan-ehcp-projected-by-growth-rate.xlsx", []],
   ["plan-funding-after-block-transfers.xlsx", []],
   ["plan-funding-after-transfers-wrong.xlsx", ["error funding-available Financial summary!F36"]],
   ["plan-hidden-older-version-first-live-wrong.xlsx", ["error roll-forward DSG Plan Dec 2024!G53"]],
   ["plan-line-percent-total-wrong.xlsx", ["error block-result Financial summary!F44"]],
+  ["plan-of-which-memo-line.xlsx", []],
   ["plan-older-version-first-live-wrong.xlsx", ["error roll-forward DSG Plan Dec 2024!G53"]],
+  [
+    "plan-pounds-shown-in-thousands-hidden-300.xlsx",
+    ["warning hardcoded-total Financial summary!G12"],
+  ],
+  ["plan-pounds-shown-in-thousands.xlsx", []],
   ["plan-sv-percent-label-cf-wrong.xlsx", ["error roll-forward Financial summary!G53"]],
   ["plan-unmitigated-and-mitigated-summaries.xlsx", []],
   ["plan-v1-before-v2-live-wrong.xlsx", ["error roll-forward Financial summary v2!G53"]],
+  [
+    "plan-write-off-sheet-as-the-pane-names-it.xlsx",
+    ["warning hnsg-reconcile DSG write-off reconciliation!B4"],
+  ],
+  ["plan-year-headings-by-formula-cf-wrong.xlsx", ["error roll-forward Financial summary!G12"]],
   ["plan-years-apr-to-mar.xlsx", []],
   ["plan-years-dotted.xlsx", []],
   ["plan-years-ye.xlsx", []],

@@ -12,7 +12,7 @@ import { findLabels, labelMatches, labelSet, searchArea } from "../labels";
 import { meanings, type Meaning } from "../meaning";
 import { firstColumn, readTable, type TableRow } from "../tableRows";
 import type { BlockPlan, DsgBlock, Subtotal } from "./blocksModel";
-import { saysTotal } from "./lines";
+import { isBreakdown, saysTotal } from "./lines";
 import { BLOCK_NAMES, DSG_BLOCKS } from "./blocksModel";
 
 /**
@@ -292,6 +292,7 @@ function expenditureParts(
   const isLine = (entry: TableRow<BlockRowKey>, i: number) =>
     entry.hasFigures &&
     i !== totalAt &&
+    !isBreakdown(entry.row.label) &&
     (entry.key === "expenditure" ||
       (i >= from && i < to && (entry.key === undefined || FUNDING_KEYS.has(entry.key))));
   const lines: LocatedRow[] = [];

@@ -24,7 +24,17 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       `${BALANCE} start|beginning year|period`,
       `${BALANCE} 1 april`,
     ],
-    not: ["carried", "closing", "reference", "variance", "difference"],
+    // "Adjustment to opening balance", "Restatement of opening balance": a movement, not the balance.
+    not: [
+      "carried",
+      "closing",
+      "reference",
+      "variance",
+      "difference",
+      "adjustment",
+      "restatement",
+      "correction",
+    ],
   },
   {
     key: "inYear",
@@ -82,6 +92,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       "cap",
       "trajectory",
       "reference",
+      "clawback",
     ],
   },
   {
@@ -99,7 +110,14 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
   {
     key: "adjustments",
     name: "Other adjustments",
-    means: ["adjustment", "prior year adjustment", "other movement"],
+    means: [
+      "adjustment",
+      "prior year adjustment",
+      "other movement",
+      "restatement",
+      "correction",
+      "clawback",
+    ],
     not: ["cumulative", "brought", "carried"],
   },
   {

@@ -11,6 +11,7 @@ import type { TableReading, TableRow } from "../tableRows";
 import type { EndOfYearRowKey } from "./endOfYearLabels";
 import type { EndOfYearPositions, OtherMovement } from "./endOfYearModel";
 import { labelWords } from "../meaning";
+import { isBreakdown } from "./lines";
 
 /** The rows that move the deficit within a year, chosen between the opening and closing rows. */
 const MOVEMENT_KEYS: readonly EndOfYearRowKey[] = [
@@ -44,7 +45,6 @@ const BALANCE_WORDS = new Set([
 
 // A breakdown of a figure above it ("of which: High Needs Block", "o/w HNB", "including ..."), or one
 // block's share of the in-year result: part of a figure already counted, not a movement of its own.
-const BREAKDOWN = /^\W*(of which|o\/w|ow|incl(uding|udes)?|comprising|memo)\b/i;
 const BLOCK_WORDS = new Set(["block", "school", "central", "early"]);
 
 /** True when the words name a DSG block ("High needs", "HNB", "Schools block"), not the grant named after one. */
@@ -94,7 +94,7 @@ export function keptTogether(
 function restatesBalance(entry: TableRow<EndOfYearRowKey>): boolean {
   const { words, note } = labelWords(entry.row.label);
   return (
-    BREAKDOWN.test(entry.row.label) ||
+    isBreakdown(entry.row.label) ||
     namesBlock(words) ||
     [...words, ...note].some((word) => BALANCE_WORDS.has(word))
   );

@@ -16,6 +16,16 @@ export function saysTotal(label: string): boolean {
   return /^\W*(sub[\s-]*total|total)\b/i.test(label);
 }
 
+/**
+ * True for a memo line breaking down a figure above it ("of which: out of county placements", "Memo:
+ * independent placements included above"): not one of a section's lines, nor a movement.
+ */
+export function isBreakdown(label: string): boolean {
+  return /^\W*(of which|o\/w|ow|incl(uding|udes)?|comprising|memo)\b|\bincluded above\b/i.test(
+    label
+  );
+}
+
 /** True when the row holds a number under at least one year column. */
 export function hasFigure(
   sheet: LabelledSheet,

@@ -5,6 +5,7 @@
  * share this locator, so the deficit rules apply to both.
  */
 import type { CellRange } from "../../workbook/workbook";
+import { cellNumberFormat } from "../../workbook/workbook";
 import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import type { LocatedRow, MoneyUnit, YearColumn } from "../located";
 import { findSheetByName, labelSet, normaliseLabel, searchArea } from "../labels";
@@ -23,7 +24,8 @@ import { END_OF_YEAR_MEANINGS } from "./endOfYearLabels";
 import { readTable, type TableReading } from "../tableRows";
 import { labelWords, readLabel } from "../meaning";
 import { keptTogether, otherMovements } from "./endOfYearRows";
-import { findUnitMarker, guessUnit } from "./unit";
+import { findUnitMarker, guessUnit, unitOfPounds } from "./unit";
+import { scalingCommas } from "../rows";
 import { blockNamed, locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
 import { hasFigure } from "./lines";
@@ -408,5 +410,17 @@ function endOfYearFigures(summary: FinancialSummary | undefined): number[] {
 export function detectUnit(sheet: LabelledSheet, summary: FinancialSummary | undefined): MoneyUnit {
   const header = findYearHeader(sheet, "financial");
   const marker = findUnitMarker(sheet, { bottom: header ? header.row + 1 : sheet.top + 5 });
-  return marker ?? guessUnit(endOfYearFigures(summary));
+  if (marker === undefined) return guessUnit(endOfYearFigures(summary));
+  // Figures stored in pounds and shown in thousands by the format ("#,##0," under "£'000"): the unit
+  // declared is what the sheet shows, the figures are a thousand (per comma) times smaller a unit.
+  const scale = formatScale(sheet, summary?.endOfYear?.carriedForward);
+  return (scale > 1 && unitOfPounds(marker.pounds / scale)) || marker;
+}
+
+/** How many times a row's number format divides its figures for display (1,000 per scaling comma). */
+function formatScale(sheet: LabelledSheet, row: LocatedRow | undefined): number {
+  const cell = row?.cells.find((c) => typeof c.value === "number");
+  return cell === undefined
+    ? 1
+    : 1000 ** scalingCommas(cellNumberFormat(sheet, cell.row, cell.col));
 }

@@ -12,6 +12,11 @@ export const POUNDS: MoneyUnit = { label: "£", pounds: 1 };
 export const THOUSANDS: MoneyUnit = { label: "£000", pounds: 1000 };
 export const MILLIONS: MoneyUnit = { label: "£m", pounds: 1_000_000 };
 
+/** The unit worth this many pounds (1, 1,000 or 1,000,000), or undefined. */
+export function unitOfPounds(pounds: number): MoneyUnit | undefined {
+  return [POUNDS, THOUSANDS, MILLIONS].find((unit) => unit.pounds === pounds);
+}
+
 /** The unit with this label ("£000" → thousands). */
 export function unitByLabel(label: MoneyUnit["label"]): MoneyUnit {
   return { "£": POUNDS, "£000": THOUSANDS, "£m": MILLIONS }[label];

@@ -8,6 +8,9 @@ import type { WriteOffSourceKey } from "./writeOffModel";
 export const WRITE_OFF_HEADING = [
   "High Needs Stability Grant: write-off reconciliation",
   "Write-off reconciliation",
+  "DSG write-off reconciliation",
+  "High Needs Stability Grant (HNSG) write-off reconciliation",
+  "HNSG write-off reconciliation",
   "HNSG reconciliation",
   "High Needs Stability Grant reconciliation",
 ];

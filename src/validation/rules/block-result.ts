@@ -1,7 +1,7 @@
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { blockRows } from "../needs";
 import { moneyOf, weigh, type Term } from "../balance";
-import type { MoneyUnit, SignConvention } from "../../templates/located";
+import type { LocatedCell, MoneyUnit, SignConvention } from "../../templates/located";
 import { at, availableCountsMovements, blockSign, inYearEquation } from "../blockFunding";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
@@ -30,6 +30,11 @@ function inYearReport(
   countsMovements: boolean
 ): RuleReport | undefined {
   const equation = inYearEquation(block, i, sign, countsMovements);
+  // A year whose funding and expenditure are left blank (an actual year typed as its result alone) has
+  // nothing to work the result out from.
+  const blank = (cell: LocatedCell | undefined) =>
+    cell === undefined || cell.value === null || cell.value === "";
+  if (equation?.terms.every((term) => blank(term.cell))) return undefined;
   const weighed = equation && weigh(equation, options);
   if (!equation || !weighed || weighed.holds) return undefined;
   const money = moneyOf(weighed, unit);

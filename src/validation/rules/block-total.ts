@@ -17,7 +17,7 @@ export const blockTotal = defineRule({
     "For each year, the total DSG in-year deficit in the summary of end of year positions must equal the sum of the " +
     "in-year results of the schools, central school services, early years and high needs blocks. Rounded figures " +
     "may differ by half a unit of their last shown decimal each. The rule runs when all four blocks show an in-year " +
-    "row. Correct the total cell, or the block whose in-year result is wrong.",
+    "row, for the years in which any block has a result. Correct the total cell, or the block whose in-year result is wrong.",
   defaults: {},
   usesTolerance: true,
   needs: allOf(
@@ -52,6 +52,9 @@ export const blockTotal = defineRule({
       const parts: LocatedCell[] = [];
       for (const cells of byYear) parts.push(...(cells.get(year.label) ?? []));
       if (parts.length !== four.length) return;
+      // Blocks filled in for the forecast years only (the actual years' total typed from the s251 return):
+      // a year none of the blocks shows has nothing to add up.
+      if (parts.every((cell) => cell.value === null || cell.value === "")) return;
       const reported = total.cells[i];
       // A block whose label states the other sign ("In-year surplus/(deficit)" under a summary of deficits)
       // counts the other way round.

@@ -36,6 +36,8 @@ function badCounts(
       const cell = row.cells[index];
       const count = countIn(cell);
       if (count === null || (count >= 0 && Number.isInteger(count))) continue;
+      // A projection worked out by formula (=E5*1.045) is a forecast, not a count typed wrongly.
+      if (count >= 0 && cell.formula !== null) continue;
       const problem = count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number";
       reports.push({
         message: `${owner} ${years[index]?.label ?? ""}: '${rowName(row)}' (${count}) ${problem}.`,
@@ -78,7 +80,8 @@ export const ehcpValues = defineRule({
   title: "EHCP counts are whole and possible",
   description:
     "Every count in the children and young people tables (by age group, by primary need, totals, new and ceased " +
-    "plans, assessment requests) must be a whole number of plans and not negative. The post-16 and further education " +
+    "plans, assessment requests) must be a whole number of plans and not negative; a projection worked out by a " +
+    "formula (a growth rate applied to last year's count) may hold a fraction. The post-16 and further education " +
     "placement only has the 16 to 19 and 20 to 25 age groups, so a count in an under-16 row there is a plan in the " +
     "wrong placement. Correct the cell shown.",
   defaults: {},
