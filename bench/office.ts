@@ -12,6 +12,7 @@ import { fullSizePlan } from "../examples/examples";
 import { jsonBytes } from "../src/workbook/office/readPlan";
 import { readOfficeWorkbook, type OfficeReadCall } from "../src/workbook/officeReader";
 import type { Workbook } from "../src/workbook/workbook";
+import { sheetMayHoldSections } from "../src/templates/sheetWords";
 import { realisticWorkbook } from "../test/office/hostFixtures";
 import { installMockWorkbook, mockSheetOf, uninstallMockExcel } from "../test/office/officeMock";
 
@@ -59,7 +60,11 @@ async function measure(workbook: Workbook, platform: "OfficeOnline" | "PC") {
   const mock = installMockWorkbook(workbook, platform);
   const start = process.hrtime.bigint();
   try {
-    await readOfficeWorkbook(undefined, { onCall: (call) => calls.push(call) });
+    // As the pane reads: number formats only of the sheets that may hold a section.
+    await readOfficeWorkbook(undefined, {
+      onCall: (call) => calls.push(call),
+      formatsFor: sheetMayHoldSections,
+    });
   } finally {
     uninstallMockExcel();
   }

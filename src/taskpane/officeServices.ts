@@ -28,11 +28,13 @@ import { compareVersions, locateVersion, whyNotComparable } from "../validation/
 import type { Workbook } from "../workbook/workbook";
 import { addinFormulaCells } from "../validation/addinFormulas";
 import { a1 } from "../workbook/address";
+import { sheetMayHoldSections } from "../templates/sheetWords";
 
 /** Connects the pane to the open workbook through Office.js. */
 export function officeServices(): PaneServices {
   return {
-    readWorkbook: (onProgress) => readOfficeWorkbook(onProgress),
+    readWorkbook: (onProgress) =>
+      readOfficeWorkbook(onProgress, { formatsFor: sheetMayHoldSections }),
     validate: (workbook, options) => {
       const { template, findings, checks } = validateWorkbook(workbook, options);
       // The position and write-off panels read one more locating run, shared between them.

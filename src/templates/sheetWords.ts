@@ -10,6 +10,7 @@
  * sheet; a word missing would lose a section in silence. The test `test/workbook/passOver.test.ts` reads
  * every example and real-wording workbook with every sheet a candidate and asserts the same findings.
  */
+import type { CellValue } from "../workbook/workbook";
 
 // Financial years (2024-25, 24/25, FY2025), census years (2024, January 2024) and dates written as text.
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d\d\s*[-/–—]\s*\d\d(?!\d)|\bfy\s*\d/i;
@@ -102,4 +103,20 @@ export function mayHoldSections(text: string): boolean {
 /** Whether a sheet's name could be one a check finds its section by. */
 export function mayNameASection(name: string): boolean {
   return mayHoldSections(name) || SHEET_NAME_WORDS.test(name);
+}
+
+// A sheet smaller than this is cheap to read in full: only larger ones are judged by their words.
+const SMALL_SHEET_CELLS = 20_000;
+
+/**
+ * Whether a sheet whose values are read may hold a section (so its number formats are worth asking Excel
+ * for): a small sheet always, else one named as a section's sheet or holding a word a section is found by.
+ */
+export function sheetMayHoldSections(
+  name: string,
+  values: readonly (readonly CellValue[])[]
+): boolean {
+  if (values.length * (values[0]?.length ?? 0) < SMALL_SHEET_CELLS || mayNameASection(name))
+    return true;
+  return values.some((row) => row.some((v) => typeof v === "string" && mayHoldSections(v)));
 }

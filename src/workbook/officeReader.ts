@@ -7,8 +7,9 @@
  *    should Excel refuse the merged areas (over 512 on a sheet), this one is repeated without them;
  * 3. the cells (`values`, `formulas`) of every used range;
  * 4. the number formats of the rows that hold numbers (the rules read formats only for figures, for their
- *    displayed precision, and for dated year headings), and the value types of the few cells whose text
- *    reads like an error (`#N/A`), which is all `valueTypes` was needed for.
+ *    displayed precision, and for dated year headings), on the sheets `formatsFor` keeps (the pane: sheets
+ *    that may hold a section), and the value types of the few cells whose text reads like an error
+ *    (`#N/A`), which is all `valueTypes` was needed for.
  * Round trips 3 and 4 are each one call on the desktop for up to 1,000,000 cells (Excel there has no payload
  * cap), so four in all. Excel on the web caps each response at 5 MB: there every call's response is measured
  * (the JSON of what it returned) and the next calls are sized from the measured bytes per cell to stay under
@@ -62,6 +63,11 @@ export interface OfficeReadOptions {
   readonly bytesPerSync?: number;
   /** Told about each call of round trips 3 and 4 once it has returned. */
   readonly onCall?: (call: OfficeReadCall) => void;
+  /**
+   * Whether a sheet's number formats are asked for (all sheets' without it): the pane asks only for those of
+   * sheets that may hold a section, since the checks read formats only there.
+   */
+  readonly formatsFor?: (name: string, values: readonly (readonly CellValue[])[]) => boolean;
 }
 
 /**
@@ -104,7 +110,7 @@ export async function readOfficeWorkbook(
   };
   try {
     return await runInExcel((context) =>
-      readAll(context, onProgress ?? (() => undefined), budget, options.onCall ?? (() => undefined))
+      readAll(context, onProgress ?? (() => undefined), budget, options)
     );
   } catch (error) {
     throw new WorkbookReadError(officeErrorMessage(error));
@@ -115,7 +121,7 @@ async function readAll(
   context: Excel.RequestContext,
   progress: (stage: string) => void,
   budget: ReadBudget,
-  onCall: (call: OfficeReadCall) => void
+  options: OfficeReadOptions
 ): Promise<Workbook> {
   progress("Listing the sheets");
   const worksheets = context.workbook.worksheets;
@@ -128,7 +134,7 @@ async function readAll(
   );
   const { areas, merges } = await findUsedAreas(context, sheets, mergedAreasSupported());
   const grids = areas.map((area) => (area === null ? emptyGrid() : newGrid(area)));
-  await readCells(context, sheets, areas, grids, budget, progress, onCall);
+  await readCells(context, sheets, areas, grids, budget, progress, options);
 
   return {
     sheets: sheets.map((sheet, i): Sheet => ({
@@ -213,8 +219,9 @@ async function readCells(
   grids: Grid[],
   budget: ReadBudget,
   progress: (stage: string) => void,
-  onCall: (call: OfficeReadCall) => void
+  options: OfficeReadOptions
 ): Promise<void> {
+  const onCall = options.onCall ?? (() => undefined);
   const meter = new PayloadMeter();
   const wholeSheets = areas.flatMap((area, sheet): CellRead[] =>
     area === null ? [] : [{ sheet, ...area }]
@@ -234,8 +241,11 @@ async function readCells(
     areas.flatMap((area, sheet): CellRead[] => {
       if (area === null) return [];
       const { values } = grids[sheet];
+      const formats = options.formatsFor?.(sheets[sheet].name, values) ?? true;
       return [
-        ...runsOf(values, area.top, area.left, sheet, "formats", (v) => typeof v === "number"),
+        ...(formats
+          ? runsOf(values, area.top, area.left, sheet, "formats", (v) => typeof v === "number")
+          : []),
         ...runsOf(values, area.top, area.left, sheet, "types", looksLikeError),
       ];
     })

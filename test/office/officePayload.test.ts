@@ -11,6 +11,8 @@ import type { Workbook } from "../../src/workbook/workbook";
 import { realisticWorkbook } from "./hostFixtures";
 import { sheetFromRows } from "../support/sheets";
 import { installMockWorkbook, uninstallMockExcel } from "./officeMock";
+import { sheetMayHoldSections } from "../../src/templates/sheetWords";
+import { validateWorkbook } from "../../src/validation/validate";
 
 const FOUR_MB = 4_000_000;
 const plan = fullSizePlan();
@@ -86,6 +88,31 @@ describe("the Office reader's calls on realistic workbooks (office-addin-mock)",
     expect(syncs).toBe(4);
     expect(read.sheets[0].numberFormats[9_998]).toEqual(["General", "0.00"]);
   });
+
+  it("should ask for number formats only on the sheets that may hold a section, as the pane does, and find the same", async () => {
+    const book = workbook(120_000);
+    const calls: OfficeReadCall[] = [];
+    installMockWorkbook(book, "PC");
+    const read = await readOfficeWorkbook(undefined, {
+      onCall: (call) => calls.push(call),
+      formatsFor: sheetMayHoldSections,
+    });
+    uninstallMockExcel();
+    const everything = (await readOverMock(book, "PC")).read;
+    const formats = (name: string) =>
+      read.sheets
+        .find((s) => s.name === name)!
+        .numberFormats.flat()
+        .filter((f) => f !== "General");
+    expect(formats("Pupil data")).toEqual([]);
+    expect(formats("Financial summary").length).toBeGreaterThan(0);
+    const asked = calls.filter((c) => c.stage === "Reading number formats");
+    const askedBefore = (await readOverMock(book, "PC")).calls.filter(
+      (c) => c.stage === "Reading number formats"
+    );
+    expect(asked[0].cells).toBeLessThan(askedBefore[0].cells);
+    expect(validateWorkbook(read).findings).toEqual(validateWorkbook(everything).findings);
+  }, 60_000);
 
   it("should ask for the number formats of fewer cells than it reads", async () => {
     const { calls } = await readOverMock(workbook(120_000), "PC");
