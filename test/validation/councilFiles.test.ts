@@ -28,6 +28,7 @@ const FOLDER = join(__dirname, "..", "fixtures", "council");
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
   ["plan-adjustment-to-opening-balance.xlsx", []],
   ["plan-allocation-after-transfer-percent.xlsx", []],
+  ["plan-allocation-sign-flipped-by-formula.xlsx", ["error sign-convention Financial summary!F29"]],
   ["plan-allocation-uplift-percent.xlsx", []],
   [
     "plan-and-sv-high-needs-total-wrong.xlsx",
@@ -110,6 +111,7 @@ const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[
   ["sv-signoff-to-be-confirmed.xlsx", ["error sv-signoff Overview!C4"]],
   ["sv-term-updates-level-missing.xlsx", ["error sv-assurance Detailed update!B27"]],
   ["sv-u1-columns-level-missing.xlsx", ["error sv-assurance Detailed update!E7"]],
+  ["sv-withdrawn-condition.xlsx", []],
 ];
 
 async function findingsOf(file: string) {

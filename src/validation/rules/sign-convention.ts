@@ -70,6 +70,26 @@ function oppositeRow(row: LocatedRow, sign: SignConvention): RuleReport | undefi
   };
 }
 
+/**
+ * A block's DSG funding with one year's sign unlike all its other years' (−2,714 among 2,600 and 2,800): the
+ * funding available, the block's result and the DSG total follow it by formula, so no sum shows the slip.
+ */
+function fundingAgainstItsRow(
+  row: LocatedRow,
+  yearLabel: (i: number) => string
+): RuleReport | undefined {
+  const figures = row.cells.filter(nonZero);
+  const balance = signBalance([row]);
+  if (figures.length < 3 || Math.abs(balance) !== figures.length - 2) return undefined;
+  const odd = figures.find((cell) => signOf(cell) !== Math.sign(balance))!;
+  return {
+    message:
+      `${rowName(row)} for ${yearLabel(row.cells.indexOf(odd))} is ${odd.value}, with the opposite sign to its other ` +
+      "years: check its sign, as the funding available and the block's result follow from it.",
+    at: cellLocation(row, odd),
+  };
+}
+
 /** Years whose roll-forward fails but holds once one figure's sign is turned round: that figure has the wrong sign. */
 function flippedFigures(template: LocatedTemplate, options: ValidationOptions): RuleReport[] {
   const positions = template.financial?.endOfYear;
@@ -105,7 +125,8 @@ export const signConvention = defineRule({
     "figure whose sign alone breaks the roll-forward, and Safety Valve payments or council contributions shown with the " +
     "same sign as deficits where others are shown with the opposite sign. A sheet that shows every payment and " +
     'contribution with the deficits\' sign ("Safety Valve funding received 4.5", taken away by the carried-forward ' +
-    'formula), or under a label that says "Less:", is using its own convention, not a wrong sign.',
+    'formula), or under a label that says "Less:", is using its own convention, not a wrong sign. A block\'s DSG ' +
+    "funding with one year's sign unlike its other years' is reported too: the sums built on it by formula all agree.",
   defaults: {},
   usesTolerance: true,
   needs: anyEndOfYearRow,
@@ -133,7 +154,12 @@ export const signConvention = defineRule({
       ),
       ...(f.blocks ?? []).map((b) => [b.cumulative, rowSign(b.cumulative, template.sign)] as const),
     ].flatMap(([row, sign]) => (row ? [oppositeRow(row, sign)] : []));
-    const reports = [...movements, ...levels].filter((r): r is RuleReport => r !== undefined);
+    const funding = (f.blocks ?? []).map((b) =>
+      b.allocation ? fundingAgainstItsRow(b.allocation, (i) => yearOf(b.years, i)) : undefined
+    );
+    const reports = [...movements, ...levels, ...funding].filter(
+      (r): r is RuleReport => r !== undefined
+    );
     // A row already reported as a whole is not reported again figure by figure.
     const rowKey = (r: RuleReport) => `${r.at?.sheet}|${r.at?.row}`;
     const seen = new Set(reports.map(rowKey));

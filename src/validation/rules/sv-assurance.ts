@@ -165,6 +165,14 @@ function bareNote(bare: readonly SvTrackedItem[], label: string): RuleReport {
 // The same unrecognised level in this many cells is the council's own scale: said once, not per cell.
 const SAME_LEVEL_CELLS = 3;
 
+// "Condition 3.6 (Withdrawn by agreement with the DfE in June 2024)": no longer tracked, so no levels due.
+const WITHDRAWN =
+  /\b(?:withdrawn|no longer (?:applies|applicable|required)|removed by agreement|superseded)\b/i;
+
+function withdrawn(item: SvTrackedItem): boolean {
+  return typeof item.at.value === "string" && WITHDRAWN.test(plainText(item.at.value));
+}
+
 /** Whether the conditions and the risks name the same updates (or only one of them has any). */
 function sameUpdates(items: readonly SvTrackedItem[]): boolean {
   const labels = (kind: SvTrackedItem["kind"]) =>
@@ -366,7 +374,7 @@ export const svAssurance = defineRule({
     // A numbered row with no update label beside it in a stacked table, while the others have theirs,
     // may be a note or a heading that starts with "Condition 4" rather than a condition: said once.
     const bare = read.filter((item) => item.layout === "stacked" && item.assurance.length === 0);
-    const items = read.filter((item) => !bare.includes(item));
+    const items = read.filter((item) => !bare.includes(item) && !withdrawn(item));
     const unreadNotes: RuleReport[] = unread.map((table): RuleReport => {
       const what =
         table[0].kind === "risk" ? "risks of the risk register" : "conditions of the agreement";
