@@ -22,6 +22,11 @@ const ENUMERATOR = /^\s*(\d+(\.\d+)+\.?|\d+[.)]|\(?[a-z][.)]|\(?[ivx]+[.)]|\(\d+
 const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bb\s*\/\s*f(wd)?\b|\bbfwd\b|\bb\/fwd\b/g, " brought forward "],
   [/\bc\s*\/\s*f(wd)?\b|\bcfwd\b|\bc\/fwd\b/g, " carried forward "],
+  // Misspellings councils' sheets carry: "brought foward", "brougth forward", "Cummulative", "defecit".
+  [/\bfoward\b|\bforwad\b|\bfwd\b/g, " forward "],
+  [/\bbrougth\b|\bbrough\b/g, " brought "],
+  [/\bcumm?ulitive\b|\bcummulative\b/g, " cumulative "],
+  [/\bdefi?ecit\b|\bdefict\b/g, " deficit "],
   [/\bin[\s-]*(year|yr)\b/g, " inyear "],
   [/\bwrite[\s-]*off\b|\bwritten[\s-]*off\b/g, " writeoff "],
   [/\bpost[\s-]*16\b/g, " post16 "],
@@ -31,6 +36,11 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bnon[\s-]+maintained\b/g, " nonmaintained "],
   [/\bmulti[\s-]+sensory\b/g, " multisensory "],
   [/\bsub[\s-]*total\b/g, " subtotal "],
+  // "In-year deficit after Safety Valve funding": the in-year figure net of the payments, not a payment.
+  [
+    /\bafter\s+(?:the\s+)?(?:safety[\s-]*valve|sv|dfe)\s+(?:income|funding|grant|payments?|contributions?)\b/g,
+    " aftersafetyvalve ",
+  ],
   // The DSG adjustment account is where the deficit is held: a balance, not an adjustment.
   [/\badjustments?\s+account\b/g, " adjustmentaccount "],
   [/\bover[\s-]*spend/g, " overspend"],
@@ -58,6 +68,8 @@ const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   lea: ["local", "authority"],
   gf: ["general", "fund"],
   hnb: ["high", "need", "block"],
+  alloc: ["allocation"],
+  tfr: ["transfer"],
   cssb: ["central", "school", "service", "block"],
   eyb: ["early", "year", "block"],
   sb: ["school", "block"],

@@ -35,11 +35,17 @@ const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[
     ["error block-result Financial summary!F59", "error block-result Financial summary!F60"],
   ],
   ["plan-and-sv.xlsx", []],
+  ["plan-block-headings-dsg-dash.xlsx", []],
+  ["plan-block-variance-over-under-hn-wrong.xlsx", ["error block-result Financial summary!F63"]],
+  ["plan-block-virements-hn-wrong.xlsx", ["error block-result Financial summary!F63"]],
   ["plan-blocks-actual-results-only.xlsx", []],
   ["plan-blocks-forecast-years-only.xlsx", []],
+  ["plan-brought-foward-misspelt.xlsx", []],
   ["plan-cf-net-dsg-position.xlsx", []],
+  ["plan-contribution-from-schools.xlsx", []],
   ["plan-contribution-percent-label.xlsx", []],
   ["plan-dsg-adjustment-account.xlsx", []],
+  ["plan-dsg-budget-hn-wrong.xlsx", ["error block-result Financial summary!F63"]],
   ["plan-ehcp-projected-age-total-wrong.xlsx", ["error ehcp-totals CYP summary!E10"]],
   ["plan-ehcp-projected-by-growth-rate.xlsx", []],
   ["plan-funding-after-block-transfers.xlsx", []],
@@ -81,6 +87,7 @@ const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[
   ["sv-finance-own-sheet-wrong.xlsx", ["error roll-forward SV finance!E9"]],
   ["sv-general-whole-millions-in-year-typo.xlsx", ["error roll-forward Finance template!D9"]],
   ["sv-in-year-after-mitigations.xlsx", []],
+  ["sv-in-year-after-sv-income-cf-wrong.xlsx", ["error roll-forward Finance template!E8"]],
   ["sv-instalment-due.xlsx", []],
   ["sv-instalment-received-dated.xlsx", []],
   ["sv-instalments-na-before.xlsx", []],
@@ -112,6 +119,7 @@ const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[
   ["sv-term-updates-level-missing.xlsx", ["error sv-assurance Detailed update!B27"]],
   ["sv-u1-columns-level-missing.xlsx", ["error sv-assurance Detailed update!E7"]],
   ["sv-withdrawn-condition.xlsx", []],
+  ["sv-year-2-update-labels-level-missing.xlsx", ["error sv-assurance Detailed update!B33"]],
 ];
 
 async function findingsOf(file: string) {

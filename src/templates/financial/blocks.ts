@@ -69,7 +69,7 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
     key: "allocation",
     name: "DSG funding",
     means: [
-      "dsg allocation|funding|income|settlement",
+      "dsg allocation|funding|income|settlement|budget",
       "gross funding|allocation|income|dsg",
       "allocation",
       "funding",
@@ -129,7 +129,13 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
   {
     key: "movements",
     name: "Block movements",
-    means: ["block movement|transfer", "transfer between block", "transfer", "movement"],
+    means: [
+      "block movement|transfer|virement",
+      "transfer between block",
+      "transfer",
+      "movement",
+      "virement",
+    ],
     not: NOT_A_FLOW,
   },
   {
@@ -149,9 +155,11 @@ export const BLOCK_ROW_MEANINGS: readonly Meaning<BlockRowKey>[] = meanings([
     key: "inYear",
     name: "In-year surplus/(deficit)",
     means: [
-      "inyear surplus|deficit|position|result|overspend|underspend|balance|variance",
+      "inyear surplus|deficit|position|result|overspend|underspend|balance|variance|pressure",
       "net position|result|variance",
       "overspend|underspend",
+      "pressure saving",
+      "variance over under",
       "surplus|deficit year",
       "surplus deficit",
     ],
@@ -190,6 +198,9 @@ function hasFiguresRightOf(sheet: LabelledSheet, row: number, col: number): bool
   );
 }
 
+/** A block's name as councils head it: "Schools block", "DSG - Schools block", "The Schools block". */
+const withPrefixes = (name: string) => [name, `DSG ${name}`, `The ${name}`];
+
 /**
  * The first heading of each block left of the figures, in sheet order. A heading has no figures of its
  * own: "Schools block in-year deficit" with figures, in a summary above the blocks, is a line.
@@ -208,7 +219,7 @@ function blockHeadings(
   for (const block of DSG_BLOCKS) {
     const { names, abbreviations } = BLOCK_HEADING_LABELS[block];
     const hits = [
-      ...findLabels(sheet, labelSet(names), labelArea),
+      ...findLabels(sheet, labelSet(names.flatMap(withPrefixes)), labelArea),
       ...findLabels(sheet, labelSet(abbreviations), labelArea, true),
     ].sort((a, b) => a.row - b.row);
     // A line with figures that names a block's result ("High needs block overspend", in a summary that

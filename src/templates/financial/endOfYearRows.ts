@@ -46,9 +46,12 @@ const BALANCE_WORDS = new Set([
 // A breakdown of a figure above it ("of which: High Needs Block", "o/w HNB", "including ..."), or one
 // block's share of the in-year result: part of a figure already counted, not a movement of its own.
 const BLOCK_WORDS = new Set(["block", "school", "central", "early"]);
+const MOVED_WORDS = new Set(["contribution", "transfer", "recovery", "clawback"]);
 
 /** True when the words name a DSG block ("High needs", "HNB", "Schools block"), not the grant named after one. */
 function namesBlock(words: readonly string[]): boolean {
+  // "Contribution from schools", "Transfer from early years block surplus": money moved, not a block's share.
+  if (words.some((word) => MOVED_WORDS.has(word))) return false;
   if (words.some((word) => BLOCK_WORDS.has(word))) return true;
   return words.includes("high") && words.includes("need") && !words.includes("grant");
 }

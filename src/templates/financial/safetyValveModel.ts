@@ -35,7 +35,10 @@ export function instalmentStatus(text: string): InstalmentStatus | "none" | unde
     return "none";
   const status = INSTALMENT_STATUSES.find((s) => words === s || words.startsWith(`${s} `));
   if (status !== undefined) return status;
-  if (/^(?:paid|received|in receipt)\b/.test(words)) return "received";
+  if (/^(?:paid|received|in receipt|part(?:ly|ially)? (?:paid|received))\b/.test(words))
+    return "received";
+  // An instalment moved to a later year is still expected.
+  if (/^(?:re ?phased|rescheduled|deferred|moved)\b/.test(words)) return "expected";
   if (/^(?:due|scheduled|to be (?:paid|received)|not yet (?:due|received|paid))\b/.test(words))
     return "expected";
   return undefined;

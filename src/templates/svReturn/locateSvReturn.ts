@@ -423,7 +423,10 @@ function datedHeadings(sheet: LabelledSheet): { row: number; col: number; text: 
   return found;
 }
 
-/** Rows holding headings of two or more updates, each with its update columns, top to bottom. */
+/**
+ * Rows holding headings of two or more updates, or of one beside a conditions or risks heading (a return
+ * in the first year of its agreement, with Update 1 alone), each with its update columns, top to bottom.
+ */
 function updateHeaders(sheet: LabelledSheet): { row: number; updates: SvUpdate[] }[] {
   const byRow = new Map<number, (SvUpdate & UpdateLabel)[]>();
   for (const { row, col, text } of [...textCells(sheet), ...datedHeadings(sheet)]) {
@@ -433,8 +436,19 @@ function updateHeaders(sheet: LabelledSheet): { row: number; updates: SvUpdate[]
     byRow.set(row, [...(byRow.get(row) ?? []), { ...read, label: plainText(text), col }]);
   }
   return [...byRow.entries()]
+    .filter(([row, labels]) => {
+      const updates = updatesOfRow(labels);
+      if (new Set(updates.map((u) => u.number)).size >= 2) return true;
+      // One "Update 1" beside the conditions' heading; a single month or quarter there ("Q3 position")
+      // heads the column the updates are stacked in.
+      const [only] = labels;
+      return (
+        labels.length === 1 &&
+        only.style === "numbered" &&
+        textCellsOfRow(sheet, row).some((c) => c.col < only.col && isItemHeading(c.text))
+      );
+    })
     .map(([row, labels]) => ({ row, updates: updatesOfRow(labels) }))
-    .filter(({ updates }) => new Set(updates.map((u) => u.number)).size >= 2)
     .sort((a, b) => a.row - b.row);
 }
 

@@ -132,6 +132,7 @@ export const STATUS_LEVELS: Readonly<Record<string, string>> = {
   complete: "S",
   completed: "S",
   met: "S",
+  "condition met": "S",
   withdrawn: "S",
   achieved: "S",
   closed: "S",

@@ -64,8 +64,10 @@ const MAX_UPDATE_LABEL_LENGTH = 40;
 const LEVEL_WORDS = String.raw`(?:assurance(?:\s+level)?|rag(?:\s+(?:rating|status))?|rating|level|status)`;
 // "Update 2", and the other names councils give their updates: "Return 1", "Monitoring report 1",
 // "Term 1", "T1 update", "U1 (May)", "Period 1".
+// The agreement's year may come first: "Year 2 Update 1 (May)", "SV Year 2 – Update 1", "2025-26 Update 1".
+const AGREEMENT_YEAR = String.raw`(?:(?:(?:sv|safety\s+valve)\s+)?year\s*\d+|(?:fy\s*)?\d{4}\s*[-/]\s*\d{2,4})\s*[-–:]?\s*`;
 const NUMBERED = new RegExp(
-  String.raw`^(?:${LEVEL_WORDS}\s*[-–:]?\s*)?(?:update|return|submission|(?:monitoring\s+)?report|review|term|period|[tu](?=\d))\s*(?:no\.?\s*)?(\d+)\b`,
+  String.raw`^(?:${AGREEMENT_YEAR})?(?:${LEVEL_WORDS}\s*[-–:]?\s*)?(?:update|return|submission|(?:monitoring\s+)?report|review|term|period|[tu](?=\d))\s*(?:no\.?\s*)?(\d+)\b`,
   "i"
 );
 // Two columns, the last update and this one: "Last quarter RAG", "Previous quarter", "Current RAG".
