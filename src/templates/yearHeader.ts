@@ -242,6 +242,31 @@ function withoutTwins<T extends { col: number; start: number }>(
 }
 
 /**
+ * One column for each year headed in several different ways ("Month 3 forecast 2024/25", "Month 6 forecast
+ * 2024/25", "2024-25"; "Q1 2024-25" … "Q4 2024-25"; "2024-25 Q1 forecast", "2024-25 Q2 forecast"): the one
+ * headed by the year alone, else the last, the latest forecast. Columns headed alike ("2024-25" twice) all
+ * stay, as a heading typed twice, for year-sequence to report.
+ */
+function latestOfEachYear<T extends { col: number; start: number }>(
+  found: T[],
+  values: readonly CellValue[],
+  left: number
+): T[] {
+  const text = (f: T) => {
+    const value = values[f.col - left];
+    return typeof value === "string"
+      ? value.replace(/\s+/g, " ").trim().toLowerCase()
+      : String(value);
+  };
+  return found.filter((f) => {
+    const same = found.filter((other) => other.start === f.start);
+    if (same.length < 2 || new Set(same.map(text)).size < same.length) return true;
+    const plain = same.find((other) => parseFinancialYear(text(other)) !== null);
+    return f === (plain ?? same[same.length - 1]);
+  });
+}
+
+/**
  * The years of the first table on the row. A table beside the first one repeats the years after a gap
  * ("Variance 2023/24", a previous plan, savings over the forecast years): where, past a column that is not
  * a year, the years start again, the rest belongs to that other table. A year repeated in the very next
@@ -299,7 +324,12 @@ function yearsOnRow(
     } else continue;
     if (start !== null) (found ??= []).push({ col, start, own: columnKind(value), bare });
   }
-  if (found !== undefined) found = firstTable(withoutTwins(found, values, sheet.left));
+  if (found !== undefined)
+    found = latestOfEachYear(
+      firstTable(withoutTwins(found, values, sheet.left)),
+      values,
+      sheet.left
+    );
   if (found === undefined || found.length < 2 || found.every((f) => f.start === found![0].start))
     return [];
   if (countsNotYears(found)) return [];

@@ -39,7 +39,8 @@ function addFinancialRows(into: YearRow[], template: LocatedTemplate): void {
   ];
   for (const row of movements) if (row) into.push({ row, years: financial.years, optional: true });
   for (const b of financial.blocks ?? []) {
-    addPresent(into, financial.years, [b.allocation, b.movements, b.otherFunding]);
+    addPresent(into, financial.years, [b.allocation, ...b.deductions, b.totalFunding]);
+    addPresent(into, financial.years, [b.movements, b.otherFunding]);
     addPresent(into, financial.years, b.expenditureLines);
     addPresent(into, financial.years, [b.expenditure, b.inYear, b.cumulative]);
   }
