@@ -5,11 +5,8 @@
  */
 import type { CellRange, CellValue, Sheet, Workbook } from "../workbook/workbook";
 import { usedBottomRight } from "../workbook/workbook";
-
-// Councils number their rows and sections ("1. Cumulative deficit brought forward", "(b) Schools block",
-// "7.1 Summary of end of year positions"). Only a number or letter closed by "." or ")", or a section
-// number such as 7.1, counts, so age bands such as "5 to 10" keep their digits.
-const ENUMERATOR = /^\s*(\d+(\.\d+)+\.?|\d+[.)]|\(?[a-z][.)]|\(?[ivx]+[.)]|\(\d+\))\s+/i;
+// Row and table numbers ("1.", "(b)", "7.1", "Table 3a:") are dropped as meaning.ts drops them.
+import { ENUMERATOR } from "./meaning";
 
 /**
  * Lower case, a leading row number ("1.", "(a)") dropped, `&` as "and", £/'000 units kept, other

@@ -13,9 +13,11 @@ export interface LabelWords {
   readonly note: readonly string[];
 }
 
-// Councils number their rows ("1. Cumulative deficit", "(b) Schools block", "7.1 Summary"). Only a number
-// or letter closed by "." or ")" (or a section number such as 7.1) counts, so "5 to 10" keeps its digits.
-const ENUMERATOR = /^\s*(\d+(\.\d+)+\.?|\d+[.)]|\(?[a-z][.)]|\(?[ivx]+[.)]|\(\d+\))\s+/i;
+// Councils number their rows ("1. Cumulative deficit", "(b) Schools block", "7.1 Summary", "3a. …") and
+// tables ("Table 3a: Number of EHCPs by age group"). Only a number or letter closed by ".", ":" or ")" (or a
+// section number such as 7.1) counts, so "5 to 10" keeps its digits.
+export const ENUMERATOR =
+  /^\s*(table\s+\d+[a-z]?\s*[.:)-]?|\d+[a-z]?(\.\d+)+\.?|\d+[a-z]?[.):]|\(?[a-z][.)]|\(?[ivx]+[.)]|\(\d+\))\s+/i;
 
 // Spelled out before the label is split into words: forms that hide their words behind slashes or run
 // them together. Applied to the lower-cased text.

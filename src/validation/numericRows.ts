@@ -65,7 +65,9 @@ function addEhcpRows(into: YearRow[], template: LocatedTemplate): void {
   if (ehcp === undefined) return;
   for (const p of ehcp.placements) {
     for (const table of [p.byAge, p.byNeed]) {
-      for (const { row } of table?.rows ?? []) into.push({ row, years: p.years, owner: p.name });
+      // "n/a" in a count a placement does not have (under-16s in post-16) is no count, not a bad value.
+      for (const { row } of table?.rows ?? [])
+        into.push({ row, years: p.years, owner: p.name, optional: true });
       addPresent(into, p.years, [table?.total], p.name);
     }
     const flows = [p.flows?.newPlans, p.flows?.ceasedPlans, p.flows?.requests];

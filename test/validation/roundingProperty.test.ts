@@ -67,8 +67,14 @@ describe("the rounding-aware tolerance", () => {
           moved.carriedForward[year] = rounded(
             new Decimal(moved.carriedForward[year] as number).plus(thousandths / 1000)
           );
-          const addresses = findingsOf("roll-forward", moved).map((f) => f.address);
-          expect(addresses).toContain(`${"BCD"[year]}9`);
+          // The year's gap is reported at its carried forward, unless turning one small figure's sign round
+          // would explain it: then sign-convention reports that figure, in the same year's column.
+          const rollForward = findingsOf("roll-forward", moved).map((f) => f.address);
+          const signs = findingsOf("sign-convention", moved).map((f) => f.address);
+          expect(
+            rollForward.includes(`${"BCD"[year]}9`) ||
+              signs.some((address) => address.startsWith("BCD"[year]))
+          ).toBe(true);
         }
       ),
       { numRuns: 40 }

@@ -9,7 +9,7 @@ import type { CellRange } from "../../workbook/workbook";
 import type { LabelledSheet } from "../labels";
 import type { LocatedRow, YearColumn } from "../located";
 import { findLabels, labelMatches, labelSet, searchArea } from "../labels";
-import { meanings, type Meaning } from "../meaning";
+import { labelWords, meanings, type Meaning } from "../meaning";
 import { firstColumn, readTable, type TableRow } from "../tableRows";
 import type { BlockPlan, DsgBlock, Subtotal } from "./blocksModel";
 import { isBreakdown, saysTotal } from "./lines";
@@ -237,8 +237,14 @@ function blockHeadings(
  * heading (or a first subtotal) often sits above the lines and the total below them. -1 when none.
  */
 function lastTotalAt(rows: readonly TableRow<BlockRowKey>[]): number {
-  for (let i = rows.length - 1; i >= 0; i--)
-    if (rows[i].key === "expenditure" && rows[i].hasFigures) return i;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const { key, hasFigures, row } = rows[i];
+    // A memo ("Memo: unit cost per EHCP") or a previous plan's total below the block's own is not it.
+    if (key !== "expenditure" || !hasFigures || isBreakdown(row.label)) continue;
+    if (/\b(?:previous|prior|original|plan)\b/i.test(labelWords(row.label).note.join(" ")))
+      continue;
+    return i;
+  }
   return -1;
 }
 

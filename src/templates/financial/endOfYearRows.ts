@@ -98,6 +98,8 @@ function restatesBalance(entry: TableRow<EndOfYearRowKey>): boolean {
   const { words, note } = labelWords(entry.row.label);
   return (
     isBreakdown(entry.row.label) ||
+    // "Deficit subject to statutory override", "Deficit in unusable reserve": the balance again, as a memo.
+    /\bstatutory override\b|\bunusable reserve\b/i.test(entry.row.label) ||
     namesBlock(words) ||
     [...words, ...note].some((word) => BALANCE_WORDS.has(word))
   );

@@ -8,7 +8,7 @@ import type { CellRange } from "../../workbook/workbook";
 import { cellNumberFormat } from "../../workbook/workbook";
 import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import type { LocatedRow, MoneyUnit, YearColumn } from "../located";
-import { findSheetByName, labelSet, normaliseLabel, searchArea } from "../labels";
+import { findSheetByName, labelSet, normaliseLabel, searchArea, textCellsIn } from "../labels";
 import { findSection, type Section } from "../sections";
 import { findYearHeader } from "../yearHeader";
 import {
@@ -58,6 +58,8 @@ function namesTheDsg(inYear: LocatedRow | undefined): boolean {
   return words.includes("dsg") || words.includes("total");
 }
 
+const EARLIER_PLAN =
+  /\b(?:previous|prior|original|superseded|last year'?s)\b|\bagreed plan\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+\d{4}\s+plan\b/i;
 const MITIGATED = /\bmitigated\b/i;
 const UNMITIGATED = /\bunmitigated\b/i;
 const MITIGATED_IN_YEAR =
@@ -93,6 +95,15 @@ export function locateEndOfYear(
           MITIGATED.test(entry.row.label) &&
           !UNMITIGATED.test(entry.row.label)
       )?.row ?? rows.carriedForward;
+  // A previous plan's figures kept beside the live ones ("Cumulative DSG deficit - carry forward (January
+  // 2024 agreed plan)", "Previous plan: carried forward"): the live row is the one that does not say so.
+  for (const key of ["broughtForward", "carriedForward"] as const) {
+    if (forced[key] !== undefined || !EARLIER_PLAN.test(rows[key]?.label ?? "")) continue;
+    const live = reading.all.find(
+      (e) => e.key === key && e.hasFigures && !EARLIER_PLAN.test(e.row.label)
+    );
+    if (live) rows[key] = live.row;
+  }
   const others = otherMovements(reading, rows);
   const second = Object.keys(forced).length === 0 ? secondTable(sheet, reading, rows) : undefined;
   // The council's latest forecast below (or above) the agreed profile: the forecast is the plan to check.
@@ -307,8 +318,29 @@ export function locateFinancialSummary(
  * deficit limit" under the roll-forward): only a limit row named as such makes them an agreement.
  */
 function agreementRows(sheet: LabelledSheet, years: readonly YearColumn[]) {
-  const found = locateSafetyValveAgreement(sheet, years);
+  const found = locateSafetyValveAgreement(sheet, years, currentAgreement(sheet, years));
   return found?.cumulativeLimit || found?.inYearLimit ? found : undefined;
+}
+
+// An agreement varied since it was signed: "Revised Safety Valve agreement (March 2025)" over the original.
+const AGREEMENT_HEADING = /\b(?:safety\s*valve|sv)\s+agreement\b/i;
+const REVISED = /\b(?:revised|varied|updated|re-?profiled|current|latest|new)\b/i;
+
+/**
+ * The rows of the agreement in force where a sheet shows two (the original and a revised one, each under
+ * its own heading): from the revised one's heading (else the last heading) down; the whole sheet otherwise.
+ */
+function currentAgreement(
+  sheet: LabelledSheet,
+  years: readonly YearColumn[]
+): Partial<CellRange> | undefined {
+  const headings = textCellsIn(sheet).filter(
+    (c) => AGREEMENT_HEADING.test(c.text) && !hasFigure(sheet, c.row, years)
+  );
+  if (headings.length < 2) return undefined;
+  const chosen = headings.find((h) => REVISED.test(h.text)) ?? headings[headings.length - 1];
+  const next = headings.find((h) => h.row > chosen.row);
+  return { top: chosen.row, ...(next && { bottom: next.row - 1 }) };
 }
 
 /**

@@ -86,7 +86,7 @@ const WORD_NUMBERS = ["one", "two", "three", "four"];
 
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-const YEAR = String.raw`(?:'?\d{2}|\d{4}(?:\s*[-/]\s*\d{2,4})?)`;
+const YEAR = String.raw`(?:\d{2}\s*[-/]\s*\d{2}|'?\d{2}|\d{4}(?:\s*[-/]\s*\d{2,4})?)`;
 const BEFORE = String.raw`(?:(?:${LEVEL_WORDS}|update|return|as\s+at)\s*[-–:]?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?`;
 const AFTER = String.raw`(?:\s*[-–:]?\s*(?:update|return|submission|position|review|${LEVEL_WORDS}))?`;
 // The whole cell is the label: "May", "May 2024", "Aug-24", "May update", "Update - November", "Q3 2024-25".
@@ -211,7 +211,8 @@ const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
 
 /** The standard level a status written as a level stands for ("On track" → A, "At risk - mitigations" → O). */
 export function statusLevel(value: unknown): string | undefined {
-  const text = normaliseLabel(plainText(value));
+  // "N/A – condition met": the status after a "not applicable".
+  const text = normaliseLabel(plainText(value)).replace(/^(?:n a|not applicable) /, "");
   const status = Object.keys(STATUS_LEVELS).find(
     (words) => text === words || text.startsWith(`${words} `)
   );
@@ -237,9 +238,15 @@ const NO_LEVEL = new RegExp(
   "i"
 );
 
-/** True when the text says in words that it gives no level ("N/A", "-", "Not yet due", "TBC"). */
+/**
+ * True when the text says in words that it gives no level ("N/A", "-", "Not yet due", "TBC"), unless the
+ * words after it give one ("N/A – condition met").
+ */
 export function saysNoLevel(value: unknown): boolean {
-  return NO_LEVEL.test(plainText(value));
+  const text = plainText(value);
+  if (!NO_LEVEL.test(text)) return false;
+  const after = /^[^-–:(]*[-–:(]\s*(.+)$/.exec(text)?.[1];
+  return after === undefined || statusLevel(after) === undefined;
 }
 
 /** An update's label with its level written after it in the same cell ("Update 1 (May): Amber"). */

@@ -59,7 +59,7 @@ function officers(overview: SvOverview): RuleReport[] {
 // "No", "N", "No - awaiting DCS", "Not yet signed", "Awaiting sign-off", "TBC": the return is not signed off.
 // A name ("N. Smith", "Noah Smith") is a sign-off.
 const NOT_SIGNED_OFF =
-  /^(?:n|no|tbc|tba|n\/?a|to\s+follow|draft|unsigned|not\s+applicable)$|^(?:no|not(?:\s+yet)?\s+signed|awaiting|pending|to\s+be\s+(?:signed|confirmed|agreed)|draft)(?=$|[\s.,;:!*()–—-])/i;
+  /^(?:n|no|tbc|tba|n\/?a|to\s+follow|draft|unsigned|not\s+applicable|not\s+yet)$|^(?:no|not(?:\s+yet)?\s+signed|awaiting|pending|to\s+be\s+(?:signed|confirmed|agreed)|draft)(?=$|[\s.,;:!*()–—-])/i;
 // A date not yet given: "TBC", "To be confirmed", "N/A", the template's "dd/mm/yyyy", "Please enter
 // date", or a quarter rather than a day ("Q3 2024-25").
 const NO_DATE =
@@ -190,6 +190,9 @@ export const svSignoff = defineRule({
     return [
       ...missing(overview, overview.dateSubmitted, "date the report was submitted"),
       ...dateNotGiven(overview),
+      ...(overview.laName && isBlank(overview.laName.value.value)
+        ? missing(overview, overview.laName, "name of the local authority")
+        : []),
       ...signOff(overview, workbook),
       ...officers(overview),
     ];
