@@ -2,7 +2,7 @@
  * Recognition and locating: which template profile a workbook matches, then every section the rules
  * read, found by labels (never by cell address) so inserted rows and moved tables do not matter.
  */
-import type { Workbook } from "../workbook/workbook";
+import { emptySheet, type Workbook } from "../workbook/workbook";
 import type { LocatedTemplate, MoneyUnit, Recognition, SignConvention } from "./located";
 import {
   findSheetByName,
@@ -218,13 +218,4 @@ function sectionSheets(summary: FinancialSummary): Set<string> {
   ]);
 }
 
-const EMPTY_SHEET: LabelledSheet = labelSheet({
-  name: "",
-  visibility: "visible",
-  top: 0,
-  left: 0,
-  values: [],
-  formulas: [],
-  numberFormats: [],
-  merges: [],
-});
+const EMPTY_SHEET: LabelledSheet = labelSheet(emptySheet(""));

@@ -66,6 +66,20 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/** A sheet with no cells (an empty used range). */
+export function emptySheet(name: string, visibility: SheetVisibility = "visible"): Sheet {
+  return {
+    name,
+    visibility,
+    top: 0,
+    left: 0,
+    values: [],
+    formulas: [],
+    numberFormats: [],
+    merges: [],
+  };
+}
+
 /** The value at a sheet coordinate, or `null` outside the used range. */
 export function cellValue(sheet: Sheet, row: number, col: number): CellValue {
   return sheet.values[row - sheet.top]?.[col - sheet.left] ?? null;

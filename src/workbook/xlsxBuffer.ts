@@ -12,7 +12,7 @@
  */
 import { lacksResults, withFormulaValues } from "./formulaValues";
 import type { CellValue, Sheet, SheetVisibility, Workbook } from "./workbook";
-import { WorkbookReadError } from "./workbook";
+import { emptySheet, WorkbookReadError } from "./workbook";
 import { a1Range } from "./address";
 import { type PartCodec, portableCodec } from "./codec";
 import {
@@ -136,19 +136,6 @@ export async function readXlsxBuffer(
     for (let i = 0; i < listed.length; i++)
       if (sheets[i].passedOver) sheets[i] = await readSheet(i, true);
   return withFormulaValues({ sheets }, names);
-}
-
-function emptySheet(name: string, visibility: SheetVisibility): Sheet {
-  return {
-    name,
-    visibility,
-    top: 0,
-    left: 0,
-    values: [],
-    formulas: [],
-    numberFormats: [],
-    merges: [],
-  };
 }
 
 /**
