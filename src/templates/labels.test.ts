@@ -75,6 +75,16 @@ describe("findLabels", () => {
     ["DSG allocation", 20],
   ]);
 
+  it("should find a title numbered as a table ('Table 3a:', '3a.') by its words", () => {
+    const titles = sheetFromRows("CYP", [
+      ["Table 3a: Number of EHCPs by age group"],
+      ["3b. Number of EHCPs by age group"],
+      ["Tables of EHCPs"],
+    ]);
+    const hits = findLabels(labelSheet(titles), labelSet(["Number of EHCPs by age group"]));
+    expect(hits.map((h) => h.row)).toEqual([0, 1]);
+  });
+
   it("should return hits in reading order within an area", () => {
     const hits = findLabels(sheet, labelSet(["DSG allocation"]));
     expect(hits.map((h) => h.row)).toEqual([1, 3]);

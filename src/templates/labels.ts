@@ -110,14 +110,17 @@ function isPlainLetterOrDigit(code: number): boolean {
 /**
  * The first word of the normalised text, read straight from a text that starts with ASCII letters and
  * digits followed by a space or nothing; undefined for any other text. Normalising leaves such a word as
- * it is, lower-cased (no row number can start it, as those end in "." or ")"), so the whole text needs
+ * it is, lower-cased (no row number can start it, as those end in "." or ")"; "Table" is the one word a
+ * table number starts with, so its texts are normalised whole), so the whole text needs
  * normalising only when a search looks at it: most texts of a sheet no search ever looks at.
  */
 function plainFirstWord(text: string): string | undefined {
   let end = 0;
   while (end < text.length && isPlainLetterOrDigit(text.charCodeAt(end))) end++;
   if (end === 0 || (end < text.length && text.charCodeAt(end) !== SPACE)) return undefined;
-  return text.slice(0, end).toLowerCase();
+  const word = text.slice(0, end).toLowerCase();
+  // "Table 3a: Number of EHCPs…" loses its table number when normalised: its first word is "number".
+  return word === "table" ? undefined : word;
 }
 
 function firstWord(text: string): string {
