@@ -56,6 +56,25 @@ describe("ehcp-stock-flow findings", () => {
     expect(run({ ...consistent, ageTotal: [80, 86, 68] })).toHaveLength(1);
   });
 
+  it("should take differences that cancel out across placements for plans moved between them, said once", () => {
+    // 2024: mainstream rises 2 more than its flows, special 2 fewer: two plans moved from special.
+    const mainstream = { ...consistent, ageTotal: [80, 86, 94] };
+    const special = {
+      ...consistent,
+      placement: "special" as const,
+      name: "Special schools",
+      top: 30,
+      ageTotal: [80, 86, 90],
+    };
+    const reports = run(mainstream, special);
+    expect(reports.map((r) => [r.severity, r.message.slice(0, 60)])).toEqual([
+      ["info", "In 2024, the placements' numbers of EHCPs differ from their "],
+    ]);
+    // A difference the others do not cancel is still a warning.
+    expect(run(mainstream, { ...special, ageTotal: [80, 86, 92] })).toHaveLength(1);
+    expect(run(mainstream, { ...special, ageTotal: [80, 86, 92] })[0].severity).toBeUndefined();
+  });
+
   it("should not compare census years that are not one after the other", () => {
     // 2023 → 2025 skips a census: the 2025 flows explain only 2024 → 2025, so nothing is compared.
     expect(run({ ...consistent, years: [2022, 2023, 2025], ageTotal: [80, 86, 120] })).toEqual([]);

@@ -59,11 +59,15 @@ function movedBy(change: Decimal): string {
   return `${change.isNegative() ? "falls" : "rises"} by ${change.abs().toString()}`;
 }
 
-function gaps(
-  { owner, years, newPlans, ceasedPlans, stock }: FlowSeries,
-  allowed: number
-): RuleReport[] {
-  const reports: RuleReport[] = [];
+/** A year whose change in plans its flows do not explain, by how many plans. */
+interface Gap {
+  readonly year: string;
+  readonly gap: Decimal;
+  readonly report: RuleReport;
+}
+
+function gaps({ owner, years, newPlans, ceasedPlans, stock }: FlowSeries, allowed: number): Gap[] {
+  const reports: Gap[] = [];
   for (let index = 1; index < years.length; index++) {
     if (years[index].start !== years[index - 1].start + 1) continue;
     const [before, after] = [stock(index - 1), stock(index)];
@@ -96,16 +100,51 @@ function gaps(
     const net = step.value[0].minus(before.count);
     const cell = newPlans.cells[index];
     reports.push({
-      message:
-        `${owner} ${years[index].label}: the number of EHCPs ${movedBy(change)} from ${years[index - 1].label}, ` +
-        `but new (${added}) minus ceased (${ceased}) plans is ${net.toString()}. ` +
-        "Check the flows, or note plans transferred in or out.",
-      at: cellLocation(newPlans, cell),
-      expected: change.toNumber(),
-      actual: net.toNumber(),
+      year: years[index].label,
+      gap: change.minus(net),
+      report: {
+        message:
+          `${owner} ${years[index].label}: the number of EHCPs ${movedBy(change)} from ${years[index - 1].label}, ` +
+          `but new (${added}) minus ceased (${ceased}) plans is ${net.toString()}. ` +
+          "Check the flows, or note plans transferred in or out.",
+        at: cellLocation(newPlans, cell),
+        expected: change.toNumber(),
+        actual: net.toNumber(),
+      },
     });
   }
   return reports;
+}
+
+/**
+ * The placements' gaps that cancel out across them in a year (+12, −7, −5): plans that moved from one
+ * placement to another, which each placement's flows do not show. Said once, as a note naming the years.
+ */
+function movesBetweenPlacements(found: readonly Gap[], allowed: number): RuleReport[] {
+  const byYear = new Map<string, Gap[]>();
+  for (const gap of found) byYear.set(gap.year, [...(byYear.get(gap.year) ?? []), gap]);
+  const cancelling = [...byYear.values()].filter(
+    (year) =>
+      year.length >= 2 &&
+      year
+        .reduce((sum, g) => sum.plus(g.gap), new Decimal(0))
+        .abs()
+        .lte(allowed)
+  );
+  const kept = found.filter((gap) => !cancelling.some((year) => year.includes(gap)));
+  if (cancelling.length === 0) return kept.map((g) => g.report);
+  const years = cancelling.map((year) => year[0].year).join(", ");
+  return [
+    ...kept.map((g) => g.report),
+    {
+      message:
+        `In ${years}, the placements' numbers of EHCPs differ from their new and ceased plans by amounts that ` +
+        "cancel out across the council: plans moved between placements, which each placement's flows do not " +
+        "show. Nothing is missing from the council's total.",
+      severity: "info",
+      at: cancelling[0][0].report.at,
+    },
+  ];
 }
 
 /** V14: where new and ceased plans are given, they explain the change in the number of plans. */
@@ -117,7 +156,9 @@ export const ehcpStockFlow = defineRule({
     "Where the tables give new and ceased EHCPs (for a placement or for the whole local authority), the change " +
     "in the number of plans from one census year to the next should equal new plans minus ceased plans. A " +
     "difference usually means a flow or a total is wrong, or plans moved between placements or councils; the " +
-    "finding points at the new plans cell of the later year. Raise the allowed gap if transfers are expected.",
+    "finding points at the new plans cell of the later year. Placements' differences that cancel out across the " +
+    "council in a year are plans moved between placements: one note says so. Raise the allowed gap if transfers " +
+    "are expected.",
   defaults: { allowedGap: 0 },
   needs: allOf(ehcpTables, censusYearsInOrder),
   check({ template, settings }) {
@@ -131,6 +172,12 @@ export const ehcpStockFlow = defineRule({
       laWide === undefined
         ? []
         : series("All placements", laWide.years, laWide, laWideStock(ehcp, laWide));
-    return [...perPlacement, ...all].flatMap((s) => gaps(s, settings.allowedGap));
+    return [
+      ...movesBetweenPlacements(
+        perPlacement.flatMap((s) => gaps(s, settings.allowedGap)),
+        settings.allowedGap
+      ),
+      ...all.flatMap((s) => gaps(s, settings.allowedGap).map((g) => g.report)),
+    ];
   },
 });
