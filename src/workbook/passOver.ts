@@ -11,6 +11,8 @@
  * searches run at native speed and a position is a byte offset), not an XML parse.
  */
 
+import { decodeText } from "./xmlEvents";
+
 export interface PassOver {
   /** Sheets whose XML is at least this many bytes are looked at; smaller ones are always read whole. */
   readonly fromBytes: number;
@@ -37,19 +39,6 @@ const ALWAYS_READ = [
 ];
 
 const latin1 = new TextDecoder("latin1");
-const utf8 = new TextDecoder("utf-8");
-
-/** XML's five entities (the only ones a cell's text can hold besides character references). */
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
 
 /**
  * Whether a large sheet's XML could hold something a check reads: a shared string or a formula's text
@@ -82,8 +71,7 @@ export function sheetMayMatter(
     const value = valueAt(text, at);
     if (value === undefined) return true;
     if (value === null) continue;
-    if (passOver.mayMatter(unescapeXml(utf8.decode(xml.subarray(value.start, value.end)))))
-      return true;
+    if (passOver.mayMatter(decodeText(xml, value.start, value.end, false))) return true;
   }
   return false;
 }
