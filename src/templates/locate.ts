@@ -20,7 +20,7 @@ import {
   sheetsWithEndOfYear,
 } from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
-import { detectSign } from "./financial/sign";
+import { detectSign, withInYearSign } from "./financial/sign";
 import { unitByLabel } from "./financial/unit";
 import { locateEhcp } from "./ehcp/locateEhcp";
 import { locateSvReturn } from "./svReturn/locateSvReturn";
@@ -191,14 +191,19 @@ function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): Loc
         )
         .map((sheet) => sheet.name)
     : [];
+  const sign = choices.sign ?? detectSign(financial?.summary.endOfYear, years);
+  const endOfYear = financial?.summary.endOfYear;
   return {
     profileId: profile.id,
     profileName: profile.name,
     unit: choices.unit
       ? unitByLabel(choices.unit)
       : detectUnit(financial?.sheet ?? workbook.sheets[0] ?? EMPTY_SHEET, financial?.summary),
-    sign: choices.sign ?? detectSign(financial?.summary.endOfYear, years),
-    financial: financial?.summary,
+    sign,
+    financial:
+      financial && endOfYear
+        ? { ...financial.summary, endOfYear: withInYearSign(endOfYear, years, sign) }
+        : financial?.summary,
     ehcp: locateEhcp(workbook),
     svReturn: profile.id === "safety-valve-return" ? locateSvReturn(workbook) : undefined,
     governance: profile.id === "dsg-management-plan" ? locateGovernance(workbook) : undefined,

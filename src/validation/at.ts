@@ -12,7 +12,8 @@ export function cellLocation(row: LocatedRow, cell: LocatedCell): Location {
  * "Cumulative DSG deficit - brought forward (deficit at beginning of financial year)" → "Cumulative DSG deficit - brought forward".
  */
 export function rowName(row: LocatedRow): string {
-  const name = row.label.replace(/\s*\(.*$/s, "").trim();
+  // A bracketed note ends the name, but not the brackets of "surplus/(deficit)" or "(surplus)/deficit".
+  const name = row.label.replace(/(?<!\/)\s*\((?![^)]*\)\s*\/).*$/s, "").trim();
   return name === "" ? row.label : name;
 }
 

@@ -15,7 +15,8 @@
  * without a heading, and sign-off, date and commentary that are no answer; and the tenth probe's whole plans:
  * EHCP counts projected by a growth rate, an adjustment to the opening balance, year headings built by
  * formula, pounds shown in thousands by the format, an "of which" memo line, blocks filled in for some years
- * only, the write-off sheet the pane adds, and the DSG adjustment account's balances.
+ * only, the write-off sheet the pane adds, and the DSG adjustment account's balances; and an in-year row
+ * labelled "surplus/(deficit)" with deficits in brackets beside cumulative deficits shown positive.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -30,6 +31,11 @@ const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[
   ["plan-allocation-after-transfer-percent.xlsx", []],
   ["plan-allocation-sign-flipped-by-formula.xlsx", ["error sign-convention Financial summary!F29"]],
   ["plan-allocation-uplift-percent.xlsx", []],
+  ["plan-in-year-surplus-deficit-label.xlsx", []],
+  [
+    "plan-in-year-surplus-deficit-label-cf-wrong.xlsx",
+    ["error roll-forward Financial summary!F12"],
+  ],
   [
     "plan-and-sv-high-needs-total-wrong.xlsx",
     ["error block-result Financial summary!F59", "error block-result Financial summary!F60"],

@@ -6,7 +6,7 @@ import { Decimal } from "decimal.js";
 import { rollGaps } from "../../core/deficit";
 import type { LocatedCell, SignConvention, YearColumn } from "../located";
 import { decimalOf, figureValue, movementOrZero } from "../figures";
-import { asDeficit } from "./figures";
+import { asDeficit, inYearSign } from "./figures";
 import type { EndOfYearPositions } from "./endOfYearModel";
 
 /** One year's roll-forward: carried forward as reported against brought forward + in-year − payments − contributions ± adjustments. */
@@ -48,6 +48,8 @@ function opening(
 interface YearFigures {
   readonly opening: number;
   readonly inYear: number;
+  /** The way round the in-year figure shows a deficit (its own row's, which may differ from the sheet's). */
+  readonly inYearSign: SignConvention;
   /** Payments and every other movement that reduces the deficit, each taken whatever its sign. */
   readonly payments: readonly number[];
   readonly contribution: number;
@@ -71,7 +73,7 @@ function yearRoll(
   const closingFigure = decimalOf(shown.closing);
   const result = rollGaps({
     opening: asDeficit(decimalOf(shown.opening), sign),
-    inYear: [asDeficit(decimalOf(shown.inYear), sign)],
+    inYear: [asDeficit(decimalOf(shown.inYear), shown.inYearSign)],
     payments: [sumOf(shown.payments, (payment) => payment.abs())],
     contributions: [decimalOf(shown.contribution)],
     adjustments: [
@@ -145,6 +147,7 @@ export function rollYears(
     const shown: YearFigures = {
       opening: start.value,
       inYear,
+      inYearSign: inYearSign(positions, sign),
       payments: [payment, ...others.filter((o) => o.reduces).map((o) => o.amount!)],
       contribution,
       adjustments: [adjustment, ...others.filter((o) => !o.reduces).map((o) => o.amount!)],

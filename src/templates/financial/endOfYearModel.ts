@@ -2,7 +2,7 @@
  * Section "Summary of end of year positions" (and the Safety Valve return's finance summary, which has
  * the same shape): the rows of the cumulative deficit roll-forward, each aligned with the sheet's years.
  */
-import type { LocatedRow } from "../located";
+import type { LocatedRow, SignConvention } from "../located";
 import type { AmbiguousRow } from "../tableRows";
 import type { EndOfYearRowKey } from "./endOfYearLabels";
 
@@ -17,6 +17,12 @@ export interface EndOfYearPositions {
   readonly sheet: string;
   /** Total DSG in-year deficit (before Safety Valve payments and local contributions). */
   readonly inYear?: LocatedRow;
+  /**
+   * The way round the in-year row shows deficits when its label states it unlike the sheet's cumulative
+   * rows ("In-year surplus/(deficit)", deficits in brackets, beside positive cumulative deficits) and the
+   * roll-forward bears the label out; absent when the row follows the sheet.
+   */
+  readonly inYearSign?: SignConvention;
   /** Cumulative deficit brought forward (deficit at the start of each year). */
   readonly broughtForward?: LocatedRow;
   /** DfE deficit (Safety Valve) payments; absent for a council without an agreement (then 0). */

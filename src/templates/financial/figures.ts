@@ -6,10 +6,19 @@ import type { Decimal } from "decimal.js";
 import { exactSum } from "../../core/units";
 import type { LocatedCell, LocatedRow, SignConvention } from "../located";
 import { amountOrZero } from "../figures";
+import type { EndOfYearPositions } from "./endOfYearModel";
 
 /** A deficit-or-surplus figure turned so that a deficit is positive, whichever convention the sheet uses (and back). */
 export function asDeficit(value: Decimal, sign: SignConvention): Decimal {
   return sign === "deficit-negative" ? value.negated() : value;
+}
+
+/** The way round the in-year row shows deficits: its own, where its label and figures say so, else the sheet's. */
+export function inYearSign(
+  positions: EndOfYearPositions | undefined,
+  sheet: SignConvention
+): SignConvention {
+  return positions?.inYearSign ?? sheet;
 }
 
 /** The cells of several rows under year `index`, skipping rows that are absent. */

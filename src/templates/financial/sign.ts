@@ -84,6 +84,23 @@ function misfit(
 }
 
 /**
+ * The positions with the in-year row's own sign convention, when its label states one unlike the sheet's
+ * ("In year DSG surplus/(deficit)" with deficits in brackets, beside cumulative deficits shown positive) and
+ * the roll-forward fits better read that way. The DfE template labels rows "surplus/(deficit)" whichever
+ * way round a council fills them, so the label alone does not decide.
+ */
+export function withInYearSign(
+  positions: EndOfYearPositions,
+  years: readonly YearColumn[],
+  sheet: SignConvention
+): EndOfYearPositions {
+  const stated = rowSign(positions.inYear, sheet);
+  if (stated === sheet) return positions;
+  const own = { ...positions, inYearSign: stated };
+  return misfit(own, years, sheet).lt(misfit(positions, years, sheet)) ? own : positions;
+}
+
+/**
  * The sign convention of the end-of-year positions: the majority sign of the brought- and carried-forward
  * rows, with payments and contributions counted the other way; when that is balanced, whichever
  * convention makes the roll-forward hold; then the majority sign of the in-year row (deficit-positive

@@ -12,7 +12,7 @@ import type { LocatedCell, LocatedTemplate, MoneyUnit } from "../../templates/lo
 import type { LimitBasis } from "../../templates/financial/safetyValveModel";
 import { locatedPlan } from "./locatedPlan";
 import { figure, figureOrZero } from "../../templates/figures";
-import { asDeficit } from "../../templates/financial/figures";
+import { asDeficit, inYearSign } from "../../templates/financial/figures";
 import { balanceYear } from "../../core/deficit";
 import { highNeedsStabilityGrant } from "../../core/hnsg";
 import { financialYearLabel } from "../../core/years";
@@ -121,9 +121,9 @@ export function planPosition(
   const positions = financial?.endOfYear;
   const carried = positions?.carriedForward;
   if (!financial || !positions || !carried) return null;
-  const deficit = (cell: LocatedCell | undefined) => {
+  const deficit = (cell: LocatedCell | undefined, sign = template.sign) => {
     const value = figure(cell);
-    return value === undefined ? undefined : asDeficit(value, template.sign);
+    return value === undefined ? undefined : asDeficit(value, sign);
   };
   const agreement = financial.safetyValve;
   const limits = agreement?.cumulativeLimit;
@@ -146,7 +146,7 @@ export function planPosition(
       gross: toNumber(gross),
       limit: toNumber(limit),
       headroom: toNumber(limit && measured && limit.minus(measured)),
-      inYear: toNumber(deficit(positions.inYear?.cells[t])),
+      inYear: toNumber(deficit(positions.inYear?.cells[t], inYearSign(positions, template.sign))),
     };
   });
 

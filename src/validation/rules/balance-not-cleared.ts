@@ -4,6 +4,7 @@ import { balanceYear } from "../../core/deficit";
 import type { Signed } from "../../core/series";
 import type { SignConvention } from "../../templates/located";
 import { figureValue } from "../../templates/figures";
+import { inYearSign } from "../../templates/financial/figures";
 import { formatMoney } from "../money";
 
 /** A figure as a deficit: positive when in deficit, whatever the sheet's sign. */
@@ -40,7 +41,7 @@ export const balanceNotCleared = defineRule({
     if (inYearFigures.some((value) => value === undefined)) return [];
     const balanced = balanceYear(
       f.years.map((y) => y.label),
-      inYearFigures.map((value) => signedDeficit(value!, template.sign))
+      inYearFigures.map((value) => signedDeficit(value!, inYearSign(f.endOfYear, template.sign)))
     );
     const last = carriedForward.cells[carriedForward.cells.length - 1];
     const remaining = figureValue(last);

@@ -2,6 +2,7 @@ import { allOf, blockRows, endOfYearRows, financialYearsInOrder } from "../needs
 import { defineRule, type RuleReport } from "../rule";
 import { moneyOf, weigh, type Term } from "../balance";
 import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
+import { inYearSign } from "../../templates/financial/figures";
 import type { LocatedCell } from "../../templates/located";
 import { availableCountsMovements, blockSign } from "../blockFunding";
 
@@ -45,6 +46,7 @@ export const blockTotal = defineRule({
       });
       return cells;
     });
+    const totalSign = inYearSign(financial.endOfYear, template.sign);
     const signs = four.map((block) =>
       blockSign(block!, template.sign, options, availableCountsMovements(block!, options))
     );
@@ -60,7 +62,7 @@ export const blockTotal = defineRule({
       // counts the other way round.
       const terms = parts.map((cell, b): Term => ({
         cell,
-        weight: signs[b] === template.sign ? 1 : -1,
+        weight: signs[b] === totalSign ? 1 : -1,
         name: "block in-year result",
       }));
       const weighed = weigh({ reported, terms }, options);

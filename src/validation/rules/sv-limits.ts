@@ -8,7 +8,7 @@ import type { LocatedCell, LocatedTemplate, SignConvention } from "../../templat
 import { limitSign } from "../../templates/financial/sign";
 import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
 import { figure, figureOrZero } from "../../templates/figures";
-import { asDeficit, roundedTerms } from "../../templates/financial/figures";
+import { asDeficit, inYearSign, roundedTerms } from "../../templates/financial/figures";
 
 /** The deficit a cumulative limit is measured against, each year, with the cells it is computed from. */
 interface Measured {
@@ -134,7 +134,10 @@ export const svLimits = defineRule({
       const inYearCell = positions.inYear?.cells[i];
       const inYear = figure(inYearCell);
       if (inYearCell && inYear !== undefined && agreement.inYearLimit) {
-        const measured = { value: asDeficit(inYear, template.sign), terms: [inYearCell] };
+        const measured = {
+          value: asDeficit(inYear, inYearSign(positions, template.sign)),
+          terms: [inYearCell],
+        };
         breaches.push({
           year: year.label,
           measured,
