@@ -7,6 +7,7 @@
 import type { CellRange, CellValue } from "../workbook/workbook";
 import type { LabelledSheet } from "./labels";
 import { cellValue } from "../workbook/workbook";
+import { dateOfSerial } from "../workbook/excelDate";
 import {
   financialYearLabel,
   financialYearOfSerial,
@@ -81,12 +82,7 @@ const DIGIT = /\d/;
 
 /** The date of an Excel date serial in Excel's range, or null (a number too small or large to be one). */
 export function excelDate(serial: number): Date | null {
-  return serial >= 61 && serial < 2_958_466 ? dateOfSerial(serial) : null;
-}
-
-/** The date of an Excel date serial (days since 30 December 1899, as Excel counts after 1 March 1900). */
-function dateOfSerial(serial: number): Date {
-  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  return serial >= 61 && serial < 2_958_466 ? dateOfSerial(Math.floor(serial)) : null;
 }
 
 /**

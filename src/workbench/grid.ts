@@ -4,6 +4,7 @@
  * outlined and scrolled into view, and the selection is written out in words above the table.
  */
 import { columnLetters, parseA1, quoteSheetName } from "../workbook/address";
+import { dateOfSerial } from "../workbook/excelDate";
 import {
   cellValue,
   isCellError,
@@ -29,9 +30,6 @@ export interface GridView {
   show(workbook: Workbook, selection: Selection | null): void;
 }
 
-/** Excel's serial day of 1 January 1970 (day 0 is 30 December 1899 in the 1900 date system). */
-const UNIX_EPOCH_SERIAL = 25_569;
-const MS_PER_DAY = 86_400_000;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
@@ -50,11 +48,10 @@ export function formatKind(format: string): "date" | "datetime" | "number" {
 
 /**
  * A date serial as the grid shows it ("23 Nov 2026", with "14:30" for a date-time format): the workbench is
- * for reading, so one plain form rather than each cell's own. Serials before 1 March 1900 are a day out, as
- * Excel counts a 29 February 1900 that never was.
+ * for reading, so one plain form rather than each cell's own.
  */
 export function serialAsDate(serial: number, withTime: boolean): string {
-  const date = new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+  const date = dateOfSerial(serial);
   if (Number.isNaN(date.getTime())) return String(serial);
   const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
   const two = (n: number) => String(n).padStart(2, "0");

@@ -7,6 +7,7 @@
  * formula keeps no value, and bad-value asks for the workbook to be opened and saved in Excel.
  */
 import { parseA1 } from "./address";
+import { dateOfSerial, serialOfTime } from "./excelDate";
 import type { CellError, CellRange, CellValue, Sheet, Workbook } from "./workbook";
 import { isCellError } from "./workbook";
 
@@ -285,22 +286,11 @@ function lookup(args: readonly Value[], byRow: boolean): CellValue {
   return byRow ? table.cells[index * table.width + at] : table.cells[at * table.width + index];
 }
 
-/** Excel's day count for a date (the 1900 system, with its 29 February 1900). */
-function serialOf(year: number, month: number, day: number): number {
-  const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
-  return days < 61 ? days - 1 : days;
-}
-
-function dateOf(serial: number): Date {
-  const day = Math.floor(serial);
-  return new Date(Date.UTC(1899, 11, day < 61 ? 31 : 30) + day * 86_400_000);
-}
-
 const onDate =
   (part: (date: Date) => number): Fn =>
   ([value]) => {
     const n = numberOf(value ?? null);
-    return typeof n === "number" ? part(dateOf(n)) : n;
+    return typeof n === "number" ? part(dateOfSerial(Math.floor(n))) : n;
   };
 
 const isA =
@@ -452,7 +442,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   CONCATENATE: (args) => joinTexts(args),
   CONCAT: (args) => joinTexts(args),
-  DATE: ([y, m, d]) => serialOf(wholeNumber(y), wholeNumber(m), wholeNumber(d)),
+  DATE: ([y, m, d]) => serialOfTime(Date.UTC(wholeNumber(y), wholeNumber(m) - 1, wholeNumber(d))),
   YEAR: onDate((date) => date.getUTCFullYear()),
   MONTH: onDate((date) => date.getUTCMonth() + 1),
   DAY: onDate((date) => date.getUTCDate()),

@@ -10,6 +10,7 @@
  * row number of 10^300 or a cell at a column no grid can hold.
  */
 import { columnLetters } from "./address";
+import { serialOfTime } from "./excelDate";
 import { BYTES_PER_CELL, EXCEL_COLUMNS, EXCEL_ROWS, ReadBudget } from "./limits";
 import { ItemText } from "./ooxml";
 import {
@@ -451,9 +452,7 @@ class SheetCellsReader implements ByteReader<SheetCells> {
         // ISO 8601 date cells (rare): as an Excel serial day number, like every other date.
         const raw = this.valueSoFar();
         const time = Date.parse(raw);
-        return Number.isNaN(time)
-          ? decodeOoxmlEscapes(raw)
-          : (time - Date.UTC(1899, 11, 30)) / 86_400_000;
+        return Number.isNaN(time) ? decodeOoxmlEscapes(raw) : serialOfTime(time);
       }
       default:
         return null;

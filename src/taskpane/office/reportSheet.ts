@@ -13,13 +13,11 @@ import {
 import { REPORT_SHEET_NAME } from "../services";
 import { quoteSheetName } from "../../workbook/address";
 import { runInExcel } from "../../workbook/office/officeErrors";
+import { serialOfTime } from "../../workbook/excelDate";
 import { seriesShown, type PlanPosition } from "../../validation/report/position";
 
 const HEADINGS = ["Severity", "Rule", "Sheet", "Cell", "Message"];
 const DATE_FORMAT = "d mmmm yyyy hh:mm";
-/** Excel's serial day number of 1 January 1970 (its day 0 is 30 December 1899 in the 1900 date system). */
-const UNIX_EPOCH_SERIAL = 25_569;
-const MS_PER_DAY = 86_400_000;
 
 export interface ReportSheetWritten {
   readonly sheet: string;
@@ -52,7 +50,7 @@ export function positionRows(position: PlanPosition): (string | number)[][] {
 
 /** Excel stores local wall-clock time as days since 1900, so the sheet shows the time the user saw. */
 export function excelDateSerial(date: Date): number {
-  return (date.getTime() - date.getTimezoneOffset() * 60_000) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  return serialOfTime(date.getTime() - date.getTimezoneOffset() * 60_000);
 }
 
 /**
