@@ -6,7 +6,6 @@
 import type { LocatedRow, SignConvention } from "../templates/located";
 import { rowSign } from "../templates/financial/sign";
 import type { BlockPlan } from "../templates/financial/blocksModel";
-import type { ValidationOptions } from "./rule";
 import { negated, weigh, type Equation, type Term } from "./balance";
 
 /** The row's cell under year `i`, when the row is there. */
@@ -33,7 +32,7 @@ export function fundingLessDeductions(block: BlockPlan, i: number): Term[] {
  * with movements, the funding available is the funding less deductions plus movements and never simply
  * the funding less deductions.
  */
-export function availableCountsMovements(block: BlockPlan, options: ValidationOptions): boolean {
+function availableCountsMovements(block: BlockPlan): boolean {
   const { totalFunding, allocation, movements } = block;
   if (!totalFunding || !allocation || !movements) return false;
   let withMovements = 0;
@@ -44,8 +43,8 @@ export function availableCountsMovements(block: BlockPlan, options: ValidationOp
     const base = fundingLessDeductions(block, i);
     const moved: Term = { cell: at(movements, i), weight: 1, name: "block movements" };
     // A year without movements holds both ways and tells nothing.
-    const plain = weigh({ reported, terms: base }, options)?.holds === true;
-    const after = weigh({ reported, terms: [...base, moved] }, options)?.holds === true;
+    const plain = weigh({ reported, terms: base }, {})?.holds === true;
+    const after = weigh({ reported, terms: [...base, moved] }, {})?.holds === true;
     if (plain && !after) without++;
     else if (after && !plain) withMovements++;
   });
@@ -98,10 +97,9 @@ export function inYearEquation(
  * itself labels the row "surplus/(deficit)" while many plans show deficits positive there, so the label
  * alone does not decide.
  */
-export function blockSign(
+function blockSign(
   block: BlockPlan,
   sheet: SignConvention,
-  options: ValidationOptions,
   countsMovements: boolean
 ): SignConvention {
   const stated = rowSign(block.inYear, sheet);
@@ -109,7 +107,23 @@ export function blockSign(
   const fitting = (sign: SignConvention) =>
     block.years.filter((_, i) => {
       const equation = inYearEquation(block, i, sign, countsMovements);
-      return equation !== undefined && weigh(equation, options)?.holds === true;
+      return equation !== undefined && weigh(equation, {})?.holds === true;
     }).length;
   return fitting(stated) > fitting(sheet) ? stated : sheet;
+}
+
+/** How a block's rows are to be read: whether its funding available counts its movements, and its result's sign. */
+export interface BlockReading {
+  readonly countsMovements: boolean;
+  readonly sign: SignConvention;
+}
+
+/**
+ * How a block's rows are to be read, decided at the default tolerance: which way round a block shows its
+ * result, and whether its total funding counts its movements, are facts of its layout and do not turn on
+ * the tolerance a user sets.
+ */
+export function blockReading(block: BlockPlan, sheet: SignConvention): BlockReading {
+  const countsMovements = availableCountsMovements(block);
+  return { countsMovements, sign: blockSign(block, sheet, countsMovements) };
 }

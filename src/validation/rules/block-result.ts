@@ -2,7 +2,7 @@ import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { blockRows } from "../needs";
 import { moneyOf, weigh, type Term } from "../balance";
 import type { LocatedCell, MoneyUnit, SignConvention } from "../../templates/located";
-import { at, availableCountsMovements, blockSign, inYearEquation } from "../blockFunding";
+import { at, blockReading, inYearEquation } from "../blockFunding";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
 
@@ -106,17 +106,10 @@ export const blockResult = defineRule({
   check({ template, options }) {
     const reports: RuleReport[] = [];
     for (const block of template.financial?.blocks ?? []) {
-      const countsMovements = availableCountsMovements(block, options);
+      const { countsMovements, sign } = blockReading(block, template.sign);
       block.years.forEach((_, i) => {
         const lines = linesReport(block, i, template.unit, options);
-        const inYear = inYearReport(
-          block,
-          i,
-          template.unit,
-          blockSign(block, template.sign, options, countsMovements),
-          options,
-          countsMovements
-        );
+        const inYear = inYearReport(block, i, template.unit, sign, options, countsMovements);
         if (lines) reports.push(lines);
         if (inYear) reports.push(inYear);
       });

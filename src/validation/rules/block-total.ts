@@ -4,7 +4,7 @@ import { moneyOf, weigh, type Term } from "../balance";
 import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
 import { inYearSign } from "../../templates/financial/figures";
 import type { LocatedCell } from "../../templates/located";
-import { availableCountsMovements, blockSign } from "../blockFunding";
+import { blockReading } from "../blockFunding";
 
 /**
  * V03: the DSG's in-year result is the sum of its four blocks' results (domain A3), so the total row of
@@ -47,9 +47,7 @@ export const blockTotal = defineRule({
       return cells;
     });
     const totalSign = inYearSign(financial.endOfYear, template.sign);
-    const signs = four.map((block) =>
-      blockSign(block!, template.sign, options, availableCountsMovements(block!, options))
-    );
+    const signs = four.map((block) => blockReading(block!, template.sign).sign);
     financial.years.forEach((year, i) => {
       const parts: LocatedCell[] = [];
       for (const cells of byYear) parts.push(...(cells.get(year.label) ?? []));

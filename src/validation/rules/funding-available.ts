@@ -1,7 +1,7 @@
 import { addsUp } from "../checks/addsUp";
 import { blockRows } from "../needs";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-import { at, availableCountsMovements, fundingLessDeductions } from "../blockFunding";
+import { at, blockReading, fundingLessDeductions } from "../blockFunding";
 
 /**
  * The real template's subtotal: each block's "Total funding available" is its DSG funding less academy
@@ -21,11 +21,11 @@ export const fundingAvailable = addsUp({
   needs: blockRows("rows 'DSG funding' and 'Total funding available' in a block", (b) =>
     b.allocation && b.totalFunding ? b : undefined
   ),
-  given: (template, options) =>
+  given: (template) =>
     (template.financial?.blocks ?? []).flatMap((block) => {
       const { allocation, totalFunding, movements } = block;
       if (!allocation || !totalFunding) return [];
-      const withMovements = availableCountsMovements(block, options);
+      const withMovements = blockReading(block, template.sign).countsMovements;
       return block.years.flatMap((year, i) => {
         const reported = at(totalFunding, i);
         if (!reported) return [];

@@ -1,4 +1,4 @@
-import { availableCountsMovements, blockSign } from "../blockFunding";
+import { blockReading } from "../blockFunding";
 import { Decimal } from "decimal.js";
 import { allOf, endOfYearRows, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
@@ -53,9 +53,7 @@ export function highNeedsDeficit(
   const inYears: number[] = [];
   for (const block of financial.blocks ?? []) {
     if (block.block === "high-needs") continue;
-    // At the default tolerance: which way round a block shows its result does not turn on the setting.
-    const sign = blockSign(block, template.sign, {}, availableCountsMovements(block, {}));
-    const turn = sign === "deficit-negative" ? -1 : 1;
+    const turn = blockReading(block, template.sign).sign === "deficit-negative" ? -1 : 1;
     block.years.forEach((year, t) => {
       const inYear = figureValue(block.inYear?.cells[t]);
       if (year.start <= cutOff && inYear !== undefined) inYears.push(turn * inYear);
