@@ -6,7 +6,7 @@
  */
 import type { CellRange, CellValue } from "../workbook/workbook";
 import type { LabelledSheet } from "./labels";
-import { cellValue } from "../workbook/workbook";
+import { cellNumberFormat, cellValue } from "../workbook/workbook";
 import { dateOfSerial } from "../workbook/excelDate";
 import {
   financialYearLabel,
@@ -377,6 +377,43 @@ export function findYearHeader(
   if (within === undefined)
     return sheet.once(`${kind} year header`, () => headerIn(sheet, kind, searchArea(sheet)));
   return headerIn(sheet, kind, searchArea(sheet, within));
+}
+
+/** Columns of a second table beside a header's years, with the heading above them when there is one. */
+export interface ColumnsBeside {
+  readonly left: number;
+  readonly right: number;
+  readonly heading?: string;
+}
+
+/**
+ * The columns right of a table's years whose headings repeat those years: a second table beside the first
+ * (a mitigated plan beside the unmitigated one, a variance for each year), which the checks do not read.
+ */
+export function yearsRepeatedBeside(
+  sheet: LabelledSheet,
+  years: readonly YearColumn[],
+  kind: YearKind
+): ColumnsBeside | undefined {
+  const row = years[0]?.row;
+  if (row === undefined) return undefined;
+  const starts = new Set(years.map((year) => year.start));
+  const repeated: number[] = [];
+  const lastCol = sheet.left + (sheet.values[row - sheet.top]?.length ?? 0) - 1;
+  for (let col = years[years.length - 1].col + 1; col <= lastCol; col++) {
+    const start = parseYearHeading(
+      cellValue(sheet, row, col),
+      kind,
+      cellNumberFormat(sheet, row, col)
+    );
+    if (start !== null && starts.has(start)) repeated.push(col);
+  }
+  if (repeated.length < 2) return undefined;
+  const [left, right] = [repeated[0], repeated[repeated.length - 1]];
+  const above = cellValue(sheet, row - 1, left);
+  return typeof above === "string" && above.trim() !== ""
+    ? { left, right, heading: above.trim() }
+    : { left, right };
 }
 
 // How far below a header row another may sit and still be the table's own (a side table's header a

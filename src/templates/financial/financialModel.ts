@@ -4,6 +4,7 @@
  * separately and is optional: a council without a Safety Valve agreement has no agreement section.
  */
 import type { YearColumn } from "../located";
+import type { ColumnsBeside } from "../yearHeader";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import type { BlockPlan } from "./blocksModel";
 import type { Mitigations } from "./mitigationsModel";
@@ -14,6 +15,8 @@ export interface FinancialSummary {
   readonly sheet: string;
   /** The financial-year columns of the sheet's year header row, left to right. */
   readonly years: readonly YearColumn[];
+  /** A second table beside the plan's years, repeating them (a mitigated plan beside it): not checked, and said. */
+  readonly besideYears?: ColumnsBeside;
   readonly endOfYear?: EndOfYearPositions;
   readonly blocks?: readonly BlockPlan[];
   readonly mitigations?: Mitigations;

@@ -5,12 +5,12 @@
  * share this locator, so the deficit rules apply to both.
  */
 import type { CellRange } from "../../workbook/workbook";
-import { cellNumberFormat } from "../../workbook/workbook";
+import { cellNumberFormat, cellValue } from "../../workbook/workbook";
 import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import type { LocatedRow, MoneyUnit, YearColumn } from "../located";
 import { findSheetByName, labelSet, normaliseLabel, searchArea, textCellsIn } from "../labels";
 import { findSection, type Section } from "../sections";
-import { findYearHeader } from "../yearHeader";
+import { findYearHeader, yearsRepeatedBeside, type ColumnsBeside } from "../yearHeader";
 import {
   END_OF_YEAR_POSITIONS,
   FINANCIAL_PLAN_PER_BLOCK,
@@ -300,9 +300,11 @@ export function locateFinancialSummary(
 
   const mitigationsAt = sectionOrSheet(workbook, sheet, MITIGATIONS, planYears);
   const agreementAt = sectionOrSheet(workbook, sheet, SAFETY_VALVE_AGREEMENT, planYears);
+  const beside = yearsRepeatedBeside(sheet, planYears, "financial");
   return {
     sheet: sheet.name,
     years: planYears,
+    ...(beside && hasFiguresIn(sheet, endOfYear, beside) && { besideYears: beside }),
     endOfYear,
     blocks: blocks.length > 0 ? blocks : ownSheet.length > 0 ? ownSheet : undefined,
     mitigations: mitigationsAt ? mitigationsOn(sheet, mitigationsAt) : unheaded(sheet, planYears),
@@ -311,6 +313,20 @@ export function locateFinancialSummary(
       : agreementRows(sheet, planYears),
     reference: referenceRows(sheet, planYears),
   };
+}
+
+/** True when a carried- or brought-forward row of the positions has a figure in the columns. */
+function hasFiguresIn(
+  sheet: LabelledSheet,
+  positions: EndOfYearPositions | undefined,
+  columns: ColumnsBeside
+): boolean {
+  return [positions?.carriedForward, positions?.broughtForward].some((row) => {
+    if (row === undefined) return false;
+    for (let col = columns.left; col <= columns.right; col++)
+      if (typeof cellValue(sheet, row.row, col) === "number") return true;
+    return false;
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineRule, type RuleReport } from "../rule";
+import { columnLetters } from "../../workbook/address";
 import { PROFILES, profileById } from "../../templates/profiles";
 import type { LocatedTemplate } from "../../templates/located";
 import type { LabelledWorkbook } from "../../templates/labels";
@@ -131,6 +132,20 @@ export const templateRecognised = defineRule({
           `positions; the checks read the one on rows ${Math.min(...rows) + 1} to ${Math.max(...rows) + 1} only. ` +
           "To check the other, point the checks at its rows or save it as a workbook of its own.",
         at: { sheet: checked.sheet, row: other.top, col: 0 },
+      });
+    }
+    const beside = template.financial?.besideYears;
+    if (template.financial && beside) {
+      const named = beside.heading ? ` ('${beside.heading}')` : "";
+      const years = template.financial.years;
+      const [first, last] = [years[0].col, years[years.length - 1].col];
+      reports.push({
+        severity: "info",
+        message:
+          `Columns ${columnLetters(beside.left)} to ${columnLetters(beside.right)} of '${template.financial.sheet}'${named} ` +
+          `repeat the plan's years: a second table beside the first. The checks read columns ` +
+          `${columnLetters(first)} to ${columnLetters(last)} only; to check the other, save it as a workbook of its own.`,
+        at: { sheet: template.financial.sheet, row: years[0].row ?? 0, col: beside.left },
       });
     }
     return reports;
