@@ -26,49 +26,67 @@ export function fundingLessDeductions(block: BlockPlan, i: number): Term[] {
   ];
 }
 
+/** Which of the block's movements and other funding its "Total funding available" already counts. */
+export interface AvailableCounts {
+  readonly movements: boolean;
+  readonly otherFunding: boolean;
+}
+
+const COUNTS_NOTHING: AvailableCounts = { movements: false, otherFunding: false };
+
+/** The terms the block's funding available adds up in year `i`: funding less deductions, and what it counts. */
+export function availableTerms(block: BlockPlan, i: number, counts: AvailableCounts): Term[] {
+  return [
+    ...fundingLessDeductions(block, i),
+    ...(counts.movements
+      ? [{ cell: at(block.movements, i), weight: 1 as const, name: "block movements" }]
+      : []),
+    ...(counts.otherFunding
+      ? [{ cell: at(block.otherFunding, i), weight: 1 as const, name: "other funding" }]
+      : []),
+  ];
+}
+
 /**
- * Whether the block's "Total funding available" already includes its block movements: some councils
- * total the funding after transfers. Read from the block's own arithmetic: true only when, in the years
- * with movements, the funding available is the funding less deductions plus movements and never simply
- * the funding less deductions.
+ * What the block's "Total funding available" already counts besides its funding less deductions: some
+ * councils total the funding after transfers, or put "Other income" above the subtotal. Read from the
+ * block's own arithmetic: the reading that holds in the most years, the plainer one where they tie (a
+ * year without movements or other income holds every way and tells nothing).
  */
-function availableCountsMovements(block: BlockPlan): boolean {
-  const { totalFunding, allocation, movements } = block;
-  if (!totalFunding || !allocation || !movements) return false;
-  let withMovements = 0;
-  let without = 0;
-  block.years.forEach((_, i) => {
-    const reported = at(totalFunding, i);
-    if (!reported) return;
-    const base = fundingLessDeductions(block, i);
-    const moved: Term = { cell: at(movements, i), weight: 1, name: "block movements" };
-    // A year without movements holds both ways and tells nothing.
-    const plain = weigh({ reported, terms: base }, {})?.holds === true;
-    const after = weigh({ reported, terms: [...base, moved] }, {})?.holds === true;
-    if (plain && !after) without++;
-    else if (after && !plain) withMovements++;
-  });
-  return withMovements > 0 && without === 0;
+function availableCounts(block: BlockPlan): AvailableCounts {
+  const { totalFunding, allocation } = block;
+  if (!totalFunding || !allocation) return COUNTS_NOTHING;
+  const readings = [false, true]
+    .flatMap((otherFunding) => [false, true].map((movements) => ({ movements, otherFunding })))
+    .filter(
+      (counts) =>
+        (!counts.movements || block.movements) && (!counts.otherFunding || block.otherFunding)
+    );
+  const holding = (counts: AvailableCounts) =>
+    block.years.filter((_, i) => {
+      const reported = at(totalFunding, i);
+      return reported && weigh({ reported, terms: availableTerms(block, i, counts) }, {})?.holds;
+    }).length;
+  // Sorted plainest first, so a tie keeps the plainer reading.
+  return readings.reduce((best, counts) => (holding(counts) > holding(best) ? counts : best));
 }
 
 /**
  * The money a block has to spend in year `i`: its funding available (or its DSG funding less academy
- * recoupment and other deductions), its movements in (minus out) unless the funding available already
- * counts them, and other funding. Undefined when the block shows no funding at all.
+ * recoupment and other deductions), and its movements in (minus out) and other funding unless the
+ * funding available already counts them. Undefined when the block shows no funding at all.
  */
-function blockFunding(
-  block: BlockPlan,
-  i: number,
-  availableCountsMovements: boolean
-): Term[] | undefined {
+function blockFunding(block: BlockPlan, i: number, counts: AvailableCounts): Term[] | undefined {
   const terms: Term[] = [];
   if (block.totalFunding)
     terms.push({ cell: at(block.totalFunding, i), weight: 1, name: "funding available" });
   else if (block.allocation) terms.push(...fundingLessDeductions(block, i));
   else return undefined;
-  if (!(block.totalFunding && availableCountsMovements))
+  const counted = block.totalFunding ? counts : COUNTS_NOTHING;
+  if (!counted.movements)
     terms.push({ cell: at(block.movements, i), weight: 1, name: "block movements" });
-  terms.push({ cell: at(block.otherFunding, i), weight: 1, name: "other funding" });
+  if (!counted.otherFunding)
+    terms.push({ cell: at(block.otherFunding, i), weight: 1, name: "other funding" });
   return terms;
 }
 
@@ -77,11 +95,11 @@ export function inYearEquation(
   block: BlockPlan,
   i: number,
   sign: SignConvention,
-  countsMovements: boolean
+  counts: AvailableCounts
 ): Equation | undefined {
   const reported = at(block.inYear, i);
   const spend = at(block.expenditure, i);
-  const funding = blockFunding(block, i, countsMovements);
+  const funding = blockFunding(block, i, counts);
   if (!reported || !spend || !funding) return undefined;
   const deficit: Term[] = [
     { cell: spend, weight: 1, name: "expenditure" },
@@ -100,30 +118,30 @@ export function inYearEquation(
 function blockSign(
   block: BlockPlan,
   sheet: SignConvention,
-  countsMovements: boolean
+  counts: AvailableCounts
 ): SignConvention {
   const stated = rowSign(block.inYear, sheet);
   if (stated === sheet) return sheet;
   const fitting = (sign: SignConvention) =>
     block.years.filter((_, i) => {
-      const equation = inYearEquation(block, i, sign, countsMovements);
+      const equation = inYearEquation(block, i, sign, counts);
       return equation !== undefined && weigh(equation, {})?.holds === true;
     }).length;
   return fitting(stated) > fitting(sheet) ? stated : sheet;
 }
 
-/** How a block's rows are to be read: whether its funding available counts its movements, and its result's sign. */
+/** How a block's rows are to be read: what its funding available counts, and its result's sign. */
 export interface BlockReading {
-  readonly countsMovements: boolean;
+  readonly counts: AvailableCounts;
   readonly sign: SignConvention;
 }
 
 /**
  * How a block's rows are to be read, decided at the default tolerance: which way round a block shows its
- * result, and whether its total funding counts its movements, are facts of its layout and do not turn on
- * the tolerance a user sets.
+ * result, and what its total funding counts, are facts of its layout and do not turn on the tolerance a
+ * user sets.
  */
 export function blockReading(block: BlockPlan, sheet: SignConvention): BlockReading {
-  const countsMovements = availableCountsMovements(block);
-  return { countsMovements, sign: blockSign(block, sheet, countsMovements) };
+  const counts = availableCounts(block);
+  return { counts, sign: blockSign(block, sheet, counts) };
 }

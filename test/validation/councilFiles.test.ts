@@ -16,7 +16,9 @@
  * EHCP counts projected by a growth rate, an adjustment to the opening balance, year headings built by
  * formula, pounds shown in thousands by the format, an "of which" memo line, blocks filled in for some years
  * only, the write-off sheet the pane adds, and the DSG adjustment account's balances; and an in-year row
- * labelled "surplus/(deficit)" with deficits in brackets beside cumulative deficits shown positive.
+ * labelled "surplus/(deficit)" with deficits in brackets beside cumulative deficits shown positive; memo rows
+ * ("Memo: High Needs Stability Grant write-off (90%)") among and below the roll-forward; and "Other income"
+ * counted inside a block's "Total funding available".
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -27,6 +29,14 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-memo-write-off-row-no-sv.xlsx", []],
+  ["plan-memo-write-off-row-no-sv-cf-wrong.xlsx", ["error roll-forward Financial summary!E11"]],
+  ["plan-other-income-inside-funding-available.xlsx", []],
+  [
+    "plan-other-income-inside-funding-available-hn-wrong.xlsx",
+    ["error block-result Financial summary!F36"],
+  ],
+  ["plan-memo-rows-below-carried-forward.xlsx", []],
   ["plan-adjustment-to-opening-balance.xlsx", []],
   ["plan-allocation-after-transfer-percent.xlsx", []],
   ["plan-allocation-sign-flipped-by-formula.xlsx", ["error sign-convention Financial summary!F29"]],
@@ -182,6 +192,13 @@ describe("councils' own workbooks from the outside probes", () => {
         /hold another table of end of year positions; the checks read the one on rows 13 to 17/
       ),
     ]);
+  });
+
+  it("does not call memo and of-which rows below the carried forward another table", async () => {
+    const notes = (await findingsOf("plan-memo-rows-below-carried-forward.xlsx")).map(
+      (f) => f.message
+    );
+    expect(notes.join("\n")).not.toMatch(/another table/);
   });
 
   it("lists the legend's own levels when one is not among them", async () => {

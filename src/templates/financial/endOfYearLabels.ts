@@ -9,6 +9,10 @@ import { meanings, type Meaning } from "../meaning";
 export type EndOfYearRowKey =
   "inYear" | "broughtForward" | "dfePayments" | "laContribution" | "adjustments" | "carriedForward";
 
+// A memo row ("Memo: High Needs Stability Grant write-off (90%)", "Memo: deficit excluding SV") restates a
+// figure for information: it is none of the roll-forward's rows, whatever else its label names.
+const MEMO = ["memo", "memorandum"];
+
 // Words that say a row is a balance at a point in time, or a movement in the year.
 const BALANCE = "deficit|surplus|balance|position|reserve|dsg";
 const IN_YEAR_RESULT =
@@ -26,6 +30,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
     ],
     // "Adjustment to opening balance", "Restatement of opening balance": a movement, not the balance.
     not: [
+      ...MEMO,
       "carried",
       "closing",
       "reference",
@@ -47,6 +52,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       `${IN_YEAR_RESULT} year`,
     ],
     not: [
+      ...MEMO,
       "cumulative",
       "brought",
       "carried",
@@ -82,6 +88,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
     // both meanings: it is reported as unclear rather than taken for either. The agreement's limits and
     // targets are not payments.
     not: [
+      ...MEMO,
       "cumulative",
       "brought",
       "carried",
@@ -105,7 +112,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       "reserve contribution|transfer|funding|drawdown",
       "earmarked reserve",
     ],
-    not: ["cumulative", "brought", "carried"],
+    not: [...MEMO, "cumulative", "brought", "carried"],
   },
   {
     key: "adjustments",
@@ -118,7 +125,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       "correction",
       "clawback",
     ],
-    not: ["cumulative", "brought", "carried"],
+    not: [...MEMO, "cumulative", "brought", "carried"],
   },
   {
     key: "carriedForward",
@@ -135,6 +142,7 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       "dsg reserve",
     ],
     not: [
+      ...MEMO,
       "brought",
       "opening",
       "reference",

@@ -28,7 +28,7 @@ import { findUnitMarker, guessUnit, unitOfPounds } from "./unit";
 import { scalingCommas } from "../rows";
 import { blockNamed, locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
-import { hasFigure } from "./lines";
+import { hasFigure, isBreakdown } from "./lines";
 import { locateSafetyValveAgreement } from "./safetyValve";
 import { locateReferenceOutturn, type ReferenceOutturn } from "./reference";
 import type { EndOfYearRowKey } from "./endOfYearLabels";
@@ -158,7 +158,9 @@ function secondTable(
     (e) =>
       e.hasFigures &&
       (e.key === "broughtForward" || e.key === "carriedForward") &&
-      (e.row.row < from || e.row.row > to)
+      (e.row.row < from || e.row.row > to) &&
+      // "of which: High Needs Block cumulative deficit" below the table breaks its balance down.
+      !isBreakdown(e.row.label)
   );
   if (outside.length === 0) return undefined;
   const rowsOf = outside.map((e) => e.row.row);

@@ -2,20 +2,25 @@ import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { blockRows } from "../needs";
 import { moneyOf, weigh, type Term } from "../balance";
 import type { LocatedCell, MoneyUnit, SignConvention } from "../../templates/located";
-import { at, blockReading, inYearEquation } from "../blockFunding";
+import { at, blockReading, inYearEquation, type AvailableCounts } from "../blockFunding";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
 
-function fundingWords(block: BlockPlan, countsMovements: boolean): string {
+function fundingWords(block: BlockPlan, counts: AvailableCounts): string {
+  const counted = block.totalFunding ? counts : { movements: false, otherFunding: false };
+  const after = [
+    counted.movements ? "block movements" : "",
+    counted.otherFunding ? "other funding" : "",
+  ].filter((part) => part !== "");
   const parts = [
     block.totalFunding
-      ? `funding available${countsMovements ? " after block movements" : ""}`
+      ? `funding available${after.length > 0 ? ` after ${after.join(" and ")}` : ""}`
       : block.deductions.length > 0
         ? "DSG funding less recoupment and deductions"
         : "DSG funding",
   ];
-  if (block.movements && !(block.totalFunding && countsMovements)) parts.push("block movements");
-  if (block.otherFunding) parts.push("other funding");
+  if (block.movements && !counted.movements) parts.push("block movements");
+  if (block.otherFunding && !counted.otherFunding) parts.push("other funding");
   return parts.length === 1
     ? parts[0]
     : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
@@ -27,9 +32,9 @@ function inYearReport(
   unit: MoneyUnit,
   sign: SignConvention,
   options: ValidationOptions,
-  countsMovements: boolean
+  counts: AvailableCounts
 ): RuleReport | undefined {
-  const equation = inYearEquation(block, i, sign, countsMovements);
+  const equation = inYearEquation(block, i, sign, counts);
   // A year whose funding and expenditure are left blank (an actual year typed as its result alone) has
   // nothing to work the result out from.
   const blank = (cell: LocatedCell | undefined) =>
@@ -46,7 +51,7 @@ function inYearReport(
   return {
     message:
       `${BLOCK_NAMES[block.block]} in-year result for ${block.years[i].label} is ${money(weighed.reported)}, but expenditure ` +
-      `less funding (${fundingWords(block, countsMovements)}) is ${money(weighed.expected)}: difference ${money(weighed.gap)}.` +
+      `less funding (${fundingWords(block, counts)}) is ${money(weighed.expected)}: difference ${money(weighed.gap)}.` +
       (reversed
         ? ` The sign is reversed: the sheet shows deficits as ${sign === "deficit-positive" ? "positive" : "negative"} numbers.`
         : ""),
@@ -106,10 +111,10 @@ export const blockResult = defineRule({
   check({ template, options }) {
     const reports: RuleReport[] = [];
     for (const block of template.financial?.blocks ?? []) {
-      const { countsMovements, sign } = blockReading(block, template.sign);
+      const { counts, sign } = blockReading(block, template.sign);
       block.years.forEach((_, i) => {
         const lines = linesReport(block, i, template.unit, options);
-        const inYear = inYearReport(block, i, template.unit, sign, options, countsMovements);
+        const inYear = inYearReport(block, i, template.unit, sign, options, counts);
         if (lines) reports.push(lines);
         if (inYear) reports.push(inYear);
       });

@@ -1,7 +1,7 @@
 import { addsUp } from "../checks/addsUp";
 import { blockRows } from "../needs";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-import { at, blockReading, fundingLessDeductions } from "../blockFunding";
+import { at, availableTerms, blockReading } from "../blockFunding";
 
 /**
  * The real template's subtotal: each block's "Total funding available" is its DSG funding less academy
@@ -23,18 +23,13 @@ export const fundingAvailable = addsUp({
   ),
   given: (template) =>
     (template.financial?.blocks ?? []).flatMap((block) => {
-      const { allocation, totalFunding, movements } = block;
+      const { allocation, totalFunding } = block;
       if (!allocation || !totalFunding) return [];
-      const withMovements = blockReading(block, template.sign).countsMovements;
+      const { counts } = blockReading(block, template.sign);
       return block.years.flatMap((year, i) => {
         const reported = at(totalFunding, i);
         if (!reported) return [];
-        const terms = [
-          ...fundingLessDeductions(block, i),
-          ...(withMovements
-            ? [{ cell: at(movements, i), weight: 1 as const, name: "block movements" }]
-            : []),
-        ];
+        const terms = availableTerms(block, i, counts);
         return [
           {
             sheet: block.sheet,
