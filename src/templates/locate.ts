@@ -6,6 +6,8 @@ import { emptySheet, type Workbook } from "../workbook/workbook";
 import type { LocatedTemplate, MoneyUnit, Recognition, SignConvention } from "./located";
 import {
   findSheetByName,
+  labelSet,
+  normaliseLabel,
   labelSheet,
   labelWorkbook,
   type LabelledSheet,
@@ -27,7 +29,8 @@ import { locateSvReturn } from "./svReturn/locateSvReturn";
 import { locateGovernance } from "./governance/locateGovernance";
 import { locateWriteOff } from "./writeOff/locateWriteOff";
 import type { RowMapping } from "./rowMap";
-import { byCurrency } from "./sheetOrder";
+import { byLater, bySetAside } from "./sheetOrder";
+import { formulasReading, sheetsReadBy } from "./sheetLinks";
 
 function markerName(marker: Marker): string {
   return `${marker.kind} '${marker.name}'`;
@@ -134,8 +137,12 @@ function holdsFinance(
 }
 
 /**
- * The financial summary of the workbook: on the profile's financial sheet when it has the end of year
- * positions, else on the first sheet that has them, else whatever the financial sheet holds.
+ * The financial summary of the workbook, among the sheets with end of year positions: a sheet kept aside
+ * (hidden, "old", "superseded") last; then one named as the profile's financial sheet ("Financial summary",
+ * "Financial Summary 7", "Financial summary 2025-26"); then the fullest (a dashboard or a narrative's
+ * rounded table of three rows repeats the plan's positions without its blocks); then the one more formulas
+ * on other sheets read from (a dashboard links to the live plan, not to an old version); then the later version;
+ * else the first in tab order. Without positions anywhere, whatever the financial sheet holds.
  */
 function locateFinancial(
   workbook: LabelledWorkbook,
@@ -143,18 +150,41 @@ function locateFinancial(
   mappings?: readonly RowMapping[]
 ): { sheet: LabelledSheet; summary: FinancialSummary } | undefined {
   const named = findSheetByName(workbook.sheets, profile.financialSheets);
-  const candidates = (
-    named ? [named, ...workbook.sheets.filter((s) => s !== named)] : [...workbook.sheets]
-  )
+  const found = workbook.sheets
     .filter((sheet) => !profile.financeOptional || holdsFinance(profile, sheet, named))
-    .sort(byCurrency);
-  let fallback: { sheet: LabelledSheet; summary: FinancialSummary } | undefined;
-  for (const sheet of candidates) {
-    const summary = locateFinancialSummary(workbook, sheet, mappings);
-    if (summary?.endOfYear) return { sheet, summary };
-    if (summary && sheet === named) fallback = { sheet, summary };
-  }
-  return fallback;
+    .flatMap((sheet) => {
+      const summary = locateFinancialSummary(workbook, sheet, mappings);
+      return summary?.endOfYear ? [{ sheet, summary }] : [];
+    });
+  const isNamed = (sheet: LabelledSheet) =>
+    sheet === named || namedAfter(sheet.name, profile.financialSheets) ? 1 : 0;
+  const linkedTo = (sheet: LabelledSheet) => formulasReading(workbook.sheets, sheet);
+  const best = [...found].sort(
+    (a, b) =>
+      bySetAside(a.sheet, b.sheet) ||
+      isNamed(b.sheet) - isNamed(a.sheet) ||
+      fullness(b.summary) - fullness(a.summary) ||
+      linkedTo(b.sheet) - linkedTo(a.sheet) ||
+      byLater(a.sheet, b.sheet)
+  )[0];
+  if (best) return best;
+  const summary = named && locateFinancialSummary(workbook, named, mappings);
+  return summary ? { sheet: named, summary } : undefined;
+}
+
+/** True when the sheet's name starts with one of the names ("Financial Summary 7", "Fin summary v3"). */
+function namedAfter(name: string, names: readonly string[]): boolean {
+  const own = normaliseLabel(name);
+  return labelSet(names).some((wanted) => own.startsWith(`${wanted} `));
+}
+
+/** How much of the plan a summary holds: its end of year rows, and its blocks when they are on its sheet. */
+function fullness(summary: FinancialSummary): number {
+  const rows = Object.values(summary.endOfYear ?? {}).filter(
+    (row) => typeof row === "object" && row !== null && "cells" in row
+  ).length;
+  const blocksHere = (summary.blocks ?? []).some((block) => block.sheet === summary.sheet);
+  return rows + (blocksHere ? 2 : 0);
 }
 
 /** What the user chose instead of letting the locator decide (task pane settings, CLI flags). */
@@ -183,11 +213,16 @@ function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): Loc
   );
   const financial = locateFinancial(workbook, profile, choices.rows);
   const years = financial?.summary.years ?? [];
-  // Sheets whose positions the checked ones do not refer to: copies for other scenarios.
+  // Sheets with positions of their own: copies for other scenarios or versions, not the checked sheets'
+  // sections nor sheets that link to the checked one (a dashboard, a chart's source table).
+  const checked = financial?.sheet.name.toLowerCase() ?? "";
   const otherPlans = financial
     ? sheetsWithEndOfYear(workbook, choices.rows)
         .filter(
-          (sheet) => sheet !== financial.sheet && !sectionSheets(financial.summary).has(sheet.name)
+          (sheet) =>
+            sheet !== financial.sheet &&
+            !sectionSheets(financial.summary).has(sheet.name) &&
+            !sheetsReadBy(sheet).has(checked)
         )
         .map((sheet) => sheet.name)
     : [];

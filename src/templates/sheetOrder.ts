@@ -39,25 +39,29 @@ function periodOf(name: string): { kind: string; at: number } | undefined {
   return undefined;
 }
 
-/**
- * Orders sheets live first: a visible sheet before a hidden one, a sheet not named as a kept copy before
- * one that is, the later version ("v2" before "v1"), the later period ("Dec 2024" before "Mar 2024",
- * "2025-26" before "2024-25", "Q3" before "Q2") when both names give one, and a sheet before a copy of it
- * named with a period ("Detailed update" before "Detailed update Q2"); else tab order.
- */
-export function byCurrency(a: Sheet, b: Sheet): number {
+/** Orders sheets kept aside last: a hidden sheet after a visible one, one named as a kept copy after one that is not. */
+export function bySetAside(a: Sheet, b: Sheet): number {
   const hidden = (s: Sheet) => (s.visibility === "visible" ? 0 : 1);
   const stale = (s: Sheet) => (STALE.test(s.name) ? 1 : 0);
+  return hidden(a) - hidden(b) || stale(a) - stale(b);
+}
+
+/**
+ * Orders sheets the later first: the later version ("v2" before "v1"), the later period ("Dec 2024" before
+ * "Mar 2024", "2025-26" before "2024-25", "Q3" before "Q2") when both names give one, and a sheet before a
+ * copy of it named with a period ("Detailed update" before "Detailed update Q2").
+ */
+export function byLater(a: Sheet, b: Sheet): number {
   const version = (s: Sheet) => Number(VERSION.exec(s.name)?.[1] ?? NaN);
   const [va, vb] = [version(a), version(b)];
   const [pa, pb] = [periodOf(a.name), periodOf(b.name)];
   const period = pa && pb ? (pa.kind === pb.kind ? pb.at - pa.at : 0) : copyOf(a, b) - copyOf(b, a);
-  return (
-    hidden(a) - hidden(b) ||
-    stale(a) - stale(b) ||
-    (Number.isNaN(va) || Number.isNaN(vb) ? 0 : vb - va) ||
-    period
-  );
+  return (Number.isNaN(va) || Number.isNaN(vb) ? 0 : vb - va) || period;
+}
+
+/** Orders sheets live first (`bySetAside`, then `byLater`); else tab order, as sorting keeps ties in place. */
+export function byCurrency(a: Sheet, b: Sheet): number {
+  return bySetAside(a, b) || byLater(a, b);
 }
 
 /** 1 when sheet `a` is sheet `b`'s name with a period after it ("Detailed update Q2" of "Detailed update"). */

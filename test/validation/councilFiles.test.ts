@@ -18,7 +18,8 @@
  * only, the write-off sheet the pane adds, and the DSG adjustment account's balances; and an in-year row
  * labelled "surplus/(deficit)" with deficits in brackets beside cumulative deficits shown positive; memo rows
  * ("Memo: High Needs Stability Grant write-off (90%)") among and below the roll-forward; and "Other income"
- * counted inside a block's "Total funding available".
+ * counted inside a block's "Total funding available"; and the live plan told from a dashboard, a narrative's
+ * rounded table and an old version ("Fin summary v3") on earlier tabs.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -29,6 +30,20 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-tab-numbered-narrative-table-first.xlsx", []],
+  [
+    "plan-tab-numbered-narrative-table-first-cf-wrong.xlsx",
+    ["error roll-forward Financial Summary 7!E12"],
+  ],
+  [
+    "plan-dashboard-and-old-v3-copy-hn-line-wrong.xlsx",
+    ["error block-result Financial Summary 7!G55"],
+  ],
+  [
+    "plan-dashboard-and-old-v3-copy-funding-sign-flipped.xlsx",
+    ["error sign-convention Financial Summary 7!G40"],
+  ],
+  ["plan-dashboard-first-cf-wrong.xlsx", ["error roll-forward Financial Summary 7!F11"]],
   ["plan-memo-write-off-row-no-sv.xlsx", []],
   ["plan-memo-write-off-row-no-sv-cf-wrong.xlsx", ["error roll-forward Financial summary!E11"]],
   ["plan-other-income-inside-funding-available.xlsx", []],

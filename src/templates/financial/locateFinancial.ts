@@ -33,6 +33,7 @@ import { locateSafetyValveAgreement } from "./safetyValve";
 import { locateReferenceOutturn, type ReferenceOutturn } from "./reference";
 import type { EndOfYearRowKey } from "./endOfYearLabels";
 import { forcedBlockRows, forcedEndOfYearRows, type RowMapping } from "../rowMap";
+import { byCurrency } from "../sheetOrder";
 
 /** The year columns that apply in a section: its own header row when it has one, else the sheet's. */
 function sectionYears(
@@ -419,7 +420,8 @@ function blocksOnOwnSheet(
   mappings?: readonly RowMapping[]
 ): BlockPlan[] {
   const named = findSheetByName(workbook.sheets, FINANCIAL_PLAN_PER_BLOCK);
-  const others = workbook.sheets.filter((s) => s !== summary && s !== named);
+  // The live copy first: an old version of the plan kept beside it holds blocks too.
+  const others = [...workbook.sheets].sort(byCurrency).filter((s) => s !== summary && s !== named);
   // One block a sheet ("Schools", "CSSB", "Early Years", "High Needs"): each sheet that holds one block
   // under the section's heading, or is named for its block, gives that block.
   const single: BlockPlan[] = [];
