@@ -22,14 +22,14 @@ import {
   sheetsWithEndOfYear,
 } from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
-import { detectSign, withInYearSign } from "./financial/sign";
+import { detectSign, inYearSignFromBlocks, withInYearSign } from "./financial/sign";
 import { unitByLabel } from "./financial/unit";
 import { locateEhcp } from "./ehcp/locateEhcp";
 import { locateSvReturn } from "./svReturn/locateSvReturn";
 import { locateGovernance } from "./governance/locateGovernance";
 import { locateWriteOff } from "./writeOff/locateWriteOff";
 import type { RowMapping } from "./rowMap";
-import { byLater, bySetAside } from "./sheetOrder";
+import { byLater, bySetAside, namesAPeriod } from "./sheetOrder";
 import { formulasReading, sheetsReadBy } from "./sheetLinks";
 
 function markerName(marker: Marker): string {
@@ -172,10 +172,15 @@ function locateFinancial(
   return summary ? { sheet: named, summary } : undefined;
 }
 
-/** True when the sheet's name starts with one of the names ("Financial Summary 7", "Fin summary v3"). */
+/**
+ * True when the sheet's name starts with one of the names ("Financial Summary 7", "Fin summary v3"), but
+ * not when what follows dates it ("Financial summary Sept 24"): a dated copy may be a snapshot.
+ */
 function namedAfter(name: string, names: readonly string[]): boolean {
   const own = normaliseLabel(name);
-  return labelSet(names).some((wanted) => own.startsWith(`${wanted} `));
+  return labelSet(names).some(
+    (wanted) => own.startsWith(`${wanted} `) && !namesAPeriod(own.slice(wanted.length))
+  );
 }
 
 /** How much of the plan a summary holds: its end of year rows, and its blocks when they are on its sheet. */
@@ -226,8 +231,9 @@ function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): Loc
         )
         .map((sheet) => sheet.name)
     : [];
-  const sign = choices.sign ?? detectSign(financial?.summary.endOfYear, years);
   const endOfYear = financial?.summary.endOfYear;
+  const fromBlocks = inYearSignFromBlocks(endOfYear, years, financial?.summary.blocks);
+  const sign = choices.sign ?? detectSign(endOfYear, years, fromBlocks);
   return {
     profileId: profile.id,
     profileName: profile.name,
@@ -237,7 +243,7 @@ function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): Loc
     sign,
     financial:
       financial && endOfYear
-        ? { ...financial.summary, endOfYear: withInYearSign(endOfYear, years, sign) }
+        ? { ...financial.summary, endOfYear: withInYearSign(endOfYear, years, sign, fromBlocks) }
         : financial?.summary,
     ehcp: locateEhcp(workbook),
     svReturn: profile.id === "safety-valve-return" ? locateSvReturn(workbook) : undefined,

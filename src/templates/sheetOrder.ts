@@ -39,6 +39,11 @@ function periodOf(name: string): { kind: string; at: number } | undefined {
   return undefined;
 }
 
+/** True when the text dates something ("Sept 24", "2024-25", "Q2"): a sheet name ending so is a snapshot. */
+export function namesAPeriod(text: string): boolean {
+  return periodOf(text) !== undefined;
+}
+
 /** Orders sheets kept aside last: a hidden sheet after a visible one, one named as a kept copy after one that is not. */
 export function bySetAside(a: Sheet, b: Sheet): number {
   const hidden = (s: Sheet) => (s.visibility === "visible" ? 0 : 1);

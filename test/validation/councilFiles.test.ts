@@ -19,7 +19,8 @@
  * labelled "surplus/(deficit)" with deficits in brackets beside cumulative deficits shown positive; memo rows
  * ("Memo: High Needs Stability Grant write-off (90%)") among and below the roll-forward; and "Other income"
  * counted inside a block's "Total funding available"; and the live plan told from a dashboard, a narrative's
- * rounded table and an old version ("Fin summary v3") on earlier tabs.
+ * rounded table and an old version ("Fin summary v3") on earlier tabs; a council in surplus turning to
+ * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right).
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -30,6 +31,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-surplus-turning-to-deficit.xlsx", []],
+  ["plan-reductions-typed-positive-ends-in-surplus.xlsx", []],
   ["plan-tab-numbered-narrative-table-first.xlsx", []],
   [
     "plan-tab-numbered-narrative-table-first-cf-wrong.xlsx",

@@ -7,6 +7,7 @@
 import { Decimal } from "decimal.js";
 import type { LocatedRow, SignConvention, YearColumn } from "../located";
 import type { EndOfYearPositions } from "./endOfYearModel";
+import type { BlockPlan } from "./blocksModel";
 import { rollYears } from "./endOfYearArithmetic";
 import { saysLess } from "./endOfYearRows";
 
@@ -84,43 +85,99 @@ function misfit(
 }
 
 /**
- * The positions with the in-year row's own sign convention, when its label states one unlike the sheet's
- * ("In year DSG surplus/(deficit)" with deficits in brackets, beside cumulative deficits shown positive) and
- * the roll-forward fits better read that way. The DfE template labels rows "surplus/(deficit)" whichever
+ * The positions with the in-year row's own sign convention, when the blocks' arithmetic (`fromBlocks`) or
+ * else its label states one unlike the sheet's ("In year DSG surplus/(deficit)" with deficits in brackets,
+ * beside cumulative deficits shown positive) and the roll-forward fits better read that way. The DfE template labels rows "surplus/(deficit)" whichever
  * way round a council fills them, so the label alone does not decide.
  */
 export function withInYearSign(
   positions: EndOfYearPositions,
   years: readonly YearColumn[],
-  sheet: SignConvention
+  sheet: SignConvention,
+  fromBlocks?: SignConvention
 ): EndOfYearPositions {
-  const stated = rowSign(positions.inYear, sheet);
+  const stated = fromBlocks ?? rowSign(positions.inYear, sheet);
   if (stated === sheet) return positions;
   const own = { ...positions, inYearSign: stated };
   return misfit(own, years, sheet).lt(misfit(positions, years, sheet)) ? own : positions;
 }
 
+const figureAt = (row: LocatedRow | undefined, i: number) => {
+  const value = row?.cells[i]?.value;
+  return typeof value === "number" ? value : 0;
+};
+
 /**
- * The sign convention of the end-of-year positions: the majority sign of the brought- and carried-forward
- * rows, with payments and contributions counted the other way; when that is balanced, whichever
- * convention makes the roll-forward hold; then the majority sign of the in-year row (deficit-positive
- * when nothing tells).
+ * Which way round the summary's in-year row shows deficits, as the blocks' own arithmetic says: undefined
+ * when the blocks do not tell. A block spending more than its funding available is in deficit, whatever its
+ * label; its in-year result then shows which way round the block's row is, and the summary's in-year
+ * figure, the blocks' sum or its negative, which way round the summary's is. Years whose movements or other
+ * funding could turn a block's result are passed over.
+ */
+export function inYearSignFromBlocks(
+  positions: EndOfYearPositions | undefined,
+  years: readonly YearColumn[],
+  blocks: readonly BlockPlan[] = []
+): SignConvention | undefined {
+  let blockVotes = 0;
+  let summaryVotes = 0;
+  years.forEach((year, t) => {
+    let sum = 0;
+    for (const block of blocks) {
+      const i = block.years.findIndex((y) => y.label === year.label);
+      if (i < 0 || !block.totalFunding || !block.expenditure || !block.inYear) continue;
+      const result = figureAt(block.inYear, i);
+      sum += result;
+      const overspend = figureAt(block.expenditure, i) - figureAt(block.totalFunding, i);
+      const beside =
+        Math.abs(figureAt(block.movements, i)) + Math.abs(figureAt(block.otherFunding, i));
+      if (result !== 0 && Math.abs(overspend) > beside)
+        blockVotes += Math.sign(result) === Math.sign(overspend) ? 1 : -1;
+    }
+    const total = figureAt(positions?.inYear, t);
+    if (total !== 0 && sum !== 0) summaryVotes += Math.sign(total) === Math.sign(sum) ? 1 : -1;
+  });
+  const verdict = Math.sign(blockVotes) * Math.sign(summaryVotes);
+  return verdict === 0 ? undefined : verdict > 0 ? "deficit-positive" : "deficit-negative";
+}
+
+/**
+ * The sign convention of the end-of-year positions. When the blocks say which way round the in-year row
+ * is (`inYear`), whichever convention of the balances then makes the roll-forward hold (a council in
+ * surplus shows every balance with one sign, which says nothing of the convention). Else the convention
+ * the roll-forward holds under when it plainly fails under the other; else the majority sign of the
+ * brought- and carried-forward rows, with payments and contributions counted the other way; when that is
+ * balanced, whichever convention fits the roll-forward better; then the majority sign of the in-year row
+ * (deficit-positive when nothing tells).
  */
 export function detectSign(
   positions: EndOfYearPositions | undefined,
-  years: readonly YearColumn[]
+  years: readonly YearColumn[],
+  inYear?: SignConvention
 ): SignConvention {
   if (positions === undefined) return "deficit-positive";
-  // Payments and contributions reduce the deficit, so they count with the opposite sign; a row that
-  // says "Less: …" shows them as positive whatever the convention, so it tells nothing.
+  if (inYear !== undefined) {
+    const known = { ...positions, inYearSign: inYear };
+    const positive = misfit(known, years, "deficit-positive");
+    const negative = misfit(known, years, "deficit-negative");
+    if (!positive.eq(negative))
+      return positive.lt(negative) ? "deficit-positive" : "deficit-negative";
+  }
+  const positiveMisfit = misfit(positions, years, "deficit-positive");
+  const negativeMisfit = misfit(positions, years, "deficit-negative");
+  // A roll-forward that holds one way round and plainly not the other decides: payments typed with the
+  // deficits' sign, or a deficit cleared into surplus, would tip a count of signs the wrong way.
+  const [fits, misfits] = positiveMisfit.lt(negativeMisfit)
+    ? ["deficit-positive", negativeMisfit]
+    : ["deficit-negative", positiveMisfit];
+  if (Decimal.min(positiveMisfit, negativeMisfit).times(4).lt(misfits))
+    return fits as SignConvention;
   const levels = signBalance([positions.broughtForward, positions.carriedForward]);
   const movements = [positions.dfePayments, positions.laContribution].filter(
     (row) => row !== undefined && !saysLess(row)
   );
   const balance = levels - signBalance(movements);
   if (balance !== 0) return balance > 0 ? "deficit-positive" : "deficit-negative";
-  const positiveMisfit = misfit(positions, years, "deficit-positive");
-  const negativeMisfit = misfit(positions, years, "deficit-negative");
   if (!positiveMisfit.eq(negativeMisfit))
     return positiveMisfit.lt(negativeMisfit) ? "deficit-positive" : "deficit-negative";
   return signBalance([positions.inYear]) < 0 ? "deficit-negative" : "deficit-positive";

@@ -143,8 +143,15 @@ export const signConvention = defineRule({
       : reductions.map((row) => movementWithDeficitSign(row, template.sign, yearLabel));
     // Mitigations and blocks may show their rows their own way round, as their labels or figures say.
     const ownSign = mitigationsSign(f.mitigations?.unmitigated, template.sign);
+    // Balances that roll forward from the in-year figures are in the sheet's convention, whatever their
+    // sign: a council in surplus shows them all the other way round from a deficit.
+    const rolls = e ? rollYears(e, f.years, template.sign) : [];
+    const rollsForward =
+      rolls.filter((roll) => withinTolerance(roll.gap, roll.terms, options)).length >
+      rolls.length / 2;
+    const balances = rollsForward ? [] : [e?.broughtForward, e?.carriedForward];
     const levels = [
-      ...[e?.broughtForward, e?.carriedForward].map((row) => [row, template.sign] as const),
+      ...balances.map((row) => [row, template.sign] as const),
       [
         f.safetyValve?.cumulativeLimit,
         limitSign(f.safetyValve?.cumulativeLimit, template.sign),
