@@ -243,6 +243,21 @@ export function textCellsIn(sheet: LabelledSheet, within?: Partial<CellRange>): 
   return found;
 }
 
+/**
+ * True when some row of the sheet holds a heading of each column (`columns`: each column's synonyms, matched
+ * exactly): the header row of a table such as "Agreement Condition | Assurance Level".
+ */
+export function hasHeaderRow(sheet: LabelledSheet, columns: readonly LabelSet[]): boolean {
+  const [first, ...rest] = columns;
+  if (first === undefined) return false;
+  return findLabels(sheet, first, undefined, true).some((hit) => {
+    const row = textCellsIn(sheet, { top: hit.row, bottom: hit.row });
+    return rest.every((synonyms) =>
+      row.some((cell) => cell.col !== hit.col && synonyms.includes(cell.normalised))
+    );
+  });
+}
+
 /** Every text cell matching the labels, in reading order (row by row, left to right). */
 export function findLabels(
   sheet: LabelledSheet,

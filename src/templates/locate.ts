@@ -6,6 +6,7 @@ import { emptySheet, type Workbook } from "../workbook/workbook";
 import type { LocatedTemplate, MoneyUnit, Recognition, SignConvention } from "./located";
 import {
   findSheetByName,
+  hasHeaderRow,
   labelSet,
   normaliseLabel,
   labelSheet,
@@ -43,7 +44,8 @@ function hasMarker(workbook: LabelledWorkbook, marker: Marker, endOfYearFound: b
   return workbook.sheets.some(
     (sheet) =>
       hasSectionHeading(sheet, marker.synonyms) ||
-      (marker.afterName === true && hasSectionHeadingAfterName(sheet, marker.synonyms))
+      (marker.afterName === true && hasSectionHeadingAfterName(sheet, marker.synonyms)) ||
+      (marker.headerRows ?? []).some((columns) => hasHeaderRow(sheet, columns))
   );
 }
 

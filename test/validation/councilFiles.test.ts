@@ -20,7 +20,8 @@
  * ("Memo: High Needs Stability Grant write-off (90%)") among and below the roll-forward; and "Other income"
  * counted inside a block's "Total funding available"; and the live plan told from a dashboard, a narrative's
  * rounded table and an old version ("Fin summary v3") on earlier tabs; a council in surplus turning to
- * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right).
+ * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right); a
+ * Safety Valve return without the printed page banners, known by the DfE's own table headers.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -31,6 +32,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-no-page-banners.xlsx", []],
+  ["sv-no-page-banners-with-finance-question-blank.xlsx", ["error sv-questions Overview!B18"]],
   ["plan-surplus-turning-to-deficit.xlsx", []],
   ["plan-reductions-typed-positive-ends-in-surplus.xlsx", []],
   ["plan-tab-numbered-narrative-table-first.xlsx", []],

@@ -4,6 +4,7 @@
  * to this data, not to the code.
  */
 import type { ProfileId } from "../located";
+import type { LabelSet } from "../labels";
 
 /** Something a workbook of this template has: a sheet (by name) or a section (by heading, on any sheet). */
 export interface Marker {
@@ -25,6 +26,12 @@ export interface Marker {
    * PROGRAMME OVERVIEW").
    */
   readonly afterName?: boolean;
+  /**
+   * Tables whose header row shows the section where its heading is missing (the DfE's "Agreement
+   * Condition | Assurance Level" under a page heading that was a printed page header): each table's
+   * columns, each column's headings (normalised with `labelSet`).
+   */
+  readonly headerRows?: readonly (readonly LabelSet[])[];
 }
 
 export interface TemplateProfile {

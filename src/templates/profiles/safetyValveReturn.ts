@@ -7,6 +7,8 @@
  * read it; without one they have nothing to check and say nothing.
  */
 import type { TemplateProfile } from "./profile";
+import { labelSet } from "../labels";
+import { ASSURANCE_HEADER, ITEM_HEADERS } from "../svReturn/svReturnLabels";
 import {
   END_OF_YEAR_POSITIONS,
   SV_DETAILED_UPDATE,
@@ -39,6 +41,13 @@ export const SAFETY_VALVE_RETURN: TemplateProfile = {
       name: "Safety Valve programme overview",
       synonyms: SV_OVERVIEW,
       afterName: true,
+      // The overview's header row: "LA Name | Date Report Submitted | Signed off by ...".
+      headerRows: [
+        [
+          labelSet(["LA Name", "Local authority name", "Local authority"]),
+          labelSet(["Date Report Submitted", "Date submitted", "Date of submission"]),
+        ],
+      ],
     },
     {
       kind: "section",
@@ -53,6 +62,7 @@ export const SAFETY_VALVE_RETURN: TemplateProfile = {
       synonyms: SV_DETAILED_UPDATE,
       required: true,
       afterName: true,
+      headerRows: [[ITEM_HEADERS.condition, ASSURANCE_HEADER]],
     },
     { kind: "section", name: "RAG legend", synonyms: SV_RAG_LEGEND },
     {
@@ -60,6 +70,7 @@ export const SAFETY_VALVE_RETURN: TemplateProfile = {
       name: "Safety Valve programme risk register",
       synonyms: SV_RISK_REGISTER,
       afterName: true,
+      headerRows: [[ITEM_HEADERS.risk, ASSURANCE_HEADER]],
     },
     // Optional: the finance figures usually come in a separate workbook.
     {
