@@ -72,16 +72,39 @@ export function signBalance(rows: readonly (LocatedRow | undefined)[]): number {
   );
 }
 
-/** Sum of the absolute roll-forward gaps under a convention: the smaller fits the sheet better. */
-function misfit(
+/** How well the roll-forward fits under a convention: the years it holds in (to the figures' rounding), and the sum of the gaps. */
+interface Fit {
+  readonly holding: number;
+  readonly gaps: Decimal;
+  readonly years: number;
+}
+
+function fitOf(
   positions: EndOfYearPositions,
   years: readonly YearColumn[],
   sign: SignConvention
-): Decimal {
-  return rollYears(positions, years, sign).reduce(
-    (sum, roll) => sum.plus(roll.gap.abs()),
-    new Decimal(0)
-  );
+): Fit {
+  const rolls = rollYears(positions, years, sign);
+  const rounding = (roll: (typeof rolls)[number]) =>
+    roll.terms.reduce(
+      (sum, cell) => sum.plus(new Decimal(10).pow(-cell.decimals).div(2)),
+      new Decimal(0)
+    );
+  return {
+    holding: rolls.filter((roll) => roll.gap.abs().lte(rounding(roll))).length,
+    gaps: rolls.reduce((sum, roll) => sum.plus(roll.gap.abs()), new Decimal(0)),
+    years: rolls.length,
+  };
+}
+
+/** True when `a` fits better than `b`: more years holding, else smaller gaps (one wrong figure weighs one year). */
+function fitsBetter(a: Fit, b: Fit): boolean {
+  return a.holding > b.holding || (a.holding === b.holding && a.gaps.lt(b.gaps));
+}
+
+/** True when `a` plainly fits better than `b`: it holds in two years more, and in a third of the years more. */
+function plainlyBetter(a: Fit, b: Fit): boolean {
+  return a.holding - b.holding >= Math.max(2, Math.ceil(a.years / 3));
 }
 
 /**
@@ -99,13 +122,20 @@ export function withInYearSign(
   const stated = fromBlocks ?? rowSign(positions.inYear, sheet);
   if (stated === sheet) return positions;
   const own = { ...positions, inYearSign: stated };
-  return misfit(own, years, sheet).lt(misfit(positions, years, sheet)) ? own : positions;
+  return fitsBetter(fitOf(own, years, sheet), fitOf(positions, years, sheet)) ? own : positions;
 }
 
 const figureAt = (row: LocatedRow | undefined, i: number) => {
   const value = row?.cells[i]?.value;
   return typeof value === "number" ? value : 0;
 };
+
+/** 1 or −1 when one side has clearly more votes (a wrong figure or two among them), else 0. */
+function clearly([agree, disagree]: readonly number[]): number {
+  if (agree >= 2 * disagree + 2) return 1;
+  if (disagree >= 2 * agree + 2) return -1;
+  return 0;
+}
 
 /**
  * Which way round the summary's in-year row shows deficits, as the blocks' own arithmetic says: undefined
@@ -119,8 +149,7 @@ export function inYearSignFromBlocks(
   years: readonly YearColumn[],
   blocks: readonly BlockPlan[] = []
 ): SignConvention | undefined {
-  let blockVotes = 0;
-  let summaryVotes = 0;
+  const votes = { block: [0, 0], summary: [0, 0] };
   years.forEach((year, t) => {
     let sum = 0;
     for (const block of blocks) {
@@ -132,12 +161,12 @@ export function inYearSignFromBlocks(
       const beside =
         Math.abs(figureAt(block.movements, i)) + Math.abs(figureAt(block.otherFunding, i));
       if (result !== 0 && Math.abs(overspend) > beside)
-        blockVotes += Math.sign(result) === Math.sign(overspend) ? 1 : -1;
+        votes.block[Math.sign(result) === Math.sign(overspend) ? 0 : 1]++;
     }
     const total = figureAt(positions?.inYear, t);
-    if (total !== 0 && sum !== 0) summaryVotes += Math.sign(total) === Math.sign(sum) ? 1 : -1;
+    if (total !== 0 && sum !== 0) votes.summary[Math.sign(total) === Math.sign(sum) ? 0 : 1]++;
   });
-  const verdict = Math.sign(blockVotes) * Math.sign(summaryVotes);
+  const verdict = clearly(votes.block) * clearly(votes.summary);
   return verdict === 0 ? undefined : verdict > 0 ? "deficit-positive" : "deficit-negative";
 }
 
@@ -158,27 +187,24 @@ export function detectSign(
   if (positions === undefined) return "deficit-positive";
   if (inYear !== undefined) {
     const known = { ...positions, inYearSign: inYear };
-    const positive = misfit(known, years, "deficit-positive");
-    const negative = misfit(known, years, "deficit-negative");
-    if (!positive.eq(negative))
-      return positive.lt(negative) ? "deficit-positive" : "deficit-negative";
+    const positive = fitOf(known, years, "deficit-positive");
+    const negative = fitOf(known, years, "deficit-negative");
+    if (fitsBetter(positive, negative)) return "deficit-positive";
+    if (fitsBetter(negative, positive)) return "deficit-negative";
   }
-  const positiveMisfit = misfit(positions, years, "deficit-positive");
-  const negativeMisfit = misfit(positions, years, "deficit-negative");
+  const positive = fitOf(positions, years, "deficit-positive");
+  const negative = fitOf(positions, years, "deficit-negative");
   // A roll-forward that holds one way round and plainly not the other decides: payments typed with the
   // deficits' sign, or a deficit cleared into surplus, would tip a count of signs the wrong way.
-  const [fits, misfits] = positiveMisfit.lt(negativeMisfit)
-    ? ["deficit-positive", negativeMisfit]
-    : ["deficit-negative", positiveMisfit];
-  if (Decimal.min(positiveMisfit, negativeMisfit).times(4).lt(misfits))
-    return fits as SignConvention;
+  if (plainlyBetter(positive, negative)) return "deficit-positive";
+  if (plainlyBetter(negative, positive)) return "deficit-negative";
   const levels = signBalance([positions.broughtForward, positions.carriedForward]);
   const movements = [positions.dfePayments, positions.laContribution].filter(
     (row) => row !== undefined && !saysLess(row)
   );
   const balance = levels - signBalance(movements);
   if (balance !== 0) return balance > 0 ? "deficit-positive" : "deficit-negative";
-  if (!positiveMisfit.eq(negativeMisfit))
-    return positiveMisfit.lt(negativeMisfit) ? "deficit-positive" : "deficit-negative";
+  if (fitsBetter(positive, negative)) return "deficit-positive";
+  if (fitsBetter(negative, positive)) return "deficit-negative";
   return signBalance([positions.inYear]) < 0 ? "deficit-negative" : "deficit-positive";
 }
