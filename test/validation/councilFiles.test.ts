@@ -21,7 +21,9 @@
  * counted inside a block's "Total funding available"; and the live plan told from a dashboard, a narrative's
  * rounded table and an old version ("Fin summary v3") on earlier tabs; a council in surplus turning to
  * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right); a
- * Safety Valve return without the printed page banners, known by the DfE's own table headers.
+ * Safety Valve return without the printed page banners, known by the DfE's own table headers, with a
+ * finance table below its conditions ("High Needs Block financial forecast" is no level "High"), and its
+ * questions headed "On-track questions".
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -32,6 +34,9 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-may-return-finance-table-below-conditions.xlsx", []],
+  ["sv-finance-table-below-risks-month-labels.xlsx", ["warning sv-assurance Detailed update!B9"]],
+  ["sv-on-track-questions-heading-answer-blank.xlsx", ["error sv-questions Overview!B19"]],
   ["sv-no-page-banners.xlsx", []],
   ["sv-no-page-banners-with-finance-question-blank.xlsx", ["error sv-questions Overview!B18"]],
   ["plan-surplus-turning-to-deficit.xlsx", []],

@@ -38,6 +38,10 @@ export const SV_ON_TRACK = [
   "Is your LA's Safety Valve plan on track?",
   "Is your LAs Safety Valve plan on track",
   "Is the plan on track",
+  "Is the Safety Valve plan on track",
+  "Is your plan on track",
+  "On-track questions",
+  "On track questions",
 ];
 export const SV_HEADLINES = svHeadings("Programme headlines", "Headlines");
 export const SV_DETAILED_UPDATE = svHeadings(

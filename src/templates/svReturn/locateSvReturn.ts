@@ -12,7 +12,7 @@
 import { byCurrency } from "../sheetOrder";
 import type { LabelHit, LabelledSheet, LabelledWorkbook } from "../labels";
 import { cellNumberFormat, cellValue, type CellValue } from "../../workbook/workbook";
-import { excelDate, showsDate } from "../yearHeader";
+import { excelDate, findYearHeader, showsDate } from "../yearHeader";
 import {
   findLabel,
   findLabels,
@@ -617,6 +617,15 @@ function stackingColumn(sheet: LabelledSheet, row: number, itemCol: number): num
 
 const OWN_HEADINGS = { condition: SV_DETAILED_UPDATE, risk: SV_RISK_REGISTER } as const;
 
+/** True for a row of financial years that are not update labels ("Q1 24/25"): a finance table's header. */
+function financeHeader(sheet: LabelledSheet, row: number): boolean {
+  const header = findYearHeader(sheet, "financial", { top: row, bottom: row });
+  return (
+    header !== undefined &&
+    !header.years.some((year) => readUpdateLabel(cellValue(sheet, row, year.col)) !== undefined)
+  );
+}
+
 /**
  * The rows of one stacked table, from its header to the next part of the return. A page break (the
  * table's own heading repeated, or its header repeated) is left out and the table carries on after it.
@@ -637,6 +646,9 @@ function tableRows(
       continue;
     }
     if (columnHeaderRows.has(row)) break;
+    // A finance table below the register ("Financial year | 2024-25 | 2025-26 ..."), under the last item's
+    // updates left blank, ends it: its figures are not that item's levels.
+    if (financeHeader(sheet, row)) break;
     if (headingOfRow(sheet, row, ALL_SECTION_HEADINGS)) {
       if (!headingOfRow(sheet, row, OWN_HEADINGS[header.kind])) break;
       continue;

@@ -213,8 +213,17 @@ const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
 export function statusLevel(value: unknown): string | undefined {
   // "N/A – condition met": the status after a "not applicable".
   const text = normaliseLabel(plainText(value)).replace(/^(?:n a|not applicable) /, "");
+  // "On track - good progress", "High (see commentary)": the status, then why after a stop or a dash; not
+  // a heading that starts with one ("High Needs Block financial forecast").
+  const raw = plainText(value)
+    .toLowerCase()
+    .replace(/(\w)-(\w)/g, "$1 $2")
+    .replace(/\s+/g, " ")
+    .replace(/^\s*(?:n\s*\/\s*a|not applicable)\s*[-–—:]?\s*/, "")
+    .trim();
   const status = Object.keys(STATUS_LEVELS).find(
-    (words) => text === words || text.startsWith(`${words} `)
+    (words) =>
+      text === words || (raw.startsWith(words) && /^\s*[-–—:(,.;]/.test(raw.slice(words.length)))
   );
   return status === undefined ? undefined : STATUS_LEVELS[status];
 }
