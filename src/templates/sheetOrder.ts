@@ -44,6 +44,11 @@ export function namesAPeriod(text: string): boolean {
   return periodOf(text) !== undefined;
 }
 
+/** True for a sheet kept aside: hidden, or named as a kept copy ("Risks (superseded)", "Previous - Risks"). */
+export function isSetAside(sheet: Sheet): boolean {
+  return sheet.visibility !== "visible" || STALE.test(sheet.name);
+}
+
 /** Orders sheets kept aside last: a hidden sheet after a visible one, one named as a kept copy after one that is not. */
 export function bySetAside(a: Sheet, b: Sheet): number {
   const hidden = (s: Sheet) => (s.visibility === "visible" ? 0 : 1);

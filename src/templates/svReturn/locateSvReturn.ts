@@ -9,7 +9,7 @@
  * several rows (a merged cell) and may carry on after a page break, its text repeated. Councils' own
  * copies often give each update a column of its own under a heading row instead.
  */
-import { byCurrency } from "../sheetOrder";
+import { byCurrency, isSetAside } from "../sheetOrder";
 import type { LabelHit, LabelledSheet, LabelledWorkbook } from "../labels";
 import { cellNumberFormat, cellValue, type CellValue } from "../../workbook/workbook";
 import { excelDate, findYearHeader, showsDate } from "../yearHeader";
@@ -1016,15 +1016,30 @@ function withoutParentHeadings(items: readonly SvTrackedItem[]): SvTrackedItem[]
   );
 }
 
+/**
+ * The conditions and risks of every sheet, the live sheets first. A copy kept aside (hidden, "Risks
+ * (superseded)", "Previous - Risks") repeats the live conditions or risks as they were last quarter: its
+ * items count only for a kind no live sheet holds.
+ */
+function liveItems(workbook: LabelledWorkbook): SvTrackedItem[] {
+  const found = [...workbook.sheets]
+    .sort(byCurrency)
+    .map((sheet) => ({ aside: isSetAside(sheet), items: trackedItemsOf(sheet) }));
+  const heldLive = new Set(
+    found.flatMap(({ aside, items }) => (aside ? [] : items.map((item) => item.kind)))
+  );
+  return found.flatMap(({ aside, items }) =>
+    items.filter((item) => !aside || !heldLive.has(item.kind))
+  );
+}
+
 /** Finds the Safety Valve monitoring return's sections; undefined when the workbook has none of them. */
 export function locateSvReturn(workbook: LabelledWorkbook): SvReturnSections | undefined {
   const overview = firstList(workbook, (sheet) =>
     [overviewOf(sheet)].filter((o) => o !== undefined)
   )[0];
   const questions = firstList(workbook, questionsOf);
-  const items = withoutParentHeadings(
-    distinct([...workbook.sheets].sort(byCurrency).flatMap(trackedItemsOf))
-  );
+  const items = withoutParentHeadings(distinct(liveItems(workbook)));
   const legend = firstList(workbook, legendOf);
   const conditions = items.filter((i) => i.kind === "condition");
   const risks = items.filter((i) => i.kind === "risk");
