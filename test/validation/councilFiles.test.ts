@@ -23,7 +23,8 @@
  * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right); a
  * Safety Valve return without the printed page banners, known by the DfE's own table headers, with a
  * finance table below its conditions ("High Needs Block financial forecast" is no level "High"), and its
- * questions headed "On-track questions", and last quarter's risk register kept as "Risks (superseded)".
+ * questions headed "On-track questions", last quarter's risk register kept as "Risks (superseded)", and legends
+ * written on one "Key:" row or in one cell.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -34,6 +35,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-legend-on-one-key-row.xlsx", []],
+  ["sv-legend-numeric-in-one-cell.xlsx", []],
   ["sv-superseded-risk-tab-items-numbered.xlsx", []],
   ["sv-may-return-finance-table-below-conditions.xlsx", []],
   ["sv-finance-table-below-risks-month-labels.xlsx", ["warning sv-assurance Detailed update!B9"]],

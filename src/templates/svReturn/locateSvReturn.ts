@@ -928,6 +928,8 @@ function legendSections(sheet: LabelledSheet): Section[] {
   return [
     ...findLabels(sheet, labelSet(SV_RAG_LEGEND)),
     ...findLabels(sheet, labelSet(PLAIN_LEGEND_HEADINGS), undefined, true),
+    // "Key: 1 = Complete; 2 = On track; ...": a legend in one cell.
+    ...textCellsIn(sheet).filter((cell) => KEY_IN_CELL.test(cell.text)),
   ]
     .sort((a, b) => a.row - b.row || a.col - b.col)
     .filter((hit) => !headsItems(hit) && readUpdateLabel(hit.text) === undefined)
@@ -936,6 +938,26 @@ function legendSections(sheet: LabelledSheet): Section[] {
       return section ? [section] : [];
     });
 }
+
+const LEGEND_COLUMN_HEADINGS = new Set(
+  labelSet([
+    "RAG",
+    "Rating",
+    "RAG rating",
+    "Colour",
+    "Color",
+    "Meaning",
+    "Definition",
+    "Description",
+    "Level",
+    "Assurance level",
+    "Key",
+    "Code",
+    "Status",
+  ])
+);
+
+const KEY_IN_CELL = /^\s*(?:key|legend|rag(?:\s+key)?)\s*:\s*\S+\s*(?:=|–|-|:)/i;
 
 // Headings a legend may have that are too plain to be known section headings ("Key" heads many a
 // table): taken only where they are the whole cell, and only with rows naming letters or colours.
@@ -951,13 +973,46 @@ function legendOf(sheet: LabelledSheet): SvLegendEntry[] {
   return [];
 }
 
+// One definition of a legend written on one row or in one cell: "B = Complete", "1 = On track".
+const DEFINITION = /^\s*([A-Za-z]|\d{1,2})\s*(?:=|–|:|-)\s*(.+?)\s*$/;
+
+/**
+ * A legend written on its heading's row ("Key: | B = Complete | G = On track | ...") or inside its heading's
+ * cell ("Key: 1 = Complete; 2 = On track; ..."): two definitions or more there are the whole legend.
+ */
+function inlineLegend(sheet: LabelledSheet, section: Section): SvLegendEntry[] {
+  const cells = textCellsOfRow(sheet, section.headingRow);
+  const parts = cells.flatMap((cell) => {
+    const text =
+      cell.col === section.headingCol ? cell.text.slice(cell.text.indexOf(":") + 1) : cell.text;
+    return cell.col === section.headingCol && !cell.text.includes(":")
+      ? []
+      : text.split(/[;\n]/).map((part) => ({ part, cell }));
+  });
+  const entries = parts.flatMap(({ part, cell }): SvLegendEntry[] => {
+    const match = DEFINITION.exec(part);
+    if (!match) return [];
+    const at = fieldAt(sheet, cell.row, cell.col);
+    const definition = match[2];
+    return /\d/.test(match[1])
+      ? [{ key: match[1], definition, at }]
+      : [{ letter: match[1].toUpperCase(), definition, at }];
+  });
+  return entries.length >= 2 ? entries : [];
+}
+
 function legendEntries(sheet: LabelledSheet, section: Section): SvLegendEntry[] {
+  const inline = inlineLegend(sheet, section);
+  if (inline.length > 0) return inline;
   // A heading as plain as "Key" heads a legend only when its rows name letters or colours.
   const plain = PLAIN_LEGEND_HEADING.test(normaliseLabel(section.heading));
   const entries: SvLegendEntry[] = [];
   const last = Math.min(section.bottom, section.headingRow + LEGEND_ROWS);
   for (let row = section.headingRow + 1; row <= last; row++) {
     const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
+    // The legend's own header row ("Rating | Colour | Meaning") names no level.
+    if (cells.length > 0 && cells.every((c) => LEGEND_COLUMN_HEADINGS.has(normaliseLabel(c.text))))
+      continue;
     const found = legendRow(sheet, cells);
     if (found.length === 0 && entries.length > 0 && cells.length === 0) break;
     entries.push(...found);
