@@ -16,6 +16,7 @@ import { excelDate, findYearHeader, showsDate } from "../yearHeader";
 import {
   findLabel,
   findLabels,
+  findSheetByName,
   labelMatches,
   labelSet,
   normaliseLabel,
@@ -187,15 +188,16 @@ function columnBelow(sheet: LabelledSheet, row: number, col: number, cols: reado
 }
 
 /**
- * The sign-off written in rows below the overview's header: labelled name and date rows ("Signed off by:
- * J Smith", "Date signed | 10/12/2024"), or a "Name | Role | Date" table; undefined when there is none.
+ * The sign-off written in rows below row `below` (the overview's header): labelled name and date rows
+ * ("Signed off by: J Smith", "Date signed | 10/12/2024"), or a "Name | Role | Date" table; undefined when
+ * there is none.
  */
 function signOffBlockOf(
   sheet: LabelledSheet,
-  header: LabelledField,
+  below: number,
   taken: readonly FieldCell[]
 ): SvSignOffBlock | undefined {
-  const area = { top: header.labelAt.row + 1, bottom: header.labelAt.row + SIGN_OFF_ROWS };
+  const area = { top: below + 1, bottom: below + SIGN_OFF_ROWS };
   const labels = textCellsIn(sheet, area)
     .filter((c) => !taken.some((t) => t.row === c.row && t.col === c.col))
     .map((cell) => ({ cell, part: readSignOffLabel(cell.text) }));
@@ -244,7 +246,7 @@ function overviewOf(sheet: LabelledSheet): SvOverview | undefined {
   const signOffBlock =
     signedOff === undefined
       ? undefined
-      : signOffBlockOf(sheet, signedOff, [
+      : signOffBlockOf(sheet, signedOff.labelAt.row, [
           signedOff.labelAt,
           signedOff.value,
           ...contacts.flatMap((c) => [c.name, ...(c.email ? [c.email] : [])]),
@@ -1088,11 +1090,44 @@ function liveItems(workbook: LabelledWorkbook): SvTrackedItem[] {
   );
 }
 
+// A sheet of its own for the sign-off, which the overview's header may point to ("See 'Sign off' tab").
+const SIGN_OFF_SHEETS = [
+  "Sign off",
+  "Sign-off",
+  "Signoff",
+  "Signatures",
+  "Declaration",
+  "Sign off and declaration",
+];
+
+/**
+ * The overview with the sign-off given on a sheet of its own, when its own sheet has no sign-off rows or
+ * its header points to that sheet ("See 'Sign off' tab").
+ */
+function withSignOffSheet(workbook: LabelledWorkbook, overview: SvOverview): SvOverview {
+  const header = plainText(overview.signedOff?.value.value);
+  const pointsToSheet = /\b(?:tab|sheet|worksheet)\b/i.test(header);
+  if (overview.signedOff === undefined || (overview.signOffBlock !== undefined && !pointsToSheet))
+    return overview;
+  const sheet = findSheetByName(workbook.sheets, SIGN_OFF_SHEETS);
+  const block = sheet && signOffBlockOf(sheet, sheet.top - 1, []);
+  return block ? { ...overview, signOffBlock: block } : overview;
+}
+
 /** Finds the Safety Valve monitoring return's sections; undefined when the workbook has none of them. */
 export function locateSvReturn(workbook: LabelledWorkbook): SvReturnSections | undefined {
-  const overview = firstList(workbook, (sheet) =>
-    [overviewOf(sheet)].filter((o) => o !== undefined)
-  )[0];
+  // The fullest overview, the live sheets first: a cover sheet naming the local authority is not it.
+  const fields = (o: SvOverview) =>
+    [o.laName, o.dateSubmitted, o.signedOff].filter((f) => f !== undefined).length +
+    o.contacts.length;
+  const found = [...workbook.sheets]
+    .sort(byCurrency)
+    .flatMap((sheet) => [overviewOf(sheet)].filter((o) => o !== undefined))
+    .reduce<SvOverview | undefined>(
+      (best, o) => (!best || fields(o) > fields(best) ? o : best),
+      undefined
+    );
+  const overview = found && withSignOffSheet(workbook, found);
   const questions = firstList(workbook, questionsOf);
   const items = withoutParentHeadings(distinct(liveItems(workbook)));
   const legend = firstList(workbook, legendOf);
