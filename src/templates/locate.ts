@@ -10,6 +10,7 @@ import {
   labelSet,
   normaliseLabel,
   labelSheet,
+  textCellsIn,
   labelWorkbook,
   type LabelledSheet,
   type LabelledWorkbook,
@@ -18,6 +19,7 @@ import { hasSectionHeading, hasSectionHeadingAfterName } from "./sections";
 import { PROFILES, profileById, type Marker, type TemplateProfile } from "./profiles";
 import {
   detectUnit,
+  endOfYearPositionsOn,
   hasEndOfYear,
   locateFinancialSummary,
   sheetsWithEndOfYear,
@@ -27,6 +29,14 @@ import { detectSign, inYearSignFromBlocks, withInYearSign } from "./financial/si
 import { unitByLabel } from "./financial/unit";
 import { locateEhcp } from "./ehcp/locateEhcp";
 import { locateSvReturn } from "./svReturn/locateSvReturn";
+import { readUpdateLabel } from "./svReturn/svWording";
+import {
+  SV_DETAILED_UPDATE,
+  SV_HEADLINES,
+  SV_ON_TRACK,
+  SV_RAG_LEGEND,
+  SV_RISK_REGISTER,
+} from "./profiles/headings";
 import { locateGovernance } from "./governance/locateGovernance";
 import { locateWriteOff } from "./writeOff/locateWriteOff";
 import type { RowMapping } from "./rowMap";
@@ -139,6 +149,25 @@ function holdsFinance(
 }
 
 /**
+ * True when a sheet of the return's narrative ends with a finance table of its own, below its conditions
+ * or risks ("DSG deficit forecast" under the risk register): brought forward, in-year and carried forward
+ * rows under years across, below every other part of the sheet. A forecast pasted into a condition's
+ * commentary sits among the conditions.
+ */
+function rollsForwardBelow(sheet: LabelledSheet): boolean {
+  const positions = endOfYearPositionsOn(sheet);
+  if (!positions?.broughtForward || !positions.inYear || !positions.carriedForward) return false;
+  const top = Math.min(positions.broughtForward.row, positions.inYear.row);
+  const below = textCellsIn(sheet, { top: top + 1 });
+  const narrative = labelSet(
+    [SV_ON_TRACK, SV_HEADLINES, SV_DETAILED_UPDATE, SV_RISK_REGISTER, SV_RAG_LEGEND].flat()
+  );
+  return !below.some(
+    (cell) => narrative.includes(cell.normalised) || readUpdateLabel(cell.text) !== undefined
+  );
+}
+
+/**
  * The financial summary of the workbook, among the sheets with end of year positions: a sheet kept aside
  * (hidden, "old", "superseded") last; then one named as the profile's financial sheet ("Financial summary",
  * "Financial Summary 7", "Financial summary 2025-26"); then the fullest (a dashboard or a narrative's
@@ -153,7 +182,10 @@ function locateFinancial(
 ): { sheet: LabelledSheet; summary: FinancialSummary } | undefined {
   const named = findSheetByName(workbook.sheets, profile.financialSheets);
   const found = workbook.sheets
-    .filter((sheet) => !profile.financeOptional || holdsFinance(profile, sheet, named))
+    .filter(
+      (sheet) =>
+        !profile.financeOptional || holdsFinance(profile, sheet, named) || rollsForwardBelow(sheet)
+    )
     .flatMap((sheet) => {
       const summary = locateFinancialSummary(workbook, sheet, mappings);
       return summary?.endOfYear ? [{ sheet, summary }] : [];

@@ -24,7 +24,8 @@
  * Safety Valve return without the printed page banners, known by the DfE's own table headers, with a
  * finance table below its conditions ("High Needs Block financial forecast" is no level "High"), and its
  * questions headed "On-track questions", last quarter's risk register kept as "Risks (superseded)", and legends
- * written on one "Key:" row or in one cell, and a sign-off on a tab of its own.
+ * written on one "Key:" row or in one cell, a sign-off on a tab of its own, and a finance table below the
+ * risk register.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -35,6 +36,10 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  [
+    "sv-finance-below-risk-register-cf-wrong.xlsx",
+    ["error opening-balance 3. Risk register!F24", "error roll-forward 3. Risk register!E28"],
+  ],
   ["sv-sign-off-on-own-tab.xlsx", []],
   ["sv-sign-off-tab-s151-name-blank.xlsx", ["error sv-signoff Sign off!A6"]],
   ["sv-legend-on-one-key-row.xlsx", []],

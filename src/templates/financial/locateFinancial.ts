@@ -269,6 +269,11 @@ export function sheetsWithEndOfYear(
   return workbook.sheets.filter((sheet) => endOfYearOn(sheet, mappings)?.endOfYear !== undefined);
 }
 
+/** The end of year positions on a sheet, wherever they are on it (undefined without any). */
+export function endOfYearPositionsOn(sheet: LabelledSheet): EndOfYearPositions | undefined {
+  return endOfYearOn(sheet)?.endOfYear;
+}
+
 /**
  * True when some sheet of the workbook holds end of year positions (rows found under financial years,
  * or mapped there by the user).
