@@ -20,7 +20,8 @@
  * ("Memo: High Needs Stability Grant write-off (90%)") among and below the roll-forward; and "Other income"
  * counted inside a block's "Total funding available"; and the live plan told from a dashboard, a narrative's
  * rounded table and an old version ("Fin summary v3") on earlier tabs; a council in surplus turning to
- * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right); a
+ * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right),
+ * also with mitigations whose in-year rows say "surplus/(deficit)" beside cumulative deficits. a
  * Safety Valve return without the printed page banners, known by the DfE's own table headers, with a
  * finance table below its conditions ("High Needs Block financial forecast" is no level "High"), and its
  * questions headed "On-track questions", last quarter's risk register kept as "Risks (superseded)", and legends
@@ -36,6 +37,17 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-in-year-surplus-deficit-with-mitigation-cumulative-rows.xlsx", []],
+  [
+    "plan-in-year-surplus-deficit-mitigation-total-wrong.xlsx",
+    ["error mitigation-arithmetic Financial summary!I42"],
+  ],
+  ["plan-surplus-council-with-mitigations.xlsx", []],
+  [
+    "plan-surplus-council-in-year-surplus-deficit-cf-wrong.xlsx",
+    ["error roll-forward Financial summary!F36"],
+  ],
+  ["plan-surplus-council-blocks-without-funding-total.xlsx", []],
   [
     "sv-finance-below-risk-register-cf-wrong.xlsx",
     ["error opening-balance 3. Risk register!F24", "error roll-forward 3. Risk register!E28"],

@@ -8,6 +8,8 @@ import { Decimal } from "decimal.js";
 import type { LocatedRow, SignConvention, YearColumn } from "../located";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import type { BlockPlan } from "./blocksModel";
+import type { FinancialSummary } from "./financialModel";
+import { inYearSign } from "./figures";
 import { rollYears } from "./endOfYearArithmetic";
 import { saysLess } from "./endOfYearRows";
 
@@ -43,17 +45,74 @@ export function limitSign(row: LocatedRow | undefined, sheet: SignConvention): S
 }
 
 /**
- * The sign convention of the mitigations. A plan shows an unmitigated deficit, so the majority sign of the
- * unmitigated row decides (a Mitigations sheet of positive deficits in a plan that shows them negative
- * elsewhere); when it is balanced, the sign its label states; else the sheet's.
+ * 1 when a row shows the same figures as another (the mitigated position is the plan's own), −1 when it
+ * shows them the other way round, else 0; rows are matched year by year, by label.
+ */
+function followsRow(
+  row: LocatedRow | undefined,
+  years: readonly YearColumn[],
+  other: LocatedRow | undefined,
+  otherYears: readonly YearColumn[]
+): number {
+  const votes = [0, 0];
+  years.forEach((year, i) => {
+    const j = otherYears.findIndex((y) => y.label === year.label);
+    const [a, b] = [figureAt(row, i), j < 0 ? 0 : figureAt(other, j)];
+    if (a === 0 || b === 0) return;
+    const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), 1);
+    if (near(a, b)) votes[0]++;
+    else if (near(a, -b)) votes[1]++;
+  });
+  return clearly(votes);
+}
+
+const turned = (sign: SignConvention): SignConvention =>
+  sign === "deficit-positive" ? "deficit-negative" : "deficit-positive";
+
+/**
+ * The sign convention of the mitigations' in-year rows: the one their label states; else the plan's
+ * in-year row's when the mitigated row repeats it (or its negative); else the majority sign of the
+ * unmitigated row, as a plan shows an unmitigated deficit (a Mitigations sheet of positive deficits in a
+ * plan that shows them negative elsewhere); else the sheet's.
  */
 export function mitigationsSign(
-  unmitigated: LocatedRow | undefined,
+  financial: FinancialSummary | undefined,
   sheet: SignConvention
 ): SignConvention {
+  const m = financial?.mitigations;
+  const unmitigated = m?.unmitigated ?? m?.mitigated;
+  const stated = rowSign(unmitigated, sheet);
+  if (stated !== sheet || unmitigated === undefined || m === undefined) return stated;
+  const positions = financial?.endOfYear;
+  const plan = inYearSign(positions, sheet);
+  const follows = followsRow(m.mitigated, m.years, positions?.inYear, financial!.years);
+  if (follows !== 0) return follows > 0 ? plan : turned(plan);
   const balance = signBalance([unmitigated]);
   if (balance !== 0) return balance > 0 ? "deficit-positive" : "deficit-negative";
-  return rowSign(unmitigated, sheet);
+  return sheet;
+}
+
+/**
+ * The sign convention of the mitigations' cumulative rows: the one their label states; else the plan's
+ * when the mitigated cumulative row repeats its carried forward (or its negative); else the sheet's.
+ * Councils show the in-year rows as "surplus/(deficit)" beside cumulative deficits shown positive, so the
+ * cumulative rows do not follow the in-year rows' convention.
+ */
+export function cumulativeMitigationsSign(
+  financial: FinancialSummary | undefined,
+  sheet: SignConvention
+): SignConvention {
+  const m = financial?.mitigations;
+  const cumulative = m?.mitigatedCumulative ?? m?.unmitigatedCumulative;
+  const stated = rowSign(cumulative, sheet);
+  if (stated !== sheet || m === undefined) return stated;
+  const follows = followsRow(
+    m.mitigatedCumulative,
+    m.years,
+    financial?.endOfYear?.carriedForward,
+    financial!.years
+  );
+  return follows < 0 ? turned(sheet) : sheet;
 }
 
 /**
@@ -154,10 +213,20 @@ export function inYearSignFromBlocks(
     let sum = 0;
     for (const block of blocks) {
       const i = block.years.findIndex((y) => y.label === year.label);
-      if (i < 0 || !block.totalFunding || !block.expenditure || !block.inYear) continue;
+      if (i < 0 || !block.expenditure || !block.inYear) continue;
       const result = figureAt(block.inYear, i);
       sum += result;
-      const overspend = figureAt(block.expenditure, i) - figureAt(block.totalFunding, i);
+      // The funding available, or the DSG funding less its deductions (shown either sign).
+      const funding = block.totalFunding
+        ? figureAt(block.totalFunding, i)
+        : block.allocation
+          ? block.deductions.reduce(
+              (left, row) => left - Math.abs(figureAt(row, i)),
+              figureAt(block.allocation, i)
+            )
+          : undefined;
+      if (funding === undefined) continue;
+      const overspend = figureAt(block.expenditure, i) - funding;
       const beside =
         Math.abs(figureAt(block.movements, i)) + Math.abs(figureAt(block.otherFunding, i));
       if (result !== 0 && Math.abs(overspend) > beside)

@@ -1,4 +1,4 @@
-import { mitigationsSign } from "../../templates/financial/sign";
+import { cumulativeMitigationsSign, mitigationsSign } from "../../templates/financial/sign";
 import { allOf, financialSection, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { moneyOf, weigh, type Equation, type Term } from "../balance";
@@ -11,7 +11,9 @@ interface YearCheck {
   readonly section: Mitigations;
   readonly i: number;
   readonly unit: MoneyUnit;
+  /** How the in-year rows show deficits, and how the cumulative rows do. */
   readonly sign: SignConvention;
+  readonly cumulativeSign: SignConvention;
   readonly options: ValidationOptions;
 }
 
@@ -99,7 +101,7 @@ function mitigatedCumulative(check: YearCheck): RuleReport | undefined {
     ...term(before, i - 1, -1, "last year's unmitigated cumulative deficit"),
     ...term(after, i - 1, 1, "last year's mitigated cumulative deficit"),
   ];
-  const saved = savings(check);
+  const saved = savings({ ...check, sign: check.cumulativeSign });
   if (!reported || terms.length < 3 || saved.length === 0) return undefined;
   return mismatch(
     { reported, terms: [...terms, ...saved] },
@@ -136,8 +138,9 @@ export const mitigationArithmetic = defineRule({
     section.years.forEach((_, i) => {
       const unit = section.unit ?? template.unit;
       // Mitigations worded "surplus/(deficit)" under a plan of deficits show their positions the other way round.
-      const sign = mitigationsSign(section.unmitigated ?? section.mitigated, template.sign);
-      const check: YearCheck = { section, i, unit, sign, options };
+      const sign = mitigationsSign(template.financial, template.sign);
+      const cumulativeSign = cumulativeMitigationsSign(template.financial, template.sign);
+      const check: YearCheck = { section, i, unit, sign, cumulativeSign, options };
       // A total that disagrees with its lines is the one finding for the year: the rows computed from it
       // would only repeat the same gap.
       const total = totalOfLines(check);

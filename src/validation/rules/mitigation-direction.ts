@@ -1,4 +1,4 @@
-import { mitigationsSign } from "../../templates/financial/sign";
+import { cumulativeMitigationsSign, mitigationsSign } from "../../templates/financial/sign";
 import type { Decimal } from "decimal.js";
 import { financialSection } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
@@ -65,7 +65,10 @@ export const mitigationDirection = defineRule({
         if (!cell || !before || shownBefore === undefined || shownAfter === undefined) continue;
         const terms = roundedTerms([cell, before.cells[i]]);
         const [unmitigated, mitigated] = [figure(before.cells[i])!, figure(cell)!];
-        const sign = mitigationsSign(section.unmitigated ?? before, template.sign);
+        const sign =
+          what === "cumulative"
+            ? cumulativeMitigationsSign(template.financial, template.sign)
+            : mitigationsSign(template.financial, template.sign);
         const increase = asDeficit(mitigated, sign).minus(asDeficit(unmitigated, sign));
         if (increase.lte(allowance(terms, options))) continue;
         reports.push({

@@ -11,7 +11,12 @@ import {
   rollYears,
   type YearRoll,
 } from "../../templates/financial/endOfYearArithmetic";
-import { limitSign, mitigationsSign, rowSign, signBalance } from "../../templates/financial/sign";
+import {
+  cumulativeMitigationsSign,
+  limitSign,
+  rowSign,
+  signBalance,
+} from "../../templates/financial/sign";
 import { saysLess } from "../../templates/financial/endOfYearRows";
 import { withinTolerance } from "../tolerance";
 import type { ValidationOptions } from "../rule";
@@ -142,9 +147,9 @@ export const signConvention = defineRule({
       ? []
       : reductions.map((row) => movementWithDeficitSign(row, template.sign, yearLabel));
     // Mitigations and blocks may show their rows their own way round, as their labels or figures say.
-    const ownSign = mitigationsSign(f.mitigations?.unmitigated, template.sign);
     // Balances that roll forward from the in-year figures are in the sheet's convention, whatever their
-    // sign: a council in surplus shows them all the other way round from a deficit.
+    // sign (a council in surplus shows them all the other way round from a deficit), and so are the
+    // mitigations' cumulative rows beside them, which mitigation-arithmetic checks against the savings.
     const rolls = e ? rollYears(e, f.years, template.sign) : [];
     const rollsForward =
       rolls.filter((roll) => withinTolerance(roll.gap, roll.terms, options)).length >
@@ -156,9 +161,10 @@ export const signConvention = defineRule({
         f.safetyValve?.cumulativeLimit,
         limitSign(f.safetyValve?.cumulativeLimit, template.sign),
       ] as const,
-      ...[f.mitigations?.unmitigatedCumulative, f.mitigations?.mitigatedCumulative].map(
-        (row) => [row, ownSign] as const
-      ),
+      ...(rollsForward
+        ? []
+        : [f.mitigations?.unmitigatedCumulative, f.mitigations?.mitigatedCumulative]
+      ).map((row) => [row, cumulativeMitigationsSign(f, template.sign)] as const),
       ...(f.blocks ?? []).map((b) => [b.cumulative, rowSign(b.cumulative, template.sign)] as const),
     ].flatMap(([row, sign]) => (row ? [oppositeRow(row, sign)] : []));
     const funding = (f.blocks ?? []).map((b) =>
