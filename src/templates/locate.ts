@@ -40,7 +40,7 @@ import {
 import { locateGovernance } from "./governance/locateGovernance";
 import { locateWriteOff } from "./writeOff/locateWriteOff";
 import type { RowMapping } from "./rowMap";
-import { byLater, bySetAside, namesAPeriod } from "./sheetOrder";
+import { byLater, bySetAside, isSetAside, namesAPeriod } from "./sheetOrder";
 import { formulasReading, sheetsReadBy } from "./sheetLinks";
 
 function markerName(marker: Marker): string {
@@ -168,12 +168,13 @@ function rollsForwardBelow(sheet: LabelledSheet): boolean {
 }
 
 /**
- * The financial summary of the workbook, among the sheets with end of year positions: a sheet kept aside
- * (hidden, "old", "superseded") last; then one named as the profile's financial sheet ("Financial summary",
- * "Financial Summary 7", "Financial summary 2025-26"); then the fullest (a dashboard or a narrative's
- * rounded table of three rows repeats the plan's positions without its blocks); then the one more formulas
- * on other sheets read from (a dashboard links to the live plan, not to an old version); then the later version;
- * else the first in tab order. Without positions anywhere, whatever the financial sheet holds.
+ * The financial summary of the workbook, among the sheets with end of year positions: a live sheet named as
+ * the profile's financial sheet ("Financial summary", "Financial Summary 7", "Financial summary 2025-26");
+ * else the fullest (a dashboard or a narrative's rounded table of three rows repeats the plan's positions
+ * without its blocks; a budget build's scenario table is no plan); then one not kept aside (hidden, "old",
+ * "superseded"); then one named so; then the one more formulas on other sheets read from (a dashboard
+ * links to the live plan, not to an old version); then the later version; else the first in tab order.
+ * Without positions anywhere, whatever the financial sheet holds.
  */
 function locateFinancial(
   workbook: LabelledWorkbook,
@@ -193,11 +194,13 @@ function locateFinancial(
   const isNamed = (sheet: LabelledSheet) =>
     sheet === named || namedAfter(sheet.name, profile.financialSheets) ? 1 : 0;
   const linkedTo = (sheet: LabelledSheet) => formulasReading(workbook.sheets, sheet);
+  const liveNamed = (sheet: LabelledSheet) => (isNamed(sheet) && !isSetAside(sheet) ? 1 : 0);
   const best = [...found].sort(
     (a, b) =>
+      liveNamed(b.sheet) - liveNamed(a.sheet) ||
+      fullness(b.summary) - fullness(a.summary) ||
       bySetAside(a.sheet, b.sheet) ||
       isNamed(b.sheet) - isNamed(a.sheet) ||
-      fullness(b.summary) - fullness(a.summary) ||
       linkedTo(b.sheet) - linkedTo(a.sheet) ||
       byLater(a.sheet, b.sheet)
   )[0];
@@ -217,13 +220,13 @@ function namedAfter(name: string, names: readonly string[]): boolean {
   );
 }
 
-/** How much of the plan a summary holds: its end of year rows, and its blocks when they are on its sheet. */
+/** How much of the plan a summary holds: its end of year rows, and the blocks on its sheet. */
 function fullness(summary: FinancialSummary): number {
   const rows = Object.values(summary.endOfYear ?? {}).filter(
     (row) => typeof row === "object" && row !== null && "cells" in row
   ).length;
-  const blocksHere = (summary.blocks ?? []).some((block) => block.sheet === summary.sheet);
-  return rows + (blocksHere ? 2 : 0);
+  const blocksHere = (summary.blocks ?? []).filter((block) => block.sheet === summary.sheet);
+  return rows + blocksHere.length;
 }
 
 /** What the user chose instead of letting the locator decide (task pane settings, CLI flags). */

@@ -6,9 +6,9 @@
 import type { Sheet } from "../workbook/workbook";
 
 // A copy kept for the record or set beside the plan: "SUPERSEDED plan v1", "Old plan", "Plan (previous
-// submission)", "Scenario - high growth".
+// submission)", "Scenario - high growth". A draft is the plan being written, so it is not one.
 const STALE =
-  /\b(?:supersed\w*|old|previous|prior|last|archived?|backup|copy|draft|obsolete|do not use|scenarios?|sensitivity|what if|illustrative)\b/i;
+  /\b(?:supersed\w*|old|previous|prior|last|archived?|backup|copy|obsolete|do not use|scenarios?|sensitivity|what if|illustrative)\b/i;
 const VERSION = /\bv(?:ersion)?\s*(\d+)\b/i;
 const MONTHS = "aprmayjunjulaugsepoctnovdecjanfebmar";
 const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;

@@ -19,7 +19,8 @@
  * labelled "surplus/(deficit)" with deficits in brackets beside cumulative deficits shown positive; memo rows
  * ("Memo: High Needs Stability Grant write-off (90%)") among and below the roll-forward; and "Other income"
  * counted inside a block's "Total funding available"; and the live plan told from a dashboard, a narrative's
- * rounded table and an old version ("Fin summary v3") on earlier tabs; a council in surplus turning to
+ * rounded table, a budget build's scenario table and an old version ("Fin summary v3") on earlier tabs, and a
+ * plan whose only summary tab is named a draft or "Copy of"; a council in surplus turning to
  * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right),
  * also with mitigations whose in-year rows say "surplus/(deficit)" beside cumulative deficits. a
  * Safety Valve return without the printed page banners, known by the DfE's own table headers, with a
@@ -37,6 +38,14 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  [
+    "plan-only-summary-tab-named-draft-cf-wrong.xlsx",
+    ["error roll-forward 7. Financial summary - DRAFT!F11"],
+  ],
+  [
+    "plan-only-summary-tab-named-copy-of-cf-wrong.xlsx",
+    ["error roll-forward Copy of Financial summary!F11"],
+  ],
   ["plan-in-year-surplus-deficit-with-mitigation-cumulative-rows.xlsx", []],
   [
     "plan-in-year-surplus-deficit-mitigation-total-wrong.xlsx",

@@ -303,7 +303,7 @@ export function locateFinancialSummary(
   // table further up the sheet (a trend of earlier years above the plan).
   const planYears = endOfYear ? endYears : header.years;
 
-  const blocks = blocksOn(sheet, planYears, mappings);
+  const blocks = blocksWithRows(sheet, planYears, mappings);
   const ownSheet = blocks.length > 0 ? [] : blocksOnOwnSheet(workbook, sheet, mappings);
 
   const mitigationsAt = sectionOrSheet(workbook, sheet, MITIGATIONS, planYears);
@@ -425,14 +425,19 @@ function blocksOnOwnSheet(
   mappings?: readonly RowMapping[]
 ): BlockPlan[] {
   const named = findSheetByName(workbook.sheets, FINANCIAL_PLAN_PER_BLOCK);
-  // The live copy first: an old version of the plan kept beside it holds blocks too.
-  const others = [...workbook.sheets].sort(byCurrency).filter((s) => s !== summary && s !== named);
+  // The live copy first. A sheet with end of year positions of its own (an old version of the plan, a
+  // scenario) holds that plan's blocks, not these.
+  const others = [...workbook.sheets]
+    .sort(byCurrency)
+    .filter(
+      (s) => s !== summary && s !== named && endOfYearOn(s, mappings)?.endOfYear === undefined
+    );
   // One block a sheet ("Schools", "CSSB", "Early Years", "High Needs"): each sheet that holds one block
   // under the section's heading, or is named for its block, gives that block.
   const single: BlockPlan[] = [];
   for (const sheet of named && named !== summary ? [named, ...others] : others) {
     const header = findYearHeader(sheet, "financial");
-    const blocks = header ? blocksOn(sheet, header.years, mappings) : [];
+    const blocks = header ? blocksWithRows(sheet, header.years, mappings) : [];
     if (blocks.length >= 2) return blocks;
     const titled = sheet === named || findSection(sheet, FINANCIAL_PLAN_PER_BLOCK) !== undefined;
     const [block] = blocks;
@@ -440,6 +445,17 @@ function blocksOnOwnSheet(
     if (own && !single.some((b) => b.block === block.block)) single.push(block);
   }
   return single;
+}
+
+/** The blocks on a sheet that hold rows: block headings left with their rows moved elsewhere hold none. */
+function blocksWithRows(
+  sheet: LabelledSheet,
+  years: readonly YearColumn[],
+  mappings?: readonly RowMapping[]
+): BlockPlan[] {
+  return blocksOn(sheet, years, mappings).filter(
+    (b) => b.allocation || b.totalFunding || b.expenditure || b.inYear
+  );
 }
 
 /** The reference outturn rows of the sheet, when the user added any. */
