@@ -38,6 +38,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-condition-added-in-the-year.xlsx", ["warning sv-assurance Detailed update!B33"]],
   [
     "plan-only-summary-tab-named-draft-cf-wrong.xlsx",
     ["error roll-forward 7. Financial summary - DRAFT!F11"],

@@ -234,11 +234,6 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
       "Condition 3.2 has no assurance level for Update 2 (August), an earlier update that the return still carries",
     ],
     [
-      "the first update's level missing, in columns",
-      { columns: true, conditionLevels: withLevel(conditions, 1, 0, null) },
-      "Condition 2 has no assurance level for Update 1 (May), an earlier update that the return still carries",
-    ],
-    [
       "a risk's level missing between two updates",
       { riskLevels: withLevel(risks, 1, 1, null) },
       "Risk 2 has no assurance level for Update 2 (August), an earlier update that the return still carries",
@@ -333,13 +328,20 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
     }
   );
 
-  it("should still want a condition's first level: the conditions are in the agreement from the start", () => {
-    const found = findings(svReturn({ conditionLevels: withLevel(conditions, 0, 0, "N/A") }));
-    expect(found).toEqual([
-      expect.stringContaining(
-        "Condition 1 has no assurance level for Update 1 (May) (it says 'N/A'), an earlier update"
-      ),
-    ]);
+  it("should warn, not err, on a condition with no first level: an agreement varied in the year adds one", () => {
+    for (const [columns, level] of [
+      [false, "N/A"],
+      [true, null],
+    ] as const) {
+      const found = findings(
+        svReturn({ columns, conditionLevels: withLevel(conditions, 1, 0, level) })
+      );
+      expect(found).toEqual([
+        expect.stringMatching(
+          /^sv-assurance warning: Condition 2 has no assurance level for Update 1 \(May\): enter the level it was given, unless the condition was added to the agreement at Update 2 \(August\)/
+        ),
+      ]);
+    }
   });
 
   it("should warn once when earlier levels are left as 'See previous return'", () => {
@@ -418,9 +420,9 @@ describe("sv-assurance: updates labelled as councils label them", () => {
 
   it("should read an earlier month's missing level as the earlier update's", () => {
     const updates = ["May", "August", "November"];
-    const conditionLevels = withLevel(allLevels(4), 1, 0, null);
+    const conditionLevels = withLevel(allLevels(4), 1, 1, null);
     expect(findings(svReturn({ updates, conditionLevels }))).toEqual([
-      expect.stringContaining("Condition 2 has no assurance level for May, an earlier update"),
+      expect.stringContaining("Condition 2 has no assurance level for August, an earlier update"),
     ]);
   });
 

@@ -137,10 +137,10 @@ function notGiven(given: SvAssurance | undefined): boolean {
 
 /**
  * The earlier updates a risk was not yet on the register for: the register changes during the year, and
- * a risk added in August has no level for May. A condition is in the agreement from the start.
+ * a risk added in August has no level for May. An agreement varied during the year adds a condition the
+ * same way.
  */
 function beforeAdded(item: SvTrackedItem, updates: readonly number[]): number[] {
-  if (item.kind !== "risk") return [];
   const first = updates.findIndex(
     (update) => !notGiven(item.assurance.find((a) => a.update.number === update))
   );
@@ -257,7 +257,7 @@ function levelReports(
     const first = found.find((f) => f.item === item && f.update === unexplained[0]);
     const labels = unexplained.map((update) => updateLabel(items, update)).join(" or ");
     notes.push({
-      message: `${item.name} has no assurance level for ${labels}: enter the level it was given, unless the risk was added to the register at ${updateLabel(items, updates[before.length])}.`,
+      message: `${item.name} has no assurance level for ${labels}: enter the level it was given, unless the ${item.kind === "risk" ? "risk was added to the register" : "condition was added to the agreement"} at ${updateLabel(items, updates[before.length])}.`,
       severity: "warning",
       at: first?.report.at ?? item.at,
     });
@@ -333,8 +333,8 @@ export const svAssurance = defineRule({
     "needs an assurance level for every update of the year up to the current one (the latest update that has any " +
     "levels filled in): a November return carries May's and August's levels too, and an August return is not " +
     "asked for November's ('N/A', a dash, 'TBC', 'Not yet due' or 'See previous return' give no level). A risk " +
-    "with no level before some update may have been added to the register then: a warning, not an error; a " +
-    "condition is in the agreement from the start. The level must be one the RAG legend defines: its letters " +
+    "with no level before some update may have been added to the register then, and a condition to an " +
+    "agreement varied during the year: a warning, not an error. The level must be one the RAG legend defines: its letters " +
     "(S, A, O, R) or their colours (Blue, Green, Amber, Red). The return may give each update a column, or (as " +
     "published) stack the updates in one Assurance Level column, each label with its level in the cell below; " +
     "updates may be labelled 'Update 2 (August)', 'Update 2 - August 2024', 'August' or 'Q2', and a level may be " +
