@@ -27,7 +27,7 @@
  * finance table below its conditions ("High Needs Block financial forecast" is no level "High"), and its
  * questions headed "On-track questions", last quarter's risk register kept as "Risks (superseded)", and legends
  * written on one "Key:" row or in one cell, a sign-off on a tab of its own, and a finance table below the
- * risk register.
+ * risk register, and a table pasted into the commentary with a "RAG" column (not the legend).
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -38,6 +38,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-commentary-table-with-rag-column.xlsx", []],
   ["sv-condition-added-in-the-year.xlsx", ["warning sv-assurance Detailed update!B33"]],
   [
     "plan-only-summary-tab-named-draft-cf-wrong.xlsx",

@@ -921,12 +921,14 @@ function keyedRow(sheet: LabelledSheet, cells: readonly TextCell[]): SvLegendEnt
 
 /**
  * The legend's possible sections, in reading order: under a "RAG" (or "RAG legend", "Key") heading that is
- * not the levels column's heading of a table of conditions or risks ("Agreement Condition | RAG | Progress
- * ...") nor an update's label ("RAG May").
+ * not a column heading of a table ("Agreement Condition | RAG | Progress ...", a pasted "Workstream | RAG")
+ * nor an update's label ("RAG May").
  */
 function legendSections(sheet: LabelledSheet): Section[] {
+  // A "RAG" column heading of a table ("Agreement Condition | RAG", a pasted "Workstream | RAG") has
+  // text to its left; a legend's heading starts its row.
   const headsItems = (hit: LabelHit) =>
-    textCellsOfRow(sheet, hit.row).some((c) => c.col < hit.col && isItemHeading(c.text));
+    textCellsOfRow(sheet, hit.row).some((c) => c.col < hit.col && c.text.trim() !== "");
   return [
     ...findLabels(sheet, labelSet(SV_RAG_LEGEND)),
     ...findLabels(sheet, labelSet(PLAIN_LEGEND_HEADINGS), undefined, true),
