@@ -38,6 +38,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-sign-off-names-dcs-no-contact-row.xlsx", []],
   ["sv-commentary-table-with-rag-column.xlsx", []],
   ["sv-condition-added-in-the-year.xlsx", ["warning sv-assurance Detailed update!B33"]],
   [

@@ -31,13 +31,30 @@ const OFFICERS: readonly { role: ContactRole; name: string }[] = [
   { role: "dcs", name: "director of children's services" },
 ];
 
+// Words naming each officer in a sign-off ("Darryl Freeman (DCS)", "Mark O'Neill, Section 151 Officer").
+const ROLE_WORDS: Readonly<Partial<Record<ContactRole, RegExp>>> = {
+  s151: /\b(?:s\.?\s*151|section\s+151|chief\s+financ\w*|cfo|director\s+of\s+finance|finance\s+director)\b/i,
+  dcs: /\b(?:dcs|director\s+of\s+children|children'?s\s+services|director,?\s+children)/i,
+};
+
+/** True when the sign-off itself (its cell, or its rows) names the officer by role. */
+function signOffNames(overview: SvOverview, role: ContactRole, workbook: Workbook): boolean {
+  const texts = [
+    plainText(overview.signedOff?.value.value),
+    ...(overview.signOffBlock?.names ?? []).map((cell) => rowText(workbook, cell.sheet, cell.row)),
+  ];
+  return texts.some((text) => ROLE_WORDS[role]?.test(text) === true);
+}
+
 /** Each officer who must sign off: named among the contacts (the name cell is checked when the label is there). */
-function officers(overview: SvOverview): RuleReport[] {
+function officers(overview: SvOverview, workbook: Workbook): RuleReport[] {
   return OFFICERS.flatMap(({ role, name }): RuleReport[] => {
     const contact = overview.contacts.find((c) => c.role === role);
     if (contact === undefined) {
-      // Without a list of contacts, the combined "Signed off by S151 Officer & DCS" field may name both.
+      // Without a list of contacts, the combined "Signed off by S151 Officer & DCS" field may name both;
+      // a sign-off that names the officer by role names them.
       if (overview.signedOff !== undefined && overview.contacts.length === 0) return [];
+      if (signOffNames(overview, role, workbook)) return [];
       return [
         {
           message: `The overview does not name the ${name}, who must sign the return off: add '${role === "dcs" ? "DCS:" : "S151 Officer:"}' with their name and email to the key personnel.`,
@@ -194,7 +211,7 @@ export const svSignoff = defineRule({
         ? missing(overview, overview.laName, "name of the local authority")
         : []),
       ...signOff(overview, workbook),
-      ...officers(overview),
+      ...officers(overview, workbook),
     ];
   },
 });
