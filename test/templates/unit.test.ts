@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findUnitMarker, guessUnit, unitFromText } from "../../src/templates/financial/unit";
+import {
+  findUnitMarker,
+  guessUnit,
+  unitFromFormat,
+  unitFromText,
+} from "../../src/templates/financial/unit";
 import { sheetFromRows } from "../support/sheets";
 
 describe("unitFromText", () => {
@@ -41,4 +46,23 @@ describe("guessUnit", () => {
   ] as const)("should guess %j as %j", (figures, label) => {
     expect(guessUnit(figures).label).toBe(label);
   });
+});
+
+describe("unitFromFormat", () => {
+  it.each([
+    ['"£"#,##0"k"', "£000"],
+    ['#,##0"k";(#,##0"k")', "£000"],
+    ['"£"#,##0.000"m"', "£m"],
+    ["£#,##0.0\\m", "£m"],
+    ['#,##0" thousand"', "£000"],
+  ])("reads the unit %s writes after its figures", (format, label) => {
+    expect(unitFromFormat(format)?.label).toBe(label);
+  });
+
+  it.each(["#,##0", '"£"#,##0', "0.0%", '"Month "0', "dd-mmm-yy"])(
+    "reads none from %s",
+    (format) => {
+      expect(unitFromFormat(format)).toBeUndefined();
+    }
+  );
 });

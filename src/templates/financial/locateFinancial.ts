@@ -24,7 +24,7 @@ import { END_OF_YEAR_MEANINGS } from "./endOfYearLabels";
 import { readTable, type TableReading } from "../tableRows";
 import { labelWords, readLabel } from "../meaning";
 import { keptTogether, otherMovements } from "./endOfYearRows";
-import { findUnitMarker, guessUnit, unitOfPounds } from "./unit";
+import { findUnitMarker, guessUnit, unitFromFormat, unitOfPounds } from "./unit";
 import { scalingCommas } from "../rows";
 import { blockNamed, locateBlocks } from "./blocks";
 import { locateMitigations } from "./mitigations";
@@ -482,12 +482,22 @@ function endOfYearFigures(summary: FinancialSummary | undefined): number[] {
  */
 export function detectUnit(sheet: LabelledSheet, summary: FinancialSummary | undefined): MoneyUnit {
   const header = findYearHeader(sheet, "financial");
-  const marker = findUnitMarker(sheet, { bottom: header ? header.row + 1 : sheet.top + 5 });
+  const marker =
+    findUnitMarker(sheet, { bottom: header ? header.row + 1 : sheet.top + 5 }) ??
+    formatUnit(sheet, summary?.endOfYear?.carriedForward);
   if (marker === undefined) return guessUnit(endOfYearFigures(summary));
   // Figures stored in pounds and shown in thousands by the format ("#,##0," under "£'000"): the unit
   // declared is what the sheet shows, the figures are a thousand (per comma) times smaller a unit.
   const scale = formatScale(sheet, summary?.endOfYear?.carriedForward);
   return (scale > 1 && unitOfPounds(marker.pounds / scale)) || marker;
+}
+
+/** The unit a row's number format writes after its figures ('"£"#,##0"k"'), when it writes one. */
+function formatUnit(sheet: LabelledSheet, row: LocatedRow | undefined): MoneyUnit | undefined {
+  const cell = row?.cells.find((c) => typeof c.value === "number");
+  return cell === undefined
+    ? undefined
+    : unitFromFormat(cellNumberFormat(sheet, cell.row, cell.col));
 }
 
 /** How many times a row's number format divides its figures for display (1,000 per scaling comma). */

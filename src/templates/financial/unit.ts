@@ -34,6 +34,18 @@ export function unitFromText(text: string): MoneyUnit | undefined {
   return MARKERS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
+/**
+ * The unit a number format writes after its figures ('"£"#,##0"k"', '#,##0.000"m"', '£#,##0"m";(£#,##0"m")'),
+ * or undefined when it writes none: its quoted or escaped text beside the digits.
+ */
+export function unitFromFormat(format: string): MoneyUnit | undefined {
+  const section = format.split(";")[0];
+  const literal = [...section.matchAll(/"([^"]*)"|\\(.)/g)].map((m) => m[1] ?? m[2]).join("");
+  if (/^\s*£?\s*(?:m|mn|million|millions)\s*$/i.test(literal)) return MILLIONS;
+  if (/^\s*£?\s*(?:k|000|thousands?)\s*$/i.test(literal)) return THOUSANDS;
+  return undefined;
+}
+
 /** The first unit marker in the area, in reading order, or undefined. */
 export function findUnitMarker(
   sheet: LabelledSheet,
