@@ -38,6 +38,12 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  [
+    "plan-sv-gross-limits-in-year-surplus-deficit-over-limit.xlsx",
+    ["warning sv-limits Financial summary!H35"],
+  ],
+  ["plan-sv-gross-limits-with-write-off-row.xlsx", []],
+  ["plan-unit-only-in-number-format.xlsx", []],
   ["sv-sign-off-names-dcs-no-contact-row.xlsx", []],
   ["sv-commentary-table-with-rag-column.xlsx", []],
   ["sv-condition-added-in-the-year.xlsx", ["warning sv-assurance Detailed update!B33"]],

@@ -4,7 +4,12 @@ import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { rollForward } from "../../core/deficit";
-import type { LocatedCell, LocatedTemplate, SignConvention } from "../../templates/located";
+import type {
+  LocatedCell,
+  LocatedRow,
+  LocatedTemplate,
+  SignConvention,
+} from "../../templates/located";
 import { limitSign } from "../../templates/financial/sign";
 import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
 import { figure, figureOrZero } from "../../templates/figures";
@@ -15,6 +20,9 @@ interface Measured {
   readonly value: Decimal;
   readonly terms: readonly LocatedCell[];
 }
+
+// A further payment row of the agreement ("Safety Valve instalment 2", "DfE contribution").
+const SAFETY_VALVE_WORDS = /\b(?:safety\s*valve|sv|dfe)\b/i;
 
 /**
  * The gross cumulative deficit: the roll-forward without Safety Valve payments (domain §3.3, Wiltshire's
@@ -28,16 +36,30 @@ function grossSeries(
   const { broughtForward, inYear, laContribution, adjustments } = positions;
   const opening = figure(broughtForward?.cells[0]);
   if (!broughtForward || !inYear || opening === undefined) return [];
-  const deficit = (cell: LocatedCell | undefined) => {
+  const deficit = (cell: LocatedCell | undefined, sign = template.sign) => {
     const value = figureOrZero(cell);
-    return value === undefined ? undefined : asDeficit(value, template.sign);
+    return value === undefined ? undefined : asDeficit(value, sign);
   };
+  // Movements other than Safety Valve payments (a High Needs Stability Grant write-off, a contribution
+  // from reserves) move the gross deficit too: only the agreement's own payments are added back.
+  const others = (positions.otherMovements ?? []).filter(
+    (other) => !SAFETY_VALVE_WORDS.test(other.row.label)
+  );
+  const reducing = others.filter((other) => other.reduces).map((other) => other.row);
+  const adding = others.filter((other) => !other.reduces).map((other) => other.row);
   const series = [];
   for (let t = 0; t < years; t++) {
+    const sum = (rows: readonly (LocatedRow | undefined)[], absolute: boolean) =>
+      rows.reduce<Decimal | undefined>((total, row) => {
+        const value = deficit(row?.cells[t]);
+        return total === undefined || value === undefined
+          ? undefined
+          : total.plus(absolute ? value.abs() : value);
+      }, new Decimal(0));
     const row = [
-      deficit(inYear.cells[t]),
-      deficit(laContribution?.cells[t]),
-      deficit(adjustments?.cells[t]),
+      deficit(inYear.cells[t], inYearSign(positions, template.sign)),
+      sum([laContribution, ...reducing], true),
+      sum([adjustments, ...adding], false),
     ];
     if (row.some((v) => v === undefined) || figure(inYear.cells[t]) === undefined) break;
     series.push(row as Decimal[]);
@@ -53,7 +75,9 @@ function grossSeries(
   const terms: LocatedCell[] = [broughtForward.cells[0]];
   return rolled.value.map((value, t) => {
     terms.push(
-      ...[inYear, laContribution, adjustments].flatMap((row) => (row ? [row.cells[t]] : []))
+      ...[inYear, laContribution, adjustments, ...reducing, ...adding].flatMap((row) =>
+        row ? [row.cells[t]] : []
+      )
     );
     return { value, terms: [...terms] };
   });
