@@ -307,3 +307,20 @@ describe("formulaToR1C1 (properties)", () => {
     );
   });
 });
+
+describe("columns counted in years", () => {
+  // Years in C, D, F and G, with a spacer (or budget) column E between 2024-25 and 2025-26.
+  const years = new Map([
+    [2, 0],
+    [3, 1],
+    [5, 2],
+    [6, 3],
+  ]);
+  const yearOf = (col: number) => years.get(col);
+
+  it("writes last year's column as Y[-1] across a spacer, and others as before", () => {
+    expect(formulaToR1C1("=D11", { row: 6, col: 5 }, { yearOf })).toBe("=R[4]Y[-1]");
+    expect(formulaToR1C1("=C11", { row: 6, col: 3 }, { yearOf })).toBe("=R[4]Y[-1]");
+    expect(formulaToR1C1("=E11+$B$2", { row: 6, col: 5 }, { yearOf })).toBe("=R[4]C[-1]+R2C2");
+  });
+});

@@ -191,6 +191,13 @@ function r1c1Part(letter: "R" | "C", part: RefPart, at: number): string {
   return offset === 0 ? letter : `${letter}[${offset}]`;
 }
 
+/** A column reference in R1C1, or in years (`Y[-1]`) when it and the cell are both year columns. */
+function columnPart(part: RefPart, at: number, yearOf: R1C1Options["yearOf"]): string {
+  const [year, own] = [yearOf?.(part.index), yearOf?.(at)];
+  if (part.absolute || year === undefined || own === undefined) return r1c1Part("C", part, at);
+  return year === own ? "Y" : `Y[${year - own}]`;
+}
+
 /** Characters between which a space is Excel's intersection operator rather than layout. */
 const OPERAND_END = /[\p{L}\p{N}_)\]'"$!#]$/u;
 const OPERAND_START = /^[\p{L}\p{N}_('"$[#]/u;
@@ -201,6 +208,12 @@ export interface R1C1Options {
    * one year and 1.04 the next) compare equal. Numbers inside references are not affected.
    */
   readonly maskNumbers?: boolean;
+  /**
+   * The year of each column of a plan (its position among the year columns), to write a relative column
+   * that is a year as `Y[n]`, n years away: a brought forward reading last year's carried forward reads
+   * `Y[-1]` whether or not a spacer or budget column sits between the two years.
+   */
+  readonly yearOf?: (col: number) => number | undefined;
 }
 
 /**
@@ -220,7 +233,7 @@ export function formulaToR1C1(
   tokens.forEach((token, i) => {
     switch (token.kind) {
       case "cell":
-        out += r1c1Part("R", token.row, at.row) + r1c1Part("C", token.col, at.col);
+        out += r1c1Part("R", token.row, at.row) + columnPart(token.col, at.col, options.yearOf);
         break;
       case "columns":
         out += `${r1c1Part("C", token.from, at.col)}:${r1c1Part("C", token.to, at.col)}`;

@@ -27,12 +27,13 @@ type FormulaCell = {
 
 /**
  * What two cells must share to hold "the same formula": their R1C1 form with typed numbers masked (an
- * uplift of 1.03 one year and 1.04 the next is an assumption, not a broken formula), or, for a plain
- * addition, the cells it adds (`=E10+E11` and `=SUM(E10:E11)` are the same sum).
+ * uplift of 1.03 one year and 1.04 the next is an assumption, not a broken formula) and columns counted in
+ * years, or, for a plain addition, the cells it adds (`=E10+E11` and `=SUM(E10:E11)` are the same sum).
  */
-function patternKey({ cell }: FormulaCell): string {
+function patternKey({ cell }: FormulaCell, yearOf: (col: number) => number | undefined): string {
   return (
-    plainSumKey(cell.formula, cell) ?? formulaToR1C1(cell.formula, cell, { maskNumbers: true })
+    plainSumKey(cell.formula, cell, yearOf) ??
+    formulaToR1C1(cell.formula, cell, { maskNumbers: true, yearOf })
   );
 }
 
@@ -65,9 +66,12 @@ export function oddCells(formulaRow: FormulaRow): OddCell[] {
       cells.push({ index, cell: { ...cell, formula: cell.formula } });
   });
   if (cells.length < 3) return [];
+  // Columns are counted in years, so a spacer or budget column between two years breaks no pattern.
+  const yearByCol = new Map(row.cells.map((cell, index) => [cell.col, index]));
+  const yearOf = (col: number) => yearByCol.get(col);
   const groups = new Map<string, FormulaCell[]>();
   for (const c of cells) {
-    const key = patternKey(c);
+    const key = patternKey(c, yearOf);
     const group = groups.get(key);
     if (group) group.push(c);
     else groups.set(key, [c]);

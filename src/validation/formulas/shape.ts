@@ -193,12 +193,19 @@ const MAX_EXPANDED = 2000;
  */
 export function plainSumKey(
   formula: string,
-  at: { readonly row: number; readonly col: number }
+  at: { readonly row: number; readonly col: number },
+  yearOf: (col: number) => number | undefined = () => undefined
 ): string | null {
   const tokens = solidTokens(formula);
   const cells: string[] = [];
+  // Columns that are years are counted in years (see `formulaToR1C1`'s option of the same name).
+  const column = (col: number, absolute: boolean) => {
+    const [year, own] = [yearOf(col), yearOf(at.col)];
+    if (absolute) return `C${col + 1}`;
+    return year !== undefined && own !== undefined ? `Y[${year - own}]` : `C[${col - at.col}]`;
+  };
   const key = (sheet: string, row: number, col: number, absRow: boolean, absCol: boolean) =>
-    `${sheet}R${absRow ? row + 1 : `[${row - at.row}]`}C${absCol ? col + 1 : `[${col - at.col}]`}`;
+    `${sheet}R${absRow ? row + 1 : `[${row - at.row}]`}${column(col, absCol)}`;
   let depth = 0;
   let expectOperand = true;
   for (let i = 0; i < tokens.length; i++) {
