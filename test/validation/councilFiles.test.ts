@@ -38,6 +38,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-previous-plan-cf-row-below.xlsx", []],
   ["plan-brought-forward-across-budget-column.xlsx", []],
   [
     "plan-sv-gross-limits-in-year-surplus-deficit-over-limit.xlsx",

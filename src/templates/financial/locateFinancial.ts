@@ -117,9 +117,11 @@ export function locateEndOfYear(
     ...rows,
     ...(others.length > 0 && { otherMovements: others }),
     ambiguous: reading.ambiguous,
-    ...(second && {
-      otherTable: { top: second.top, bottom: second.bottom, heading: second.heading },
-    }),
+    // One row of an earlier plan's carried forward kept below for comparison is no table of its own.
+    ...(second &&
+      second.rows > 1 && {
+        otherTable: { top: second.top, bottom: second.bottom, heading: second.heading },
+      }),
   };
   return positions.broughtForward || positions.carriedForward || namesTheDsg(positions.inYear)
     ? positions
@@ -148,6 +150,8 @@ function secondTable(
       heading?: string;
       live: boolean;
       checkedInstead: { top: number; bottom: number; heading?: string };
+      /** How many brought- and carried-forward rows the other table has. */
+      rows: number;
     }
   | undefined {
   const chosen = [rows.broughtForward?.row, rows.carriedForward?.row].filter(
@@ -178,7 +182,7 @@ function secondTable(
     own !== undefined &&
     FIXED_TABLE.test(own);
   const checkedInstead = { top: from, bottom: to, ...(own !== undefined && { heading: own }) };
-  return { top, bottom, heading, live, checkedInstead };
+  return { top, bottom, heading, live, checkedInstead, rows: outside.length };
 }
 
 /** The text of the nearest row above `row` (not above `limit`) with text and no figures: a table's heading. */
