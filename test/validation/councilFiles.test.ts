@@ -38,6 +38,11 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-may-return-three-column-legend-below-conditions.xlsx", []],
+  [
+    "sv-three-column-legend-below-last-condition-level-blank.xlsx",
+    ["error sv-assurance Detailed update!B45"],
+  ],
   ["plan-previous-plan-cf-row-below.xlsx", []],
   ["plan-brought-forward-across-budget-column.xlsx", []],
   [

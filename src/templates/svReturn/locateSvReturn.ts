@@ -619,6 +619,14 @@ function stackingColumn(sheet: LabelledSheet, row: number, itemCol: number): num
 
 const OWN_HEADINGS = { condition: SV_DETAILED_UPDATE, risk: SV_RISK_REGISTER } as const;
 
+/** True for a legend's own header row below the table ("RAG | Colour | Definition"): the table ends there. */
+function legendHeader(sheet: LabelledSheet, row: number): boolean {
+  const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
+  return (
+    cells.length >= 2 && cells.every((c) => LEGEND_COLUMN_HEADINGS.has(normaliseLabel(c.text)))
+  );
+}
+
 /** True for a row of financial years that are not update labels ("Q1 24/25"): a finance table's header. */
 function financeHeader(sheet: LabelledSheet, row: number): boolean {
   const header = findYearHeader(sheet, "financial", { top: row, bottom: row });
@@ -650,7 +658,7 @@ function tableRows(
     if (columnHeaderRows.has(row)) break;
     // A finance table below the register ("Financial year | 2024-25 | 2025-26 ..."), under the last item's
     // updates left blank, ends it: its figures are not that item's levels.
-    if (financeHeader(sheet, row)) break;
+    if (financeHeader(sheet, row) || legendHeader(sheet, row)) break;
     if (headingOfRow(sheet, row, ALL_SECTION_HEADINGS)) {
       if (!headingOfRow(sheet, row, OWN_HEADINGS[header.kind])) break;
       continue;
