@@ -38,6 +38,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-sign-off-names-only-dcs.xlsx", ["error sv-signoff Overview!C3"]],
+  ["sv-sign-off-to-follow-awaiting-dcs.xlsx", ["error sv-signoff Overview!C3"]],
   ["sv-may-return-three-column-legend-below-conditions.xlsx", []],
   [
     "sv-three-column-legend-below-last-condition-level-blank.xlsx",

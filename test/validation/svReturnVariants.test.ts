@@ -504,10 +504,26 @@ describe("sv-signoff: a sign-off cell that says it is not signed off", () => {
     }
   );
 
-  it.each(["N. Smith and P. Jones", "Noah Smith (S151), 10/12/2024", "Yes"])(
+  it.each(["N. Smith and P. Jones", "Noah Smith (S151), Nora Jones (DCS), 10/12/2024", "Yes"])(
     "should take '%s' for a sign-off",
     (signedOff) => {
       expect(findings(svReturn({ signedOff }))).toEqual([]);
+    }
+  );
+
+  it.each([
+    ["Noah Smith (S151), 10/12/2024", "names only the S151 officer"],
+    ["Darryl Freeman (DCS)", "names only the director of children's services"],
+  ])("should report '%s', which names one officer by role", (signedOff, words) => {
+    expect(findings(svReturn({ signedOff }))).toEqual([expect.stringContaining(words)]);
+  });
+
+  it.each(["To follow - awaiting DCS sign-off", "DCS sign-off pending", "Signature to follow"])(
+    "should report '%s' as not signed off",
+    (signedOff) => {
+      expect(findings(svReturn({ signedOff }))).toEqual([
+        expect.stringContaining("The return is marked as not signed off"),
+      ]);
     }
   );
 });

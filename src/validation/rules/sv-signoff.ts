@@ -85,7 +85,8 @@ const NO_DATE =
 const OFFICER_DECLINED =
   /\b(?:s\.?\s*151|dcs|director|officer)\b[^;/,]*?[:\-–]\s*(?:no|not\b|pending|awaiting|tbc|to\s+follow)\b/i;
 // A placeholder or a promise, not a sign-off: "Please select", "Unsigned draft", "Will be signed off at…".
-const NOT_YET = /\b(?:please\s+select|unsigned|will\s+be\s+signed|to\s+be\s+signed)\b/i;
+const NOT_YET =
+  /\b(?:please\s+select|unsigned|will\s+be\s+signed|to\s+be\s+signed|awaiting|pending|(?:signature|sign[\s-]?off)\s+to\s+follow|to\s+follow)\b/i;
 
 // "See sign-off below", "See below", "Signed - see overleaf": the header's cell points to a sign-off block.
 const POINTS_ELSEWHERE = /\b(?:see|below|overleaf|attached|as\s+follows)\b/i;
@@ -152,6 +153,17 @@ function signOff(overview: SvOverview, workbook: Workbook): RuleReport[] {
   if (NOT_SIGNED_OFF.test(said) || OFFICER_DECLINED.test(said) || NOT_YET.test(said)) {
     return [{ message: NOT_SIGNED_OFF_MESSAGE, at: field.value }];
   }
+  // "Darryl Freeman (DCS)": a sign-off naming one officer by role, and not the other, lacks the other's.
+  const named = OFFICERS.filter(({ role }) => ROLE_WORDS[role]?.test(said) === true);
+  if (named.length === 1) {
+    const other = OFFICERS.find((officer) => officer !== named[0])!;
+    return [
+      {
+        message: `The sign-off names only the ${named[0].name}: the ${other.name} must sign the return off too. Add their name.`,
+        at: field.value,
+      },
+    ];
+  }
   return missing(
     overview,
     field,
@@ -191,7 +203,8 @@ export const svSignoff = defineRule({
     "(chief finance) officer and its director of children's services. The published return heads its overview " +
     "'LA Name | Date Report Submitted | Signed off by S151 Officer & Director of Children's Services' with the " +
     "answers in the row below, and names the S151 officer and the DCS among its key personnel. A sign-off that " +
-    "says No, N, Awaiting, Pending, TBC, To be confirmed, Draft or N/A is not one, nor is a date submitted that says TBC or N/A. Where the header's cell is empty (or says 'See sign-off " +
+    "says No, N, Awaiting, Pending, To follow, TBC, To be confirmed, Draft or N/A is not one, nor is one naming a " +
+    "single officer by role ('Darryl Freeman (DCS)'), nor a date submitted that says TBC or N/A. Where the header's cell is empty (or says 'See sign-off " +
     "below'), a sign-off given in rows below it counts: 'Signed off by: J Smith' and 'Date: 12/12/2024' rows, " +
     "'S151 Officer name' and 'Date signed' rows, or a Name | Role | Date table; where those rows give each officer a row, every one must name who signed. The finding points " +
     "at the empty date, sign-off or officer name cell, or at the overview when the field is missing altogether.",
