@@ -171,7 +171,8 @@ function rollsForwardBelow(sheet: LabelledSheet): boolean {
  * The financial summary of the workbook, among the sheets with end of year positions: a live sheet named as
  * the profile's financial sheet ("Financial summary", "Financial Summary 7", "Financial summary 2025-26");
  * else the fullest (a dashboard or a narrative's rounded table of three rows repeats the plan's positions
- * without its blocks; a budget build's scenario table is no plan); then one not kept aside (hidden, "old",
+ * without its blocks; a budget build's scenario table is no plan); then the later written, by the first year
+ * it forecasts; then one not kept aside (hidden, "old",
  * "superseded"); then one named so; then the one more formulas on other sheets read from (a dashboard
  * links to the live plan, not to an old version); then the later version; else the first in tab order.
  * Without positions anywhere, whatever the financial sheet holds.
@@ -191,14 +192,16 @@ function locateFinancial(
       const summary = locateFinancialSummary(workbook, sheet, mappings);
       return summary?.endOfYear ? [{ sheet, summary }] : [];
     });
+  // Named exactly ("Financial summary") before named with more after it ("Financial summary - DRAFT").
   const isNamed = (sheet: LabelledSheet) =>
-    sheet === named || namedAfter(sheet.name, profile.financialSheets) ? 1 : 0;
+    sheet === named ? 2 : namedAfter(sheet.name, profile.financialSheets) ? 1 : 0;
   const linkedTo = (sheet: LabelledSheet) => formulasReading(workbook.sheets, sheet);
-  const liveNamed = (sheet: LabelledSheet) => (isNamed(sheet) && !isSetAside(sheet) ? 1 : 0);
+  const liveNamed = (sheet: LabelledSheet) => (isSetAside(sheet) ? 0 : isNamed(sheet));
   const best = [...found].sort(
     (a, b) =>
       liveNamed(b.sheet) - liveNamed(a.sheet) ||
       fullness(b.summary) - fullness(a.summary) ||
+      vintage(b.summary) - vintage(a.summary) ||
       bySetAside(a.sheet, b.sheet) ||
       isNamed(b.sheet) - isNamed(a.sheet) ||
       linkedTo(b.sheet) - linkedTo(a.sheet) ||
@@ -215,18 +218,29 @@ function locateFinancial(
  */
 function namedAfter(name: string, names: readonly string[]): boolean {
   const own = normaliseLabel(name);
-  return labelSet(names).some(
-    (wanted) => own.startsWith(`${wanted} `) && !namesAPeriod(own.slice(wanted.length))
-  );
+  return !namesAPeriod(name) && labelSet(names).some((wanted) => own.startsWith(`${wanted} `));
 }
 
-/** How much of the plan a summary holds: its end of year rows, and the blocks on its sheet. */
+/**
+ * When a plan was written, from its years: the first year it forecasts (the year after its last outturn).
+ * Last year's copy kept beside the plan forecasts a year earlier. 0 when its headings do not say.
+ */
+function vintage(summary: FinancialSummary): number {
+  const forecast = summary.years.find((year) => year.kind === "forecast");
+  if (forecast) return forecast.start;
+  const actuals = summary.years.filter((year) => year.kind === "actual");
+  return actuals.length > 0 ? actuals[actuals.length - 1].start + 1 : 0;
+}
+
+/**
+ * How much of the plan a summary holds: its end of year rows and its blocks (on its sheet, or on a sheet of
+ * their own that holds no positions of its own).
+ */
 function fullness(summary: FinancialSummary): number {
   const rows = Object.values(summary.endOfYear ?? {}).filter(
     (row) => typeof row === "object" && row !== null && "cells" in row
   ).length;
-  const blocksHere = (summary.blocks ?? []).filter((block) => block.sheet === summary.sheet);
-  return rows + blocksHere.length;
+  return rows + (summary.blocks?.length ?? 0);
 }
 
 /** What the user chose instead of letting the locator decide (task pane settings, CLI flags). */

@@ -20,7 +20,8 @@
  * ("Memo: High Needs Stability Grant write-off (90%)") among and below the roll-forward; and "Other income"
  * counted inside a block's "Total funding available"; and the live plan told from a dashboard, a narrative's
  * rounded table, a budget build's scenario table and an old version ("Fin summary v3") on earlier tabs, and a
- * plan whose only summary tab is named a draft or "Copy of"; a council in surplus turning to
+ * plan whose only summary tab is named a draft or "Copy of", and live tabs dated by month beside last year's
+ * copy, or beside Excel's "(2)" copy with the blocks on a tab of their own; a council in surplus turning to
  * deficit, and reductions typed positive in a plan that ends in surplus (the sign convention read right),
  * also with mitigations whose in-year rows say "surplus/(deficit)" beside cumulative deficits. a
  * Safety Valve return without the printed page banners, known by the DfE's own table headers, with a
@@ -38,6 +39,18 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  [
+    "plan-live-tab-dated-month-old-copy-dated-year-cf-wrong.xlsx",
+    ["error roll-forward Financial summary Nov25!G12"],
+  ],
+  [
+    "plan-blocks-own-tab-excel-copy-named-2-cf-wrong.xlsx",
+    ["error roll-forward Financial summary!D12"],
+  ],
+  [
+    "plan-dsg-financial-summary-blocks-own-tab-cf-wrong.xlsx",
+    ["error roll-forward DSG Financial summary!E11"],
+  ],
   ["sv-sign-off-names-only-dcs.xlsx", ["error sv-signoff Overview!C3"]],
   ["sv-sign-off-to-follow-awaiting-dcs.xlsx", ["error sv-signoff Overview!C3"]],
   ["sv-may-return-three-column-legend-below-conditions.xlsx", []],

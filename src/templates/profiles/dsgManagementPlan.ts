@@ -8,11 +8,15 @@ import {
 } from "./headings";
 import { EHCP_LABELS } from "../ehcp/ehcpLabels";
 
+// Not "Summary - financial": the guidance names the narrative page so ("Summary: financial/children and
+// young people narrative").
 export const FINANCIAL_SUMMARY_SHEET = [
   "Financial summary",
   "Finance summary",
-  "Summary - financial",
-  "Summary financial",
+  "DSG financial summary",
+  "DSG financial plan",
+  "DSG management plan",
+  "DSG plan",
   "Financial plan",
   "Financial",
   "Finance",
