@@ -39,6 +39,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-mitigations-sheet-in-millions-turning-to-surplus.xlsx", []],
   [
     "plan-live-tab-dated-month-old-copy-dated-year-cf-wrong.xlsx",
     ["error roll-forward Financial summary Nov25!G12"],

@@ -46,7 +46,7 @@ export function limitSign(row: LocatedRow | undefined, sheet: SignConvention): S
 
 /**
  * 1 when a row shows the same figures as another (the mitigated position is the plan's own), −1 when it
- * shows them the other way round, else 0; rows are matched year by year, by label.
+ * shows them the other way round, else 0; rows are matched year by year, by label, in any money unit.
  */
 function followsRow(
   row: LocatedRow | undefined,
@@ -59,9 +59,10 @@ function followsRow(
     const j = otherYears.findIndex((y) => y.label === year.label);
     const [a, b] = [figureAt(row, i), j < 0 ? 0 : figureAt(other, j)];
     if (a === 0 || b === 0) return;
-    const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), 1);
-    if (near(a, b)) votes[0]++;
-    else if (near(a, -b)) votes[1]++;
+    // The same figure in another money unit (a Mitigations sheet in £m beside a plan in £000) counts too.
+    const ratio = Math.abs(a / b);
+    const scaled = [1, 1e3, 1e-3, 1e6, 1e-6].some((scale) => Math.abs(ratio / scale - 1) <= 1e-3);
+    if (scaled) votes[Math.sign(a) === Math.sign(b) ? 0 : 1]++;
   });
   return clearly(votes);
 }
