@@ -39,6 +39,11 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["plan-sv-agreement-sheet-in-millions.xlsx", []],
+  [
+    "plan-sv-agreement-sheet-in-pounds-over-limit.xlsx",
+    ["warning sv-limits Financial summary!H35"],
+  ],
   ["plan-mitigations-sheet-in-millions-turning-to-surplus.xlsx", []],
   [
     "plan-live-tab-dated-month-old-copy-dated-year-cf-wrong.xlsx",

@@ -4,10 +4,11 @@
  * agreement"). The management plan's Financial summary sheet and the Safety Valve return's finance summary
  * share this locator, so the deficit rules apply to both.
  */
+import { Decimal } from "decimal.js";
 import type { CellRange } from "../../workbook/workbook";
 import { cellNumberFormat, cellValue } from "../../workbook/workbook";
 import type { LabelledSheet, LabelledWorkbook } from "../labels";
-import type { LocatedRow, MoneyUnit, YearColumn } from "../located";
+import type { LocatedCell, LocatedRow, MoneyUnit, YearColumn } from "../located";
 import { findSheetByName, labelSet, normaliseLabel, searchArea, textCellsIn } from "../labels";
 import { findSection, type Section } from "../sections";
 import { findYearHeader, yearsRepeatedBeside, type ColumnsBeside } from "../yearHeader";
@@ -18,6 +19,7 @@ import {
   SAFETY_VALVE_AGREEMENT,
 } from "../profiles/headings";
 import type { FinancialSummary } from "./financialModel";
+import type { SafetyValveAgreement } from "./safetyValveModel";
 import type { BlockPlan } from "./blocksModel";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import { END_OF_YEAR_MEANINGS } from "./endOfYearLabels";
@@ -320,9 +322,7 @@ export function locateFinancialSummary(
     endOfYear,
     blocks: blocks.length > 0 ? blocks : ownSheet.length > 0 ? ownSheet : undefined,
     mitigations: mitigationsAt ? mitigationsOn(sheet, mitigationsAt) : unheaded(sheet, planYears),
-    safetyValve: agreementAt
-      ? locateSafetyValveAgreement(agreementAt.sheet, agreementAt.years, agreementAt.area)
-      : agreementRows(sheet, planYears),
+    safetyValve: agreementAt ? agreementOn(sheet, agreementAt) : agreementRows(sheet, planYears),
     reference: referenceRows(sheet, planYears),
   };
 }
@@ -404,6 +404,47 @@ function mitigationsOn(
   if (found === undefined || at.sheet === summary) return found;
   const unit = findUnitMarker(at.sheet, { bottom: (at.years[0]?.row ?? at.sheet.top + 4) + 1 });
   return unit === undefined ? found : { ...found, unit };
+}
+
+/**
+ * The Safety Valve agreement where it was found. On a sheet of its own that states another money unit
+ * ("All figures in £m" beside a plan in £000), its limits and total are given in the summary's unit, as
+ * every check compares them with the summary's figures.
+ */
+function agreementOn(
+  summary: LabelledSheet,
+  at: { sheet: LabelledSheet; area: Section | CellRange; years: readonly YearColumn[] }
+): SafetyValveAgreement | undefined {
+  const found = locateSafetyValveAgreement(at.sheet, at.years, at.area);
+  if (found === undefined || at.sheet === summary) return found;
+  const own = findUnitMarker(at.sheet, { bottom: (at.years[0]?.row ?? at.sheet.top + 4) + 1 });
+  const plan = findUnitMarker(summary, {
+    bottom: (findYearHeader(summary, "financial")?.row ?? summary.top + 4) + 1,
+  });
+  return own && plan && own.pounds !== plan.pounds
+    ? inUnit(found, own.pounds / plan.pounds)
+    : found;
+}
+
+/** The agreement's limits and total multiplied by `factor` (from its own unit to the summary's). */
+function inUnit(agreement: SafetyValveAgreement, factor: number): SafetyValveAgreement {
+  const shift = Math.round(Math.log10(factor));
+  const cell = (c: LocatedCell): LocatedCell =>
+    typeof c.value === "number"
+      ? {
+          ...c,
+          value: new Decimal(c.value).times(factor).toNumber(),
+          decimals: Math.max(0, c.decimals - shift),
+        }
+      : c;
+  const row = (r: LocatedRow | undefined) => r && { ...r, cells: r.cells.map(cell) };
+  const total = agreement.agreementTotal;
+  return {
+    ...agreement,
+    cumulativeLimit: row(agreement.cumulativeLimit),
+    inYearLimit: row(agreement.inYearLimit),
+    ...(total && { agreementTotal: { ...total, cell: cell(total.cell) } }),
+  };
 }
 
 /** The DSG blocks on a sheet: in its "Financial plan per funding block" section when it has one. */
