@@ -50,7 +50,17 @@ export const SAFETY_VALVE_ROW_LABELS = {
     "Total Safety Valve payments",
     "Total DfE contribution",
   ],
-  status: ["Status", "Instalment status", "Payment status"],
+  status: [
+    "Status",
+    "Instalment status",
+    "Payment status",
+    "SV instalment status",
+    "Safety Valve instalment status",
+    "SV payment status",
+    "Safety Valve payment status",
+    "DfE payment status",
+    "Instalment received",
+  ],
 } as const;
 
 /** The first non-blank cell right of a label: where a single figure or word sits beside its label. */

@@ -3,7 +3,7 @@ import { allOf, financialSection, financialYearsInOrder } from "../needs";
 import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { allowance, withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
-import type { LocatedCell } from "../../templates/located";
+import type { LocatedCell, LocatedRow, YearColumn } from "../../templates/located";
 import { safetyValvePayments } from "../../templates/financial/endOfYearRows";
 import {
   instalmentStatus,
@@ -22,6 +22,44 @@ function negligible(cell: LocatedCell, options: ValidationOptions): boolean {
   return figure(cell)!
     .abs()
     .lte(allowance(roundedTerms([cell]), options));
+}
+
+/**
+ * An instalment marked received ("Received", "Paid 25/03/2025") in a year whose DfE payment row shows
+ * nothing: the summary leaves out money the council has had, or the status is wrong.
+ */
+function receivedWithoutPayment(
+  agreement: SafetyValveAgreement,
+  years: readonly YearColumn[],
+  rows: readonly LocatedRow[],
+  options: ValidationOptions
+): RuleReport[] {
+  return (agreement.status?.cells ?? []).flatMap((cell, i): RuleReport[] => {
+    if (typeof cell.value !== "string" || instalmentStatus(cell.value) !== "received") return [];
+    const t = years.findIndex((year) => year.label === agreement.years[i].label);
+    if (t < 0) return [];
+    const payments = rows.map((row) => row.cells[t]);
+    const paid = payments.some(
+      (payment) =>
+        payment !== undefined && figureValue(payment) !== undefined && !negligible(payment, options)
+    );
+    if (
+      paid ||
+      payments.some(
+        (payment) =>
+          payment !== undefined && !isBlank(payment) && figureValue(payment) === undefined
+      )
+    )
+      return [];
+    return [
+      {
+        message:
+          `The instalment for ${years[t].label} is marked "${cell.value.trim()}", but the summary shows no DfE ` +
+          "payment that year: enter the instalment received, or correct its status.",
+        at: { sheet: agreement.sheet, row: cell.row, col: cell.col },
+      },
+    ];
+  });
 }
 
 /** Labels of the years the agreement covers: those with a limit or an instalment status. */
@@ -53,7 +91,9 @@ export const svInstalments = defineRule({
     "Where the plan shows a Safety Valve agreement, the DfE deficit payments in the summary of end of year positions " +
     "are its instalments. The rule warns when an instalment falls in a year outside the agreement (the years with a " +
     "limit or an instalment status), when the instalments shown do not add up to the agreement total, and when an " +
-    "instalment status is not received, expected, at risk, withheld or suspended. Payments made before the first " +
+    "instalment status is not received, expected, at risk, withheld or suspended, or says received in a year whose " +
+    "DfE payment is nil. A shortfall against the total that an instalment marked withheld may explain is a note. " +
+    "Payments made before the first " +
     "year shown cannot be counted, so show every year of the agreement.",
   defaults: {},
   usesTolerance: true,
@@ -82,6 +122,7 @@ export const svInstalments = defineRule({
     });
 
     if (rows.length === 0) return reports;
+    reports.push(...receivedWithoutPayment(agreement, financial.years, rows, options));
     // The payments are added exactly (core exactSum), each as a DfE payment whatever sign it is shown with.
     const paid: number[] = [];
     // An agreement table often starts at the current year while the summary shows instalments already
@@ -119,10 +160,21 @@ export const svInstalments = defineRule({
     const total = figure(totalCell)!.abs();
     const gap = total.minus(sum);
     if (withinTolerance(gap, terms, options)) return reports;
+    // Fewer instalments than the total where the statuses say one was withheld: the status explains it.
+    const withheld = agreement.years.filter((_, i) => {
+      const value = agreement.status?.cells[i]?.value;
+      const status = typeof value === "string" ? instalmentStatus(value) : undefined;
+      return status === "withheld" || status === "suspended";
+    });
+    const explained = gap.isPositive() && withheld.length > 0;
     reports.push({
       message:
         `The Safety Valve instalments shown add up to ${money(sum)} but the agreement total is ${money(total)}: ` +
-        `difference ${money(gap)}. Check each year's DfE payment, including any withheld or re-phased instalment.`,
+        `difference ${money(gap)}. ` +
+        (explained
+          ? `The instalment marked withheld or suspended in ${withheld.map((y) => y.label).join(" and ")} may account for it.`
+          : "Check each year's DfE payment, including any withheld or re-phased instalment."),
+      ...(explained && { severity: "info" as const }),
       at: { sheet: agreement.sheet, row: totalCell.row, col: totalCell.col },
       expected: sum.toNumber(),
       actual: total.toNumber(),
