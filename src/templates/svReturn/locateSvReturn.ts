@@ -781,8 +781,10 @@ function stackedItemsOf(
         if (!isText(value)) continue;
         const inline = readInlineLevel(value);
         const update = inline?.update ?? readUpdateLabel(value);
+        // A dated label with its level after it ("Q3 2024-25: Amber") is no figure of a pasted table.
         const figures =
           update?.style === "dated" &&
+          inline === undefined &&
           (numbered || !datedLabelFits(sheet, row, col, update.number, current, rows));
         if (update !== undefined && !figures) {
           if (current === undefined) continue;
