@@ -70,6 +70,17 @@ function followsRow(
 const turned = (sign: SignConvention): SignConvention =>
   sign === "deficit-positive" ? "deficit-negative" : "deficit-positive";
 
+/** The plan row's convention when a mitigations row repeats its figures, turned when it repeats them negated. */
+function followedSign(
+  financial: FinancialSummary,
+  row: LocatedRow | undefined,
+  planRow: LocatedRow | undefined,
+  planSign: SignConvention
+): SignConvention | undefined {
+  const follows = followsRow(row, financial.mitigations?.years ?? [], planRow, financial.years);
+  return follows === 0 ? undefined : follows > 0 ? planSign : turned(planSign);
+}
+
 /**
  * The sign convention of the mitigations' in-year rows: the one their label states; else the plan's
  * in-year row's when the mitigated row repeats it (or its negative); else the majority sign of the
@@ -83,11 +94,15 @@ export function mitigationsSign(
   const m = financial?.mitigations;
   const unmitigated = m?.unmitigated ?? m?.mitigated;
   const stated = rowSign(unmitigated, sheet);
-  if (stated !== sheet || unmitigated === undefined || m === undefined) return stated;
-  const positions = financial?.endOfYear;
-  const plan = inYearSign(positions, sheet);
-  const follows = followsRow(m.mitigated, m.years, positions?.inYear, financial!.years);
-  if (follows !== 0) return follows > 0 ? plan : turned(plan);
+  if (stated !== sheet || !financial || !m) return stated;
+  const positions = financial.endOfYear;
+  const followed = followedSign(
+    financial,
+    m.mitigated,
+    positions?.inYear,
+    inYearSign(positions, sheet)
+  );
+  if (followed) return followed;
   const balance = signBalance([unmitigated]);
   if (balance !== 0) return balance > 0 ? "deficit-positive" : "deficit-negative";
   return sheet;
@@ -104,16 +119,12 @@ export function cumulativeMitigationsSign(
   sheet: SignConvention
 ): SignConvention {
   const m = financial?.mitigations;
-  const cumulative = m?.mitigatedCumulative ?? m?.unmitigatedCumulative;
-  const stated = rowSign(cumulative, sheet);
-  if (stated !== sheet || m === undefined) return stated;
-  const follows = followsRow(
-    m.mitigatedCumulative,
-    m.years,
-    financial?.endOfYear?.carriedForward,
-    financial!.years
+  const stated = rowSign(m?.mitigatedCumulative ?? m?.unmitigatedCumulative, sheet);
+  if (stated !== sheet || !financial || !m) return stated;
+  return (
+    followedSign(financial, m.mitigatedCumulative, financial.endOfYear?.carriedForward, sheet) ??
+    sheet
   );
-  return follows < 0 ? turned(sheet) : sheet;
 }
 
 /**
