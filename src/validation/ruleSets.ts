@@ -51,6 +51,7 @@ export const RULE_SETS: Readonly<Record<ProfileId, RuleSet>> = {
       "mitigation-arithmetic",
       "mitigation-direction",
       "ehcp-totals",
+      "ehcp-placements-sum",
       "ehcp-values",
       "ehcp-stock-flow",
       "unit-cost-jump",

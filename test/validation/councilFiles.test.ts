@@ -39,6 +39,10 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  [
+    "plan-all-placements-above-sum-of-placement-types.xlsx",
+    ["warning ehcp-placements-sum CYP summary!E11"],
+  ],
   ["sv-instalment-received-no-payment.xlsx", ["warning sv-instalments DSG forecast!C12"]],
   ["sv-instalment-withheld-below-total.xlsx", []],
   ["plan-sv-agreement-sheet-in-millions.xlsx", []],

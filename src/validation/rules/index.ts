@@ -28,6 +28,7 @@ import { svLimits } from "./sv-limits";
 import { hnsgSplit } from "./hnsg-split";
 import { hnsgReconcile } from "./hnsg-reconcile";
 import { ehcpTotals } from "./ehcp-totals";
+import { ehcpPlacementsSum } from "./ehcp-placements-sum";
 import { ehcpValues } from "./ehcp-values";
 import { ehcpStockFlow } from "./ehcp-stock-flow";
 import { unitCostJump } from "./unit-cost-jump";
@@ -55,6 +56,7 @@ export const RULES: readonly Rule<Record<string, number>>[] = [
   mitigationArithmetic,
   mitigationDirection,
   ehcpTotals,
+  ehcpPlacementsSum,
   ehcpValues,
   ehcpStockFlow,
   unitCostJump,
