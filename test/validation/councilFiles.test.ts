@@ -39,6 +39,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["sv-inline-quarter-labels-level-blank.xlsx", ["error sv-assurance Detailed Update Q3!B16"]],
   [
     "plan-all-placements-above-sum-of-placement-types.xlsx",
     ["warning ehcp-placements-sum CYP summary!E11"],

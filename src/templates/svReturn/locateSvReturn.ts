@@ -627,14 +627,27 @@ function legendHeader(sheet: LabelledSheet, row: number): boolean {
   );
 }
 
-/** True for a row of financial years that are not update labels ("Q1 24/25"): a finance table's header. */
+/**
+ * True for a row of financial years that are not update labels ("Q1 24/25", "Q1 2024-25: Amber") nor
+ * commentary mentioning a year: a finance table's header.
+ */
 function financeHeader(sheet: LabelledSheet, row: number): boolean {
   const header = findYearHeader(sheet, "financial", { top: row, bottom: row });
   return (
     header !== undefined &&
-    !header.years.some((year) => readUpdateLabel(cellValue(sheet, row, year.col)) !== undefined)
+    header.years.every((year) => {
+      const value = cellValue(sheet, row, year.col);
+      return (
+        String(value).length <= MAX_YEAR_HEADING &&
+        readUpdateLabel(value) === undefined &&
+        readInlineLevel(value) === undefined
+      );
+    })
   );
 }
+
+// A year heading is short ("Forecast 2025/26"); a longer text naming a year is commentary.
+const MAX_YEAR_HEADING = 30;
 
 /**
  * The rows of one stacked table, from its header to the next part of the return. A page break (the
