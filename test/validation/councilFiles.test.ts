@@ -39,6 +39,13 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  [
+    "plan-recoupment-sign-flipped-one-year.xlsx",
+    [
+      "error sign-convention Financial Summary 7!G41",
+      "error funding-available Financial Summary 7!G42",
+    ],
+  ],
   ["sv-inline-quarter-labels-level-blank.xlsx", ["error sv-assurance Detailed Update Q3!B16"]],
   [
     "plan-all-placements-above-sum-of-placement-types.xlsx",

@@ -76,7 +76,7 @@ function oppositeRow(row: LocatedRow, sign: SignConvention): RuleReport | undefi
 }
 
 /**
- * A block's DSG funding with one year's sign unlike all its other years' (−2,714 among 2,600 and 2,800): the
+ * A block's DSG funding (or its recoupment) with one year's sign unlike all its other years' (−2,714 among 2,600 and 2,800): the
  * funding available, the block's result and the DSG total follow it by formula, so no sum shows the slip.
  */
 function fundingAgainstItsRow(
@@ -94,6 +94,8 @@ function fundingAgainstItsRow(
     at: cellLocation(row, odd),
   };
 }
+
+const ALWAYS_DEDUCTED = /\brecoup|\bdirect(?:ly)?\s+fund|\bplace\s+funding\b/i;
 
 /** Years whose roll-forward fails but holds once one figure's sign is turned round: that figure has the wrong sign. */
 function flippedFigures(template: LocatedTemplate, options: ValidationOptions): RuleReport[] {
@@ -131,7 +133,8 @@ export const signConvention = defineRule({
     "same sign as deficits where others are shown with the opposite sign. A sheet that shows every payment and " +
     'contribution with the deficits\' sign ("Safety Valve funding received 4.5", taken away by the carried-forward ' +
     'formula), or under a label that says "Less:", is using its own convention, not a wrong sign. A block\'s DSG ' +
-    "funding with one year's sign unlike its other years' is reported too: the sums built on it by formula all agree.",
+    "funding, academy recoupment or direct funding of places with one year's sign unlike its other years' is " +
+    "reported too: the sums built on it by formula all agree.",
   defaults: {},
   usesTolerance: true,
   needs: anyEndOfYearRow,
@@ -167,8 +170,12 @@ export const signConvention = defineRule({
       ).map((row) => [row, cumulativeMitigationsSign(f, template.sign)] as const),
       ...(f.blocks ?? []).map((b) => [b.cumulative, rowSign(b.cumulative, template.sign)] as const),
     ].flatMap(([row, sign]) => (row ? [oppositeRow(row, sign)] : []));
-    const funding = (f.blocks ?? []).map((b) =>
-      b.allocation ? fundingAgainstItsRow(b.allocation, (i) => yearOf(b.years, i)) : undefined
+    // A block's DSG funding, and its academy recoupment or direct funding of places (always taken away,
+    // so always one sign), with one year unlike the others.
+    const funding = (f.blocks ?? []).flatMap((b) =>
+      [b.allocation, ...b.deductions.filter((row) => ALWAYS_DEDUCTED.test(row.label))].map(
+        (row) => row && fundingAgainstItsRow(row, (i) => yearOf(b.years, i))
+      )
     );
     const reports = [...movements, ...levels, ...funding].filter(
       (r): r is RuleReport => r !== undefined
