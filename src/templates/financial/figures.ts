@@ -2,7 +2,7 @@
  * Helpers for the block, mitigation and Safety Valve rules: the figures of several rows under one year,
  * and the sign convention applied so every check can reason with deficits as positive numbers.
  */
-import type { Decimal } from "decimal.js";
+import { Decimal } from "decimal.js";
 import { exactSum } from "../../core/units";
 import type { LocatedCell, LocatedRow, SignConvention } from "../located";
 import { amountOrZero } from "../figures";
@@ -55,4 +55,28 @@ export function sumOf(cells: readonly LocatedCell[]): Decimal | undefined {
  */
 export function roundedTerms(cells: readonly (LocatedCell | undefined)[]): LocatedCell[] {
   return cells.filter((cell): cell is LocatedCell => typeof cell?.value === "number");
+}
+
+/** Half a unit of the last displayed decimal: 3 decimals → 0.0005; -3 (shown in thousands) → 500. */
+export function halfUnit(decimals: number): Decimal {
+  return new Decimal(10).pow(-decimals).times(0.5);
+}
+
+/**
+ * The default allowance: the sum of each rounded figure's half unit. A figure shown as typed (General)
+ * has the precision of the finest figure shown as typed beside it: a whole 31 among figures typed as
+ * 29.6 and 30.2 is 31.0, not "rounded to the nearest £1m".
+ */
+export function roundingAllowance(terms: readonly LocatedCell[]): Decimal {
+  const typed = Math.max(...terms.filter((t) => t.asTyped).map((t) => t.decimals));
+  // The figures of one comparison nearly always share a precision (thirty expenditure lines and their
+  // total), so half units are counted per precision and multiplied rather than added one by one.
+  const counts = new Map<number, number>();
+  for (const { decimals: own, asTyped } of terms) {
+    const decimals = asTyped ? Math.max(own, typed) : own;
+    counts.set(decimals, (counts.get(decimals) ?? 0) + 1);
+  }
+  let sum = new Decimal(0);
+  for (const [decimals, count] of counts) sum = sum.plus(halfUnit(decimals).times(count));
+  return sum;
 }

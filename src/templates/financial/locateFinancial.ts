@@ -402,7 +402,7 @@ function mitigationsOn(
 ) {
   const found = locateMitigations(at.sheet, at.years, at.area);
   if (found === undefined || at.sheet === summary) return found;
-  const unit = findUnitMarker(at.sheet, { bottom: (at.years[0]?.row ?? at.sheet.top + 4) + 1 });
+  const unit = statedUnit(at.sheet, at.years[0]?.row);
   return unit === undefined ? found : { ...found, unit };
 }
 
@@ -417,10 +417,8 @@ function agreementOn(
 ): SafetyValveAgreement | undefined {
   const found = locateSafetyValveAgreement(at.sheet, at.years, at.area);
   if (found === undefined || at.sheet === summary) return found;
-  const own = findUnitMarker(at.sheet, { bottom: (at.years[0]?.row ?? at.sheet.top + 4) + 1 });
-  const plan = findUnitMarker(summary, {
-    bottom: (findYearHeader(summary, "financial")?.row ?? summary.top + 4) + 1,
-  });
+  const own = statedUnit(at.sheet, at.years[0]?.row);
+  const plan = statedUnit(summary, findYearHeader(summary, "financial")?.row);
   return own && plan && own.pounds !== plan.pounds
     ? inUnit(found, own.pounds / plan.pounds)
     : found;
@@ -526,15 +524,19 @@ function endOfYearFigures(summary: FinancialSummary | undefined): number[] {
  * to the row below the first year header), else a guess from the size of its figures.
  */
 export function detectUnit(sheet: LabelledSheet, summary: FinancialSummary | undefined): MoneyUnit {
-  const header = findYearHeader(sheet, "financial");
   const marker =
-    findUnitMarker(sheet, { bottom: header ? header.row + 1 : sheet.top + 5 }) ??
+    statedUnit(sheet, findYearHeader(sheet, "financial")?.row) ??
     formatUnit(sheet, summary?.endOfYear?.carriedForward);
   if (marker === undefined) return guessUnit(endOfYearFigures(summary));
   // Figures stored in pounds and shown in thousands by the format ("#,##0," under "£'000"): the unit
   // declared is what the sheet shows, the figures are a thousand (per comma) times smaller a unit.
   const scale = formatScale(sheet, summary?.endOfYear?.carriedForward);
   return (scale > 1 && unitOfPounds(marker.pounds / scale)) || marker;
+}
+
+/** The unit a sheet states in its header area: from its top to the row below its year header. */
+function statedUnit(sheet: LabelledSheet, headerRow: number | undefined): MoneyUnit | undefined {
+  return findUnitMarker(sheet, { bottom: (headerRow ?? sheet.top + 4) + 1 });
 }
 
 /** The unit a row's number format writes after its figures ('"£"#,##0"k"'), when it writes one. */

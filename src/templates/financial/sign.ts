@@ -9,7 +9,7 @@ import type { LocatedRow, SignConvention, YearColumn } from "../located";
 import type { EndOfYearPositions } from "./endOfYearModel";
 import type { BlockPlan } from "./blocksModel";
 import type { FinancialSummary } from "./financialModel";
-import { inYearSign } from "./figures";
+import { inYearSign, roundingAllowance } from "./figures";
 import { rollYears } from "./endOfYearArithmetic";
 import { saysLess } from "./endOfYearRows";
 
@@ -156,13 +156,8 @@ function fitOf(
   sign: SignConvention
 ): Fit {
   const rolls = rollYears(positions, years, sign);
-  const rounding = (roll: (typeof rolls)[number]) =>
-    roll.terms.reduce(
-      (sum, cell) => sum.plus(new Decimal(10).pow(-cell.decimals).div(2)),
-      new Decimal(0)
-    );
   return {
-    holding: rolls.filter((roll) => roll.gap.abs().lte(rounding(roll))).length,
+    holding: rolls.filter((roll) => roll.gap.abs().lte(roundingAllowance(roll.terms))).length,
     gaps: rolls.reduce((sum, roll) => sum.plus(roll.gap.abs()), new Decimal(0)),
     years: rolls.length,
   };

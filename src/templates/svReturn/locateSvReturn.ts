@@ -622,9 +622,12 @@ const OWN_HEADINGS = { condition: SV_DETAILED_UPDATE, risk: SV_RISK_REGISTER } a
 /** True for a legend's own header row below the table ("RAG | Colour | Definition"): the table ends there. */
 function legendHeader(sheet: LabelledSheet, row: number): boolean {
   const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
-  return (
-    cells.length >= 2 && cells.every((c) => LEGEND_COLUMN_HEADINGS.has(normaliseLabel(c.text)))
-  );
+  return cells.length >= 2 && namesLegendColumns(cells);
+}
+
+/** True when every cell is a legend's column heading ("Rating", "Colour", "Meaning"). */
+function namesLegendColumns(cells: readonly TextCell[]): boolean {
+  return cells.every((c) => LEGEND_COLUMN_HEADINGS.has(normaliseLabel(c.text)));
 }
 
 /**
@@ -1038,8 +1041,7 @@ function legendEntries(sheet: LabelledSheet, section: Section): SvLegendEntry[] 
   for (let row = section.headingRow + 1; row <= last; row++) {
     const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
     // The legend's own header row ("Rating | Colour | Meaning") names no level.
-    if (cells.length > 0 && cells.every((c) => LEGEND_COLUMN_HEADINGS.has(normaliseLabel(c.text))))
-      continue;
+    if (cells.length > 0 && namesLegendColumns(cells)) continue;
     const found = legendRow(sheet, cells);
     if (found.length === 0 && entries.length > 0 && cells.length === 0) break;
     entries.push(...found);
