@@ -18,3 +18,42 @@ export function serialOfTime(time: number): number {
   const days = (time - DAY_ZERO) / MS_PER_DAY;
   return days < FIRST_OF_MARCH_1900 ? days - 1 : days;
 }
+
+const MONTH_NAMES =
+  "January February March April May June July August September October November December".split(
+    " "
+  );
+const DAY_NAMES = "Sunday Monday Tuesday Wednesday Thursday Friday Saturday".split(" ");
+const pad = (n: number) => String(n).padStart(2, "0");
+// What each part of a date format shows of a date, in English.
+const DATE_PARTS: Record<string, (date: Date) => string> = {
+  yyyy: (date) => String(date.getUTCFullYear()),
+  yy: (date) => pad(date.getUTCFullYear() % 100),
+  mmmm: (date) => MONTH_NAMES[date.getUTCMonth()],
+  mmm: (date) => MONTH_NAMES[date.getUTCMonth()].slice(0, 3),
+  mm: (date) => pad(date.getUTCMonth() + 1),
+  m: (date) => String(date.getUTCMonth() + 1),
+  dddd: (date) => DAY_NAMES[date.getUTCDay()],
+  ddd: (date) => DAY_NAMES[date.getUTCDay()].slice(0, 3),
+  dd: (date) => pad(date.getUTCDate()),
+  d: (date) => String(date.getUTCDate()),
+};
+// A date format's parts: years, months, days, and literal text between them (quoted, escaped, separators).
+const DATE_FORMAT_PART = /yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|"[^"]*"|\\.|[-/ .,']/giy;
+
+/**
+ * A date serial shown in a format of years, months and days ("mmm-yy", "dd/mm/yyyy", "yyyy") as TEXT()
+ * shows it in English; `null` for a format holding anything else (times, digits, colours).
+ */
+export function dateText(serial: number, format: string): string | null {
+  const date = dateOfSerial(Math.floor(serial));
+  let text = "";
+  DATE_FORMAT_PART.lastIndex = 0;
+  while (DATE_FORMAT_PART.lastIndex < format.length) {
+    const part = DATE_FORMAT_PART.exec(format)?.[0];
+    if (part === undefined) return null;
+    const show = DATE_PARTS[part.toLowerCase()];
+    text += show ? show(date) : part.replace(/^"(.*)"$|^\\(.)$/, "$1$2");
+  }
+  return text;
+}

@@ -77,6 +77,27 @@ describe("withFormulaValues", () => {
     ['=N(A1)+VALUE("12")+ISBLANK(D1)', 13],
     ['=YEAR(DATE(2025,3,31))&"-"&MONTH(DATE(2025,3,31))', "2025-3"],
     ["=SUM('S'!B1:'S'!B2)", 30],
+    ['=_xlfn.XLOOKUP("ap",A1:A4,B1:B4)', 40],
+    ['=XLOOKUP("INMSS",A1:A4,B1:B4,0,0,-1)', 20],
+    ['=XLOOKUP("XX",A1:A4,B1:B4,"none")', "none"],
+    ['=XLOOKUP("XX",A1:A4,B1:B4)', { error: "#N/A" }],
+    ['=_xlfn.IFS(B1>15,"high",B1>5,"mid")', "mid"],
+    ["=IFS(B1>15,1)", { error: "#N/A" }],
+    ['=_xlfn.SWITCH(A2,"INMSS",1,"sen",2,3)', 2],
+    ['=SWITCH(A3,"INMSS",1,"SEN",2,3)', 3],
+    ['=SWITCH(A3,"INMSS",1)', { error: "#N/A" }],
+    ['=_xlfn.TEXTJOIN(", ",TRUE,A1:A3,E1)', "INMSS, SEN, AP"],
+    ['=TEXTJOIN("/",FALSE,A1,E1,B1)', "INMSS//10"],
+    ['=PROPER("green - ON track")&CHAR(33)', "Green - On Track!"],
+    ["=CHAR(0)", { error: "#VALUE!" }],
+    ['=TEXT(DATE(2025,3,31),"mmm-yy")', "Mar-25"],
+    [
+      '=TEXT(DATE(2024,4,1),"dd/mm/yyyy")&" to "&TEXT(DATE(2025,3,31),"d mmmm yyyy")',
+      "01/04/2024 to 31 March 2025",
+    ],
+    ['=TEXT(C1,"0000")&"-"&TEXT(MOD(C1+1,100),"00")', "2025-26"],
+    ["=_xlfn.LET(x,B1*2,y,x+C1,y-x)", 2025],
+    ["=LET(total,SUM(B1:B4),total/4)", 22.5],
   ])("should work out %s over a table of placements", (formula, expected) => {
     // A1:C4 placements, costs and years; the formula in D6, outside the columns it reads.
     const rows: (CellValue | string)[][] = [
@@ -141,6 +162,19 @@ describe("withFormulaValues", () => {
     expect(values[0][1]).toBe(5_000);
     // Past 20 million cells read, the rest keep no value rather than take minutes.
     expect(values[4_999][1]).toBeNull();
+  });
+
+  it.each([
+    '=TEXT(DATE(2025,3,31),"hh:mm")',
+    '=TEXT(5,"#,##0")',
+    "=CHAR(130)",
+    '=XLOOKUP("AP",A1:A4,B1:C4)',
+    '=XLOOKUP("A*",A1:A4,B1:B4,0,2)',
+    "=LET(B1)",
+    "=UNKNOWNFN(A1)",
+  ])("should leave %s without a value, as it cannot be worked out here", (formula) => {
+    const rows = [["INMSS", 10, 2025], ["AP", 40, 2025], [], [], [null, null, null, formula]];
+    expect(valuesOf({ sheets: [sheet("S", rows)] })[4][3]).toBeNull();
   });
 
   it("should leave without a value what it cannot work out, and what reads it", () => {

@@ -7,7 +7,7 @@
  * formula keeps no value, and bad-value asks for the workbook to be opened and saved in Excel.
  */
 import { parseA1 } from "./address";
-import { dateOfSerial, serialOfTime } from "./excelDate";
+import { dateOfSerial, dateText, serialOfTime } from "./excelDate";
 import type { CellError, CellRange, CellValue, Sheet, Workbook } from "./workbook";
 import { isCellError } from "./workbook";
 
@@ -28,7 +28,7 @@ const SHEET = String.raw`(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!`;
 const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
 const AREA = String.raw`(?:${CELL}(?::(?:${SHEET})?${CELL})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)`;
 const TOKEN = new RegExp(
-  String.raw`\s*(?:("(?:[^"]|"")*")|((?:${SHEET})?${AREA})(?![A-Za-z0-9_(])|((?:\d+\.?\d*|\.\d+)(?:[Ee][+-]?\d+)?)|([A-Za-z][A-Za-z0-9.]*)\s*\(|(TRUE|FALSE)\b|([A-Za-z_\\][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])|(<=|>=|<>|[-+*/^&=<>%(),]))`,
+  String.raw`\s*(?:("(?:[^"]|"")*")|((?:${SHEET})?${AREA})(?![A-Za-z0-9_(])|((?:\d+\.?\d*|\.\d+)(?:[Ee][+-]?\d+)?)|(?:_xlfn\.|_xlws\.)*([A-Za-z][A-Za-z0-9.]*)\s*\(|(TRUE|FALSE)\b|([A-Za-z_\\][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])|(<=|>=|<>|[-+*/^&=<>%(),]))`,
   "y"
 );
 
@@ -435,13 +435,81 @@ const FUNCTIONS: Record<string, Fn> = {
     const n = numberOf(value ?? null);
     const f = scalar(format ?? null);
     if (typeof n !== "number") return n;
-    // Only formats of zeros ("0", "00", "0.0"), as year headings use; any other is not worked out.
-    if (typeof f !== "string" || !/^0+(\.0+)?$/.test(f)) return error("#VALUE!");
-    const [whole, places = ""] = f.split(".");
-    return n.toFixed(places.length).padStart(whole.length + (places ? places.length + 1 : 0), "0");
+    if (typeof f !== "string") throw new Unsupported();
+    // Formats of zeros ("0", "00", "0.0"), as year headings use, and dates ("mmm-yy", "dd/mm/yyyy");
+    // any other is not worked out.
+    if (/^0+(\.0+)?$/.test(f)) {
+      const [whole, places = ""] = f.split(".");
+      return n
+        .toFixed(places.length)
+        .padStart(whole.length + (places ? places.length + 1 : 0), "0");
+    }
+    const shown = n >= 0 ? dateText(n, f) : null;
+    if (shown === null) throw new Unsupported();
+    return shown;
+  },
+  PROPER: ([value]) =>
+    onText(value, (text) =>
+      text
+        .toLowerCase()
+        .replace(
+          /(^|[^a-z])([a-z])/g,
+          (_, before: string, letter: string) => before + letter.toUpperCase()
+        )
+    ),
+  CHAR: ([code]) => {
+    const n = wholeNumber(code);
+    // Codes 128 to 159 are Windows-1252's own characters, not worked out here.
+    if (n < 1 || n > 255) return error("#VALUE!");
+    if (n >= 128 && n < 160) throw new Unsupported();
+    return String.fromCharCode(n);
   },
   CONCATENATE: (args) => joinTexts(args),
   CONCAT: (args) => joinTexts(args),
+  TEXTJOIN: ([delimiter, skipEmpty, ...args]) => {
+    const between = textOf(delimiter);
+    const skip = truth(skipEmpty ?? null);
+    if (typeof between !== "string") return between;
+    if (typeof skip !== "boolean") return skip;
+    const parts: string[] = [];
+    for (const cell of args.flatMap((a) => asRange(a).cells)) {
+      const text = textOf(cell);
+      if (typeof text !== "string") return text;
+      if (!(skip && text === "")) parts.push(text);
+    }
+    return parts.join(between);
+  },
+  IFS: (args) => {
+    if (args.length === 0 || args.length % 2 !== 0) throw new Unsupported();
+    for (let i = 0; i < args.length; i += 2) {
+      const t = truth(args[i]);
+      if (typeof t !== "boolean") return t;
+      if (t) return scalar(args[i + 1]);
+    }
+    return error("#N/A");
+  },
+  SWITCH: ([value, ...cases]) => {
+    const v = scalar(value ?? null);
+    if (isCellError(v)) return v;
+    for (let i = 0; i + 1 < cases.length; i += 2)
+      if (compare("=", v, scalar(cases[i])) === true) return scalar(cases[i + 1]);
+    return cases.length % 2 === 1 ? scalar(cases[cases.length - 1]) : error("#N/A");
+  },
+  XLOOKUP: ([wanted, keys, results, notFound, matchMode, searchMode]) => {
+    const [list, answers] = [asRange(keys), asRange(results)];
+    // Exact matches of one cell in a row or column, searched from either end; other modes are not worked out.
+    const oneLine = (r: RangeValue) => r.width === 1 || r.width === r.cells.length;
+    if (!oneLine(list) || answers.cells.length !== list.cells.length || !oneLine(answers))
+      throw new Unsupported();
+    if (wholeNumber(matchMode, 0) !== 0 || ![1, -1].includes(wholeNumber(searchMode, 1)))
+      throw new Unsupported();
+    const w = scalar(wanted ?? null);
+    const order = [...list.cells.keys()];
+    if (wholeNumber(searchMode, 1) === -1) order.reverse();
+    const at = order.find((i) => sameValue(list.cells[i], w));
+    if (at !== undefined) return answers.cells[at];
+    return notFound === undefined ? error("#N/A") : scalar(notFound);
+  },
   DATE: ([y, m, d]) => serialOfTime(Date.UTC(wholeNumber(y), wholeNumber(m) - 1, wholeNumber(d))),
   YEAR: onDate((date) => date.getUTCFullYear()),
   MONTH: onDate((date) => date.getUTCMonth() + 1),
@@ -582,11 +650,17 @@ function evaluate(formula: string, lookup: Lookup, names: ReadonlyMap<string, st
       case "ref":
         return reference(token.text);
       case "name": {
+        const local = [...locals]
+          .reverse()
+          .find((scope) => scope.has(token.name))
+          ?.get(token.name);
+        if (local !== undefined) return local;
         const refersTo = names.get(token.name);
         if (refersTo === undefined) throw new Unsupported();
         return reference(refersTo.replace(/^=/, ""));
       }
       case "call": {
+        if (token.name === "LET") return letValue();
         const f = FUNCTIONS[token.name];
         if (f === undefined) throw new Unsupported();
         const args: Value[] = [];
@@ -611,6 +685,24 @@ function evaluate(formula: string, lookup: Lookup, names: ReadonlyMap<string, st
         }
         throw new Unsupported();
     }
+  };
+  // LET(name, value, …, calculation): names bound in order, each seen by what follows it.
+  const locals: Map<string, Value>[] = [];
+  const letValue = (): Value => {
+    const scope = new Map<string, Value>();
+    locals.push(scope);
+    for (;;) {
+      const [name, comma] = [list[at], list[at + 1]];
+      if (name?.kind !== "name" || comma?.kind !== "op" || comma.text !== ",") break;
+      at += 2;
+      scope.set(name.name, comparison());
+      expect(",");
+    }
+    if (scope.size === 0) throw new Unsupported();
+    const result = comparison();
+    expect(")");
+    locals.pop();
+    return result;
   };
   const unary = (): Value => {
     let value = primary();
