@@ -10,10 +10,11 @@
  *    displayed precision, and for dated year headings), on the sheets `formatsFor` keeps (the pane: sheets
  *    that may hold a section), and the value types of the few cells whose text reads like an error
  *    (`#N/A`), which is all `valueTypes` was needed for.
- * Round trips 3 and 4 are each one call on the desktop for up to 1,000,000 cells (Excel there has no payload
- * cap), so four in all. Excel on the web caps each response at 5 MB: there every call's response is measured
- * (the JSON of what it returned) and the next calls are sized from the measured bytes per cell to stay under
- * 4 MB, so the count grows with the data (one call per ~3.5 MB), never with the number of sheets.
+ * Excel on the web caps each response at 5 MB, and on the desktop a response of many megabytes holds Excel
+ * and the pane's memory for seconds: on both, every call's response is measured (the JSON of what it
+ * returned) and the next calls are sized from the measured bytes per cell to stay under 4 MB. A plan of up
+ * to ~100,000 cells is read in four round trips; past that the count grows with the data (one call per
+ * ~3.5 MB), never with the number of sheets.
  * Any platform caps one read at 5 million cells (office-js#6781: values may come back null); a read that
  * still hits a limit is retried with half the budget.
  */
@@ -59,7 +60,7 @@ export interface OfficeReadCall {
 export interface OfficeReadOptions {
   /** Cells read per `context.sync()`; defaults to the platform's (1,000,000). */
   readonly cellsPerSync?: number;
-  /** Response bytes aimed at per call; defaults to 3.5 MB on the web and no cap on the desktop. */
+  /** Response bytes aimed at per call; defaults to 3.5 MB. */
   readonly bytesPerSync?: number;
   /** Told about each call of round trips 3 and 4 once it has returned. */
   readonly onCall?: (call: OfficeReadCall) => void;
@@ -71,10 +72,10 @@ export interface OfficeReadOptions {
 }
 
 /**
- * Excel on the web refuses a response over 5 MB; calls aim at 3.5 MB so that a call planned from a
- * measurement of other rows of the same sheet still stays under 4 MB.
+ * Excel on the web refuses a response over 5 MB; calls aim at 3.5 MB, on every platform, so that a call
+ * planned from a measurement of other rows of the same sheet still stays under 4 MB.
  */
-export const WEB_BYTES_PER_SYNC = 3_500_000;
+export const BYTES_PER_SYNC = 3_500_000;
 /** Stay well inside the 5-million-cell read limit and the pane's memory. */
 const CELLS_PER_SYNC = 1_000_000;
 /** Below this a payload error is not about size any more: give up and tell the user. */
@@ -106,7 +107,7 @@ export async function readOfficeWorkbook(
 ): Promise<Workbook> {
   const budget: ReadBudget = {
     cells: options.cellsPerSync ?? CELLS_PER_SYNC,
-    bytes: options.bytesPerSync ?? defaultBytesPerSync(),
+    bytes: options.bytesPerSync ?? BYTES_PER_SYNC,
   };
   try {
     return await runInExcel((context) =>
@@ -428,9 +429,4 @@ export function parseAreas(address: string): CellRange[] {
 function mergedAreasSupported(): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
   return office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
-}
-
-function defaultBytesPerSync(): number {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  return String(office?.context?.platform) === "OfficeOnline" ? WEB_BYTES_PER_SYNC : Infinity;
 }

@@ -178,8 +178,8 @@ export function runsOf<T>(
 
 /**
  * At most `max` rectangles: when there are more (numbers on every other row of long sheets), each sheet's
- * rectangles of a kind become the one rectangle around them, so the reads still fit one call's ranges and the
- * desktop's round trips stay four. The cells read that hold no number cost a few bytes each.
+ * rectangles of a kind become the one rectangle around them, so the reads still fit one call's ranges and a
+ * plan of a few thousand cells is still read in four round trips. The cells read that hold no number cost a few bytes each.
  */
 export function boundRuns(reads: readonly CellRead[], max = MAX_RANGES_PER_SYNC): CellRead[] {
   if (reads.length <= max) return [...reads];
