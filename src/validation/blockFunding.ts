@@ -3,28 +3,11 @@
  * available: the DSG funding less academy recoupment and other deductions, and whether the plan's
  * "Total funding available" already counts the block movements.
  */
-import type { LocatedRow, SignConvention } from "../templates/located";
+import type { SignConvention } from "../templates/located";
 import { rowSign } from "../templates/financial/sign";
 import type { BlockPlan } from "../templates/financial/blocksModel";
-import { negated, weigh, type Equation, type Term } from "./balance";
-
-/** The row's cell under year `i`, when the row is there. */
-export function at(row: LocatedRow | undefined, i: number) {
-  return row?.cells[i];
-}
-
-/** The block's DSG funding less its academy recoupment and other deductions, in year `i`. */
-export function fundingLessDeductions(block: BlockPlan, i: number): Term[] {
-  return [
-    { cell: at(block.allocation, i), weight: 1, name: "DSG funding" },
-    ...block.deductions.map((row): Term => ({
-      cell: at(row, i),
-      weight: -1,
-      size: true,
-      name: row.label,
-    })),
-  ];
-}
+import { weigh, type Equation } from "./balance";
+import { at, fundingLessDeductions, negated, type Term } from "../templates/financial/terms";
 
 /** Which of the block's movements and other funding its "Total funding available" already counts. */
 export interface AvailableCounts {

@@ -12,6 +12,7 @@ import type { FinancialSummary } from "./financialModel";
 import { inYearSign, roundingAllowance } from "./figures";
 import { rollYears } from "./endOfYearArithmetic";
 import { saysLess } from "./endOfYearRows";
+import { at, fundingLessDeductions, negated, sumOf } from "./terms";
 
 // Labels that say which way round their figures are: "surplus/(deficit)" shows a surplus as a positive number and
 // a deficit in brackets; "deficit/(surplus)", "(surplus)/deficit" and "over/(under) spend" show a deficit positive.
@@ -223,17 +224,16 @@ export function inYearSignFromBlocks(
       if (i < 0 || !block.expenditure || !block.inYear) continue;
       const result = figureAt(block.inYear, i);
       sum += result;
-      // The funding available, or the DSG funding less its deductions (shown either sign).
+      // Expenditure less the funding available, or less the DSG funding net of its deductions.
+      if (!block.totalFunding && !block.allocation) continue;
       const funding = block.totalFunding
-        ? figureAt(block.totalFunding, i)
-        : block.allocation
-          ? block.deductions.reduce(
-              (left, row) => left - Math.abs(figureAt(row, i)),
-              figureAt(block.allocation, i)
-            )
-          : undefined;
-      if (funding === undefined) continue;
-      const overspend = figureAt(block.expenditure, i) - funding;
+        ? [{ cell: at(block.totalFunding, i), weight: 1 as const, name: "funding available" }]
+        : fundingLessDeductions(block, i);
+      const overspend = sumOf([
+        { cell: at(block.expenditure, i), weight: 1, name: "expenditure" },
+        ...funding.map(negated),
+      ])?.toNumber();
+      if (overspend === undefined) continue;
       const beside =
         Math.abs(figureAt(block.movements, i)) + Math.abs(figureAt(block.otherFunding, i));
       if (result !== 0 && Math.abs(overspend) > beside)

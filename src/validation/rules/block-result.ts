@@ -2,7 +2,8 @@ import { defineRule, type RuleReport, type ValidationOptions } from "../rule";
 import { blockRows } from "../needs";
 import { moneyOf, weigh, type Term } from "../balance";
 import type { LocatedCell, MoneyUnit, SignConvention } from "../../templates/located";
-import { at, blockReading, inYearEquation, type AvailableCounts } from "../blockFunding";
+import { blockReading, inYearEquation, type AvailableCounts } from "../blockFunding";
+import { at } from "../../templates/financial/terms";
 import type { BlockPlan } from "../../templates/financial/blocksModel";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
 

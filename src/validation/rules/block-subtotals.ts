@@ -1,6 +1,6 @@
 import { addsUp } from "../checks/addsUp";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-import { at } from "../blockFunding";
+import { at } from "../../templates/financial/terms";
 import { quoted } from "../at";
 
 /**

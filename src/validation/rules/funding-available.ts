@@ -1,7 +1,8 @@
 import { addsUp } from "../checks/addsUp";
 import { blockRows } from "../needs";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
-import { at, availableTerms, blockReading } from "../blockFunding";
+import { availableTerms, blockReading } from "../blockFunding";
+import { at } from "../../templates/financial/terms";
 
 /**
  * The real template's subtotal: each block's "Total funding available" is its DSG funding less academy
