@@ -22,6 +22,7 @@ import {
   endOfYearPositionsOn,
   hasEndOfYear,
   locateFinancialSummary,
+  rollsForward,
   sheetsWithEndOfYear,
 } from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
@@ -192,18 +193,26 @@ function locateFinancial(
       const summary = locateFinancialSummary(workbook, sheet, mappings);
       return summary?.endOfYear ? [{ sheet, summary }] : [];
     });
-  // Named exactly ("Financial summary") before named with more after it ("Financial summary - DRAFT").
-  const isNamed = (sheet: LabelledSheet) =>
-    sheet === named ? 2 : namedAfter(sheet.name, profile.financialSheets) ? 1 : 0;
+  // Named exactly ("Financial summary") before named with more after it ("Financial summary - DRAFT"). Positions
+  // on a tab of their own whose blocks are on the sheet named exactly are that sheet's: a plan split in two.
+  const isNamed = ({ sheet, summary }: (typeof found)[number]) =>
+    sheet === named || summary.blocks?.some((block) => block.sheet === named?.name)
+      ? 2
+      : namedAfter(sheet.name, profile.financialSheets)
+        ? 1
+        : 0;
   const linkedTo = (sheet: LabelledSheet) => formulasReading(workbook.sheets, sheet);
-  const liveNamed = (sheet: LabelledSheet) => (isSetAside(sheet) ? 0 : isNamed(sheet));
+  const liveNamed = (plan: (typeof found)[number]) => (isSetAside(plan.sheet) ? 0 : isNamed(plan));
+  // A sheet of blocks whose only end of year row is their total in-year row is no plan of its own.
+  const rolls = (plan: (typeof found)[number]) => (rollsForward(plan.summary.endOfYear) ? 1 : 0);
   const best = [...found].sort(
     (a, b) =>
-      liveNamed(b.sheet) - liveNamed(a.sheet) ||
+      rolls(b) - rolls(a) ||
+      liveNamed(b) - liveNamed(a) ||
       fullness(b.summary) - fullness(a.summary) ||
       vintage(b.summary) - vintage(a.summary) ||
       bySetAside(a.sheet, b.sheet) ||
-      isNamed(b.sheet) - isNamed(a.sheet) ||
+      isNamed(b) - isNamed(a) ||
       linkedTo(b.sheet) - linkedTo(a.sheet) ||
       byLater(a.sheet, b.sheet)
   )[0];

@@ -212,3 +212,57 @@ describe("a fourth tester's combinations", () => {
     expect(problems(book)).toEqual([]);
   });
 });
+
+describe("the end of year positions on a tab of their own beside copies of the whole plan", () => {
+  const blocksTab = (name: string, inYear = "In-year deficit/(surplus)") =>
+    sheetFromRows(
+      name,
+      [
+        YEARS,
+        ["7.2 Financial plan per funding block"],
+        ...highNeeds().map((row) =>
+          row[0] === "In-year deficit/(surplus)" ? [inYear, ...row.slice(1)] : row
+        ),
+        ["Total DSG in-year deficit", 4, 3],
+      ],
+      MONEY
+    );
+  const wholePlan = (name: string) =>
+    sheetFromRows(
+      name,
+      [
+        YEARS,
+        ...summary.map((row) => row.map((v) => (typeof v === "number" ? v * 2 : v))),
+        ["7.2 Financial plan per funding block"],
+        ...highNeeds(),
+      ],
+      MONEY
+    );
+
+  it.each(["Financial summary v9", "Fin summary Unmitigated"])(
+    "should read the tab whose blocks are on the sheet named as the summary, not a visible '%s'",
+    (copy) => {
+      const book = {
+        sheets: [
+          blocksTab("Financial summary"),
+          sheetFromRows("Summary", [YEARS, ...summary], MONEY),
+          wholePlan(copy),
+        ],
+      };
+      expect(locateTemplate(book).financial?.sheet).toBe("Summary");
+    }
+  );
+
+  it("should not take the blocks' own total in-year row for a plan of the sheet named as the summary", () => {
+    const book = {
+      sheets: [
+        blocksTab("Financial summary", "Net position"),
+        sheetFromRows("Summary", [YEARS, ...summary], MONEY),
+      ],
+    };
+    const financial = locateTemplate(book).financial;
+    expect(financial?.sheet).toBe("Summary");
+    expect(financial?.blocks?.map((b) => b.sheet)).toEqual(["Financial summary"]);
+    expect(problems(book)).toEqual([]);
+  });
+});

@@ -39,6 +39,12 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p26-summary-tab-visible-v9-copy.xlsx", []],
+  ["p26-summary-tab-scenario-tabs.xlsx", []],
+  ["p26-summary-tab-blocks-net-position.xlsx", []],
+  ["p26-summary-tab-net-position-cf-fault.xlsx", ["error roll-forward Summary!D10"]],
+  ["p26-let-uncached.xlsx", []],
+  ["p26-switch-ifs-uncached.xlsx", []],
   [
     "plan-recoupment-sign-flipped-one-year.xlsx",
     [

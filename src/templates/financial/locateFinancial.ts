@@ -267,6 +267,11 @@ function endOfYearOn(
   });
 }
 
+/** True when the positions carry a balance from year to year: a brought or a carried forward row. */
+export function rollsForward(positions: EndOfYearPositions | undefined): boolean {
+  return positions?.broughtForward !== undefined || positions?.carriedForward !== undefined;
+}
+
 /** The sheets of the workbook that hold end of year positions (rows found under financial years, or mapped there). */
 export function sheetsWithEndOfYear(
   workbook: LabelledWorkbook,
@@ -468,12 +473,12 @@ function blocksOnOwnSheet(
   mappings?: readonly RowMapping[]
 ): BlockPlan[] {
   const named = findSheetByName(workbook.sheets, FINANCIAL_PLAN_PER_BLOCK);
-  // The live copy first. A sheet with end of year positions of its own (an old version of the plan, a
-  // scenario) holds that plan's blocks, not these.
+  // The live copy first. A sheet that rolls positions forward of its own (an old version of the plan, a
+  // scenario) holds that plan's blocks, not these; a blocks sheet's own total in-year row is no such roll.
   const others = [...workbook.sheets]
     .sort(byCurrency)
     .filter(
-      (s) => s !== summary && s !== named && endOfYearOn(s, mappings)?.endOfYear === undefined
+      (s) => s !== summary && s !== named && !rollsForward(endOfYearOn(s, mappings)?.endOfYear)
     );
   // One block a sheet ("Schools", "CSSB", "Early Years", "High Needs"): each sheet that holds one block
   // under the section's heading, or is named for its block, gives that block.
