@@ -98,6 +98,8 @@ describe("withFormulaValues", () => {
     ['=TEXT(C1,"0000")&"-"&TEXT(MOD(C1+1,100),"00")', "2025-26"],
     ["=_xlfn.LET(x,B1*2,y,x+C1,y-x)", 2025],
     ["=LET(total,SUM(B1:B4),total/4)", 22.5],
+    ['=_xlfn.XLOOKUP("O",{"S","A","O","R"},{"Blue","Green","Amber","Red"},"?")', "Amber"],
+    ["=SUM({1,2;3,-4})+INDEX({10;20;30},2)", 22],
   ])("should work out %s over a table of placements", (formula, expected) => {
     // A1:C4 placements, costs and years; the formula in D6, outside the columns it reads.
     const rows: (CellValue | string)[][] = [
@@ -171,6 +173,8 @@ describe("withFormulaValues", () => {
     '=XLOOKUP("AP",A1:A4,B1:C4)',
     '=XLOOKUP("A*",A1:A4,B1:B4,0,2)',
     "=LET(B1)",
+    "=SUM({1,2;3})",
+    "=SUM({A1,2})",
     "=UNKNOWNFN(A1)",
   ])("should leave %s without a value, as it cannot be worked out here", (formula) => {
     const rows = [["INMSS", 10, 2025], ["AP", 40, 2025], [], [], [null, null, null, formula]];

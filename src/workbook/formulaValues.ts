@@ -28,7 +28,7 @@ const SHEET = String.raw`(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!`;
 const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
 const AREA = String.raw`(?:${CELL}(?::(?:${SHEET})?${CELL})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)`;
 const TOKEN = new RegExp(
-  String.raw`\s*(?:("(?:[^"]|"")*")|((?:${SHEET})?${AREA})(?![A-Za-z0-9_(])|((?:\d+\.?\d*|\.\d+)(?:[Ee][+-]?\d+)?)|(?:_xlfn\.|_xlws\.)*([A-Za-z][A-Za-z0-9.]*)\s*\(|(TRUE|FALSE)\b|([A-Za-z_\\][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])|(<=|>=|<>|[-+*/^&=<>%(),]))`,
+  String.raw`\s*(?:("(?:[^"]|"")*")|((?:${SHEET})?${AREA})(?![A-Za-z0-9_(])|((?:\d+\.?\d*|\.\d+)(?:[Ee][+-]?\d+)?)|(?:_xlfn\.|_xlws\.)*([A-Za-z][A-Za-z0-9.]*)\s*\(|(TRUE|FALSE)\b|([A-Za-z_\\][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])|(<=|>=|<>|[-+*/^&=<>%(),{};]))`,
   "y"
 );
 
@@ -679,12 +679,34 @@ function evaluate(formula: string, lookup: Lookup, names: ReadonlyMap<string, st
           expect(")");
           return inner;
         }
+        if (token.text === "{") return arrayConstant();
         if (token.text === "-" || token.text === "+") {
           const operand = unary();
           return token.text === "-" ? arithmetic("*", -1, operand) : scalar(operand);
         }
         throw new Unsupported();
     }
+  };
+  // An array constant ({"S","A";1,2}): numbers, text and logical values, "," between columns, ";" between rows.
+  const arrayConstant = (): RangeValue => {
+    const rows: CellValue[][] = [[]];
+    for (;;) {
+      const token = list[at++];
+      const negative = token?.kind === "op" && token.text === "-";
+      const item = negative ? list[at++] : token;
+      if (item?.kind === "number") rows[rows.length - 1].push(negative ? -item.value : item.value);
+      else if (!negative && item?.kind === "text") rows[rows.length - 1].push(item.text);
+      else if (!negative && item?.kind === "bool") rows[rows.length - 1].push(item.value);
+      else throw new Unsupported();
+      const next = list[at++];
+      if (next?.kind !== "op") throw new Unsupported();
+      if (next.text === "}") break;
+      if (next.text === ";") rows.push([]);
+      else if (next.text !== ",") throw new Unsupported();
+    }
+    const width = rows[0].length;
+    if (rows.some((row) => row.length !== width)) throw new Unsupported();
+    return { cells: rows.flat(), width };
   };
   // LET(name, value, …, calculation): names bound in order, each seen by what follows it.
   const locals: Map<string, Value>[] = [];
