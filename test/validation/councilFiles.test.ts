@@ -39,6 +39,12 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p25-level-rag-colon-one-cell.xlsx", []],
+  ["p25-levels-status-colon.xlsx", []],
+  ["p25-bgar-legend-colour-words.xlsx", []],
+  ["p25-signoff-dcs-corporate-director-people.xlsx", []],
+  ["p25-level-xlookup-array-uncached.xlsx", []],
+  ["p25-date-text-uncached.xlsx", []],
   ["p26-summary-tab-visible-v9-copy.xlsx", []],
   ["p26-summary-tab-scenario-tabs.xlsx", []],
   ["p26-summary-tab-blocks-net-position.xlsx", []],

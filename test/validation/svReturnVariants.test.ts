@@ -367,6 +367,23 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
   });
 });
 
+describe("sv-assurance: a word before the level", () => {
+  it.each(["RAG", "Rating", "Status"])(
+    "should read '%s: Amber' as the level Amber, stacked or in columns, and not as a legend",
+    (word) => {
+      const prefixed = allLevels(CONDITIONS.length).map((row) =>
+        row.map((level) => `${word}: ${String(level)}`)
+      );
+      for (const columns of [false, true])
+        expect(findings(svReturn({ columns, conditionLevels: prefixed }))).toEqual([]);
+      const blank = withLevel(prefixed, 0, 2, null);
+      expect(findings(svReturn({ conditionLevels: blank }))).toEqual([
+        expect.stringContaining("Condition 1 has no assurance level for Update 3 (November)"),
+      ]);
+    }
+  );
+});
+
 describe("sv-assurance: conditions numbered as councils number them", () => {
   it.each<[string, string[]]>([
     ["letters", ["Condition 1", "Condition 2", "Condition 3a", "Condition 3b"]],
@@ -504,12 +521,16 @@ describe("sv-signoff: a sign-off cell that says it is not signed off", () => {
     }
   );
 
-  it.each(["N. Smith and P. Jones", "Noah Smith (S151), Nora Jones (DCS), 10/12/2024", "Yes"])(
-    "should take '%s' for a sign-off",
-    (signedOff) => {
-      expect(findings(svReturn({ signedOff }))).toEqual([]);
-    }
-  );
+  it.each([
+    "N. Smith and P. Jones",
+    "Noah Smith (S151), Nora Jones (DCS), 10/12/2024",
+    "Yes",
+    "Jane Smith (Section 151 Officer); Tom Brown (Corporate Director for Children and Young People)",
+    "Jane Smith, S151 Officer; Tom Brown, Corporate Director of People",
+    "J Smith (S151) and T Brown (Executive Director for Children, Families and Education)",
+  ])("should take '%s' for a sign-off", (signedOff) => {
+    expect(findings(svReturn({ signedOff }))).toEqual([]);
+  });
 
   it.each([
     ["Noah Smith (S151), 10/12/2024", "names only the S151 officer"],

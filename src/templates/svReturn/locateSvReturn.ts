@@ -116,6 +116,8 @@ function headingOfRow(sheet: LabelledSheet, row: number, headings: readonly stri
   const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
   if (cells.length === 0 || cells.length > MAX_HEADING_CELLS) return false;
   const first = cells[0].text;
+  // "RAG: Green" in a levels column is a level, not the legend's heading.
+  if (isALevel(first)) return false;
   const labels = labelSet(headings);
   if (first.length <= MAX_HEADING_LENGTH && labelMatches(first, labels)) return true;
   return headingsAfterName(first).some((heading) => labels.includes(heading));
@@ -962,11 +964,18 @@ function legendSections(sheet: LabelledSheet): Section[] {
     ...textCellsIn(sheet).filter((cell) => KEY_IN_CELL.test(cell.text)),
   ]
     .sort((a, b) => a.row - b.row || a.col - b.col)
-    .filter((hit) => !headsItems(hit) && readUpdateLabel(hit.text) === undefined)
+    .filter(
+      (hit) => !headsItems(hit) && readUpdateLabel(hit.text) === undefined && !isALevel(hit.text)
+    )
     .flatMap((hit) => {
       const section = findSection(sheet, [hit.text.trim(), ...SV_RAG_LEGEND], { top: hit.row });
       return section ? [section] : [];
     });
+}
+
+/** A level cell worded "RAG: Amber" or "Rating: G": a level, not a legend's heading ("RAG: G = good; R = ..."). */
+function isALevel(text: string): boolean {
+  return readsAsLevel(text) && !/[=;\n]/.test(text);
 }
 
 const LEGEND_COLUMN_HEADINGS = new Set(

@@ -205,6 +205,15 @@ export function readItemLabel(value: unknown): ItemLabel | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Assurance levels
 
+// What a council may write before a level in its cell: "RAG: Amber", "Rating: G", "Status: On track".
+const LEVEL_PREFIX =
+  /^(?:rag|rating|status|level|assurance)(?:\s+(?:rating|status|level))?\s*[:=]\s*(?=\S)/i;
+
+/** A level cell's text without the word before its level ("RAG: Amber" → "Amber"), tags dropped. */
+export function levelText(value: unknown): string {
+  return plainText(value).replace(LEVEL_PREFIX, "");
+}
+
 // A level: a colour word or a letter, alone or followed by its meaning ("A - on target", "Amber/Green").
 const MAX_LEVEL_LENGTH = 40;
 const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
@@ -212,10 +221,10 @@ const LEVEL_WITH_MEANING = /^\s*([A-Za-z]+)\s*[-–:=(/]/;
 /** The standard level a status written as a level stands for ("On track" → A, "At risk - mitigations" → O). */
 export function statusLevel(value: unknown): string | undefined {
   // "N/A – condition met": the status after a "not applicable".
-  const text = normaliseLabel(plainText(value)).replace(/^(?:n a|not applicable) /, "");
+  const text = normaliseLabel(levelText(value)).replace(/^(?:n a|not applicable) /, "");
   // "On track - good progress", "High (see commentary)": the status, then why after a stop or a dash; not
   // a heading that starts with one ("High Needs Block financial forecast").
-  const raw = plainText(value)
+  const raw = levelText(value)
     .toLowerCase()
     .replace(/(\w)-(\w)/g, "$1 $2")
     .replace(/\s+/g, " ")
@@ -230,7 +239,7 @@ export function statusLevel(value: unknown): string | undefined {
 
 /** True when the text reads as an assurance level: a colour word or a letter, alone or with its meaning. */
 export function readsAsLevel(value: unknown): boolean {
-  const text = plainText(value);
+  const text = levelText(value);
   if (text === "" || text.length > MAX_LEVEL_LENGTH) return false;
   if (statusLevel(text) !== undefined) return true;
   const words = normaliseLabel(text).split(" ");

@@ -3,7 +3,7 @@ import { normaliseLabel } from "../../templates/labels";
 import { isBlank } from "../../templates/governance/fieldCell";
 import type { CellValue } from "../../workbook/workbook";
 import { STANDARD_LEVELS } from "../../templates/svReturn/svReturnLabels";
-import { plainText, saysNoLevel, statusLevel } from "../../templates/svReturn/svWording";
+import { levelText, plainText, saysNoLevel, statusLevel } from "../../templates/svReturn/svWording";
 import type {
   SvAssurance,
   SvLegendEntry,
@@ -26,13 +26,19 @@ export function allowedLevels(legend: readonly SvLegendEntry[]): string[] {
     ];
   const letters = new Set<string>();
   const colours = new Set<string>();
+  // A council's own B/G/A/R legend uses its colours' initials: its A is Amber, not the DfE's A (Green).
+  const initials =
+    legend.some((entry) => entry.letter !== undefined && COLOUR_INITIALS.includes(entry.letter)) &&
+    !legend.some((entry) => entry.letter === "S" || entry.letter === "O");
   for (const entry of legend) {
     // A key that is a status ("Complete") stands for its standard level, letter and colour ("S", "Blue").
     const keyed = entry.key === undefined ? undefined : statusLevel(entry.key);
-    const standard = STANDARD_LEVELS.find(
-      (l) =>
-        l.letter === (entry.letter ?? keyed) ||
-        normaliseLabel(l.colour) === normaliseLabel(entry.colour ?? "")
+    const standard = STANDARD_LEVELS.find((l) =>
+      entry.colour !== undefined
+        ? normaliseLabel(l.colour) === normaliseLabel(entry.colour)
+        : initials && entry.letter !== undefined
+          ? l.colour.startsWith(entry.letter)
+          : l.letter === (entry.letter ?? keyed)
     );
     for (const letter of [entry.letter, standard?.letter, entry.key])
       if (letter) letters.add(letter);
@@ -50,8 +56,8 @@ function isAllowed(
   allowed: readonly string[],
   legend: readonly SvLegendEntry[]
 ): boolean {
-  // Levels pasted from a web form keep their tags ("<p>Green</p>").
-  const text = normaliseLabel(typeof value === "string" ? plainText(value) : String(value));
+  // Levels pasted from a web form keep their tags ("<p>Green</p>"), or a word before them ("RAG: Amber").
+  const text = normaliseLabel(typeof value === "string" ? levelText(value) : String(value));
   const status = statusLevel(value);
   if (status !== undefined && (legend.length === 0 || allowed.includes(status))) return true;
   // A level written in the legend's own words ("Remains on target", "Low" for "On track / Low risk"); a

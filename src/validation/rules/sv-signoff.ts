@@ -34,7 +34,9 @@ const OFFICERS: readonly { role: ContactRole; name: string }[] = [
 // Words naming each officer in a sign-off ("Darryl Freeman (DCS)", "Mark O'Neill, Section 151 Officer").
 const ROLE_WORDS: Readonly<Partial<Record<ContactRole, RegExp>>> = {
   s151: /\b(?:s\.?\s*151|section\s+151|chief\s+financ\w*|cfo|director\s+of\s+finance|finance\s+director)\b/i,
-  dcs: /\b(?:dcs|director\s+of\s+children|children'?s\s+services|director,?\s+children)/i,
+  // "Corporate Director for Children and Young People", "Corporate Director of People", "Executive Director
+  // for Children, Families and Education": councils' own titles for the DCS.
+  dcs: /\b(?:dcs|director,?\s+(?:(?:of|for)\s+)?(?:children|people|education)|children'?s\s+services)/i,
 };
 
 /** True when the sign-off itself (its cell, or its rows) names the officer by role. */
