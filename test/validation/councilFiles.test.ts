@@ -39,6 +39,10 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p25-stacked-rag-month-labels-blank-latest.xlsx", ["error sv-assurance Return!B22"]],
+  ["p25-inline-rag-month-levels.xlsx", []],
+  ["p25-on-track-x-in-yes-no-columns.xlsx", []],
+  ["p25-on-track-checkbox-glyphs.xlsx", []],
   ["p25-level-rag-colon-one-cell.xlsx", []],
   ["p25-levels-status-colon.xlsx", []],
   ["p25-bgar-legend-colour-words.xlsx", []],

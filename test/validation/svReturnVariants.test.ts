@@ -10,6 +10,7 @@ import type { CellValue, Workbook } from "../../src/workbook/workbook";
 import { writeXlsxBuffer } from "../../src/workbook/xlsxWriter";
 import { readXlsxBuffer } from "../../src/workbook/xlsxReader";
 import { sheetFromRows } from "../support/sheets";
+import { locateTemplate } from "../../src/templates/locate";
 
 type Row = CellValue[];
 
@@ -196,6 +197,7 @@ describe("sv-questions: the answers councils write", () => {
     ["a No with an asterisk or a bracket", ["No*", "N (see commentary)", "Y"]],
     ["'On track' and 'Off track'", ["Off track", "Not on track", "On track"]],
     ["a checkbox", [false, false, true]],
+    ["Word's check boxes", ["☐ Yes ☑ No", "☐ Yes ☒ No", "☑ Yes ☐ No"]],
   ])("should read %s as the answer", (_, answers) => {
     expect(findings(svReturn({ answers }))).toEqual([]);
   });
@@ -210,6 +212,41 @@ describe("sv-questions: the answers councils write", () => {
       expect.stringMatching(
         /^sv-questions error: .* is answered '.*': the DfE asks for Yes or No\.$/
       ),
+    ]);
+  });
+
+  it("should read a mark under a 'Yes' or a 'No' column as that answer", () => {
+    const rows: CellValue[][] = [
+      ["Is your LA's Safety Valve plan on track?", "Yes", "No", "Commentary"],
+      [
+        "To achieve the Safety Valve agreement's projected deficit in the current year?",
+        "X",
+        null,
+        "On track.",
+      ],
+      [
+        "To achieve a £0 DSG deficit by the end of the Safety Valve agreement?",
+        null,
+        "✓",
+        "£5m adverse.",
+      ],
+      [
+        "To deliver the agreed savings from the plan's workstreams this year?",
+        null,
+        null,
+        "Not yet known.",
+      ],
+      ["To open the new special school places agreed with the DfE in the year?", "X", "X", "Part."],
+    ];
+    const questions = locateTemplate(
+      { sheets: [sheetFromRows("Return", rows)] },
+      { template: "safety-valve-return" }
+    ).svReturn?.questions;
+    expect(questions?.map((q) => [q.answer.value, q.answer.col, q.commentary.col])).toEqual([
+      ["Yes", 1, 3],
+      ["No", 2, 3],
+      [null, 1, 3],
+      ["X under Yes and X under No", 1, 3],
     ]);
   });
 

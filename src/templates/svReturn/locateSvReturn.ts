@@ -64,6 +64,7 @@ import type {
 import {
   plainText,
   readInlineLevel,
+  readYesNo,
   readItemLabel,
   readsAsLevel,
   readSignOffLabel,
@@ -116,8 +117,13 @@ function headingOfRow(sheet: LabelledSheet, row: number, headings: readonly stri
   const cells = textCellsOfRow(sheet, row).filter((c) => c.text.trim() !== "");
   if (cells.length === 0 || cells.length > MAX_HEADING_CELLS) return false;
   const first = cells[0].text;
-  // "RAG: Green" in a levels column is a level, not the legend's heading.
-  if (isALevel(first)) return false;
+  // "RAG: Green" or "RAG - May" in a levels column is a level or an update's label, not the legend's heading.
+  if (
+    isALevel(first) ||
+    readUpdateLabel(first) !== undefined ||
+    readInlineLevel(first) !== undefined
+  )
+    return false;
   const labels = labelSet(headings);
   if (first.length <= MAX_HEADING_LENGTH && labelMatches(first, labels)) return true;
   return headingsAfterName(first).some((heading) => labels.includes(heading));
@@ -282,6 +288,8 @@ const MAX_QUESTION_ROWS = 30;
 interface QuestionTable {
   readonly row: number;
   readonly answerCol: number;
+  /** A "No" column beside a "Yes" column (`answerCol`): each row marks one of them ("X", "✓"). */
+  readonly noCol?: number;
   readonly commentaryCol?: number;
   /** Headed "Is your LA's Safety Valve plan on track?": every question of it counts. */
   readonly onTrack: boolean;
@@ -296,7 +304,8 @@ function questionTables(sheet: LabelledSheet): QuestionTable[] {
   const onTrack = findLabels(sheet, labelSet(SV_ON_TRACK)).map((h) => h.row);
   const tables: QuestionTable[] = [];
   const answers = findLabels(sheet, QUESTION_COLUMNS.answer, undefined, true);
-  for (const answer of answers) {
+  const heads: (LabelHit & { noCol?: number })[] = [...answers, ...yesColumns(sheet)];
+  for (const answer of heads) {
     const commentary = textCellsOfRow(sheet, answer.row).find(
       (c) => c.col > answer.col && labelMatches(c.text, QUESTION_COLUMNS.commentary, true)
     );
@@ -305,18 +314,43 @@ function questionTables(sheet: LabelledSheet): QuestionTable[] {
     const headed = onTrack.some(
       (row) =>
         row === answer.row ||
-        (row === answer.row - 1 && !answers.some((other) => other.row === row))
+        (row === answer.row - 1 && !heads.some((other) => other.row === row))
     );
     if (commentary === undefined && !headed) continue;
     if (tables.some((t) => t.row === answer.row)) continue;
     tables.push({
       row: answer.row,
       answerCol: answer.col,
+      noCol: answer.noCol,
       commentaryCol: commentary?.col,
       onTrack: headed,
     });
   }
   return tables;
+}
+
+/** Header cells "Yes" with "No" next to them: a table answered by a mark under one of the two. */
+function yesColumns(sheet: LabelledSheet): (LabelHit & { noCol: number })[] {
+  return textCellsIn(sheet).flatMap((cell) => {
+    if (normaliseLabel(cell.text) !== "yes") return [];
+    const next = columnAfter(sheet, cell.row, cell.col);
+    const no = textCellsOfRow(sheet, cell.row).find((c) => c.col === next);
+    return no !== undefined && normaliseLabel(no.text) === "no" ? [{ ...cell, noCol: next }] : [];
+  });
+}
+
+/**
+ * The answer a row gives under a "Yes" and a "No" column: the column marked, written as its word, at the
+ * marked cell; the "Yes" cell when neither is marked; both marks when both are.
+ */
+function markedAnswer(sheet: LabelledSheet, row: number, yesCol: number, noCol: number): FieldCell {
+  const [yes, no] = [fieldAt(sheet, row, yesCol), fieldAt(sheet, row, noCol)];
+  const marked = (cell: FieldCell) => !isBlank(cell.value) && readYesNo(cell.value) !== "no";
+  if (marked(yes) && marked(no))
+    return { ...yes, value: `${String(yes.value)} under Yes and ${String(no.value)} under No` };
+  if (marked(yes)) return { ...yes, value: "Yes" };
+  if (marked(no)) return { ...no, value: "No" };
+  return yes;
 }
 
 const ON_TRACK_WORDS = /\bon\s*track\b/i;
@@ -346,11 +380,14 @@ function questionsOf(sheet: LabelledSheet): SvQuestion[] {
       found++;
       const question = plainText(text.text);
       if (!table.onTrack && !ON_TRACK_WORDS.test(question)) continue;
-      const answer = fieldAt(sheet, row, table.answerCol);
+      const answer =
+        table.noCol === undefined
+          ? fieldAt(sheet, row, table.answerCol)
+          : markedAnswer(sheet, row, table.answerCol, table.noCol);
       const commentary = fieldAt(
         sheet,
         row,
-        table.commentaryCol ?? columnAfter(sheet, row, answer.col)
+        table.commentaryCol ?? columnAfter(sheet, row, table.noCol ?? table.answerCol)
       );
       questions.push({ text: question, at: fieldAt(sheet, row, text.col), answer, commentary });
     }
@@ -965,7 +1002,11 @@ function legendSections(sheet: LabelledSheet): Section[] {
   ]
     .sort((a, b) => a.row - b.row || a.col - b.col)
     .filter(
-      (hit) => !headsItems(hit) && readUpdateLabel(hit.text) === undefined && !isALevel(hit.text)
+      (hit) =>
+        !headsItems(hit) &&
+        readUpdateLabel(hit.text) === undefined &&
+        readInlineLevel(hit.text) === undefined &&
+        !isALevel(hit.text)
     )
     .flatMap((hit) => {
       const section = findSection(sheet, [hit.text.trim(), ...SV_RAG_LEGEND], { top: hit.row });

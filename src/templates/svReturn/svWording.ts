@@ -26,6 +26,9 @@ export function plainText(value: unknown): string {
 // word must end at a space or a stop, not at a slash or more letters).
 const YES_NO = /^(yes|no|y|n)(?=$|[\s.,;:!*()–—-])/i;
 
+// A ticked box and the answer after it, as Word's check boxes paste: "☑ Yes", "☒ No", "✓ Yes".
+const TICKED_BOX = /[☑☒✓✔✅■]\s*(yes|no)\b/gi;
+
 // "On track" answers "Is your LA's Safety Valve plan on track?" as plainly as "Yes".
 const ON_TRACK = /^(on|off|not\s+on)\s+track(?=$|[\s.,;:!*()–—-])/i;
 
@@ -36,6 +39,9 @@ const ON_TRACK = /^(on|off|not\s+on)\s+track(?=$|[\s.,;:!*()–—-])/i;
 export function readYesNo(value: unknown): "yes" | "no" | undefined {
   if (typeof value === "boolean") return value ? "yes" : "no";
   const text = plainText(value);
+  // "☑ Yes ☐ No", pasted from a Word return: the word after the ticked box.
+  const ticked = [...text.matchAll(TICKED_BOX)].map((m) => m[1].toLowerCase());
+  if (ticked.length === 1) return ticked[0] === "yes" ? "yes" : "no";
   const match = YES_NO.exec(text);
   if (match !== null) return match[1].toLowerCase().startsWith("y") ? "yes" : "no";
   const track = ON_TRACK.exec(text);
