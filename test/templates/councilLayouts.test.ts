@@ -266,3 +266,28 @@ describe("the end of year positions on a tab of their own beside copies of the w
     expect(problems(book)).toEqual([]);
   });
 });
+
+describe("sections of their own below the end of year positions", () => {
+  it.each([
+    ["High Needs Stability Grant (HNSG)", "Cumulative DSG deficit at 31 March 2026"],
+    ["Mitigation workstreams (savings)", "Mitigated cumulative deficit"],
+  ])("should not take '%s' for another table of end of year positions", (heading, label) => {
+    const book = {
+      sheets: [
+        sheetFromRows(
+          "Financial summary",
+          [
+            YEARS,
+            ...summary,
+            [],
+            [heading],
+            [label, 12, 13],
+            ["Cumulative deficit carried forward", 12, 13],
+          ],
+          MONEY
+        ),
+      ],
+    };
+    expect(locateTemplate(book).financial?.endOfYear?.otherTable).toBeUndefined();
+  });
+});

@@ -39,6 +39,24 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p27-mitigations-running-total.xlsx", []],
+  [
+    "p27-mitigations-before-wording-total-fault.xlsx",
+    ["error mitigation-arithmetic Financial summary!D20"],
+  ],
+  [
+    "p27-mitigation-workstreams-heading-total-fault.xlsx",
+    ["error mitigation-arithmetic Financial summary!D20"],
+  ],
+  [
+    "p27-cumulative-deficit-mitigated-fault.xlsx",
+    ["error mitigation-arithmetic Financial summary!D23"],
+  ],
+  [
+    "p27-mitigated-cumulative-surplus-deficit-fault.xlsx",
+    ["error mitigation-arithmetic Financial summary!D23"],
+  ],
+  ["p27-hnsg-section-below-positions.xlsx", []],
   ["p25-stacked-rag-month-labels-blank-latest.xlsx", ["error sv-assurance Return!B22"]],
   ["p25-inline-rag-month-levels.xlsx", []],
   ["p25-on-track-x-in-yes-no-columns.xlsx", []],

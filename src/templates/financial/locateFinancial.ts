@@ -9,7 +9,15 @@ import type { CellRange } from "../../workbook/workbook";
 import { cellNumberFormat, cellValue } from "../../workbook/workbook";
 import type { LabelledSheet, LabelledWorkbook } from "../labels";
 import type { LocatedCell, LocatedRow, MoneyUnit, YearColumn } from "../located";
-import { findSheetByName, labelSet, normaliseLabel, searchArea, textCellsIn } from "../labels";
+import {
+  findSheetByName,
+  labelMatches,
+  labelSet,
+  normaliseLabel,
+  searchArea,
+  textCellsIn,
+} from "../labels";
+import { WRITE_OFF_HEADING } from "../writeOff/writeOffLabels";
 import { findSection, type Section } from "../sections";
 import { findYearHeader, yearsRepeatedBeside, type ColumnsBeside } from "../yearHeader";
 import {
@@ -176,6 +184,9 @@ function secondTable(
   const bottom = after ? Math.max(...rowsOf) + 1 : from - 1;
   const own = headingAbove(sheet, from, after ? sheet.top : Math.max(...rowsOf) + 1);
   const heading = headingAbove(sheet, Math.min(...rowsOf), after ? to + 1 : sheet.top);
+  // A section of its own below the positions ("High Needs Stability Grant (HNSG)", "Mitigations") repeats a
+  // balance for its own arithmetic: no second table of positions.
+  if (heading !== undefined && labelMatches(heading, OTHER_SECTIONS)) return undefined;
   const live =
     after &&
     heading !== undefined &&
@@ -186,6 +197,16 @@ function secondTable(
   const checkedInstead = { top: from, bottom: to, ...(own !== undefined && { heading: own }) };
   return { top, bottom, heading, live, checkedInstead, rows: outside.length };
 }
+
+const OTHER_SECTIONS = labelSet([
+  ...MITIGATIONS,
+  ...SAFETY_VALVE_AGREEMENT,
+  ...WRITE_OFF_HEADING,
+  "High Needs Stability Grant",
+  "HNSG",
+  "Write-off",
+  "DSG write-off",
+]);
 
 /** The text of the nearest row above `row` (not above `limit`) with text and no figures: a table's heading. */
 function headingAbove(sheet: LabelledSheet, row: number, limit: number): string | undefined {

@@ -65,12 +65,23 @@ type WordTest = (words: ReadonlySet<string>) => boolean;
 const inYearNotCumulative = (words: ReadonlySet<string>) =>
   !words.has("cumulative") &&
   (words.has("inyear") || words.has("deficit") || words.has("position"));
+// "Unmitigated …" or "… before mitigations"; "Mitigated …" or "… after savings".
+const mitigationWord = (words: ReadonlySet<string>) =>
+  words.has("mitigation") || words.has("saving");
+const saysUnmitigated = (words: ReadonlySet<string>) =>
+  words.has("unmitigated") || (words.has("before") && mitigationWord(words));
+const saysMitigated = (words: ReadonlySet<string>) =>
+  (words.has("mitigated") && !words.has("unmitigated")) ||
+  (words.has("after") && mitigationWord(words));
 const UNMITIGATED_IN_YEAR: WordTest = (words) =>
-  words.has("unmitigated") && inYearNotCumulative(words);
-const MITIGATED_IN_YEAR: WordTest = (words) =>
-  words.has("mitigated") && !words.has("unmitigated") && inYearNotCumulative(words);
+  saysUnmitigated(words) && inYearNotCumulative(words);
+const MITIGATED_IN_YEAR: WordTest = (words) => saysMitigated(words) && inYearNotCumulative(words);
+const UNMITIGATED_CUMULATIVE: WordTest = (words) =>
+  saysUnmitigated(words) && words.has("cumulative");
+const MITIGATED_CUMULATIVE: WordTest = (words) => saysMitigated(words) && words.has("cumulative");
+// "Total mitigations", "Total savings"; not a running total of them ("Cumulative mitigations (running total)").
 const TOTAL_SAVINGS: WordTest = (words) =>
-  words.has("total") && (words.has("mitigation") || words.has("saving"));
+  words.has("total") && mitigationWord(words) && !words.has("cumulative") && !words.has("running");
 
 /** The first row of the area, left of the figures, whose label's words pass `wanted`. */
 function rowByWords(
@@ -127,8 +138,10 @@ export function locateMitigations(
     lines,
     total,
     mitigated,
-    unmitigatedCumulative: find(MITIGATION_ROW_LABELS.unmitigatedCumulative),
-    mitigatedCumulative: find(MITIGATION_ROW_LABELS.mitigatedCumulative),
+    unmitigatedCumulative:
+      find(MITIGATION_ROW_LABELS.unmitigatedCumulative) ?? byWords(UNMITIGATED_CUMULATIVE),
+    mitigatedCumulative:
+      find(MITIGATION_ROW_LABELS.mitigatedCumulative) ?? byWords(MITIGATED_CUMULATIVE),
   };
 }
 

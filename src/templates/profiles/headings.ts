@@ -15,7 +15,14 @@ export const END_OF_YEAR_POSITIONS = [
   "End of year positions",
   "Finance summary",
 ];
-export const MITIGATIONS = ["Mitigations", "Mitigation plan", "Mitigating actions"];
+export const MITIGATIONS = [
+  "Mitigations",
+  "Mitigation plan",
+  "Mitigating actions",
+  "Mitigation workstreams",
+  "Savings and mitigations",
+  "Mitigations and savings",
+];
 export const SAFETY_VALVE_AGREEMENT = [
   "Safety Valve agreement",
   "Safety Valve agreement limits",

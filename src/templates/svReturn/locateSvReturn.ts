@@ -313,8 +313,7 @@ function questionTables(sheet: LabelledSheet): QuestionTable[] {
     // commentary cell below a full header row is an answer, not a heading).
     const headed = onTrack.some(
       (row) =>
-        row === answer.row ||
-        (row === answer.row - 1 && !heads.some((other) => other.row === row))
+        row === answer.row || (row === answer.row - 1 && !heads.some((other) => other.row === row))
     );
     if (commentary === undefined && !headed) continue;
     if (tables.some((t) => t.row === answer.row)) continue;
