@@ -137,12 +137,16 @@ describe("year-sequence beside the years", () => {
     return validateWorkbook({ sheets }).findings.filter((f) => f.rule === "year-sequence");
   };
 
-  it.each(["Total 2024-29", "Change 2023-24 to 2028-29", "Notes"])(
-    "should take a column headed %j after the last year for what it is",
-    (heading) => {
-      expect(withColumnAfterYears(heading)).toEqual([]);
-    }
-  );
+  it.each([
+    "Total 2024-29",
+    "Change 2023-24 to 2028-29",
+    "Notes",
+    "% of total (2028-29)",
+    "Share 2028-29",
+    "Growth 2024-25 to 2028-29",
+  ])("should take a column headed %j after the last year for what it is", (heading) => {
+    expect(withColumnAfterYears(heading)).toEqual([]);
+  });
 
   it("should take a budget column beside the last year's forecast for what it is", () => {
     expect(withColumnAfterYears("Budget 2028-29")).toEqual([]);

@@ -74,10 +74,10 @@ function sequenceProblem(header: Header): { year: YearColumn; message: string } 
 // A heading that looks meant as a year (four digits from 1900 on, or "FY") but is not one the validator reads.
 const YEARISH = /\b(19|20)\d{2}\b|\bfy/i;
 
-// A column beside the years that sums or compares them ("Total 2024-29", "Change 2024-25 to 2028-29"):
-// not a year heading written wrongly.
+// A column beside the years that sums or compares them ("Total 2024-29", "Change 2024-25 to 2028-29",
+// "% of total (2028)", "Share 2028", "Growth 2025-2028"): not a year heading written wrongly.
 const BESIDE_THE_YEARS =
-  /^\W*(total|sum|average|cumulative|change|variance|difference|movement|notes?|comments?)\b/i;
+  /^\W*(total|sum|average|cumulative|change|variance|difference|movement|notes?|comments?|share|growth|increase|proportion|percentage)\b|^\s*%/i;
 
 /** Headings in the header row that sit among (or just beside) the year columns but are not years. */
 function labelProblems(sheet: Sheet, header: Header): { col: number; text: string }[] {
