@@ -39,6 +39,10 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p27-ceased-plans-negative.xlsx", []],
+  ["p27-ceased-plans-negative-new-plans-fault.xlsx", ["warning ehcp-stock-flow CYP summary!D75"]],
+  ["p27-ehcp-tables-below-plan-post16-line.xlsx", []],
+  ["p27-ehcp-share-column-with-year.xlsx", []],
   ["p27-mitigations-running-total.xlsx", []],
   [
     "p27-mitigations-before-wording-total-fault.xlsx",

@@ -35,6 +35,8 @@ export interface EhcpFlows {
   readonly newPlans?: LocatedRow;
   readonly ceasedPlans?: LocatedRow;
   readonly requests?: LocatedRow;
+  /** Ceased plans shown as reductions ("(12)" in a table where stock = last year + new + ceased). */
+  readonly ceasedShownNegative?: boolean;
 }
 
 /**

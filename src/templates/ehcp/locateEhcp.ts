@@ -12,6 +12,7 @@ import type { LocatedRow, YearColumn } from "../located";
 import { readRow } from "../rows";
 import { findYearHeader, type YearHeader } from "../yearHeader";
 import { EHCPS_BY_AGE, EHCPS_BY_NEED } from "../profiles/headings";
+import { countIn } from "./ehcpFigures";
 import {
   AGE_GROUPS,
   ALL_PLACEMENTS,
@@ -280,7 +281,11 @@ class AreaReader {
       ceasedPlans: this.row("ceasedPlans"),
       requests: this.row("requests"),
     };
-    return Object.values(flows).some((r) => r !== undefined) ? flows : undefined;
+    if (!Object.values(flows).some((r) => r !== undefined)) return undefined;
+    // Every ceased figure 0 or below, some below: the table shows them as reductions of the stock.
+    const ceased = (flows.ceasedPlans?.cells ?? []).flatMap((cell) => countIn(cell) ?? []);
+    const ceasedShownNegative = ceased.some((n) => n < 0) && ceased.every((n) => n <= 0);
+    return ceasedShownNegative ? { ...flows, ceasedShownNegative } : flows;
   }
 }
 
@@ -395,6 +400,17 @@ function hasEhcpTitles(sheet: LabelledSheet): boolean {
   return findLabels(sheet, EHCP_TITLES).length > 0;
 }
 
+/**
+ * True when an area holds a title of the EHCP tables ("Number of EHCPs by age group"): on a sheet found by
+ * those titles (the financial summary with the EHCP tables below the plan), the rows above the first
+ * placement heading are the plan's, and its "Post-16 top-ups" is a spending line, not an age group.
+ */
+function titled(sheet: LabelledSheet, area: Area): boolean {
+  return findLabels(sheet, EHCP_TITLES).some(
+    (hit) => hit.row >= area.top && hit.row <= area.bottom
+  );
+}
+
 /** Finds the EHCP tables (CYP summary sheet, or one sheet per placement type); undefined when there are none. */
 export function locateEhcp(workbook: LabelledWorkbook): EhcpTables | undefined {
   const cyp = findSheetByName(workbook.sheets, EHCP_LABELS.cypSheet);
@@ -416,7 +432,7 @@ export function locateEhcp(workbook: LabelledWorkbook): EhcpTables | undefined {
       if (area.placement !== undefined) {
         const tables = placementTables(sheet, area.placement, reader);
         if (tables !== undefined) placements.push(tables);
-      } else {
+      } else if (sheet === cyp || named !== undefined || titled(sheet, area)) {
         // Tables with no placement heading above them (under "All placements", "LA total", or no
         // heading at all) are the local authority's own, across all placements. The first such tables
         // are read; flows with no tables beside them stay LA-wide flows.

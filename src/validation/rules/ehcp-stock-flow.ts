@@ -19,6 +19,8 @@ interface FlowSeries {
   readonly years: readonly YearColumn[];
   readonly newPlans: LocatedRow;
   readonly ceasedPlans: LocatedRow;
+  /** -1 when the table shows ceased plans as reductions ("(12)"). */
+  readonly ceasedSign: 1 | -1;
   readonly stock: (index: number) => Stock | null;
 }
 
@@ -29,7 +31,10 @@ function series(
   stock: (index: number) => Stock | null
 ): FlowSeries[] {
   const { newPlans, ceasedPlans } = flows ?? {};
-  return newPlans && ceasedPlans ? [{ owner, years, newPlans, ceasedPlans, stock }] : [];
+  const ceasedSign = flows?.ceasedShownNegative ? -1 : 1;
+  return newPlans && ceasedPlans
+    ? [{ owner, years, newPlans, ceasedPlans, ceasedSign, stock }]
+    : [];
 }
 
 /** The LA-wide stock: its own total row when the sheet has one, else the placements' stocks added up. */
@@ -66,13 +71,17 @@ interface Gap {
   readonly report: RuleReport;
 }
 
-function gaps({ owner, years, newPlans, ceasedPlans, stock }: FlowSeries, allowed: number): Gap[] {
+function gaps(
+  { owner, years, newPlans, ceasedPlans, ceasedSign, stock }: FlowSeries,
+  allowed: number
+): Gap[] {
   const reports: Gap[] = [];
   for (let index = 1; index < years.length; index++) {
     if (years[index].start !== years[index - 1].start + 1) continue;
     const [before, after] = [stock(index - 1), stock(index)];
     const added = countIn(newPlans.cells[index]);
-    const ceased = countIn(ceasedPlans.cells[index]);
+    const shownCeased = countIn(ceasedPlans.cells[index]);
+    const ceased = shownCeased === null ? null : ceasedSign * shownCeased;
     if (before === null || after === null || added === null || ceased === null) continue;
     // Counts are nearly always whole, and doubles add whole counts exactly: a step that follows its flows
     // is settled without Decimals (an impossible step, which the trajectory refuses, passes either way).

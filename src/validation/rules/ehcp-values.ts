@@ -12,6 +12,11 @@ function flowRows(flows: EhcpFlows | undefined): LocatedRow[] {
   );
 }
 
+/** The ceased row when the table shows ceased plans as reductions: its counts are read the other way round. */
+function reductions(flows: EhcpFlows | undefined): LocatedRow | undefined {
+  return flows?.ceasedShownNegative ? flows.ceasedPlans : undefined;
+}
+
 function countRows(placement: PlacementTables): LocatedRow[] {
   // Pushed onto one list: spreading and flattening small lists cost more than checking the counts.
   const rows: LocatedRow[] = [];
@@ -27,22 +32,25 @@ function countRows(placement: PlacementTables): LocatedRow[] {
 function badCounts(
   owner: string,
   rows: readonly LocatedRow[],
-  years: readonly { label: string }[]
+  years: readonly { label: string }[],
+  reduction?: LocatedRow
 ): RuleReport[] {
   // Plain loops: this visits every count cell of every table, and nearly all of them are fine.
   const reports: RuleReport[] = [];
   for (const row of rows) {
     for (let index = 0; index < row.cells.length; index++) {
       const cell = row.cells[index];
-      const count = countIn(cell);
-      if (count === null || (count >= 0 && Number.isInteger(count))) continue;
+      const shown = countIn(cell);
+      if (shown === null) continue;
+      const count = row === reduction ? -shown : shown;
+      if (count >= 0 && Number.isInteger(count)) continue;
       // A projection worked out by formula (=E5*1.045) is a forecast, not a count typed wrongly.
       if (count >= 0 && cell.formula !== null) continue;
       const problem = count < 0 ? "is negative; counts must be 0 or more" : "is not a whole number";
       reports.push({
-        message: `${owner} ${years[index]?.label ?? ""}: '${rowName(row)}' (${count}) ${problem}.`,
+        message: `${owner} ${years[index]?.label ?? ""}: '${rowName(row)}' (${shown}) ${problem}.`,
         at: cellLocation(row, cell),
-        actual: count,
+        actual: shown,
       });
     }
   }
@@ -90,12 +98,15 @@ export const ehcpValues = defineRule({
     const ehcp = template.ehcp;
     if (ehcp === undefined) return [];
     const placements = ehcp.placements.flatMap((p) => [
-      ...badCounts(p.name, countRows(p), p.years),
+      ...badCounts(p.name, countRows(p), p.years, reductions(p.flows)),
       ...under16InPost16(p),
     ]);
     const laWide = ehcp.laWide;
     const rows =
       laWide === undefined ? [] : [...flowRows(laWide), ...(laWide.total ? [laWide.total] : [])];
-    return [...placements, ...badCounts("All placements", rows, laWide?.years ?? [])];
+    return [
+      ...placements,
+      ...badCounts("All placements", rows, laWide?.years ?? [], reductions(laWide)),
+    ];
   },
 });
