@@ -7,7 +7,13 @@ import type { SignConvention } from "../templates/located";
 import { rowSign } from "../templates/financial/sign";
 import type { BlockPlan } from "../templates/financial/blocksModel";
 import { weigh, type Equation } from "./balance";
-import { at, fundingLessDeductions, negated, type Term } from "../templates/financial/terms";
+import {
+  at,
+  fundingLessDeductions,
+  movementTerm,
+  negated,
+  type Term,
+} from "../templates/financial/terms";
 
 /** Which of the block's movements and other funding its "Total funding available" already counts. */
 export interface AvailableCounts {
@@ -21,9 +27,7 @@ const COUNTS_NOTHING: AvailableCounts = { movements: false, otherFunding: false 
 export function availableTerms(block: BlockPlan, i: number, counts: AvailableCounts): Term[] {
   return [
     ...fundingLessDeductions(block, i),
-    ...(counts.movements
-      ? [{ cell: at(block.movements, i), weight: 1 as const, name: "block movements" }]
-      : []),
+    ...(counts.movements ? [movementTerm(block, i)] : []),
     ...(counts.otherFunding
       ? [{ cell: at(block.otherFunding, i), weight: 1 as const, name: "other funding" }]
       : []),
@@ -66,8 +70,7 @@ function blockFunding(block: BlockPlan, i: number, counts: AvailableCounts): Ter
   else if (block.allocation) terms.push(...fundingLessDeductions(block, i));
   else return undefined;
   const counted = block.totalFunding ? counts : COUNTS_NOTHING;
-  if (!counted.movements)
-    terms.push({ cell: at(block.movements, i), weight: 1, name: "block movements" });
+  if (!counted.movements) terms.push(movementTerm(block, i));
   if (!counted.otherFunding)
     terms.push({ cell: at(block.otherFunding, i), weight: 1, name: "other funding" });
   return terms;

@@ -39,6 +39,16 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p27-schools-transfer-less-positive.xlsx", []],
+  [
+    "p27-schools-transfer-less-positive-over-limit.xlsx",
+    [
+      "warning schools-block-transfer Financial summary!B7",
+      "warning schools-block-transfer Financial summary!C7",
+      "warning schools-block-transfer Financial summary!D7",
+      "warning schools-block-transfer Financial summary!E7",
+    ],
+  ],
   ["p27-ceased-plans-negative.xlsx", []],
   ["p27-ceased-plans-negative-new-plans-fault.xlsx", ["warning ehcp-stock-flow CYP summary!D75"]],
   ["p27-ehcp-tables-below-plan-post16-line.xlsx", []],

@@ -80,3 +80,25 @@ describe("schools-block-transfer: figures it cannot judge, and rounding", () => 
     ).toEqual([yearCell(AT.schoolsMovements, 2)]);
   });
 });
+
+describe("schools-block-transfer: a transfer out shown as a positive figure", () => {
+  it.each(["Less: transfer to high needs block", "Transfer to high needs block"])(
+    "should read '%s' 3.2 as £3.2m out of the schools block, and leave 'Transfers to/(from)' as written",
+    (label) => {
+      const schools = (movements: Line) =>
+        withSchools([
+          ["DSG allocation", 300, 310, 320],
+          movements,
+          ["Expenditure", 298.5, 308.45, 316.8],
+          ["In-year surplus/(deficit)", 0, 0, 0],
+        ]);
+      const found = runRule(schoolsBlockTransfer, schools([label, 1.5, 1.55, 3.2]));
+      expect(found.map((f) => f.message)).toEqual([
+        `Schools block transfers £3.200m out in 2026-27, 1.00% of the £320.000m schools block DSG funding, ${tail}`,
+      ]);
+      expect(
+        runRule(schoolsBlockTransfer, schools(["Transfers to/(from) high needs", 1.5, 1.55, 3.2]))
+      ).toEqual([]);
+    }
+  );
+});

@@ -7,6 +7,7 @@ import { Decimal } from "decimal.js";
 import type { LocatedCell, LocatedRow } from "../located";
 import { figureOrZero } from "../figures";
 import type { BlockPlan } from "./blocksModel";
+import { saysLess } from "./endOfYearRows";
 
 /** One figure in a sum: `weight × figure`, a blank counting as 0. */
 export interface Term {
@@ -55,4 +56,19 @@ export function fundingLessDeductions(block: BlockPlan, i: number): Term[] {
       name: row.label,
     })),
   ];
+}
+
+// "Transfer to high needs block" (not "Transfer to/(from) …"): money out of the block, shown positive.
+const SAYS_OUT = /^\W*transfers?\s+(?:out\s+)?to\b(?!.*\/)/i;
+
+/**
+ * The block's movements in year `i`, into the block positive: a row worded "Less: transfer to high needs
+ * block" or "Transfer to high needs block" shows money out as a positive figure, and its size goes out.
+ */
+export function movementTerm(block: BlockPlan, i: number): Term {
+  const row = block.movements;
+  const out = row !== undefined && (saysLess(row) || SAYS_OUT.test(row.label));
+  return out
+    ? { cell: at(row, i), weight: -1, size: true, name: "block movements" }
+    : { cell: at(row, i), weight: 1, name: "block movements" };
 }

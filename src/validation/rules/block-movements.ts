@@ -1,6 +1,7 @@
 import { allOf, blockRows, financialPart } from "../needs";
 import { defineRule, type RuleReport } from "../rule";
-import { moneyOf, weigh, type Term } from "../balance";
+import { moneyOf, negated, weigh } from "../balance";
+import { movementTerm } from "../../templates/financial/terms";
 import { BLOCK_NAMES } from "../../templates/financial/blocksModel";
 import { figure, figureValue } from "../../templates/figures";
 
@@ -15,7 +16,8 @@ export const blockMovements = defineRule({
   description:
     "Block movements move DSG money from one block to another (for example a transfer from the schools block to the " +
     "high needs block), so for each year the movements of all the blocks must add up to zero: every transfer out of " +
-    "one block must appear as a transfer into another. Movements into a block are positive. Rounded figures may differ " +
+    "one block must appear as a transfer into another. Movements into a block are positive, unless the row says it " +
+    "takes them away ('Less: transfer to high needs block', 'Transfer to high needs block'). Rounded figures may differ " +
     "by half a unit of their last shown decimal each. The finding points at the first movement figure of the year.",
   defaults: {},
   usesTolerance: true,
@@ -33,14 +35,16 @@ export const blockMovements = defineRule({
     if (!financial || moving.length === 0) return [];
     const reports: RuleReport[] = [];
     financial.years.forEach((year, i) => {
-      const cells = moving.map((block) => block.movements!.cells[i]);
-      const first = cells.find((cell) => figureValue(cell) !== undefined);
-      if (first === undefined) return;
-      // Movements net to zero: the first movement's figure against the others taken away.
-      const terms = cells
-        .filter((cell) => cell !== first)
-        .map((cell): Term => ({ cell, weight: -1, name: "block movement" }));
-      const weighed = weigh({ reported: first, terms }, options);
+      const movements = moving.map((block) => movementTerm(block, i));
+      const cells = movements.map((term) => term.cell);
+      const given = movements.filter((term) => figureValue(term.cell) !== undefined);
+      // Movements net to zero: the first movement written into its block positive, against the others
+      // (each into its block positive) taken away. A row of money out shown positive ("Less: transfer to
+      // …") is one of the others, unless every row is.
+      const first = given.find((term) => term.weight === 1) ?? given[0];
+      if (first?.cell === undefined) return;
+      const terms = movements.filter((term) => term !== first).map(negated);
+      const weighed = weigh({ reported: first.cell, terms }, options);
       if (!weighed || weighed.holds) return;
       const money = moneyOf(weighed, template.unit);
       const parts = moving
@@ -51,7 +55,7 @@ export const blockMovements = defineRule({
         message:
           `Block movements for ${year.label} do not net to zero: they add up to ${money(weighed.gap)} ` +
           `(${parts.join(", ")}). Every transfer out of one block must appear as a transfer into another.`,
-        at: { sheet: moving[0].sheet, row: first.row, col: first.col },
+        at: { sheet: moving[0].sheet, row: first.cell.row, col: first.cell.col },
         expected: 0,
         actual: weighed.gap.toNumber(),
       });

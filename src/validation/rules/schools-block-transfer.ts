@@ -5,6 +5,7 @@ import { allowance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
 import { figure, figureValue, isPositiveFigure } from "../../templates/figures";
 import { roundedTerms } from "../../templates/financial/figures";
+import { movementTerm, sumOf } from "../../templates/financial/terms";
 
 /**
  * V06 (domain A6): a local authority may move up to 0.5% of its schools block to another block with
@@ -40,20 +41,23 @@ export const schoolsBlockTransfer = defineRule({
         : "schools block funding available after recoupment (the plan shows no funding before it)";
     const reports: RuleReport[] = [];
     schools.years.forEach((year, i) => {
-      const movementCell = schools.movements!.cells[i];
+      const movement = movementTerm(schools, i);
+      const movementCell = movement.cell!;
       const allocationCell = base.cells[i];
-      const plainMovement = figureValue(movementCell);
+      const into = sumOf([movement]);
       const plainAllocation = figureValue(allocationCell);
-      // A movement of -0 (negative to Decimal) moves nothing out, so it is within any limit either way.
+      // Money out is a movement below zero, into the block positive; -0 moves nothing out.
       if (
-        plainMovement === undefined ||
+        into === undefined ||
+        !into.isNegative() ||
+        into.isZero() ||
+        figureValue(movementCell) === undefined ||
         plainAllocation === undefined ||
-        !(plainMovement < 0) ||
         !isPositiveFigure(plainAllocation)
       )
         return;
       const terms = roundedTerms([movementCell, allocationCell]);
-      const out = figure(movementCell)!.abs();
+      const out = into.abs();
       const allocation = figure(allocationCell)!;
       const limit = allocation.times(new Decimal(settings.percent).dividedBy(100));
       if (out.lte(limit.plus(allowance(terms, options)))) return;
