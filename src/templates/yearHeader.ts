@@ -135,8 +135,14 @@ function spelledYear(text: string): number | null {
   return null;
 }
 
+// A financial year named by the year it ends in, as accounts name it: "FY25", "FY 2025", "FY'25".
+const FY_ENDING = /^fy\s*'?(\d{4}|\d{2})$/i;
+
 /** The start year of the financial year that ends in the March a heading names, or null. */
 function yearEndingIn(text: string): number | null {
+  const fiscal = FY_ENDING.exec(text.trim());
+  if (fiscal !== null)
+    return (fiscal[1].length === 2 ? 2000 + Number(fiscal[1]) : Number(fiscal[1])) - 1;
   const match = YEAR_END.exec(text.trim());
   if (match === null) return null;
   const end = match[1].length === 2 ? 2000 + Number(match[1]) : Number(match[1]);

@@ -41,6 +41,18 @@ function typedAmongFormulas(row: LocatedRow, years: readonly YearColumn[], first
   return typed;
 }
 
+/**
+ * How many of a brought-forward row's first cells are typed by design: the opening balance, and, where the
+ * headings do not say which years are actuals, the run of typed years after it (outturn balances typed
+ * from the accounts, before the forecast years link to the year before).
+ */
+function typedOpening(row: LocatedRow, years: readonly YearColumn[]): number {
+  if (years.some((year) => year.kind !== undefined)) return 1;
+  let run = 1;
+  while (run < row.cells.length - 1 && isTyped(row.cells[run])) run++;
+  return run;
+}
+
 /** A total typed over its formula no longer follows the figures it should add up. */
 export const hardcodedTotal = defineRule({
   id: "hardcoded-total",
@@ -54,7 +66,7 @@ export const hardcodedTotal = defineRule({
   check({ template }) {
     const reports: RuleReport[] = [];
     for (const { row, years, opening } of calculatedRows(template)) {
-      for (const i of typedAmongFormulas(row, years, opening ? 1 : 0)) {
+      for (const i of typedAmongFormulas(row, years, opening ? typedOpening(row, years) : 0)) {
         const cell = row.cells[i];
         reports.push({
           message:
