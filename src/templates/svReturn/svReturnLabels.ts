@@ -19,6 +19,15 @@ export const OVERVIEW_LABELS = {
     "Signed off by S151 Officer and DCS",
     "Signed off by S151 Officer",
     "Signed off by",
+    // Councils' own headings of the same field: "Sign-off (S151 & DCS)", "Approved by S151 Officer and DCS".
+    "Signed off",
+    "Sign off S151",
+    "Sign off by S151",
+    "Signed by S151",
+    "Approved by S151",
+    "Signature S151",
+    "S151 and DCS sign off",
+    "S151 & DCS sign-off",
   ]),
   /** The published return heads its contacts column "Name & Email Address of Key Personnel". */
   keyPersonnel: labelSet([
