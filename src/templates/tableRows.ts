@@ -102,6 +102,22 @@ function isFilled(row: LocatedRow): boolean {
   return row.cells.some((cell) => cell.value !== null && cell.value !== "");
 }
 
+// Text a council writes where a figure is still to come: "tbc", "n/a", "to follow", "-".
+const PLACEHOLDER = /^\s*(?:tb[cd]|n\/?a|nil|to follow|not (?:yet )?known|[-–—]+)\s*\.?\s*$/i;
+
+/**
+ * True when the row holds words, not figures, under two years or more ("Green", "On track"): a row of a
+ * return's conditions under year-headed update columns, whatever its label says, is no row of figures.
+ */
+function holdsWords(row: LocatedRow): boolean {
+  let words = 0;
+  for (const { value } of row.cells) {
+    if (typeof value === "number") return false;
+    if (typeof value === "string" && /[a-z]{2}/i.test(value) && !PLACEHOLDER.test(value)) words++;
+  }
+  return words >= 2;
+}
+
 /**
  * The rows the user mapped (`forced`: 0-based sheet rows by meaning) that are in the area and hold
  * something under the years, read whatever their labels say. A mapped row that is blank is not taken.
@@ -166,7 +182,7 @@ export function readTable<K extends string>(
     const reading = label.kind === "taken" && mappedKeys.has(label.key) ? NONE : label;
     // A heading worded like a row ("Summary of end of year positions") has nothing under the years: it
     // is never taken for a row. A row with figures comes before one holding only text ("tbc").
-    const filled = isFilled(row);
+    const filled = isFilled(row) && !holdsWords(row);
     if (reading.kind !== "taken") {
       if (reading.kind === "ambiguous" && hasFigures) ambiguous.push({ row, keys: reading.keys });
       all.push({ row, hasFigures });

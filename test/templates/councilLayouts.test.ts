@@ -291,3 +291,32 @@ describe("sections of their own below the end of year positions", () => {
     expect(locateTemplate(book).financial?.endOfYear?.otherTable).toBeUndefined();
   });
 });
+
+describe("rows of words under year headings", () => {
+  it("should not take a return's conditions, rated under year-headed updates, for end of year positions", () => {
+    const book = {
+      sheets: [
+        sheetFromRows("Return", [
+          ["Agreement Condition", "2024-25 Update 1 (May)", "2025-26 Update 1 (May)"],
+          [
+            "Condition 1: reach a positive in-year balance by the end of 2028-29.",
+            "Green",
+            "Amber",
+          ],
+          [
+            "Condition 2: keep the cumulative deficit carried forward below £84.5m.",
+            "Amber",
+            "Green",
+          ],
+        ]),
+        sheetFromRows("Finance summary", [YEARS, ...summary], MONEY),
+      ],
+    };
+    const template = locateTemplate(book);
+    expect(template.financial?.sheet).toBe("Finance summary");
+    expect(problems(book)).toEqual([]);
+    expect(
+      validateWorkbook(book).findings.filter((f) => /also holds? end of year/.test(f.message))
+    ).toEqual([]);
+  });
+});
