@@ -39,6 +39,7 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p26-block-total-row-fault-linked.xlsx", ["error block-total Financial summary!C39"]],
   ["p25-signoff-header-s151-dcs-empty.xlsx", ["error sv-signoff Return!C3"]],
   ["p25-signoff-header-signed-off-empty.xlsx", ["error sv-signoff Return!C3"]],
   ["p26-fy25-headings-cf-fault.xlsx", ["error roll-forward Financial summary!D10"]],

@@ -5,6 +5,7 @@ import { DSG_BLOCKS } from "../../templates/financial/blocksModel";
 import { inYearSign } from "../../templates/financial/figures";
 import type { LocatedCell } from "../../templates/located";
 import { blockReading } from "../blockFunding";
+import { linkedCell } from "../at";
 
 /**
  * V03: the DSG's in-year result is the sum of its four blocks' results (domain A3), so the total row of
@@ -18,7 +19,8 @@ export const blockTotal = defineRule({
     "For each year, the total DSG in-year deficit in the summary of end of year positions must equal the sum of the " +
     "in-year results of the schools, central school services, early years and high needs blocks. Rounded figures " +
     "may differ by half a unit of their last shown decimal each. The rule runs when all four blocks show an in-year " +
-    "row, for the years in which any block has a result. Correct the total cell, or the block whose in-year result is wrong.",
+    "row, for the years in which any block has a result. Where the summary's total only links to a total row of the " +
+    "blocks (=C39), the finding points at that row. Correct the total cell, or the block whose in-year result is wrong.",
   defaults: {},
   usesTolerance: true,
   needs: allOf(
@@ -66,12 +68,18 @@ export const blockTotal = defineRule({
       const weighed = weigh({ reported, terms }, options);
       if (!weighed || weighed.holds) return;
       const money = moneyOf(weighed, template.unit);
+      // A summary cell that only links to the blocks' own total row ("=C39"): the total is that row's.
+      const link = linkedCell(reported.formula, total.sheet);
+      const linked =
+        link && !parts.some((cell) => cell.row === link.row && cell.col === link.col)
+          ? link
+          : undefined;
       reports.push({
         message:
-          `The total DSG in-year deficit for ${year.label} (${money(weighed.reported)}) does not equal ` +
+          `The total DSG in-year deficit for ${year.label} (${money(weighed.reported)}${linked ? ", in the total row the summary links to" : ""}) does not equal ` +
           `the sum of the four blocks' in-year results (${money(weighed.expected)}): ` +
           `difference ${money(weighed.gap)}.`,
-        at: { sheet: total.sheet, row: reported.row, col: reported.col },
+        at: linked ?? { sheet: total.sheet, row: reported.row, col: reported.col },
         expected: weighed.expected.toNumber(),
         actual: weighed.reported.toNumber(),
       });
