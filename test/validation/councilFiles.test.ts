@@ -39,6 +39,12 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p26-lone-payment-wrong-sign.xlsx", ["error sign-convention Financial summary!E8"]],
+  [
+    "p26-lone-payment-wrong-sign-deficits-negative.xlsx",
+    ["error sign-convention Financial summary!E8"],
+  ],
+  ["p26-less-payment-typed-negative.xlsx", ["error sign-convention Financial summary!C8"]],
   ["p26-block-total-row-fault-linked.xlsx", ["error block-total Financial summary!C39"]],
   ["p25-signoff-header-s151-dcs-empty.xlsx", ["error sv-signoff Return!C3"]],
   ["p25-signoff-header-signed-off-empty.xlsx", ["error sv-signoff Return!C3"]],

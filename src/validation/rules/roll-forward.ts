@@ -1,40 +1,10 @@
 import { defineRule } from "../rule";
 import { endOfYearRows } from "../needs";
-import { Decimal } from "decimal.js";
-import {
-  figureWithWrongSign,
-  rollYears,
-  type YearRoll,
-} from "../../templates/financial/endOfYearArithmetic";
-import type { EndOfYearPositions } from "../../templates/financial/endOfYearModel";
-import { saysLess } from "../../templates/financial/endOfYearRows";
-import { figure, figureValue } from "../../templates/figures";
-import type { SignConvention } from "../../templates/located";
-import type { ValidationOptions } from "../rule";
+import { figureWithWrongSign, rollYears } from "../../templates/financial/endOfYearArithmetic";
+import { paymentsAddedAsTyped } from "../paymentsAddedAsTyped";
 import { financialYearLabel } from "../../core/years";
 import { withinTolerance } from "../tolerance";
 import { formatMoney, shownDecimals } from "../money";
-
-/**
- * True when the year's gap is a payment or contribution typed with the deficits' sign and added as typed
- * (carried forward = brought forward + in-year + 4 where the payment should be −4): the gap is twice those
- * figures, and sign-convention reports the figure, so the carried forward is not reported again.
- */
-function explainedBySign(
-  positions: EndOfYearPositions,
-  roll: YearRoll,
-  sign: SignConvention,
-  options: ValidationOptions
-): boolean {
-  const deficitSign = sign === "deficit-positive" ? 1 : -1;
-  const typedWrong = [positions.dfePayments, positions.laContribution]
-    .filter((row) => row !== undefined && !saysLess(row))
-    .map((row) => row!.cells[roll.index])
-    .filter((cell) => Math.sign(figureValue(cell) ?? 0) === deficitSign);
-  if (typedWrong.length === 0) return false;
-  const added = typedWrong.reduce((sum, cell) => sum.plus(figure(cell)!), new Decimal(0));
-  return withinTolerance(roll.gap.minus(added.times(2)), roll.terms, options);
-}
 
 /** V01: each year's carried-forward deficit follows from its brought forward and the year's movements. */
 export const rollForward = defineRule({
@@ -57,7 +27,9 @@ export const rollForward = defineRule({
     return (
       rollYears(positions, years, template.sign)
         .filter((roll) => !withinTolerance(roll.gap, roll.terms, options))
-        .filter((roll) => !explainedBySign(positions, roll, template.sign, options))
+        .filter(
+          (roll) => paymentsAddedAsTyped(positions, roll, template.sign, options).length === 0
+        )
         // A single figure typed with the other sign is sign-convention's finding, at that figure.
         .filter(
           (roll) =>

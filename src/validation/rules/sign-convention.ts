@@ -21,6 +21,7 @@ import { saysLess } from "../../templates/financial/endOfYearRows";
 import { withinTolerance } from "../tolerance";
 import type { ValidationOptions } from "../rule";
 import { cellLocation, rowName, yearOf } from "../at";
+import { paymentsAddedAsTyped } from "../paymentsAddedAsTyped";
 
 const nonZero = (cell: LocatedCell) => typeof cell.value === "number" && cell.value !== 0;
 const signOf = (cell: LocatedCell) => Math.sign(cell.value as number);
@@ -120,6 +121,31 @@ function flippedFigures(template: LocatedTemplate, options: ValidationOptions): 
   return reports;
 }
 
+/**
+ * Payments shown with the deficits' sign, as a sheet may show all of them, but added by the carried-forward
+ * formula as typed, so that they raise the deficit (a lone Safety Valve payment of 2 where −2 was meant).
+ */
+function addedAsTyped(template: LocatedTemplate, options: ValidationOptions): RuleReport[] {
+  const positions = template.financial?.endOfYear;
+  if (!positions) return [];
+  const years = template.financial?.years ?? [];
+  return rollYears(positions, years, template.sign).flatMap((roll) =>
+    paymentsAddedAsTyped(positions, roll, template.sign, options).map((cell) => {
+      const row = [positions.dfePayments, positions.laContribution].find((r) =>
+        r?.cells.includes(cell)
+      )!;
+      const message = saysLess(row)
+        ? `${rowName(row)} for ${roll.year.label} is ${cell.value}, a negative number on a row the carried forward ` +
+          "takes away, so it raises the deficit. Enter the amount as a positive number."
+        : `${rowName(row)} for ${roll.year.label} is ${cell.value}, a ${conventionWords(template.sign)} number like the ` +
+          "deficits, and the carried forward adds it, so it raises the deficit. Payments and contributions reduce " +
+          `the deficit: where deficits are ${conventionWords(template.sign)} they should be ` +
+          `${template.sign === "deficit-positive" ? "negative" : "positive"}.`;
+      return { message, at: cellLocation(row, cell) };
+    })
+  );
+}
+
 /** V09: deficits shown with one sign throughout. */
 export const signConvention = defineRule({
   id: "sign-convention",
@@ -146,9 +172,15 @@ export const signConvention = defineRule({
     const reductions = [e?.dfePayments, e?.laContribution].filter(
       (row): row is LocatedRow => row !== undefined && !saysLess(row)
     );
-    const movements = reductionsShownLikeDeficits(reductions, template.sign)
+    const odd = reductionsShownLikeDeficits(reductions, template.sign)
       ? []
       : reductions.map((row) => movementWithDeficitSign(row, template.sign, yearLabel));
+    const cellKey = (r: RuleReport | undefined) => `${r?.at?.sheet}|${r?.at?.row}|${r?.at?.col}`;
+    const oddCells = new Set(odd.map(cellKey));
+    const movements = [
+      ...odd,
+      ...addedAsTyped(template, options).filter((r) => !oddCells.has(cellKey(r))),
+    ];
     // Mitigations and blocks may show their rows their own way round, as their labels or figures say.
     // Balances that roll forward from the in-year figures are in the sheet's convention, whatever their
     // sign (a council in surplus shows them all the other way round from a deficit), and so are the
