@@ -39,6 +39,9 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p28-mitigation-lines-phased-alike.xlsx", []],
+  ["p28-mitigation-subtotals-lines-phased-alike.xlsx", []],
+  ["p28-level-rag-dash-amber.xlsx", []],
   ["p26-lone-payment-wrong-sign.xlsx", ["error sign-convention Financial summary!E8"]],
   [
     "p26-lone-payment-wrong-sign-deficits-negative.xlsx",

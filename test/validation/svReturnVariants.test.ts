@@ -405,11 +405,11 @@ describe("sv-assurance: every update of the year, not only the latest", () => {
 });
 
 describe("sv-assurance: a word before the level", () => {
-  it.each(["RAG", "Rating", "Status"])(
-    "should read '%s: Amber' as the level Amber, stacked or in columns, and not as a legend",
+  it.each(["RAG:", "Rating:", "Status:", "RAG =", "RAG -", "RAG status -"])(
+    "should read '%s Amber' as the level Amber, stacked or in columns, and not as a legend",
     (word) => {
       const prefixed = allLevels(CONDITIONS.length).map((row) =>
-        row.map((level) => `${word}: ${String(level)}`)
+        row.map((level) => `${word} ${String(level)}`)
       );
       for (const columns of [false, true])
         expect(findings(svReturn({ columns, conditionLevels: prefixed }))).toEqual([]);
@@ -565,6 +565,7 @@ describe("sv-signoff: a sign-off cell that says it is not signed off", () => {
     "Jane Smith (Section 151 Officer); Tom Brown (Corporate Director for Children and Young People)",
     "Jane Smith, S151 Officer; Tom Brown, Corporate Director of People",
     "J Smith (S151) and T Brown (Executive Director for Children, Families and Education)",
+    "J Smith (Sec. 151 Officer), T Brown (D.C.S.)",
   ])("should take '%s' for a sign-off", (signedOff) => {
     expect(findings(svReturn({ signedOff }))).toEqual([]);
   });
@@ -576,14 +577,16 @@ describe("sv-signoff: a sign-off cell that says it is not signed off", () => {
     expect(findings(svReturn({ signedOff }))).toEqual([expect.stringContaining(words)]);
   });
 
-  it.each(["To follow - awaiting DCS sign-off", "DCS sign-off pending", "Signature to follow"])(
-    "should report '%s' as not signed off",
-    (signedOff) => {
-      expect(findings(svReturn({ signedOff }))).toEqual([
-        expect.stringContaining("The return is marked as not signed off"),
-      ]);
-    }
-  );
+  it.each([
+    "To follow - awaiting DCS sign-off",
+    "DCS sign-off pending",
+    "Signature to follow",
+    "S151 only – DCS to sign w/c 16 Dec",
+  ])("should report '%s' as not signed off", (signedOff) => {
+    expect(findings(svReturn({ signedOff }))).toEqual([
+      expect.stringContaining("The return is marked as not signed off"),
+    ]);
+  });
 });
 
 describe("council variants saved as .xlsx", () => {
@@ -643,14 +646,17 @@ describe("sv-assurance: a heading over numbered conditions", () => {
 });
 
 describe("sv-assurance: 'N/A' for an update not yet due", () => {
-  it("should not ask an August return for November when every November cell says 'N/A'", () => {
-    const notDue = (levels: Levels) => levels.map((row) => [...row.slice(0, 2), "N/A"]);
-    const book = svReturn({
-      conditionLevels: notDue(allLevels(CONDITIONS.length)),
-      riskLevels: notDue(allLevels(RISKS.length)),
-    });
-    expect(findings(book)).toEqual([]);
-  });
+  it.each(["N/A", "To be confirmed", "Not yet reported", "No update this quarter"])(
+    "should not ask an August return for November when every November cell says '%s'",
+    (words) => {
+      const notDue = (levels: Levels) => levels.map((row) => [...row.slice(0, 2), words]);
+      const book = svReturn({
+        conditionLevels: notDue(allLevels(CONDITIONS.length)),
+        riskLevels: notDue(allLevels(RISKS.length)),
+      });
+      expect(findings(book)).toEqual([]);
+    }
+  );
 });
 
 describe("sv-assurance: the level written in the update label's cell", () => {

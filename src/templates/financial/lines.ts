@@ -56,15 +56,16 @@ function figuresOf(row: LocatedRow): number[] {
 
 /**
  * True when the line is a group's heading that carries the group's sum ("Savings" above its savings lines,
- * each year the sum of the lines that follow it): a subtotal, not a line of its own.
+ * each year the sum of the `fewest` lines or more that follow it): a subtotal, not a line of its own.
  */
-function headsItsGroup(lines: readonly LocatedRow[], i: number): boolean {
+function headsItsGroup(lines: readonly LocatedRow[], i: number, fewest = 1): boolean {
   const own = figuresOf(lines[i]);
   // Two years with figures at least, so a coincidence of one year does not make a line a heading.
   if (own.filter((v) => v !== 0).length < 2) return false;
   const sums = own.map(() => 0);
   for (let j = i + 1; j < lines.length; j++) {
     figuresOf(lines[j]).forEach((v, y) => (sums[y] += v));
+    if (j - i < fewest) continue;
     const equal = own.every((v, y) => Math.abs(v - sums[y]) <= 1e-9 * Math.max(1, Math.abs(v)));
     if (equal) return true;
   }
@@ -81,7 +82,8 @@ export function listedLines(
   above: number,
   below: number,
   area: CellRange,
-  years: readonly YearColumn[]
+  years: readonly YearColumn[],
+  total?: LocatedRow
 ): LocatedRow[] {
   const firstYearCol = Math.min(...years.map((y) => y.col));
   const lines: LocatedRow[] = [];
@@ -91,5 +93,19 @@ export function listedLines(
     const line = readRow(sheet, row, labelCol, years);
     if (!saysTotal(line.label)) lines.push(line);
   }
-  return lines.filter((_, i) => !headsItsGroup(lines, i));
+  // A line equal to the one line after it is a group's heading carrying its sum ("Cost avoidance" over
+  // its one line), or two workstreams phased alike: the total, when there is one, says which.
+  const headingsOverOne = lines.filter((_, i) => !headsItsGroup(lines, i));
+  const headingsOverTwo = lines.filter((_, i) => !headsItsGroup(lines, i, 2));
+  return total !== undefined && addsUpIn(headingsOverTwo, total) > addsUpIn(headingsOverOne, total)
+    ? headingsOverTwo
+    : headingsOverOne;
+}
+
+/** In how many years the lines add up to the total (in doubles, to choose a reading, not to check one). */
+function addsUpIn(lines: readonly LocatedRow[], total: LocatedRow): number {
+  const sums = figuresOf(total).map(() => 0);
+  for (const line of lines) figuresOf(line).forEach((v, y) => (sums[y] += v));
+  return figuresOf(total).filter((v, y) => Math.abs(v - sums[y]) <= 1e-9 * Math.max(1, Math.abs(v)))
+    .length;
 }

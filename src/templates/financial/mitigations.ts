@@ -129,7 +129,7 @@ export function locateMitigations(
   const end = total ?? mitigated;
   const lines =
     unmitigated && end && end.row > unmitigated.row
-      ? listedLines(sheet, unmitigated.row, end.row, searched, years)
+      ? listedLines(sheet, unmitigated.row, end.row, searched, years, total)
       : [];
   return {
     sheet: sheet.name,

@@ -1015,7 +1015,7 @@ function legendSections(sheet: LabelledSheet): Section[] {
 
 /** A level cell worded "RAG: Amber" or "Rating: G": a level, not a legend's heading ("RAG: G = good; R = ..."). */
 function isALevel(text: string): boolean {
-  return readsAsLevel(text) && !/[=;\n]/.test(text);
+  return readsAsLevel(text) && !/[;\n]/.test(text) && text.split("=").length <= 2;
 }
 
 const LEGEND_COLUMN_HEADINGS = new Set(

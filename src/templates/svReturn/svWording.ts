@@ -211,9 +211,9 @@ export function readItemLabel(value: unknown): ItemLabel | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Assurance levels
 
-// What a council may write before a level in its cell: "RAG: Amber", "Rating: G", "Status: On track".
+// What a council may write before a level in its cell: "RAG: Amber", "Rating = G", "RAG status - Amber".
 const LEVEL_PREFIX =
-  /^(?:rag|rating|status|level|assurance)(?:\s+(?:rating|status|level))?\s*[:=]\s*(?=\S)/i;
+  /^(?:rag|rating|status|level|assurance)(?:\s+(?:rating|status|level))?(?:\s*[:=]|\s+[-–—])\s*(?=\S)/i;
 
 /** A level cell's text without the word before its level ("RAG: Amber" → "Amber"), tags dropped. */
 export function levelText(value: unknown): string {
@@ -258,7 +258,7 @@ export function readsAsLevel(value: unknown): boolean {
 // Words where a level would be that give none, alone or followed by why: "N/A", a dash, "Not rated", "See
 // previous return", "TBC", "Not yet due", "N/A - new risk".
 const NO_LEVEL = new RegExp(
-  String.raw`^(?:n\s*\/\s*a|not\s+applicable|not\s+(?:yet\s+)?(?:rated|due)|see\s+(?:the\s+)?(?:previous|last|earlier)\s+(?:return|update|submission|report)s?|tb[cd]|to\s+follow|pending|due\s+in\s+\w+|[-–—]+)\.?(?:\s*[-–:(].*)?$`,
+  String.raw`^(?:n\s*\/\s*a|not\s+applicable|not\s+(?:yet\s+)?(?:rated|due|reported|assessed|available)|no\s+update(?:\s+(?:this|for\s+this)\s+(?:quarter|period|update))?|see\s+(?:the\s+)?(?:previous|last|earlier)\s+(?:return|update|submission|report)s?|tb[cd]|to\s+be\s+(?:confirmed|determined|reported)|to\s+follow|pending|due\s+in\s+\w+|[-–—]+)\.?(?:\s*[-–:(].*)?$`,
   "i"
 );
 

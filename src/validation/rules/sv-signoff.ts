@@ -33,10 +33,10 @@ const OFFICERS: readonly { role: ContactRole; name: string }[] = [
 
 // Words naming each officer in a sign-off ("Darryl Freeman (DCS)", "Mark O'Neill, Section 151 Officer").
 const ROLE_WORDS: Readonly<Partial<Record<ContactRole, RegExp>>> = {
-  s151: /\b(?:s\.?\s*151|section\s+151|chief\s+financ\w*|cfo|director\s+of\s+finance|finance\s+director)\b/i,
+  s151: /\b(?:s\.?\s*151|sec(?:t(?:ion)?)?\.?\s*151|chief\s+financ\w*|cfo|director\s+of\s+finance|finance\s+director)\b/i,
   // "Corporate Director for Children and Young People", "Corporate Director of People", "Executive Director
   // for Children, Families and Education": councils' own titles for the DCS.
-  dcs: /\b(?:dcs|director,?\s+(?:(?:of|for)\s+)?(?:children|people|education)|children'?s\s+services)/i,
+  dcs: /\b(?:d\.?\s?c\.?\s?s\b|director,?\s+(?:(?:of|for)\s+)?(?:children|people|education)|children'?s\s+services)/i,
 };
 
 /** True when the sign-off itself (its cell, or its rows) names the officer by role. */
@@ -87,8 +87,9 @@ const NO_DATE =
 const OFFICER_DECLINED =
   /\b(?:s\.?\s*151|dcs|director|officer)\b[^;/,]*?[:\-–]\s*(?:no|not\b|pending|awaiting|tbc|to\s+follow)\b/i;
 // A placeholder or a promise, not a sign-off: "Please select", "Unsigned draft", "Will be signed off at…".
+// "S151 only – DCS to sign w/c 16 Dec": one officer still to sign.
 const NOT_YET =
-  /\b(?:please\s+select|unsigned|will\s+be\s+signed|to\s+be\s+signed|awaiting|pending|(?:signature|sign[\s-]?off)\s+to\s+follow|to\s+follow)\b/i;
+  /\b(?:please\s+select|unsigned|will\s+be\s+signed|to\s+be\s+signed|awaiting|pending|(?:signature|sign[\s-]?off)\s+to\s+follow|to\s+follow|to\s+sign|(?:s151|dcs)\s+only)\b/i;
 
 // "See sign-off below", "See below", "Signed - see overleaf": the header's cell points to a sign-off block.
 const POINTS_ELSEWHERE = /\b(?:see|below|overleaf|attached|as\s+follows)\b/i;
@@ -101,7 +102,8 @@ const NOT_SIGNED_OFF_MESSAGE =
  * table): signed when any name is filled in; one finding when every name is empty or says "No".
  */
 // Who a sign-off row is for, by the words on it ("S151 Officer name", a Role column's "DCS").
-const OFFICER_ROLE = /\b(?:s\.?\s*151|section\s+151|chief\s+finance|dcs|director)/i;
+const OFFICER_ROLE =
+  /\b(?:s\.?\s*151|sec(?:t(?:ion)?)?\.?\s*151|chief\s+finance|d\.?\s?c\.?\s?s\b|director)/i;
 
 /** The text of a row of the sheet, for telling whose sign-off it is. */
 function rowText(workbook: Workbook, sheet: string, row: number): string {
