@@ -25,7 +25,12 @@ export function paymentsAddedAsTyped(
   options: ValidationOptions
 ): LocatedCell[] {
   const deficitSign = sign === "deficit-positive" ? 1 : -1;
-  const typedWrong = [positions.dfePayments, positions.laContribution].flatMap((row) => {
+  const reducing = [
+    positions.dfePayments,
+    positions.laContribution,
+    ...(positions.otherMovements ?? []).filter((m) => m.reduces).map((m) => m.row),
+  ];
+  const typedWrong = reducing.flatMap((row) => {
     const cell = row?.cells[roll.index];
     const value = figureValue(cell) ?? 0;
     const wrong = row !== undefined && saysLess(row) ? value < 0 : Math.sign(value) === deficitSign;

@@ -39,6 +39,11 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p29-in-year-forecast-overspend.xlsx", []],
+  ["p29-in-year-annual-deficit.xlsx", []],
+  ["p29-reserve-transfer-two-way.xlsx", []],
+  ["p29-reserve-transfer-mixed-signs.xlsx", []],
+  ["p29-reserve-transfer-raises-deficit.xlsx", ["error sign-convention Financial summary!E13"]],
   ["p28-mitigation-lines-phased-alike.xlsx", []],
   ["p28-mitigation-subtotals-lines-phased-alike.xlsx", []],
   ["p28-level-rag-dash-amber.xlsx", []],

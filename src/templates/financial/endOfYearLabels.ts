@@ -50,6 +50,9 @@ export const END_OF_YEAR_MEANINGS: readonly Meaning<EndOfYearRowKey>[] = meaning
       "net inyear",
       "inyear",
       `${IN_YEAR_RESULT} year`,
+      // "Annual deficit", "Forecast overspend": the year's own result in other words.
+      `annual ${IN_YEAR_RESULT}`,
+      "forecast overspend|underspend",
     ],
     not: [
       ...MEMO,

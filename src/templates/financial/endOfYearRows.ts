@@ -136,9 +136,26 @@ export function otherMovements(
     })
     .map((entry) => ({
       row: entry.row,
-      reduces: (entry.key !== undefined && REDUCING_KEYS.has(entry.key)) || saysLess(entry.row),
+      reduces:
+        ((entry.key !== undefined && REDUCING_KEYS.has(entry.key)) || saysLess(entry.row)) &&
+        !TWO_WAY.test(entry.row.label) &&
+        !bothSigns(entry.row),
     }));
 }
+
+/** True when the row's figures go both ways (some above zero, some below): they carry their own sign. */
+function bothSigns(row: LocatedRow): boolean {
+  const signs = new Set(
+    row.cells.flatMap((cell) =>
+      typeof cell.value === "number" && cell.value !== 0 ? [Math.sign(cell.value)] : []
+    )
+  );
+  return signs.size === 2;
+}
+
+// A row that moves money either way, its sign saying which: "Transfer (to)/from earmarked reserve",
+// "Transfers to/(from) reserves", "Movement in/(out)". Added with its sign, as an adjustment is.
+const TWO_WAY = /\(\s*(?:to|from|in|out)\s*\)\s*\/|\/\s*\(\s*(?:to|from|in|out)\s*\)/i;
 
 // A further Safety Valve row among the movements: "DfE Safety Valve final instalment (subject to conditions)".
 const SAFETY_VALVE_ROW = /\b(?:safety[\s-]*valve|sv|dfe)\b/i;
