@@ -41,7 +41,7 @@ import {
 import { locateGovernance } from "./governance/locateGovernance";
 import { locateWriteOff } from "./writeOff/locateWriteOff";
 import type { RowMapping } from "./rowMap";
-import { byLater, bySetAside, isSetAside, namesAPeriod } from "./sheetOrder";
+import { byLater, bySent, bySetAside, isSetAside, namesAPeriod } from "./sheetOrder";
 import { formulasReading, sheetsReadBy } from "./sheetLinks";
 
 function markerName(marker: Marker): string {
@@ -212,6 +212,7 @@ function locateFinancial(
       fullness(b.summary) - fullness(a.summary) ||
       vintage(b.summary) - vintage(a.summary) ||
       bySetAside(a.sheet, b.sheet) ||
+      bySent(a.sheet, b.sheet) ||
       isNamed(b) - isNamed(a) ||
       linkedTo(b.sheet) - linkedTo(a.sheet) ||
       byLater(a.sheet, b.sheet)

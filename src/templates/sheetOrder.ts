@@ -56,6 +56,18 @@ export function bySetAside(a: Sheet, b: Sheet): number {
   return hidden(a) - hidden(b) || stale(a) - stale(b);
 }
 
+// What a tab's name says of the plan it holds: the one sent ("FINAL", "Submitted", "Agreed"), or one kept
+// beside it ("Unmitigated", "Before mitigations", "Do nothing", "Working", "Draft").
+const SENT = /\b(?:final|submitted|approved|agreed)\b/i;
+// Tab names are cut at 31 characters: "Financial summary - Unmitigate", "… before mitiga".
+const BESIDE = /\b(?:unmitig\w*|before\s+mitig\w*|do\s+nothing|working|draft)\b/i;
+
+/** Orders the plan sent before one kept beside it: "FINAL" before "working", "mitigated" before "unmitigated". */
+export function bySent(a: Sheet, b: Sheet): number {
+  const standing = (s: Sheet) => (SENT.test(s.name) ? 0 : BESIDE.test(s.name) ? 2 : 1);
+  return standing(a) - standing(b);
+}
+
 /**
  * Orders sheets the later first: the later version ("v2" before "v1"), the later period ("Dec 2024" before
  * "Mar 2024", "2025-26" before "2024-25", "Q3" before "Q2") when both names give one, and a sheet before a

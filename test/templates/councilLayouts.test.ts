@@ -320,3 +320,26 @@ describe("rows of words under year headings", () => {
     ).toEqual([]);
   });
 });
+
+describe("two whole plans told apart by their tab names", () => {
+  const plan = (name: string, scale: number) =>
+    sheetFromRows(
+      name,
+      [
+        YEARS,
+        ...summary.map((row) => row.map((v) => (typeof v === "number" ? v * scale : v))),
+        ["7.2 Financial plan per funding block"],
+        ...highNeeds(),
+      ],
+      MONEY
+    );
+  it.each([
+    ["Financial summary - unmitigated", "Financial summary - mitigated"],
+    ["Unmitigated", "Mitigated"],
+    ["Financial summary working", "Financial summary FINAL"],
+    ["Financial summary before mitiga", "Financial summary with mitigati"],
+  ])("should check '%2$s' rather than '%1$s' before it", (first, sent) => {
+    const book = { sheets: [plan(first, 2), plan(sent, 1)] };
+    expect(locateTemplate(book).financial?.sheet).toBe(sent);
+  });
+});
