@@ -26,6 +26,7 @@ import {
   sheetsWithEndOfYear,
 } from "./financial/locateFinancial";
 import type { FinancialSummary } from "./financial/financialModel";
+import type { EndOfYearPositions } from "./financial/endOfYearModel";
 import { detectSign, inYearSignFromBlocks, withInYearSign } from "./financial/sign";
 import { unitByLabel } from "./financial/unit";
 import { locateEhcp } from "./ehcp/locateEhcp";
@@ -242,15 +243,19 @@ function vintage(summary: FinancialSummary): number {
   return actuals.length > 0 ? actuals[actuals.length - 1].start + 1 : 0;
 }
 
+/** How many of the end of year rows the positions hold. */
+function endOfYearRowCount(positions: EndOfYearPositions | undefined): number {
+  return Object.values(positions ?? {}).filter(
+    (row) => typeof row === "object" && row !== null && "cells" in row
+  ).length;
+}
+
 /**
  * How much of the plan a summary holds: its end of year rows and its blocks (on its sheet, or on a sheet of
  * their own that holds no positions of its own).
  */
 function fullness(summary: FinancialSummary): number {
-  const rows = Object.values(summary.endOfYear ?? {}).filter(
-    (row) => typeof row === "object" && row !== null && "cells" in row
-  ).length;
-  return rows + (summary.blocks?.length ?? 0);
+  return endOfYearRowCount(summary.endOfYear) + (summary.blocks?.length ?? 0);
 }
 
 /** What the user chose instead of letting the locator decide (task pane settings, CLI flags). */
@@ -288,7 +293,9 @@ function locateLabelled(workbook: LabelledWorkbook, choices: LocateChoices): Loc
           (sheet) =>
             sheet !== financial.sheet &&
             !sectionSheets(financial.summary).has(sheet.name) &&
-            !sheetsReadBy(sheet).has(checked)
+            !sheetsReadBy(sheet).has(checked) &&
+            // A chart's one series ("Cumulative deficit" on a "Graphs" tab) is no plan of its own.
+            endOfYearRowCount(endOfYearPositionsOn(sheet)) >= 2
         )
         .map((sheet) => sheet.name)
     : [];

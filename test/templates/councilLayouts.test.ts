@@ -343,3 +343,21 @@ describe("two whole plans told apart by their tab names", () => {
     expect(locateTemplate(book).financial?.sheet).toBe(sent);
   });
 });
+
+describe("a chart's data beside the plan", () => {
+  it("should not call a tab with one series of balances another scenario of the plan", () => {
+    const book = {
+      sheets: [
+        sheetFromRows("Financial summary", [YEARS, ...summary], MONEY),
+        sheetFromRows(
+          "Graphs",
+          [["Chart data: cumulative deficit"], YEARS, ["Cumulative deficit", 12, 13]],
+          MONEY
+        ),
+      ],
+    };
+    expect(
+      validateWorkbook(book).findings.filter((f) => /another scenario/.test(f.message))
+    ).toEqual([]);
+  });
+});

@@ -148,6 +148,27 @@ function addedAsTyped(template: LocatedTemplate, options: ValidationOptions): Ru
   );
 }
 
+/**
+ * True when the agreement's limits have the same sign as the plan's carried-forward balances in most years
+ * both show: limits that follow a plan out of deficit into surplus are in the sheet's convention, however
+ * many of their years are surplus.
+ */
+function limitFollowsPlan(template: LocatedTemplate): boolean {
+  const limit = template.financial?.safetyValve?.cumulativeLimit;
+  const years = template.financial?.safetyValve?.years ?? [];
+  const plan = template.financial?.endOfYear?.carriedForward;
+  const planYears = template.financial?.years ?? [];
+  let [agree, differ] = [0, 0];
+  limit?.cells.forEach((cell, i) => {
+    const t = planYears.findIndex((year) => year.label === years[i]?.label);
+    const balance = plan?.cells[t];
+    if (t < 0 || !balance || !nonZero(cell) || !nonZero(balance)) return;
+    if (signOf(cell) === signOf(balance)) agree++;
+    else differ++;
+  });
+  return agree > differ;
+}
+
 /** V09: deficits shown with one sign throughout. */
 export const signConvention = defineRule({
   id: "sign-convention",
@@ -195,7 +216,7 @@ export const signConvention = defineRule({
     const levels = [
       ...balances.map((row) => [row, template.sign] as const),
       [
-        f.safetyValve?.cumulativeLimit,
+        limitFollowsPlan(template) ? undefined : f.safetyValve?.cumulativeLimit,
         limitSign(f.safetyValve?.cumulativeLimit, template.sign),
       ] as const,
       ...(rollsForward
