@@ -39,6 +39,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p28-ehcp-below-plan-mainstream-top-ups.xlsx", []],
+  ["p28-ehcp-below-plan-total-hnb-expenditure.xlsx", []],
   ["p29-limits-into-surplus.xlsx", []],
   ["p29-working-then-final-cf-fault.xlsx", ["error roll-forward Financial summary FINAL!E13"]],
   ["p29-in-year-forecast-overspend.xlsx", []],

@@ -322,6 +322,9 @@ function areasOf(
 ): Area[] {
   const headerRows = new Set(headers.map((header) => header.row));
   const found: { row: number; placement?: Meaning<PlacementType>; counts: boolean }[] = [];
+  // Rows of a table with figures beside their labels (a spending line "Post-16 top-ups" read as an age
+  // group is one): a placement's name among them is a row of that table, not a heading.
+  const tableRows = new Set<number>();
   // LA-wide headings are looked up once in the sheet's label index rather than matched row by row.
   const laWide = findLabels(sheet, labelSet(EHCP_LABELS.allPlacements));
   let next = 0;
@@ -340,6 +343,7 @@ function areasOf(
     // Counts beside it, not census years: a heading may carry its placement's totals, or be a row of a
     // table by placement type (see below).
     const counts = !headerRows.has(row) && hasNumberRightOf(sheet, row, col);
+    if (counts) tableRows.add(row);
     // An age group with its counts ("Post-16 (16-19)") is a row of a table, not a placement's heading.
     if (counts && readings.rowKey(text)?.startsWith("age:")) continue;
     if (placement !== undefined || isLaWide) found.push({ row, placement, counts });
@@ -347,10 +351,7 @@ function areasOf(
   // Placements with counts on neighbouring rows are the rows of a table by placement type ("Number of
   // EHCPs by placement", its "Total - all placements"), not headings of their own tables.
   const inTable = (i: number) =>
-    found[i].counts &&
-    [found[i - 1], found[i + 1]].some(
-      (other) => other?.counts === true && Math.abs(other.row - found[i].row) <= 2
-    );
+    found[i].counts && [-1, 1].some((step) => tableRows.has(found[i].row + step));
   const headings = found.filter((_, i) => !inTable(i));
   const starts = [{ row: sheet.top, placement: undefined }, ...headings];
   return starts.map((start, i) => ({
