@@ -39,6 +39,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p28-update-hash-labels-blank-latest.xlsx", ["error sv-assurance Return!B22"]],
+  ["p28-update-labels-text-dates.xlsx", []],
   ["p28-ehcp-below-plan-mainstream-top-ups.xlsx", []],
   ["p28-ehcp-below-plan-total-hnb-expenditure.xlsx", []],
   ["p29-limits-into-surplus.xlsx", []],

@@ -73,7 +73,7 @@ const LEVEL_WORDS = String.raw`(?:assurance(?:\s+level)?|rag(?:\s+(?:rating|stat
 // The agreement's year may come first: "Year 2 Update 1 (May)", "SV Year 2 – Update 1", "2025-26 Update 1".
 const AGREEMENT_YEAR = String.raw`(?:(?:(?:sv|safety\s+valve)\s+)?year\s*\d+|(?:fy\s*)?\d{4}\s*[-/]\s*\d{2,4})\s*[-–:]?\s*`;
 const NUMBERED = new RegExp(
-  String.raw`^(?:${AGREEMENT_YEAR})?(?:${LEVEL_WORDS}\s*[-–:]?\s*)?(?:update|return|submission|(?:monitoring\s+)?report|review|term|period|[tu](?=\d))\s*(?:no\.?\s*)?(\d+)\b`,
+  String.raw`^(?:${AGREEMENT_YEAR})?(?:${LEVEL_WORDS}\s*[-–:]?\s*)?(?:update|upd\.?|return|submission|(?:monitoring\s+)?(?:report|return)|review|round|term|period|[tu](?=\d))\s*(?:no\.?\s*|#\s*)?(\d+)\b`,
   "i"
 );
 // Two columns, the last update and this one: "Last quarter RAG", "Previous quarter", "Current RAG".
@@ -151,7 +151,16 @@ function seasonUpdate(season: string, year: string | undefined): UpdateLabel {
   return { number: financial * 10 + order, style: "numbered" };
 }
 
+// A date typed as text, day first as in England: "31/05/2024", "30.11.24".
+const TEXT_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+const MONTH_KEYS = "jan feb mar apr may jun jul aug sep oct nov dec".split(" ");
+
 function readOneLabel(text: string): UpdateLabel | undefined {
+  const date = TEXT_DATE.exec(text);
+  if (date) {
+    const month = MONTH_KEYS[Number(date[2]) - 1];
+    return month === undefined ? undefined : { number: QUARTER_OF_MONTH[month], style: "dated" };
+  }
   const numbered = NUMBERED.exec(text);
   if (numbered) return { number: Number(numbered[1]), style: "numbered" };
   const ordinal = ORDINAL_FIRST.exec(text);
