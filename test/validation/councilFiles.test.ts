@@ -39,6 +39,14 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  [
+    "p28-mitigations-do-nothing-total-fault.xlsx",
+    ["error mitigation-arithmetic Financial summary!D20"],
+  ],
+  [
+    "p28-mitigations-management-actions-total-fault.xlsx",
+    ["error mitigation-arithmetic Financial summary!D20"],
+  ],
   ["p28-update-hash-labels-blank-latest.xlsx", ["error sv-assurance Return!B22"]],
   ["p28-update-labels-text-dates.xlsx", []],
   ["p28-ehcp-below-plan-mainstream-top-ups.xlsx", []],

@@ -66,10 +66,16 @@ const inYearNotCumulative = (words: ReadonlySet<string>) =>
   !words.has("cumulative") &&
   (words.has("inyear") || words.has("deficit") || words.has("position"));
 // "Unmitigated …" or "… before mitigations"; "Mitigated …" or "… after savings".
+// "Mitigations", "Savings", "Management actions".
 const mitigationWord = (words: ReadonlySet<string>) =>
-  words.has("mitigation") || words.has("saving");
+  words.has("mitigation") ||
+  words.has("saving") ||
+  (words.has("management") && words.has("action"));
+// "Do nothing in-year deficit": the position before any action.
 const saysUnmitigated = (words: ReadonlySet<string>) =>
-  words.has("unmitigated") || (words.has("before") && mitigationWord(words));
+  words.has("unmitigated") ||
+  (words.has("before") && mitigationWord(words)) ||
+  (words.has("do") && words.has("nothing"));
 const saysMitigated = (words: ReadonlySet<string>) =>
   (words.has("mitigated") && !words.has("unmitigated")) ||
   (words.has("after") && mitigationWord(words));
