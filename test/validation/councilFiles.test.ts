@@ -39,6 +39,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p25-numeric-levels-under-months-blank.xlsx", ["error sv-assurance Return!B22"]],
+  ["p25-numeric-levels-under-months.xlsx", []],
   [
     "p28-mitigations-do-nothing-total-fault.xlsx",
     ["error mitigation-arithmetic Financial summary!D20"],
@@ -199,7 +201,7 @@ const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[
   ["sv-legend-numeric-in-one-cell.xlsx", []],
   ["sv-superseded-risk-tab-items-numbered.xlsx", []],
   ["sv-may-return-finance-table-below-conditions.xlsx", []],
-  ["sv-finance-table-below-risks-month-labels.xlsx", ["warning sv-assurance Detailed update!B9"]],
+  ["sv-finance-table-below-risks-month-labels.xlsx", []],
   ["sv-on-track-questions-heading-answer-blank.xlsx", ["error sv-questions Overview!B19"]],
   ["sv-no-page-banners.xlsx", []],
   ["sv-no-page-banners-with-finance-question-blank.xlsx", ["error sv-questions Overview!B18"]],

@@ -805,7 +805,17 @@ function datedLabelFits(
   const below = rowBelow(sheet, row, col);
   if (!rows.has(below)) return true;
   const value = cellValue(sheet, below, col);
-  return isBlank(value) || readsAsLevel(value) || readInlineLevel(value) !== undefined;
+  return (
+    isBlank(value) ||
+    readsAsLevel(value) ||
+    readInlineLevel(value) !== undefined ||
+    isLevelNumber(value)
+  );
+}
+
+/** A level given as a number of the council's own scale ("1" to "5", under a "Rating | Definition" legend). */
+function isLevelNumber(value: CellValue): boolean {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 9;
 }
 
 /** The conditions or risks of the stacked tables of a sheet. */
@@ -832,6 +842,17 @@ function stackedItemsOf(
       covered.add(row);
       for (const col of [h.itemCol, h.levelCol]) {
         const value = asShown(sheet, row, col);
+        // A number of the council's own scale right under its update's label is that update's level.
+        if (col === h.levelCol && isLevelNumber(value)) {
+          const open = current?.stack.at(-1);
+          if (
+            open !== undefined &&
+            open.level === undefined &&
+            rowBelow(sheet, open.labelAt.row, col) === row
+          )
+            open.level = fieldAt(sheet, row, col);
+          continue;
+        }
         if (!isText(value)) continue;
         const inline = readInlineLevel(value);
         const update = inline?.update ?? readUpdateLabel(value);
