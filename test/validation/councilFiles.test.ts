@@ -39,6 +39,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p25-label-and-level-side-by-side.xlsx", []],
+  ["p25-label-and-level-side-by-side-blank.xlsx", ["error sv-assurance Return!B22"]],
   ["p25-numeric-levels-under-months-blank.xlsx", ["error sv-assurance Return!B22"]],
   ["p25-numeric-levels-under-months.xlsx", []],
   [

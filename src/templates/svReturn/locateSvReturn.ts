@@ -864,10 +864,17 @@ function stackedItemsOf(
         if (update !== undefined && !figures) {
           if (current === undefined) continue;
           const labelAt = fieldAt(sheet, row, col);
+          // "Update 1 (May) | Green": the level beside its label, under a heading merged over both.
+          const beside = fieldAt(sheet, row, columnAfter(sheet, row, col));
+          const besideLevel =
+            inline === undefined &&
+            col === h.levelCol &&
+            (readsAsLevel(beside.value) || isLevelNumber(beside.value));
           current.stack.push({
             update: { number: update.number, label: inline?.label ?? plainText(value), col },
             labelAt,
             inline: inline?.level,
+            ...(besideLevel && { level: beside }),
           });
           continue;
         }
