@@ -34,6 +34,10 @@ function highNeeds(deduction = "Academy recoupment", transfer = "Block movements
   ];
 }
 
+/** The financial summary sheet: its end of year positions, then the rows given. */
+const summaryWith = (rows: CellValue[][]) =>
+  sheetFromRows("Financial summary", [YEARS, ...summary, ...rows], MONEY);
+
 const problems = (book: { sheets: ReturnType<typeof sheetFromRows>[] }) =>
   validateWorkbook(book)
     .findings.filter((f) => f.severity !== "info")
@@ -122,19 +126,13 @@ describe("the unmitigated row worded with DSG", () => {
   ])("should read %j as the unmitigated in-year deficit", (label) => {
     const book = {
       sheets: [
-        sheetFromRows(
-          "Financial summary",
-          [
-            YEARS,
-            ...summary,
-            ["Mitigations"],
-            [label, 5, 4],
-            ["Inclusion in mainstream", 1, 1],
-            ["Total mitigations", 1, 1],
-            ["Mitigated in-year deficit", 4, 3],
-          ],
-          MONEY
-        ),
+        summaryWith([
+          ["Mitigations"],
+          [label, 5, 4],
+          ["Inclusion in mainstream", 1, 1],
+          ["Total mitigations", 1, 1],
+          ["Mitigated in-year deficit", 4, 3],
+        ]),
       ],
     };
     expect(locateTemplate(book).financial?.mitigations?.unmitigated?.label).toBe(label);
@@ -274,18 +272,12 @@ describe("sections of their own below the end of year positions", () => {
   ])("should not take '%s' for another table of end of year positions", (heading, label) => {
     const book = {
       sheets: [
-        sheetFromRows(
-          "Financial summary",
-          [
-            YEARS,
-            ...summary,
-            [],
-            [heading],
-            [label, 12, 13],
-            ["Cumulative deficit carried forward", 12, 13],
-          ],
-          MONEY
-        ),
+        summaryWith([
+          [],
+          [heading],
+          [label, 12, 13],
+          ["Cumulative deficit carried forward", 12, 13],
+        ]),
       ],
     };
     expect(locateTemplate(book).financial?.endOfYear?.otherTable).toBeUndefined();
