@@ -39,6 +39,12 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p26-write-off-grant-at-80pc.xlsx", ["warning hnsg-reconcile DSG write-off reconciliation!B13"]],
+  ["p26-write-off-consistent.xlsx", []],
+  [
+    "p27-write-off-sheet-by-name-s151-differs.xlsx",
+    ["warning hnsg-reconcile DSG write-off reconciliation!B8"],
+  ],
   ["p25-label-and-level-side-by-side.xlsx", []],
   ["p25-label-and-level-side-by-side-blank.xlsx", ["error sv-assurance Return!B22"]],
   ["p25-numeric-levels-under-months-blank.xlsx", ["error sv-assurance Return!B22"]],

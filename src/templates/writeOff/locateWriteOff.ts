@@ -45,9 +45,18 @@ function sourceOf(text: unknown): WriteOffSourceKey | undefined {
   return SOURCES.find(([, labels]) => labelMatches(text, labels))?.[0];
 }
 
-/** The reconciliation on one sheet, found under its heading; undefined when the sheet has no such heading. */
+const PLAN_LINE = labelSet(LINE_LABELS.plan);
+
+/**
+ * The reconciliation on one sheet, found under its heading, or on a sheet named as one ("DSG write-off
+ * reconciliation") from its top; undefined when the sheet is neither headed nor named so.
+ */
 function onSheet(sheet: LabelledSheet): WriteOffReconciliation | undefined {
-  const heading = findLabel(sheet, HEADING);
+  const heading =
+    findLabel(sheet, HEADING) ??
+    (labelMatches(sheet.name, HEADING, true)
+      ? { row: sheet.top - 1, col: sheet.left, text: sheet.name }
+      : undefined);
   if (heading === undefined) return undefined;
   const header = findLabel(sheet, COLUMNS.source, { top: heading.row + 1 }, true);
   const sources: WriteOffSource[] = [];
@@ -62,6 +71,9 @@ function onSheet(sheet: LabelledSheet): WriteOffReconciliation | undefined {
     for (; row <= header.row + MAX_SOURCE_ROWS; row++) {
       const label = cellValue(sheet, row, header.col);
       const key = sourceOf(label);
+      // The plan's own figure may head the sources ("Management plan"): the sources go on below it.
+      const headsSources = sources.length === 0 && typeof label === "string";
+      if (key === undefined && headsSources && labelMatches(label, PLAN_LINE)) continue;
       if (key === undefined) break;
       if (sources.some((s) => s.key === key)) continue;
       sources.push({
@@ -81,7 +93,7 @@ function onSheet(sheet: LabelledSheet): WriteOffReconciliation | undefined {
   }
   return {
     sheet: sheet.name,
-    heading: fieldAt(sheet, heading.row, heading.col),
+    heading: fieldAt(sheet, Math.max(heading.row, sheet.top), heading.col),
     sources,
     ...lines,
   };

@@ -38,7 +38,8 @@ export const hnsgReconcile = defineRule({
     "share (90%). The part not eligible should not be larger than the other blocks' cumulative overspend the plan " +
     "shows (a warning: the excess loses its grant unless it is equal pay or another non-high-needs charge the plan " +
     "does not show). Where the plan shows a surplus at 31 March 2026 the council does not qualify, and an eligible " +
-    "figure on the sheet gets a note. The share and the cut-off year are the hnsg-split check's settings.",
+    "figure on the sheet gets a note. The grant the sheet shows must be the share of the eligible figure it shows. " +
+    "The share and the cut-off year are the hnsg-split check's settings.",
   defaults: {},
   needs: allOf(
     endOfYearRows("carriedForward"),
@@ -106,6 +107,23 @@ export const hnsgReconcile = defineRule({
         expected: plan.deficit.toNumber(),
         actual: value.toNumber(),
       });
+    }
+
+    // The grant the sheet shows is the share of the eligible figure it shows ("HNSG write-off (90%)" typed at 80%).
+    const [eligibleCell, grantCell] = [reconciliation.eligible?.cell, reconciliation.grant?.cell];
+    const [eligible, grant] = [figure(eligibleCell), figure(grantCell)];
+    if (eligibleCell && grantCell && eligible !== undefined && grant !== undefined) {
+      const cells = [eligibleCell, grantCell];
+      const expected = eligible.times(share);
+      if (grant.minus(expected).abs().gt(allowance(cells, options)))
+        reports.push({
+          message:
+            `The High Needs Stability Grant on this sheet is ${money(grant, cells)}, but ${writeOffPercent}% of the ` +
+            `eligible ${money(eligible, cells)} is ${money(expected, cells)}: correct the grant, or the eligible figure.`,
+          at: at(grantCell),
+          expected: expected.toNumber(),
+          actual: grant.toNumber(),
+        });
     }
 
     const ineligibleCell = reconciliation.ineligible?.cell;
