@@ -174,8 +174,23 @@ describe("year-sequence on census years", () => {
         sheet: "CYP summary",
         address: "E5",
         message:
-          "Census year 2023 in column E comes after 2023: years must increase by one from left to right.",
+          "Census year 2023 in column E repeats the year before it, where 2024 belongs: correct the heading.",
       }),
+    ]);
+  });
+});
+
+describe("year-sequence messages", () => {
+  it("should say two headings are the wrong way round, not that a year is missing", () => {
+    const found = findingsOf(
+      "year-sequence",
+      changed((s) => (s.years = ["2023-24", "2025-26", "2024-25"]))
+    );
+    expect(found.map((f) => [f.address, f.message])).toEqual([
+      [
+        "C3",
+        "Financial years 2025-26 and 2024-25 in columns C and D are the wrong way round: years must increase by one from left to right.",
+      ],
     ]);
   });
 });

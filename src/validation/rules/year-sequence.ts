@@ -62,10 +62,28 @@ function sequenceProblem(header: Header): { year: YearColumn; message: string } 
     const [before, year] = [years[i - 1], years[i]];
     if (year.start === before.start + 1) continue;
     const where = `in column ${columnLetters(year.col)}`;
+    const missing = before.start + 1;
+    const next = years[i + 1];
+    // The missing year in the next column: two headings swapped ("2026-27 | 2025-26").
+    if (year.start === missing + 1 && next?.start === missing)
+      return {
+        year,
+        message:
+          `${noun(kind)}s ${year.label} and ${next.label} in columns ${columnLetters(year.col)} and ` +
+          `${columnLetters(next.col)} are the wrong way round: years must increase by one from left to right.`,
+      };
+    // The year before repeated, then the sequence going on as if it were the missing one: a mistyped heading.
+    if (year.start === before.start && (next === undefined || next.start === missing + 1))
+      return {
+        year,
+        message:
+          `${noun(kind)} ${year.label} ${where} repeats the year before it, where ${label(kind, missing)} belongs: ` +
+          "correct the heading.",
+      };
     const message =
       year.start <= before.start
         ? `${noun(kind)} ${year.label} ${where} comes after ${before.label}: years must increase by one from left to right.`
-        : `${noun(kind)}s jump from ${before.label} to ${year.label} ${where}: ${label(kind, before.start + 1)} is missing.`;
+        : `${noun(kind)}s jump from ${before.label} to ${year.label} ${where}: ${label(kind, missing)} is missing.`;
     return { year, message };
   }
   return undefined;
