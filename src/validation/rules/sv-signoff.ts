@@ -82,7 +82,7 @@ const NOT_SIGNED_OFF =
 // A date not yet given: "TBC", "To be confirmed", "N/A", the template's "dd/mm/yyyy", "Please enter
 // date", or a quarter rather than a day ("Q3 2024-25").
 const NO_DATE =
-  /^(?:tbc|tba|n\/?a|not\s+applicable|pending|to\s+(?:be\s+confirmed|follow)|dd\/mm\/yy(?:yy)?|please\s+(?:enter|select|insert)|enter\s+date|q[1-4]\b)/i;
+  /^(?:date\s*[:-]?\s*)?(?:tbc|tba|n\/?a|not\s+applicable|pending|to\s+(?:be\s+confirmed|follow)|dd\/mm\/yy(?:yy)?|please\s+(?:enter|select|insert)|enter\s+date|q[1-4]\b)/i;
 // An officer's part of a sign-off given as not done: "S151: Yes / DCS: No", "DCS - pending".
 const OFFICER_DECLINED =
   /\b(?:s\.?\s*151|dcs|director|officer)\b[^;/,]*?[:\-–]\s*(?:no|not\b|pending|awaiting|tbc|to\s+follow)\b/i;
