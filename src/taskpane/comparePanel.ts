@@ -5,7 +5,7 @@
  */
 import { announceFailure, type Announce } from "./announce";
 import { el, setChildren } from "./dom";
-import { reportSections } from "../validation/compare/compare";
+import { reportSections } from "../validation/compare/reportSections";
 import { COMPARISON_SHEET_NAME, type PaneServices, type VersionComparison } from "./services";
 
 export interface ComparePanel {

@@ -24,7 +24,6 @@ import { thresholdFields } from "../validation/report/thresholds";
 import { planPosition } from "../validation/report/position";
 import { locatedPlan } from "../validation/report/locatedPlan";
 import { writeOffOf } from "../validation/report/writeOffClaim";
-import { compareVersions, locateVersion, whyNotComparable } from "../validation/compare/compare";
 import type { Workbook } from "../workbook/workbook";
 import { addinFormulaCells } from "../validation/addinFormulas";
 import { a1 } from "../workbook/address";
@@ -89,11 +88,13 @@ async function compareWithFile(
   file: File,
   current: Workbook
 ): ReturnType<PaneServices["compareWithFile"]> {
-  // The file reader (unzip, XML, formulas without values) loads only when a version is compared, so the
-  // pane opens without it.
-  const { readWorkbookFile } = await import(
-    /* webpackChunkName: "reader" */ "../workbench/openFile"
-  );
+  // The file reader (unzip, XML, formulas without values) and the comparing load only when a version is
+  // compared, so the pane opens without them.
+  const [{ readWorkbookFile }, { compareVersions, locateVersion, whyNotComparable }] =
+    await Promise.all([
+      import(/* webpackChunkName: "reader" */ "../workbench/openFile"),
+      import(/* webpackChunkName: "reader" */ "../validation/compare/compare"),
+    ]);
   const older = locateVersion(await readWorkbookFile(file));
   if (typeof older === "string") throw new Error(`${file.name}: ${older}.`);
   const newer = locateVersion(current);

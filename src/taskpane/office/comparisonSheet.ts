@@ -3,7 +3,7 @@
  * summary and the report's sentences) and every figure that differs with its cell, for a forum paper's
  * appendix. The user's own sheets are never touched.
  */
-import { reportSections } from "../../validation/compare/compare";
+import { reportSections } from "../../validation/compare/reportSections";
 import { COMPARISON_SHEET_NAME, type VersionComparison } from "../services";
 import { quoteSheetName } from "../../workbook/address";
 import { runInExcel } from "../../workbook/office/officeErrors";

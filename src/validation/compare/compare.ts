@@ -584,26 +584,6 @@ export function compareVersions(older: LocatedTemplate, newer: LocatedTemplate):
   };
 }
 
-/** The report's sentences under their headings, in report order (sections with nothing to say left out). */
-export function reportSections(
-  comparison: Comparison
-): { readonly heading: string; readonly lines: readonly string[] }[] {
-  const order: ReportLine["section"][] = [
-    "End of year positions",
-    "Years",
-    "Funding blocks",
-    "Mitigations",
-    "Safety Valve agreement",
-    "EHCP numbers",
-  ];
-  return order.flatMap((section) => {
-    const lines = comparison.lines.filter((line) => line.section === section).map((l) => l.text);
-    return lines.length === 0
-      ? []
-      : [{ heading: section === "Years" ? "Years added or removed" : section, lines }];
-  });
-}
-
 /**
  * A version's located template, or why it cannot be compared, as a sentence about the file ("it is not a
  * recognised DfE template …"): the command line and the pane say the same.
@@ -625,3 +605,5 @@ export function whyNotComparable(
   if (older.profileId === newer.profileId) return undefined;
   return `the older version is a ${older.profileName} and the newer a ${newer.profileName}: compare two versions of the same template`;
 }
+
+export { reportSections } from "./reportSections";
