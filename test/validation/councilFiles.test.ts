@@ -39,6 +39,8 @@ import { validateWorkbook } from "../../src/validation/validate";
 const FOLDER = join(__dirname, "..", "fixtures", "council");
 
 const EXPECTED: readonly (readonly [file: string, findings: readonly string[]])[] = [
+  ["p28-columns-update-over-rag-commentary.xlsx", []],
+  ["p28-columns-update-over-rag-commentary-blank.xlsx", ["error sv-assurance Return!F18"]],
   ["p28-date-submitted-date-tbc.xlsx", ["error sv-signoff Return!B3"]],
   ["p26-write-off-grant-at-80pc.xlsx", ["warning hnsg-reconcile DSG write-off reconciliation!B13"]],
   ["p26-write-off-consistent.xlsx", []],

@@ -525,8 +525,12 @@ function columnItemsOf(sheet: LabelledSheet, stackedRows: ReadonlySet<number>): 
   const items: SvTrackedItem[] = [];
   if (headers.length === 0) return items;
   // A table headed "Risk" with no update headings read is a table of its own, not the one above's.
+  // An item heading on the row under the update headings ("Agreement Condition | RAG | Commentary" under
+  // merged "Update 1 (May)" cells) heads the same table.
   const tableHeadings = textCells(sheet)
-    .filter((c) => isItemHeading(c.text) && !headers.some((h) => h.row === c.row))
+    .filter(
+      (c) => isItemHeading(c.text) && !headers.some((h) => h.row === c.row || h.row === c.row - 1)
+    )
     .map((c) => c.row);
   for (const { row, col, text } of textCells(sheet)) {
     const header = headers.filter((h) => h.row < row).at(-1);
@@ -590,7 +594,13 @@ function stackedHeaders(
   const headers: StackedHeader[] = [];
   for (const level of findLabels(sheet, ASSURANCE_HEADER)) {
     const { row } = level;
-    if (columnHeaderRows.has(row) || columnHeaderRows.has(rowBelow(sheet, row, level.col)))
+    // Update headings on the row, the row below, or the row above ("Update 1 (May)" merged over its
+    // "RAG | Commentary" pair, the item heading under it): a table in columns, not stacked.
+    if (
+      columnHeaderRows.has(row) ||
+      columnHeaderRows.has(rowBelow(sheet, row, level.col)) ||
+      columnHeaderRows.has(row - 1)
+    )
       continue;
     const cells = textCellsOfRow(sheet, row).filter((c) => c.col < level.col);
     const item = (["condition", "risk"] as const).flatMap((kind) =>
