@@ -452,6 +452,26 @@ describe("sv-assurance: conditions numbered as councils number them", () => {
 });
 
 describe("sv-assurance: updates labelled as councils label them", () => {
+  it("should read terms without years written in academic order as the academic year's updates", () => {
+    const updates = ["Autumn term", "Spring term", "Summer term"];
+    const summerNotDue = (n: number) => allLevels(n).map((row) => [...row.slice(0, 2), null]);
+    for (const columns of [false, true]) {
+      const book = svReturn({
+        columns,
+        updates,
+        conditionLevels: summerNotDue(CONDITIONS.length),
+        riskLevels: summerNotDue(RISKS.length),
+      });
+      expect(findings(book)).toEqual([]);
+    }
+    const springBlank = withLevel(summerNotDue(CONDITIONS.length), 0, 1, null);
+    expect(
+      findings(
+        svReturn({ updates, conditionLevels: springBlank, riskLevels: summerNotDue(RISKS.length) })
+      )
+    ).toEqual([expect.stringContaining("Condition 1 has no assurance level for Spring term")]);
+  });
+
   it.each<[string, string[]]>([
     ["the month alone", ["May", "August", "November"]],
     ["the month and year", ["May 2024", "Aug 2024", "Nov 2024"]],

@@ -945,7 +945,29 @@ function trackedItemsOf(sheet: LabelledSheet): SvTrackedItem[] {
   const headers = stackedHeaders(sheet, columnRows);
   const covered = new Set<number>();
   const stacked = headers.length === 0 ? [] : stackedItemsOf(sheet, headers, columnRows, covered);
-  return [...stacked, ...columnItemsOf(sheet, covered)];
+  return [...stacked, ...columnItemsOf(sheet, covered)].map(inTermOrder);
+}
+
+// A term named without its year: "Autumn term", "Spring".
+const BARE_TERM = /^(autumn|spring|summer)(?:\s+term)?$/i;
+const ACADEMIC_ORDER = ["autumn", "spring", "summer"];
+
+/**
+ * Updates labelled by terms without years, written in the order of the academic year (Autumn, Spring,
+ * Summer): a council reporting by academic year, whose Summer term is its last update, not its first.
+ */
+function inTermOrder(item: SvTrackedItem): SvTrackedItem {
+  const terms = item.assurance.map((a) => BARE_TERM.exec(a.update.label)?.[1].toLowerCase());
+  const order = terms.map((term) => (term === undefined ? -1 : ACADEMIC_ORDER.indexOf(term)));
+  const academic = order.every((o, i) => o >= 0 && (i === 0 || o > order[i - 1]));
+  if (!academic || terms.length < 2) return item;
+  return {
+    ...item,
+    assurance: item.assurance.map((a, i) => ({
+      ...a,
+      update: { ...a.update, number: order[i] + 1 },
+    })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
