@@ -9,7 +9,7 @@ import type { YearRoll } from "../templates/financial/endOfYearArithmetic";
 import type { EndOfYearPositions } from "../templates/financial/endOfYearModel";
 import { saysLess } from "../templates/financial/endOfYearRows";
 import { figure, figureValue } from "../templates/figures";
-import type { LocatedCell, SignConvention } from "../templates/located";
+import type { LocatedCell, LocatedRow, SignConvention } from "../templates/located";
 import type { ValidationOptions } from "./rule";
 import { withinTolerance } from "./tolerance";
 
@@ -23,7 +23,7 @@ export function paymentsAddedAsTyped(
   roll: YearRoll,
   sign: SignConvention,
   options: ValidationOptions
-): LocatedCell[] {
+): { row: LocatedRow; cell: LocatedCell }[] {
   const deficitSign = sign === "deficit-positive" ? 1 : -1;
   const reducing = [
     positions.dfePayments,
@@ -34,10 +34,13 @@ export function paymentsAddedAsTyped(
     const cell = row?.cells[roll.index];
     const value = figureValue(cell) ?? 0;
     const wrong = row !== undefined && saysLess(row) ? value < 0 : Math.sign(value) === deficitSign;
-    return wrong && cell ? [cell] : [];
+    return wrong && row && cell ? [{ row, cell }] : [];
   });
   if (typedWrong.length === 0) return [];
-  const raised = typedWrong.reduce((sum, cell) => sum.plus(figure(cell)!.abs()), new Decimal(0));
+  const raised = typedWrong.reduce(
+    (sum, { cell }) => sum.plus(figure(cell)!.abs()),
+    new Decimal(0)
+  );
   return withinTolerance(roll.gap.minus(raised.times(2 * deficitSign)), roll.terms, options)
     ? typedWrong
     : [];

@@ -66,8 +66,7 @@ function headsItsGroup(lines: readonly LocatedRow[], i: number, fewest = 1): boo
   for (let j = i + 1; j < lines.length; j++) {
     figuresOf(lines[j]).forEach((v, y) => (sums[y] += v));
     if (j - i < fewest) continue;
-    const equal = own.every((v, y) => Math.abs(v - sums[y]) <= 1e-9 * Math.max(1, Math.abs(v)));
-    if (equal) return true;
+    if (own.every((v, y) => sameFigure(v, sums[y]))) return true;
   }
   return false;
 }
@@ -106,6 +105,10 @@ export function listedLines(
 function addsUpIn(lines: readonly LocatedRow[], total: LocatedRow): number {
   const sums = figuresOf(total).map(() => 0);
   for (const line of lines) figuresOf(line).forEach((v, y) => (sums[y] += v));
-  return figuresOf(total).filter((v, y) => Math.abs(v - sums[y]) <= 1e-9 * Math.max(1, Math.abs(v)))
-    .length;
+  return figuresOf(total).filter((v, y) => sameFigure(v, sums[y])).length;
+}
+
+/** A figure and a sum in doubles that are the same figure, but for the last bits of the adding. */
+function sameFigure(figure: number, sum: number): boolean {
+  return Math.abs(figure - sum) <= 1e-9 * Math.max(1, Math.abs(figure));
 }

@@ -130,12 +130,7 @@ function addedAsTyped(template: LocatedTemplate, options: ValidationOptions): Ru
   if (!positions) return [];
   const years = template.financial?.years ?? [];
   return rollYears(positions, years, template.sign).flatMap((roll) =>
-    paymentsAddedAsTyped(positions, roll, template.sign, options).map((cell) => {
-      const row = [
-        positions.dfePayments,
-        positions.laContribution,
-        ...(positions.otherMovements ?? []).map((m) => m.row),
-      ].find((r) => r?.cells.includes(cell))!;
+    paymentsAddedAsTyped(positions, roll, template.sign, options).map(({ row, cell }) => {
       const message = saysLess(row)
         ? `${rowName(row)} for ${roll.year.label} is ${cell.value}, a negative number on a row the carried forward ` +
           "takes away, so it raises the deficit. Enter the amount as a positive number."
